@@ -1,0 +1,532 @@
+"""The typed tree: the type checker's output and the input of escape analysis and walk.
+
+Every expression carries its Go type and position; names are resolved to objects
+(`Var`, `Func`); constants are folded and have a concrete type; every implicit conversion
+is an explicit node. For
+
+    var e interface{} = n + 1        // n int
+
+the checker produces
+
+    VarDecl(vars=(e,), values=(Convert(kind=T2E, type=interface{},
+                                       x=Binary("+", VarRef(n), Const(1, int))),))
+
+Implicit operations made explicit by the checker (walk relies on them, do NOT re-derive):
+- assignability conversions: value→interface (T2E/T2I), interface→interface (I2E/I2I),
+  untyped constants given their final type;
+- automatic dereference and address-of: `p.f` on a pointer is `FieldSel(Deref(p))`,
+  `v.M()` with a pointer receiver is `MethodCall(recv=AddrOf(v))`, promoted fields and
+  methods walk the embedded path with explicit `FieldSel`/`Deref` steps;
+- variadic calls: extra arguments are packed into a `CompositeLit` of the `[]T` param;
+  `f(xs...)` passes xs itself, so len(args) == len(params) always;
+- `x op= y` stays `OpAssign` (x evaluated once); `x++` is `OpAssign("+", x, Const(1))`.
+
+This module imports only `compiler.types.typ` and `compiler.diag`; it holds no logic.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from compiler.diag import Pos
+from compiler.types.typ import Func, Signature, Type, Var
+
+# ---------------------------------------------------------------------------------------
+# Expressions
+
+
+@dataclass(frozen=True, slots=True)
+class ConstExpr:
+    """A folded constant of a concrete type: bool, int, float, complex, or bytes (string)."""
+
+    pos: Pos
+    type: Type
+    value: bool | int | float | complex | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class NilExpr:
+    """nil of a pointer, slice, map, func or interface type."""
+
+    pos: Pos
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class VarRef:
+    pos: Pos
+    type: Type
+    var: Var
+
+
+@dataclass(frozen=True, slots=True)
+class FuncRef:
+    """A declared function used as a value or callee; a method expression `T.M` too."""
+
+    pos: Pos
+    type: Type
+    func: Func
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    """The blank identifier `_` as an assignment target."""
+
+    pos: Pos
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    """`-x`, `+x`, `!x`, `^x`."""
+
+    pos: Pos
+    type: Type
+    op: str
+    x: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    """x op y; op is one of + - * / % & | ^ &^ << >> == != < <= > >= && ||.
+
+    Comparison results have the (possibly named) boolean type the checker chose; for
+    shifts y is any integer type; for == on interfaces or mixed interface/concrete operands
+    the checker has converted the concrete side to the interface type.
+    """
+
+    pos: Pos
+    type: Type
+    op: str
+    x: Expr
+    y: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A call of a function value: `fn` is a FuncRef (static call) or any func-typed
+    expression (closure or func variable: an indirect call). Type is the single result type,
+    a Tuple for several results, or an empty Tuple for none."""
+
+    pos: Pos
+    type: Type
+    fn: Expr
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MethodCall:
+    """A statically resolved method call; `recv` already has the method's receiver type."""
+
+    pos: Pos
+    type: Type
+    recv: Expr
+    method: Func
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IfaceCall:
+    """A call through an interface value; `index` is the method's position in the
+    interface's sorted method list (the itab's fun[] slot)."""
+
+    pos: Pos
+    type: Type
+    recv: Expr
+    method: str
+    index: int
+    sig: Signature
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinCall:
+    """len cap append copy delete new make panic print println recover complex real imag.
+
+    For `new(T)` and `make(T, ...)` the allocated type is `type` (new: `*T`); `args` holds
+    only the value arguments (make's len/cap). `append(s, xs...)` has spread=True.
+    """
+
+    pos: Pos
+    type: Type
+    name: str
+    args: tuple[Expr, ...]
+    spread: bool = False
+
+
+class ConvKind(enum.Enum):
+    """What a conversion does at run time."""
+
+    NOP = "nop"                    # identical underlying types, unsafe.Pointer<->*T, etc.
+    INT = "int"                    # integer <-> integer (truncate / sign- or zero-extend)
+    INT_TO_FLOAT = "int2float"
+    FLOAT_TO_INT = "float2int"
+    FLOAT = "float"                # float32 <-> float64
+    COMPLEX = "complex"            # complex64 <-> complex128
+    INT_TO_STRING = "int2string"   # string(rune)
+    BYTES_TO_STRING = "bytes2string"
+    RUNES_TO_STRING = "runes2string"
+    STRING_TO_BYTES = "string2bytes"
+    STRING_TO_RUNES = "string2runes"
+    T2E = "T2E"                    # concrete -> empty interface (an allocation site)
+    T2I = "T2I"                    # concrete -> non-empty interface (an allocation site)
+    I2E = "I2E"                    # interface -> empty interface
+    I2I = "I2I"                    # interface -> non-empty interface (runtime itab lookup)
+
+
+@dataclass(frozen=True, slots=True)
+class Convert:
+    pos: Pos
+    type: Type
+    kind: ConvKind
+    x: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """x[i] for arrays, slices and strings (a pointer to array is an explicit Deref)."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    index: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class MapIndex:
+    """m[k]; with commaok the type is Tuple((elem, bool))."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    key: Expr
+    commaok: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SliceExpr:
+    """x[lo:hi:max] of a string, slice, or addressable array (`&arr` made explicit)."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    lo: Expr | None
+    hi: Expr | None
+    max: Expr | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSel:
+    """x.f where x has struct type; `index` is the field's position in the struct."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Deref:
+    pos: Pos
+    type: Type
+    x: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class AddrOf:
+    """&x of an addressable expression, or &T{...} of a CompositeLit (an allocation site)."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One element of a composite literal. `key` is the field index (struct), the constant
+    element index (array, slice), or the key expression (map)."""
+
+    key: int | Expr
+    value: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class CompositeLit:
+    """T{...}; struct elements cover only the listed fields (others are zero)."""
+
+    pos: Pos
+    type: Type
+    elems: tuple[Element, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FuncLit:
+    """A closure; `decl.captures` lists the outer variables it refers to (by reference)."""
+
+    pos: Pos
+    type: Type
+    decl: FuncDecl
+
+
+@dataclass(frozen=True, slots=True)
+class TypeAssert:
+    """x.(T); with commaok the type is Tuple((T, bool)). `target` is T."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    target: Type
+    commaok: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MethodValue:
+    """A bound method value `x.M` (not called); recv already has the receiver type."""
+
+    pos: Pos
+    type: Type
+    recv: Expr
+    method: Func
+
+
+@dataclass(frozen=True, slots=True)
+class IfaceMethodValue:
+    """A bound method value `i.M` of an interface value."""
+
+    pos: Pos
+    type: Type
+    recv: Expr
+    method: str
+    index: int
+
+
+Expr = (
+    ConstExpr | NilExpr | VarRef | FuncRef | Blank | Unary | Binary | Call | MethodCall
+    | IfaceCall | BuiltinCall | Convert | Index | MapIndex | SliceExpr | FieldSel | Deref
+    | AddrOf | CompositeLit | FuncLit | TypeAssert | MethodValue | IfaceMethodValue
+)
+
+# ---------------------------------------------------------------------------------------
+# Statements
+
+
+@dataclass(frozen=True, slots=True)
+class ExprStmt:
+    pos: Pos
+    x: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class VarDecl:
+    """`var a, b T = x, y` and `a, b := x, y` when every name is new.
+
+    No values means zero values; a single Tuple-typed value initialises several vars.
+    A `:=` that redeclares some names becomes a value-less VarDecl of the new ones
+    followed by an `Assign` to all of them."""
+
+    pos: Pos
+    vars: tuple[Var, ...]
+    values: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assign:
+    """lhs = rhs, element-wise, or several targets from one Tuple-typed rhs."""
+
+    pos: Pos
+    lhs: tuple[Expr, ...]
+    rhs: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpAssign:
+    """x op= y (and x++ / x-- with y = 1); x is evaluated once."""
+
+    pos: Pos
+    op: str
+    lhs: Expr
+    rhs: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    pos: Pos
+    stmts: tuple[Stmt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class If:
+    pos: Pos
+    init: Stmt | None
+    cond: Expr
+    then: Block
+    els: Block | If | None
+
+
+@dataclass(frozen=True, slots=True)
+class For:
+    pos: Pos
+    init: Stmt | None
+    cond: Expr | None
+    post: Stmt | None
+    body: Block
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """for key, value := range x (define) or = (assign to key/value expressions).
+
+    x is a slice, array, pointer to array, string (value is a rune) or map; key/value
+    are None when omitted or blank.
+    With define, `vars` holds the fresh per-loop variables (Go 1.19: one per loop).
+    """
+
+    pos: Pos
+    key: Expr | None
+    value: Expr | None
+    x: Expr
+    body: Block
+    define: bool
+    vars: tuple[Var, ...] = ()
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseClause:
+    """`case e1, e2:` (exprs empty = `default:`); `fallthrough` ends the body if set."""
+
+    pos: Pos
+    exprs: tuple[Expr, ...]
+    body: tuple[Stmt, ...]
+    fallthrough: bool = False
+    default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """An expression switch; with no tag each case expr is a boolean condition. With a
+    tag, each case expr is already converted to be comparable with the tag."""
+
+    pos: Pos
+    init: Stmt | None
+    tag: Expr | None
+    clauses: tuple[CaseClause, ...]
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TypeClause:
+    """`case T1, T2:` of a type switch; None in `types` is the `nil` case. `var` is the
+    clause's own symbol (typed T for a single-type case, else the switched interface
+    type), or None when the switch binds no name or the clause does not use it."""
+
+    pos: Pos
+    types: tuple[Type | None, ...]
+    var: Var | None
+    body: tuple[Stmt, ...]
+    default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSwitch:
+    pos: Pos
+    init: Stmt | None
+    x: Expr
+    clauses: tuple[TypeClause, ...]
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    """return; results empty with named results returns their current values."""
+
+    pos: Pos
+    results: tuple[Expr, ...]
+
+
+class BranchKind(enum.Enum):
+    BREAK = "break"
+    CONTINUE = "continue"
+    GOTO = "goto"
+    FALLTHROUGH = "fallthrough"
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    pos: Pos
+    kind: BranchKind
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Labeled:
+    pos: Pos
+    label: str
+    stmt: Stmt
+
+
+@dataclass(frozen=True, slots=True)
+class Defer:
+    """defer call; call is a Call, MethodCall, IfaceCall or BuiltinCall."""
+
+    pos: Pos
+    call: Expr
+
+
+Stmt = (
+    ExprStmt | VarDecl | Assign | OpAssign | Block | If | For | Range | Switch | TypeSwitch
+    | Return | Branch | Labeled | Defer
+)
+
+# ---------------------------------------------------------------------------------------
+# Declarations
+
+
+@dataclass(frozen=True, slots=True)
+class FuncDecl:
+    """A function, method or closure body.
+
+    `name` is the symbol-level name: `f`, `T.M`, `(*T).M`, or `f.func1` for closures
+    (gc's numbering). `recv` is the receiver variable for methods. `captures` lists the
+    enclosing function's variables a closure refers to (empty for non-closures).
+    `body` is None for bodyless (runtime-implemented) declarations.
+    """
+
+    pos: Pos
+    name: str
+    func: Func | None
+    sig: Signature
+    recv: Var | None
+    params: tuple[Var, ...]
+    results: tuple[Var, ...]
+    body: Block | None
+    captures: tuple[Var, ...] = ()
+    noinline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """One checked package.
+
+    `inits` is package-level variable initialisation in Go's dependency order followed by
+    calls of the package's `init` functions (as ExprStmt(Call)); `named` lists every
+    defined type (for type descriptors and method tables) in declaration order.
+    """
+
+    path: str
+    name: str
+    files: tuple[str, ...]
+    globals: tuple[Var, ...]
+    funcs: tuple[FuncDecl, ...]
+    inits: tuple[Stmt, ...]
+    named: tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """All packages of a build, dependencies first; the last one is `main` (or the test
+    main package)."""
+
+    packages: tuple[Package, ...]

@@ -1,0 +1,675 @@
+"""Go types, objects and layout, as every phase after the parser sees them.
+
+Types are values: two structurally identical types compare equal (`Slice(INT) ==
+Slice(INT)`), except `Named`, whose identity is the object itself, as in Go:
+
+    type T struct{ x int }      Named("T", pkg="main") with underlying Struct((Field("x", INT),))
+    []T                         Slice(Named T)
+    interface{ M() }            Interface((IMethod("M", Signature((), ())),))
+
+Layout follows gc on amd64: int and pointers are 8 bytes; a string is {ptr, len}; a slice
+{ptr, len, cap}; an interface {type-or-itab, data}; structs are laid out in field order
+with natural alignment and padded to their alignment (a trailing zero-size field gets one
+byte of padding, as in gc).
+
+Objects (`Var`, `Func`, `Const`, `TypeName`) are identities: two distinct variables named
+`x` are different keys. Do NOT store phase results on them (escape, liveness); phases
+keep side tables keyed by the object.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from compiler.diag import Pos
+
+PTRSIZE = 8
+
+
+class Kind(enum.Enum):
+    """The kinds of predeclared (and untyped constant) types."""
+
+    BOOL = "bool"
+    INT = "int"
+    INT8 = "int8"
+    INT16 = "int16"
+    INT32 = "int32"
+    INT64 = "int64"
+    UINT = "uint"
+    UINT8 = "uint8"
+    UINT16 = "uint16"
+    UINT32 = "uint32"
+    UINT64 = "uint64"
+    UINTPTR = "uintptr"
+    FLOAT32 = "float32"
+    FLOAT64 = "float64"
+    COMPLEX64 = "complex64"
+    COMPLEX128 = "complex128"
+    STRING = "string"
+    UNSAFE_POINTER = "unsafe.Pointer"
+    UNTYPED_BOOL = "untyped bool"
+    UNTYPED_INT = "untyped int"
+    UNTYPED_RUNE = "untyped rune"
+    UNTYPED_FLOAT = "untyped float"
+    UNTYPED_COMPLEX = "untyped complex"
+    UNTYPED_STRING = "untyped string"
+    UNTYPED_NIL = "untyped nil"
+
+
+@dataclass(frozen=True, slots=True)
+class Basic:
+    """A predeclared type; `name` is how Go spells it (`byte` and `rune` are aliases)."""
+
+    kind: Kind
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pointer:
+    elem: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    elem: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Array:
+    length: int
+    elem: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    key: Type
+    elem: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A struct field; an embedded field's name is its type's name."""
+
+    name: str
+    type: Type
+    embedded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Struct:
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A function type; when variadic, the last param is the `[]T` slice type."""
+
+    params: tuple[Type, ...]
+    results: tuple[Type, ...]
+    variadic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IMethod:
+    name: str
+    sig: Signature
+
+
+@dataclass(frozen=True, slots=True)
+class Interface:
+    """An interface; `methods` is the full method set (embedded ones flattened), by name."""
+
+    methods: tuple[IMethod, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tuple:
+    """The type of a multi-value expression (a call with several results, comma-ok forms)."""
+
+    types: tuple[Type, ...]
+
+
+class Named:
+    """A defined type. Identity is the object; `underlying` is set once by the checker.
+
+    `methods` lists the declared methods (value and pointer receivers) in source order;
+    valid once the package has been checked.
+    """
+
+    __slots__ = ("name", "pkg", "pos", "underlying", "methods")
+
+    def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None) -> None:
+        self.name = name
+        self.pkg = pkg
+        self.pos = pos
+        self.underlying: Type | None = underlying
+        self.methods: list[Func] = []
+
+    def __repr__(self) -> str:
+        return f"Named({self.pkg}.{self.name})"
+
+
+Type = (
+    Basic | Pointer | Slice | Array | Map | Struct | Signature | Interface | Tuple | Named
+)
+
+
+def _b(kind: Kind, name: str | None = None) -> Basic:
+    return Basic(kind, name or kind.value)
+
+
+BOOL = _b(Kind.BOOL)
+INT = _b(Kind.INT)
+INT8 = _b(Kind.INT8)
+INT16 = _b(Kind.INT16)
+INT32 = _b(Kind.INT32)
+INT64 = _b(Kind.INT64)
+UINT = _b(Kind.UINT)
+UINT8 = _b(Kind.UINT8)
+UINT16 = _b(Kind.UINT16)
+UINT32 = _b(Kind.UINT32)
+UINT64 = _b(Kind.UINT64)
+UINTPTR = _b(Kind.UINTPTR)
+FLOAT32 = _b(Kind.FLOAT32)
+FLOAT64 = _b(Kind.FLOAT64)
+COMPLEX64 = _b(Kind.COMPLEX64)
+COMPLEX128 = _b(Kind.COMPLEX128)
+STRING = _b(Kind.STRING)
+UNSAFE_POINTER = _b(Kind.UNSAFE_POINTER)
+BYTE = _b(Kind.UINT8, "byte")
+RUNE = _b(Kind.INT32, "rune")
+UNTYPED_BOOL = _b(Kind.UNTYPED_BOOL)
+UNTYPED_INT = _b(Kind.UNTYPED_INT)
+UNTYPED_RUNE = _b(Kind.UNTYPED_RUNE)
+UNTYPED_FLOAT = _b(Kind.UNTYPED_FLOAT)
+UNTYPED_COMPLEX = _b(Kind.UNTYPED_COMPLEX)
+UNTYPED_STRING = _b(Kind.UNTYPED_STRING)
+UNTYPED_NIL = _b(Kind.UNTYPED_NIL)
+EMPTY_INTERFACE = Interface(())
+
+INTEGER_KINDS = frozenset({
+    Kind.INT, Kind.INT8, Kind.INT16, Kind.INT32, Kind.INT64,
+    Kind.UINT, Kind.UINT8, Kind.UINT16, Kind.UINT32, Kind.UINT64, Kind.UINTPTR,
+})
+UNSIGNED_KINDS = frozenset({
+    Kind.UINT, Kind.UINT8, Kind.UINT16, Kind.UINT32, Kind.UINT64, Kind.UINTPTR,
+})
+FLOAT_KINDS = frozenset({Kind.FLOAT32, Kind.FLOAT64})
+COMPLEX_KINDS = frozenset({Kind.COMPLEX64, Kind.COMPLEX128})
+UNTYPED_KINDS = frozenset({
+    Kind.UNTYPED_BOOL, Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
+    Kind.UNTYPED_COMPLEX, Kind.UNTYPED_STRING, Kind.UNTYPED_NIL,
+})
+
+_BASIC_SIZE = {
+    Kind.BOOL: 1, Kind.INT: 8, Kind.INT8: 1, Kind.INT16: 2, Kind.INT32: 4, Kind.INT64: 8,
+    Kind.UINT: 8, Kind.UINT8: 1, Kind.UINT16: 2, Kind.UINT32: 4, Kind.UINT64: 8,
+    Kind.UINTPTR: 8, Kind.FLOAT32: 4, Kind.FLOAT64: 8, Kind.COMPLEX64: 8,
+    Kind.COMPLEX128: 16, Kind.STRING: 16, Kind.UNSAFE_POINTER: 8,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Objects
+
+
+class VarKind(enum.Enum):
+    GLOBAL = "global"
+    LOCAL = "local"
+    PARAM = "param"
+    RESULT = "result"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Var:
+    """A variable. `name` is "" for an unnamed parameter/result and "_" for blank.
+
+    `uid` is unique within a compile (the checker numbers variables in creation order) and
+    is what back ends use to tell same-named variables apart.
+    """
+
+    name: str
+    type: Type
+    pos: Pos
+    kind: VarKind
+    pkg: str
+    uid: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Func:
+    """A declared function or method (not a closure).
+
+    `recv` is the receiver type for methods (`T` or `*T`, T a Named), else None.
+    `pragmas` holds the `//go:` directives written before the declaration
+    (e.g. "noinline"). `external` marks a bodyless declaration implemented by the runtime.
+    """
+
+    name: str
+    pkg: str
+    sig: Signature
+    pos: Pos
+    recv: Type | None = None
+    pragmas: frozenset[str] = frozenset()
+    external: bool = False
+
+    @property
+    def symbol(self) -> str:
+        """The linker name, gc-style: `main.f`, `main.T.M`, `main.(*T).M`."""
+        if self.recv is None:
+            return f"{self.pkg}.{self.name}"
+        if isinstance(self.recv, Pointer):
+            assert isinstance(self.recv.elem, Named)
+            return f"{self.pkg}.(*{self.recv.elem.name}).{self.name}"
+        assert isinstance(self.recv, Named)
+        return f"{self.pkg}.{self.recv.name}.{self.name}"
+
+
+ConstValue = bool | int | float | complex | bytes
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Const:
+    """A declared constant; `value` is exact for its (possibly untyped) type.
+
+    Strings are `bytes` (Go strings are byte sequences); untyped float constants may be
+    `fractions.Fraction` inside the checker but are rounded to float in the typed tree.
+    """
+
+    name: str
+    type: Type
+    value: object
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TypeName:
+    name: str
+    type: Type
+    pos: Pos
+
+
+# ---------------------------------------------------------------------------------------
+# Predicates and layout
+
+
+def under(t: Type) -> Type:
+    """The underlying type of t (t itself unless Named)."""
+    while isinstance(t, Named):
+        assert t.underlying is not None, f"underlying of {t} not set"
+        t = t.underlying
+    return t
+
+
+def is_interface(t: Type) -> bool:
+    return isinstance(under(t), Interface)
+
+
+def is_empty_interface(t: Type) -> bool:
+    u = under(t)
+    return isinstance(u, Interface) and not u.methods
+
+
+def basic_kind(t: Type) -> Kind | None:
+    """The Kind of t's underlying type, or None if it is not a Basic."""
+    u = under(t)
+    return u.kind if isinstance(u, Basic) else None
+
+
+def is_integer(t: Type) -> bool:
+    k = basic_kind(t)
+    return k in INTEGER_KINDS or k in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE)
+
+
+def is_unsigned(t: Type) -> bool:
+    return basic_kind(t) in UNSIGNED_KINDS
+
+
+def is_float(t: Type) -> bool:
+    k = basic_kind(t)
+    return k in FLOAT_KINDS or k is Kind.UNTYPED_FLOAT
+
+
+def is_complex(t: Type) -> bool:
+    k = basic_kind(t)
+    return k in COMPLEX_KINDS or k is Kind.UNTYPED_COMPLEX
+
+
+def is_string(t: Type) -> bool:
+    return basic_kind(t) in (Kind.STRING, Kind.UNTYPED_STRING)
+
+
+def is_boolean(t: Type) -> bool:
+    return basic_kind(t) in (Kind.BOOL, Kind.UNTYPED_BOOL)
+
+
+def is_untyped(t: Type) -> bool:
+    return basic_kind(t) in UNTYPED_KINDS
+
+
+def size_of(t: Type) -> int:
+    """The size in bytes of a value of type t on amd64."""
+    u = under(t)
+    match u:
+        case Basic(kind=k):
+            return _BASIC_SIZE[k]
+        case Pointer() | Map() | Signature():
+            return PTRSIZE
+        case Slice():
+            return 3 * PTRSIZE
+        case Interface():
+            return 2 * PTRSIZE
+        case Array(length=n, elem=e):
+            return n * size_of(e)
+        case Struct():
+            return struct_layout(u)[1]
+        case Tuple(types=ts):
+            return sum(size_of(x) for x in ts)
+    raise TypeError(f"size_of({u!r})")
+
+
+def align_of(t: Type) -> int:
+    """The alignment in bytes of type t on amd64 (complex128 aligns to 8, as in gc)."""
+    u = under(t)
+    match u:
+        case Basic(kind=k):
+            if k in (Kind.COMPLEX64,):
+                return 4
+            return min(_BASIC_SIZE[k], PTRSIZE)
+        case Array(elem=e):
+            return align_of(e)
+        case Struct(fields=fs):
+            return max((align_of(f.type) for f in fs), default=1)
+        case _:
+            return PTRSIZE
+
+
+def struct_layout(s: Struct) -> tuple[tuple[int, ...], int]:
+    """The field offsets of s and its total size (gc's rules, incl. trailing zero-size pad)."""
+    off = 0
+    offsets: list[int] = []
+    for f in s.fields:
+        a = align_of(f.type)
+        off = (off + a - 1) // a * a
+        offsets.append(off)
+        off += size_of(f.type)
+    if s.fields and off > 0 and size_of(s.fields[-1].type) == 0:
+        off += 1
+    a = align_of(s)
+    return tuple(offsets), (off + a - 1) // a * a
+
+
+def pointer_words(t: Type) -> tuple[int, ...]:
+    """The byte offsets (multiples of 8) of the words of t that may hold a pointer."""
+    u = under(t)
+    match u:
+        case Basic(kind=Kind.STRING) | Basic(kind=Kind.UNSAFE_POINTER):
+            return (0,)
+        case Basic():
+            return ()
+        case Pointer() | Map() | Signature() | Slice():
+            return (0,)
+        case Interface():
+            return (0, PTRSIZE)
+        case Array(length=n, elem=e):
+            inner = pointer_words(e)
+            sz = size_of(e)
+            return tuple(i * sz + w for i in range(n) for w in inner)
+        case Struct(fields=fs):
+            offs, _ = struct_layout(u)
+            pairs = zip(offs, fs, strict=True)
+            return tuple(o + w for o, f in pairs for w in pointer_words(f.type))
+        case Tuple(types=ts):
+            out: list[int] = []
+            base = 0
+            for x in ts:
+                out.extend(base + w for w in pointer_words(x))
+                base += size_of(x)
+            return tuple(out)
+    raise TypeError(f"pointer_words({u!r})")
+
+
+def has_pointers(t: Type) -> bool:
+    return bool(pointer_words(t))
+
+
+def is_direct_iface(t: Type) -> bool:
+    """Whether a value of t is stored directly in an interface's data word (pointer-shaped).
+
+    True for pointers, maps, funcs, unsafe.Pointer, and one-element arrays / one-field
+    structs of those (gc's isdirectiface; chans are not supported by refgo).
+    """
+    u = under(t)
+    match u:
+        case Pointer() | Map() | Signature() | Basic(kind=Kind.UNSAFE_POINTER):
+            return True
+        case Array(length=1, elem=e):
+            return is_direct_iface(e)
+        case Struct(fields=(f,)):
+            return is_direct_iface(f.type)
+    return False
+
+
+def type_string(t: Type, qualify: bool = True) -> str:
+    """Go's spelling of t: `main.T`, `*main.T`, `[]int`, `map[string]int`, `interface {}`.
+
+    With qualify=False, named types of package main are written without `main.`, as the
+    type checker's messages do. The runtime's panic messages use qualify=True.
+    """
+
+    def s(x: Type) -> str:
+        return type_string(x, qualify)
+
+    match t:
+        case Named(name=n, pkg=p):
+            if not qualify and p == "main" or p == "":
+                return n
+            return f"{p}.{n}"
+        case Basic(name=n):
+            return n
+        case Pointer(elem=e):
+            return "*" + s(e)
+        case Slice(elem=e):
+            return "[]" + s(e)
+        case Array(length=n, elem=e):
+            return f"[{n}]" + s(e)
+        case Map(key=k, elem=e):
+            return f"map[{s(k)}]{s(e)}"
+        case Signature():
+            return "func" + signature_string(t, qualify)
+        case Interface(methods=ms):
+            if not ms:
+                return "interface {}" if qualify else "interface{}"
+            body = "; ".join(m.name + signature_string(m.sig, qualify) for m in ms)
+            return f"interface {{ {body} }}"
+        case Struct(fields=fs):
+            if not fs:
+                return "struct {}"
+            parts = [s(f.type) if f.embedded else f"{f.name} {s(f.type)}" for f in fs]
+            return "struct { " + "; ".join(parts) + " }"
+        case Tuple(types=ts):
+            return "(" + ", ".join(s(x) for x in ts) + ")"
+    raise TypeError(f"type_string({t!r})")
+
+
+def signature_string(sig: Signature, qualify: bool = True) -> str:
+    """`(int, string) bool` style parameter and result lists of sig."""
+    ps = [type_string(p, qualify) for p in sig.params]
+    if sig.variadic and ps:
+        last = sig.params[-1]
+        assert isinstance(last, Slice)
+        ps[-1] = "..." + type_string(last.elem, qualify)
+    out = "(" + ", ".join(ps) + ")"
+    rs = [type_string(r, qualify) for r in sig.results]
+    if len(rs) == 1:
+        out += " " + rs[0]
+    elif rs:
+        out += " (" + ", ".join(rs) + ")"
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Selection: fields and methods through embedding
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The result of looking up `x.name`.
+
+    `path` is the chain of embedded-field indices walked before the final step (each step
+    may implicitly dereference a pointer); `index` is the final field index (for a field)
+    or -1 for a method. `method` is set for a concrete method, `imethod` for a method of an
+    embedded or direct interface. `indirect` is True when some step of the path goes
+    through a pointer.
+    """
+
+    path: tuple[int, ...]
+    index: int
+    type: Type
+    method: Func | None = None
+    imethod: IMethod | None = None
+    indirect: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    type: Type
+    path: tuple[int, ...]
+    indirect: bool
+
+
+def lookup(t: Type, name: str) -> Selection | None | str:
+    """Find field or method `name` in t (a type or *T), searching embedded fields by depth.
+
+    Returns the Selection, None when absent, or the string "ambiguous" when two candidates
+    are at the same shallowest depth.
+    """
+    indirect0 = False
+    if isinstance(t, Pointer) and not isinstance(under(t), Interface):
+        t, indirect0 = t.elem, True
+    level = [_Probe(t, (), indirect0)]
+    seen: set[int] = set()
+    while level:
+        found: list[Selection] = []
+        nxt: list[_Probe] = []
+        for p in level:
+            cur = p.type
+            if isinstance(cur, Named):
+                if id(cur) in seen:
+                    continue
+                seen.add(id(cur))
+                for m in cur.methods:
+                    if m.name == name:
+                        found.append(Selection(p.path, -1, m.sig, method=m, indirect=p.indirect))
+            u = under(cur)
+            if isinstance(u, Interface):
+                for im in u.methods:
+                    if im.name == name:
+                        found.append(Selection(p.path, -1, im.sig, imethod=im,
+                                               indirect=p.indirect))
+            elif isinstance(u, Struct):
+                for i, f in enumerate(u.fields):
+                    if f.name == name:
+                        found.append(Selection(p.path, i, f.type, indirect=p.indirect))
+                    if f.embedded:
+                        ft, ind = f.type, p.indirect
+                        if isinstance(ft, Pointer):
+                            ft, ind = ft.elem, True
+                        nxt.append(_Probe(ft, p.path + (i,), ind))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return "ambiguous"
+        level = nxt
+    return None
+
+
+@dataclass(slots=True)
+class MethodSetEntry:
+    """One method of a type's method set: the interface method and how T reaches it."""
+
+    name: str
+    sig: Signature
+    selection: Selection
+
+
+def method_set(t: Type) -> dict[str, MethodSetEntry]:
+    """The method set of t (Go spec): T has value-receiver methods (promoted through
+    embedded T or *S), *T additionally has pointer-receiver methods.
+
+    For an interface type the result is its methods. Used for implements checks and itabs.
+    """
+    u = under(t)
+    if isinstance(u, Interface):
+        return {m.name: MethodSetEntry(m.name, m.sig, Selection((), -1, m.sig, imethod=m))
+                for m in u.methods}
+    is_ptr = isinstance(t, Pointer)
+    base = t.elem if isinstance(t, Pointer) else t
+    names: set[str] = set()
+    _collect_method_names(base, names, set())
+    out: dict[str, MethodSetEntry] = {}
+    for n in sorted(names):
+        sel = lookup(t, n)
+        if not isinstance(sel, Selection) or sel.index != -1:
+            continue
+        if sel.method is not None:
+            recv_is_ptr = isinstance(sel.method.recv, Pointer)
+            if recv_is_ptr and not is_ptr and not sel.indirect:
+                continue
+        out[n] = MethodSetEntry(n, sel.type if isinstance(sel.type, Signature)
+                                else Signature((), ()), sel)
+    return out
+
+
+def _collect_method_names(t: Type, names: set[str], seen: set[int]) -> None:
+    if isinstance(t, Pointer):
+        t = t.elem
+    if isinstance(t, Named):
+        if id(t) in seen:
+            return
+        seen.add(id(t))
+        names.update(m.name for m in t.methods)
+    u = under(t)
+    if isinstance(u, Interface):
+        names.update(m.name for m in u.methods)
+    elif isinstance(u, Struct):
+        for f in u.fields:
+            if f.embedded:
+                _collect_method_names(f.type, names, seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Why T does not implement I: the missing method, and whether it exists with a
+    pointer receiver or a wrong signature (for gc's messages)."""
+
+    name: str
+    pointer_receiver: bool = False
+    wrong_type: Signature | None = None
+
+
+def missing_method(t: Type, iface: Interface) -> Missing | None:
+    """The first (by name) method of iface that t lacks, or None if t implements iface."""
+    ms = method_set(t)
+    for m in iface.methods:
+        e = ms.get(m.name)
+        if e is None:
+            ptr_ms = method_set(Pointer(t)) if not isinstance(t, Pointer) and not is_interface(
+                t) else {}
+            return Missing(m.name, pointer_receiver=m.name in ptr_ms)
+        if e.sig != m.sig:
+            return Missing(m.name, wrong_type=e.sig)
+    return None
+
+
+@dataclass(slots=True)
+class Universe:
+    """Counters shared by a compile (variable uids, closure numbering)."""
+
+    next_uid: int = 0
+    closures: dict[str, int] = field(default_factory=dict)
+
+    def uid(self) -> int:
+        self.next_uid += 1
+        return self.next_uid
