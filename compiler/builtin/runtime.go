@@ -1,0 +1,97 @@
+// The runtime's entry points as compiled Go code sees them: the single source of truth
+// for their signatures. `refgo mkbuiltin` parses this file with refgo's own front end and
+// serializes it into compiler/builtin/runtimedata.py (format: docs/builtin-format.md);
+// the compiler learns runtime signatures only from that data.
+//
+// NOTE: after editing this file, run `refgo mkbuiltin` and review the golden diff
+// (`pytest -m golden`; accept with `pytest -m golden --snapshot-update`).
+//
+// Calling convention (compiler/runtime/runtime.c): every Go word of an argument is one
+// SysV integer argument (a string is ptr, len; a slice ptr, len, cap; an interface
+// type-or-itab, data; a float64 goes in an SSE register); a result of one word comes
+// back in %rax (%xmm0 for floats), a result of two words in %rax:%rdx.
+//
+// `any` is a placeholder for "any type", as in gc's builtin/runtime.go: the compiler
+// substitutes the actual type at each call site. A type descriptor or itab is *byte.
+
+package runtime
+
+import "unsafe"
+
+// program start and exit
+func exit(code int64)
+
+// print and println
+func printlock()
+func printunlock()
+func printsp()
+func printnl()
+func printbool(v bool)
+func printint(v int64)
+func printuint(v uint64)
+func printhex(v uint64)
+func printfloat(v float64)
+func printcomplex(v complex128)
+func printstring(s string)
+func printpointer(p unsafe.Pointer)
+func printslice(s []byte)
+func printeface(e any)
+
+// panics and runtime errors
+func gopanic(e any)
+func panicdivide()
+func panicshift()
+func panicIndex(x int, y int)
+func panicSliceAlen(x int, y int)
+func panicSliceAcap(x int, y int)
+func panicSliceB(x int, y int)
+func panicSlice3Acap(x int, y int)
+func panicSlice3B(x int, y int)
+func panicdottype(have, want, iface *byte)
+
+// defer and recover (refgo's own: a deferred call is a closure run by deferreturn)
+func deferproc(fn unsafe.Pointer, rbp uintptr, rsp uintptr, pc uintptr)
+func deferreturn(rbp uintptr)
+func gorecover() interface{}
+
+// memory
+func mallocgc(size uintptr) unsafe.Pointer
+func newobject(typ *byte) *any
+func memmove(to, frm unsafe.Pointer, length uintptr)
+func memequal(x, y *any, size uintptr) bool
+
+// strings
+func concatstring2(a, b string) string
+func cmpstring(a, b string) int
+func intstring(v int64) string
+func decoderune(s string, k int) (r rune, pos int)
+func slicebytetostring(ptr *byte, n int) string
+func stringtoslicebyte(s string) *byte
+func slicerunetostring(ptr *rune, n int) string
+func stringtoslicerune(s string) (ptr *rune, n int)
+
+// slices
+func makeslice(elemsize uintptr, len int, cap int) unsafe.Pointer
+func growslice(elemsize uintptr, old unsafe.Pointer, oldlen int, oldcap int, newlen int) (ary unsafe.Pointer, newcap int)
+
+// interface conversions
+func convT2E(typ *byte, elem *any) (ret any)
+func convT2I(tab *byte, elem *any) (ret any)
+func convI2I(inter *byte, typ *byte) (tab *byte)
+
+// interface type assertions x.(T)
+func assertE2I(inter *byte, typ *byte, src *byte) (tab *byte)
+func assertE2I2(inter *byte, typ *byte) (tab *byte)
+
+// equality
+func efaceeq(typ *byte, x, y unsafe.Pointer) bool
+func typedeq(typ *byte, x, y unsafe.Pointer) bool
+
+// maps
+func makemap(keyType *byte, elemsize uintptr) (hmap unsafe.Pointer)
+func mapaccess1(hmap unsafe.Pointer, key *any) (val *any)
+func mapaccess2(hmap unsafe.Pointer, key *any) (val *any, pres bool)
+func mapassign(hmap unsafe.Pointer, key *any) (val *any)
+func mapdelete(hmap unsafe.Pointer, key *any)
+func mapiterinit(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
+func mapiternext(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
