@@ -1,0 +1,511 @@
+"""The refgo pytest plugin: Go-style self-describing test files as pytest items.
+
+Registered by the `pytest11` entry point `harness.plugin` and by the root
+conftest (same name, so pytest loads it once). Any `*.go` file whose header
+names a run.go action becomes one item:
+
+    $ pytest --compiler=gc /usr/share/go-1.19/test/helloworld.go cases/
+    /usr/share/go-1.19/test/helloworld.go::run PASSED
+    cases/iface/conv_test.go::test PASSED
+
+Directories named `X.dir` are inputs of other cases and are not walked. A
+malformed header (unknown directive, bad flag, bad `// ERROR` line or regexp)
+is a collection error pointing at `case.go:LINE`. Cases excluded by build
+constraints, `// skip` cases, unsupported directives and `refgo-only` cases
+under gc are collected as skipped items, so every worker of pytest-xdist sees
+the same ids.
+
+Each worker process opens one Executor lazily (first case) and closes it at
+session end; each case gets a fresh workdir keyed by a hash of its node id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pytest._code.code import TerminalRepr
+
+from harness import asmcheck, errorcheck
+from harness.cases import (
+    CaseFailure,
+    CaseRunner,
+    CaseSkipped,
+    CaseSpec,
+    RunOptions,
+    find_suite_root,
+    skip_reason,
+)
+from harness.compilers import make_compiler
+from harness.directives import CaseHeader, Directive, DirectiveError, parse_header
+from harness.toolchain import Executor, LocalExecutor, repo_root
+
+pytest_plugins = ("harness.sharding", "harness.container", "harness.golden")
+
+_HEADER_BYTES = 1 << 16
+_CONTAINER_MODULE = "harness.container"
+_NOTICES_KEY = "refgo_notices"
+_TOOLCHAIN_KEY = "refgo_toolchain"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Adds the harness's command-line options."""
+    group = parser.getgroup("refgo", "refgo compiler regression harness")
+    group.addoption(
+        "--compiler",
+        choices=("refgo", "gc"),
+        default="refgo",
+        help="compiler the Go cases run against (default: refgo)",
+    )
+    group.addoption(
+        "--toolchain",
+        choices=("auto", "docker", "local"),
+        default="auto",
+        help="where steps run: docker, local, or auto (docker if the engine answers)",
+    )
+    group.addoption(
+        "--update-errors",
+        action="store_true",
+        default=False,
+        help="rewrite // ERROR comments of errorcheck cases from the compiler's output",
+    )
+    group.addoption(
+        "--refgo-command",
+        default=None,
+        metavar="CMD",
+        help="command that runs refgo's CLI (default: python3 -m compiler)",
+    )
+    group.addoption(
+        "--step-timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="time limit of each step of a case that has no -t flag (default: 300)",
+    )
+    group.addoption(
+        "--timeout-scale",
+        type=float,
+        default=None,
+        metavar="X",
+        help="multiply every time limit by X (default: $GO_TEST_TIMEOUT_SCALE or 1)",
+    )
+    group.addoption(
+        "--gc-asmcheck",
+        action="store_true",
+        default=False,
+        help="run asmcheck cases under --compiler=gc too (for Go's own codegen tests)",
+    )
+    group.addoption(
+        "--keep-workdirs",
+        action="store_true",
+        default=False,
+        help="keep the per-case work directories of the local toolchain",
+    )
+
+
+def _timeout_scale(config: pytest.Config) -> float:
+    """Returns --timeout-scale, else $GO_TEST_TIMEOUT_SCALE (as run.go reads it), else 1."""
+    value: float | None = config.getoption("timeout_scale")
+    if value is not None:
+        if value <= 0:
+            raise pytest.UsageError("--timeout-scale must be positive")
+        return value
+    env = os.environ.get("GO_TEST_TIMEOUT_SCALE", "")
+    if not env:
+        return 1.0
+    try:
+        scale = int(env)
+    except ValueError:
+        msg = f"cannot parse $GO_TEST_TIMEOUT_SCALE={env!r} as an integer"
+        raise pytest.UsageError(msg) from None
+    if scale <= 0:
+        raise pytest.UsageError("$GO_TEST_TIMEOUT_SCALE must be positive")
+    return float(scale)
+
+
+def _worker_id(config: pytest.Config) -> str:
+    workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
+    return str(workerinput["workerid"]) if workerinput else "main"
+
+
+@dataclass(slots=True)
+class HarnessState:
+    """Per-process state: options, the lazily opened executor and notices to print."""
+
+    config: pytest.Config
+    options: RunOptions
+    toolchain: str
+    keep: bool
+    executor: Executor | None = None
+    cache: str = ""
+    notices: list[str] = field(default_factory=list)
+    test_packages: dict[str, str | None] = field(default_factory=dict)
+    header: list[str] = field(default_factory=list)
+    unavailable: str | None = None
+
+    def notify(self, line: str) -> None:
+        """Shows line once on the terminal (via the xdist controller when in a worker)."""
+        if line in self.notices:
+            return
+        self.notices.append(line)
+        if hasattr(self.config, "workerinput"):
+            return
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is None:
+            return
+        capman = self.config.pluginmanager.get_plugin("capturemanager")
+        with capman.global_and_fixture_disabled() if capman else contextlib.nullcontext():
+            reporter.ensure_newline()
+            reporter.write_line(line)
+
+    def get_executor(self, session: pytest.Session) -> Executor:
+        """Returns this process's executor, opening it on first use."""
+        if self.unavailable is not None:
+            pytest.fail(self.unavailable, pytrace=False)
+        if self.executor is None:
+            try:
+                self.executor = self._open(session)
+            except Exception as err:
+                # Every later case would hit the same wall (e.g. the image build failed).
+                self.unavailable = f"refgo: cannot open the {self.toolchain} toolchain: {err}"
+                raise
+            self.cache = self.executor.workdir("toolcache")
+        return self.executor
+
+    def _open(self, session: pytest.Session) -> Executor:
+        if self.toolchain == "local" or importlib.util.find_spec(_CONTAINER_MODULE) is None:
+            return LocalExecutor(keep=self.keep)
+        import harness.container as container  # type: ignore[import-not-found,unused-ignore]
+
+        try:
+            executor: Executor = container.open_executor(
+                self.config, _worker_id(self.config), _mounts(session)
+            )
+            return executor
+        except container.EngineUnavailable as err:
+            if self.toolchain == "docker":
+                self.unavailable = f"refgo: --toolchain=docker: {err}"
+                if not hasattr(self.config, "workerinput"):
+                    pytest.exit(self.unavailable, returncode=pytest.ExitCode.USAGE_ERROR)
+                pytest.fail(self.unavailable, pytrace=False)
+            self.notify(f"refgo: {err}; using the local toolchain")
+            self.toolchain = "local"
+            return LocalExecutor(keep=self.keep)
+
+    def probe(self) -> None:
+        """(main process) Settles auto/docker before any worker starts: one line, one decision.
+
+        auto falls back to local when harness.container is missing or the engine
+        does not answer; docker ends the session with one line in that case.
+        """
+        if self.toolchain == "local":
+            return
+        if importlib.util.find_spec(_CONTAINER_MODULE) is None:
+            self.header.append(
+                "refgo: Docker toolchain support (harness.container) not available;"
+                " using the local toolchain"
+            )
+            self.toolchain = "local"
+            return
+        import harness.container as container  # type: ignore[import-not-found,unused-ignore]
+
+        connect = getattr(container, "connect", None)
+        if connect is None:
+            return
+        try:
+            client = connect()
+        except container.EngineUnavailable as err:
+            if self.toolchain == "docker":
+                raise pytest.UsageError(f"refgo: --toolchain=docker: {err}") from None
+            self.header.append(f"refgo: {err}; using the local toolchain")
+            self.toolchain = "local"
+            return
+        close = getattr(client, "close", None)
+        if callable(close):
+            close()
+
+    def close(self) -> None:
+        """Closes the executor if one was opened."""
+        if self.executor is not None:
+            self.executor.close()
+            self.executor = None
+
+
+_STATE = pytest.StashKey[HarnessState]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Validates the options and creates this process's HarnessState."""
+    try:
+        compiler = make_compiler(config.getoption("compiler"), config.getoption("refgo_command"))
+    except ValueError as err:
+        raise pytest.UsageError(str(err)) from None
+    timeout: float = config.getoption("step_timeout")
+    if timeout <= 0:
+        raise pytest.UsageError("--step-timeout must be positive")
+    toolchain: str = config.getoption("toolchain")
+    if toolchain == "docker" and importlib.util.find_spec(_CONTAINER_MODULE) is None:
+        raise pytest.UsageError(
+            "refgo: --toolchain=docker needs harness.container, which is not available"
+        )
+    options = RunOptions(
+        compiler=compiler,
+        default_timeout=timeout,
+        timeout_scale=_timeout_scale(config),
+        update_errors=config.getoption("update_errors"),
+        gc_asmcheck=config.getoption("gc_asmcheck"),
+    )
+    workerinput: dict[str, Any] = getattr(config, "workerinput", None) or {}
+    toolchain = str(workerinput.get(_TOOLCHAIN_KEY, toolchain))
+    config.stash[_STATE] = HarnessState(
+        config, options, toolchain, keep=config.getoption("keep_workdirs")
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Settles --toolchain=auto|docker in the main process, before the header and workers."""
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[_STATE].probe()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """(xdist controller) Hands every worker the toolchain decision the probe made."""
+    node.workerinput[_TOOLCHAIN_KEY] = node.config.stash[_STATE].toolchain
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Names the compiler and toolchain, and says why auto fell back to local, if it did."""
+    state = config.stash[_STATE]
+    lines = [f"refgo: compiler={state.options.compiler.name} toolchain={state.toolchain}"]
+    return lines + state.header
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Closes the executor and hands a worker's notices to the xdist controller."""
+    state = session.config.stash.get(_STATE, None)
+    if state is None:
+        return
+    state.close()
+    workeroutput: dict[str, Any] | None = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[_NOTICES_KEY] = list(state.notices)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Closes the executor if the session ended abnormally."""
+    state = config.stash.get(_STATE, None)
+    if state is not None:
+        state.close()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """(xdist controller) Prints the notices a worker produced, once each."""
+    state = node.config.stash.get(_STATE, None)
+    output: dict[str, Any] = getattr(node, "workeroutput", None) or {}
+    if state is not None:
+        for line in output.get(_NOTICES_KEY, []):
+            state.notify(line)
+
+
+def _mounts(session: pytest.Session) -> list[str]:
+    """Returns the host directories the container must see: repo root and case roots."""
+    dirs = {repo_root()}
+    for item in session.items:
+        if isinstance(item, GoCase):
+            dirs.add(item.spec.run_dir)
+    out: list[str] = []
+    for d in sorted(dirs):
+        if not any(d == o or d.startswith(o.rstrip("/") + "/") for o in out):
+            out.append(d)
+    return out
+
+
+# ---- collection ----
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skips `X.dir` directories: they are inputs of the case X.go, not cases."""
+    if collection_path.name.endswith(".dir") and collection_path.is_dir():
+        return True
+    return None
+
+
+def _read_header(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read(_HEADER_BYTES)
+
+
+def _test_package_first(config: pytest.Config, directory: str) -> str | None:
+    """Returns the first (sorted) *_test.go of directory if its header says `// test`."""
+    cache = config.stash[_STATE].test_packages
+    if directory not in cache:
+        cache[directory] = _find_test_package_first(directory)
+    return cache[directory]
+
+
+def _find_test_package_first(directory: str) -> str | None:
+    try:
+        names = sorted(n for n in os.listdir(directory) if n.endswith("_test.go"))
+    except OSError:
+        return None
+    if not names:
+        return None
+    first = os.path.join(directory, names[0])
+    try:
+        header = parse_header(_read_header(first))
+    except (DirectiveError, OSError):
+        return None
+    return first if header is not None and header.keyword == "test" else None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collects `*.go` files whose header names a directive (and every file named explicitly)."""
+    if file_path.suffix != ".go":
+        return None
+    path = str(file_path)
+    explicit = parent.session.isinitpath(file_path)
+    first_test = _test_package_first(parent.config, str(file_path.parent))
+    if first_test is not None and first_test != path:
+        return None
+    try:
+        header = parse_header(_read_header(path), explicit=explicit)
+    except DirectiveError as err:
+        return GoFile.from_parent(parent, path=file_path, header=None, error=err)
+    except OSError as err:
+        raise parent.CollectError(f"{path}: {err.strerror}") from None
+    if header is None:
+        return None
+    if header.keyword == "test" and first_test != path:
+        misplaced = DirectiveError(
+            header.line, "// test must head the first *_test.go file of a package"
+        )
+        return GoFile.from_parent(parent, path=file_path, header=None, error=misplaced)
+    return GoFile.from_parent(parent, path=file_path, header=header, error=None)
+
+
+class GoFile(pytest.File):
+    """A Go case file; yields one GoCase item named after its directive."""
+
+    def __init__(
+        self, *, header: CaseHeader | None, error: DirectiveError | None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.header = header
+        self.error = error
+
+    def _where(self, line: int) -> str:
+        try:
+            shown = os.path.relpath(self.path, self.config.invocation_params.dir)
+        except ValueError:
+            shown = str(self.path)
+        if shown.startswith(".."):
+            shown = str(self.path)
+        return f"{shown}:{line}"
+
+    def collect(self) -> Iterator[GoCase]:
+        """Parses the case's checks; any malformed line is a collection error."""
+        if self.error is not None:
+            raise self.CollectError(f"{self._where(self.error.line)}: {self.error.message}")
+        header = self.header
+        assert header is not None
+        try:
+            spec = self._spec(header)
+        except DirectiveError as err:
+            raise self.CollectError(f"{self._where(err.line)}: {err.message}") from None
+        state = self.config.stash[_STATE]
+        item = GoCase.from_parent(self, name=header.keyword or "case", spec=spec)
+        reason = skip_reason(spec, state.options)
+        if reason is not None:
+            item.add_marker(pytest.mark.skip(reason=reason))
+        yield item
+
+    def _spec(self, header: CaseHeader) -> CaseSpec:
+        path = str(self.path)
+        root = find_suite_root(os.path.dirname(path))
+        d = header.directive
+        if d is None:
+            return CaseSpec(path, header, suite_root=root)
+        if d.keyword in ("errorcheck", "errorcheckwithauto"):
+            want = errorcheck.parse_expectations(_read_full(path), _base(path))
+            return CaseSpec(path, header, expectations=want, suite_root=root)
+        if d.keyword == "asmcheck":
+            checks = asmcheck.parse_checks(_read_full(path))
+            return CaseSpec(path, header, asm_checks=checks, suite_root=root)
+        return CaseSpec(path, header, suite_root=root)
+
+
+def _base(path: str) -> str:
+    return os.path.basename(path)
+
+
+def _read_full(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+class GoCase(pytest.Item):
+    """One Go case. Exposes case_path, header and directive for other plugins."""
+
+    def __init__(self, *, spec: CaseSpec, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+
+    @property
+    def case_path(self) -> str:
+        """Absolute path of the case file."""
+        return self.spec.path
+
+    @property
+    def header(self) -> CaseHeader:
+        """The parsed header of the case."""
+        return self.spec.header
+
+    @property
+    def directive(self) -> Directive | None:
+        """The case's directive (None when build constraints exclude the file)."""
+        return self.spec.header.directive
+
+    def workdir_key(self) -> str:
+        """A collision-free workdir name derived from the node id."""
+        return "case-" + hashlib.sha256(self.nodeid.encode()).hexdigest()[:20]
+
+    def runtest(self) -> None:
+        """Runs the case through this process's executor."""
+        state = self.config.stash[_STATE]
+        executor = state.get_executor(self.session)
+        runner = CaseRunner(
+            spec=self.spec,
+            opts=state.options,
+            executor=executor,
+            workdir=executor.workdir(self.workdir_key()),
+            cache=state.cache,
+            repo_env={"PYTHONPATH": repo_root()} if state.options.compiler.name == "refgo" else {},
+        )
+        try:
+            runner.run()
+        except CaseSkipped as skip:
+            pytest.skip(str(skip))
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str | TerminalRepr:
+        """A case failure is shown as its plain-text report; anything else as usual."""
+        if isinstance(excinfo.value, CaseFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        """Location shown in reports: the case file's directive line (0-based) and name."""
+        return self.path, self.spec.header.line - 1, f"{self.spec.short} ({self.name})"

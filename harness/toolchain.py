@@ -1,0 +1,241 @@
+"""Where toolchain steps run: the Executor contract and the local (host) executor.
+
+Every compile, link and run step of a case goes through an Executor, so the
+same harness code runs steps on the host (LocalExecutor, here) or inside a
+Docker container (harness.container.DockerExecutor). A case uses it like this:
+
+    ex = LocalExecutor()
+    wd = ex.workdir("3f9a0c1e")                      # fresh, empty
+    ex.write_file(wd + "/tmp__.go", b"package main ...")
+    res = ex.run(["go", "version"], cwd=wd, timeout=10, merge_stderr=True)
+    res.returncode, res.output, res.timed_out        # 0, b"go version go1.19.8 ...", False
+    ex.close()                                       # removes every workdir
+
+Commands see a minimal fixed environment, not the host's: PATH (Go's bin
+directory first), HOME=cwd, LANG=C.UTF-8, PYTHONPATH=the repository root; the
+`env` argument is added on top. That keeps verdicts identical on the host and
+in the container.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+GO_BIN_CANDIDATES = ("/usr/lib/go-1.19/bin", "/usr/local/go/bin")
+_KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
+_DRAIN_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """The outcome of one command run by an Executor."""
+
+    argv: tuple[str, ...]
+    returncode: int  # negative = killed by that signal
+    output: bytes  # stdout, with stderr merged in when merge_stderr=True
+    stderr: bytes  # b"" when merged
+    timed_out: bool
+    oom_killed: bool
+    duration: float  # seconds
+
+
+class Executor(Protocol):
+    """Runs toolchain steps; one per pytest worker process, closed at session end."""
+
+    kind: str  # "local" | "docker"
+
+    def workdir(self, key: str) -> str:
+        """Returns a fresh empty directory for key, as a path valid for commands."""
+        ...
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Writes data to path (inside a workdir)."""
+        ...
+
+    def read_file(self, path: str) -> bytes:
+        """Reads the file at path."""
+        ...
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        cwd: str,
+        timeout: float,
+        env: Mapping[str, str] | None = None,
+        stdin: bytes | None = None,
+        merge_stderr: bool = False,
+    ) -> StepResult:
+        """Runs argv in cwd; on timeout kills its whole process group and sets timed_out."""
+        ...
+
+    def close(self) -> None:
+        """Releases the executor's resources (directories, containers)."""
+        ...
+
+
+def repo_root() -> str:
+    """Returns the repository root: the directory holding the `harness` package."""
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def go_bin_dir() -> str | None:
+    """Returns the directory of Go 1.19's `go` command on the host, or None."""
+    for cand in GO_BIN_CANDIDATES:
+        if os.path.isfile(os.path.join(cand, "go")):
+            return cand
+    found = shutil.which("go")
+    return os.path.dirname(found) if found else None
+
+
+def local_path() -> str:
+    """Returns the PATH local steps see: Go's bin dir, this Python's dir, the system dirs."""
+    parts = [go_bin_dir() or "", os.path.dirname(sys.executable), SYSTEM_PATH]
+    return os.pathsep.join(p for p in parts if p)
+
+
+def describe_exit(returncode: int) -> str:
+    """Renders a return code as Go's os/exec does: `exit status 1`, `signal: killed`."""
+    if returncode >= 0:
+        return f"exit status {returncode}"
+    try:
+        desc = signal.strsignal(-returncode) or f"signal {-returncode}"
+    except ValueError:
+        desc = f"signal {-returncode}"
+    return f"signal: {desc[:1].lower()}{desc[1:]}"
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class LocalExecutor:
+    """Runs steps as host subprocesses, each in its own session and process group.
+
+    All workdirs live under one temporary base directory, removed by close()
+    unless keep=True.
+    """
+
+    kind = "local"
+
+    def __init__(self, keep: bool = False) -> None:
+        self._base = tempfile.mkdtemp(prefix="refgo-")
+        self._keep = keep
+        self._env = {"PATH": local_path(), "LANG": "C.UTF-8", "PYTHONPATH": repo_root()}
+
+    @property
+    def base(self) -> str:
+        """The directory holding every workdir of this executor."""
+        return self._base
+
+    def workdir(self, key: str) -> str:
+        """Returns base/key, emptied; key must be a plain file name."""
+        if not _KEY_RX.fullmatch(key) or key in (".", ".."):
+            raise ValueError(f"invalid workdir key {key!r}")
+        path = os.path.join(self._base, key)
+        if os.path.exists(path):
+            shutil.rmtree(path)
+        os.makedirs(path)
+        return path
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Writes data to path."""
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def read_file(self, path: str) -> bytes:
+        """Reads the file at path."""
+        with open(path, "rb") as f:
+            return f.read()
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        cwd: str,
+        timeout: float,
+        env: Mapping[str, str] | None = None,
+        stdin: bytes | None = None,
+        merge_stderr: bool = False,
+    ) -> StepResult:
+        """Runs argv; on timeout kills the process group (SIGKILL) and reports timed_out."""
+        full_env = dict(self._env, HOME=cwd)
+        full_env.update(env or {})
+        start = time.monotonic()
+        try:
+            proc = subprocess.Popen(
+                list(argv),
+                cwd=cwd,
+                env=full_env,
+                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
+                start_new_session=True,
+            )
+        except OSError as err:
+            where = f" in {cwd}" if err.filename == cwd else ""
+            msg = f"cannot run {argv[0]}{where}: {err.strerror or err}\n".encode()
+            return StepResult(
+                tuple(argv),
+                127,
+                msg if merge_stderr else b"",
+                b"" if merge_stderr else msg,
+                False,
+                False,
+                time.monotonic() - start,
+            )
+        timed_out = False
+        try:
+            out, errout = proc.communicate(stdin, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill_group(proc.pid)
+            out, errout = self._drain(proc)
+        except BaseException:
+            _kill_group(proc.pid)
+            proc.wait()
+            raise
+        _kill_group(proc.pid)
+        return StepResult(
+            argv=tuple(argv),
+            returncode=proc.returncode,
+            output=out or b"",
+            stderr=b"" if merge_stderr else (errout or b""),
+            timed_out=timed_out,
+            oom_killed=False,
+            duration=time.monotonic() - start,
+        )
+
+    @staticmethod
+    def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+        """Collects what a killed process group wrote; gives up if an escapee holds the pipes."""
+        try:
+            out, err = proc.communicate(timeout=_DRAIN_SECONDS)
+            return out or b"", err or b""
+        except subprocess.TimeoutExpired:
+            for pipe in (proc.stdout, proc.stderr):
+                if pipe is not None:
+                    pipe.close()
+            proc.kill()
+            proc.wait()
+            return b"", b""
+
+    def close(self) -> None:
+        """Removes every workdir (unless keep)."""
+        if not self._keep:
+            shutil.rmtree(self._base, ignore_errors=True)

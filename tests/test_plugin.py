@@ -1,0 +1,485 @@
+"""The harness plugin end to end (pytester), against a fake refgo CLI and, when present, gc.
+
+The fake compiler (FAKEC) implements refgo's command-line contract from
+comments in the Go source: `//fake:error MSG` makes `compile` print
+`FILE:LINE:2: MSG` and exit 1; `//fake:print TEXT` / `//fake:exit N` /
+`//fake:sleep N` make the program `build` writes print, exit or hang;
+`//fake:asm TEXT` adds a `-S` listing line for that source line; `test DIR`
+passes when a file of DIR contains `//fake:pass`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness.compilers import make_compiler, unwrap_gcflags
+from harness.toolchain import LocalExecutor, describe_exit
+
+pytest_plugins = ("pytester",)
+
+FAKEC = r"""
+import os, sys
+
+def directives(files):
+    for f in files:
+        for n, line in enumerate(open(f).read().split("\n"), 1):
+            if "//fake:" in line:
+                kind, _, arg = line.split("//fake:", 1)[1].partition(" ")
+                yield f, n, kind, arg.split(" //")[0]
+
+def main(argv):
+    cmd, args = argv[0], argv[1:]
+    out = None
+    listing = False
+    files = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "-o":
+            out = args[i + 1]
+            i += 1
+        elif a == "-S":
+            listing = True
+        elif a.startswith("-"):
+            pass
+        else:
+            files.append(a)
+        i += 1
+    if cmd == "test":
+        ok = any("//fake:pass" in open(os.path.join(files[0], n)).read()
+                 for n in os.listdir(files[0]))
+        print("PASS" if ok else "--- FAIL: TestFake (0.00s)\nFAIL")
+        return 0 if ok else 1
+    errs = [(f, n, a) for f, n, k, a in directives(files) if k == "error"]
+    for f, n, a in errs:
+        sys.stderr.write(f"{f}:{n}:2: {a}\n")
+    if errs:
+        return 1
+    if cmd == "compile" and listing:
+        print("main.f STEXT size=1")
+        for f, n, k, a in directives(files):
+            if k == "asm":
+                print(f"\t{n:05d} ({os.path.basename(f)}:{n})\t{a}")
+    if cmd == "build":
+        body = ["#!/bin/sh"]
+        for f, n, k, a in directives(files):
+            if k == "print":
+                body.append("printf '%s\\n' '" + a + "'")
+            elif k == "exit":
+                body.append("exit " + a)
+            elif k == "sleep":
+                body.append("sleep " + a + " & echo $! > bg.pid; sleep " + a)
+        with open(out, "w") as w:
+            w.write("\n".join(body) + "\n")
+        os.chmod(out, 0o755)
+    return 0
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+GO = shutil.which("go") or "/usr/lib/go-1.19/bin/go"
+HAVE_GO = os.path.exists(GO)
+
+
+@pytest.fixture
+def fake(pytester: pytest.Pytester) -> list[str]:
+    """Writes the fake compiler; returns the common pytest arguments that select it."""
+    script = pytester.path / "fakec.py"
+    script.write_text(FAKEC)
+    return ["--toolchain=local", f"--refgo-command=python3 {script}", "-p", "no:cacheprovider"]
+
+
+def _write(pytester: pytest.Pytester, rel: str, text: str) -> Path:
+    path = pytester.path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_run_pass_and_failure_report(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "cases/good.go", "// run\n\npackage main\n//fake:print hello\n")
+    _write(pytester, "cases/good.out", "hello\n")
+    _write(pytester, "cases/bad.go", "// run\n\npackage main\n//fake:print bye\n")
+    _write(pytester, "cases/bad.out", "hello\n")
+    _write(pytester, "cases/noout.go", "// run\n\npackage main\n//fake:print stray\n")
+    _write(pytester, "cases/crash.go", "// run\n\npackage main\n//fake:exit 2\n")
+    result = pytester.runpytest(*fake, "cases", "-v")
+    result.assert_outcomes(passed=1, failed=3)
+    text = result.stdout.str()
+    result.stdout.fnmatch_lines(["*cases/good.go::run PASSED*"])
+    assert "bad.go: // run failed (compiler refgo)" in text
+    assert "output does not match expected in bad.out" in text
+    result.stdout.fnmatch_lines(["--- bad.out (expected)", "+++ actual output", "-hello", "+bye"])
+    assert "output should be empty when (optional) expected-output file noout.out" in text
+    result.stdout.fnmatch_lines(["*crash.go: // run failed*", "exit status 2"])
+    result.stdout.fnmatch_lines(["reproduce (local toolchain):", "  cd * build -o */a.exe *bad.go"])
+
+
+def test_errorcheck_reports_everything_at_once(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(
+        pytester,
+        "e.go",
+        "// errorcheck\n\npackage p\n"
+        'var a = 1 //fake:error undefined: x // ERROR "undefined"\n'
+        'var b = 2 // ERROR "missing one"\n'
+        "var c = 3 //fake:error surprise\n"
+        'var d = 4 //fake:error type mismatch // ERROR "wrong"\n',
+    )
+    result = pytester.runpytest(*fake, "e.go")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*e.go: // errorcheck failed (compiler refgo)",
+            'e.go:5: missing error "missing one"',
+            "e.go:7: no match for `wrong` in:",
+            "\te.go:7:2: type mismatch",
+            "Unmatched Errors:",
+            "e.go:6:2: surprise",
+            "e.go:7:2: type mismatch",
+        ]
+    )
+
+
+def test_errorcheck_minus_zero_must_compile(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "ok.go", "// errorcheck -0\n\npackage p\n")
+    _write(pytester, "fails.go", "// errorcheck\n\npackage p\n")
+    result = pytester.runpytest(*fake, "ok.go", "fails.go")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["compilation succeeded unexpectedly"])
+
+
+def test_update_errors(pytester: pytest.Pytester, fake: list[str]) -> None:
+    path = _write(
+        pytester,
+        "u.go",
+        "// errorcheck\n\npackage p\n"
+        'var a = f(1) //fake:error undefined: f (x*y) // ERROR "stale"\n'
+        "var b = 2\n",
+    )
+    pytester.runpytest(*fake, "u.go").assert_outcomes(failed=1)
+    pytester.runpytest(*fake, "--update-errors", "u.go").assert_outcomes(passed=1)
+    line = path.read_text().split("\n")[3]
+    assert line == (
+        'var a = f(1) //fake:error undefined: f (x*y) // ERROR "undefined: f \\(x\\*y\\)$"'
+    )
+    pytester.runpytest(*fake, "u.go").assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize(
+    ("src", "where", "message"),
+    [
+        ("// runn\n\npackage main\n", "bad.go:1", "unknown directive 'runn' (did you mean 'run'?)"),
+        ("// run -t x\n\npackage main\n", "bad.go:1", "need a positive number of seconds"),
+        ("// errorcheck\n\npackage p\n\nvar x // ERROR oops\n", "bad.go:5", "invalid errchk line"),
+        (
+            '// errorcheck\n\npackage p\n\nvar x // ERROR "a(b"\n',
+            "bad.go:5",
+            'invalid regexp "a(b" in ERROR line',
+        ),
+        (
+            '// asmcheck\n\npackage p\n\nvar x // sparc:"A"\n',
+            "bad.go:5",
+            "unsupported architecture",
+        ),
+    ],
+)
+def test_collection_errors(
+    pytester: pytest.Pytester, fake: list[str], src: str, where: str, message: str
+) -> None:
+    _write(pytester, "cases/bad.go", src)
+    _write(pytester, "cases/good.go", "// compile\n\npackage p\n")
+    result = pytester.runpytest(*fake, "cases")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([f"*{where}: {message}*"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_timeout_kills_the_process_group(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "slow.go", "// run -t 1\n\npackage main\n//fake:sleep 60\n")
+    result = pytester.runpytest(*fake, "slow.go")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["timed out after 1s running */a.exe"])
+    # The program backgrounded a `sleep 60` (writing its pid): it must be gone too.
+    pid = int((pytester.path / "bg.pid").read_text())
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """Reports whether pid is a live (not zombie) process."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_skips_and_inputs(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "c/skipped.go", "// skip\n\npackage main\n")
+    _write(pytester, "c/win.go", "// run\n\n//go:build windows\n\npackage main\n")
+    _write(pytester, "c/multi.go", "// rundir\n\npackage ignored\n")
+    _write(pytester, "c/multi.dir/a.go", "// run\n\npackage main\n//fake:exit 1\n")
+    _write(pytester, "c/helper.go", "// Copyright 2024\n\npackage main\n")
+    _write(pytester, "c/only.go", "// run\n// refgo-only: GNU syntax\n\npackage main\n")
+    result = pytester.runpytest(*fake, "c", "-rs")
+    result.assert_outcomes(skipped=3, passed=1)
+    result.stdout.fnmatch_lines_random(
+        [
+            "*skipped.go: // skip directive",
+            "*win.go: build constraint excludes linux/amd64: //go:build windows",
+            "*multi.go: directive rundir not supported yet (refgo builds one package at a time)",
+        ]
+    )
+    gc = pytester.runpytest(*fake, "--compiler=gc", "c/only.go", "-rs")
+    gc.assert_outcomes(skipped=1)
+    gc.stdout.fnmatch_lines(["*only.go: refgo-only: GNU syntax"])
+
+
+def test_explicit_file_needs_a_directive(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "plain.go", "package main\n")
+    result = pytester.runpytest(*fake, "plain.go")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*plain.go:1: no directive*"])
+
+
+def test_asmcheck_with_refgo_listing(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(
+        pytester,
+        "a.go",
+        "// asmcheck\n\npackage p\n\nfunc f() {\n"
+        '\tg() //fake:asm callq\tmain.g // amd64:"callq\\tmain\\\\.g",-"jmp"\n'
+        "}\n",
+    )
+    _write(
+        pytester,
+        "b.go",
+        "// asmcheck\n\npackage p\n\nfunc f() {\n"
+        '\t// amd64:"movq"\n'
+        "\tg() //fake:asm callq\tmain.g\n"
+        "}\n",
+    )
+    result = pytester.runpytest(*fake, "a.go", "b.go")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            'b.go:7: linux/amd64/v1: opcode not found: "^movq"',
+            "",
+            "main.f STEXT size=1",
+            "\t00007 (b.go:7)\tcallq\tmain.g",
+        ]
+    )
+    gc = pytester.runpytest(*fake, "--compiler=gc", "a.go", "-rs")
+    gc.assert_outcomes(skipped=1)
+    gc.stdout.fnmatch_lines(["*asmcheck cases are refgo-only*"])
+
+
+def test_test_directive_is_one_case_per_package(pytester: pytest.Pytester, fake: list[str]) -> None:
+    _write(pytester, "pkg/a_test.go", "// test\n\npackage p\n//fake:pass\n")
+    _write(pytester, "pkg/b_test.go", "// run\n\npackage p\n")
+    _write(pytester, "pkg/p.go", "// runn\n\npackage p\n")
+    _write(pytester, "bad/a_test.go", "// test\n\npackage p\n")
+    result = pytester.runpytest(*fake, "pkg", "bad", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines_random(
+        ["*pkg/a_test.go::test PASSED*", "*bad/a_test.go::test FAILED*", "--- FAIL: TestFake*"]
+    )
+
+
+def test_test_directive_only_heads_the_first_file(
+    pytester: pytest.Pytester, fake: list[str]
+) -> None:
+    _write(pytester, "pkg/a_test.go", "package p\n")
+    _write(pytester, "pkg/b_test.go", "// test\n\npackage p\n")
+    result = pytester.runpytest(*fake, "pkg")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*b_test.go:1: // test must head the first *_test.go file*"])
+
+
+def test_xdist_two_workers(pytester: pytest.Pytester, fake: list[str]) -> None:
+    for i in range(6):
+        _write(pytester, f"cases/c{i}.go", f"// run\n\npackage main\n//fake:print case {i}\n")
+        _write(pytester, f"cases/c{i}.out", f"case {i}\n")
+    _write(pytester, "cases/bad.go", "// run\n\npackage main\n//fake:print oops\n")
+    result = pytester.runpytest_subprocess(*fake, "-n", "2", "cases")
+    result.assert_outcomes(passed=6, failed=1)
+    result.stdout.fnmatch_lines(["*output should be empty when (optional)*bad.out*", "+oops"])
+
+
+def test_file_outside_any_project_from_another_directory(
+    pytester: pytest.Pytester, fake: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    case = elsewhere / "x.go"
+    case.write_text("// run\n\npackage main\n//fake:print hi\n")
+    (elsewhere / "x.out").write_text("hi\n")
+    result = pytester.runpytest_subprocess(*fake, str(case))
+    result.assert_outcomes(passed=1)
+
+
+def test_repo_loads_the_plugin_once() -> None:
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider", __file__],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "already registered" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(not HAVE_GO, reason="Go 1.19 is not installed")
+def test_against_gc(pytester: pytest.Pytester) -> None:
+    _write(pytester, "hello.go", '// run\n\npackage main\n\nfunc main() { println("hi") }\n')
+    _write(pytester, "hello.out", "hi\n")
+    _write(
+        pytester,
+        "ec.go",
+        '// errorcheck\n\npackage p\n\nvar x int = "s" // ERROR "cannot use .s."\n',
+    )
+    _write(pytester, "args.go", "// run extra.go\n\npackage main\n\nfunc main() { f() }\n")
+    _write(pytester, "extra.go", 'package main\n\nfunc f() { println("extra") }\n')
+    _write(pytester, "args.out", "extra\n")
+    _write(pytester, "multi.go", "// rundir\n\npackage ignored\n")
+    _write(pytester, "multi.dir/a.go", 'package a\n\nfunc F() string { return "from a" }\n')
+    _write(
+        pytester,
+        "multi.dir/main.go",
+        'package main\n\nimport "./a"\n\nfunc main() { println(a.F()) }\n',
+    )
+    _write(pytester, "multi.out", "from a\n")
+    _write(pytester, "bad.go", "// errorcheckdir\n\npackage ignored\n")
+    _write(pytester, "bad.dir/a.go", 'package a\n\nimport "fmt" // ERROR "imported and not used"\n')
+    result = pytester.runpytest(
+        "--toolchain=local",
+        "--compiler=gc",
+        "-p",
+        "no:cacheprovider",
+        "hello.go",
+        "ec.go",
+        "args.go",
+        "multi.go",
+        "bad.go",
+    )
+    result.assert_outcomes(passed=5)
+
+
+DEAD_ENGINE = "unix:///nonexistent/refgo-test.sock"
+
+
+def test_auto_falls_back_to_local_with_one_line(
+    pytester: pytest.Pytester, fake: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCKER_HOST", DEAD_ENGINE)
+    _write(pytester, "c.go", "// run\n\npackage main\n//fake:print ok\n")
+    _write(pytester, "c.out", "ok\n")
+    args = [a for a in fake if not a.startswith("--toolchain")]
+    for extra in ([], ["-n", "2"]):
+        result = pytester.runpytest_subprocess(*args, *extra, "c.go")
+        result.assert_outcomes(passed=1)
+        notes = [line for line in result.outlines if "using the local toolchain" in line]
+        assert len(notes) == 1, result.outlines
+
+
+def test_docker_without_engine_fails_the_session_in_one_line(
+    pytester: pytest.Pytester, fake: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCKER_HOST", DEAD_ENGINE)
+    _write(pytester, "c.go", "// run\n\npackage main\n")
+    args = [a for a in fake if not a.startswith("--toolchain")]
+    for extra in ([], ["-n", "2"]):
+        result = pytester.runpytest_subprocess(*args, "--toolchain=docker", *extra, "c.go")
+        assert result.ret == pytest.ExitCode.USAGE_ERROR
+        errors = [line for line in result.errlines if line.strip()]
+        assert len(errors) == 1 and errors[0].startswith("ERROR: refgo: --toolchain=docker"), (
+            result.errlines
+        )
+
+
+@pytest.mark.skipif(not HAVE_GO, reason="Go 1.19 is not installed")
+def test_test_directive_against_gc(pytester: pytest.Pytester) -> None:
+    test_src = (
+        '// test\n\npackage pkg\n\nimport "testing"\n\n'
+        'func TestDouble(t *testing.T) {\n\tif Double(2) != 4 {\n\t\tt.Fatal("bad")\n\t}\n}\n'
+    )
+    _write(pytester, "good/a_test.go", test_src)
+    _write(pytester, "good/pkg.go", "package pkg\n\nfunc Double(x int) int { return 2 * x }\n")
+    _write(pytester, "bad/a_test.go", test_src)
+    _write(pytester, "bad/pkg.go", "package pkg\n\nfunc Double(x int) int { return 3 * x }\n")
+    result = pytester.runpytest("--toolchain=local", "--compiler=gc", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        ["*bad/a_test.go: // test failed (compiler gc)", "--- FAIL: TestDouble*"]
+    )
+
+
+def test_compiler_command_lines() -> None:
+    gc = make_compiler("gc")
+    assert gc.errorcheck("/a/x.go", ["-m", "-d=checkptr"]) == (
+        *("go", "tool", "compile", "-p=p", "-d=panic", "-C", "-e", "-o", "a.o"),
+        *("-m", "-d=checkptr,ssa/check/on", "/a/x.go"),
+    )
+    assert gc.errorcheck("/a/x.go", ["-m"])[-2:] == ("-d=ssa/check/on", "/a/x.go")
+    assert gc.errorcheck("/a/x.go", [], ssa_check=False)[-1] == "/a/x.go"
+    assert [argv[:3] for argv in gc.build(["/a/x.go"], [], "/w/a.exe")] == [
+        ("go", "tool", "compile"),
+        ("go", "tool", "link"),
+    ]
+    assert gc.build(["/a/x.go"], ["-race"], "/w/a.exe")[0][:4] == (
+        "go",
+        "build",
+        "-gcflags=all=",
+        "-race",
+    )
+    assert gc.build(["/a/x.go"], [], "/w/a.exe", "fieldtrack")[0][:2] == ("go", "build")
+    argv, env = gc.assemble("/a/x.go", ["-gcflags=-l", "-race"], "linux/amd64/v3")
+    assert argv == ("go", "build", "-gcflags", "-S=2 -l", "-race", "/a/x.go")
+    assert env == {"GOOS": "linux", "GOARCH": "amd64", "GOAMD64": "v3", "CGO_ENABLED": "1"}
+    refgo = make_compiler("refgo", "python3 /x/fakec.py")
+    assert refgo.build(["/a/x.go"], ["-gcflags=all=-N -l"], "o") == (
+        ("python3", "/x/fakec.py", "build", "-o", "o", "-N", "-l", "/a/x.go"),
+    )
+    assert refgo.test("/a/pkg", ["-run", "X"]) == (
+        ("python3", "/x/fakec.py", "test", "-run", "X", "/a/pkg"),
+        None,
+    )
+    assert gc.test("/a/pkg", []) == (("go", "test", "."), "/a/pkg")
+
+
+def test_unwrap_gcflags() -> None:
+    assert unwrap_gcflags(["-gcflags=-m -l", "-x"]) == ("-m", "-l", "-x")
+    assert unwrap_gcflags(["-gcflags", "all=-N"]) == ("-N",)
+    assert unwrap_gcflags(["-gcflags=-d=convinline=0"]) == ("-d=convinline=0",)
+
+
+def test_local_executor_contract() -> None:
+    ex = LocalExecutor()
+    try:
+        wd = ex.workdir("k1")
+        ex.write_file(os.path.join(wd, "f"), b"data")
+        assert ex.read_file(os.path.join(wd, "f")) == b"data"
+        assert ex.workdir("k1") == wd and os.listdir(wd) == []
+        with pytest.raises(ValueError):
+            ex.workdir("../escape")
+        split = ex.run(["sh", "-c", "echo out; echo err >&2; exit 3"], cwd=wd, timeout=10)
+        assert (split.returncode, split.output, split.stderr) == (3, b"out\n", b"err\n")
+        merged = ex.run(["sh", "-c", "echo a; echo b >&2"], cwd=wd, timeout=10, merge_stderr=True)
+        assert (merged.output, merged.stderr) == (b"a\nb\n", b"")
+        assert ex.run(["cat"], cwd=wd, timeout=10, stdin=b"in").output == b"in"
+        env = ex.run(["env"], cwd=wd, timeout=10, env={"EXTRA": "1"}).output.decode()
+        names = sorted(line.split("=", 1)[0] for line in env.splitlines())
+        assert names == ["EXTRA", "HOME", "LANG", "PATH", "PYTHONPATH"]
+        assert f"HOME={wd}" in env.splitlines()
+        killed = ex.run(["sh", "-c", "kill -9 $$"], cwd=wd, timeout=10)
+        assert killed.returncode == -9 and describe_exit(killed.returncode) == "signal: killed"
+        missing = ex.run(["no-such-command-xyz"], cwd=wd, timeout=10, merge_stderr=True)
+        assert missing.returncode == 127 and b"cannot run no-such-command-xyz" in missing.output
+    finally:
+        ex.close()
+    assert not os.path.exists(wd)
