@@ -414,6 +414,8 @@ def pointer_words(t: Type) -> tuple[int, ...]:
             return (0, PTRSIZE)
         case Array(length=n, elem=e):
             inner = pointer_words(e)
+            if not inner:
+                return ()
             sz = size_of(e)
             return tuple(i * sz + w for i in range(n) for w in inner)
         case Struct(fields=fs):

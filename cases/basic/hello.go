@@ -1,0 +1,7 @@
+// run
+
+package main
+
+func main() {
+	println("hello, world")
+}

@@ -1,0 +1,730 @@
+"""amd64: IR → GNU assembler text (AT&T syntax), and the `-S` listing of the same code.
+
+Every IR slot gets a fixed place in the frame; each instruction loads its operands into
+scratch registers, computes, and stores the result back, so no value is in a register
+across an instruction (and none across a call: the liveness stack maps can name every
+live word). Only SysV caller-saved registers are used (rax rcx rdx rsi rdi r8-r11), so C
+may call compiled Go code directly. Frame (docs/internals.md "Runtime ABI"):
+
+    16+off(%rbp)     params and results (the caller's outgoing area)
+    8(%rbp)          return address
+    0(%rbp)          caller's %rbp (the frame-pointer chain)
+    -N(%rbp)         autos
+    0..A(%rsp)       outgoing Go-ABI argument area (A = largest callee's argsize)
+
+For `func f(x int) int { return x * 8 }` the multiply becomes
+
+    movq    16(%rbp), %rax
+    shlq    $3, %rax
+
+and `-S` lists it as (a function header line, then one numbered line per instruction)
+
+    main.f STEXT size=14 args=0x10 locals=0x10
+    \t00003 (x.go:1)\tmovq\t16(%rbp), %rax
+    \t00004 (x.go:1)\tshlq\t$3, %rax
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.liveness import FuncLive, LivenessResult
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Code generation switches (none yet; -N is accepted and changes nothing)."""
+
+    optimize: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One emitted line: an instruction (pos set) or a label (pos None)."""
+
+    text: str
+    pos: Pos | None
+
+
+def quote(sym: str) -> str:
+    """sym as a GNU as symbol (always quoted: gc's names contain `.`, `(`, `*`)."""
+    return '"' + sym.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_REGS = {
+    "rax": ("%rax", "%eax", "%ax", "%al"),
+    "rcx": ("%rcx", "%ecx", "%cx", "%cl"),
+    "rdx": ("%rdx", "%edx", "%dx", "%dl"),
+    "rsi": ("%rsi", "%esi", "%si", "%sil"),
+    "rdi": ("%rdi", "%edi", "%di", "%dil"),
+    "r8": ("%r8", "%r8d", "%r8w", "%r8b"),
+    "r9": ("%r9", "%r9d", "%r9w", "%r9b"),
+}
+_WIDX = {8: 0, 4: 1, 2: 2, 1: 3}
+_SUFFIX = {8: "q", 4: "l", 2: "w", 1: "b"}
+_CARGS = ("rdi", "rsi", "rdx", "rcx", "r8", "r9")
+
+
+def reg(name: str, width: int = 8) -> str:
+    return _REGS[name][_WIDX[width]]
+
+
+def _fits32(v: int) -> bool:
+    return -(1 << 31) <= v < (1 << 31)
+
+
+@dataclass(slots=True)
+class FuncGen:
+    """Generates one function's lines."""
+
+    f: ir.Func
+    lines: list[Line] = field(default_factory=list)
+    where: dict[str, int] = field(default_factory=dict)
+    frame: int = 0
+    nlabel: int = 0
+    pos: Pos | None = None
+    calls: list[tuple[str, Pos]] = field(default_factory=list)
+
+    def layout(self) -> None:
+        """Assign frame offsets: params/results above %rbp, autos below."""
+        off = 0
+        outargs = 0
+        for s in self.f.slots:
+            if s.kind is ir.SlotKind.AUTO:
+                off += (s.size + 7) // 8 * 8
+                self.where[s.name] = -off
+            else:
+                self.where[s.name] = 16 + s.off
+        for b in self.f.blocks:
+            for i in b.instrs:
+                if isinstance(i, ir.Call):
+                    outargs = max(outargs, i.argsize)
+        self.frame = (off + outargs + 15) // 16 * 16
+
+    def ins(self, text: str) -> None:
+        """Emit one instruction; a call is followed by a return-address label recorded
+        for the runtime's pc table (tracebacks, testing's callerFrame)."""
+        self.lines.append(Line(text, self.pos))
+        if text.startswith("call") and self.pos is not None:
+            lab = f".Lret{quote_free(self.f.name)}.{len(self.calls)}"
+            self.lines.append(Line(lab + ":", None))
+            self.calls.append((lab, self.pos))
+
+    def label(self, name: str) -> None:
+        self.lines.append(Line(name + ":", None))
+
+    def local_label(self) -> str:
+        self.nlabel += 1
+        return f".L{quote_free(self.f.name)}.{self.nlabel}"
+
+    def block_label(self, b: int) -> str:
+        return f".L{quote_free(self.f.name)}.b{b}"
+
+    # -- operands --------------------------------------------------------------------
+
+    def mem(self, m: ir.Mem, extra: int = 0) -> str:
+        if isinstance(m, ir.Local):
+            return f"{self.where[m.slot] + m.off + extra}(%rbp)"
+        off = m.off + extra
+        return f"{quote(m.sym)}{'+' + str(off) if off else ''}(%rip)"
+
+    def load(self, op: ir.Operand, r: str, width: int = 8, signed: bool = False) -> None:
+        """Load op (width bytes, sign- or zero-extended) into the 64-bit register r."""
+        match op:
+            case ir.Imm(value=v):
+                if v == 0:
+                    self.ins(f"xorl\t{reg(r, 4)}, {reg(r, 4)}")
+                elif _fits32(v):
+                    self.ins(f"movq\t${v}, {reg(r)}")
+                else:
+                    self.ins(f"movabsq\t${v}, {reg(r)}")
+            case ir.SymAddr(sym=s):
+                self.ins(f"leaq\t{quote(s)}(%rip), {reg(r)}")
+            case ir.Local() | ir.Global():
+                src = self.mem(op)
+                if width == 8:
+                    self.ins(f"movq\t{src}, {reg(r)}")
+                elif width == 4:
+                    if signed:
+                        self.ins(f"movslq\t{src}, {reg(r)}")
+                    else:
+                        self.ins(f"movl\t{src}, {reg(r, 4)}")
+                else:
+                    x = "s" if signed else "z"
+                    self.ins(f"mov{x}{_SUFFIX[width]}q\t{src}, {reg(r)}")
+
+    def store(self, r: str, dst: ir.Mem, width: int) -> None:
+        self.ins(f"mov{_SUFFIX[width]}\t{reg(r, width)}, {self.mem(dst)}")
+
+    def chunks(self, size: int) -> list[tuple[int, int]]:
+        out = []
+        off = 0
+        for w in (8, 4, 2, 1):
+            while size - off >= w:
+                out.append((off, w))
+                off += w
+        return out
+
+    def copy_mem(self, src: str, dst: str, size: int) -> None:
+        """Copy size bytes between two addressing templates `{}`-formatted with a byte
+        offset (e.g. "{}(%rsi)")."""
+        if size > 64:
+            self.ins(f"leaq\t{src.format(0)}, %rsi")
+            self.ins(f"leaq\t{dst.format(0)}, %rdi")
+            self.ins(f"movq\t${size}, %rcx")
+            self.ins("rep; movsb")
+            return
+        for off, w in self.chunks(size):
+            self.ins(f"mov{_SUFFIX[w]}\t{src.format(off)}, {reg('rax', w)}")
+            self.ins(f"mov{_SUFFIX[w]}\t{reg('rax', w)}, {dst.format(off)}")
+
+    def zero_mem(self, dst: str, size: int) -> None:
+        if size > 64:
+            self.ins(f"leaq\t{dst.format(0)}, %rdi")
+            self.ins(f"movq\t${size}, %rcx")
+            self.ins("xorl\t%eax, %eax")
+            self.ins("rep; stosb")
+            return
+        for off, w in self.chunks(size):
+            self.ins(f"mov{_SUFFIX[w]}\t$0, {dst.format(off)}")
+
+    def tmpl(self, m: ir.Mem) -> str:
+        """An addressing template for m with a `{}` byte offset."""
+        if isinstance(m, ir.Local):
+            return _Tmpl.rbp(self.where[m.slot] + m.off)
+        return _Tmpl.rip(quote(m.sym), m.off)
+
+    # -- instructions ----------------------------------------------------------------
+
+    def gen(self) -> list[Line]:
+        self.layout()
+        self.pos = self.f.pos
+        self.ins("pushq\t%rbp")
+        self.ins("movq\t%rsp, %rbp")
+        if self.frame:
+            self.ins(f"subq\t${self.frame}, %rsp")
+        nblocks = len(self.f.blocks)
+        for b in self.f.blocks:
+            self.label(self.block_label(b.index))
+            for i in b.instrs:
+                self.pos = i.pos
+                self.instr(i)
+            self.pos = b.term.pos
+            nxt = b.index + 1 if b.index + 1 < nblocks else -1
+            self.terminator(b.term, nxt)
+        return self.lines
+
+    def terminator(self, t: ir.Term, nxt: int) -> None:
+        match t:
+            case ir.Jump(target=b):
+                if b != nxt:
+                    self.ins(f"jmp\t{self.block_label(b)}")
+            case ir.If(cond=c, then=a, els=b):
+                if isinstance(c, ir.Imm):
+                    target = a if c.value else b
+                    if target != nxt:
+                        self.ins(f"jmp\t{self.block_label(target)}")
+                    return
+                self.load(c, "rax", 1)
+                self.ins("testb\t%al, %al")
+                if b == nxt:
+                    self.ins(f"jne\t{self.block_label(a)}")
+                elif a == nxt:
+                    self.ins(f"je\t{self.block_label(b)}")
+                else:
+                    self.ins(f"jne\t{self.block_label(a)}")
+                    self.ins(f"jmp\t{self.block_label(b)}")
+            case ir.Ret():
+                self.ins("movq\t%rbp, %rsp")
+                self.ins("popq\t%rbp")
+                self.ins("ret")
+            case ir.Unreachable():
+                self.ins("ud2")
+
+    def instr(self, i: ir.Instr) -> None:
+        match i:
+            case ir.Mov(dst=d, src=s, width=w):
+                if isinstance(s, ir.Imm) and _fits32(s.value):
+                    v = s.value
+                    if w < 8:
+                        v &= (1 << (8 * w)) - 1
+                        if w == 4 and v >= 1 << 31:
+                            v -= 1 << 32
+                    self.ins(f"mov{_SUFFIX[w]}\t${v}, {self.mem(d)}")
+                else:
+                    self.load(s, "rax", w)
+                    self.store("rax", d, w)
+            case ir.Copy(dst=d, src=s, size=n):
+                self.copy_mem(self.tmpl(s), self.tmpl(d), n)
+            case ir.Zero(dst=d, size=n):
+                self.zero_mem(self.tmpl(d), n)
+            case ir.LoadAddr(dst=d, src=s):
+                self.ins(f"leaq\t{self.mem(s)}, %rax")
+                self.store("rax", d, 8)
+            case ir.Load(dst=d, ptr=p, off=o, size=n):
+                self.load(p, "rsi")
+                o = self.far_offset("rsi", o, n)
+                if n > 64:
+                    self.ins(f"leaq\t{o}(%rsi), %rsi")
+                    self.ins(f"leaq\t{self.mem(d)}, %rdi")
+                    self.ins(f"movq\t${n}, %rcx")
+                    self.ins("rep; movsb")
+                else:
+                    self.copy_mem(_Tmpl.reg("%rsi", o), self.tmpl(d), n)
+            case ir.Store(ptr=p, off=o, src=s, size=n):
+                self.load(p, "rdi")
+                o = self.far_offset("rdi", o, n)
+                if n > 64:
+                    self.ins(f"leaq\t{o}(%rdi), %rdi")
+                    self.ins(f"leaq\t{self.mem(s)}, %rsi")
+                    self.ins(f"movq\t${n}, %rcx")
+                    self.ins("rep; movsb")
+                else:
+                    self.copy_mem(self.tmpl(s), _Tmpl.reg("%rdi", o), n)
+            case ir.StoreZero(ptr=p, off=o, size=n):
+                self.load(p, "rdi")
+                o = self.far_offset("rdi", o, n)
+                if n > 64:
+                    self.ins(f"leaq\t{o}(%rdi), %rdi")
+                    self.ins(f"movq\t${n}, %rcx")
+                    self.ins("xorl\t%eax, %eax")
+                    self.ins("rep; stosb")
+                else:
+                    self.zero_mem(_Tmpl.reg("%rdi", o), n)
+            case ir.BinOp():
+                self.binop(i)
+            case ir.UnOp(op=op, dst=d, x=x, width=w):
+                self.load(x, "rax", w)
+                if op == "neg":
+                    self.ins("negq\t%rax")
+                elif op == "com":
+                    self.ins("notq\t%rax")
+                else:
+                    self.ins("xorl\t$1, %eax")
+                self.store("rax", d, w)
+            case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw, signed=sg):
+                self.load(s, "rax", sw, sg)
+                self.store("rax", d, dw)
+            case ir.FBinOp():
+                self.fbinop(i)
+            case ir.FConv():
+                self.fconv(i)
+            case ir.Call():
+                self.call(i)
+            case ir.CCall(sym=s, args=args, results=res):
+                if len(args) > len(_CARGS):
+                    raise ValueError(f"too many C arguments for {s}")
+                for a, r in zip(args, _CARGS, strict=False):
+                    self.load(a, r)
+                self.ins(f"call\t{quote(s)}")
+                for m, r in zip(res, ("rax", "rdx"), strict=False):
+                    self.store(r, m, 8)
+            case ir.ClosurePtr(dst=d):
+                self.store("rdx", d, 8)
+            case ir.DeferProc(clo=c, exit=b):
+                self.load(c, "rdi")
+                self.ins("movq\t%rbp, %rsi")
+                self.ins("movq\t%rsp, %rdx")
+                self.ins(f"leaq\t{self.block_label(b)}(%rip), %rcx")
+                self.ins(f"call\t{quote('runtime.deferproc')}")
+            case ir.NilCheck(ptr=p):
+                self.load(p, "rax")
+                self.ins("testb\t%al, (%rax)")
+            case ir.DeferReturn():
+                self.ins("movq\t%rbp, %rdi")
+                self.ins(f"call\t{quote('runtime.deferreturn')}")
+
+    def far_offset(self, r: str, off: int, size: int) -> int:
+        """Fold an offset beyond a 32-bit displacement into base register r; the
+        offset left to use in the addressing mode."""
+        if _fits32(off) and _fits32(off + size):
+            return off
+        self.ins(f"movabsq\t${off}, %rcx")
+        self.ins(f"addq\t%rcx, {reg(r)}")
+        return 0
+
+    def binop(self, i: ir.BinOp) -> None:
+        op, w, sg = i.op, i.width, i.signed
+        self.load(i.x, "rax", w, sg)
+        if op is ir.Op.MUL and isinstance(i.y, ir.Imm) and i.y.value > 0 and (
+                i.y.value & (i.y.value - 1)) == 0:
+            k = i.y.value.bit_length() - 1
+            if k:
+                self.ins(f"shlq\t${k}, %rax")
+            self.store("rax", i.dst, w)
+            return
+        if isinstance(i.y, ir.Imm) and _fits32(i.y.value) and op in _SIMPLE:
+            self.ins(f"{_SIMPLE[op]}\t${i.y.value}, %rax")
+            self.store("rax", i.dst, w)
+            return
+        self.load(i.y, "rcx", w, sg)
+        if op in _SIMPLE:
+            self.ins(f"{_SIMPLE[op]}\t%rcx, %rax")
+        elif op is ir.Op.MUL:
+            self.ins("imulq\t%rcx, %rax")
+        elif op is ir.Op.ANDNOT:
+            self.ins("notq\t%rcx")
+            self.ins("andq\t%rcx, %rax")
+        elif op in (ir.Op.DIV, ir.Op.MOD):
+            self.divide(op, sg)
+        elif op in (ir.Op.SHL, ir.Op.SHR):
+            big, done = self.local_label(), self.local_label()
+            self.ins(f"cmpq\t${8 * w}, %rcx")
+            self.ins(f"jae\t{big}")
+            mn = "shlq" if op is ir.Op.SHL else "sarq" if sg else "shrq"
+            self.ins(f"{mn}\t%cl, %rax")
+            self.ins(f"jmp\t{done}")
+            self.label(big)
+            if op is ir.Op.SHR and sg:
+                self.ins("sarq\t$63, %rax")
+            else:
+                self.ins("xorl\t%eax, %eax")
+            self.label(done)
+        else:
+            self.ins("cmpq\t%rcx, %rax")
+            self.ins(f"set{_CC[op][0 if sg else 1]}\t%al")
+            self.store("rax", i.dst, 1)
+            return
+        self.store("rax", i.dst, w)
+
+    def divide(self, op: ir.Op, signed: bool) -> None:
+        if not signed:
+            self.ins("xorl\t%edx, %edx")
+            self.ins("divq\t%rcx")
+        else:
+            neg1, done = self.local_label(), self.local_label()
+            self.ins("cmpq\t$-1, %rcx")
+            self.ins(f"je\t{neg1}")
+            self.ins("cqto")
+            self.ins("idivq\t%rcx")
+            self.ins(f"jmp\t{done}")
+            self.label(neg1)
+            if op is ir.Op.DIV:
+                self.ins("negq\t%rax")
+            else:
+                self.ins("xorl\t%eax, %eax")
+                self.ins("xorl\t%edx, %edx")
+            self.label(done)
+        if op is ir.Op.MOD:
+            self.ins("movq\t%rdx, %rax")
+
+    def fbinop(self, i: ir.FBinOp) -> None:
+        sfx = "sd" if i.width == 8 else "ss"
+        mv = "movsd" if i.width == 8 else "movss"
+        op = i.op
+        if op is ir.FOp.NEG:
+            self.load(i.x, "rax", i.width)
+            self.ins("btcq\t$63, %rax" if i.width == 8 else "xorl\t$0x80000000, %eax")
+            self.store("rax", i.dst, i.width)
+            return
+        if op in _FARITH:
+            self.ins(f"{mv}\t{self.mem(i.x)}, %xmm0")
+            self.ins(f"{_FARITH[op]}{sfx}\t{self.mem(i.y)}, %xmm0")
+            self.ins(f"{mv}\t%xmm0, {self.mem(i.dst)}")
+            return
+        a, b = (i.y, i.x) if op in (ir.FOp.LT, ir.FOp.LE) else (i.x, i.y)
+        self.ins(f"{mv}\t{self.mem(a)}, %xmm0")
+        self.ins(f"ucomi{sfx}\t{self.mem(b)}, %xmm0")
+        if op is ir.FOp.EQ:
+            self.ins("sete\t%al")
+            self.ins("setnp\t%cl")
+            self.ins("andb\t%cl, %al")
+        elif op is ir.FOp.NE:
+            self.ins("setne\t%al")
+            self.ins("setp\t%cl")
+            self.ins("orb\t%cl, %al")
+        elif op in (ir.FOp.GT, ir.FOp.LT):
+            self.ins("seta\t%al")
+        else:
+            self.ins("setae\t%al")
+        self.store("rax", i.dst, 1)
+
+    def fconv(self, i: ir.FConv) -> None:
+        d = "sd" if i.dwidth == 8 else "ss"
+        s = "sd" if i.swidth == 8 else "ss"
+        match i.kind:
+            case "i2f":
+                self.load(i.src, "rax", i.swidth, True)
+                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
+            case "u2f":
+                big, done = self.local_label(), self.local_label()
+                self.load(i.src, "rax", i.swidth)
+                self.ins("testq\t%rax, %rax")
+                self.ins(f"js\t{big}")
+                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
+                self.ins(f"jmp\t{done}")
+                self.label(big)
+                self.ins("movq\t%rax, %rcx")
+                self.ins("shrq\t$1, %rcx")
+                self.ins("andl\t$1, %eax")
+                self.ins("orq\t%rcx, %rax")
+                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
+                self.ins(f"add{d}\t%xmm0, %xmm0")
+                self.label(done)
+            case "f2i":
+                self.ins(f"cvtt{s}2siq\t{self.mem(i.src)}, %rax")
+                self.store("rax", i.dst, i.dwidth)
+                return
+            case "f2u":
+                big, done = self.local_label(), self.local_label()
+                mv = "movsd" if i.swidth == 8 else "movss"
+                self.ins(f"{mv}\t{self.mem(i.src)}, %xmm0")
+                bits = 0x43E0000000000000 if i.swidth == 8 else 0x5F000000
+                self.ins(f"movabsq\t${bits}, %rax")
+                self.ins("movq\t%rax, %xmm1")
+                self.ins(f"ucomi{s}\t%xmm1, %xmm0")
+                self.ins(f"jae\t{big}")
+                self.ins(f"cvtt{s}2siq\t%xmm0, %rax")
+                self.ins(f"jmp\t{done}")
+                self.label(big)
+                self.ins(f"sub{s}\t%xmm1, %xmm0")
+                self.ins(f"cvtt{s}2siq\t%xmm0, %rax")
+                self.ins("btcq\t$63, %rax")
+                self.label(done)
+                self.store("rax", i.dst, i.dwidth)
+                return
+            case _:
+                self.ins(f"cvt{s}2{d}\t{self.mem(i.src)}, %xmm0")
+        mv = "movsd" if i.dwidth == 8 else "movss"
+        self.ins(f"{mv}\t%xmm0, {self.mem(i.dst)}")
+
+    def call(self, i: ir.Call) -> None:
+        for a in i.args:
+            self.copy_mem(self.tmpl(a.mem), _Tmpl.reg("%rsp", a.off), a.size)
+        match i.target:
+            case str(sym):
+                self.ins(f"call\t{quote(sym)}")
+            case t if i.closure:
+                self.load(t, "rdx")
+                self.ins("call\t*(%rdx)")
+            case t:
+                self.load(t, "rax")
+                self.ins("call\t*%rax")
+        for r in i.results:
+            self.copy_mem(_Tmpl.reg("%rsp", r.off), self.tmpl(r.mem), r.size)
+
+
+class _Tmpl:
+    """Addressing templates with a `{}` slot for an extra byte offset."""
+
+    @staticmethod
+    def rbp(base: int) -> str:
+        return _OffTmpl(base, "(%rbp)")
+
+    @staticmethod
+    def reg(r: str, base: int) -> str:
+        return _OffTmpl(base, f"({r})")
+
+    @staticmethod
+    def rip(sym: str, base: int) -> str:
+        return _SymTmpl(sym, base)
+
+
+class _OffTmpl(str):
+    """A `base(reg)` operand whose format(k) yields `base+k(reg)`."""
+
+    base: int
+    suffix: str
+
+    def __new__(cls, base: int, suffix: str) -> _OffTmpl:
+        obj = super().__new__(cls, f"{base}{suffix}")
+        obj.base = base
+        obj.suffix = suffix
+        return obj
+
+    def format(self, *args: object, **kw: object) -> str:
+        k = args[0] if args else 0
+        assert isinstance(k, int)
+        return f"{self.base + k}{self.suffix}"
+
+
+class _SymTmpl(str):
+    """A `sym+off(%rip)` operand whose format(k) adds k to the offset."""
+
+    sym: str
+    base: int
+
+    def __new__(cls, sym: str, base: int) -> _SymTmpl:
+        obj = super().__new__(cls, sym)
+        obj.sym = sym
+        obj.base = base
+        return obj
+
+    def format(self, *args: object, **kw: object) -> str:
+        k = args[0] if args else 0
+        assert isinstance(k, int)
+        off = self.base + k
+        return f"{self.sym}{'+' + str(off) if off else ''}(%rip)"
+
+
+_SIMPLE = {ir.Op.ADD: "addq", ir.Op.SUB: "subq", ir.Op.AND: "andq", ir.Op.OR: "orq",
+           ir.Op.XOR: "xorq"}
+_CC = {ir.Op.EQ: ("e", "e"), ir.Op.NE: ("ne", "ne"), ir.Op.LT: ("l", "b"),
+       ir.Op.LE: ("le", "be"), ir.Op.GT: ("g", "a"), ir.Op.GE: ("ge", "ae")}
+_FARITH = {ir.FOp.ADD: "add", ir.FOp.SUB: "sub", ir.FOp.MUL: "mul", ir.FOp.DIV: "div"}
+
+
+def quote_free(sym: str) -> str:
+    """sym with characters that GNU as rejects in unquoted local labels replaced."""
+    return "".join(c if c.isalnum() or c in "._" else "_" for c in sym) + f"_{_h(sym)}"
+
+
+def _h(s: str) -> str:
+    h = 0
+    for c in s.encode():
+        h = (h * 131 + c) & 0xFFFFFF
+    return f"{h:06x}"
+
+
+def gen_func(f: ir.Func) -> list[Line]:
+    """The lines of one function body (prologue included)."""
+    return FuncGen(f).gen()
+
+
+def _data(d: ir.Data) -> list[str]:
+    if d.bss:
+        return ["\t.bss", f"\t.balign\t{d.align}", f"\t.globl\t{quote(d.sym)}",
+                f"{quote(d.sym)}:", f"\t.zero\t{d.bss}"]
+    out = [f"\t.section\t{'.rodata' if d.readonly else '.data'}", f"\t.balign\t{d.align}",
+           f"\t.globl\t{quote(d.sym)}", f"{quote(d.sym)}:"]
+    relocs = {r.off: r.sym for r in d.relocs}
+    i = 0
+    raw: list[str] = []
+
+    def flush() -> None:
+        if raw:
+            out.append("\t.byte\t" + ",".join(raw))
+            raw.clear()
+
+    n = max(len(d.data), max((r.off + 8 for r in d.relocs), default=0))
+    data = d.data + bytes(n - len(d.data))
+    while i < n:
+        if i in relocs:
+            flush()
+            out.append(f"\t.quad\t{quote(relocs[i])}")
+            i += 8
+            continue
+        raw.append(str(data[i]))
+        if len(raw) == 16:
+            flush()
+        i += 1
+    flush()
+    if n == 0:
+        out.append("\t.zero\t1")
+    return out
+
+
+def emit_program(prog: ir.Program, opts: Options | None = None,
+                 live: LivenessResult | None = None) -> str:
+    """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
+    sorted table of call return addresses {pc, function name, file, line} the runtime
+    uses for tracebacks and testing's callerFrame, and (given live) `runtime.stackmaps`,
+    the sorted table of call return addresses and their stack maps."""
+    out = ["\t.text"]
+    calls: list[tuple[str, str, Pos]] = []
+    maps: list[tuple[str, tuple[int, ...]]] = []
+    bylive = live.by_name() if live is not None else {}
+    for f in prog.funcs:
+        out.append(f"\t.globl\t{quote(f.name)}")
+        out.append(f"\t.type\t{quote(f.name)}, @function")
+        out.append(f"{quote(f.name)}:")
+        fg = FuncGen(f)
+        for ln in fg.gen():
+            out.append(ln.text if ln.pos is None else "\t" + ln.text)
+        calls.extend((lab, f.name, pos) for lab, pos in fg.calls)
+        fl = bylive.get(f.name)
+        if fl is not None:
+            maps.extend(_func_maps(fg, fl))
+    for i, sym in enumerate(prog.externs):
+        out.extend(_weak_hook(sym, i))
+    for d in prog.data:
+        out.extend(_data(d))
+    out.extend(_pctab(calls))
+    if live is not None:
+        out.extend(_stackmaps(maps))
+    out.append('\t.section\t.note.GNU-stack,"",@progbits')
+    return "\n".join(out) + "\n"
+
+
+def _weak_hook(sym: str, i: int) -> list[str]:
+    """A weak fallback for a runtime-implemented function: the runtime's definition wins;
+    without one, calling it is a clear fatal error (runtime.missinghook), not a link
+    failure."""
+    esc = sym.replace("\\", "\\\\").replace('"', '\\"')
+    return ["\t.text", f"\t.weak\t{quote(sym)}", f"\t.type\t{quote(sym)}, @function",
+            f"{quote(sym)}:", "\tpushq\t%rbp", "\tmovq\t%rsp, %rbp",
+            f"\tleaq\t.Lhookname.{i}(%rip), %rdi", '\tcall\t"runtime.missinghook"',
+            "\t.section\t.rodata", f'.Lhookname.{i}:\n\t.asciz\t"{esc}"']
+
+
+def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
+    """Each call's return label with its stack map: the outgoing argument bytes, then
+    the %rbp-relative offsets of the live pointer words. fg.calls and fl.calls are both
+    in emission order; do NOT emit a `call` outside an IR call instruction."""
+    if len(fg.calls) != len(fl.calls):
+        raise ValueError(f"stack maps: {fg.f.name} has {len(fg.calls)} calls, "
+                         f"liveness saw {len(fl.calls)}")
+    out = []
+    for (lab, _), c in zip(fg.calls, fl.calls, strict=True):
+        offs = sorted(fg.where[s] + o for s, o in c.words)
+        out.append((lab, (c.outargs, *offs)))
+    return out
+
+
+def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
+    """`runtime.stackmaps`: {return pc, map} pairs in text order (so sorted by pc), and
+    `runtime.nstackmaps`; a map is {outargs, n, off[n]} quads, shared when equal."""
+    shared: dict[tuple[int, ...], str] = {}
+    rows = []
+    for lab, m in maps:
+        if m not in shared:
+            shared[m] = f".Lsm.{len(shared)}"
+        rows.append(f"\t.quad\t{lab}, {shared[m]}")
+    out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.stackmaps"',
+           '"runtime.stackmaps":', *rows, '\t.globl\t"runtime.nstackmaps"',
+           '"runtime.nstackmaps":', f"\t.quad\t{len(rows)}"]
+    for m, label in shared.items():
+        words = ", ".join(str(x) for x in (m[0], len(m) - 1, *m[1:]))
+        out.append(f"{label}:\n\t.quad\t{words}")
+    return out
+
+
+def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
+    strs: dict[str, str] = {}
+
+    def lit(s: str) -> str:
+        if s not in strs:
+            strs[s] = f".Lpcstr.{len(strs)}"
+        return strs[s]
+
+    rows = []
+    for lab, fn, pos in calls:
+        path = pos.file if pos.file.startswith("/") else os.path.abspath(pos.file)
+        rows.append(f"\t.quad\t{lab}, {lit(fn)}, {lit(path)}, {pos.line}")
+    out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
+           '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
+           f"\t.quad\t{len(rows)}"]
+    for s, label in strs.items():
+        esc = s.replace("\\", "\\\\").replace('"', '\\"')
+        out.append(f'{label}:\n\t.asciz\t"{esc}"')
+    return out
+
+
+def listing(prog: ir.Program, opts: Options | None = None) -> str:
+    """The -S listing: `main.f STEXT size=N args=0xA locals=0xL`, then one line per
+    instruction `\t00007 (file.go:12)\tmovq\t$1, %rax` (the harness's asmcheck format)."""
+    out: list[str] = []
+    for f in prog.funcs:
+        fg = FuncGen(f)
+        lines = fg.gen()
+        insts = [ln for ln in lines if ln.pos is not None]
+        out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "
+                   f"locals={fg.frame:#x}")
+        for n, ln in enumerate(insts):
+            assert ln.pos is not None
+            base = ln.pos.file.rsplit("/", 1)[-1]
+            out.append(f"\t{n:05d} ({base}:{ln.pos.line})\t{ln.text}")
+    return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,225 @@
+"""The driver: the pass order, written once, and the reporting of its outcome.
+
+    source → syntax → types → escape → walk → liveness → amd64 → (link)
+
+`compile_files` runs the phases for a list of .go files and returns the products the
+command line asked for; a phase that reports errors stops the pipeline with
+`CompileFailed`. `report` turns every outcome into gc-style output and an exit status:
+0 ok, 1 compile errors (at most 10 shown unless -e, then `too many errors`), 3 internal
+compiler error (any exception: never a traceback).
+
+    >>> res = compile_files(Config(files=("hello.go",)), Diagnostics())
+    >>> res.asm.startswith("\\t.text")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from compiler import amd64, escape, ir, liveness, walk
+from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
+from compiler.link import LinkError
+from compiler.syntax import ast
+
+PHASES = ("syntax", "types", "escape", "ir", "live", "asm")
+LIB_DIR = Path(__file__).parent / "lib"
+MAX_ERRORS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What to compile and which products and switches were asked for."""
+
+    files: tuple[str, ...]
+    dump: str | None = None
+    listing: bool = False
+    escape_level: int = 0
+    live: bool = False
+    no_inline: bool = False
+    no_opt: bool = False
+    all_errors: bool = False
+    debug: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The products of a successful compile; `dumps` holds the -dump text if asked."""
+
+    asm: str
+    listing: str
+    dumps: str
+
+
+class UsageError(Exception):
+    """Bad command-line input (unknown flag, missing file): one line, exit 2."""
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise UsageError(f"open {path}: {e.strerror or e}") from e
+
+
+def _loader(diags: Diagnostics) -> Callable[[str], Sequence[ast.File]]:
+    """The import callback: library packages are Go sources under compiler/lib/<path>/."""
+    from compiler.syntax import parse_file
+
+    def load(path: str) -> Sequence[ast.File]:
+        d = LIB_DIR / path
+        out = []
+        for p in sorted(d.glob("*.go")):
+            src = p.read_bytes()
+            if p.name.endswith("_test.go") or not build_ok(src):
+                continue
+            out.append(parse_file(str(p), src, diags))
+        return out
+
+    return load
+
+
+BUILD_TAGS = frozenset({"refgo", "linux", "amd64", "unix"})
+
+
+def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
+    """Whether a library file's `//go:build` line (if any, before `package`) holds for
+    tags; e.g. `//go:build !refgo` and `//go:build ignore` exclude the file."""
+    for raw in src.split(b"\n"):
+        line = raw.strip()
+        if line.startswith(b"//go:build"):
+            return _eval_build(line[len(b"//go:build"):].decode(errors="replace"), tags)
+        if line.startswith(b"package"):
+            break
+    return True
+
+
+def _eval_build(expr: str, tags: frozenset[str]) -> bool:
+    """Evaluate a build constraint expression (|| && ! parentheses tags)."""
+    toks = re.findall(r"\|\||&&|!|\(|\)|[\w.]+", expr)
+    pos = 0
+
+    def peek() -> str:
+        return toks[pos] if pos < len(toks) else ""
+
+    def take() -> str:
+        nonlocal pos
+        pos += 1
+        return toks[pos - 1] if pos - 1 < len(toks) else ""
+
+    def or_() -> bool:
+        v = and_()
+        while peek() == "||":
+            take()
+            v = and_() or v
+        return v
+
+    def and_() -> bool:
+        v = not_()
+        while peek() == "&&":
+            take()
+            v = not_() and v
+        return v
+
+    def not_() -> bool:
+        if peek() == "!":
+            take()
+            return not not_()
+        if peek() == "(":
+            take()
+            v = or_()
+            take()
+            return v
+        return take() in tags
+
+    return or_()
+
+
+def compile_files(cfg: Config, diags: Diagnostics) -> Result:
+    """Run the pass pipeline over cfg.files; raises CompileFailed on errors."""
+    from compiler import syntax, types
+
+    def check() -> None:
+        if diags.errors:
+            raise CompileFailed(diags)
+
+    srcs = [(f, _read(f)) for f in cfg.files]
+    files = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    check()
+    if cfg.dump == "syntax":
+        return Result("", "", "".join(syntax.dump(f) for f in files))
+    prog = types.check_program(files, diags, _loader(diags))
+    check()
+    if cfg.dump == "types":
+        return Result("", "", types.dump(prog))
+    esc = escape.escape_program(prog, diags, escape.Options(m=cfg.escape_level))
+    if cfg.dump == "escape":
+        return Result("", "", escape.dump(esc))
+    convinline = cfg.debug.get("convinline", "1") != "0"
+    lowered = walk.walk_program(prog, walk.Options(
+        convinline=convinline, stackconv=esc.stack_convs(), escapes=esc.heap_vars()))
+    if cfg.dump == "ir":
+        return Result("", "", ir.dump(lowered))
+    live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))
+    if cfg.dump == "live":
+        return Result("", "", liveness.dump(live))
+    asm = amd64.emit_program(lowered, live=live)
+    listing = amd64.listing(lowered) if cfg.listing else ""
+    return Result(asm, listing, asm if cfg.dump == "asm" else "")
+
+
+def report(diags: Diagnostics, out: TextIO, all_errors: bool = False) -> None:
+    """Print diagnostics gc-style: sorted, at most MAX_ERRORS errors unless all_errors."""
+    shown = 0
+    for d in diags.sorted():
+        print(str(d), file=out)
+        if not d.warning:
+            shown += 1
+            if shown == MAX_ERRORS and not all_errors and diags.errors > MAX_ERRORS:
+                print(f"{d.pos}: too many errors", file=out)
+                return
+
+
+def run_guarded(cfg: Config, action: Callable[[Result], int],
+                err: TextIO | None = None) -> int:
+    """Compile cfg then run action on the result; every failure becomes gc-style output
+    and an exit status (1 compile error, 2 usage, 3 internal error)."""
+    err = err or sys.stderr
+    diags = Diagnostics()
+    first = cfg.files[0] if cfg.files else "<command-line>"
+    try:
+        try:
+            res = compile_files(cfg, diags)
+        except walk.Unsupported as e:
+            diags.error(e.pos, f"refgo does not support {e.what} yet")
+            raise CompileFailed(diags) from None
+        report(diags, err, cfg.all_errors)
+        return action(res)
+    except CompileFailed:
+        report(diags, err, cfg.all_errors)
+        return 1
+    except UsageError as e:
+        print(f"refgo: {e}", file=err)
+        return 2
+    except InternalError as e:
+        print(f"{e.pos}: internal compiler error: {e.msg}", file=err)
+        return 3
+    except LinkError as e:
+        print(f"{Pos(first, 1, 1)}: internal compiler error: {_one_line(str(e))}", file=err)
+        return 3
+    except RecursionError:
+        print(f"{Pos(first, 1, 1)}: internal compiler error: recursion too deep", file=err)
+        return 3
+    except Exception as e:  # noqa: BLE001 - the top level turns every bug into exit 3
+        msg = f"{type(e).__name__}: {e}"
+        print(f"{Pos(first, 1, 1)}: internal compiler error: {_one_line(msg)}", file=err)
+        return 3
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())[:1000]

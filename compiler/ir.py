@@ -1,0 +1,554 @@
+"""The lowered IR: functions of basic blocks of word-level instructions over stack slots.
+
+walk produces it from the typed tree; liveness and amd64 consume it. Every value lives in
+a named stack slot (gc's names: `x`, `~r0`, `.autotmp_3`, `&x` for a heap-moved
+variable's pointer), so a liveness pass can name every pointer word and the code
+generator can keep nothing in registers across a call. For
+
+    func f(x int) int { return x * 8 }
+
+walk produces (dump text):
+
+    func main.f args=16
+      slot x param size=8 off=0 ptrs=
+      slot ~r0 result size=8 off=8 ptrs=
+      slot .autotmp_0 auto size=8 ptrs=
+    b0:
+      x.go:1 mov w8 ~r0+0 <- $0
+      x.go:1 binop mul w8 s .autotmp_0 <- x+0, $8
+      x.go:1 mov w8 ~r0+0 <- .autotmp_0+0
+      x.go:1 jump b1
+    b1:
+      x.go:1 ret
+
+Operands: `Local(slot, off)` (bytes inside a stack slot), `Global(sym, off)` (bytes of a
+data symbol), `Imm(value)` (an integer constant), `SymAddr(sym)` (the address of a symbol).
+Scalar instructions carry a width (1, 2, 4 or 8 bytes) and, where it matters, whether the
+operands are signed; a narrow value occupies exactly its width in its slot and is
+sign/zero-extended when read. Calls are explicit instructions: `Call` uses the Go ABI
+(arguments and results in the caller's outgoing area, see docs/internals.md "Runtime
+ABI"), `CCall` the SysV ABI of the C runtime (one integer register per word).
+
+This module imports no pass.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compiler.diag import Pos
+
+if TYPE_CHECKING:
+    from compiler.types.typ import Type
+
+
+class SlotKind(enum.Enum):
+    """Where a slot lives: a param/result in the caller's argument area, else the frame."""
+
+    PARAM = "param"
+    RESULT = "result"
+    AUTO = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A stack slot. `off` is the byte offset in the argument area (PARAM/RESULT only);
+    `ptrs` are the offsets of the words that may hold pointers (for liveness). `type` is
+    the Go type of the value (liveness names pointer words by it); None marks a size-only
+    compiler temporary, which may hold raw pointers in any word."""
+
+    name: str
+    kind: SlotKind
+    size: int
+    ptrs: tuple[int, ...] = ()
+    off: int = 0
+    addrtaken: bool = False
+    type: Type | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    """Bytes at `off` inside stack slot `slot`."""
+
+    slot: str
+    off: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.slot}+{self.off}"
+
+
+@dataclass(frozen=True, slots=True)
+class Global:
+    """Bytes at `off` inside data symbol `sym`."""
+
+    sym: str
+    off: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.sym}+{self.off}(SB)"
+
+
+@dataclass(frozen=True, slots=True)
+class Imm:
+    value: int
+
+    def __str__(self) -> str:
+        return f"${self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class SymAddr:
+    """The address of a text or data symbol."""
+
+    sym: str
+
+    def __str__(self) -> str:
+        return f"${self.sym}(SB)"
+
+
+Mem = Local | Global
+Operand = Local | Global | Imm | SymAddr
+
+
+# ---------------------------------------------------------------------------------------
+# Instructions (non-terminators)
+
+
+@dataclass(frozen=True, slots=True)
+class Mov:
+    """dst = src, `width` bytes (a scalar word or part of one)."""
+
+    pos: Pos
+    dst: Mem
+    src: Operand
+    width: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """Copy `size` bytes from src to dst (both memory; may be any size)."""
+
+    pos: Pos
+    dst: Mem
+    src: Mem
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Zero:
+    """Clear `size` bytes at dst."""
+
+    pos: Pos
+    dst: Mem
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoadAddr:
+    """dst = &src (an 8-byte pointer)."""
+
+    pos: Pos
+    dst: Mem
+    src: Mem
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """Copy `size` bytes from *(ptr + off) to dst; a nil ptr faults (SIGSEGV → panic)."""
+
+    pos: Pos
+    dst: Mem
+    ptr: Mem
+    off: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """Copy `size` bytes from src to *(ptr + off)."""
+
+    pos: Pos
+    ptr: Mem
+    off: int
+    src: Mem
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreZero:
+    """Clear `size` bytes at *(ptr + off)."""
+
+    pos: Pos
+    ptr: Mem
+    off: int
+    size: int
+
+
+class Op(enum.Enum):
+    ADD = "add"
+    SUB = "sub"
+    MUL = "mul"
+    DIV = "div"
+    MOD = "mod"
+    AND = "and"
+    OR = "or"
+    XOR = "xor"
+    ANDNOT = "andnot"
+    SHL = "shl"
+    SHR = "shr"
+    EQ = "eq"
+    NE = "ne"
+    LT = "lt"
+    LE = "le"
+    GT = "gt"
+    GE = "ge"
+
+
+COMPARES = frozenset({Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE})
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    """dst = x op y on `width`-byte integers. Comparisons write a 1-byte bool.
+
+    DIV/MOD panic on a zero divisor (runtime.panicdivide) and follow Go for MinInt/-1.
+    SHL/SHR: y is an unsigned 64-bit count (walk checks negative counts); counts >= the
+    width give 0 (or the sign fill for a signed SHR). `signed` is the operands' signedness.
+    """
+
+    pos: Pos
+    op: Op
+    dst: Mem
+    x: Operand
+    y: Operand
+    width: int
+    signed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnOp:
+    """dst = op x on `width`-byte values: "neg", "com" (^x), "not" (boolean !x)."""
+
+    pos: Pos
+    op: str
+    dst: Mem
+    x: Operand
+    width: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ext:
+    """dst (dwidth bytes) = src (swidth bytes), truncating or sign/zero-extending."""
+
+    pos: Pos
+    dst: Mem
+    dwidth: int
+    src: Operand
+    swidth: int
+    signed: bool
+
+
+class FOp(enum.Enum):
+    ADD = "add"
+    SUB = "sub"
+    MUL = "mul"
+    DIV = "div"
+    NEG = "neg"
+    EQ = "eq"
+    NE = "ne"
+    LT = "lt"
+    LE = "le"
+    GT = "gt"
+    GE = "ge"
+
+
+@dataclass(frozen=True, slots=True)
+class FBinOp:
+    """dst = x op y on floats of `width` bytes (4 or 8); comparisons write a bool.
+    NEG ignores y."""
+
+    pos: Pos
+    op: FOp
+    dst: Mem
+    x: Mem
+    y: Mem
+    width: int
+
+
+@dataclass(frozen=True, slots=True)
+class FConv:
+    """Float/int conversions: kind is "i2f", "u2f", "f2i", "f2u" or "f2f";
+    `dwidth`/`swidth` are the byte widths of the destination and source."""
+
+    pos: Pos
+    kind: str
+    dst: Mem
+    dwidth: int
+    src: Mem
+    swidth: int
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One Go-ABI argument or result: `size` bytes at `off` in the outgoing area."""
+
+    mem: Mem
+    off: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A Go-ABI call. `target` is a symbol (static) or, for an indirect call, the slot
+    word holding a closure pointer (passed in %rdx; the code pointer is its first word)
+    or, with closure=False, a code pointer (interface method calls).
+    `args` are copied into the outgoing area before the call, `results` out after it."""
+
+    pos: Pos
+    target: str | Mem
+    args: tuple[Arg, ...]
+    results: tuple[Arg, ...]
+    argsize: int
+    closure: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CCall:
+    """A SysV call into the C runtime: each arg is one integer register word; `results`
+    receive %rax and then %rdx. `noreturn` marks functions that never return."""
+
+    pos: Pos
+    sym: str
+    args: tuple[Operand, ...]
+    results: tuple[Mem, ...] = ()
+    noreturn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClosurePtr:
+    """dst = the closure context pointer (%rdx) on entry; must be a function's first
+    instruction."""
+
+    pos: Pos
+    dst: Mem
+
+
+@dataclass(frozen=True, slots=True)
+class DeferProc:
+    """Record the func() closure in `clo` as deferred by this frame; a recovered panic
+    resumes the frame at block `exit` (which starts with DeferReturn)."""
+
+    pos: Pos
+    clo: Mem
+    exit: int
+
+
+@dataclass(frozen=True, slots=True)
+class NilCheck:
+    """Fault (→ nil-dereference panic) if the pointer in ptr is nil; emitted before
+    accesses that could land far from address 0."""
+
+    pos: Pos
+    ptr: Mem
+
+
+@dataclass(frozen=True, slots=True)
+class DeferReturn:
+    """Run this frame's deferred calls (runtime.deferreturn)."""
+
+    pos: Pos
+
+
+Instr = (
+    Mov | Copy | Zero | LoadAddr | Load | Store | StoreZero | BinOp | UnOp | Ext | FBinOp
+    | FConv | Call | CCall | ClosurePtr | DeferProc | DeferReturn | NilCheck
+)
+
+
+# ---------------------------------------------------------------------------------------
+# Terminators
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    pos: Pos
+    target: int
+
+
+@dataclass(frozen=True, slots=True)
+class If:
+    """Branch on the 1-byte boolean cond."""
+
+    pos: Pos
+    cond: Operand
+    then: int
+    els: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ret:
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class Unreachable:
+    """The block ends in a call that never returns."""
+
+    pos: Pos
+
+
+Term = Jump | If | Ret | Unreachable
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    instrs: tuple[Instr, ...]
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class Func:
+    """A lowered function; `argsize` is its params+results area size, blocks[0] is the
+    entry. `slots` lists params and results first (in order), then autos. `generated`
+    marks compiler-generated functions (wrappers, deferwrap closures, init), which
+    `-live` does not report on."""
+
+    name: str
+    pos: Pos
+    slots: tuple[Slot, ...]
+    blocks: tuple[Block, ...]
+    argsize: int
+    generated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reloc:
+    """The 8-byte word at `off` in a data symbol holds the address of `sym`."""
+
+    off: int
+    sym: str
+
+
+@dataclass(frozen=True, slots=True)
+class Data:
+    """A data symbol: initial bytes plus address relocations; `readonly` for rodata;
+    `ptrs` are the pointer-word offsets of a global variable (for a future GC's roots).
+    `bss` > 0 marks a zero-initialised variable of that many bytes (data is then empty)."""
+
+    sym: str
+    data: bytes
+    relocs: tuple[Reloc, ...] = ()
+    readonly: bool = True
+    ptrs: tuple[int, ...] = ()
+    align: int = 8
+    bss: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """The whole lowered program. `externs` are the bodyless (runtime-implemented)
+    functions it calls."""
+
+    funcs: tuple[Func, ...]
+    data: tuple[Data, ...]
+    files: tuple[str, ...] = field(default=())
+    externs: tuple[str, ...] = ()
+
+
+def _operand(x: Operand) -> str:
+    return str(x)
+
+
+def _instr(i: Instr) -> str:
+    match i:
+        case Mov(dst=d, src=s, width=w):
+            return f"mov w{w} {d} <- {_operand(s)}"
+        case Copy(dst=d, src=s, size=n):
+            return f"copy {n} {d} <- {s}"
+        case Zero(dst=d, size=n):
+            return f"zero {n} {d}"
+        case LoadAddr(dst=d, src=s):
+            return f"addr {d} <- &{s}"
+        case Load(dst=d, ptr=p, off=o, size=n):
+            return f"load {n} {d} <- *({p})+{o}"
+        case Store(ptr=p, off=o, src=s, size=n):
+            return f"store {n} *({p})+{o} <- {s}"
+        case StoreZero(ptr=p, off=o, size=n):
+            return f"storezero {n} *({p})+{o}"
+        case BinOp(op=op, dst=d, x=x, y=y, width=w, signed=sg):
+            return f"binop {op.value} w{w} {'s' if sg else 'u'} {d} <- {x}, {y}"
+        case UnOp(op=op, dst=d, x=x, width=w):
+            return f"unop {op} w{w} {d} <- {x}"
+        case Ext(dst=d, dwidth=dw, src=s, swidth=sw, signed=sg):
+            return f"ext w{sw}->w{dw} {'s' if sg else 'u'} {d} <- {s}"
+        case FBinOp(op=op, dst=d, x=x, y=y, width=w):
+            return f"fop {op.value} w{w} {d} <- {x}, {y}"
+        case FConv(kind=k, dst=d, dwidth=dw, src=s, swidth=sw):
+            return f"fconv {k} w{sw}->w{dw} {d} <- {s}"
+        case Call(target=t, args=a, results=r, argsize=n):
+            args = " ".join(f"{x.mem}@{x.off}" for x in a)
+            res = " ".join(f"{x.mem}@{x.off}" for x in r)
+            tgt = t if isinstance(t, str) else f"*{t}" if i.closure else f"code {t}"
+            return f"call {tgt} args={n} [{args}] -> [{res}]"
+        case CCall(sym=s, args=a, results=r, noreturn=nr):
+            args = ", ".join(_operand(x) for x in a)
+            res = ", ".join(str(x) for x in r)
+            return f"ccall {s}({args}) -> [{res}]{' noreturn' if nr else ''}"
+        case ClosurePtr(dst=d):
+            return f"closureptr {d}"
+        case DeferProc(clo=c, exit=b):
+            return f"deferproc {c} exit=b{b}"
+        case DeferReturn():
+            return "deferreturn"
+        case NilCheck(ptr=p):
+            return f"nilcheck {p}"
+    raise TypeError(f"unknown instruction {i!r}")
+
+
+def _term(t: Term) -> str:
+    match t:
+        case Jump(target=b):
+            return f"jump b{b}"
+        case If(cond=c, then=a, els=b):
+            return f"if {c} b{a} b{b}"
+        case Ret():
+            return "ret"
+        case Unreachable():
+            return "unreachable"
+    raise TypeError(f"unknown terminator {t!r}")
+
+
+def _line(pos: Pos) -> str:
+    return f"{pos.file.rsplit('/', 1)[-1]}:{pos.line}"
+
+
+def dump_func(f: Func) -> str:
+    """The stable text form of one function (see the module docstring)."""
+    out = [f"func {f.name} args={f.argsize}"]
+    for s in f.slots:
+        ptrs = ",".join(str(p) for p in s.ptrs)
+        where = f" off={s.off}" if s.kind is not SlotKind.AUTO else ""
+        at = " addrtaken" if s.addrtaken else ""
+        out.append(f"  slot {s.name} {s.kind.value} size={s.size}{where} ptrs={ptrs}{at}")
+    for b in f.blocks:
+        out.append(f"b{b.index}:")
+        for i in b.instrs:
+            out.append(f"  {_line(i.pos)} {_instr(i)}")
+        out.append(f"  {_line(b.term.pos)} {_term(b.term)}")
+    return "\n".join(out) + "\n"
+
+
+def dump(p: Program) -> str:
+    """The stable text form of a program: functions, then data symbols."""
+    out: list[str] = [dump_func(f) for f in p.funcs]
+    for d in p.data:
+        rel = " ".join(f"{r.off}:{r.sym}" for r in d.relocs)
+        ro = "rodata" if d.readonly else "data"
+        if d.bss:
+            out.append(f"bss {d.sym} size={d.bss}\n")
+            continue
+        out.append(f"{ro} {d.sym} size={len(d.data)} {d.data.hex()} [{rel}]\n")
+    return "".join(out)

@@ -1,0 +1,97 @@
+"""link: assemble refgo's output and link it with the C runtime into a static ELF.
+
+The runtime (compiler/runtime/*.c, *.s) is compiled once per content hash into
+`$REFGO_CACHE/runtime-<hash>.a` (default cache `~/.cache/refgo`); concurrent builds
+(pytest-xdist workers) each build into a private temporary file and publish it with an
+atomic rename, so readers only ever see a complete archive. For `refgo build x.go`:
+
+    as -o /tmp/.../x.o /tmp/.../x.s
+    gcc -static -no-pie -o x /tmp/.../x.o ~/.cache/refgo/runtime-0123abcd.a
+
+A failure of as/gcc is refgo's bug: `LinkError`, which the driver reports as an internal
+compiler error (exit 3).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+CFLAGS = ("-O2", "-fno-omit-frame-pointer", "-fno-stack-protector", "-Wall", "-std=gnu11")
+
+
+class LinkError(Exception):
+    """as, gcc or ar failed; the message holds the tool's output."""
+
+
+def cache_dir() -> Path:
+    """The build cache: $REFGO_CACHE, else ~/.cache/refgo."""
+    env = os.environ.get("REFGO_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "refgo"
+
+
+def _run(argv: Sequence[str]) -> None:
+    try:
+        p = subprocess.run(list(argv), capture_output=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise LinkError(f"{argv[0]}: {e}") from e
+    if p.returncode != 0:
+        msg = (p.stderr or p.stdout).decode(errors="replace").strip()
+        raise LinkError(f"{' '.join(argv[:2])}...: {msg[:2000]}")
+
+
+def runtime_sources() -> list[Path]:
+    return sorted(p for p in RUNTIME_DIR.iterdir() if p.suffix in (".c", ".s", ".h"))
+
+
+def runtime_key() -> str:
+    """A hash of the runtime sources and build flags."""
+    h = hashlib.sha256()
+    h.update(" ".join(CFLAGS).encode())
+    for p in runtime_sources():
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def runtime_archive() -> Path:
+    """The cached runtime archive, building it first if needed."""
+    d = cache_dir()
+    out = d / f"runtime-{runtime_key()}.a"
+    if out.exists():
+        return out
+    d.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=d, prefix=".build-") as tmp:
+        objs = []
+        for src in runtime_sources():
+            if src.suffix == ".h":
+                continue
+            obj = Path(tmp) / (src.stem + ".o")
+            _run(["gcc", *CFLAGS, "-c", "-o", str(obj), str(src)])
+            objs.append(str(obj))
+        lib = Path(tmp) / "runtime.a"
+        _run(["ar", "rcs", str(lib), *objs])
+        os.replace(lib, out)
+    return out
+
+
+def assemble(asm: str, obj: Path) -> None:
+    """Assemble GNU as text into obj."""
+    src = obj.with_suffix(".s")
+    src.write_text(asm)
+    _run(["as", "--64", "-o", str(obj), str(src)])
+
+
+def link(asm_files: Sequence[str], out: str) -> None:
+    """Assemble each .s file and link them with the runtime into the static ELF out."""
+    with tempfile.TemporaryDirectory(prefix="refgo-link-") as tmp:
+        objs = []
+        for i, s in enumerate(asm_files):
+            obj = Path(tmp) / f"{i}.o"
+            _run(["as", "--64", "-o", str(obj), s])
+            objs.append(str(obj))
+        _run(["gcc", "-static", "-no-pie", "-o", out, *objs, str(runtime_archive())])

@@ -1,0 +1,1543 @@
+/*
+ * The refgo runtime: program entry, print/println, panics and runtime errors, memory,
+ * strings, slices, maps and interfaces. Compiled once per content hash by
+ * compiler/link.py with gcc -O2 -static -fno-omit-frame-pointer into libruntime.a.
+ *
+ * Every entry point compiled Go code calls is a SysV function whose linker name is gc's
+ * (runtime.printint, runtime.panicdivide, ...), set with an asm label. Each Go word of an
+ * argument is one integer argument: a string s is passed as (s.ptr, s.len); two-word
+ * results come back in %rax:%rdx (a struct of two words). Compiled Go code keeps no
+ * values in callee-saved registers, and uses none, so C may call Go code directly.
+ * The layout of type descriptors and itabs is documented in docs/internals.md
+ * ("Runtime ABI") and mirrored by compiler/walk.py; keep the three in step.
+ *
+ * Example: `println("x", 1)` compiles to
+ *     runtime.printlock(); runtime.printstring(p, 1); runtime.printsp();
+ *     runtime.printint(1); runtime.printnl(); runtime.printunlock()
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdarg.h>
+#include <ucontext.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "malloc.h"
+#include <errno.h>
+
+#define RT(name) __asm__("runtime." name)
+#define NORET __attribute__((noreturn))
+
+typedef struct { uintptr_t a, b; } pair;
+
+/* A type descriptor (emitted by the compiler as rodata; offsets are the ABI). */
+typedef struct type type;
+struct eqfield;
+struct field;
+typedef struct method { const char *name; intptr_t namelen; void *fn; } method;
+struct type {
+    uintptr_t size;        /* +0 */
+    uintptr_t ptrdata;     /* +8 */
+    uint32_t hash;         /* +16 */
+    uint8_t tflag, align, fieldalign, kind;  /* +20..+23 */
+    uintptr_t eqkind;      /* +24: 0 memory, 1 string, 2 interface, 3 float, 4 not comparable,
+                              5 struct/array with strings/interfaces (field-wise, via eqfn) */
+    const char *name;      /* +32 */
+    intptr_t namelen;      /* +40 */
+    const method *methods; /* +48: sorted by name (name includes signature) */
+    intptr_t nmethods;     /* +56 */
+    const type *elem;      /* +64: element/pointee type, or NULL */
+    const struct eqfield *eqfields; /* +72: for eqkind 5, the leaves == compares */
+    intptr_t neqfields;    /* +80 */
+    const type *key;       /* +88: map key type */
+    intptr_t len;          /* +96: array length */
+    const struct field *fields; /* +104: struct fields in declaration order */
+    intptr_t nfields;      /* +112 */
+};
+typedef struct field { const char *name; intptr_t namelen; const type *t; uintptr_t off; } field;
+typedef struct eqfield { uintptr_t off; const type *t; } eqfield;
+
+/* An interface type descriptor: a type with kind INTERFACE whose methods hold only names. */
+typedef struct itab {
+    const type *inter;     /* +0 */
+    const type *typ;       /* +8 */
+    uint32_t hash;         /* +16 */
+    uint32_t pad;
+    void *fun[];           /* +24 */
+} itab;
+
+enum { KIND_BOOL = 1, KIND_INT = 2, KIND_INT8, KIND_INT16, KIND_INT32, KIND_INT64, KIND_UINT,
+       KIND_UINT8, KIND_UINT16, KIND_UINT32, KIND_UINT64, KIND_UINTPTR, KIND_FLOAT32,
+       KIND_FLOAT64, KIND_COMPLEX64, KIND_COMPLEX128, KIND_ARRAY, KIND_CHAN, KIND_FUNC,
+       KIND_INTERFACE, KIND_MAP, KIND_PTR, KIND_SLICE, KIND_STRING, KIND_STRUCT,
+       KIND_UNSAFEPTR };
+
+/* ---------------------------------------------------------------------------------- */
+/* Output: print/println write to fd 2 through a buffer flushed at exit and at panic.  */
+
+static char outbuf[8192];
+static size_t outlen;
+
+static void flush(void) {
+    size_t off = 0;
+    while (off < outlen) {
+        ssize_t n = write(2, outbuf + off, outlen - off);
+        if (n <= 0) break;
+        off += (size_t)n;
+    }
+    outlen = 0;
+}
+
+static void gwrite(const char *p, size_t n) {
+    if (n > sizeof outbuf) { flush(); (void)!write(2, p, n); return; }
+    if (outlen + n > sizeof outbuf) flush();
+    memcpy(outbuf + outlen, p, n);
+    outlen += n;
+}
+
+static void puts_(const char *s) { gwrite(s, strlen(s)); }
+
+void printlock(void) RT("printlock");
+void printlock(void) {}
+void printunlock(void) RT("printunlock");
+void printunlock(void) {}
+
+void printsp(void) RT("printsp");
+void printsp(void) { gwrite(" ", 1); }
+void printnl(void) RT("printnl");
+void printnl(void) { gwrite("\n", 1); }
+
+void printuint(uint64_t v) RT("printuint");
+void printuint(uint64_t v) {
+    char buf[24];
+    int i = sizeof buf;
+    do { buf[--i] = (char)('0' + v % 10); v /= 10; } while (v);
+    gwrite(buf + i, sizeof buf - (size_t)i);
+}
+
+void printint(int64_t v) RT("printint");
+void printint(int64_t v) {
+    if (v < 0) { gwrite("-", 1); printuint(-(uint64_t)v); return; }
+    printuint((uint64_t)v);
+}
+
+void printbool(int64_t v) RT("printbool");
+void printbool(int64_t v) { puts_((v & 0xff) ? "true" : "false"); }
+
+void printstring(const char *p, intptr_t n) RT("printstring");
+void printstring(const char *p, intptr_t n) { gwrite(p, (size_t)n); }
+
+void printhex(uint64_t v) RT("printhex");
+void printhex(uint64_t v) {
+    char buf[24];
+    int i = sizeof buf;
+    do { buf[--i] = "0123456789abcdef"[v % 16]; v /= 16; } while (v);
+    buf[--i] = 'x';
+    buf[--i] = '0';
+    gwrite(buf + i, sizeof buf - (size_t)i);
+}
+
+void printpointer(uint64_t v) RT("printpointer");
+void printpointer(uint64_t v) { printhex(v); }
+
+/* gc's format: sign, 7 significant digits, e, sign, three exponent digits. */
+static void printfloat64(double v);
+static int is_direct(const type *t);
+/* Defined in malloc.c (declared again here so every entry point is listed in this file). */
+void *mallocgc(uintptr_t size) RT("mallocgc");
+void *newobject(const void *typ) RT("newobject");
+
+/* printfloat(bits): compiled code passes the float64's IEEE bits in an integer register. */
+void printfloat(uint64_t bits) RT("printfloat");
+void printfloat(uint64_t bits) {
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    printfloat64(v);
+}
+
+static void printfloat64(double v) {
+    if (v != v) { puts_("NaN"); return; }
+    if (v + v == v && v > 0) { puts_("+Inf"); return; }
+    if (v + v == v && v < 0) { puts_("-Inf"); return; }
+    enum { N = 7 };
+    char buf[N + 7];
+    int e = 0;
+    buf[0] = '+';
+    if (v == 0) {
+        if (1 / v < 0) buf[0] = '-';
+    } else {
+        if (v < 0) { v = -v; buf[0] = '-'; }
+        while (v >= 10) { e++; v /= 10; }
+        while (v < 1) { e--; v *= 10; }
+        double h = 5.0;
+        for (int i = 0; i < N; i++) h /= 10;
+        v += h;
+        if (v >= 10) { e++; v /= 10; }
+    }
+    for (int i = 0; i < N; i++) {
+        int s = (int)v;
+        buf[i + 2] = (char)(s + '0');
+        v -= s;
+        v *= 10;
+    }
+    buf[1] = buf[2];
+    buf[2] = '.';
+    buf[N + 2] = 'e';
+    buf[N + 3] = '+';
+    if (e < 0) { e = -e; buf[N + 3] = '-'; }
+    buf[N + 4] = (char)(e / 100 + '0');
+    buf[N + 5] = (char)(e / 10 % 10 + '0');
+    buf[N + 6] = (char)(e % 10 + '0');
+    gwrite(buf, sizeof buf);
+}
+
+void printcomplex(uint64_t re, uint64_t im) RT("printcomplex");
+void printcomplex(uint64_t re, uint64_t im) {
+    gwrite("(", 1); printfloat(re); printfloat(im); gwrite("i)", 2);
+}
+
+void printslice(uintptr_t p, intptr_t len, intptr_t cap) RT("printslice");
+void printslice(uintptr_t p, intptr_t len, intptr_t cap) {
+    gwrite("[", 1); printint(len); gwrite("/", 1); printint(cap); gwrite("]", 1);
+    printpointer(p);
+}
+
+void printeface(uintptr_t t, uintptr_t d) RT("printeface");
+void printeface(uintptr_t t, uintptr_t d) {
+    gwrite("(", 1); printhex(t); gwrite(",", 1); printhex(d); gwrite(")", 1);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Panics.                                                                           */
+
+/* The compiler's table of call return addresses (sorted), for tracebacks. */
+typedef struct { uintptr_t pc; const char *fn; const char *file; int64_t line; } pcent;
+extern const pcent pctab[] __asm__("runtime.pctab");
+extern const int64_t npctab __asm__("runtime.npctab");
+
+static const pcent *findpc(uintptr_t pc) {
+    int64_t lo = 0, hi = npctab;
+    while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (pctab[mid].pc < pc) lo = mid + 1; else hi = mid;
+    }
+    return lo < npctab && pctab[lo].pc == pc ? &pctab[lo] : NULL;
+}
+
+/* traceback: the compiled Go frames on the %rbp chain above fp, innermost first. */
+static void traceback(uintptr_t *fp) {
+    for (int depth = 0; fp != NULL && depth < 100; depth++) {
+        const pcent *e = findpc(fp[1]);
+        if (e != NULL) {
+            puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
+            printint(e->line); puts_("\n");
+        }
+        uintptr_t *next = (uintptr_t *)fp[0];
+        if (next <= fp) break;
+        fp = next;
+    }
+}
+
+NORET static void fatalpanic(void) {
+    puts_("\n\ngoroutine 1 [running]:\n");
+    traceback(__builtin_frame_address(0));
+    flush();
+    _exit(2);
+}
+
+/* Runtime errors are panics with a runtime.Error value (recoverable, printed through
+   its Error method): the boxed value is a string {ptr, len}; the methods are Go-ABI
+   asm functions in asm.s. */
+extern char rterrError[] __asm__("runtime.rterrError");
+extern char rterrRuntimeError[] __asm__("runtime.rterrRuntimeError");
+static const method rterr_methods[2] = {
+    {"Error() string", 14, rterrError},
+    {"RuntimeError()", 14, rterrRuntimeError},
+};
+static const type rterr_type = {
+    .size = 16, .ptrdata = 8, .hash = 0x52545245, .align = 8, .fieldalign = 8,
+    .kind = KIND_STRUCT, .eqkind = 1, .name = "runtime.Error", .namelen = 13,
+    .methods = rterr_methods, .nmethods = 2,
+};
+
+void gopanic(const type *t, void *data) RT("gopanic") NORET;
+static const char *sigline;
+
+NORET static void panicstr(const char *msg) {
+    size_t n = strlen(msg);
+    char *q = mallocnoscan(n + 1);
+    memcpy(q, msg, n);
+    intptr_t *box = mallocgc(16);
+    box[0] = (intptr_t)q;
+    box[1] = (intptr_t)n;
+    gopanic(&rterr_type, box);
+}
+
+NORET static void panicf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+NORET static void panicf(const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    panicstr(buf);
+}
+
+void panicdivide(void) RT("panicdivide") NORET;
+void panicdivide(void) { panicstr("runtime error: integer divide by zero"); }
+
+void panicshift(void) RT("panicshift") NORET;
+void panicshift(void) { panicstr("runtime error: negative shift amount"); }
+
+void panicIndex(int64_t i, int64_t n) RT("panicIndex") NORET;
+void panicIndex(int64_t i, int64_t n) {
+    panicf("runtime error: index out of range [%lld] with length %lld", (long long)i,
+           (long long)n);
+}
+
+void panicSliceAlen(int64_t i, int64_t n) RT("panicSliceAlen") NORET;
+void panicSliceAlen(int64_t i, int64_t n) {
+    panicf("runtime error: slice bounds out of range [:%lld] with length %lld", (long long)i,
+           (long long)n);
+}
+
+void panicSliceAcap(int64_t i, int64_t n) RT("panicSliceAcap") NORET;
+void panicSliceAcap(int64_t i, int64_t n) {
+    panicf("runtime error: slice bounds out of range [:%lld] with capacity %lld",
+           (long long)i, (long long)n);
+}
+
+void panicSlice3Acap(int64_t i, int64_t n) RT("panicSlice3Acap") NORET;
+void panicSlice3Acap(int64_t i, int64_t n) {
+    panicf("runtime error: slice bounds out of range [::%lld] with capacity %lld",
+           (long long)i, (long long)n);
+}
+
+void panicSlice3B(int64_t i, int64_t j) RT("panicSlice3B") NORET;
+void panicSlice3B(int64_t i, int64_t j) {
+    panicf("runtime error: slice bounds out of range [:%lld:%lld]", (long long)i,
+           (long long)j);
+}
+
+void panicSliceB(int64_t i, int64_t j) RT("panicSliceB") NORET;
+void panicSliceB(int64_t i, int64_t j) {
+    panicf("runtime error: slice bounds out of range [%lld:%lld]", (long long)i, (long long)j);
+}
+
+static void printtypename(const type *t) {
+    if (t == NULL) puts_("nil"); else gwrite(t->name, (size_t)t->namelen);
+}
+
+/* x.(T) failed: `interface conversion: interface {} is string, not int`. */
+void panicdottype(const type *have, const type *want, const type *iface)
+    RT("panicdottype") NORET;
+void panicdottype(const type *have, const type *want, const type *iface) {
+    panicf("interface conversion: %.*s is %.*s, not %.*s", (int)iface->namelen, iface->name,
+           have ? (int)have->namelen : 3, have ? have->name : "nil", (int)want->namelen,
+           want->name);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* defer, panic, recover. A deferred call is a func() closure recorded with the frame */
+/* that deferred it; the frame's exit block runs deferreturn. A recovered panic       */
+/* resumes that frame at its exit block (runtime.recovery in asm.s).                 */
+
+typedef struct deferrec {
+    struct deferrec *link;
+    void *clo;
+    uintptr_t rbp, rsp, pc;
+} deferrec;
+
+typedef struct panicrec {
+    struct panicrec *link;
+    const type *t;
+    void *data;
+    int recovered;
+} panicrec;
+
+static deferrec *defers;
+static panicrec *panics;
+
+extern void callclosure(void *clo) __asm__("runtime.callclosure");
+extern pair callmethodstr(void *fn, void *recv) __asm__("runtime.callmethodstr");
+extern void recovery(uintptr_t rsp, uintptr_t rbp, uintptr_t pc)
+    __asm__("runtime.recovery") NORET;
+
+void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) RT("deferproc");
+void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) {
+    deferrec *d = mallocgc(sizeof *d);
+    d->clo = clo;
+    d->rbp = rbp;
+    d->rsp = rsp;
+    d->pc = pc;
+    d->link = defers;
+    defers = d;
+}
+
+/* deferreturn(rbp): run the deferred calls of the returning frame, newest first. */
+void deferreturn(uintptr_t rbp) RT("deferreturn");
+void deferreturn(uintptr_t rbp) {
+    while (defers != NULL && defers->rbp == rbp) {
+        deferrec *d = defers;
+        defers = d->link;
+        callclosure(d->clo);
+    }
+}
+
+/* gorecover: the value of the current panic (nil when not panicking), stopping it. */
+pair gorecover(void) RT("gorecover");
+pair gorecover(void) {
+    pair out = {0, 0};
+    panicrec *p = panics;
+    if (p == NULL || p->recovered) return out;
+    p->recovered = 1;
+    out.a = (uintptr_t)p->t;
+    out.b = (uintptr_t)p->data;
+    return out;
+}
+
+static void *findmethod(const type *t, const char *key) {
+    size_t n = strlen(key);
+    for (intptr_t i = 0; i < t->nmethods; i++)
+        if ((size_t)t->methods[i].namelen == n && memcmp(t->methods[i].name, key, n) == 0)
+            return t->methods[i].fn;
+    return NULL;
+}
+
+static int named(const type *t) {
+    return t->namelen > 0 && memchr(t->name, '.', (size_t)t->namelen) != NULL &&
+           t->name[0] != '*' && t->name[0] != '[' && t->name[0] != 'm';
+}
+
+/* printpanicval: gc's forms: v.Error(), v.String(), 5, str, main.E(5), main.S("x"),
+   or (T) 0xADDR. */
+static void printpanicval(const type *t, void *data) {
+    if (t == NULL) { puts_("nil"); return; }
+    void *fn = findmethod(t, "Error() string");
+    if (fn == NULL) fn = findmethod(t, "String() string");
+    if (fn != NULL) {
+        pair s = callmethodstr(fn, data);
+        gwrite((const char *)s.a, (size_t)s.b);
+        return;
+    }
+    void *p = is_direct(t) ? (void *)&data : data;
+    int nm = named(t) && t->kind != KIND_STRUCT && t->kind != KIND_ARRAY &&
+             t->kind != KIND_SLICE && t->kind != KIND_MAP && t->kind != KIND_PTR &&
+             t->kind != KIND_FUNC && t->kind != KIND_INTERFACE;
+    if (nm) { printtypename(t); puts_(t->kind == KIND_STRING ? "(\"" : "("); }
+    switch (t->kind) {
+    case KIND_STRING: {
+        const intptr_t *s = p;
+        gwrite((const char *)s[0], (size_t)s[1]);
+        break;
+    }
+    case KIND_BOOL: printbool(*(uint8_t *)p); break;
+    case KIND_INT: case KIND_INT64: printint(*(int64_t *)p); break;
+    case KIND_INT32: printint(*(int32_t *)p); break;
+    case KIND_INT16: printint(*(int16_t *)p); break;
+    case KIND_INT8: printint(*(int8_t *)p); break;
+    case KIND_UINT: case KIND_UINT64: case KIND_UINTPTR: printuint(*(uint64_t *)p); break;
+    case KIND_UINT32: printuint(*(uint32_t *)p); break;
+    case KIND_UINT16: printuint(*(uint16_t *)p); break;
+    case KIND_UINT8: printuint(*(uint8_t *)p); break;
+    case KIND_FLOAT64: printfloat64(*(double *)p); break;
+    case KIND_FLOAT32: printfloat64(*(float *)p); break;
+    default:
+        puts_("(");
+        printtypename(t);
+        puts_(") ");
+        printhex((uint64_t)(uintptr_t)data);
+        return;
+    }
+    if (nm) puts_(t->kind == KIND_STRING ? "\")" : ")");
+}
+
+/* panic(v) with v an interface{} {typ, data}: run deferred calls newest first; a
+   recover() in one of them resumes the frame that deferred it. Otherwise print the
+   panic chain like gc and exit 2. */
+void gopanic(const type *t, void *data) {
+    panicrec p = {panics, t, data, 0};
+    panics = &p;
+    while (defers != NULL) {
+        deferrec *d = defers;
+        defers = d->link;
+        callclosure(d->clo);
+        if (p.recovered) {
+            panics = p.link;
+            recovery(d->rsp, d->rbp, d->pc);
+        }
+    }
+    flush();
+    panicrec *chain[64];
+    int n = 0;
+    for (panicrec *q = &p; q != NULL && n < 64; q = q->link) chain[n++] = q;
+    for (int i = n - 1; i >= 0; i--) {
+        puts_(i == n - 1 ? "panic: " : "\tpanic: ");
+        printpanicval(chain[i]->t, chain[i]->data);
+        if (chain[i]->recovered) puts_(" [recovered]");
+        if (i > 0) puts_("\n");
+    }
+    if (sigline != NULL && p.t == &rterr_type) { puts_("\n"); puts_(sigline); }
+    fatalpanic();
+}
+
+static void segv(int sig, siginfo_t *info, void *uc) {
+    static char line[160];
+    ucontext_t *ctx = uc;
+    uintptr_t pc = (uintptr_t)ctx->uc_mcontext.gregs[REG_RIP];
+    uintptr_t addr = (uintptr_t)info->si_addr;
+    gc_sigsp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RSP];
+    const char *name = sig == SIGBUS ? "SIGBUS: bus error" : "SIGSEGV: segmentation violation";
+    snprintf(line, sizeof line, "[signal %s code=%#x addr=%#lx pc=%#lx]", name,
+             (unsigned)info->si_code, (unsigned long)addr, (unsigned long)pc);
+    if (addr == 0) snprintf(line, sizeof line, "[signal %s code=%#x addr=0x0 pc=%#lx]", name,
+                            (unsigned)info->si_code, (unsigned long)pc);
+    if (addr >= 4096) {
+        flush();
+        puts_("unexpected fault address ");
+        printhex(addr);
+        puts_("\nfatal error: fault\n");
+        puts_(line);
+        fatalpanic();
+    }
+    sigline = line;
+    panicstr("runtime error: invalid memory address or nil pointer dereference");
+}
+
+/* Memory: compiler/runtime/malloc.c (mallocgc, newobject, the collector). */
+
+/* ---------------------------------------------------------------------------------- */
+/* Strings and slices.                                                               */
+
+pair concatstring2(const char *a, intptr_t an, const char *b, intptr_t bn)
+    RT("concatstring2");
+pair concatstring2(const char *a, intptr_t an, const char *b, intptr_t bn) {
+    pair r = {0, 0};
+    if (an == 0) { r.a = (uintptr_t)b; r.b = (uintptr_t)bn; return r; }
+    if (bn == 0) { r.a = (uintptr_t)a; r.b = (uintptr_t)an; return r; }
+    char *p = mallocnoscan((uintptr_t)(an + bn));
+    memcpy(p, a, (size_t)an);
+    memcpy(p + an, b, (size_t)bn);
+    r.a = (uintptr_t)p;
+    r.b = (uintptr_t)(an + bn);
+    return r;
+}
+
+int64_t cmpstring(const char *a, intptr_t an, const char *b, intptr_t bn) RT("cmpstring");
+int64_t cmpstring(const char *a, intptr_t an, const char *b, intptr_t bn) {
+    intptr_t n = an < bn ? an : bn;
+    int c = n ? memcmp(a, b, (size_t)n) : 0;
+    if (c != 0) return c < 0 ? -1 : 1;
+    return an < bn ? -1 : an > bn ? 1 : 0;
+}
+
+int64_t memequal(const void *a, const void *b, uintptr_t n) RT("memequal");
+int64_t memequal(const void *a, const void *b, uintptr_t n) {
+    return a == b || memcmp(a, b, n) == 0;
+}
+
+static intptr_t encoderune(char *p, int32_t r) {
+    uint32_t c = (uint32_t)r;
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (c < 0x80) { p[0] = (char)c; return 1; }
+    if (c < 0x800) { p[0] = (char)(0xC0 | c >> 6); p[1] = (char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        p[0] = (char)(0xE0 | c >> 12); p[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        p[2] = (char)(0x80 | (c & 0x3F)); return 3;
+    }
+    p[0] = (char)(0xF0 | c >> 18); p[1] = (char)(0x80 | (c >> 12 & 0x3F));
+    p[2] = (char)(0x80 | (c >> 6 & 0x3F)); p[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+pair intstring(int64_t v) RT("intstring");
+pair intstring(int64_t v) {
+    char *p = mallocnoscan(4);
+    int32_t r = (v < 0 || v > 0x10FFFF) ? 0xFFFD : (int32_t)v;
+    pair out = {(uintptr_t)p, (uintptr_t)encoderune(p, r)};
+    return out;
+}
+
+/* decoderune(s, k): the rune at s[k:] and the index after it (RuneError width 1). */
+pair decoderune(const uint8_t *s, intptr_t n, intptr_t k) RT("decoderune");
+pair decoderune(const uint8_t *s, intptr_t n, intptr_t k) {
+    pair out = {0xFFFD, (uintptr_t)(k + 1)};
+    uint32_t c = s[k];
+    intptr_t left = n - k;
+    if (c < 0x80) { out.a = c; return out; }
+    if (c >= 0xC2 && c <= 0xDF && left >= 2 && (s[k + 1] & 0xC0) == 0x80) {
+        out.a = (c & 0x1F) << 6 | (s[k + 1] & 0x3F);
+        out.b = (uintptr_t)(k + 2);
+        return out;
+    }
+    if (c >= 0xE0 && c <= 0xEF && left >= 3 && (s[k + 1] & 0xC0) == 0x80 &&
+        (s[k + 2] & 0xC0) == 0x80) {
+        uint32_t r = (c & 0x0F) << 12 | (uint32_t)(s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F);
+        if (r >= 0x800 && (r < 0xD800 || r > 0xDFFF)) { out.a = r; out.b = (uintptr_t)(k + 3); }
+        return out;
+    }
+    if (c >= 0xF0 && c <= 0xF4 && left >= 4 && (s[k + 1] & 0xC0) == 0x80 &&
+        (s[k + 2] & 0xC0) == 0x80 && (s[k + 3] & 0xC0) == 0x80) {
+        uint32_t r = (c & 0x07) << 18 | (uint32_t)(s[k + 1] & 0x3F) << 12 |
+                     (uint32_t)(s[k + 2] & 0x3F) << 6 | (s[k + 3] & 0x3F);
+        if (r >= 0x10000 && r <= 0x10FFFF) { out.a = r; out.b = (uintptr_t)(k + 4); }
+    }
+    return out;
+}
+
+pair slicebytetostring(const char *p, intptr_t n) RT("slicebytetostring");
+pair slicebytetostring(const char *p, intptr_t n) {
+    char *q = mallocnoscan((uintptr_t)n);
+    if (n) memcpy(q, p, (size_t)n);
+    pair out = {(uintptr_t)q, (uintptr_t)n};
+    return out;
+}
+
+pair slicerunetostring(const int32_t *p, intptr_t n) RT("slicerunetostring");
+pair slicerunetostring(const int32_t *p, intptr_t n) {
+    char *q = mallocnoscan((uintptr_t)(4 * n + 1));
+    intptr_t k = 0;
+    for (intptr_t i = 0; i < n; i++) k += encoderune(q + k, p[i]);
+    pair out = {(uintptr_t)q, (uintptr_t)k};
+    return out;
+}
+
+pair stringtoslicerune(const uint8_t *p, intptr_t n) RT("stringtoslicerune");
+pair stringtoslicerune(const uint8_t *p, intptr_t n) {
+    int32_t *q = mallocnoscan((uintptr_t)(4 * n + 4));
+    intptr_t k = 0, cnt = 0;
+    while (k < n) {
+        pair r = decoderune(p, n, k);
+        q[cnt++] = (int32_t)r.a;
+        k = (intptr_t)r.b;
+    }
+    pair out = {(uintptr_t)q, (uintptr_t)cnt};
+    return out;
+}
+
+void *stringtoslicebyte(const char *p, intptr_t n) RT("stringtoslicebyte");
+void *stringtoslicebyte(const char *p, intptr_t n) {
+    char *q = mallocnoscan((uintptr_t)n);
+    if (n) memcpy(q, p, (size_t)n);
+    return q;
+}
+
+void *makeslice(const type *et, int64_t len, int64_t cap) RT("makeslice");
+void *makeslice(const type *et, int64_t len, int64_t cap) {
+    uintptr_t elemsize = et->size;
+    uint64_t max = elemsize ? ((uint64_t)1 << 40) / elemsize : (uint64_t)1 << 40;
+    if (len < 0 || (uint64_t)len > max) panicstr("runtime error: makeslice: len out of range");
+    if (cap < len || (uint64_t)cap > max)
+        panicstr("runtime error: makeslice: cap out of range");
+    return newarray(et, (uintptr_t)cap);
+}
+
+/* growslice: a new backing array for at least newlen elements holding the old ones;
+   returns (ptr, cap). */
+pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
+               int64_t newlen) RT("growslice");
+pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
+               int64_t newlen) {
+    uintptr_t elemsize = et->size;
+    int64_t cap = oldcap;
+    int64_t dbl = cap + cap;
+    if (newlen > dbl) {
+        cap = newlen;
+    } else if (oldcap < 256) {
+        cap = dbl;
+    } else {
+        while (cap < newlen) cap += (cap + 3 * 256) / 4;
+    }
+    if (cap == 0) cap = newlen;
+    void *p = newarray(et, (uintptr_t)cap);
+    if (oldlen) memmove(p, old, elemsize * (uintptr_t)oldlen);
+    pair out = {(uintptr_t)p, (uintptr_t)cap};
+    return out;
+}
+
+void typedmemmove(void *dst, const void *src, uintptr_t n) RT("memmove");
+void typedmemmove(void *dst, const void *src, uintptr_t n) { memmove(dst, src, n); }
+
+/* ---------------------------------------------------------------------------------- */
+/* Interfaces.                                                                       */
+
+void *convT2E(const type *t, const void *elem) RT("convT2E");
+void *convT2E(const type *t, const void *elem) {
+    void *p = newobject(t);
+    memcpy(p, elem, t->size);
+    return p;
+}
+
+void *convT2I(const itab *tab, const void *elem) RT("convT2I");
+void *convT2I(const itab *tab, const void *elem) { return convT2E(tab->typ, elem); }
+
+static int namecmp(const method *a, const method *b) {
+    intptr_t n = a->namelen < b->namelen ? a->namelen : b->namelen;
+    int c = memcmp(a->name, b->name, (size_t)n);
+    if (c != 0) return c;
+    return a->namelen < b->namelen ? -1 : a->namelen > b->namelen;
+}
+
+/* A cache of dynamically built itabs: open addressing on (inter, type). */
+enum { ITABS = 1024 };
+static itab *itabcache[ITABS];
+
+/* getitab: the itab for (inter, t), or NULL with *missing set to the first missing
+   method when t does not implement inter. */
+static itab *getitab(const type *inter, const type *t, const method **missing) {
+    uintptr_t h = ((uintptr_t)inter * 31 + (uintptr_t)t) >> 4;
+    for (uintptr_t i = 0; i < ITABS; i++) {
+        itab *m = itabcache[(h + i) % ITABS];
+        if (m == NULL) break;
+        if (m->inter == inter && m->typ == t) return m;
+    }
+    itab *m = mallocgc(sizeof(itab) + (size_t)inter->nmethods * sizeof(void *));
+    m->inter = inter;
+    m->typ = t;
+    m->hash = t->hash;
+    intptr_t j = 0;
+    for (intptr_t i = 0; i < inter->nmethods; i++) {
+        const method *want = &inter->methods[i];
+        while (j < t->nmethods && namecmp(&t->methods[j], want) < 0) j++;
+        if (j >= t->nmethods || namecmp(&t->methods[j], want) != 0) {
+            *missing = want;
+            return NULL;
+        }
+        m->fun[i] = t->methods[j].fn;
+    }
+    for (uintptr_t i = 0; i < ITABS; i++) {
+        if (itabcache[(h + i) % ITABS] == NULL) { itabcache[(h + i) % ITABS] = m; break; }
+    }
+    return m;
+}
+
+NORET static void panicmissing(const type *t, const type *inter, const method *miss) {
+    int n = 0;
+    while (n < miss->namelen && miss->name[n] != '(' && miss->name[n] != ' ') n++;
+    panicf("interface conversion: %.*s is not %.*s: missing method %.*s", (int)t->namelen,
+           t->name, (int)inter->namelen, inter->name, n, miss->name);
+}
+
+/* assertE2I: the itab for converting a value of dynamic type t to inter; panics when
+   t is nil (`interface conversion: interface is nil, not main.I`) or lacks a method. */
+itab *assertE2I(const type *inter, const type *t, const type *src) RT("assertE2I");
+itab *assertE2I(const type *inter, const type *t, const type *src) {
+    (void)src;
+    if (t == NULL)
+        panicf("interface conversion: interface is nil, not %.*s", (int)inter->namelen,
+               inter->name);
+    const method *miss = NULL;
+    itab *m = getitab(inter, t, &miss);
+    if (m == NULL) panicmissing(t, inter, miss);
+    return m;
+}
+
+/* assertE2I2: like assertE2I but NULL when t is nil or does not implement inter. */
+itab *assertE2I2(const type *inter, const type *t) RT("assertE2I2");
+itab *assertE2I2(const type *inter, const type *t) {
+    if (t == NULL) return NULL;
+    const method *miss = NULL;
+    return getitab(inter, t, &miss);
+}
+
+/* convI2I: the itab for an interface value of dynamic type t converted to inter (nil
+   stays nil). The caller has checked at compile time that the conversion is valid. */
+itab *convI2I(const type *inter, const type *t) RT("convI2I");
+itab *convI2I(const type *inter, const type *t) {
+    if (t == NULL) return NULL;
+    const method *miss = NULL;
+    itab *m = getitab(inter, t, &miss);
+    if (m == NULL) panicmissing(t, inter, miss);
+    return m;
+}
+
+static int64_t efaceeq_(const type *t, void *x, void *y);
+static int64_t valeq(const type *t, void *x, void *y);
+
+/* efaceeq(t, x, y): whether two interface data words of the same dynamic type t are
+   equal; panics for uncomparable types, as gc does. */
+int64_t efaceeq(const type *t, void *x, void *y) RT("efaceeq");
+int64_t efaceeq(const type *t, void *x, void *y) { return efaceeq_(t, x, y); }
+
+static int is_direct(const type *t) {
+    return t->kind == KIND_PTR || t->kind == KIND_MAP || t->kind == KIND_FUNC ||
+           t->kind == KIND_UNSAFEPTR || t->kind == KIND_CHAN || (t->tflag & 1) != 0;
+}
+
+/* valeq: whether the values of type t at x and y are equal (Go's ==). */
+static int64_t valeq(const type *t, void *x, void *y) {
+    switch (t->eqkind) {
+    case 0: return memcmp(x, y, t->size) == 0;
+    case 1: {
+        const intptr_t *a = x, *b = y;
+        return a[1] == b[1] && memcmp((void *)a[0], (void *)b[0], (size_t)a[1]) == 0;
+    }
+    case 2: {
+        void **ea = x, **eb = y;
+        const type *da = ea[0], *db = eb[0];
+        if (t->nmethods > 0) {
+            if (da != NULL) da = ((const itab *)ea[0])->typ;
+            if (db != NULL) db = ((const itab *)eb[0])->typ;
+        }
+        if (da != db) return 0;
+        if (da == NULL) return 1;
+        return efaceeq_(da, ea[1], eb[1]);
+    }
+    case 3:
+        if (t->size == 4) return *(float *)x == *(float *)y;
+        return *(double *)x == *(double *)y;
+    case 5:
+        for (intptr_t i = 0; i < t->neqfields; i++) {
+            const eqfield *f = &t->eqfields[i];
+            if (!valeq(f->t, (char *)x + f->off, (char *)y + f->off)) return 0;
+        }
+        return 1;
+    default:
+        panicf("runtime error: comparing uncomparable type %.*s", (int)t->namelen, t->name);
+    }
+}
+
+static int64_t efaceeq_(const type *t, void *x, void *y) {
+    if (t == NULL) return 1;
+    if (t->eqkind == 4) return valeq(t, x, y);
+    if (is_direct(t)) return x == y;
+    return valeq(t, x, y);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Maps: chained hashing over (key, elem) cells; iteration in insertion order.       */
+
+typedef struct cell { struct cell *next, *order, *prev; uint64_t hash, dead; } cell;
+typedef struct hmap {
+    int64_t count;        /* +0: len(m) reads this word */
+    const type *key;
+    uintptr_t elemsize;
+    uintptr_t nbuckets;
+    cell **buckets;
+    cell *first, *last;
+} hmap;
+
+#define CELLKEY(c) ((char *)(c) + sizeof(cell))
+#define CELLELEM(m, c) (CELLKEY(c) + (((m)->key->size + 7) & ~(uintptr_t)7))
+
+static const char zeroval[1024];
+char zerobase[16] __asm__("runtime.zerobase");
+char zerobase[16];
+
+static uint64_t memhash(const void *p, uintptr_t n, uint64_t h) {
+    const uint8_t *b = p;
+    for (uintptr_t i = 0; i < n; i++) { h ^= b[i]; h *= 1099511628211ULL; }
+    return h;
+}
+
+static uint64_t hashkey(const type *t, const void *k) {
+    uint64_t h = 14695981039346656037ULL;
+    switch (t->eqkind) {
+    case 1: {
+        const intptr_t *s = k;
+        return memhash((const void *)s[0], (uintptr_t)s[1], h);
+    }
+    case 2: {
+        const type *const *e = k;
+        const type *dt = e[0];
+        if (dt == NULL) return h;
+        if (t->kind == KIND_INTERFACE && t->nmethods > 0 && dt != NULL)
+            dt = ((const itab *)dt)->typ;
+        if (is_direct(dt)) return memhash(&e[1], 8, h ^ dt->hash);
+        if (dt->eqkind == 4)
+            panicf("runtime error: hash of unhashable type %.*s", (int)dt->namelen, dt->name);
+        return hashkey(dt, e[1]) ^ dt->hash;
+    }
+    case 3: {
+        double d = t->size == 4 ? *(const float *)k : *(const double *)k;
+        static uint64_t nanseq;
+        if (d != d) return memhash(&nanseq, 8, h ^ ++nanseq); /* NaN != NaN: spread them */
+        if (d == 0) d = 0;
+        return memhash(&d, 8, h);
+    }
+    case 5:
+        for (intptr_t i = 0; i < t->neqfields; i++)
+            h = h * 31 + hashkey(t->eqfields[i].t, (const char *)k + t->eqfields[i].off);
+        return h;
+    default:
+        return memhash(k, t->size, h);
+    }
+}
+
+int64_t typedeq(const type *t, void *x, void *y) RT("typedeq");
+int64_t typedeq(const type *t, void *x, void *y) { return valeq(t, x, y); }
+
+static int keyeq(const type *t, void *a, void *b) { return (int)valeq(t, a, b); }
+
+void *makemap(const type *key, uintptr_t elemsize) RT("makemap");
+void *makemap(const type *key, uintptr_t elemsize) {
+    hmap *m = mallocgc(sizeof(hmap));
+    m->key = key;
+    m->elemsize = elemsize;
+    m->nbuckets = 8;
+    m->buckets = mallocgc(m->nbuckets * sizeof(cell *));
+    return m;
+}
+
+static cell *mapfind(hmap *m, void *key, uint64_t h) {
+    for (cell *c = m->buckets[h & (m->nbuckets - 1)]; c != NULL; c = c->next)
+        if (c->hash == h && keyeq(m->key, CELLKEY(c), key)) return c;
+    return NULL;
+}
+
+/* mapaccess1: a pointer to m[key]'s element, or to zeroed memory when absent. */
+void *mapaccess1(hmap *m, void *key) RT("mapaccess1");
+void *mapaccess1(hmap *m, void *key) {
+    if (m == NULL || m->count == 0) {
+        if (m != NULL) (void)hashkey(m->key, key);
+        return (void *)zeroval;
+    }
+    cell *c = mapfind(m, key, hashkey(m->key, key));
+    return c ? CELLELEM(m, c) : (void *)zeroval;
+}
+
+pair mapaccess2(hmap *m, void *key) RT("mapaccess2");
+pair mapaccess2(hmap *m, void *key) {
+    pair out = {(uintptr_t)zeroval, 0};
+    if (m == NULL || m->count == 0) return out;
+    cell *c = mapfind(m, key, hashkey(m->key, key));
+    if (c) { out.a = (uintptr_t)CELLELEM(m, c); out.b = 1; }
+    return out;
+}
+
+void *mapassign(hmap *m, void *key) RT("mapassign");
+void *mapassign(hmap *m, void *key) {
+    if (m == NULL) panicstr("assignment to entry in nil map");
+    uint64_t h = hashkey(m->key, key);
+    cell *c = mapfind(m, key, h);
+    if (c) return CELLELEM(m, c);
+    if ((uintptr_t)m->count >= m->nbuckets) {
+        uintptr_t nb = m->nbuckets * 2;
+        cell **b = mallocgc(nb * sizeof(cell *));
+        for (cell *x = m->first; x != NULL; x = x->order) {
+            x->next = b[x->hash & (nb - 1)];
+            b[x->hash & (nb - 1)] = x;
+        }
+        m->buckets = b;
+        m->nbuckets = nb;
+    }
+    c = mallocgc(sizeof(cell) + ((m->key->size + 7) & ~(uintptr_t)7) + m->elemsize);
+    c->hash = h;
+    memcpy(CELLKEY(c), key, m->key->size);
+    c->next = m->buckets[h & (m->nbuckets - 1)];
+    m->buckets[h & (m->nbuckets - 1)] = c;
+    c->prev = m->last;
+    if (m->last) m->last->order = c; else m->first = c;
+    m->last = c;
+    m->count++;
+    return CELLELEM(m, c);
+}
+
+void mapdelete(hmap *m, void *key) RT("mapdelete");
+void mapdelete(hmap *m, void *key) {
+    if (m == NULL || m->count == 0) return;
+    uint64_t h = hashkey(m->key, key);
+    cell **pp = &m->buckets[h & (m->nbuckets - 1)];
+    for (cell *c = *pp; c != NULL; pp = &c->next, c = c->next) {
+        if (c->hash == h && keyeq(m->key, CELLKEY(c), key)) {
+            *pp = c->next;
+            cell *prev = c->prev;
+            if (prev) prev->order = c->order; else m->first = c->order;
+            if (c->order) c->order->prev = prev;
+            if (m->last == c) m->last = prev;
+            c->dead = 1; /* an iterator may still hold it: mapiternext skips it */
+            m->count--;
+            return;
+        }
+    }
+}
+
+/* An iterator is 3 words the compiler reserves: {map, current cell, next cell}.
+   mapiternext advances; it = (key ptr, elem ptr) or key ptr NULL at the end. */
+pair mapiterinit(hmap *m, cell **it) RT("mapiterinit");
+pair mapiternext(hmap *m, cell **it) RT("mapiternext");
+pair mapiterinit(hmap *m, cell **it) {
+    it[0] = m && m->count ? m->first : NULL;
+    return mapiternext(m, it);
+}
+pair mapiternext(hmap *m, cell **it) {
+    pair out = {0, 0};
+    cell *c = it[0];
+    while (c != NULL && c->dead) c = c->order;
+    if (c == NULL) return out;
+    it[0] = c->order;
+    out.a = (uintptr_t)CELLKEY(c);
+    out.b = (uintptr_t)CELLELEM(m, c);
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Entry.                                                                            */
+
+extern void main_init(void) __asm__("main..init");
+extern void main_main(void) __asm__("main.main");
+
+void exit_(int64_t code) RT("exit");
+void exit_(int64_t code) { flush(); _exit((int)code); }
+
+static int g_argc;
+static char **g_argv;
+
+int main(int argc, char **argv) {
+    g_argc = argc;
+    g_argv = argv;
+    static char altstack[65536];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = segv;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    main_init();
+    main_main();
+    flush();
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Library hooks: bodyless functions of compiler/lib packages (compiler/lib/README.md).*/
+/* They use the C runtime ABI (docs/internals.md): one register per argument word,   */
+/* results in %rax:%rdx or, when larger, through a hidden result pointer.             */
+
+typedef struct { void *ptr; intptr_t len, cap; } slice;
+typedef struct { const char *ptr; intptr_t len; } gostring;
+
+static pair mkstring(const char *p, size_t n) {
+    char *q = mallocnoscan(n ? n : 1);
+    memcpy(q, p, n);
+    pair out = {(uintptr_t)q, (uintptr_t)n};
+    return out;
+}
+
+int64_t os_sysWrite(int64_t fd, const char *p, int64_t n, int64_t cap) __asm__("os.sysWrite");
+int64_t os_sysWrite(int64_t fd, const char *p, int64_t n, int64_t cap) {
+    (void)cap;
+    flush();
+    ssize_t r = write((int)fd, p, (size_t)n);
+    return r < 0 ? -1 : (int64_t)r;
+}
+
+int64_t os_sysRead(int64_t fd, char *p, int64_t n, int64_t cap) __asm__("os.sysRead");
+int64_t os_sysRead(int64_t fd, char *p, int64_t n, int64_t cap) {
+    (void)cap;
+    flush();
+    ssize_t r;
+    do r = read((int)fd, p, (size_t)n); while (r < 0 && errno == EINTR);
+    return r < 0 ? -1 : (int64_t)r;
+}
+
+/* missinghook: called by the compiler's weak fallback for a library hook this runtime
+   does not define (yet): a clear fatal error instead of a link failure. */
+void missinghook(const char *name) RT("missinghook") NORET;
+void missinghook(const char *name) {
+    flush();
+    puts_("fatal error: runtime hook ");
+    puts_(name);
+    puts_(" is not implemented by refgo's runtime\n");
+    flush();
+    _exit(2);
+}
+
+void os_sysExit(int64_t code) __asm__("os.sysExit");
+void os_sysExit(int64_t code) { flush(); _exit((int)code); }
+
+slice os_sysArgs(void) __asm__("os.sysArgs");
+slice os_sysArgs(void) {
+    gostring *a = mallocgc(sizeof(gostring) * (size_t)(g_argc ? g_argc : 1));
+    for (int i = 0; i < g_argc; i++) {
+        a[i].ptr = g_argv[i];
+        a[i].len = (intptr_t)strlen(g_argv[i]);
+    }
+    slice s = {a, g_argc, g_argc};
+    return s;
+}
+
+/* The address of the value an interface data word stands for. */
+static void *valptr(const type *t, void **data) { return is_direct(t) ? (void *)data : *data; }
+
+int64_t errors_targetKind(const type *t, void *data) __asm__("errors.targetKind");
+int64_t errors_targetKind(const type *t, void *data) {
+    if (t == NULL || t->kind != KIND_PTR || data == NULL) return 1;
+    const type *e = t->elem;
+    if (e->kind == KIND_INTERFACE || findmethod(e, "Error() string") != NULL) return 0;
+    return 2;
+}
+
+int64_t errors_assignTo(const type *t, void *target, const itab *tab, void *data)
+    __asm__("errors.assignTo");
+int64_t errors_assignTo(const type *t, void *target, const itab *tab, void *data) {
+    const type *e = t->elem;
+    const type *dt = tab->typ;
+    if (e->kind == KIND_INTERFACE) {
+        void **out = target;
+        if (e->nmethods == 0) { out[0] = (void *)dt; out[1] = data; return 1; }
+        const method *miss = NULL;
+        itab *m = getitab(e, dt, &miss);
+        if (m == NULL) return 0;
+        out[0] = m;
+        out[1] = data;
+        return 1;
+    }
+    if (dt != e) return 0;
+    memcpy(target, valptr(dt, &data), e->size);
+    return 1;
+}
+
+/* ---- strconv.formatFloat: gc's FormatFloat over decimal digits from printf ---- */
+
+typedef struct { char d[40]; int nd, dp; } decimal;
+
+/* digits of v rounded to n significant digits (n >= 1). */
+static void digits_n(double v, int n, decimal *out) {
+    char buf[64];
+    if (n > 17) n = 17;
+    snprintf(buf, sizeof buf, "%.*e", n - 1, v);
+    int k = 0;
+    const char *p = buf;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9') out->d[k++] = *p;
+    int e = atoi(p + 1);
+    while (k > 1 && out->d[k - 1] == '0') k--;
+    out->nd = k;
+    out->dp = e + 1;
+    if (k == 1 && out->d[0] == '0') { out->nd = 0; out->dp = 0; }
+}
+
+static void digits_shortest(double v, int bits32, decimal *out) {
+    for (int n = 1; n <= 17; n++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.*e", n - 1, v);
+        double back = strtod(buf, NULL);
+        if (bits32 ? (float)back == (float)v : back == v) { digits_n(v, n, out); return; }
+    }
+    digits_n(v, 17, out);
+}
+
+typedef struct { char b[512]; int n; } obuf;
+static void oput(obuf *o, char c) { if (o->n < (int)sizeof o->b) o->b[o->n++] = c; }
+
+static void fmtE(obuf *o, const decimal *d, int prec, char fmt) {
+    oput(o, d->nd ? d->d[0] : '0');
+    if (prec > 0) {
+        oput(o, '.');
+        int i = 1;
+        int m = d->nd < prec + 1 ? d->nd : prec + 1;
+        for (; i < m; i++) oput(o, d->d[i]);
+        for (; i <= prec; i++) oput(o, '0');
+    }
+    oput(o, fmt);
+    int exp = d->nd ? d->dp - 1 : 0;
+    oput(o, exp < 0 ? '-' : '+');
+    if (exp < 0) exp = -exp;
+    if (exp < 10) { oput(o, '0'); oput(o, (char)('0' + exp)); }
+    else if (exp < 100) { oput(o, (char)('0' + exp / 10)); oput(o, (char)('0' + exp % 10)); }
+    else {
+        oput(o, (char)('0' + exp / 100)); oput(o, (char)('0' + exp / 10 % 10));
+        oput(o, (char)('0' + exp % 10));
+    }
+}
+
+static void fmtF(obuf *o, const decimal *d, int prec) {
+    if (d->dp > 0) {
+        int m = d->nd < d->dp ? d->nd : d->dp;
+        for (int i = 0; i < m; i++) oput(o, d->d[i]);
+        for (int i = m; i < d->dp; i++) oput(o, '0');
+    } else {
+        oput(o, '0');
+    }
+    if (prec > 0) {
+        oput(o, '.');
+        for (int i = 1; i <= prec; i++) {
+            int j = d->dp + i - 1;
+            oput(o, (j >= 0 && j < d->nd) ? d->d[j] : '0');
+        }
+    }
+}
+
+pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSize)
+    __asm__("strconv.formatFloat");
+pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSize) {
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    obuf o = {.n = 0};
+    char f = (char)fmt;
+    if (v != v) return mkstring("NaN", 3);
+    if (v > 1.7976931348623157e308) return mkstring("+Inf", 4);
+    if (v < -1.7976931348623157e308) return mkstring("-Inf", 4);
+    int neg = signbit(v) != 0;
+    if (neg) { oput(&o, '-'); v = -v; }
+    if (f == 'b' || f == 'x' || f == 'X') {
+        char buf[64];
+        int n = prec < 0 ? snprintf(buf, sizeof buf, "%a", v)
+                         : snprintf(buf, sizeof buf, "%.*a", (int)prec, v);
+        for (int i = 0; i < n; i++) oput(&o, f == 'X' ? (char)toupper(buf[i]) : buf[i]);
+        return mkstring(o.b, (size_t)o.n);
+    }
+    decimal d;
+    int shortest = prec < 0;
+    if (shortest) {
+        digits_shortest(v, bitSize == 32, &d);
+        switch (f) {
+        case 'e': case 'E': prec = d.nd > 1 ? d.nd - 1 : 0; break;
+        case 'f': prec = d.nd - d.dp > 0 ? d.nd - d.dp : 0; break;
+        default: prec = d.nd; break;
+        }
+    } else if (f == 'f') {
+        char buf[400];
+        int n = snprintf(buf, sizeof buf, "%.*f", (int)(prec > 300 ? 300 : prec), v);
+        for (int i = 0; i < n; i++) oput(&o, buf[i]);
+        return mkstring(o.b, (size_t)o.n);
+    } else if (f == 'e' || f == 'E') {
+        digits_n(v, (int)prec + 1, &d);
+    } else {
+        if (prec == 0) prec = 1;
+        digits_n(v, (int)prec, &d);
+    }
+    switch (f) {
+    case 'e': case 'E':
+        fmtE(&o, &d, (int)prec, f);
+        break;
+    case 'f':
+        fmtF(&o, &d, (int)prec);
+        break;
+    default: {
+        int eprec = (int)prec;
+        if (eprec > d.nd && d.nd >= d.dp) eprec = d.nd;
+        if (shortest) eprec = 6;
+        int exp = d.dp - 1;
+        if (d.nd == 0) exp = 0;
+        if (exp < -4 || exp >= eprec) {
+            if (prec > d.nd) prec = d.nd;
+            fmtE(&o, &d, (int)prec - 1, f == 'G' ? 'E' : 'e');
+        } else {
+            if (prec > d.dp) prec = d.nd;
+            fmtF(&o, &d, (int)prec - d.dp > 0 ? (int)prec - d.dp : 0);
+        }
+    }
+    }
+    return mkstring(o.b, (size_t)o.n);
+}
+
+/* ---- fmt: value walking over type descriptors ---- */
+
+extern const type *const basictypes[27] __asm__("runtime.basictypes");
+
+pair fmt_typeString(const type *t, void *data) __asm__("fmt.typeString");
+pair fmt_typeString(const type *t, void *data) {
+    (void)data;
+    pair out = {(uintptr_t)t->name, (uintptr_t)t->namelen};
+    return out;
+}
+
+typedef struct { int64_t kind, elemkind, len; } valinfo;
+
+valinfo fmt_valueInfo(const type *t, void *data) __asm__("fmt.valueInfo");
+valinfo fmt_valueInfo(const type *t, void *data) {
+    valinfo v = {0, 0, 0};
+    if (t == NULL) return v;
+    v.kind = t->kind;
+    void *p = valptr(t, &data);
+    switch (t->kind) {
+    case KIND_ARRAY: v.elemkind = t->elem->kind; v.len = t->len; break;
+    case KIND_SLICE: v.elemkind = t->elem->kind; v.len = ((slice *)p)->len; break;
+    case KIND_PTR: v.elemkind = t->elem->kind; break;
+    case KIND_MAP: v.elemkind = t->elem->kind; v.len = data ? ((hmap *)data)->count : 0; break;
+    case KIND_STRING: v.len = ((gostring *)p)->len; break;
+    case KIND_STRUCT: v.len = t->nfields; break;
+    default: break;
+    }
+    return v;
+}
+
+/* box: the value of type t at p as an interface{} (its dynamic value for interfaces). */
+static pair box(const type *t, void *p) {
+    pair out = {0, 0};
+    if (t->kind == KIND_INTERFACE) {
+        void **e = p;
+        const type *dt = e[0];
+        if (dt != NULL && t->nmethods > 0) dt = ((const itab *)e[0])->typ;
+        out.a = (uintptr_t)dt;
+        out.b = (uintptr_t)e[1];
+        return out;
+    }
+    out.a = (uintptr_t)t;
+    if (is_direct(t)) {
+        out.b = (uintptr_t) * (void **)p;
+    } else {
+        void *q = newobject(t);
+        memcpy(q, p, t->size);
+        out.b = (uintptr_t)q;
+    }
+    return out;
+}
+
+pair fmt_elemOf(const type *t, void *data, int64_t i) __asm__("fmt.elemOf");
+pair fmt_elemOf(const type *t, void *data, int64_t i) {
+    void *p = valptr(t, &data);
+    switch (t->kind) {
+    case KIND_ARRAY: return box(t->elem, (char *)p + (uintptr_t)i * t->elem->size);
+    case KIND_SLICE: return box(t->elem, (char *)((slice *)p)->ptr + (uintptr_t)i * t->elem->size);
+    case KIND_STRUCT: return box(t->fields[i].t, (char *)p + t->fields[i].off);
+    case KIND_PTR: return box(t->elem, data);
+    default: panicstr("fmt.elemOf: bad kind");
+    }
+}
+
+pair fmt_fieldName(const type *t, void *data, int64_t i) __asm__("fmt.fieldName");
+pair fmt_fieldName(const type *t, void *data, int64_t i) {
+    (void)data;
+    pair out = {(uintptr_t)t->fields[i].name, (uintptr_t)t->fields[i].namelen};
+    return out;
+}
+
+typedef struct { slice keys, vals; } entries;
+
+entries fmt_mapEntries(const type *t, void *data) __asm__("fmt.mapEntries");
+entries fmt_mapEntries(const type *t, void *data) {
+    hmap *m = data;
+    entries out = {{0, 0, 0}, {0, 0, 0}};
+    int64_t n = m ? m->count : 0;
+    pair *ks = mallocgc(sizeof(pair) * (size_t)(n ? n : 1));
+    pair *vs = mallocgc(sizeof(pair) * (size_t)(n ? n : 1));
+    int64_t j = 0;
+    for (cell *c = m ? m->first : NULL; c != NULL && j < n; c = c->order, j++) {
+        ks[j] = box(t->key, CELLKEY(c));
+        vs[j] = box(t->elem, CELLELEM(m, c));
+    }
+    out.keys.ptr = ks; out.keys.len = out.keys.cap = j;
+    out.vals.ptr = vs; out.vals.len = out.vals.cap = j;
+    return out;
+}
+
+pair fmt_underlying(const type *t, void *data) __asm__("fmt.underlying");
+pair fmt_underlying(const type *t, void *data) {
+    pair out = {(uintptr_t)t, (uintptr_t)data};
+    if (t != NULL && ((t->kind >= KIND_BOOL && t->kind <= KIND_COMPLEX128) ||
+                      t->kind == KIND_STRING))
+        out.a = (uintptr_t)basictypes[t->kind];
+    return out;
+}
+
+pair fmt_elemType(const type *t, void *data, int64_t i) __asm__("fmt.elemType");
+pair fmt_elemType(const type *t, void *data, int64_t i) {
+    (void)data;
+    const type *e = t->elem;
+    if (t->kind == KIND_STRUCT) e = t->fields[i].t;
+    else if (t->kind == KIND_MAP && i == -1) e = t->key;
+    pair out = {(uintptr_t)e->name, (uintptr_t)e->namelen};
+    return out;
+}
+
+uintptr_t fmt_pointerOf(const type *t, void *data) __asm__("fmt.pointerOf");
+uintptr_t fmt_pointerOf(const type *t, void *data) {
+    if (t == NULL) return 0;
+    switch (t->kind) {
+    case KIND_PTR: case KIND_MAP: case KIND_FUNC: case KIND_UNSAFEPTR: case KIND_CHAN:
+        return (uintptr_t)data;
+    case KIND_SLICE: return (uintptr_t)((slice *)data)->ptr;
+    default: return 0;
+    }
+}
+
+/* math.sqrt(x float64) float64: floats cross the C runtime ABI as their IEEE bits. */
+uint64_t math_sqrt(uint64_t bits) __asm__("math.sqrt");
+uint64_t math_sqrt(uint64_t bits) {
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    __asm__("sqrtsd %1, %0" : "=x"(v) : "x"(v));
+    memcpy(&bits, &v, sizeof v);
+    return bits;
+}
+
+/* strconv.parseFloat(lit string, bitSize int) (f float64, overflow bool). */
+pair strconv_parseFloat(const char *p, intptr_t n, int64_t bitSize)
+    __asm__("strconv.parseFloat");
+pair strconv_parseFloat(const char *p, intptr_t n, int64_t bitSize) {
+    char buf[512];
+    char *s = (size_t)n < sizeof buf ? buf : mallocnoscan((uintptr_t)n + 1);
+    memcpy(s, p, (size_t)n);
+    s[n] = 0;
+    double v = bitSize == 32 ? (double)strtof(s, NULL) : strtod(s, NULL);
+    pair out = {0, 0};
+    memcpy(&out.a, &v, sizeof v);
+    out.b = isinf(v) ? 1 : 0;
+    return out;
+}
+
+/* sort.sliceLen(x any) int and sort.swapElems(x any, i, j int) on any slice. */
+int64_t sort_sliceLen(const type *t, slice *s) __asm__("sort.sliceLen");
+int64_t sort_sliceLen(const type *t, slice *s) {
+    if (t == NULL || t->kind != KIND_SLICE) panicstr("sort: argument is not a slice");
+    return s->len;
+}
+
+void sort_swapElems(const type *t, slice *s, int64_t i, int64_t j) __asm__("sort.swapElems");
+void sort_swapElems(const type *t, slice *s, int64_t i, int64_t j) {
+    if ((uint64_t)i >= (uint64_t)s->len) panicIndex(i, s->len);
+    if ((uint64_t)j >= (uint64_t)s->len) panicIndex(j, s->len);
+    uintptr_t n = t->elem->size;
+    char tmp[256];
+    char *a = (char *)s->ptr + (uintptr_t)i * n, *b = (char *)s->ptr + (uintptr_t)j * n;
+    char *buf = n <= sizeof tmp ? tmp : mallocgc(n);
+    memcpy(buf, a, n);
+    memcpy(a, b, n);
+    memcpy(b, buf, n);
+}
+
+/* testing hooks. */
+int64_t testing_nanotime(void) __asm__("testing.nanotime");
+int64_t testing_nanotime(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+typedef struct { gostring fn, file; int64_t line; } frameinfo;
+
+/* callerframe: the compiled Go frame skip levels above the hook's caller (0 = the
+   caller), from the pc table; fn "" past the outermost Go frame. fp is the hook's own
+   frame pointer. */
+static frameinfo callerframe(uintptr_t *fp, int64_t skip) {
+    frameinfo f = {{"", 0}, {"", 0}, 0};
+    uintptr_t ret = fp[1];
+    fp = (uintptr_t *)fp[0];
+    for (int64_t i = 0; i < skip; i++) {
+        if (fp == NULL) return f;
+        ret = fp[1];
+        fp = (uintptr_t *)fp[0];
+    }
+    const pcent *e = findpc(ret);
+    if (e == NULL) return f;
+    f.fn.ptr = e->fn;
+    f.fn.len = (intptr_t)strlen(e->fn);
+    f.file.ptr = e->file;
+    f.file.len = (intptr_t)strlen(e->file);
+    f.line = e->line;
+    return f;
+}
+
+frameinfo testing_callerFrame(int64_t skip) __asm__("testing.callerFrame");
+__attribute__((noinline)) frameinfo testing_callerFrame(int64_t skip) {
+    return callerframe(__builtin_frame_address(0), skip);
+}
+
+frameinfo log_callerFrame(int64_t skip) __asm__("log.callerFrame");
+__attribute__((noinline)) frameinfo log_callerFrame(int64_t skip) {
+    return callerframe(__builtin_frame_address(0), skip);
+}
+
+slice os_sysEnviron(void) __asm__("os.sysEnviron");
+slice os_sysEnviron(void) {
+    extern char **environ;
+    int n = 0;
+    while (environ && environ[n]) n++;
+    gostring *a = mallocgc(sizeof(gostring) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++) {
+        a[i].ptr = environ[i];
+        a[i].len = (intptr_t)strlen(environ[i]);
+    }
+    slice out = {a, n, n};
+    return out;
+}
+
+typedef struct { int64_t sec; int32_t nsec; int64_t mono; } timenow;
+
+timenow time_now(void) __asm__("time.now");
+timenow time_now(void) {
+    struct timespec wall, mono;
+    clock_gettime(CLOCK_REALTIME, &wall);
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    timenow t = {wall.tv_sec, (int32_t)wall.tv_nsec,
+                 (int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec};
+    return t;
+}
+
+void time_sleep(int64_t ns) __asm__("time.sleep");
+void time_sleep(int64_t ns) {
+    struct timespec req = {ns / 1000000000, ns % 1000000000}, rem;
+    flush();
+    while (nanosleep(&req, &rem) != 0) req = rem;
+}
+
+pair testing_memStats(void) __asm__("testing.memStats");
+pair testing_memStats(void) {
+    pair out = {gc_nmalloc, gc_totalalloc};
+    return out;
+}
+
+/* collectGarbage: runtime.GC. */
+void testing_collectGarbage(void) __asm__("testing.collectGarbage");
+void testing_collectGarbage(void) { GC(); }
+
+int64_t testing_gomaxprocs(void) __asm__("testing.gomaxprocs");
+int64_t testing_gomaxprocs(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+pair testing_cpuName(void) __asm__("testing.cpuName");
+pair testing_cpuName(void) {
+    unsigned int r[12];
+    for (unsigned int i = 0; i < 3; i++) {
+        unsigned int a = 0x80000002 + i, b, c, d;
+        __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+        r[4 * i] = a; r[4 * i + 1] = b; r[4 * i + 2] = c; r[4 * i + 3] = d;
+    }
+    char *s = (char *)r;
+    size_t n = strnlen(s, sizeof r);
+    size_t lo = 0;
+    while (lo < n && s[lo] == ' ') lo++;
+    while (n > lo && s[n - 1] == ' ') n--;
+    return mkstring(s + lo, n - lo);
+}
+
+/* complex128div(n, m): n/m as gc computes it (Smith's algorithm, then C99 G.5.1's
+   corrections to infinities and zeros); floats cross as IEEE bits. */
+pair complex128div(uint64_t nr, uint64_t ni, uint64_t mr, uint64_t mi) RT("complex128div");
+pair complex128div(uint64_t nr, uint64_t ni, uint64_t mr, uint64_t mi) {
+    double a, b, c, d, e, f;
+    memcpy(&a, &nr, 8); memcpy(&b, &ni, 8); memcpy(&c, &mr, 8); memcpy(&d, &mi, 8);
+    if (fabs(c) >= fabs(d)) {
+        double ratio = d / c, denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        double ratio = c / d, denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if (isnan(e) && isnan(f)) {
+        if (c == 0 && d == 0 && (!isnan(a) || !isnan(b))) {
+            e = copysign(INFINITY, c) * a;
+            f = copysign(INFINITY, c) * b;
+        } else if ((isinf(a) || isinf(b)) && isfinite(c) && isfinite(d)) {
+            a = copysign(isinf(a) ? 1 : 0, a);
+            b = copysign(isinf(b) ? 1 : 0, b);
+            e = INFINITY * (a * c + b * d);
+            f = INFINITY * (b * c - a * d);
+        } else if ((isinf(c) || isinf(d)) && isfinite(a) && isfinite(b)) {
+            c = copysign(isinf(c) ? 1 : 0, c);
+            d = copysign(isinf(d) ? 1 : 0, d);
+            e = 0 * (a * c + b * d);
+            f = 0 * (b * c - a * d);
+        }
+    }
+    pair out;
+    memcpy(&out.a, &e, 8);
+    memcpy(&out.b, &f, 8);
+    return out;
+}

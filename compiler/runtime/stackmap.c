@@ -1,0 +1,94 @@
+/*
+ * Stack maps: precise scanning of compiled Go frames.
+ *
+ * compiler/liveness.py computes, for every call in compiled code, the stack words that
+ * may hold live pointers while the call is in progress; compiler/amd64.py emits them as
+ *
+ *     runtime.stackmaps:  {return pc, map} pairs, sorted by pc (text order)
+ *     runtime.nstackmaps: the number of pairs
+ *     map:                {outargs, n, off[0], ..., off[n-1]}  (quads)
+ *
+ * where off[i] are %rbp-relative byte offsets of the live pointer words of the frame
+ * (negative: locals; 16 and up: params and results in the caller's outgoing area) and
+ * outargs is the size of the Go-ABI argument area at the bottom of the frame that the
+ * call passes to its callee. Example: in
+ *
+ *     func f(p *int) { q := new(int); g(q); h() }
+ *
+ * the map of the call to g lists neither p (dead after entry) nor q (dead after the
+ * argument copy); a collection during h finds nothing to mark in f's frame.
+ *
+ * The collector (malloc.c, scanframe) calls stackmap_scan_frame for each frame on the
+ * %rbp chain with the return address into that frame; frames without a map (the C
+ * runtime) are scanned conservatively. The table symbols are weak, so a program linked
+ * without them (no compiled Go code) scans every frame conservatively.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "stackmap.h"
+
+typedef struct {
+    uintptr_t pc;
+    const int64_t *map;
+} smentry;
+
+extern const smentry stackmaps[] __asm__("runtime.stackmaps") __attribute__((weak));
+extern const uintptr_t nstackmaps __asm__("runtime.nstackmaps") __attribute__((weak));
+
+static const smentry *table;
+static uintptr_t ntable;
+
+static int bypc(const void *a, const void *b) {
+    uintptr_t x = ((const smentry *)a)->pc, y = ((const smentry *)b)->pc;
+    return x < y ? -1 : x > y;
+}
+
+/* init: the table, sorted by pc (the emitted one already is; this only checks). */
+static void init(void) {
+    if (table != NULL || &nstackmaps == NULL || nstackmaps == 0) return;
+    uintptr_t n = nstackmaps;
+    for (uintptr_t i = 1; i < n; i++) {
+        if (stackmaps[i - 1].pc >= stackmaps[i].pc) {
+            smentry *copy = malloc(n * sizeof(smentry));
+            if (copy == NULL) return;
+            for (uintptr_t j = 0; j < n; j++) copy[j] = stackmaps[j];
+            qsort(copy, n, sizeof(smentry), bypc);
+            table = copy;
+            ntable = n;
+            return;
+        }
+    }
+    table = stackmaps;
+    ntable = n;
+}
+
+/* lookup: the map of the call returning to retpc, or NULL. */
+static const int64_t *lookup(uintptr_t retpc) {
+    init();
+    uintptr_t lo = 0, hi = ntable;
+    while (lo < hi) {
+        uintptr_t mid = lo + (hi - lo) / 2;
+        if (table[mid].pc < retpc) {
+            lo = mid + 1;
+        } else if (table[mid].pc > retpc) {
+            hi = mid;
+        } else {
+            return table[mid].map;
+        }
+    }
+    return NULL;
+}
+
+int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
+    const int64_t *m = lookup(retpc);
+    if (m == NULL) return 0;
+    int64_t n = m[1];
+    for (int64_t i = 0; i < n; i++) mark(*(void *const *)(fp + (uintptr_t)m[2 + i]));
+    return 1;
+}
+
+uintptr_t stackmap_outargs(uintptr_t retpc) {
+    const int64_t *m = lookup(retpc);
+    return m == NULL ? 0 : (uintptr_t)m[0];
+}

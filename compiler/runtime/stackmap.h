@@ -1,0 +1,21 @@
+/*
+ * Stack maps (stackmap.c): the collector's interface to the per-call-site live pointer
+ * tables the compiler emits.
+ */
+#ifndef REFGO_STACKMAP_H
+#define REFGO_STACKMAP_H
+
+#include <stdint.h>
+
+/* stackmap_scan_frame: if retpc is the return address of a compiled Go call, call mark
+   on every live pointer word of the frame whose %rbp is fp and return 1; otherwise
+   return 0 (the caller then scans that frame conservatively). */
+int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *));
+
+/* stackmap_outargs: the bytes of Go-ABI arguments the call returning to retpc passed
+   at the bottom of its frame (0 for C calls or an unknown retpc). The callee's own map
+   covers them when it is compiled Go code; otherwise the collector scans them
+   conservatively. */
+uintptr_t stackmap_outargs(uintptr_t retpc);
+
+#endif

@@ -1,0 +1,133 @@
+"""Unit tests of the refgo command line: exit statuses and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler import cli, driver
+
+REPO = Path(__file__).resolve().parent.parent
+HELLO = 'package main\n\nfunc main() {\n\tprintln("hello", 42)\n}\n'
+
+
+def refgo(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-m", "compiler", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_unknown_flag_is_one_line_exit_2(tmp_path: Path) -> None:
+    src = tmp_path / "x.go"
+    src.write_text(HELLO)
+    r = refgo("compile", "-bogus", str(src))
+    assert r.returncode == 2
+    assert r.stderr == "refgo: flag provided but not defined: -bogus\n"
+
+
+def test_missing_file_exit_2(tmp_path: Path) -> None:
+    r = refgo("build", str(tmp_path / "nope.go"))
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "nope.go" in r.stderr
+
+
+def test_unknown_command_and_later_issues() -> None:
+    assert refgo("frobnicate").returncode == 2
+    r = refgo("test", ".")
+    assert r.returncode == 2 and "not implemented yet" in r.stderr
+
+
+def test_gc_flag_spellings_parse(tmp_path: Path) -> None:
+    src = tmp_path / "x.go"
+    src.write_text(HELLO)
+    a = cli.parse("compile", ["-p", "main", "-C", "-e", "-importcfg=cfg", "-m", "-m", "-l",
+                              "-N", "-live", "-d=convinline=0,ssa=1", "-S", "-o", "x.o",
+                              str(src)])
+    assert a.m == 2
+    assert a.debug == {"convinline": "0", "ssa": "1"}
+    assert a.flags["p"] == "main" and a.flags["o"] == "x.o" and "S" in a.flags
+    assert cli.parse("compile", ["-m=2", str(src)]).m == 2
+    r = cli.parse("run", [str(src), "--", "-x", "y"])
+    assert r.files == [str(src)] and r.rest == ["-x", "y"]
+
+
+def test_internal_error_exit_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "x.go"
+    src.write_text(HELLO)
+
+    def boom(cfg: driver.Config, diags: object) -> driver.Result:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(driver, "compile_files", boom)
+    assert cli.main(["compile", str(src)]) == 3
+    err = capsys.readouterr().err
+    assert err == f"{src}:1:1: internal compiler error: KeyError: 'oops'\n"
+
+
+def test_run_hello(tmp_path: Path) -> None:
+    src = tmp_path / "hello.go"
+    src.write_text(HELLO)
+    r = refgo("run", str(src))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "hello 42\n"
+
+
+def test_build_and_exit_status(tmp_path: Path) -> None:
+    src = tmp_path / "p.go"
+    src.write_text("package main\n\nfunc main() {\n\tx := 0\n\tprintln(1 / x)\n}\n")
+    out = tmp_path / "p"
+    r = refgo("build", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr
+    p = subprocess.run([str(out)], capture_output=True, timeout=30, check=False)
+    assert p.returncode == 2
+    assert p.stderr.startswith(b"panic: runtime error: integer divide by zero\n")
+    assert refgo("run", str(src)).returncode == 2
+
+
+def test_compile_error_exit_1(tmp_path: Path) -> None:
+    src = tmp_path / "bad.go"
+    src.write_text("package main\n\nfunc main() {\n\tprintln(y)\n}\n")
+    r = refgo("compile", str(src))
+    assert r.returncode == 1
+    assert r.stderr == f"{src}:4:10: undefined: y\n"
+
+
+def test_compile_S_listing(tmp_path: Path) -> None:
+    src = tmp_path / "x.go"
+    src.write_text("package main\n\nfunc f(x int) int {\n\treturn x * 8\n}\n\nfunc main() {}\n")
+    r = refgo("compile", "-S", "-o", str(tmp_path / "x.o"), str(src))
+    assert r.returncode == 0, r.stderr
+    assert "\nmain.f STEXT " in "\n" + r.stdout
+    assert "(x.go:4)\tshlq\t$3, %rax" in r.stdout
+    assert (tmp_path / "x.o").exists()
+
+
+def test_run_passes_args_and_exit_status(tmp_path: Path) -> None:
+    src = tmp_path / "args.go"
+    src.write_text('package main\n\nimport "os"\n\nfunc main() {\n\tfor _, a := range '
+                   'os.Args[1:] {\n\t\tprintln(a)\n\t}\n\tos.Exit(len(os.Args))\n}\n')
+    r = refgo("run", str(src), "--", "x", "-y")
+    assert r.stderr == "x\n-y\n"
+    assert r.returncode == 3
+
+
+def test_unsupported_construct_is_a_compile_error(tmp_path: Path) -> None:
+    src = tmp_path / "ch.go"
+    src.write_text("package main\n\nfunc main() {\n\tc := make(chan int)\n\t_ = c\n}\n")
+    r = refgo("build", "-o", str(tmp_path / "ch"), str(src))
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{src}:4:")
+    assert "refgo does not support" in r.stderr and r.stderr.count("\n") == 1

@@ -1,0 +1,41 @@
+"""Unit tests of the runtime build cache (compiler/link.py) and runtime behaviour."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler import link
+
+
+def test_archive_cached_by_content_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "cache"))
+    a = link.runtime_archive()
+    assert a.parent == tmp_path / "cache"
+    assert a.name == f"runtime-{link.runtime_key()}.a"
+    mtime = a.stat().st_mtime_ns
+    assert link.runtime_archive() == a
+    assert a.stat().st_mtime_ns == mtime
+    assert not [p for p in a.parent.iterdir() if p.name.startswith(".build-")]
+
+
+def test_concurrent_builds_publish_one_archive(tmp_path: Path) -> None:
+    code = "from compiler import link; print(link.runtime_archive())"
+    env = {"REFGO_CACHE": str(tmp_path / "c"), "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env)
+             for _ in range(3)]
+    outs = {p.communicate(timeout=120)[0] for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(outs) == 1
+    assert len(list((tmp_path / "c").glob("runtime-*.a"))) == 1
+
+
+def test_link_error_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.s"
+    bad.write_text("\tthis is not an instruction\n")
+    with pytest.raises(link.LinkError):
+        link.link([str(bad)], str(tmp_path / "out"))
