@@ -361,20 +361,30 @@ class ProgBuilder:
         m = sel.method
         direct = is_direct_iface(t)
         if m is not None and not sel.path and m.recv is not None:
-            if isinstance(m.recv, Pointer) or direct:
+            if isinstance(m.recv, Pointer) or (direct and not isinstance(t, Pointer)):
                 return m.symbol
         base = t.elem if isinstance(t, Pointer) else t
         return self.ptr_wrapper(base, name, byvalue=direct and not isinstance(t, Pointer))
+
+    def func_sym(self, f: Func) -> str:
+        """The symbol of a FuncRef's function; a method expression the checker could not
+        bind to a declared method (`(*T).M` of a value method, a promoted method, `I.M`)
+        gets its wrapper generated here."""
+        if f.recv is None or f.symbol in self.decls:
+            return f.symbol
+        if isinstance(f.recv, Pointer):
+            return self.ptr_wrapper(f.recv.elem, f.name)
+        return self.ptr_wrapper(f.recv, f.name, byvalue=True)
 
     def ptr_wrapper(self, base: Type, name: str, byvalue: bool = False) -> str:
         """`pkg.(*T).M`: a method of *T that forwards to M found through T's method set
         (a value-receiver method or one promoted through embedded fields). With byvalue
         (a pointer-shaped T, whose interface data word is the value itself) it is
         `pkg.T.M`, taking T."""
-        if not isinstance(base, Named):
-            raise Unsupported(NOPOS_, f"method {name} of unnamed type {type_string(base)}")
-        sym = (f"{base.pkg}.{base.name}.{name}" if byvalue
-               else f"{base.pkg}.(*{base.name}).{name}")
+        # gc's names: `main.(*T).M`; `go.(*struct { main.T }).M` for an unnamed T.
+        pkg, tname = ((base.pkg, base.name) if isinstance(base, Named)
+                      else ("go", type_string(base)))
+        sym = f"{pkg}.{tname}.{name}" if byvalue else f"{pkg}.(*{tname}).{name}"
         if sym in self.wrappers or sym in self.decls:
             return sym
         self.wrappers.add(sym)
@@ -383,11 +393,11 @@ class ProgBuilder:
         sel = e.selection
         m = sel.method
         msig = e.sig
-        pos = m.pos if m is not None else base.pos
-        recv = Var("p", ptr, pos, VarKind.PARAM, base.pkg, self.new_uid())
-        params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, base.pkg, self.new_uid())
+        pos = m.pos if m is not None else base.pos if isinstance(base, Named) else NOPOS_
+        recv = Var("p", ptr, pos, VarKind.PARAM, pkg, self.new_uid())
+        params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, pkg, self.new_uid())
                        for i, pt in enumerate(msig.params))
-        results = tuple(Var("", rt, pos, VarKind.RESULT, base.pkg, self.new_uid())
+        results = tuple(Var("", rt, pos, VarKind.RESULT, pkg, self.new_uid())
                         for rt in msig.results)
         # walk the embedded path from *T to the method's receiver
         cur: T.Expr = T.VarRef(pos, ptr, recv)
@@ -1181,7 +1191,7 @@ class FuncBuilder:
             case T.Deref(x=x):
                 p = self.expr(x)
                 ptr = p if isinstance(p, ir.Local) else self.copy_temp(e.pos, p, x.type)
-                if size_of(e.type) >= 4096:
+                if size_of(e.type) >= 4096 or size_of(e.type) == 0:
                     self.emit(ir.NilCheck(e.pos, ptr))
                 return Indirect(ptr, 0)
             case T.FieldSel(x=x, index=i):
@@ -1275,7 +1285,7 @@ class FuncBuilder:
                     return self.string_index(e)
                 return self.read(pos, self.lvalue(e), e.type)
             case T.FuncRef(func=f):
-                return self.func_value(pos, f.symbol, e.type)
+                return self.func_value(pos, self.pb.func_sym(f), e.type)
             case T.Unary():
                 return self.unary(e)
             case T.Binary():
@@ -1613,7 +1623,9 @@ class FuncBuilder:
                 if f.external:
                     return self.external_call(pos, f, self.args(args))
                 vals = self.args(args)
-                return self.go_call(pos, f.symbol, f.sig.params, vals, f.sig.results)
+                sig = under(e.fn.type)
+                assert isinstance(sig, Signature)
+                return self.go_call(pos, self.pb.func_sym(f), sig.params, vals, sig.results)
             case T.Call(fn=fn, args=args):
                 sig = under(fn.type)
                 assert isinstance(sig, Signature)
@@ -2429,6 +2441,8 @@ class FuncBuilder:
         rv = self.pb.fm_wrapper(sym, e, sig)
         p = self.alloc(pos, rt)
         val = self.expr(e.recv)
+        if isinstance(e, T.IfaceMethodValue):
+            self.emit(ir.NilCheck(pos, val))
         self.write(pos, Indirect(p, 0), val, rt)
         (clo,) = self.ccall(pos, "mallocgc", [ir.Imm(16)], 1)
         code = self.temp(8)

@@ -71,8 +71,8 @@ func slicerunetostring(ptr *rune, n int) string
 func stringtoslicerune(s string) (ptr *rune, n int)
 
 // slices
-func makeslice(elemsize uintptr, len int, cap int) unsafe.Pointer
-func growslice(elemsize uintptr, old unsafe.Pointer, oldlen int, oldcap int, newlen int) (ary unsafe.Pointer, newcap int)
+func makeslice(typ *byte, len int, cap int) unsafe.Pointer
+func growslice(typ *byte, old unsafe.Pointer, oldlen int, oldcap int, newlen int) (ary unsafe.Pointer, newcap int)
 
 // interface conversions
 func convT2E(typ *byte, elem *any) (ret any)

@@ -10,10 +10,12 @@
  * pointers (slices into arrays, string data) keeping their object alive.
  *
  * Each span has an alloc bitmap and a mark bitmap (one bit per object) and a noscan
- * flag: objects from newobject(typ) with typ->ptrdata == 0 and string/byte data are
- * allocated in noscan spans and never scanned; others are scanned conservatively
- * (every aligned word; for large objects only the first ptrdata bytes). The type
- * descriptors have no pointer bitmap yet, so scanning within ptrdata is conservative.
+ * flag: pointer-free objects (newobject(typ) or newarray(typ, n) — makeslice,
+ * growslice — with typ->ptrdata == 0, and string data) are allocated in noscan spans
+ * and never scanned; others are scanned conservatively (every aligned word; a large
+ * object only up to the last pointer word its type can have). The type descriptors
+ * have no pointer bitmap, so scanning within ptrdata is conservative; mallocgc(size)
+ * objects (closures, map cells, runtime records) are scanned whole.
  *
  * A collection (mallocgc once the heap has grown GOGC% over the live heap of the last
  * collection, minimum 4 MiB, or runtime.GC()) stops the world (there is one thread):
@@ -562,7 +564,9 @@ void gccollect(uintptr_t sp, uintptr_t fp) {
 }
 
 /* gcspill: push the callee-saved registers (where C runtime callers may hold heap
-   pointers), then gccollect(sp, fp). */
+   pointers) and a zero word for alignment, then gccollect(sp, fp). Do NOT leave a slot
+   of this frame unwritten: it would hold a stale word of a returned Go frame, which the
+   conservative scan of [sp, fp) would take for a root. */
 __asm__(
     "	.text\n"
     "	.globl	\"runtime.gcspill\"\n"
@@ -575,7 +579,7 @@ __asm__(
     "	pushq	%r13\n"
     "	pushq	%r14\n"
     "	pushq	%r15\n"
-    "	subq	$8, %rsp\n"
+    "	pushq	$0\n"
     "	movq	%rsp, %rdi\n"
     "	movq	%rbp, %rsi\n"
     "	call	\"runtime.gccollect\"\n"
