@@ -298,36 +298,42 @@ void panicshift(void) { panicstr("runtime error: negative shift amount"); }
 
 void panicIndex(int64_t i, int64_t n) RT("panicIndex") NORET;
 void panicIndex(int64_t i, int64_t n) {
+    if (i < 0) panicf("runtime error: index out of range [%lld]", (long long)i);
     panicf("runtime error: index out of range [%lld] with length %lld", (long long)i,
            (long long)n);
 }
 
 void panicSliceAlen(int64_t i, int64_t n) RT("panicSliceAlen") NORET;
 void panicSliceAlen(int64_t i, int64_t n) {
+    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld]", (long long)i);
     panicf("runtime error: slice bounds out of range [:%lld] with length %lld", (long long)i,
            (long long)n);
 }
 
 void panicSliceAcap(int64_t i, int64_t n) RT("panicSliceAcap") NORET;
 void panicSliceAcap(int64_t i, int64_t n) {
+    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld]", (long long)i);
     panicf("runtime error: slice bounds out of range [:%lld] with capacity %lld",
            (long long)i, (long long)n);
 }
 
 void panicSlice3Acap(int64_t i, int64_t n) RT("panicSlice3Acap") NORET;
 void panicSlice3Acap(int64_t i, int64_t n) {
+    if (i < 0) panicf("runtime error: slice bounds out of range [::%lld]", (long long)i);
     panicf("runtime error: slice bounds out of range [::%lld] with capacity %lld",
            (long long)i, (long long)n);
 }
 
 void panicSlice3B(int64_t i, int64_t j) RT("panicSlice3B") NORET;
 void panicSlice3B(int64_t i, int64_t j) {
+    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld:]", (long long)i);
     panicf("runtime error: slice bounds out of range [:%lld:%lld]", (long long)i,
            (long long)j);
 }
 
 void panicSliceB(int64_t i, int64_t j) RT("panicSliceB") NORET;
 void panicSliceB(int64_t i, int64_t j) {
+    if (i < 0) panicf("runtime error: slice bounds out of range [%lld:]", (long long)i);
     panicf("runtime error: slice bounds out of range [%lld:%lld]", (long long)i, (long long)j);
 }
 

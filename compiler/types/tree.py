@@ -18,7 +18,8 @@ Implicit operations made explicit by the checker (walk relies on them, do NOT re
   `v.M()` with a pointer receiver is `MethodCall(recv=AddrOf(v))`, promoted fields and
   methods walk the embedded path with explicit `FieldSel`/`Deref` steps;
 - variadic calls: extra arguments are packed into a `CompositeLit` of the `[]T` param;
-  `f(xs...)` passes xs itself, so len(args) == len(params) always;
+  `f(xs...)` passes xs itself, so len(args) == len(params) always; `f(g())` with a
+  multi-value g passes one `TupleElem` per result of the one shared call node;
 - `x op= y` stays `OpAssign` (x evaluated once); `x++` is `OpAssign("+", x, Const(1))`.
 
 This module imports only `compiler.types.typ` and `compiler.diag`; it holds no logic.
@@ -301,10 +302,24 @@ class IfaceMethodValue:
     index: int
 
 
+@dataclass(frozen=True, slots=True)
+class TupleElem:
+    """Result `index` of the Tuple-typed call `x`, for `f(g())` (and `println(g())`) with
+    a multi-value g: the arguments are TupleElem(x, 0) ... TupleElem(x, n-1), all sharing
+    ONE call node x, which is evaluated once, with element 0 (arguments are evaluated in
+    order; do NOT evaluate x again for the other elements)."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    index: int
+
+
 Expr = (
     ConstExpr | NilExpr | VarRef | FuncRef | Blank | Unary | Binary | Call | MethodCall
     | IfaceCall | BuiltinCall | Convert | Index | MapIndex | SliceExpr | FieldSel | Deref
     | AddrOf | CompositeLit | FuncLit | TypeAssert | MethodValue | IfaceMethodValue
+    | TupleElem
 )
 
 # ---------------------------------------------------------------------------------------
@@ -407,7 +422,9 @@ class CaseClause:
 @dataclass(frozen=True, slots=True)
 class Switch:
     """An expression switch; with no tag each case expr is a boolean condition. With a
-    tag, each case expr is already converted to be comparable with the tag."""
+    tag, each case expr is already converted to be comparable with the tag, except an
+    interface-typed case of a concrete tag (the tag's type implements it): walk converts
+    the tag to that interface for the comparison."""
 
     pos: Pos
     init: Stmt | None

@@ -259,11 +259,13 @@ class Func:
         """The linker name, gc-style: `main.f`, `main.T.M`, `main.(*T).M`."""
         if self.recv is None:
             return f"{self.pkg}.{self.name}"
+        base = self.recv.elem if isinstance(self.recv, Pointer) else self.recv
+        # Only a method expression wrapper has an unnamed base: `go.struct { main.T }.M`.
+        pkg, tn = ((self.pkg, base.name) if isinstance(base, Named)
+                   else ("go", type_string(base)))
         if isinstance(self.recv, Pointer):
-            assert isinstance(self.recv.elem, Named)
-            return f"{self.pkg}.(*{self.recv.elem.name}).{self.name}"
-        assert isinstance(self.recv, Named)
-        return f"{self.pkg}.{self.recv.name}.{self.name}"
+            return f"{pkg}.(*{tn}).{self.name}"
+        return f"{pkg}.{tn}.{self.name}"
 
 
 ConstValue = bool | int | float | complex | bytes

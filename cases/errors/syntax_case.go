@@ -1,0 +1,10 @@
+// errorcheck
+
+package main
+
+func main() {
+	x := 1
+	switch x {
+	case 1 // ERROR "syntax error: unexpected newline, expecting :"
+	}
+}

@@ -1,0 +1,8 @@
+// errorcheck
+
+package main
+
+func main() {
+}
+
+import "os" // ERROR "syntax error: non-declaration statement outside function body"

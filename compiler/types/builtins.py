@@ -1,0 +1,395 @@
+"""Calls of Go's builtin functions (and unsafe.Sizeof/Alignof/Offsetof).
+
+Each becomes a `tree.BuiltinCall` whose `type` is the result type (for `new(T)` it is
+`*T`, for `make(T, n)` it is T) and whose args are only the value arguments:
+
+    make([]int, n)      BuiltinCall("make", type=[]int, args=(VarRef n,))
+    len("abc")          ConstExpr(3, int)            (constant folded)
+    println(1, x)       BuiltinCall("println", type=(), args=(Const 1 int, VarRef x))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
+from compiler.types import constant as C
+from compiler.types import tree
+from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid, tstr
+from compiler.types.typ import (
+    BYTE,
+    COMPLEX64,
+    COMPLEX128,
+    EMPTY_INTERFACE,
+    FLOAT32,
+    FLOAT64,
+    INT,
+    UINTPTR,
+    UNTYPED_COMPLEX,
+    UNTYPED_FLOAT,
+    Array,
+    Basic,
+    Kind,
+    Map,
+    Pointer,
+    Selection,
+    Slice,
+    Struct,
+    Tuple,
+    Type,
+    align_of,
+    basic_kind,
+    is_complex,
+    is_float,
+    is_integer,
+    is_string,
+    lookup,
+    size_of,
+    struct_layout,
+    under,
+)
+
+if TYPE_CHECKING:
+    from compiler.types.expr import ExprChecker
+
+
+def identical(a: Type, b: Type) -> bool:
+    from compiler.types.expr import identical as ident
+    return ident(a, b)
+
+_NOVALUE = Tuple(())
+_ARGC = {
+    "len": (1, 1), "cap": (1, 1), "copy": (2, 2), "delete": (2, 2), "new": (1, 1),
+    "panic": (1, 1), "recover": (0, 0), "complex": (2, 2), "real": (1, 1), "imag": (1, 1),
+    "unsafe.Sizeof": (1, 1), "unsafe.Alignof": (1, 1), "unsafe.Offsetof": (1, 1),
+    "append": (1, 1 << 30), "make": (1, 1 << 30), "print": (0, 1 << 30), "println": (0, 1 << 30),
+    "close": (1, 1),
+}
+
+
+def builtin_call(ck: ExprChecker, e: ast.CallExpr, name: str, hint: Type | None) -> Operand:
+    """Check a call of builtin `name`."""
+    lo, hi = _ARGC[name]
+    n = len(e.args)
+    short = name.removeprefix("unsafe.")
+    if n < lo or n > hi:
+        which = "not enough" if n < lo else "too many"
+        exp = lo if n < lo else hi
+        ck.error(e.pos,
+                 f"invalid operation: {which} arguments for {expr_string(e)} (expected {exp}, "
+                 f"found {n})")
+        return invalid(e)
+    if e.dots and name != "append":
+        ck.error(e.pos, f"invalid operation: invalid use of ... with built-in {short}")
+        return invalid(e)
+    match name:
+        case "len" | "cap":
+            return _len(ck, e, name)
+        case "append":
+            return _append(ck, e)
+        case "copy":
+            return _copy(ck, e)
+        case "delete":
+            return _delete(ck, e)
+        case "new":
+            t = ck.resolve_type(e.args[0])
+            if t is INVALID_TYPE:
+                return invalid(e)
+            return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(e.pos, Pointer(t), "new",
+                                                                    ()), e)
+        case "make":
+            return _make(ck, e)
+        case "panic":
+            x = ck.value(e.args[0])
+            pa = ck.use_as(x, EMPTY_INTERFACE, "argument to panic")
+            if x.invalid:
+                return invalid(e)
+            return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "panic",
+                                                                    (pa,)), e)
+        case "print" | "println":
+            args: list[tree.Expr] = []
+            ops: list[Operand] = []
+            if len(e.args) == 1:
+                x = ck.require_value(ck.expr(e.args[0]), allow_tuple=True)
+                ops = ck.tuple_elems(x) if isinstance(x.type, Tuple) and not x.invalid else [x]
+            else:
+                ops = [ck.value(a) for a in e.args]
+            for x in ops:
+                if x.invalid:
+                    continue
+                if x.mode is Mode.NIL:
+                    ck.error(x.src.pos, f"use of untyped nil in argument to {name}")
+                    continue
+                args.append(ck.default(x, f"argument to {name}"))
+            return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, name,
+                                                                    tuple(args)), e)
+        case "recover":
+            return Operand(Mode.VALUE, EMPTY_INTERFACE, tree.BuiltinCall(
+                e.pos, EMPTY_INTERFACE, "recover", ()), e)
+        case "complex":
+            return _complex(ck, e)
+        case "real" | "imag":
+            return _real_imag(ck, e, name)
+        case "unsafe.Sizeof" | "unsafe.Alignof":
+            x = ck.value(e.args[0])
+            if x.invalid:
+                return x
+            from compiler.types.expr import default_type
+            t = default_type(x.type)
+            if x.mode is Mode.NIL:
+                ck.error(e.args[0].pos, "use of untyped nil in argument to built-in "
+                                        f"{short}")
+                return invalid(e)
+            v = size_of(t) if short == "Sizeof" else align_of(t)
+            return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
+        case "unsafe.Offsetof":
+            return _offsetof(ck, e)
+        case "close":
+            ck.unsupported(e.pos, "channels")
+            return invalid(e)
+    return invalid(e)
+
+
+def _len(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
+    x = ck.value(e.args[0])
+    if x.invalid:
+        return x
+    t = x.type
+    u = under(t)
+    if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
+        u = under(u.elem)
+    ok = isinstance(u, (Array, Slice)) or (name == "len" and (is_string(t) or
+                                                              isinstance(u, Map)))
+    if not ok or x.mode is Mode.NIL:
+        ck.error(e.args[0].pos, f"invalid argument: {describe(x, ck.path)} for {name}")
+        return invalid(e)
+    if x.mode is Mode.CONST and isinstance(x.val, bytes):
+        v = len(x.val)
+        return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, v), e, val=v)
+    if isinstance(u, Array) and not _has_call(e.args[0]):
+        return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, u.length), e, val=u.length)
+    return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,)), e)
+
+
+def _has_call(a: ast.Expr) -> bool:
+    from compiler.types.expr import _contains_call
+    return _contains_call(a)
+
+
+def _append(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    s = ck.value(e.args[0])
+    if s.invalid:
+        for a in e.args[1:]:
+            ck.expr(a)
+        return s
+    u = under(s.type)
+    if s.mode is Mode.NIL or not isinstance(u, Slice):
+        have = "untyped nil" if s.mode is Mode.NIL else describe(s, ck.path)
+        ck.error(e.args[0].pos, f"first argument to append must be a slice; have {have}")
+        return invalid(e)
+    t = s.type
+    args: list[tree.Expr] = [s.expr]
+    if e.dots:
+        if len(e.args) != 2:
+            ck.error(e.pos, "can only use ... with final argument in list")
+            return invalid(e)
+        x = ck.value(e.args[1], t)
+        if x.invalid:
+            return invalid(e)
+        if basic_kind(u.elem) is Kind.UINT8 and is_string(x.type):
+            args.append(ck.default(x))
+        else:
+            args.append(ck.use_as(x, t if not isinstance(under(x.type), Slice) or
+                                  x.mode is Mode.NIL else _slice_of(x.type, u), "argument to "
+                                                                                "append"))
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True),
+                       e)
+    for a in e.args[1:]:
+        x = ck.value(a, u.elem)
+        args.append(ck.use_as(x, u.elem, "argument to append"))
+    return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args)), e)
+
+
+def _slice_of(xt: Type, u: Slice) -> Type:
+    xu = under(xt)
+    if isinstance(xu, Slice) and xu.elem == u.elem:
+        return xt
+    return Slice(u.elem)
+
+
+def _copy(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    d = ck.value(e.args[0])
+    s = ck.value(e.args[1])
+    if d.invalid or s.invalid:
+        return invalid(e)
+    du, su = under(d.type), under(s.type)
+    if not isinstance(du, Slice):
+        ck.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
+                        f"{describe(d, ck.path)} and {describe(s, ck.path)}")
+        return invalid(e)
+    if is_string(s.type) and basic_kind(du.elem) is Kind.UINT8:
+        se = ck.default(s)
+    elif isinstance(su, Slice) and identical(su.elem, du.elem):
+        se = s.expr
+    else:
+        selem = su.elem if isinstance(su, Slice) else BYTE if is_string(s.type) else None
+        if selem is None:
+            ck.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
+                            f"{describe(d, ck.path)} and {describe(s, ck.path)}")
+        else:
+            ck.error(e.args[0].pos, f"invalid argument: arguments to copy "
+                                    f"{describe(d, ck.path)} and {describe(s, ck.path)} have "
+                                    f"different element types {tstr(du.elem, ck.path)} and "
+                                    f"{tstr(selem, ck.path)}")
+        return invalid(e)
+    return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se)), e)
+
+
+def _delete(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    m = ck.value(e.args[0])
+    if m.invalid:
+        return m
+    u = under(m.type)
+    if not isinstance(u, Map):
+        ck.error(e.args[0].pos, f"invalid argument: {describe(m, ck.path)} is not a map")
+        return invalid(e)
+    k = ck.value(e.args[1], u.key)
+    ke = ck.use_as(k, u.key, "argument to delete")
+    return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "delete",
+                                                            (m.expr, ke)), e)
+
+
+def _make(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    t = ck.resolve_type(e.args[0])
+    if t is INVALID_TYPE:
+        return invalid(e)
+    u = under(t)
+    n = len(e.args)
+    if isinstance(u, Slice):
+        if n < 2 or n > 3:
+            ck.error(e.pos, f"invalid operation: {expr_string(e)} expects 2 or 3 arguments; "
+                            f"found {n}")
+            return invalid(e)
+    elif isinstance(u, Map):
+        if n > 2:
+            ck.error(e.pos, f"invalid operation: {expr_string(e)} expects 1 or 2 arguments; "
+                            f"found {n}")
+            return invalid(e)
+    else:
+        ck.error(e.args[0].pos, f"invalid argument: cannot make {expr_string(e.args[0])}; "
+                                f"type must be slice, map, or channel")
+        return invalid(e)
+    sizes: list[tree.Expr] = []
+    consts: list[int] = []
+    for a in e.args[1:]:
+        x = ck.index_value(a, -1, "index")
+        if x is None:
+            return invalid(e)
+        if isinstance(x, tree.ConstExpr) and isinstance(x.value, int):
+            consts.append(x.value)
+        sizes.append(x)
+    if len(consts) == 2 and consts[0] > consts[1]:
+        ck.error(e.args[1].pos, "invalid argument: length and capacity swapped")
+        return invalid(e)
+    return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes)), e)
+
+
+def _complex(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    x = ck.value(e.args[0])
+    y = ck.value(e.args[1])
+    if x.invalid or y.invalid:
+        return invalid(e)
+    for o in (x, y):
+        if isinstance(o.val, (bool, bytes)) or o.mode is Mode.NIL or not (
+                is_integer(o.type) or is_float(o.type)):
+            xt = "untyped float" if _untyped(x.type) and x.mode is Mode.CONST and \
+                not isinstance(x.val, (bool, bytes)) else tstr(x.type, ck.path)
+            yt = "untyped float" if _untyped(y.type) and y.mode is Mode.CONST and \
+                not isinstance(y.val, (bool, bytes)) else tstr(y.type, ck.path)
+            ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
+                                    f"{xt} and {yt})")
+            return invalid(e)
+    if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
+            y.val is not None and _untyped(x.type) and _untyped(y.type):
+        v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
+        return Operand(Mode.CONST, UNTYPED_COMPLEX, tree.ConstExpr(e.pos, UNTYPED_COMPLEX, 0),
+                       e, val=v)
+    if not _untyped(x.type) and not _untyped(y.type) and x.type != y.type:
+        ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
+                                f"{tstr(x.type, ck.path)} and {tstr(y.type, ck.path)})")
+        return invalid(e)
+    ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
+    if not is_float(ft):
+        ck.error(e.pos, f"invalid operation: complex({expr_string(e.args[0])}, "
+                        f"{expr_string(e.args[1])}) (mismatched types)")
+        return invalid(e)
+    rt = COMPLEX64 if basic_kind(ft) is Kind.FLOAT32 else COMPLEX128
+    a = ck.use_as(x, ft, "argument to complex")
+    b = ck.use_as(y, ft, "argument to complex")
+    if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
+            y.val is not None:
+        v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
+        return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, C.to_concrete(v)), e, val=v)
+    return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, "complex", (a, b)), e)
+
+
+def _real_imag(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
+    x = ck.value(e.args[0])
+    if x.invalid:
+        return x
+    if x.mode is Mode.CONST and x.val is not None and _untyped(x.type) and \
+            not isinstance(x.val, (bool, bytes)) and not isinstance(x.val, bytes):
+        c = C.to_cx(x.val)
+        v = c.re if name == "real" else c.im
+        return Operand(Mode.CONST, UNTYPED_FLOAT, tree.ConstExpr(e.pos, UNTYPED_FLOAT, 0), e,
+                       val=v)
+    if not is_complex(x.type):
+        ck.error(e.args[0].pos, f"invalid argument: argument has type "
+                                f"{tstr(x.type, ck.path)}, expected complex type")
+        return invalid(e)
+    rt = FLOAT32 if basic_kind(x.type) is Kind.COMPLEX64 else FLOAT64
+    if x.mode is Mode.CONST and x.val is not None:
+        c = C.to_cx(x.val)
+        v = c.re if name == "real" else c.im
+        return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, float(v)), e, val=v)
+    return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, name, (x.expr,)), e)
+
+
+def _offsetof(ck: ExprChecker, e: ast.CallExpr) -> Operand:
+    a = e.args[0]
+    while isinstance(a, ast.ParenExpr):
+        a = a.x
+    if not isinstance(a, ast.SelectorExpr):
+        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a selector expression")
+        return invalid(e)
+    x = ck.value(a.x)
+    if x.invalid:
+        return x
+    t = x.type
+    st = under(t.elem) if isinstance(t, Pointer) else under(t)
+    if not isinstance(st, Struct):
+        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+        return invalid(e)
+    sel = lookup(t, a.sel.value)
+    if not isinstance(sel, Selection) or sel.index < 0:
+        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+        return invalid(e)
+    v = 0
+    cur: Type = st
+    for i in (*sel.path, sel.index):
+        cu = under(cur)
+        if isinstance(cu, Pointer):
+            ck.error(a.pos, f"invalid argument: field {a.sel.value} is embedded via a "
+                            f"pointer in {tstr(t, ck.path)}")
+            return invalid(e)
+        assert isinstance(cu, Struct)
+        offs, _ = struct_layout(cu)
+        v += offs[i]
+        cur = cu.fields[i].type
+    return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
+
+
+def _untyped(t: Type) -> bool:
+    return isinstance(t, Basic) and t.kind.value.startswith("untyped")
+

@@ -1,0 +1,590 @@
+"""The type checker's package level: declarations, types, init order, function bodies.
+
+`check_package` resolves package-level names lazily (a type, constant, variable or
+function signature is resolved the first time something needs it, so declaration order
+does not matter), then checks function bodies in source order and orders variable
+initialisation by dependencies, as Go does. For
+
+    var a = b + 1
+    var b = f()
+    func f() int { return 2 }
+
+Package.inits is `b = f()` then `a = b + 1`.
+
+Expressions live in expr.py and statements in stmt.py; this class mixes them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from compiler.diag import Diagnostics, Pos
+from compiler.syntax import ast
+from compiler.types import tree
+from compiler.types.constant import unquote
+from compiler.types.expr import ExprChecker, FuncCtx, TooManyErrors
+from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
+from compiler.types.stmt import StmtChecker
+from compiler.types.typ import (
+    UNSAFE_POINTER,
+    Const,
+    Func,
+    Interface,
+    Named,
+    Pointer,
+    Struct,
+    Tuple,
+    Type,
+    TypeName,
+    Universe,
+    Var,
+    VarKind,
+    under,
+)
+from compiler.types.universe import universe
+
+
+@dataclass(slots=True, eq=False)
+class _Decl:
+    """One package-level name and where it is declared; `state` 0 new, 1 busy, 2 done."""
+
+    kind: str
+    name: ast.Name
+    spec: ast.Decl
+    scope: Scope
+    index: int = 0
+    state: int = 0
+    obj: object = None
+
+
+@dataclass(slots=True)
+class PackageInfo:
+    """A checked package: its exported scope and typed tree."""
+
+    path: str
+    name: str
+    scope: dict[str, object]
+    tree: tree.Package
+    deps: list[str] = field(default_factory=list)
+
+
+class Checker(StmtChecker, ExprChecker):
+    """Checks one package; see the module docstring."""
+
+    def __init__(self, diags: Diagnostics, uni: Universe, path: str,
+                 importer: Callable[[str, Pos], PackageInfo | None]) -> None:
+        super().__init__(diags, uni, path)
+        self.importer = importer
+        self.universe_scope = Scope(None, universe())
+        self.pkg_scope = Scope(self.universe_scope)
+        self.decls: dict[str, _Decl] = {}
+        self.pkg_name = ""
+        self.globals: list[Var] = []
+        self.funcs: list[tree.FuncDecl] = []
+        self.var_inits: list[tuple[list[Var], tree.Stmt, set[object]]] = []
+        self.func_deps: dict[object, set[object]] = {}
+        self.init_funcs: list[Func] = []
+        self.imports: list[PkgName] = []
+        self.used_pkgs: set[int] = set()
+        self.func_bodies: list[tuple[ast.FuncDecl, Func, Scope]] = []
+        self.methods: list[tuple[ast.FuncDecl, Scope]] = []
+        self.fixups: list[tuple[Named, Named | ast.Expr, Scope]] = []
+        self.pending: set[int] = set()
+        self.resolving: list[_Decl] = []
+
+    # -- entry ----------------------------------------------------------------------------
+
+    def check_package(self, files: Sequence[ast.File]) -> tree.Package:
+        """Check every file of the package and return its typed tree."""
+        try:
+            self._collect(files)
+            self._resolve_all()
+            self._check_bodies()
+            self._unused_imports()
+        except TooManyErrors:
+            pass
+        inits = self._init_order()
+        inits.extend(tree.ExprStmt(f.pos, tree.Call(f.pos, _EMPTY, tree.FuncRef(
+            f.pos, f.sig, f), ())) for f in self.init_funcs)
+        return tree.Package(
+            path=self.path, name=self.pkg_name, files=tuple(f.path for f in files),
+            globals=tuple(self.globals), funcs=tuple(self.funcs), inits=tuple(inits),
+            named=tuple(self.named))
+
+    # -- collection -----------------------------------------------------------------------
+
+    def _collect(self, files: Sequence[ast.File]) -> None:
+        for f in files:
+            if f.package.value == "_":
+                continue
+            if not self.pkg_name:
+                self.pkg_name = f.package.value
+            elif f.package.value != self.pkg_name:
+                self.error(f.package.pos, f"package {f.package.value}; expected "
+                                          f"package {self.pkg_name}")
+                continue
+            fscope = Scope(self.pkg_scope)
+            for d in f.decls:
+                self._collect_decl(d, fscope)
+
+    def _declare(self, name: ast.Name, kind: str, spec: ast.Decl, scope: Scope,
+                 index: int = 0) -> None:
+        n = name.value
+        if n == "_":
+            self.decls[f"_{len(self.decls)}"] = _Decl(kind, name, spec, scope, index)
+            return
+        if n == "init" and kind != "func":
+            self.error(name.pos, "cannot declare init - must be func")
+            return
+        if n == "main" and kind != "func" and self.path == "main":
+            self.error(name.pos, "cannot declare main - must be func")
+            return
+        prev = self.decls.get(n)
+        if prev is not None:
+            self.error(name.pos, f"{n} redeclared in this block\n\t"
+                                 f"{prev.name.pos}: other declaration of {n}")
+            return
+        self.decls[n] = _Decl(kind, name, spec, scope, index)
+
+    def _collect_decl(self, d: ast.Decl, fscope: Scope) -> None:
+        match d:
+            case ast.ImportDecl():
+                self._import(d, fscope)
+            case ast.ConstSpec():
+                for i, n in enumerate(d.names):
+                    self._declare(n, "const", d, fscope, i)
+            case ast.VarSpec():
+                for i, n in enumerate(d.names):
+                    self._declare(n, "var", d, fscope, i)
+            case ast.TypeSpec():
+                self._declare(d.name, "type", d, fscope)
+            case ast.FuncDecl():
+                if d.recv is not None:
+                    self.methods.append((d, fscope))
+                elif d.name.value == "init":
+                    self.methods.append((d, fscope))
+                elif d.name.value == "_":
+                    self.methods.append((d, fscope))
+                else:
+                    self._declare(d.name, "func", d, fscope)
+
+    def _import(self, d: ast.ImportDecl, fscope: Scope) -> None:
+        path = unquote(d.path).decode("utf-8", "replace")
+        if path == "unsafe":
+            scope = _unsafe_scope()
+            name = "unsafe"
+        else:
+            info = self.importer(path, d.path_pos)
+            if info is None:
+                return
+            scope = info.scope
+            name = info.name
+        if d.name is not None:
+            if d.name.value == ".":
+                self.unsupported(d.name.pos, "dot imports")
+                return
+            name = d.name.value
+        if name == "_":
+            return
+        pn = PkgName(name, path, d.path_pos, scope)
+        if name in fscope.names:
+            self.error(d.path_pos, f"{name} redeclared in this block")
+            return
+        fscope.names[name] = pn
+        self.imports.append(pn)
+
+    def _unused_imports(self) -> None:
+        for pn in self.imports:
+            if id(pn) not in self.used_pkgs:
+                base = pn.path.rsplit("/", 1)[-1]
+                if pn.name != base:
+                    self.error(pn.pos, f'imported and not used: "{pn.path}" as {pn.name}')
+                else:
+                    self.error(pn.pos, f'imported and not used: "{pn.path}"')
+
+    # -- lazy resolution ------------------------------------------------------------------
+
+    def lookup_pkg(self, name: str) -> object | None:
+        """Resolve (if needed) and return the package-level object `name`."""
+        d = self.decls.get(name)
+        if d is None:
+            return None
+        return self._resolve(d)
+
+    def _resolve(self, d: _Decl) -> object:
+        if d.state == 2:
+            return d.obj
+        if d.state == 1:
+            if d.kind == "type" and d.obj is not None:
+                return d.obj
+            if d.kind == "func" and d.obj is not None:
+                return d.obj
+            cycle = self.resolving[self.resolving.index(d):] if d in self.resolving else [d]
+            lines = "".join(f"\n\t{c.name.pos}: {c.name.value} refers to" for c in cycle)
+            self.error(d.name.pos, f"initialization loop for {d.name.value}{lines}\n\t"
+                                   f"{d.name.pos}: {d.name.value}")
+            if d.kind == "const":
+                return Const(d.name.value, INVALID_TYPE, 0, d.name.pos)
+            return Var(d.name.value, INVALID_TYPE, d.name.pos, VarKind.GLOBAL, self.path,
+                       self.uni.uid())
+        d.state = 1
+        saved = self.save_context()
+        self.resolving.append(d)
+        try:
+            match d.kind:
+                case "type":
+                    d.obj = self._resolve_type_decl(d)
+                case "const":
+                    self._resolve_const(d)
+                case "var":
+                    self._resolve_var(d)
+                case "func":
+                    d.obj = self._resolve_func(d)
+        finally:
+            self.restore_context(saved)
+            self.resolving.pop()
+            d.state = 2
+        return d.obj
+
+    def _resolve_type_decl(self, d: _Decl) -> object:
+        spec = d.spec
+        assert isinstance(spec, ast.TypeSpec)
+        self.scope = d.scope
+        if spec.alias:
+            t = self.resolve_type(spec.type)
+            return TypeName(spec.name.value, t, spec.name.pos)
+        nt = Named(spec.name.value, self.path, spec.name.pos)
+        tn = TypeName(spec.name.value, nt, spec.name.pos)
+        d.obj = tn
+        self.named.append(nt)
+        self.type_stack.append(nt)
+        self.type_ind[id(nt)] = self.indirections
+        saved_embed = self.incomplete_embed
+        self.incomplete_embed = False
+        try:
+            u = self.resolve_type(spec.type)
+        finally:
+            self.type_stack.pop()
+            del self.type_ind[id(nt)]
+        if self.incomplete_embed:
+            self.fixups.append((nt, spec.type, d.scope))
+        self.incomplete_embed = saved_embed
+        if u is nt or u is INVALID_TYPE:
+            u = Struct(())
+        if isinstance(u, Named) and (u.underlying is None or id(u) in self.pending):
+            self.fixups.append((nt, u, d.scope))
+            self.pending.add(id(nt))
+            nt.underlying = Struct(())
+        else:
+            nt.underlying = _under_or(u)
+        if not self.type_stack:
+            self._run_fixups()
+        return tn
+
+    def _run_fixups(self) -> None:
+        """Complete types that referred to types still being declared (T2 = T1 while T1
+        was incomplete; interfaces embedding one)."""
+        for _ in range(3):
+            todo, self.fixups = self.fixups, []
+            for nt, src, scope in todo:
+                self.pending.discard(id(nt))
+                if isinstance(src, Named):
+                    nt.underlying = under(src) if src.underlying is not None else Struct(())
+                else:
+                    saved = self.scope
+                    self.scope = scope
+                    try:
+                        u = self.resolve_type(src)
+                    finally:
+                        self.scope = saved
+                    nt.underlying = _under_or(u)
+            if not self.fixups:
+                return
+        self.fixups = []
+
+    def _resolve_const(self, d: _Decl) -> None:
+        spec = d.spec
+        assert isinstance(spec, ast.ConstSpec)
+        self.scope = d.scope
+        objs = self.const_spec(spec)
+        for i, n in enumerate(spec.names):
+            dd = self.decls.get(n.value)
+            if dd is not None and dd.spec is spec:
+                dd.obj = objs[i]
+                dd.state = 2
+
+    def _resolve_var(self, d: _Decl) -> None:
+        spec = d.spec
+        assert isinstance(spec, ast.VarSpec)
+        self.scope = d.scope
+        self.func = None
+        self.deps = set()
+        vs, stmt = self.var_spec(spec, VarKind.GLOBAL)
+        for i, n in enumerate(spec.names):
+            dd = self.decls.get(n.value)
+            if dd is not None and dd.spec is spec:
+                dd.obj = vs[i]
+                dd.state = 2
+        if any(n.value == "_" for n in spec.names):
+            # blank names are keyed `_N`: mark them done too, or the spec (and its
+            # initialiser's calls) would be checked and emitted once per blank name.
+            for dd in self.decls.values():
+                if dd.spec is spec and dd.state != 2:
+                    dd.obj = vs[dd.index]
+                    dd.state = 2
+        real = [v for v in vs if v.name != "_" or stmt is not None]
+        self.globals.extend(v for v in vs if v.name != "_")
+        if stmt is not None:
+            self.var_inits.append((real, stmt, self.deps))
+        self.deps = None
+
+    def _resolve_func(self, d: _Decl) -> object:
+        spec = d.spec
+        assert isinstance(spec, ast.FuncDecl)
+        self.scope = d.scope
+        sig = self.resolve_signature(spec.type)
+        if spec.name.value == "main" and self.path == "main" and (sig.params or sig.results):
+            self.error(spec.name.pos, "func main must have no arguments and no return values")
+        fn = Func(spec.name.value, self.path, sig, spec.name.pos, None,
+                  pragmas=spec.pragmas, external=spec.body is None)
+        d.obj = fn
+        self.func_bodies.append((spec, fn, d.scope))
+        return fn
+
+    def _resolve_method(self, spec: ast.FuncDecl, fscope: Scope) -> None:
+        self.scope = fscope
+        sig = self.resolve_signature(spec.type)
+        if spec.recv is None:
+            if spec.name.value == "init" and (sig.params or sig.results):
+                self.error(spec.name.pos, "func init must have no arguments and no return "
+                                          "values")
+            name = spec.name.value
+            if name == "init":
+                name = f"init.{len(self.init_funcs)}"
+            fn = Func(name, self.path, sig, spec.name.pos, None, pragmas=spec.pragmas,
+                      external=spec.body is None)
+            if spec.name.value == "init":
+                if spec.body is None:
+                    self.error(spec.name.pos, "missing function body")
+                self.init_funcs.append(fn)
+            self.func_bodies.append((spec, fn, fscope))
+            return
+        rt = spec.recv.type
+        ptr = False
+        if isinstance(rt, ast.ParenExpr):
+            rt = rt.x
+        if isinstance(rt, ast.StarExpr):
+            ptr = True
+            rt = rt.x
+        base: Type = INVALID_TYPE
+        if isinstance(rt, ast.Name):
+            obj = self.lookup_pkg(rt.value)
+            if isinstance(obj, TypeName) and isinstance(obj.type, Named) and \
+                    obj.type.pkg == self.path:
+                base = obj.type
+            elif obj is None and self.universe_scope.names.get(rt.value) is None:
+                self.error(rt.pos, f"undefined: {rt.value}")
+                return
+            else:
+                self.error(rt.pos, f"cannot define new methods on non-local type "
+                                   f"{rt.value}")
+                return
+        else:
+            self.error(spec.recv.type.pos, "invalid receiver type")
+            return
+        assert isinstance(base, Named)
+        u = base.underlying
+        if isinstance(base.underlying, Pointer) or isinstance(u, Interface):
+            self.error(spec.recv.pos, f"invalid receiver type {base.name} (pointer or "
+                                      f"interface type)")
+            return
+        recv: Type = Pointer(base) if ptr else base
+        mname = spec.name.value
+        for m in base.methods:
+            if m.name == mname and mname != "_":
+                self.error(spec.name.pos, f"{base.name}.{mname} redeclared in this block\n\t"
+                                          f"{m.pos}: other declaration of {mname}")
+                return
+        if isinstance(u, Struct):
+            for f in u.fields:
+                if f.name == mname:
+                    self.error(spec.name.pos, f"field and method with the same name {mname}"
+                                              f"\n\t{base.pos}: other declaration of "
+                                              f"{mname}")
+                    return
+        fn = Func(mname, self.path, sig, spec.name.pos, recv, pragmas=spec.pragmas,
+                  external=spec.body is None)
+        if mname != "_":
+            base.methods.append(fn)
+        self.func_bodies.append((spec, fn, fscope))
+
+    def _resolve_all(self) -> None:
+        for d in list(self.decls.values()):
+            if d.kind == "type":
+                self._resolve(d)
+        for spec, fscope in self.methods:
+            saved = self.save_context()
+            try:
+                self._resolve_method(spec, fscope)
+            finally:
+                self.restore_context(saved)
+        for kt, kpos in self.later_keys:
+            if kt.underlying is not None and not _comparable(kt):
+                self.error(kpos, f"invalid map key type {kt.name}")
+        self.later_keys = []
+        for d in list(self.decls.values()):
+            if d.kind in ("func", "const"):
+                self._resolve(d)
+        for d in list(self.decls.values()):
+            if d.kind == "var":
+                self._resolve(d)
+        for d in self.decls.values():
+            if d.kind in ("type",) and isinstance(d.obj, TypeName):
+                self.pkg_scope.names[d.name.value] = d.obj
+
+    # -- bodies ---------------------------------------------------------------------------
+
+    def _check_bodies(self) -> None:
+        bodies = sorted(self.func_bodies, key=lambda b: (b[0].pos.file, b[0].pos.line,
+                                                         b[0].pos.col))
+        for spec, fn, fscope in bodies:
+            saved = self.save_context()
+            try:
+                self.scope = fscope
+                self.deps = set()
+                fd = self.func_body(spec, fn)
+                self.func_deps[fn] = self.deps
+                self.deps = None
+                if fn.name != "_":
+                    self.funcs.append(fd)
+            finally:
+                self.restore_context(saved)
+
+    def func_body(self, spec: ast.FuncDecl, fn: Func) -> tree.FuncDecl:
+        """Check one declared function or method and build its FuncDecl."""
+        outer = Scope(self.scope)
+        recv_var: Var | None = None
+        name = fn.name
+        if fn.recv is not None:
+            assert spec.recv is not None
+            rname = spec.recv.name.value if spec.recv.name else ""
+            recv_var = self.new_var(rname, fn.recv, spec.recv.pos, VarKind.PARAM)
+            if rname not in ("", "_"):
+                outer.names[rname] = recv_var
+            base = fn.recv.elem if isinstance(fn.recv, Pointer) else fn.recv
+            assert isinstance(base, Named)
+            name = f"(*{base.name}).{fn.name}" if isinstance(fn.recv, Pointer) \
+                else f"{base.name}.{fn.name}"
+        ctx = FuncCtx(fn.sig, name, None)
+        self.func = ctx
+        params, results = self.declare_params(spec.type, fn.sig, outer, ctx)
+        if recv_var is not None:
+            self.var_owner[recv_var] = ctx
+        body: tree.Block | None = None
+        if spec.body is not None:
+            body = self.func_block(spec.body, outer, ctx, fn.sig,
+                                   any(r.name is not None for r in spec.type.results))
+        elif self.path == "main" and not fn.external:
+            pass
+        return tree.FuncDecl(spec.pos, name, fn, fn.sig, recv_var, params, results, body,
+                             (), "noinline" in spec.pragmas)
+
+    # -- init order -----------------------------------------------------------------------
+
+    def _init_order(self) -> list[tree.Stmt]:
+        """Variable initialisers in Go's order: declaration order, dependencies first."""
+        owner: dict[object, int] = {}
+        for i, (vs, _, _) in enumerate(self.var_inits):
+            for v in vs:
+                owner[v] = i
+        memo: dict[object, set[int]] = {}
+
+        def var_deps(objs: set[object], seen: set[object]) -> set[int]:
+            out: set[int] = set()
+            for o in objs:
+                if o in owner:
+                    out.add(owner[o])
+                elif isinstance(o, Func) and o not in seen:
+                    seen.add(o)
+                    out |= var_deps(self.func_deps.get(o, set()), seen)
+            return out
+
+        for i, (_, _, deps) in enumerate(self.var_inits):
+            memo[i] = var_deps(deps, set())
+        self._init_loops(owner, memo)
+        done: set[int] = set()
+        order: list[tree.Stmt] = []
+        left = list(range(len(self.var_inits)))
+        while left:
+            ready = next((i for i in left if memo[i] - {i} <= done), left[0])
+            left.remove(ready)
+            done.add(ready)
+            order.append(self.var_inits[ready][1])
+        return order
+
+    def _init_loops(self, owner: dict[object, int], memo: dict[object, set[int]]) -> None:
+        """Report `initialization loop for x` for variables that depend on themselves
+        through functions (direct var cycles were reported during resolution)."""
+        reported: set[int] = set()
+        for i, (vs, _, deps) in enumerate(self.var_inits):
+            if i not in memo[i] or i in reported or not vs:
+                continue
+            path = self._dep_path(vs[0], deps, owner, i)
+            for o in path:
+                if o in owner:
+                    reported.add(owner[o])
+            reported.add(i)
+            v = vs[0]
+            lines = "".join(f"\n\t{getattr(o, 'pos', v.pos)}: {getattr(o, 'name', '?')} "
+                            f"refers to" for o in [v, *path])
+            self.error(v.pos, f"initialization loop for {v.name}{lines}\n\t{v.pos}: {v.name}")
+
+    def _dep_path(self, start: Var, deps: set[object], owner: dict[object, int],
+                  target: int) -> list[object]:
+        """A chain of functions/variables from start's initializer back to start."""
+        seen: set[int] = set()
+
+        def sort_key(o: object) -> tuple[str, int, int]:
+            p = getattr(o, "pos", None)
+            return (p.file, p.line, p.col) if isinstance(p, Pos) else ("", 0, 0)
+
+        def walk(objs: set[object]) -> list[object] | None:
+            for o in sorted(objs, key=sort_key):
+                if o in owner and owner[o] == target:
+                    return []
+                if id(o) in seen:
+                    continue
+                seen.add(id(o))
+                nxt = self.func_deps.get(o, set()) if isinstance(o, Func) else (
+                    self.var_inits[owner[o]][2] if o in owner else set())
+                sub = walk(nxt)
+                if sub is not None:
+                    return [o, *sub]
+            return None
+
+        return walk(deps) or []
+
+
+_EMPTY = Tuple(())
+
+
+def _comparable(t: Type) -> bool:
+    from compiler.types.expr import comparable
+    return comparable(t)
+
+
+def _under_or(t: Type | None) -> Type:
+    if t is None:
+        return Struct(())
+    return under(t) if not isinstance(t, Named) or t.underlying is not None else Struct(())
+
+
+def _unsafe_scope() -> dict[str, object]:
+    return {
+        "Pointer": TypeName("Pointer", UNSAFE_POINTER, Pos("unsafe", 1, 1)),
+        "Sizeof": Builtin("unsafe.Sizeof"),
+        "Alignof": Builtin("unsafe.Alignof"),
+        "Offsetof": Builtin("unsafe.Offsetof"),
+    }
+
