@@ -45,6 +45,11 @@ class Config:
     no_opt: bool = False
     all_errors: bool = False
     debug: dict[str, str] = field(default_factory=dict)
+    packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Extra importable packages: import path -> its .go files (`refgo test`'s package
+    under test and its external _test package); they take precedence over compiler/lib."""
+    import_map: dict[str, str] = field(default_factory=dict)
+    """Import paths as written -> real import paths (an external test's `import "."`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +72,15 @@ def _read(path: str) -> bytes:
         raise UsageError(f"open {path}: {e.strerror or e}") from e
 
 
-def _loader(diags: Diagnostics) -> Callable[[str], Sequence[ast.File]]:
-    """The import callback: library packages are Go sources under compiler/lib/<path>/."""
+def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
+            ) -> Callable[[str], Sequence[ast.File]]:
+    """The import callback: a package of extra (import path -> files), else a library
+    package from the Go sources under compiler/lib/<path>/."""
     from compiler.syntax import parse_file
 
     def load(path: str) -> Sequence[ast.File]:
+        if extra and path in extra:
+            return [parse_file(f, _read(f), diags) for f in extra[path]]
         d = LIB_DIR / path
         out = []
         for p in sorted(d.glob("*.go")):
@@ -153,7 +162,8 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     check()
     if cfg.dump == "syntax":
         return Result("", "", "".join(syntax.dump(f) for f in files))
-    prog = types.check_program(files, diags, _loader(diags))
+    prog = types.check_program(files, diags, _loader(diags, cfg.packages),
+                                cfg.import_map)
     check()
     if cfg.dump == "types":
         return Result("", "", types.dump(prog))

@@ -694,6 +694,7 @@ class FuncBuilder:
         self.fallthrough_target = -1
         self.pkg = sym.split(".", 1)[0]
         self.ndefer = 0
+        self.tuples: dict[int, list[ir.Mem]] = {}  # TupleElem calls, by id of the call
 
     # -- slots and blocks ------------------------------------------------------------
 
@@ -1315,6 +1316,10 @@ class FuncBuilder:
                 return self.type_assert(e, commaok=e.commaok)[0]
             case T.MethodValue() | T.IfaceMethodValue():
                 return self.method_value(e)
+            case T.TupleElem(x=x, index=i):
+                if i == 0:
+                    self.tuples[id(x)] = self.multi(x)
+                return self.tuples[id(x)][i]
         raise Unsupported(pos, type(e).__name__)
 
     def const(self, e: T.ConstExpr) -> ir.Mem:
@@ -2253,7 +2258,12 @@ class FuncBuilder:
                 else:
                     assert s.tag is not None
                     m = self.expr(x)
-                    eq = self.compare(x.pos, "==", s.tag.type, tag, m)
+                    t: Type = s.tag.type
+                    tm: ir.Mem = tag
+                    if isinstance(under(x.type), Interface) and not isinstance(
+                            under(t), Interface):
+                        tm, t = self.tag_iface(x.pos, tag, t, x.type), x.type
+                    eq = self.compare(x.pos, "==", t, tm, m)
                     self.branch(x.pos, eq, bodies[i], nxt)
                 self.start(nxt)
         self.jump(pos, bodies[default] if default >= 0 else end)
@@ -2265,6 +2275,14 @@ class FuncBuilder:
             self.jump(c.pos, self.fallthrough_target if c.fallthrough else end)
         self.loops.pop()
         self.start(end)
+
+    def tag_iface(self, pos: Pos, tag: ir.Mem, t: Type, it: Type) -> ir.Mem:
+        """The concrete switch tag (value tag of type t) converted to interface type it,
+        for comparing with an interface-typed case value."""
+        v = Var("~tag", t, pos, VarKind.LOCAL, self.pkg, self.pb.new_uid())
+        self.write(pos, self.declare(pos, v), tag, t)
+        kind = T.ConvKind.T2E if is_empty_interface(it) else T.ConvKind.T2I
+        return self.expr(T.Convert(pos, it, kind, T.VarRef(pos, t, v)))
 
     def type_switch(self, s: T.TypeSwitch) -> None:
         pos = s.pos

@@ -1,0 +1,37 @@
+// errorcheckwithauto -0 -l -live
+// refgo-only: 2016-style liveness names; refgo reports the pointer to a heap-moved variable as &x
+
+// Variables captured by closures move to the heap; the frame then holds only `&x`,
+// their address, which is live wherever the variable is used. Calls through closures
+// are indirect calls; defer registers a closure with deferproc and runs it at
+// deferreturn.
+
+package main
+
+func h() {}
+
+var sink *int
+
+func f1() int {
+	x := 1
+	inc := func() { x++ } // ERROR "live at call to mallocgc: &x$"
+	inc() // ERROR "live at indirect call: &x$"
+	h() // ERROR "live at call to h: &x$"
+	return x
+}
+
+func f2(p *int) { // ERROR "live at call to newobject: p$" "live at entry to f2: p$"
+	defer func() { sink = p }() // ERROR "live at call to mallocgc: &p$" "live at call to mallocgc: &~d0$"
+	h()
+}
+
+func f3(f func(int) int) int { // ERROR "live at entry to f3: f$"
+	h() // ERROR "live at call to h: f$"
+	return f(1)
+}
+
+func main() {
+	f1()
+	f2(nil)
+	f3(func(i int) int { return i })
+}

@@ -1,0 +1,32 @@
+// errorcheckwithauto -0 -l -live
+// refgo-only: 2016-style liveness names
+
+// A value read in a later iteration is live across every call in the loop body, and
+// a value only read after the loop is live across the loop.
+
+package main
+
+func h() {}
+
+var sink *int
+
+func f1(p, q *int, n int) { // ERROR "live at entry to f1: p q$"
+	for i := 0; i < n; i++ {
+		h() // ERROR "live at call to h: p q$"
+		sink = p
+	}
+	h() // ERROR "live at call to h: q$"
+	sink = q
+}
+
+func f2(s []*int) { // ERROR "live at entry to f2: s.ptr$"
+	for _, p := range s {
+		h() // ERROR "live at call to h: p .autotmp_[0-9]+.ptr$"
+		sink = p
+	}
+}
+
+func main() {
+	f1(nil, nil, 1)
+	f2(nil)
+}

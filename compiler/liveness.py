@@ -1,0 +1,549 @@
+"""liveness: which stack words may hold live pointers at each call, over the lowered IR.
+
+A backward dataflow per function: the unit is an 8-byte word of a stack slot, a program
+point is a call (Go-ABI `Call`, C `CCall`, `DeferProc`, `DeferReturn`), and a word is
+live at a call when some path from the call reads it before overwriting it. The result
+drives two things:
+
+  - `-live` reports in gc's words (2016 forms, see below): `live at entry to F: ...`,
+    `live at call to G: ...`, `live at indirect call: ...`, `stack object NAME TYPE`;
+  - the stack maps amd64 emits (`runtime.stackmaps`), from which the collector scans
+    each Go frame precisely (compiler/runtime/stackmap.c).
+
+For
+
+    func f(p *int, s string, x interface{}) {   // line 1
+        sink = p
+        h()
+        println(s)
+        i9 = x
+    }
+
+the reports are
+
+    x.go:1:1: live at entry to f: p s.ptr x.data x.type
+    x.go:3:2: live at call to h: s.ptr x.data x.type
+    x.go:4:2: live at call to printlock: s.ptr x.data x.type
+    x.go:4:2: live at call to printstring: x.data x.type
+    ...
+
+(p is dead after its last use; calls into the C runtime are calls too). A
+variable's pointer words are named by its type: `p` (pointers, maps, funcs), `s.ptr`
+(strings, slices), `x.data x.type` (empty interfaces), `x.data x.itab` (others),
+`t.f` (struct fields, recursively), `a[1]` (array elements); `&x` is the pointer to a
+heap-moved variable, `~r0` an unnamed result, `.autotmp_N` a temporary. Variables come
+in declaration order (named ones, then temporaries), a variable's parts alphabetically.
+
+A word that is only ever written constants, symbol addresses (an interface's type word
+being built: `mov $type.int(SB)`) or zeroes cannot reach the heap; it is left out of the
+maps and the reports.
+
+Address-taken slots (the source of a `LoadAddr`) may be read and written through
+pointers at any point, so they are never killed: the maps always list their pointer
+words, and `-live` reports them once as `stack object NAME TYPE` instead.
+
+Size-only temporaries (`Slot.type is None`) may hold raw pointers in any word (walk
+uses them for element and map-entry addresses), so the stack maps list every live word
+of them; `-live` names only typed pointer words. The collector validates every word it
+marks, so listing a non-pointer word is safe; omitting a pointer word is not.
+
+A function that defers can resume at its exit block after a recovered panic from any
+call, so in such a function the exit block's live-in is live at every call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from compiler import ir
+from compiler.diag import Diagnostics, Pos
+from compiler.types.typ import (
+    Array,
+    Basic,
+    Interface,
+    Kind,
+    Map,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Type,
+    size_of,
+    struct_layout,
+    type_string,
+    under,
+)
+
+Word = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """`report` is gc's -live flag: emit the reports as warnings, for the functions
+    whose source is one of `files` (the files compiled; library packages are not)."""
+
+    report: bool = False
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CallLive:
+    """One call site. `words` are the (slot, byte offset) words the collector must scan
+    while the call is in progress; `names` the gc-style names reported by -live (empty
+    for calls that are not reported); `outargs` the bytes of the Go-ABI outgoing
+    argument area (0 for C calls)."""
+
+    pos: Pos
+    callee: str
+    words: tuple[Word, ...]
+    names: tuple[str, ...]
+    outargs: int
+
+
+@dataclass(frozen=True, slots=True)
+class FuncLive:
+    """One function: the names live at entry, one CallLive per call instruction in
+    block and instruction order (the order amd64 emits `call`s in), and the
+    address-taken slots as (pos, name, type) triples."""
+
+    name: str
+    pos: Pos
+    entry: tuple[str, ...]
+    calls: tuple[CallLive, ...]
+    stackobjs: tuple[tuple[Pos, str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LivenessResult:
+    """Per function name, its liveness."""
+
+    funcs: tuple[FuncLive, ...]
+
+    def by_name(self) -> dict[str, FuncLive]:
+        """The functions' liveness by function name."""
+        return {f.name: f for f in self.funcs}
+
+
+CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
+
+
+# ---------------------------------------------------------------------------------------
+# Word naming
+
+
+def word_names(t: Type, base: str) -> dict[int, str]:
+    """The gc 2016 names of the pointer words of a value of type t named base, by byte
+    offset (`s.ptr`, `x.data`, `x.type`, `t.f`, ...)."""
+    u = under(t)
+    match u:
+        case Basic(kind=Kind.STRING):
+            return {0: base + ".ptr"}
+        case Basic(kind=Kind.UNSAFE_POINTER):
+            return {0: base}
+        case Basic():
+            return {}
+        case Pointer() | Map() | Signature():
+            return {0: base}
+        case Slice():
+            return {0: base + ".ptr"}
+        case Interface(methods=ms):
+            return {0: base + (".itab" if ms else ".type"), 8: base + ".data"}
+        case Array(length=n, elem=e):
+            out: dict[int, str] = {}
+            esize = size_of(e)
+            for i in range(n):
+                for off, name in word_names(e, f"{base}[{i}]").items():
+                    out[i * esize + off] = name
+            return out
+        case Struct(fields=fs):
+            offs, _ = struct_layout(u)
+            res: dict[int, str] = {}
+            for o, f in zip(offs, fs, strict=True):
+                for off, name in word_names(f.type, f"{base}.{f.name}").items():
+                    res[o + off] = name
+            return res
+    return {}
+
+
+def display_name(slot: str) -> str:
+    """A slot's name as gc prints it: walk's `x#1` (a shadowing x) is `x`."""
+    return slot.split("#", 1)[0]
+
+
+def callee_name(sym: str) -> str:
+    """gc's callee spelling: the symbol without its package (`runtime.convT2E` →
+    `convT2E`, `main.(*T).M` → `(*T).M`, `strings.ToUpper` → `ToUpper`)."""
+    last = sym.rsplit("/", 1)[-1]
+    return last.split(".", 1)[1] if "." in last else last
+
+
+_INIT = re.compile(r"\.init(\.\d+)?$")
+
+
+def reported(f: ir.Func) -> bool:
+    """Whether -live reports on f: not for init functions or generated wrappers."""
+    return not f.generated and _INIT.search(f.name) is None
+
+
+# ---------------------------------------------------------------------------------------
+# The word universe of one function
+
+
+@dataclass(slots=True)
+class Frame:
+    """The words of one function's slots as bit indices; `addr` is the mask of the
+    address-taken slots' words (always live)."""
+
+    slots: dict[str, ir.Slot]
+    index: dict[Word, int]
+    words: list[Word]
+    addr: int = 0
+    static: int = 0
+
+    @staticmethod
+    def of(f: ir.Func) -> Frame:
+        """The frame of f, with address-taken slots found from LoadAddr sources."""
+        fr = Frame({s.name: s for s in f.slots}, {}, [])
+        for s in f.slots:
+            for off in range(0, s.size, 8):
+                fr.index[(s.name, off)] = len(fr.words)
+                fr.words.append((s.name, off))
+        taken = {s.name for s in f.slots if s.addrtaken}
+        for b in f.blocks:
+            for i in b.instrs:
+                if isinstance(i, ir.LoadAddr) and isinstance(i.src, ir.Local):
+                    taken.add(i.src.slot)
+        for name in taken:
+            fr.addr |= fr.span(ir.Local(name), fr.slots[name].size)
+        dynamic = fr.addr
+        for s in f.slots:
+            if s.kind is ir.SlotKind.PARAM:
+                dynamic |= fr.span(ir.Local(s.name), s.size)
+        for b in f.blocks:
+            for i in b.instrs:
+                dynamic |= fr.dynamic_writes(i)
+        fr.static = (1 << len(fr.words)) - 1 & ~dynamic
+        return fr
+
+    def dynamic_writes(self, i: ir.Instr) -> int:
+        """The words i may write a heap address to: every word it writes, except
+        constants and symbol addresses (`mov $type.int(SB)`) and zeroing."""
+        match i:
+            case ir.Mov(src=ir.Imm() | ir.SymAddr()) | ir.Zero():
+                return 0
+            case ir.Mov(dst=d, width=w):
+                return self.span(d, w)
+            case ir.Copy(dst=d, size=n) | ir.Load(dst=d, size=n):
+                return self.span(d, n)
+            case ir.LoadAddr(dst=d) | ir.ClosurePtr(dst=d):
+                return self.span(d, 8)
+            case ir.BinOp(dst=d, width=w) | ir.UnOp(dst=d, width=w):
+                return self.span(d, w)
+            case ir.FBinOp(dst=d, width=w):
+                return self.span(d, w)
+            case ir.Ext(dst=d, dwidth=w) | ir.FConv(dst=d, dwidth=w):
+                return self.span(d, w)
+            case ir.Call(results=res):
+                mask = 0
+                for r in res:
+                    mask |= self.span(r.mem, r.size)
+                return mask
+            case ir.CCall(results=ms):
+                mask = 0
+                for m in ms:
+                    mask |= self.span(m, 8)
+                return mask
+        return 0
+
+    def span(self, m: ir.Operand, size: int) -> int:
+        """The mask of the words that size bytes at m overlap (0 unless a stack slot)."""
+        if not isinstance(m, ir.Local) or size <= 0:
+            return 0
+        mask = 0
+        for off in range((m.off // 8) * 8, m.off + size, 8):
+            k = self.index.get((m.slot, off))
+            if k is not None:
+                mask |= 1 << k
+        return mask
+
+    def full(self, m: ir.Mem, size: int) -> int:
+        """The mask of the words that size bytes at m overwrite completely (a word ends
+        at 8 bytes or at the end of its slot)."""
+        if not isinstance(m, ir.Local) or m.slot not in self.slots:
+            return 0
+        mask = 0
+        end = min(m.off + size, self.slots[m.slot].size)
+        for off in range((m.off + 7) // 8 * 8, end, 8):
+            k = self.index.get((m.slot, off))
+            if k is not None and min(off + 8, self.slots[m.slot].size) <= end:
+                mask |= 1 << k
+        return mask & ~self.addr
+
+    def bits(self, mask: int) -> Iterator[Word]:
+        """The words of mask, in index order."""
+        k = 0
+        while mask:
+            if mask & 1:
+                yield self.words[k]
+            mask >>= 1
+            k += 1
+
+
+def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
+    """The words instruction i reads, and the words it overwrites completely."""
+    match i:
+        case ir.Mov(dst=d, src=s, width=w):
+            return fr.span(s, w), fr.full(d, w)
+        case ir.Copy(dst=d, src=s, size=n):
+            return fr.span(s, n), fr.full(d, n)
+        case ir.Zero(dst=d, size=n):
+            return 0, fr.full(d, n)
+        case ir.LoadAddr(dst=d):
+            return 0, fr.full(d, 8)
+        case ir.Load(dst=d, ptr=p, size=n):
+            return fr.span(p, 8), fr.full(d, n)
+        case ir.Store(ptr=p, src=s, size=n):
+            return fr.span(p, 8) | fr.span(s, n), 0
+        case ir.StoreZero(ptr=p):
+            return fr.span(p, 8), 0
+        case ir.BinOp(op=op, dst=d, x=x, y=y, width=w):
+            dw = 1 if op in ir.COMPARES else w
+            return fr.span(x, w) | fr.span(y, w), fr.full(d, dw)
+        case ir.UnOp(dst=d, x=x, width=w):
+            return fr.span(x, w), fr.full(d, w)
+        case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw):
+            return fr.span(s, sw), fr.full(d, dw)
+        case ir.FBinOp(op=op, dst=d, x=x, y=y, width=w):
+            if op is ir.FOp.NEG:
+                return fr.span(x, w), fr.full(d, w)
+            dw = w if op in (ir.FOp.ADD, ir.FOp.SUB, ir.FOp.MUL, ir.FOp.DIV) else 1
+            return fr.span(x, w) | fr.span(y, w), fr.full(d, dw)
+        case ir.FConv(dst=d, dwidth=dw, src=s, swidth=sw):
+            return fr.span(s, sw), fr.full(d, dw)
+        case ir.Call(target=t, args=args, results=res):
+            use = 0 if isinstance(t, str) else fr.span(t, 8)
+            for a in args:
+                use |= fr.span(a.mem, a.size)
+            kill = 0
+            for r in res:
+                kill |= fr.full(r.mem, r.size)
+            return use, kill
+        case ir.CCall(args=args, results=res):
+            use = 0
+            for x in args:
+                use |= fr.span(x, 8)
+            kill = 0
+            for m in res:
+                kill |= fr.full(m, 8)
+            return use, kill
+        case ir.ClosurePtr(dst=d):
+            return 0, fr.full(d, 8)
+        case ir.DeferProc(clo=c):
+            return fr.span(c, 8), 0
+        case ir.NilCheck(ptr=p):
+            return fr.span(p, 8), 0
+        case ir.DeferReturn():
+            return 0, 0
+    raise TypeError(f"liveness: unknown instruction {i!r}")
+
+
+def term_use(fr: Frame, f: ir.Func, t: ir.Term) -> int:
+    """The words a terminator reads: the branch condition; at `ret`, the results."""
+    match t:
+        case ir.If(cond=c):
+            return fr.span(c, 1)
+        case ir.Ret():
+            mask = 0
+            for s in f.slots:
+                if s.kind is ir.SlotKind.RESULT:
+                    mask |= fr.span(ir.Local(s.name), s.size)
+            return mask
+    return 0
+
+
+def successors(t: ir.Term) -> tuple[int, ...]:
+    match t:
+        case ir.Jump(target=b):
+            return (b,)
+        case ir.If(then=a, els=b):
+            return (a, b)
+    return ()
+
+
+# ---------------------------------------------------------------------------------------
+# The analysis
+
+
+def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
+    """The fixed point: each block's live-in mask, and for each call instruction of each
+    block the mask live across it (live after it, minus what it defines)."""
+    n = len(f.blocks)
+    exits = {i.exit for b in f.blocks for i in b.instrs if isinstance(i, ir.DeferProc)}
+    ins = [0] * n
+    across: list[list[int]] = [[] for _ in range(n)]
+    ud = [[use_def(fr, i) for i in b.instrs] for b in f.blocks]
+    changed = True
+    while changed:
+        changed = False
+        recover = 0
+        for e in exits:
+            recover |= ins[e]
+        for b in reversed(f.blocks):
+            live = term_use(fr, f, b.term)
+            for s in successors(b.term):
+                live |= ins[s]
+            calls: list[int] = []
+            for i, (use, kill) in zip(reversed(b.instrs), reversed(ud[b.index]),
+                                      strict=True):
+                live &= ~kill
+                if isinstance(i, CALLS):
+                    live |= recover
+                    calls.append(live)
+                live |= use
+            calls.reverse()
+            across[b.index] = calls
+            if live != ins[b.index]:
+                ins[b.index] = live
+                changed = True
+    return ins, across
+
+
+def gc_words(fr: Frame, mask: int) -> tuple[Word, ...]:
+    """The words of mask (plus the address-taken ones) the collector must scan: typed
+    pointer words, and every whole word of a size-only temporary."""
+    out: list[Word] = []
+    for name, off in fr.bits((mask | fr.addr) & ~fr.static):
+        s = fr.slots[name]
+        if off in s.ptrs or (s.type is None and off + 8 <= s.size):
+            out.append((name, off))
+    return tuple(out)
+
+
+def names(fr: Frame, f: ir.Func, mask: int) -> tuple[str, ...]:
+    """gc's names of the typed pointer words of mask (address-taken slots excluded):
+    named variables in declaration order, then temporaries; parts alphabetically."""
+    words = set(fr.bits(mask & ~fr.addr & ~fr.static))
+    named: list[str] = []
+    temps: list[str] = []
+    for s in f.slots:
+        if s.type is None or (s.name.startswith(".") and not s.name.startswith(".autotmp")):
+            continue
+        parts = word_names(s.type, display_name(s.name))
+        got = sorted(parts[off] for off in s.ptrs if (s.name, off) in words and off in parts)
+        (temps if s.name.startswith(".autotmp") else named).extend(got)
+    return tuple(named + temps)
+
+
+def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
+    """The address-taken slots holding pointers, each at its first mention."""
+    taken = {w[0] for w in fr.bits(fr.addr)}
+    first: dict[str, Pos] = {}
+    for b in f.blocks:
+        for i in b.instrs:
+            for name in _mentions(i):
+                if name in taken and name not in first:
+                    first[name] = i.pos
+    out = []
+    for s in f.slots:
+        if s.name in taken and s.type is not None and s.ptrs:
+            pos = first.get(s.name, f.pos)
+            out.append((pos, display_name(s.name), type_string(s.type, qualify=False)))
+    return tuple(out)
+
+
+def _mentions(i: ir.Instr) -> Iterator[str]:
+    for name in i.__slots__:
+        v = getattr(i, name)
+        if isinstance(v, ir.Local):
+            yield v.slot
+
+
+def call_info(i: ir.Instr) -> tuple[str, int]:
+    """The -live callee spelling of a call instruction ("" = indirect) and its Go-ABI
+    outgoing argument bytes."""
+    match i:
+        case ir.Call(target=str(sym), argsize=n):
+            return callee_name(sym), n
+        case ir.Call(argsize=n):
+            return "", n
+        case ir.CCall(sym=sym):
+            return callee_name(sym), 0
+        case ir.DeferProc():
+            return "deferproc", 0
+    return "deferreturn", 0
+
+
+def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
+    """The liveness of one function; with report, the -live names too."""
+    fr = Frame.of(f)
+    ins, across = live_in(f, fr)
+    calls: list[CallLive] = []
+    for b in f.blocks:
+        k = 0
+        for i in b.instrs:
+            if not isinstance(i, CALLS):
+                continue
+            mask = across[b.index][k]
+            k += 1
+            callee, outargs = call_info(i)
+            nm = names(fr, f, mask) if report else ()
+            calls.append(CallLive(i.pos, callee, gc_words(fr, mask), nm, outargs))
+    params = 0
+    for s in f.slots:
+        if s.kind is ir.SlotKind.PARAM:
+            params |= fr.span(ir.Local(s.name), s.size)
+    entry = names(fr, f, ins[0] & params) if report and f.blocks else ()
+    objs = stack_objects(fr, f) if report else ()
+    return FuncLive(f.name, f.pos, entry, tuple(calls), objs)
+
+
+def liveness_program(prog: ir.Program, diags: Diagnostics,
+                     opts: Options | None = None) -> LivenessResult:
+    """The liveness of every function of prog; with opts.report, the -live reports of
+    the functions whose source is one of opts.files."""
+    opts = opts or Options()
+    files = set(opts.files) if opts.report else set()
+    out = []
+    for f in prog.funcs:
+        want = f.pos.file in files and reported(f)
+        fl = liveness_func(f, want)
+        if want:
+            report(fl, diags)
+        out.append(fl)
+    return LivenessResult(tuple(out))
+
+
+def report(fl: FuncLive, diags: Diagnostics) -> None:
+    """Add one function's -live reports to diags."""
+    if fl.entry:
+        diags.warn(fl.pos, f"live at entry to {callee_name(fl.name)}: {' '.join(fl.entry)}")
+    for pos, name, typ in fl.stackobjs:
+        diags.warn(pos, f"stack object {name} {typ}")
+    for c in fl.calls:
+        if not c.names:
+            continue
+        what = f"call to {c.callee}" if c.callee else "indirect call"
+        diags.warn(c.pos, f"live at {what}: {' '.join(c.names)}")
+
+
+def dump(res: LivenessResult) -> str:
+    """The stable text form: per function, the entry set, then each call's reported
+    names and the words of its stack map."""
+    out: list[str] = []
+    for fl in res.funcs:
+        out.append(f"func {fl.name}\n")
+        if fl.entry:
+            out.append(f"  entry: {' '.join(fl.entry)}\n")
+        for pos, name, typ in fl.stackobjs:
+            out.append(f"  {pos.line}: stack object {name} {typ}\n")
+        for c in fl.calls:
+            words = " ".join(f"{s}+{o}" for s, o in c.words)
+            who = c.callee or "indirect"
+            out.append(f"  {pos_line(c.pos)} call {who}: {' '.join(c.names)} [{words}]\n")
+    return "".join(out)
+
+
+def pos_line(pos: Pos) -> str:
+    return f"{pos.file.rsplit('/', 1)[-1]}:{pos.line}"
