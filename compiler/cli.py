@@ -5,7 +5,7 @@
     refgo compile [-S] [-m] [-live] [-l] [-N] [-d=NAME=VALUE] [-dump=PHASE] [-o x.o]
                   [-p path] [-C] [-e] [-importcfg file] file.go...
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
-    refgo test ...                               later issue: "not implemented yet", exit 2
+    refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. Exit status: 0 ok, 1 compile errors, 2 usage errors
@@ -175,8 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return mkbuiltin_main(rest)
         if cmd == "test":
-            print(f"refgo {cmd}: not implemented yet", file=sys.stderr)
-            return 2
+            from compiler import gotest
+
+            return gotest.main(rest)
         handlers = {"build": cmd_build, "run": cmd_run, "compile": cmd_compile}
         if cmd not in handlers:
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)

@@ -44,8 +44,8 @@ def test_missing_file_exit_2(tmp_path: Path) -> None:
 
 def test_unknown_command_and_later_issues() -> None:
     assert refgo("frobnicate").returncode == 2
-    r = refgo("test", ".")
-    assert r.returncode == 2 and "not implemented yet" in r.stderr
+    r = refgo("test", "-nosuchflag", ".")
+    assert r.returncode == 2 and "flag provided but not defined: -nosuchflag" in r.stderr
 
 
 def test_gc_flag_spellings_parse(tmp_path: Path) -> None:

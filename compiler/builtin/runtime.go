@@ -40,6 +40,9 @@ func printeface(e any)
 // panics and runtime errors
 func gopanic(e any)
 func panicdivide()
+// missinghook is what a library hook the runtime lacks calls instead (a weak symbol
+// emitted by the compiler): a fatal error naming the hook, not a link failure.
+func missinghook(name *byte)
 func panicshift()
 func panicIndex(x int, y int)
 func panicSliceAlen(x int, y int)
@@ -95,3 +98,6 @@ func mapassign(hmap unsafe.Pointer, key *any) (val *any)
 func mapdelete(hmap unsafe.Pointer, key *any)
 func mapiterinit(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
 func mapiternext(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
+
+// arithmetic
+func complex128div(num complex128, den complex128) (quo complex128)

@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/builtin-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 1\n\x01\aruntime8\x02\x04exit\x01\x04code\x15\x00"
+    b"version 1\n\x01\aruntime:\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -43,6 +43,8 @@ RUNTIME_IMPORT = (
     b"\x02\vpanicdivide\x00"
     b"\x00"
     b"\x00"
+    b"\x02\vmissinghook\x01\x04name\x01\"\x00"
+    b"\x00"
     b"\x02\npanicshift\x00"
     b"\x00"
     b"\x00"
@@ -58,7 +60,7 @@ RUNTIME_IMPORT = (
     b"\x00"
     b"\x02\fpanicSlice3B\x02\x01x\x11\x01y\x11\x00"
     b"\x00"
-    b"\x02\fpanicdottype\x03\x04have\x01\"\x04want'\x05iface'\x00"
+    b"\x02\fpanicdottype\x03\x04have'\x04want'\x05iface'\x00"
     b"\x00"
     b"\x02\tdeferproc\x04\x02fn!\x03rbp\x1b\x03rsp\x1b\x02pc\x1b\x00"
     b"\x00"
@@ -111,6 +113,7 @@ RUNTIME_IMPORT = (
     b"\x00"
     b"\x02\vmapiterinit\x02\x04hmap!\x05hiter!\x02\x03key(\x03val(\x00"
     b"\x02\vmapiternext\x02\x04hmap!\x05hiter!\x02\x03key(\x03val(\x00"
+    b"\x02\rcomplex128div\x02\x03num\x1f\x03den\x1f\x01\x03quo\x1f\x00"
     b"\x00"
     b"$$\n"
 )
