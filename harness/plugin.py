@@ -47,7 +47,7 @@ from harness.compilers import make_compiler
 from harness.directives import CaseHeader, Directive, DirectiveError, parse_header
 from harness.toolchain import Executor, LocalExecutor, repo_root
 
-pytest_plugins = ("harness.sharding", "harness.container", "harness.golden")
+pytest_plugins = ("harness.sharding", "harness.container", "harness.golden", "harness.conformance")
 
 _HEADER_BYTES = 1 << 16
 _CONTAINER_MODULE = "harness.container"
