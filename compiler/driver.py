@@ -15,14 +15,13 @@ compiler error (any exception: never a traceback).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler import amd64, escape, ir, liveness, walk
+from compiler import amd64, buildcons, escape, ir, liveness, walk
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast
@@ -85,7 +84,11 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
         out = []
         for p in sorted(d.glob("*.go")):
             src = p.read_bytes()
-            if p.name.endswith("_test.go") or not build_ok(src):
+            try:
+                if p.name.endswith("_test.go") or not build_ok(src):
+                    continue
+            except buildcons.ConstraintError as err:
+                diags.error(Pos(str(p), err.line, 1), err.message)
                 continue
             out.append(parse_file(str(p), src, diags))
         return out
@@ -93,60 +96,14 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
     return load
 
 
-BUILD_TAGS = frozenset({"refgo", "linux", "amd64", "unix"})
+BUILD_TAGS = buildcons.REFGO_TAGS
 
 
 def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
-    """Whether a library file's `//go:build` line (if any, before `package`) holds for
-    tags; e.g. `//go:build !refgo` and `//go:build ignore` exclude the file."""
-    for raw in src.split(b"\n"):
-        line = raw.strip()
-        if line.startswith(b"//go:build"):
-            return _eval_build(line[len(b"//go:build"):].decode(errors="replace"), tags)
-        if line.startswith(b"package"):
-            break
-    return True
-
-
-def _eval_build(expr: str, tags: frozenset[str]) -> bool:
-    """Evaluate a build constraint expression (|| && ! parentheses tags)."""
-    toks = re.findall(r"\|\||&&|!|\(|\)|[\w.]+", expr)
-    pos = 0
-
-    def peek() -> str:
-        return toks[pos] if pos < len(toks) else ""
-
-    def take() -> str:
-        nonlocal pos
-        pos += 1
-        return toks[pos - 1] if pos - 1 < len(toks) else ""
-
-    def or_() -> bool:
-        v = and_()
-        while peek() == "||":
-            take()
-            v = and_() or v
-        return v
-
-    def and_() -> bool:
-        v = not_()
-        while peek() == "&&":
-            take()
-            v = not_() and v
-        return v
-
-    def not_() -> bool:
-        if peek() == "!":
-            take()
-            return not not_()
-        if peek() == "(":
-            take()
-            v = or_()
-            take()
-            return v
-        return take() in tags
-
-    return or_()
+    """Whether a Go file's build constraints hold for tags by go/build's rules
+    (`buildcons.file_ok`); e.g. `//go:build !refgo` and `//go:build ignore` exclude the
+    file. Raises buildcons.ConstraintError for a malformed `//go:build` line."""
+    return buildcons.file_ok(src.decode(errors="replace"), tags.__contains__)
 
 
 def compile_files(cfg: Config, diags: Diagnostics) -> Result:
