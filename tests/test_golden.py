@@ -8,6 +8,7 @@ change to a generated artifact: review it, then accept it with
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,3 +100,25 @@ def seed_listing(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.mark.parametrize("name", sorted(_ASM_FUNCS))
 def test_seed_asm(golden: SnapshotAssertion, seed_listing: dict[str, str], name: str) -> None:
     assert seed_listing[_ASM_FUNCS[name]] == golden
+
+
+# The -m and -live reports of the seed-like cases: cases/escape/conv.go (where each
+# conversion's value flows) and cases/live/iface.go (test/live.go's f9 pattern:
+# `live at call to convT2E: x.data x.type`). The cases check single lines by regexp;
+# the snapshots pin the whole report, so any change in wording, order or position shows.
+_REPORT_CASES = {
+    "m": ("cases/escape/conv.go", driver.Config(files=(), escape_level=1, no_inline=True)),
+    "live": ("cases/live/iface.go", driver.Config(files=(), live=True, no_inline=True)),
+}
+_REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("flag", sorted(_REPORT_CASES))
+def test_seed_reports(golden: SnapshotAssertion, flag: str) -> None:
+    path, cfg = _REPORT_CASES[flag]
+    diags = Diagnostics()
+    with contextlib.chdir(_REPO):
+        driver.compile_files(dataclasses.replace(cfg, files=(path,)), diags)
+    assert diags.errors == 0
+    report = "".join(f"{d}\n" for d in diags.sorted() if d.warning)
+    assert report and report == golden
