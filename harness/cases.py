@@ -97,6 +97,9 @@ class RunOptions:
     timeout_scale: float = 1.0
     update_errors: bool = False
     gc_asmcheck: bool = False
+    extra_flags: tuple[str, ...] = ()
+    """--compiler-flags: added to every program build of run and test cases (not to
+    errorcheck/asmcheck steps, whose expectations depend on the flags in the header)."""
 
 
 def skip_reason(spec: CaseSpec, opts: RunOptions) -> str | None:
@@ -228,7 +231,8 @@ class CaseRunner:
         """Runs the case according to its directive."""
         match self.directive.action:
             case "run" | "buildrun":
-                self.check_output(self.build_and_run(self.spec.path, self.directive.flags))
+                flags = (*self.directive.flags, *self.opts.extra_flags)
+                self.check_output(self.build_and_run(self.spec.path, flags))
             case "runoutput":
                 self.run_runoutput()
             case "compile":
@@ -396,7 +400,9 @@ class CaseRunner:
     def run_test(self) -> None:
         """test: `<compiler> test DIR` must exit 0."""
         d = self.directive
-        argv, cwd = self.opts.compiler.test(self.spec.directory, (*d.flags, *d.args))
+        extra = self.opts.extra_flags
+        gcflags = (f"-gcflags={shlex.join(extra)}",) if extra else ()
+        argv, cwd = self.opts.compiler.test(self.spec.directory, (*gcflags, *d.flags, *d.args))
         self.must_succeed(self.step(argv, cwd=cwd), "test")
 
     def dir_packages(self) -> list[tuple[str, list[str]]]:

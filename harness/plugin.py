@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="run asmcheck cases under --compiler=gc too (for Go's own codegen tests)",
+    )
+    group.addoption(
+        "--compiler-flags",
+        default="",
+        metavar="FLAGS",
+        help="extra compiler flags for every program a run/test case builds, e.g. "
+        "--compiler-flags=-d=convinline=0 to run the suite with the seed optimization off",
     )
     group.addoption(
         "--keep-workdirs",
@@ -261,6 +269,7 @@ def pytest_configure(config: pytest.Config) -> None:
         timeout_scale=_timeout_scale(config),
         update_errors=config.getoption("update_errors"),
         gc_asmcheck=config.getoption("gc_asmcheck"),
+        extra_flags=tuple(shlex.split(config.getoption("compiler_flags"))),
     )
     workerinput: dict[str, Any] = getattr(config, "workerinput", None) or {}
     toolchain = str(workerinput.get(_TOOLCHAIN_KEY, toolchain))

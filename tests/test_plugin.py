@@ -121,6 +121,16 @@ def test_run_pass_and_failure_report(pytester: pytest.Pytester, fake: list[str])
     result.stdout.fnmatch_lines(["reproduce (local toolchain):", "  cd * build -o */a.exe *bad.go"])
 
 
+def test_compiler_flags_reach_every_program_build(
+    pytester: pytest.Pytester, fake: list[str]
+) -> None:
+    _write(pytester, "cases/bad.go", "// run\n\npackage main\n//fake:print bye\n")
+    _write(pytester, "cases/bad.out", "hello\n")
+    result = pytester.runpytest(*fake, "--compiler-flags=-d=convinline=0 -l", "cases")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["  cd * build -o */a.exe -d=convinline=0 -l *bad.go"])
+
+
 def test_errorcheck_reports_everything_at_once(pytester: pytest.Pytester, fake: list[str]) -> None:
     _write(
         pytester,
