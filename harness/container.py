@@ -1,0 +1,776 @@
+"""The Docker executor: every toolchain step of a worker runs in one long-lived container.
+
+A pytest plugin module (listed in harness.plugin's ``pytest_plugins``) and the
+``python -m harness.container`` command.  For a worker ``gw0`` of run ``3fa9c2d1e0b4``:
+
+    ex = open_executor(config, "gw0", ["/work/main", "/usr/share/go-1.19/test"])
+    # container refgo-3fa9c2d1e0b4-gw0 from refgo-toolchain:<content hash>, started once:
+    #   --network none --read-only --tmpfs /refgo --tmpfs /tmp --memory 512m (no swap)
+    #   --pids-limit 1024 --cpus 1 --cap-drop ALL, the mounts bound read-only at the
+    #   same paths, PID 1 = refgo-step init
+    wd = ex.workdir("k1")                      # "/refgo/work/k1", created by the next exec
+    r = ex.run(["sh", "-c", "echo hi"], cwd=wd, timeout=10, merge_stderr=True)
+    # docker exec refgo-step run -C /refgo/work/k1 -t 10.0 -m -E PATH=... \
+    #                            -p /refgo/work/k1 -- sh -c "echo hi"
+    r.returncode, r.output                     # 0, b"hi\n"
+    ex.close()                                 # container removed
+
+Each operation is one ``docker exec`` of refgo-step (toolchain/step.c; its comment gives
+the protocol): a step runs in a new session under its timeout; on expiry or exit every
+process it started is SIGKILLed.  ``oom_killed`` is per step: refgo-step compares the
+container memory cgroup's ``oom_kill`` counter before and after the step (operations of a
+container never overlap: the executor holds a lock).  If refgo-step itself does not
+answer within the timeout plus a grace period, the executor kills everything in the
+container and reports the step as timed out, so the harness never hangs on a step.
+
+Lifetime: containers carry labels naming the run, the worker and the owning process
+(``host:pid:start time``).  close() removes the container; the plugin also closes this
+config's executors at session end, atexit, and on SIGTERM, and the controller removes
+every container labelled with its run id at session end (covering crashed workers).
+open_executor() first removes labelled containers whose owning process is gone, and a
+container whose executor stopped using it exits (and is auto-removed) after
+IDLE_SECONDS without a step.  Command-line options: --docker-memory, --docker-cpus,
+--docker-pids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import builtins
+import json
+import math
+import os
+import re
+import signal
+import socket
+import sys
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from harness import image
+from harness.toolchain import SYSTEM_PATH, StepResult, repo_root
+
+STEP = "/usr/local/bin/refgo-step"
+WORK_ROOT = "/refgo/work"
+PYCACHE = "/refgo/pycache"
+CONTAINER_PATH = "/usr/lib/go-1.19/bin:" + SYSTEM_PATH
+LABEL = "org.refgo.harness"
+LABEL_RUN = "org.refgo.run"
+LABEL_WORKER = "org.refgo.worker"
+LABEL_OWNER = "org.refgo.owner"
+PING_TIMEOUT = 3.0
+API_TIMEOUT = 300.0
+GRACE = 30.0
+OP_TIMEOUT = 120.0
+IDLE_SECONDS = 7200
+KEEP_WORKDIRS = 32
+PROTECTED = (
+    "/usr",
+    "/bin",
+    "/sbin",
+    "/lib",
+    "/lib64",
+    "/etc",
+    "/proc",
+    "/sys",
+    "/dev",
+    "/tmp",
+    "/refgo",
+    "/var",
+    "/run",
+)
+_KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
+_WORKDIR_RX = re.compile(re.escape(WORK_ROOT) + r"/[A-Za-z0-9._-]+")
+_SIZE_RX = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?", re.IGNORECASE)
+
+
+class EngineUnavailable(Exception):
+    """The Docker engine does not answer; str() is one line naming the endpoint and reason."""
+
+
+class ExecutorError(Exception):
+    """The toolchain container failed in a way that is not a step's verdict (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits of one worker's container; 0 for cpus or pids means no limit."""
+
+    memory: int  # bytes; swap is limited to the same value, i.e. no swap
+    cpus: float
+    pids: int
+
+
+DEFAULT_LIMITS = Limits(memory=512 << 20, cpus=1.0, pids=1024)
+
+
+def parse_size(text: str) -> int:
+    """Parses a memory size: bytes, or k/m/g/t with optional (i)b, powers of 1024."""
+    m = _SIZE_RX.fullmatch(text.strip())
+    if not m:
+        raise ValueError(f"invalid memory size {text!r} (examples: 512m, 1g, 768MiB)")
+    scale = 1024 ** " kmgt".index((m.group(2) or " ").lower())
+    value = int(float(m.group(1)) * scale)
+    if value < 6 << 20:
+        raise ValueError(f"memory size {text!r} is below Docker's minimum of 6 MiB")
+    return value
+
+
+def parse_cpus(text: str) -> float:
+    """Parses a CPU limit: a positive number of CPUs, or 0 for none."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"invalid CPU limit {text!r} (a number of CPUs such as 1.5; 0 = none)")
+    return value
+
+
+def parse_pids(text: str) -> int:
+    """Parses a pids limit: a positive count, or 0 for none."""
+    if not text.strip().isdigit():
+        raise ValueError(f"invalid pids limit {text!r} (a count such as 1024; 0 = none)")
+    return int(text)
+
+
+def limits_from_options(memory: str, cpus: str, pids: str) -> Limits:
+    """Returns the Limits the option strings describe; ValueError names the bad one."""
+    return Limits(memory=parse_size(memory), cpus=parse_cpus(cpus), pids=parse_pids(pids))
+
+
+def container_name(run_id: str, worker_id: str) -> str:
+    """Returns the container name for a worker of a run (Docker's name alphabet)."""
+    return "refgo-" + re.sub(r"[^A-Za-z0-9_.-]", "_", f"{run_id}-{worker_id}")
+
+
+def process_start(pid: int) -> str | None:
+    """Returns pid's start time in clock ticks since boot, or None if there is no such pid."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    return stat[stat.rfind(b")") + 2 :].split()[19].decode()
+
+
+def owner_label(pid: int | None = None) -> str:
+    """Returns the owner label value for pid (default: this process): host:pid:start."""
+    pid = os.getpid() if pid is None else pid
+    return f"{socket.gethostname()}:{pid}:{process_start(pid) or '?'}"
+
+
+def owner_alive(owner: str) -> bool:
+    """Reports whether the process an owner label names may still run.
+
+    Labels from another host, or malformed ones, count as alive: not ours to judge.
+    """
+    parts = owner.rsplit(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return True
+    host, pid, start = parts
+    if host != socket.gethostname():
+        return True
+    return process_start(int(pid)) == start
+
+
+def plan_mounts(required: Sequence[str], optional: Sequence[str] = ()) -> list[str]:
+    """Returns the directories to bind: absolute, nested ones dropped, system paths refused.
+
+    A required path that would hide a system directory of the container (/, /usr, /tmp,
+    ...) is an ExecutorError; an optional one is dropped.
+    """
+    keep: set[str] = set()
+    for paths, strict in ((required, True), (optional, False)):
+        for p in (os.path.normpath(os.path.abspath(p)) for p in paths):
+            hidden = next(
+                (g for g in PROTECTED if p == "/" or g == p or g.startswith(p + "/")), None
+            )
+            if hidden is None:
+                keep.add(p)
+            elif strict:
+                raise ExecutorError(
+                    f"cannot mount {p} into the toolchain container: it would hide the "
+                    f"container's {hidden if p != '/' else '/'}"
+                )
+    out: list[str] = []
+    for p in sorted(keep):
+        if not any(p.startswith(q + "/") for q in out):
+            out.append(p)
+    return out
+
+
+def split_frames(data: bytes) -> tuple[bytes, bytes]:
+    """Demultiplexes a non-TTY Docker attach stream into (stdout, stderr)."""
+    out, err, i = bytearray(), bytearray(), 0
+    while i + 8 <= len(data):
+        kind, size = data[i], int.from_bytes(data[i + 4 : i + 8], "big")
+        chunk = data[i + 8 : i + 8 + size]
+        if len(chunk) != size:
+            break
+        (err if kind == 2 else out).extend(chunk)
+        i += 8 + size
+    if i != len(data):
+        raise ExecutorError(f"truncated Docker stream ({len(data) - i} stray bytes)")
+    return bytes(out), bytes(err)
+
+
+def parse_reply(stdout: bytes) -> tuple[dict[str, Any], bytes, bytes]:
+    """Splits refgo-step's reply into (header, out, err); ExecutorError if it is malformed."""
+    line, nl, rest = stdout.partition(b"\n")
+    try:
+        header = json.loads(line) if nl else None
+    except ValueError:
+        header = None
+    if not isinstance(header, dict):
+        raise ExecutorError(f"refgo-step gave no reply header: {stdout[:200]!r}")
+    n_out, n_err = int(header.get("out", 0)), int(header.get("err", 0))
+    if len(rest) != n_out + n_err:
+        raise ExecutorError(f"refgo-step reply has {len(rest)} bytes, header says {n_out + n_err}")
+    return header, rest[:n_out], rest[n_out:]
+
+
+def raise_step_error(header: Mapping[str, Any]) -> None:
+    """Raises the exception a failed reply names (an OSError subclass or ValueError)."""
+    kind, msg = str(header.get("kind", "")), str(header.get("error", "refgo-step failed"))
+    exc = getattr(builtins, kind, None)
+    if isinstance(exc, type) and issubclass(exc, (OSError, ValueError)):
+        raise exc(msg)
+    raise ExecutorError(f"{kind}: {msg}")
+
+
+def connect(timeout: float = PING_TIMEOUT) -> Any:
+    """Returns a docker client whose engine answered a ping; EngineUnavailable otherwise."""
+    try:
+        import docker
+    except ImportError as e:
+        raise EngineUnavailable("the Python package 'docker' is not installed") from e
+    where = os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+    try:
+        client = docker.from_env(timeout=max(1, math.ceil(timeout)))
+        client.ping()
+    except Exception as e:
+        raise EngineUnavailable(f"Docker engine not reachable at {where}: {_reason(e)}") from e
+    client.api.timeout = API_TIMEOUT
+    return client
+
+
+def _reason(e: BaseException) -> str:
+    """Returns the innermost cause of e as one short line."""
+    while e.__cause__ is not None or e.__context__ is not None:
+        e = e.__cause__ or e.__context__  # type: ignore[assignment]
+    text = " ".join(str(e).split()) or type(e).__name__
+    for args in getattr(e, "args", ()):
+        if isinstance(args, BaseException):
+            return _reason(args)
+    return text[:160]
+
+
+def remove_stale(client: Any) -> list[str]:
+    """Removes labelled containers whose owning process is gone; returns their names."""
+    found = client.containers.list(all=True, filters={"label": LABEL})
+    return _sweep([c for c in found if not owner_alive(c.labels.get(LABEL_OWNER, ""))])
+
+
+def remove_run(client: Any, run_id: str) -> list[str]:
+    """Removes every container labelled with run_id; returns their names."""
+    return _sweep(client.containers.list(all=True, filters={"label": f"{LABEL_RUN}={run_id}"}))
+
+
+def _remove(container: Any) -> None:
+    """Force-removes a container; one already gone or being removed is not an error."""
+    import docker.errors
+
+    try:
+        container.remove(force=True)
+    except docker.errors.NotFound:
+        pass
+    except docker.errors.APIError as e:
+        if e.status_code != 409:
+            raise
+
+
+def _sweep(containers: Sequence[Any]) -> list[str]:
+    """Removes the containers, warning about (not raising on) failures; returns the names."""
+    gone = []
+    for c in containers:
+        try:
+            _remove(c)
+        except Exception as e:
+            sys.stderr.write(f"refgo: could not remove container {c.name}: {_reason(e)}\n")
+            continue
+        gone.append(c.name)
+    return gone
+
+
+def start_container(
+    client: Any,
+    tag: str,
+    name: str,
+    labels: Mapping[str, str],
+    mounts: Sequence[str],
+    limits: Limits,
+) -> Any:
+    """Starts a worker's container: no network, read-only root, tmpfs dirs, the limits."""
+    tmpfs_work = f"rw,exec,nosuid,size={max(limits.memory // 2, 16 << 20)},mode=1777"
+    tmpfs_tmp = f"rw,exec,nosuid,size={max(limits.memory // 4, 16 << 20)},mode=1777"
+    kwargs: dict[str, Any] = {}
+    if limits.cpus:
+        kwargs["nano_cpus"] = int(limits.cpus * 1e9)
+    if limits.pids:
+        kwargs["pids_limit"] = limits.pids
+    return client.containers.run(
+        tag,
+        [STEP, "init", str(IDLE_SECONDS)],
+        name=name,
+        labels=dict(labels),
+        detach=True,
+        auto_remove=True,
+        network_mode="none",
+        read_only=True,
+        tmpfs={"/refgo": tmpfs_work, "/tmp": tmpfs_tmp},
+        mem_limit=limits.memory,
+        memswap_limit=limits.memory,
+        volumes={m: {"bind": m, "mode": "ro"} for m in mounts},
+        user=f"{os.getuid()}:{os.getgid()}",
+        cap_drop=["ALL"],
+        security_opt=["no-new-privileges"],
+        working_dir="/refgo",
+        **kwargs,
+    )
+
+
+class DockerExecutor:
+    """An Executor whose steps run in one container (harness.toolchain.Executor contract).
+
+    Not for concurrent use from several threads beyond what its lock serializes: every
+    operation holds the lock for its whole exec, which is what makes refgo-step's per-step
+    kill-everything and OOM attribution sound.
+    """
+
+    kind = "docker"
+
+    def __init__(self, client: Any, container: Any, name: str, root: str) -> None:
+        self._client = client
+        self._container = container
+        self.name = name
+        self._root = root
+        self._lock = threading.Lock()
+        self._pending: list[str] = []  # workdirs to recreate empty with the next operation
+        self._doomed: list[str] = []  # workdirs to delete with the next operation
+        self._live: OrderedDict[str, None] = OrderedDict()  # least recently used first
+        self._pruned: set[str] = set()
+        self._closed = False
+
+    def workdir(self, key: str) -> str:
+        """Returns /refgo/work/key, to be (re)created empty by the next operation."""
+        if not _KEY_RX.fullmatch(key) or key in (".", ".."):
+            raise ValueError(f"invalid workdir key {key!r}")
+        path = f"{WORK_ROOT}/{key}"
+        with self._lock:
+            self._pending = [p for p in self._pending if p != path] + [path]
+            self._live[path] = None
+            self._live.move_to_end(path)
+            self._prune()
+        return path
+
+    def _note_uses(self, texts: Sequence[str]) -> None:
+        """Marks the workdirs the texts name as recently used; recreates pruned ones."""
+        for text in texts:
+            for m in _WORKDIR_RX.finditer(text):
+                path = m.group(0)
+                if path in self._live:
+                    self._live.move_to_end(path)
+                elif path in self._pruned:
+                    self._pruned.discard(path)
+                    self._live[path] = None
+                    self._pending.append(path)
+        self._prune()
+
+    def _prune(self) -> None:
+        """Schedules the least recently used workdirs beyond KEEP_WORKDIRS for removal.
+
+        The tmpfs holding them is small; a workdir a later request names again (the
+        harness's long-lived GOCACHE, named in every gc step) is never the oldest.
+        """
+        while len(self._live) > KEEP_WORKDIRS:
+            old, _ = self._live.popitem(last=False)
+            self._pending = [p for p in self._pending if p != old]
+            self._doomed.append(old)
+            self._pruned.add(old)
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Writes data to path inside the container."""
+        self._call("write", [], [path], data, OP_TIMEOUT)
+
+    def read_file(self, path: str) -> bytes:
+        """Reads the file at path inside the container."""
+        return self._call("read", [], [path], None, OP_TIMEOUT)[1]
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        cwd: str,
+        timeout: float,
+        env: Mapping[str, str] | None = None,
+        stdin: bytes | None = None,
+        merge_stderr: bool = False,
+    ) -> StepResult:
+        """Runs argv in the container; on timeout every process it started is killed."""
+        full_env = {
+            "PATH": CONTAINER_PATH,
+            "HOME": cwd,
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": self._root,
+            "PYTHONPYCACHEPREFIX": PYCACHE,
+        }
+        full_env.update(env or {})
+        options = ["-C", cwd, "-t", repr(float(timeout))]
+        options += ["-m"] if merge_stderr else []
+        options += ["-i"] if stdin is not None else []
+        for k, v in full_env.items():
+            options += ["-E", f"{k}={v}"]
+        start = time.monotonic()
+        try:
+            header, out, err = self._call(
+                "run", options, [str(a) for a in argv], stdin, timeout + GRACE
+            )
+        except TimeoutError:
+            return StepResult(
+                tuple(argv), -signal.SIGKILL, b"", b"", True, False, time.monotonic() - start
+            )
+        return StepResult(
+            argv=tuple(argv),
+            returncode=int(header["returncode"]),
+            output=out,
+            stderr=err,
+            timed_out=bool(header["timed_out"]),
+            oom_killed=bool(header["oom_killed"]),
+            duration=float(header["duration"]),
+        )
+
+    def close(self) -> None:
+        """Removes the container (idempotent).
+
+        Does NOT take the lock: close() runs from signal handlers and atexit while an
+        operation may hold it; removing the container ends that operation's stream.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            _remove(self._container)
+        except Exception as e:
+            sys.stderr.write(f"refgo: could not remove container {self.name}: {_reason(e)}\n")
+        _LIVE.discard(self)
+
+    def _call(
+        self,
+        op: str,
+        options: list[str],
+        operands: list[str],
+        stdin: bytes | None,
+        limit: float,
+    ) -> tuple[dict[str, Any], bytes, bytes]:
+        """Runs one refgo-step operation; TimeoutError if it does not answer within limit."""
+        with self._lock:
+            if self._closed:
+                raise ExecutorError(f"toolchain container {self.name} is closed")
+            self._note_uses(options + operands)
+            dirs = [x for d in self._doomed for x in ("-r", d)]
+            dirs += [x for d in self._pending for x in ("-p", d)]
+            raw = self._exec([op, *options, *dirs, "--", *operands], stdin, limit)
+            self._pending, self._doomed = [], []
+        out, err = split_frames(raw)
+        try:
+            header, payload, perr = parse_reply(out)
+        except ExecutorError as e:
+            raise ExecutorError(f"{e}; stderr: {err.decode(errors='replace')[-300:]}") from e
+        if not header.get("ok"):
+            raise_step_error(header)
+        return header, payload, perr
+
+    def _exec(self, args: list[str], stdin: bytes | None, limit: float) -> bytes:
+        """Runs refgo-step ARGS in the container and returns the raw attach stream."""
+        import docker.errors
+
+        deadline = time.monotonic() + limit
+        try:
+            eid = self._client.api.exec_create(
+                self._container.id, [STEP, *args], stdin=stdin is not None
+            )
+            sock = self._client.api.exec_start(eid["Id"], socket=True)
+        except docker.errors.APIError as e:
+            raise ExecutorError(f"toolchain container {self.name}: {_reason(e)}") from e
+        raw: socket.socket = getattr(sock, "_sock", sock)
+        chunks: list[bytes] = []
+        try:
+            raw.settimeout(limit)
+            if stdin is not None:
+                try:
+                    raw.sendall(stdin)
+                    raw.shutdown(socket.SHUT_WR)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+            while True:
+                raw.settimeout(max(deadline - time.monotonic(), 0.001))
+                data = raw.recv(1 << 16)
+                if not data:
+                    break
+                chunks.append(data)
+        except TimeoutError:
+            self._reset()
+            raise
+        finally:
+            sock.close()
+        return b"".join(chunks)
+
+    def _reset(self) -> None:
+        """Kills every process in the container but init (a step outlived its deadline)."""
+        try:
+            self._exec(["reset"], None, OP_TIMEOUT)
+        except Exception as e:
+            sys.stderr.write(f"refgo: could not reset container {self.name}: {_reason(e)}\n")
+
+
+_LIVE: set[DockerExecutor] = set()
+EXECUTORS = pytest.StashKey[list[DockerExecutor]]()
+RUN_ID = pytest.StashKey[str]()
+LIMITS = pytest.StashKey[Limits]()
+BUILD_FAILURE = pytest.StashKey[str]()
+
+
+def open_executor(
+    config: pytest.Config, worker_id: str, mounts: Sequence[str] = ()
+) -> DockerExecutor:
+    """Builds the image if needed, starts this worker's container and returns its executor.
+
+    mounts are host directories to bind read-only at the same path; the repository root
+    is always added, and so are the directories of the command-line paths where that is
+    possible (see plan_mounts).  Raises EngineUnavailable quickly when the engine does not
+    answer.  When the image cannot be built, fails the calling test with the failing build
+    step and its output (pytest.fail), and every later call of this session fails the same
+    way at once instead of building again.
+    """
+    client = connect()
+    if BUILD_FAILURE in config.stash:
+        pytest.fail(config.stash[BUILD_FAILURE], pytrace=False)
+    remove_stale(client)
+    try:
+        with _terminal(config):
+            report = image.ensure_image(client, _stderr_line)
+    except image.ImageError as e:
+        config.stash[BUILD_FAILURE] = f"refgo: cannot build the toolchain image: {e.report()}"
+        pytest.fail(config.stash[BUILD_FAILURE], pytrace=False)
+    run_id = config.stash.get(RUN_ID, "") or uuid.uuid4().hex[:12]
+    labels = {LABEL: "1", LABEL_RUN: run_id, LABEL_WORKER: worker_id, LABEL_OWNER: owner_label()}
+    name = container_name(run_id, worker_id)
+    planned = plan_mounts([repo_root(), *mounts], _arg_dirs(config))
+    try:
+        container = start_container(
+            client,
+            report.tag,
+            name,
+            labels,
+            planned,
+            config.stash.get(LIMITS, DEFAULT_LIMITS),
+        )
+    except Exception as e:
+        raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
+    ex = DockerExecutor(client, container, name, repo_root())
+    _LIVE.add(ex)
+    config.stash.setdefault(EXECUTORS, []).append(ex)
+    return ex
+
+
+def _arg_dirs(config: pytest.Config) -> list[str]:
+    """Returns the existing directories named by (or holding files named by) the arguments."""
+    out = []
+    for arg in config.args:
+        p = Path(config.invocation_params.dir, arg.split("::", 1)[0])
+        if p.is_dir():
+            out.append(str(p))
+        elif p.is_file():
+            out.append(str(p.parent))
+    return out
+
+
+@contextmanager
+def _terminal(config: pytest.Config) -> Iterator[None]:
+    """Suspends pytest's output capture so build progress reaches the terminal."""
+    capman = config.pluginmanager.getplugin("capturemanager")
+    if capman is None:
+        yield
+        return
+    with capman.global_and_fixture_disabled():
+        yield
+
+
+def _stderr_line(line: str) -> None:
+    """Writes one progress line to stderr (visible from xdist workers too)."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def close_all(executors: Sequence[DockerExecutor] | None = None) -> None:
+    """Closes the given executors (default: every live one in this process)."""
+    for ex in list(_LIVE if executors is None else executors):
+        ex.close()
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """Removes this process's containers, then dies of SIGTERM as it would have."""
+    close_all()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Adds the container limit options."""
+    group = parser.getgroup("refgo-docker", "refgo Docker toolchain")
+    group.addoption(
+        "--docker-memory",
+        default="512m",
+        metavar="SIZE",
+        help="memory limit of each toolchain container, no swap (default 512m)",
+    )
+    group.addoption(
+        "--docker-cpus",
+        default="1",
+        metavar="N",
+        help="CPU limit of each toolchain container; 0 = none (default 1)",
+    )
+    group.addoption(
+        "--docker-pids",
+        default="1024",
+        metavar="N",
+        help="process/thread limit of each toolchain container; 0 = none",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Validates the limits, fixes the run id, and installs the cleanup handlers."""
+    try:
+        config.stash[LIMITS] = limits_from_options(
+            config.getoption("docker_memory"),
+            config.getoption("docker_cpus"),
+            config.getoption("docker_pids"),
+        )
+    except ValueError as e:
+        raise pytest.UsageError(str(e)) from e
+    workerinput = getattr(config, "workerinput", None)
+    run_id = workerinput.get("refgo_run_id", "") if workerinput else ""
+    config.stash[RUN_ID] = run_id or uuid.uuid4().hex[:12]
+    if threading.current_thread() is threading.main_thread():
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Gives every xdist worker the controller's run id (labels, names, final sweep)."""
+    node.workerinput["refgo_run_id"] = node.config.stash[RUN_ID]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Removes this session's containers; the controller also sweeps its run's label."""
+    config = session.config
+    close_all(config.stash.get(EXECUTORS, []))
+    if hasattr(config, "workerinput") or config.getoption("toolchain", "auto") == "local":
+        return
+    if not config.stash.get(EXECUTORS, []) and not _xdist_active(config):
+        return
+    try:
+        client = connect(timeout=1.0)
+        remove_run(client, config.stash[RUN_ID])
+    except Exception:
+        pass
+
+
+def _xdist_active(config: pytest.Config) -> bool:
+    """Reports whether this process is an xdist controller with workers."""
+    return bool(getattr(config.option, "numprocesses", None)) and config.pluginmanager.has_plugin(
+        "dsession"
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Closes this config's executors if the session did not (e.g. an aborted start)."""
+    close_all(config.stash.get(EXECUTORS, []))
+
+
+atexit.register(close_all)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m harness.container build|tag|clean``: the toolchain image from a shell."""
+    ap = argparse.ArgumentParser(
+        prog="python -m harness.container",
+        description="refgo Docker toolchain image and containers",
+    )
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="build the toolchain image if missing (visible progress)")
+    b.add_argument(
+        "--cold",
+        action="store_true",
+        help="delete the images and the rootfs cache first; build without cache",
+    )
+    b.add_argument(
+        "--network", default=None, help="network for the Dockerfile's RUN steps (e.g. host)"
+    )
+    sub.add_parser("tag", help="print the toolchain image tag for this checkout")
+    c = sub.add_parser("clean", help="remove refgo containers whose owning process is gone")
+    c.add_argument("--all", action="store_true", help="remove every refgo container")
+    args = ap.parse_args(argv)
+    try:
+        if args.cmd == "tag":
+            print(image.current_tag())
+            return 0
+        client = connect()
+        if args.cmd == "clean":
+            if args.all:
+                names = _sweep(client.containers.list(all=True, filters={"label": LABEL}))
+            else:
+                names = remove_stale(client)
+            print(f"removed {len(names)} container(s)" + "".join(f"\n  {n}" for n in names))
+            return 0
+        t0 = time.monotonic()
+        r = image.ensure_image(client, _stdout_line, cold=args.cold, build_network=args.network)
+    except EngineUnavailable as e:
+        print(f"refgo: {e}", file=sys.stderr)
+        return 1
+    except image.ImageError as e:
+        print(f"refgo: {e.report()}", file=sys.stderr)
+        return 1
+    print(r.tag)
+    print(
+        f"base:  {r.base_tag} {r.base_action}"
+        + (f" in {r.base_seconds:.1f} s" if r.base_action != "present" else "")
+    )
+    print(
+        f"image: {r.image_action}"
+        + (f" in {r.image_seconds:.1f} s" if r.image_action != "present" else "")
+    )
+    print(f"size:  {r.size / 1e6:.0f} MB; total {time.monotonic() - t0:.1f} s")
+    return 0
+
+
+def _stdout_line(line: str) -> None:
+    """Prints one progress line immediately."""
+    print(line, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
