@@ -6,6 +6,7 @@
                   [-p path] [-C] [-e] [-importcfg file] file.go...
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
     refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
+    refgo toolchain build|tag|clean               the Docker toolchain image (harness.container)
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. Exit status: 0 ok, 1 compile errors, 2 usage errors
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from compiler import driver, link
 
-USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go..."
+USAGE = "usage: refgo build|run|compile|test|mkbuiltin|toolchain [flags] file.go..."
 
 # flag name -> whether it takes a value
 _BOOL_FLAGS = {"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B"}
@@ -162,6 +163,20 @@ def cmd_run(a: Args) -> int:
         return p.returncode if p.returncode >= 0 else 128 - p.returncode
 
 
+def cmd_toolchain(args: list[str]) -> int:
+    """`refgo toolchain build|tag|clean`: the harness's Docker toolchain image.
+
+    The harness (and the docker SDK it needs) comes with the dev extra; the compiler
+    itself does not need it, so it is imported only here."""
+    try:
+        from harness.container import main as toolchain_main
+    except ImportError as e:
+        print(f"refgo: toolchain needs the dev extra (pip install -e '.[dev]'): {e}",
+              file=sys.stderr)
+        return 2
+    return toolchain_main(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The entry point; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -178,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from compiler import gotest
 
             return gotest.main(rest)
+        if cmd == "toolchain":
+            return cmd_toolchain(rest)
         handlers = {"build": cmd_build, "run": cmd_run, "compile": cmd_compile}
         if cmd not in handlers:
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)

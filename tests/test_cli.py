@@ -131,3 +131,12 @@ def test_unsupported_construct_is_a_compile_error(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert r.stderr.startswith(f"{src}:4:")
     assert "refgo does not support" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_toolchain_subcommand_reaches_the_image_builder() -> None:
+    tag = refgo("toolchain", "tag")
+    assert tag.returncode == 0, tag.stderr
+    assert tag.stdout.startswith("refgo-toolchain:")
+    bad = refgo("toolchain", "frobnicate")
+    assert bad.returncode == 2
+    assert "invalid choice" in bad.stderr
