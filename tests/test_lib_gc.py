@@ -10,7 +10,8 @@ same arguments:
         the build tag `refgo` is off so every package's hooks_gc.go supplies the
         runtime hooks on top of gc's library.
 
-stdout, stderr and the exit status must be identical, byte for byte.
+stdout, stderr and the exit status must be identical, byte for byte; and so must
+    (c) the same program compiled by refgo (its own library and runtime hooks).
 
 The testing package is checked the same way with `tests/libcheck/testpkg/*_test.go`:
 (a) is the `go test -c` binary run with and without `-test.v`; (b) is a generated
@@ -30,6 +31,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -263,6 +265,24 @@ def test_check_program(built: Built, name: str, tmp_path: Path) -> None:
     assert got.stderr == want.stderr
     assert got.code == want.code
     assert want.stdout or want.stderr, "a check program must print something"
+
+
+@pytest.mark.parametrize("name", check_names())
+def test_check_program_compiled_by_refgo(built: Built, name: str, tmp_path: Path) -> None:
+    """The same program compiled by refgo itself (its library, its runtime hooks) prints
+    exactly what gc's build with gc's library prints."""
+    exe = tmp_path / "refgo.exe"
+    proc = subprocess.run(
+        [sys.executable, "-m", "compiler", "build", "-o", str(exe), str(CHECKS / f"{name}.go")],
+        capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
+    assert proc.returncode == 0, proc.stderr
+    want = execute(built.gc[name], ARGS, tmp_path)
+    got = execute(exe, ARGS, tmp_path)
+    assert got.stdout == want.stdout
+    assert got.stderr == want.stderr
+    assert got.code == want.code
 
 
 DURATION = re.compile(r"\((\d+\.\d\ds)\)")

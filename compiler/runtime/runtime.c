@@ -317,6 +317,12 @@ void panicSliceAcap(int64_t i, int64_t n) {
            (long long)i, (long long)n);
 }
 
+void panicSliceConvert(int64_t n, int64_t len) RT("panicSliceConvert") NORET;
+void panicSliceConvert(int64_t n, int64_t len) {
+    panicf("runtime error: cannot convert slice with length %lld to pointer to array with "
+           "length %lld", (long long)len, (long long)n);
+}
+
 void panicSlice3Acap(int64_t i, int64_t n) RT("panicSlice3Acap") NORET;
 void panicSlice3Acap(int64_t i, int64_t n) {
     if (i < 0) panicf("runtime error: slice bounds out of range [::%lld]", (long long)i);
@@ -1174,6 +1180,57 @@ static void fmtF(obuf *o, const decimal *d, int prec) {
     }
 }
 
+/* %b: decimal mantissa, binary exponent ("4503599627370496p-52"), as strconv does. */
+static void fmtB(obuf *o, double v, int bits32) {
+    uint64_t mant;
+    int64_t exp;
+    if (bits32) {
+        float f32 = (float)v;
+        uint32_t b32;
+        memcpy(&b32, &f32, sizeof b32);
+        exp = (b32 >> 23) & 0xff;
+        mant = b32 & ((1u << 23) - 1);
+        if (exp == 0) exp++; else mant |= 1u << 23;
+        exp += -127 - 23;
+    } else {
+        uint64_t b64;
+        memcpy(&b64, &v, sizeof b64);
+        exp = (int64_t)((b64 >> 52) & 0x7ff);
+        mant = b64 & ((UINT64_C(1) << 52) - 1);
+        if (exp == 0) exp++; else mant |= UINT64_C(1) << 52;
+        exp += -1023 - 52;
+    }
+    char buf[48];
+    int n = snprintf(buf, sizeof buf, "%llup%+lld", (unsigned long long)mant, (long long)exp);
+    for (int i = 0; i < n; i++) oput(o, buf[i]);
+}
+
+/* %x: "0x1.8p+01" — the mantissa normalised to [1,2) (subnormals too) and an exponent of
+   at least two digits, as strconv does; C's %a supplies the hex digits and rounding.
+   do NOT use %a's own exponent: it is unpadded and subnormals are not normalised. */
+static void fmtX(obuf *o, double v, int prec, int upper) {
+    int e = 0;
+    double m = v == 0 ? 0 : 2 * frexp(v, &e);
+    if (v != 0) e--;
+    char buf[64];
+    int n = prec < 0 ? snprintf(buf, sizeof buf, "%a", m)
+                     : snprintf(buf, sizeof buf, "%.*a", prec, m);
+    char *pp = strchr(buf, 'p');
+    if (pp) {
+        e += atoi(pp + 1);
+        n = (int)(pp - buf);
+    }
+    if (n > 2 && buf[2] == '2') { /* rounding carried into 2.000: renormalise */
+        buf[2] = '1';
+        e++;
+    }
+    for (int i = 0; i < n; i++) oput(o, upper ? (char)toupper(buf[i]) : buf[i]);
+    char ebuf[16];
+    int en = snprintf(ebuf, sizeof ebuf, "%c%c%02d", upper ? 'P' : 'p', e < 0 ? '-' : '+',
+                      e < 0 ? -e : e);
+    for (int i = 0; i < en; i++) oput(o, ebuf[i]);
+}
+
 pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSize)
     __asm__("strconv.formatFloat");
 pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSize) {
@@ -1186,11 +1243,12 @@ pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSi
     if (v < -1.7976931348623157e308) return mkstring("-Inf", 4);
     int neg = signbit(v) != 0;
     if (neg) { oput(&o, '-'); v = -v; }
-    if (f == 'b' || f == 'x' || f == 'X') {
-        char buf[64];
-        int n = prec < 0 ? snprintf(buf, sizeof buf, "%a", v)
-                         : snprintf(buf, sizeof buf, "%.*a", (int)prec, v);
-        for (int i = 0; i < n; i++) oput(&o, f == 'X' ? (char)toupper(buf[i]) : buf[i]);
+    if (f == 'b') {
+        fmtB(&o, v, bitSize == 32);
+        return mkstring(o.b, (size_t)o.n);
+    }
+    if (f == 'x' || f == 'X') {
+        fmtX(&o, v, (int)prec, f == 'X');
         return mkstring(o.b, (size_t)o.n);
     }
     decimal d;
@@ -1225,7 +1283,6 @@ pair strconv_formatFloat(uint64_t bits, int64_t fmt, int64_t prec, int64_t bitSi
         if (eprec > d.nd && d.nd >= d.dp) eprec = d.nd;
         if (shortest) eprec = 6;
         int exp = d.dp - 1;
-        if (d.nd == 0) exp = 0;
         if (exp < -4 || exp >= eprec) {
             if (prec > d.nd) prec = d.nd;
             fmtE(&o, &d, (int)prec - 1, f == 'G' ? 'E' : 'e');
