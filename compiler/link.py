@@ -14,6 +14,7 @@ compiler error (exit 3).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess
@@ -61,10 +62,22 @@ def runtime_key() -> str:
 def runtime_archive() -> Path:
     """The cached runtime archive, building it first if needed."""
     d = cache_dir()
-    out = d / f"runtime-{runtime_key()}.a"
+    key = runtime_key()
+    out = d / f"runtime-{key}.a"
     if out.exists():
         return out
     d.mkdir(parents=True, exist_ok=True)
+    # Concurrent compiles (xdist workers, containers sharing the cache) build it once:
+    # the first takes the lock and builds, the others wait and find the archive.
+    with open(d / f"runtime-{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists():
+            _build_runtime(d, out)
+    return out
+
+
+def _build_runtime(d: Path, out: Path) -> None:
+    """Compile the runtime sources into the archive out (atomically, via a temp dir)."""
     with tempfile.TemporaryDirectory(dir=d, prefix=".build-") as tmp:
         objs = []
         for src in runtime_sources():
@@ -76,7 +89,6 @@ def runtime_archive() -> Path:
         lib = Path(tmp) / "runtime.a"
         _run(["ar", "rcs", str(lib), *objs])
         os.replace(lib, out)
-    return out
 
 
 def assemble(asm: str, obj: Path) -> None:

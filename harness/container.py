@@ -321,8 +321,11 @@ def start_container(
     labels: Mapping[str, str],
     mounts: Sequence[str],
     limits: Limits,
+    cache: str | None = None,
 ) -> Any:
-    """Starts a worker's container: no network, read-only root, tmpfs dirs, the limits."""
+    """Starts a worker's container: no network, read-only root, tmpfs dirs, the limits;
+    mounts bound read-only at their host paths, cache (the toolchain's build cache)
+    read-write at its host path."""
     tmpfs_work = f"rw,exec,nosuid,size={max(limits.memory // 2, 16 << 20)},mode=1777"
     tmpfs_tmp = f"rw,exec,nosuid,size={max(limits.memory // 4, 16 << 20)},mode=1777"
     kwargs: dict[str, Any] = {}
@@ -342,7 +345,10 @@ def start_container(
         tmpfs={"/refgo": tmpfs_work, "/tmp": tmpfs_tmp},
         mem_limit=limits.memory,
         memswap_limit=limits.memory,
-        volumes={m: {"bind": m, "mode": "ro"} for m in mounts},
+        volumes={
+            **{m: {"bind": m, "mode": "ro"} for m in mounts},
+            **({cache: {"bind": cache, "mode": "rw"}} if cache else {}),
+        },
         user=f"{os.getuid()}:{os.getgid()}",
         cap_drop=["ALL"],
         security_opt=["no-new-privileges"],
@@ -361,8 +367,11 @@ class DockerExecutor:
 
     kind = "docker"
 
-    def __init__(self, client: Any, container: Any, name: str, root: str) -> None:
+    def __init__(
+        self, client: Any, container: Any, name: str, root: str, cache: str = ""
+    ) -> None:
         self._client = client
+        self._cache = cache
         self._container = container
         self.name = name
         self._root = root
@@ -372,6 +381,12 @@ class DockerExecutor:
         self._live: OrderedDict[str, None] = OrderedDict()  # least recently used first
         self._pruned: set[str] = set()
         self._closed = False
+
+    def build_cache(self) -> str:
+        """Returns the host's build cache for this image, bound read-write at its path."""
+        if not self._cache:
+            raise ExecutorError(f"{self.name}: no build cache was mounted")
+        return self._cache
 
     def workdir(self, key: str) -> str:
         """Returns /refgo/work/key, to be (re)created empty by the next operation."""
@@ -578,6 +593,8 @@ def open_executor(
     labels = {LABEL: "1", LABEL_RUN: run_id, LABEL_WORKER: worker_id, LABEL_OWNER: owner_label()}
     name = container_name(run_id, worker_id)
     planned = plan_mounts([repo_root(), *mounts], _arg_dirs(config))
+    cache = image.cache_dir() / ("build-" + report.tag.replace(":", "-").replace("/", "-"))
+    cache.mkdir(parents=True, exist_ok=True)
     try:
         container = start_container(
             client,
@@ -586,10 +603,11 @@ def open_executor(
             labels,
             planned,
             config.stash.get(LIMITS, DEFAULT_LIMITS),
+            str(cache),
         )
     except Exception as e:
         raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
-    ex = DockerExecutor(client, container, name, repo_root())
+    ex = DockerExecutor(client, container, name, repo_root(), str(cache))
     _LIVE.add(ex)
     config.stash.setdefault(EXECUTORS, []).append(ex)
     return ex

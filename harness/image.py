@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from harness.toolchain import cache_root
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TOOLCHAIN_DIR = REPO_ROOT / "toolchain"
 BASE_REPO = "refgo-base"
@@ -268,10 +270,7 @@ def host_suite(root: Path = Path("/"), environ: Mapping[str, str] = os.environ) 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     """Returns the directory for the rootfs tarball cache and the build lock."""
-    if environ.get("REFGO_CACHE"):
-        return Path(environ["REFGO_CACHE"])
-    xdg = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "refgo"
+    return cache_root(environ)
 
 
 def image_present(client: Any, tag: str) -> bool:

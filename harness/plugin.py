@@ -184,7 +184,7 @@ class HarnessState:
                 # Every later case would hit the same wall (e.g. the image build failed).
                 self.unavailable = f"refgo: cannot open the {self.toolchain} toolchain: {err}"
                 raise
-            self.cache = self.executor.workdir("toolcache")
+            self.cache = self.executor.build_cache()
         return self.executor
 
     def _open(self, session: pytest.Session) -> Executor:

@@ -68,6 +68,12 @@ class Executor(Protocol):
         """Reads the file at path."""
         ...
 
+    def build_cache(self) -> str:
+        """A persistent directory for build caches (refgo's runtime archive, GOCACHE),
+        shared by every worker and run of this toolchain; the tools lock it themselves.
+        Valid for commands, writable by them."""
+        ...
+
     def run(
         self,
         argv: Sequence[str],
@@ -124,6 +130,15 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
+def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
+    """The harness's persistent cache: $REFGO_CACHE, else $XDG_CACHE_HOME/refgo, else
+    ~/.cache/refgo (the Docker base tarball, the build caches of each toolchain)."""
+    if environ.get("REFGO_CACHE"):
+        return Path(environ["REFGO_CACHE"])
+    xdg = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "refgo"
+
+
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
@@ -142,6 +157,12 @@ class LocalExecutor:
     def base(self) -> str:
         """The directory holding every workdir of this executor."""
         return self._base
+
+    def build_cache(self) -> str:
+        """Returns <cache root>/build-local (created)."""
+        path = cache_root() / "build-local"
+        path.mkdir(parents=True, exist_ok=True)
+        return str(path)
 
     def workdir(self, key: str) -> str:
         """Returns base/key, emptied; key must be a plain file name."""

@@ -493,3 +493,18 @@ def test_local_executor_contract() -> None:
     finally:
         ex.close()
     assert not os.path.exists(wd)
+
+
+def test_build_cache_is_shared_and_persistent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every worker's executor names the same build cache, which outlives the run, so
+    refgo's runtime archive (and GOCACHE) is built once, not once per worker."""
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "cache"))
+    a, b = LocalExecutor(), LocalExecutor()
+    try:
+        assert a.build_cache() == b.build_cache() == str(tmp_path / "cache" / "build-local")
+    finally:
+        a.close()
+        b.close()
+    assert os.path.isdir(tmp_path / "cache" / "build-local")

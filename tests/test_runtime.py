@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,25 @@ def test_concurrent_builds_publish_one_archive(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs)
     assert len(outs) == 1
     assert len(list((tmp_path / "c").glob("runtime-*.a"))) == 1
+
+
+def test_concurrent_builds_build_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file lock makes concurrent compiles wait for one build instead of each building."""
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "c"))
+    builds: list[int] = []
+
+    def slow_build(d: Path, out: Path) -> None:
+        builds.append(1)
+        time.sleep(0.3)
+        out.write_bytes(b"!<arch>\n")
+
+    monkeypatch.setattr(link, "_build_runtime", slow_build)
+    threads = [threading.Thread(target=link.runtime_archive) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert builds == [1]
 
 
 def test_link_error_is_reported(tmp_path: Path) -> None:
