@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compiler import driver, link
+from compiler import buildcons, driver, link
 from compiler.diag import Diagnostics
 from compiler.syntax import ast
 
@@ -59,12 +59,6 @@ USAGE = ("usage: refgo test [-v] [-run re] [-bench re] [-benchtime d] [-count n]
 _TEST_VALUE_FLAGS = frozenset({"run", "bench", "benchtime", "count"})
 _TEST_BOOL_FLAGS = frozenset({"v", "short", "benchmem"})
 
-_KNOWN_OS = frozenset({"aix", "android", "darwin", "dragonfly", "freebsd", "hurd",
-                       "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd",
-                       "plan9", "solaris", "windows", "zos"})
-_KNOWN_ARCH = frozenset({"386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle",
-                         "mips64", "mips64le", "ppc64", "ppc64le", "riscv64", "s390x",
-                         "wasm", "sparc64"})
 _BUILD_TAGS = driver.BUILD_TAGS
 
 
@@ -166,15 +160,17 @@ def _module_path(d: Path) -> str | None:
 
 def _name_ok(name: str) -> bool:
     """gc's file name constraints: _GOOS, _GOARCH, _GOOS_GOARCH before .go/_test.go."""
-    stem = name.removesuffix(".go").removesuffix("_test")
-    parts = stem.split("_")[1:]
-    if parts and parts[-1] in _KNOWN_ARCH:
-        if parts[-1] != "amd64":
-            return False
-        parts = parts[:-1]
-    if parts and parts[-1] in _KNOWN_OS:
-        return parts[-1] == "linux"
-    return True
+    return buildcons.name_ok(name)
+
+
+def _build_ok(p: Path) -> bool:
+    """Whether file p's build constraints hold for refgo; a malformed one is a usage error."""
+    try:
+        return driver.build_ok(p.read_bytes(), _BUILD_TAGS)
+    except buildcons.ConstraintError as err:
+        raise TestUsageError(f"{_show(p)}: {err.message}") from None
+    except OSError as e:
+        raise TestUsageError(f"open {p}: {e.strerror or e}") from e
 
 
 def _show(path: Path) -> str:
@@ -237,7 +233,7 @@ def resolve(operand: str) -> Package:
         raise TestUsageError(f"cannot find package {operand!r}: not a directory")
     names = sorted(p for p in d.iterdir() if p.suffix == ".go" and p.is_file()
                    and not p.name.startswith(("_", ".")) and _name_ok(p.name))
-    files = [p for p in names if driver.build_ok(p.read_bytes(), _BUILD_TAGS)]
+    files = [p for p in names if _build_ok(p)]
     absd = d.resolve()
     path = _module_path(absd) or "_" + absd.as_posix()
     if not files:

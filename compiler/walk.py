@@ -27,7 +27,7 @@ Decisions made here:
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from compiler import ir
@@ -218,6 +218,7 @@ class ProgBuilder:
         self.type_syms: dict[Type, str] = {}
         self.externs: set[str] = set()
         self.itab_syms: dict[tuple[Type, Type], str] = {}
+        self.itab_caches = 0
         for p in pkgs:
             for d in p.funcs:
                 if d.func is not None:
@@ -226,6 +227,14 @@ class ProgBuilder:
     def new_uid(self) -> int:
         self.uid -= 1
         return self.uid
+
+    def itab_cache(self) -> str:
+        """A fresh 16-byte writable bss slot {key, itab} for one conversion site's cache;
+        bss is a collector root, so an itab built at run time that it holds stays alive."""
+        sym = f"go.itabcache.{self.itab_caches}"
+        self.itab_caches += 1
+        self.add_data(ir.Data(sym, b"", (), readonly=False, ptrs=(0, 8), bss=16))
+        return sym
 
     def add_data(self, d: ir.Data) -> None:
         self.data.setdefault(d.sym, d)
@@ -252,11 +261,11 @@ class ProgBuilder:
         if have is not None:
             return have
         name = rtype_string(t)
-        sym = f"type.{type_string(t)}"
+        sym = f"type.{type_string(t, link=True)}"
         n = 1
         while sym in self.data:
             n += 1
-            sym = f"type.{type_string(t)}·{n}"
+            sym = f"type.{type_string(t, link=True)}·{n}"
         self.type_syms[t] = sym
         self.add_data(ir.Data(sym, b""))  # reserve: recursive types refer to themselves
         u = under(t)
@@ -382,8 +391,8 @@ class ProgBuilder:
         (a pointer-shaped T, whose interface data word is the value itself) it is
         `pkg.T.M`, taking T."""
         # gc's names: `main.(*T).M`; `go.(*struct { main.T }).M` for an unnamed T.
-        pkg, tname = ((base.pkg, base.name) if isinstance(base, Named)
-                      else ("go", type_string(base)))
+        pkg, tname = ((base.pkg, base.name + (f"·{base.local}" if base.local else ""))
+                      if isinstance(base, Named) else ("go", type_string(base, link=True)))
         sym = f"{pkg}.{tname}.{name}" if byvalue else f"{pkg}.(*{tname}).{name}"
         if sym in self.wrappers or sym in self.decls:
             return sym
@@ -472,11 +481,11 @@ class ProgBuilder:
         have = self.itab_syms.get((t, iface))
         if have is not None:
             return have
-        sym = f"go.itab.{type_string(t)},{type_string(iface)}"
+        sym = f"go.itab.{type_string(t, link=True)},{type_string(iface, link=True)}"
         n = 1
         while sym in self.data:
             n += 1
-            sym = f"go.itab.{type_string(t)},{type_string(iface)}·{n}"
+            sym = f"go.itab.{type_string(t, link=True)},{type_string(iface, link=True)}·{n}"
         self.itab_syms[(t, iface)] = sym
         u = under(iface)
         assert isinstance(u, Interface)
@@ -695,6 +704,9 @@ class FuncBuilder:
         self.pkg = sym.split(".", 1)[0]
         self.ndefer = 0
         self.tuples: dict[int, list[ir.Mem]] = {}  # TupleElem calls, by id of the call
+        # set while lowering the operand of &x: `&p.f` and `&*p` nil-check p (gc does),
+        # since computing an address does not touch memory.
+        self.nilcheck_derefs = False
 
     # -- slots and blocks ------------------------------------------------------------
 
@@ -803,6 +815,39 @@ class FuncBuilder:
         if noreturn:
             self.term(ir.Unreachable(pos))
         return res
+
+    def assert_call(self, pos: Pos, isym: ir.SymAddr,
+                    tw: ir.Operand) -> Callable[[], ir.Operand]:
+        """A cached_itab miss thunk calling runtime.assertE2I2(isym, tw)."""
+        return lambda: self.ccall(pos, "assertE2I2", [isym, tw], 1)[0]
+
+    def cached_itab(self, pos: Pos, key: ir.Operand,
+                    miss: Callable[[], ir.Operand]) -> ir.Local:
+        """The itab for a conversion site through its own one-entry cache: if key (the
+        source's first word) equals the cached key and the cached itab is non-nil, that
+        itab; else miss() (which emits the runtime call) and refill the cache. key must
+        determine the dynamic type (a type word or an itab word); do NOT key on anything
+        else. A nil result is never served from the cache, so failures always reach the
+        runtime (and its panic)."""
+        sym = self.pb.itab_cache()
+        tab = self.temp(8)
+        hit = self.temp(1)
+        self.emit(ir.Mov(pos, tab, ir.Imm(0), 8))
+        self.emit(ir.BinOp(pos, ir.Op.EQ, hit, key, ir.Global(sym, 0), 8, False))
+        probe, call, end = self.new_block(), self.new_block(), self.new_block()
+        self.branch(pos, hit, probe, call)
+        self.start(probe)
+        self.emit(ir.Mov(pos, tab, ir.Global(sym, 8), 8))
+        self.emit(ir.BinOp(pos, ir.Op.NE, hit, tab, ir.Imm(0), 8, False))
+        self.branch(pos, hit, end, call)
+        self.start(call)
+        r = miss()
+        self.emit(ir.Mov(pos, tab, r, 8))
+        self.emit(ir.Mov(pos, ir.Global(sym, 0), key, 8))
+        self.emit(ir.Mov(pos, ir.Global(sym, 8), r, 8))
+        self.jump(pos, end)
+        self.start(end)
+        return tab
 
     def panic_if(self, pos: Pos, cond: ir.Operand, sym: str,
                  args: Sequence[ir.Operand]) -> None:
@@ -1192,7 +1237,7 @@ class FuncBuilder:
             case T.Deref(x=x):
                 p = self.expr(x)
                 ptr = p if isinstance(p, ir.Local) else self.copy_temp(e.pos, p, x.type)
-                if size_of(e.type) >= 4096 or size_of(e.type) == 0:
+                if self.nilcheck_derefs or size_of(e.type) >= 4096 or size_of(e.type) == 0:
                     self.emit(ir.NilCheck(e.pos, ptr))
                 return Indirect(ptr, 0)
             case T.FieldSel(x=x, index=i):
@@ -1376,7 +1421,9 @@ class FuncBuilder:
             p = self.alloc(pos, x.type)
             self.composite(Indirect(p, 0), x, zeroed=True)
             return p
+        saved, self.nilcheck_derefs = self.nilcheck_derefs, True
         lv = self.lvalue(x)
+        self.nilcheck_derefs = saved
         return self.addr(pos, lv)
 
     # -- operators -------------------------------------------------------------------
@@ -1929,6 +1976,8 @@ class FuncBuilder:
         K = T.ConvKind
         if k is K.NOP:
             return self.expr(x)
+        if k is K.SLICE_TO_ARRAYPTR:
+            return self.slice_to_arrayptr(e)
         if k is K.INT:
             m = self.expr(x)
             tmp = self.temp(t)
@@ -1996,12 +2045,34 @@ class FuncBuilder:
         if k is K.I2I:
             m = self.expr(x)
             tmp = self.temp(t)
-            tw = self.dyn_type(pos, x.type, m)
-            (tab,) = self.ccall(pos, "convI2I", [ir.SymAddr(self.pb.type_sym(t)), tw], 1)
+            isym = ir.SymAddr(self.pb.type_sym(t))
+
+            def conv() -> ir.Operand:
+                tw = self.dyn_type(pos, x.type, m)
+                return self.ccall(pos, "convI2I", [isym, tw], 1)[0]
+
+            tab = self.cached_itab(pos, at(m, 0), conv)
             self.emit(ir.Mov(pos, tmp, tab, 8))
             self.emit(ir.Mov(pos, at(tmp, 8), at(m, 8), 8))
             return tmp
         raise Unsupported(pos, f"conversion {k.value}")
+
+    def slice_to_arrayptr(self, e: T.Convert) -> ir.Mem:
+        """(*[N]T)(s): s's data pointer, after checking len(s) >= N (gc's
+        panicSliceConvert(N, len))."""
+        pos = e.pos
+        pt = under(e.type)
+        assert isinstance(pt, Pointer)
+        arr = under(pt.elem)
+        assert isinstance(arr, Array)
+        s = self.copy_temp(pos, self.expr(e.x), e.x.type)
+        if arr.length > 0:
+            bad = self.temp(1)
+            self.emit(ir.BinOp(pos, ir.Op.LT, bad, at(s, 8), ir.Imm(arr.length), 8, True))
+            self.panic_if(pos, bad, "panicSliceConvert", [ir.Imm(arr.length), at(s, 8)])
+        tmp = self.temp(e.type)
+        self.emit(ir.Mov(pos, tmp, s, 8))
+        return tmp
 
     def type_word(self, t: Type, iface: Type) -> ir.SymAddr:
         """The first word of an interface of type iface holding a t: &type.T or &itab."""
@@ -2012,6 +2083,17 @@ class FuncBuilder:
     def conv_t2i(self, e: T.Convert) -> ir.Mem:
         """A value-to-interface conversion (see the module docstring for the three ways)."""
         pos, x, t = e.pos, e.x, e.type
+        if size_of(x.type) > 1024 and self.addressable(x):
+            # convT2E copies straight from the variable: no temporary copy (for a huge
+            # *p, a huge stack slot).
+            pv = self.addr(pos, self.lvalue(x))
+            tmp = self.temp(t)
+            tw = self.type_word(x.type, t)
+            self.emit(ir.Mov(pos, tmp, tw, 8))
+            fn = "convT2E" if is_empty_interface(t) else "convT2I"
+            (d,) = self.ccall(pos, fn, [tw, pv], 1)
+            self.emit(ir.Mov(pos, at(tmp, 8), d, 8))
+            return tmp
         m = self.expr(x)
         tmp = self.temp(t)
         tw = self.type_word(x.type, t)
@@ -2045,11 +2127,14 @@ class FuncBuilder:
         ok = self.temp(1)
         if isinstance(under(target), Interface):
             isym = ir.SymAddr(self.pb.type_sym(target))
-            if commaok:
-                (tab,) = self.ccall(pos, "assertE2I2", [isym, tw], 1)
-            else:
-                (tab,) = self.ccall(pos, "assertE2I", [isym, tw,
-                                                       ir.SymAddr(self.pb.type_sym(e.x.type))], 1)
+            src = ir.SymAddr(self.pb.type_sym(e.x.type))
+
+            def assert_() -> ir.Operand:
+                if commaok:
+                    return self.ccall(pos, "assertE2I2", [isym, tw], 1)[0]
+                return self.ccall(pos, "assertE2I", [isym, tw, src], 1)[0]
+
+            tab = self.cached_itab(pos, tw, assert_)
             self.emit(ir.BinOp(pos, ir.Op.NE, ok, tab, ir.Imm(0), 8, False))
             yes, no, end = self.new_block(), self.new_block(), self.new_block()
             self.branch(pos, ok, yes, no)
@@ -2306,7 +2391,7 @@ class FuncBuilder:
                     self.emit(ir.BinOp(pos, ir.Op.EQ, hit, tw, ir.Imm(0), 8, False))
                 elif isinstance(under(t), Interface):
                     isym = ir.SymAddr(self.pb.type_sym(t))
-                    (tab,) = self.ccall(pos, "assertE2I2", [isym, tw], 1)
+                    tab = self.cached_itab(pos, tw, self.assert_call(pos, isym, tw))
                     if len(c.types) == 1:
                         tabs[i] = tab
                     self.emit(ir.BinOp(pos, ir.Op.NE, hit, tab, ir.Imm(0), 8, False))
@@ -2455,7 +2540,7 @@ class FuncBuilder:
         if isinstance(e, T.MethodValue):
             sym = f"{e.method.symbol}-fm"
         else:
-            sym = f"{self.pkg}.{type_string(rt)}.{e.method}-fm"
+            sym = f"{self.pkg}.{type_string(rt, link=True)}.{e.method}-fm"
         rv = self.pb.fm_wrapper(sym, e, sig)
         p = self.alloc(pos, rt)
         val = self.expr(e.recv)

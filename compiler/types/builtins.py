@@ -178,7 +178,11 @@ def _has_call(a: ast.Expr) -> bool:
 
 
 def _append(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    s = ck.value(e.args[0])
+    """append(s, x...), including append(f()) with f's results as the arguments."""
+    s = ck.require_value(ck.expr(e.args[0]), allow_tuple=len(e.args) == 1 and not e.dots)
+    rest: list[Operand] | None = None
+    if isinstance(s.type, Tuple) and not s.invalid:
+        s, *rest = ck.tuple_elems(s)
     if s.invalid:
         for a in e.args[1:]:
             ck.expr(a)
@@ -205,8 +209,7 @@ def _append(ck: ExprChecker, e: ast.CallExpr) -> Operand:
                                                                                 "append"))
         return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True),
                        e)
-    for a in e.args[1:]:
-        x = ck.value(a, u.elem)
+    for x in rest if rest is not None else [ck.value(a, u.elem) for a in e.args[1:]]:
         args.append(ck.use_as(x, u.elem, "argument to append"))
     return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args)), e)
 

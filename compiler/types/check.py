@@ -92,6 +92,8 @@ class Checker(StmtChecker, ExprChecker):
         self.fixups: list[tuple[Named, Named | ast.Expr, Scope]] = []
         self.pending: set[int] = set()
         self.resolving: list[_Decl] = []
+        self.realias: set[int] = set()
+        """ids of alias _Decls being resolved again by _realias (a second visit is a cycle)."""
 
     # -- entry ----------------------------------------------------------------------------
 
@@ -221,9 +223,15 @@ class Checker(StmtChecker, ExprChecker):
             if d.kind == "func" and d.obj is not None:
                 return d.obj
             cycle = self.resolving[self.resolving.index(d):] if d in self.resolving else [d]
+            if d.kind == "type" and id(d) not in self.realias and any(
+                    c.kind == "type" and c.obj is not None for c in cycle):
+                return self._realias(d)
+            what = "invalid recursive type" if d.kind == "type" else "initialization loop for"
             lines = "".join(f"\n\t{c.name.pos}: {c.name.value} refers to" for c in cycle)
-            self.error(d.name.pos, f"initialization loop for {d.name.value}{lines}\n\t"
+            self.error(d.name.pos, f"{what} {d.name.value}{lines}\n\t"
                                    f"{d.name.pos}: {d.name.value}")
+            if d.kind == "type":
+                return TypeName(d.name.value, INVALID_TYPE, d.name.pos)
             if d.kind == "const":
                 return Const(d.name.value, INVALID_TYPE, 0, d.name.pos)
             return Var(d.name.value, INVALID_TYPE, d.name.pos, VarKind.GLOBAL, self.path,
@@ -246,6 +254,21 @@ class Checker(StmtChecker, ExprChecker):
             self.resolving.pop()
             d.state = 2
         return d.obj
+
+    def _realias(self, d: _Decl) -> object:
+        """Resolve alias d again when it is reached through its own declaration along a
+        cycle that passes a defined type (`type a = b; type b struct{ *a }`, valid Go):
+        the defined type's name is already bound, so the cycle ends there."""
+        spec = d.spec
+        assert isinstance(spec, ast.TypeSpec)
+        saved = self.save_context()
+        self.realias.add(id(d))
+        try:
+            self.scope = d.scope
+            return TypeName(spec.name.value, self.resolve_type(spec.type), spec.name.pos)
+        finally:
+            self.realias.discard(id(d))
+            self.restore_context(saved)
 
     def _resolve_type_decl(self, d: _Decl) -> object:
         spec = d.spec

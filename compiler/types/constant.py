@@ -21,7 +21,22 @@ from fractions import Fraction
 
 from compiler.types.typ import Kind
 
-Value = bool | int | Fraction | bytes
+
+@dataclass(frozen=True, slots=True)
+class Huge:
+    """An untyped float constant m·10**e whose exponent a Fraction cannot hold
+    (|e| > _MAX_EXP, from a literal such as 1e646456992; gc keeps these as big.Floats).
+
+    *, / and ± are exact on it (`Huge(1, 9e8) / Huge(1, 9e8-1)` is 10); everything else
+    sees to_fraction's stand-in with the exponent clamped to ±_MAX_EXP, which still
+    overflows every float type or rounds to 0. Valid only when |e| > _MAX_EXP and m != 0.
+    """
+
+    m: Fraction
+    e: int
+
+
+Value = bool | int | Fraction | bytes | Huge
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +69,8 @@ def int_range(k: Kind) -> tuple[int, int]:
 def to_fraction(v: CValue) -> Fraction:
     if isinstance(v, Cx):
         return v.re
+    if isinstance(v, Huge):
+        return v.m * Fraction(10) ** max(-_MAX_EXP, min(_MAX_EXP, v.e))
     if isinstance(v, bool) or isinstance(v, bytes):
         raise TypeError("not numeric")
     return Fraction(v)
@@ -71,7 +88,23 @@ def is_int_value(v: CValue) -> bool:
         return v.im == 0 and v.re.denominator == 1
     if isinstance(v, Fraction):
         return v.denominator == 1
+    if isinstance(v, Huge):
+        return False  # as gc: such a value never converts to an integer (truncated)
     return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _round_f32(v: Fraction) -> Fraction:
+    """v rounded once, to nearest-even, to float32's 24-bit significand (do NOT round
+    through float64 first: max32 + ulp32/2 - tiny would tie and round up to 2**128)."""
+    a = abs(v)
+    if a == 0:
+        return a
+    e = a.numerator.bit_length() - a.denominator.bit_length()
+    if Fraction(2) ** e > a:
+        e -= 1
+    q = Fraction(2) ** (max(e, -126) - 23)
+    r = round(a / q) * q
+    return r if v > 0 else -r
 
 
 def round_float(v: Fraction, k: Kind) -> Fraction | None:
@@ -83,14 +116,8 @@ def round_float(v: Fraction, k: Kind) -> Fraction | None:
     if math.isinf(f):
         return None
     if k in (Kind.FLOAT32, Kind.COMPLEX64):
-        if abs(Fraction(f)) > _F32_MAX:
-            return None
-        try:
-            f = struct.unpack("<f", struct.pack("<f", f))[0]
-        except OverflowError:
-            return None
-        if math.isinf(f):
-            return None
+        r = _round_f32(v)
+        return None if abs(r) > _F32_MAX else r
     return Fraction(f)
 
 
@@ -112,9 +139,9 @@ def representable(v: CValue, k: Kind) -> tuple[CValue | None, str]:
             return None, ""
         if isinstance(v, Cx) and v.im != 0:
             return None, "truncated"
-        fv = to_fraction(v)
         if k is Kind.UNTYPED_FLOAT:
-            return fv, ""
+            return (v, "") if isinstance(v, Huge) else (to_fraction(v), "")
+        fv = to_fraction(v)
         r = round_float(fv, k)
         if r is None:
             return None, "overflows"
@@ -148,6 +175,8 @@ def to_concrete(v: CValue) -> bool | int | float | complex | bytes:
         return complex(float(v.re), float(v.im))
     if isinstance(v, Fraction):
         return float(v)
+    if isinstance(v, Huge):
+        return 0.0 if v.e < 0 else math.copysign(math.inf, v.m)
     return v
 
 
@@ -169,6 +198,8 @@ def binary_op(op: str, x: CValue, y: CValue, integer: bool) -> CValue:
         return {"&&": x and y, "||": x or y}[op]
     if isinstance(x, Cx) or isinstance(y, Cx):
         return _cx_op(op, to_cx(x), to_cx(y))
+    if (isinstance(x, Huge) or isinstance(y, Huge)) and not integer:
+        return _huge_op(op, _split(x), _split(y))
     if integer:
         a, b = int(to_fraction(x)), int(to_fraction(y))
         match op:
@@ -211,6 +242,49 @@ def binary_op(op: str, x: CValue, y: CValue, integer: bool) -> CValue:
     raise ValueError(op)
 
 
+def _huge(m: Fraction, e: int) -> Fraction | Huge:
+    """m·10**e as a Fraction when its exponent allows, else as a Huge."""
+    if m == 0:
+        return Fraction(0)
+    if abs(e) <= _MAX_EXP:
+        return m * Fraction(10) ** e
+    return Huge(m, e)
+
+
+def _split(v: Value) -> tuple[Fraction, int]:
+    """Numeric v as (m, e) with v = m·10**e."""
+    if isinstance(v, Huge):
+        return v.m, v.e
+    return to_fraction(v), 0
+
+
+_NEGLIGIBLE = 400
+"""Decimal orders of magnitude beyond which the smaller addend is below gc's 512-bit
+precision and is dropped."""
+
+
+def _huge_op(op: str, x: tuple[Fraction, int], y: tuple[Fraction, int]) -> Value:
+    """x op y for + - * / when an operand is a Huge (see Huge)."""
+    (mx, ex), (my, ey) = x, y
+    match op:
+        case "*":
+            return _huge(mx * my, ex + ey)
+        case "/":
+            if my == 0:
+                raise ZeroDivisionError
+            return _huge(mx / my, ex - ey)
+        case "+" | "-":
+            if op == "-":
+                my = -my
+            if mx == 0 or my != 0 and ey - ex > _NEGLIGIBLE:
+                return _huge(my, ey)
+            if my == 0 or ex - ey > _NEGLIGIBLE:
+                return _huge(mx, ex)
+            lo = min(ex, ey)
+            return _huge(mx * Fraction(10) ** (ex - lo) + my * Fraction(10) ** (ey - lo), lo)
+    raise ValueError(op)
+
+
 def _cx_op(op: str, a: Cx, b: Cx) -> Cx:
     match op:
         case "+":
@@ -232,6 +306,10 @@ def compare(op: str, x: CValue, y: CValue) -> bool:
     if isinstance(x, Cx) or isinstance(y, Cx):
         eq = to_cx(x) == to_cx(y)
         return eq if op == "==" else not eq
+    if isinstance(x, Huge) or isinstance(y, Huge):
+        d = binary_op("-", x, y, False)
+        sign = (d.m if isinstance(d, Huge) else to_fraction(d)).numerator
+        return compare(op, sign, 0)
     a: object = x
     b: object = y
     if not isinstance(x, (bytes, bool)):
@@ -265,6 +343,10 @@ def format_value(v: CValue) -> str:
         return f"({format_value(v.re)} + {format_value(v.im)}i)"
     if isinstance(v, Fraction):
         return _format_float(v)
+    if isinstance(v, Huge):
+        m = _format_float(v.m)
+        mant, _, exp = m.partition("e")
+        return f"{mant}e{v.e + int(exp or 0):+d}"
     return str(v)
 
 
@@ -291,6 +373,8 @@ def _format_float(v: Fraction) -> str:
 
 MAX_INT_BITS = 512
 MAX_RAT_BITS = 100000
+MAX_FLOAT_EXP2 = (1 << 31) - 1
+"""gc's untyped floats are big.Floats: a binary exponent beyond this overflows."""
 
 
 def overflows(v: CValue) -> bool:
@@ -302,6 +386,8 @@ def overflows(v: CValue) -> bool:
         return v.bit_length() > MAX_INT_BITS
     if isinstance(v, Fraction):
         return max(v.numerator.bit_length(), v.denominator.bit_length()) > MAX_RAT_BITS
+    if isinstance(v, Huge):
+        return v.e * math.log2(10) + math.log2(abs(v.m)) > MAX_FLOAT_EXP2
     return overflows(v.re) or overflows(v.im)
 
 
@@ -317,6 +403,17 @@ def parse_int_lit(text: str) -> int:
     if len(t) > 1 and t.startswith("0"):
         return int(t, 8)
     return int(t)
+
+
+def parse_float_const(text: str) -> Fraction | Huge:
+    """The exact value of a Go floating-point literal, a Huge for decimal exponents
+    beyond ±_MAX_EXP (hex literals are clamped, as in parse_float_lit)."""
+    t = text.replace("_", "").lower()
+    mant, _, exp = t.partition("e")
+    if t.startswith("0x") or not exp or abs(int(exp)) <= _MAX_EXP:
+        return parse_float_lit(text)
+    ip, _, fp = mant.partition(".")
+    return _huge(Fraction(int((ip + fp) or "0"), 10 ** len(fp)), int(exp))
 
 
 def parse_float_lit(text: str) -> Fraction:

@@ -89,6 +89,23 @@ from compiler.types.typ import (
 MAX_ERRORS = 1000
 
 
+def _embedded_name(e: ast.Expr) -> str | None:
+    """The field name an embedded field's type as written gives: `T` for T, *T, p.T, *p.T
+    (an alias's own name, not the aliased type's: `type S = T; struct{ S }` has field S)."""
+    while isinstance(e, ast.ParenExpr):
+        e = e.x
+    if isinstance(e, ast.StarExpr):
+        e = e.x
+        while isinstance(e, ast.ParenExpr):
+            e = e.x
+    match e:
+        case ast.Name(value=v):
+            return v
+        case ast.SelectorExpr(sel=sel):
+            return sel.value
+    return None
+
+
 class TooManyErrors(Exception):
     """Raised after MAX_ERRORS errors (garbage input); the driver shows the first ten."""
 
@@ -398,10 +415,8 @@ class ExprChecker:
             t = self.resolve_type(f.type)
             if f.name is None:
                 base = t.elem if isinstance(t, Pointer) else t
-                if isinstance(base, Named):
-                    name = base.name
-                elif isinstance(base, Basic):
-                    name = base.name
+                if isinstance(base, (Named, Basic)):
+                    name = _embedded_name(f.type) or base.name
                 else:
                     self.error(f.type.pos, "embedded field type must be a type name")
                     continue
@@ -573,8 +588,11 @@ class ExprChecker:
                     return invalid(e)
             case "FLOAT":
                 try:
-                    val, t = C.parse_float_lit(e.value), UNTYPED_FLOAT
+                    val, t = C.parse_float_const(e.value), UNTYPED_FLOAT
                 except (ValueError, ZeroDivisionError):
+                    return invalid(e)
+                if C.overflows(val):
+                    self.error(e.pos, f"malformed constant: {e.value}")
                     return invalid(e)
             case "IMAG":
                 body = e.value[:-1]
@@ -1484,6 +1502,9 @@ class ExprChecker:
                 return invalid(e)
             except (ValueError, TypeError):
                 return invalid(e)
+            if C.overflows(v) and isinstance(v, C.Huge):
+                self.error(e.oppos, "constant result is not representable")
+                return invalid(e)
             if C.overflows(v):
                 self.error(e.oppos, f"constant {_OPNAME.get(e.op, 'arithmetic')} overflow")
                 return invalid(e)
@@ -1834,6 +1855,17 @@ class ExprChecker:
         return [Operand(Mode.VALUE, t, tree.TupleElem(a.src.pos, t, a.expr, i), a.src)
                 for i, t in enumerate(a.type.types)]
 
+    def tuple_converted(self, op: Operand, targets: Sequence[Type | None],
+                        context: str) -> tuple[tree.Expr, ...]:
+        """The values of multi-value call or comma-ok form op, each converted to its
+        target type (None: kept as is), as TupleElem nodes sharing one node."""
+        x = self.commaok(op)
+        assert isinstance(x.type, Tuple)
+        elems = [Operand(Mode.VALUE, t, tree.TupleElem(op.src.pos, t, x, i), op.src)
+                 for i, t in enumerate(x.type.types)]
+        return tuple(o.expr if t is None else self.use_as(o, t, context)
+                     for o, t in zip(elems, targets, strict=True))
+
     def _count_error(self, e: ast.CallExpr, sig: Signature, ops: list[Operand],
                      fname: str) -> None:
         have = "(" + ", ".join(_summary(o.type, self.path) for o in ops) + ")"
@@ -1914,10 +1946,11 @@ class ExprChecker:
                     xe = self.default(x)
                     x = Operand(Mode.VALUE, default_type(x.type), xe, x.src)
         kind = self.conv_kind(x, t)
-        if kind is None and isinstance(under(x.type), Slice) and isinstance(tu, Pointer) \
-                and isinstance(under(tu.elem), Array):
-            self.unsupported(e.pos, "converting a slice to an array pointer")
-            return invalid(e)
+        if kind is None and isinstance(under(x.type), Slice) and isinstance(tu, Pointer):
+            at, st = under(tu.elem), under(x.type)
+            if isinstance(at, Array) and isinstance(st, Slice) and identical(at.elem,
+                                                                             st.elem):
+                kind = tree.ConvKind.SLICE_TO_ARRAYPTR
         if kind is None:
             self.error(e.args[0].pos, f"cannot convert {describe(orig, self.path)} to type {ts}")
             return invalid(e)
@@ -2047,12 +2080,11 @@ class ExprChecker:
             if rt is None:
                 types = [t or INVALID_TYPE] * len(names)
             else:
+                conv = False
                 if t is not None:
                     for x in rt:
                         if is_interface(t) and not identical(x, t):
-                            self.unsupported(values[0].pos, "interface conversions of "
-                                                            "multi-value results")
-                            break
+                            conv = True
                         if is_untyped_kind(x) and is_boolean(t):
                             continue
                         if not self.assignable(Operand(Mode.VALUE, x, op.expr, op.src), t):
@@ -2064,6 +2096,8 @@ class ExprChecker:
                 else:
                     types = [default_type(x) for x in rt]
                 vals = [self.commaok(op)]
+                if conv and self.diags.errors == errors_before:
+                    vals = list(self.tuple_converted(op, types, ctx))
         elif len(values) != len(names):
             if len(values) == 1 and isinstance(values[0], ast.CallExpr):
                 self.assign_mismatch(values[0].pos, len(names), values)

@@ -176,6 +176,7 @@ class StmtChecker(ExprChecker):
                 return self.defer(s)
             case ast.GoStmt():
                 self.unsupported(s.pos, "go statements")
+                self.expr(s.call)  # its operands are used: no false "declared but not used"
                 return []
             case ast.SelectStmt():
                 self.unsupported(s.pos, "select statements")
@@ -254,20 +255,23 @@ class StmtChecker(ExprChecker):
             if types is None:
                 return []
             targets: list[tree.Expr] = []
+            convs: list[Type | None] = []
             for lo, t in zip(lhs, types, strict=True):
                 if lo.invalid:
                     continue
                 if isinstance(lo.expr, tree.Blank):
                     targets.append(tree.Blank(lo.expr.pos, t))
+                    convs.append(None)
                     continue
                 if not self._tuple_assignable(t, op, lo.type):
                     self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
                                              f"type {tstr(t, self.path)}) as type "
                                              f"{tstr(lo.type, self.path)} in assignment")
-                elif _needs_iface_conv(t, lo.type):
-                    self.unsupported(s.rhs[0].pos, "interface conversions of multi-value "
-                                                   "results")
+                convs.append(lo.type if _needs_iface_conv(t, lo.type) else None)
                 targets.append(lo.expr)
+            if any(c is not None for c in convs) and len(targets) == len(types):
+                cv = self.tuple_converted(op, convs, "assignment")
+                return [tree.Assign(s.pos, tuple(targets), cv)]
             return [tree.Assign(s.pos, tuple(targets), (self.commaok(op),))]
         if len(s.lhs) != len(s.rhs):
             self.assign_mismatch(s.rhs[0].pos, len(s.lhs), s.rhs)
@@ -335,6 +339,7 @@ class StmtChecker(ExprChecker):
                 rtypes = list(types)
                 rvals = [self.commaok(op)]
                 tuple_rhs = True
+                tuple_op = op
         elif len(s.rhs) != len(names):
             self.assign_mismatch(s.rhs[0].pos, len(names), s.rhs)
             rtypes = [INVALID_TYPE] * len(names)
@@ -357,12 +362,10 @@ class StmtChecker(ExprChecker):
         new_vars: list[Var] = []
         all_vars: list[tree.Expr] = []
         failed = any(t is INVALID_TYPE for t in rtypes)
+        convs: list[Type | None] = []
         for n, o, t in zip(names, existing, rtypes, strict=True):
+            convs.append(o.type if o is not None and _needs_iface_conv(t, o.type) else None)
             if o is not None:
-                if tuple_rhs and _needs_iface_conv(t, o.type) and \
-                        self._tuple_assignable(t, None, o.type):
-                    self.unsupported(s.rhs[0].pos, "interface conversions of multi-value "
-                                                   "results")
                 if tuple_rhs and not self._tuple_assignable(t, None, o.type):
                     self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
                                              f"type {tstr(t, self.path)}) as type "
@@ -381,6 +384,9 @@ class StmtChecker(ExprChecker):
                 all_vars.append(tree.VarRef(n.pos, t, v))
         if failed:
             return []
+        if tuple_rhs and any(c is not None for c in convs) and \
+                self.diags.errors == errors_before:
+            rvals = list(self.tuple_converted(tuple_op, convs, "assignment"))
         if len(new_vars) == len(names):
             return [tree.VarDecl(s.pos, tuple(new_vars), tuple(rvals))]
         out: list[tree.Stmt] = []
@@ -466,7 +472,8 @@ class StmtChecker(ExprChecker):
             t = self.resolve_type(d.type)
             self.scope.names[d.name.value] = TypeName(d.name.value, t, d.name.pos)
             return
-        nt = Named(d.name.value, self.path, d.name.pos)
+        nt = Named(d.name.value, self.path, d.name.pos,
+                   local=1 + sum(1 for x in self.named if x.local))
         self.scope.names[d.name.value] = TypeName(d.name.value, nt, d.name.pos)
         self.type_stack.append(nt)
         self.type_ind[id(nt)] = self.indirections
@@ -890,12 +897,9 @@ class StmtChecker(ExprChecker):
                                              f"want {wants}")
                 return []
             if isinstance(op.type, Tuple) and len(op.type.types) == len(want):
+                conv = False
                 for got_t, w in zip(op.type.types, want, strict=True):
-                    if _needs_iface_conv(got_t, w) and self.assignable(
-                            Operand(Mode.VALUE, got_t, op.expr, op.src), w):
-                        self.unsupported(s.results[0].pos, "interface conversions of "
-                                                           "multi-value results")
-                        return []
+                    conv = conv or _needs_iface_conv(got_t, w)
                     if not self.assignable(Operand(Mode.VALUE, got_t, op.expr, op.src), w):
                         self.error(s.results[0].pos, f"cannot use {expr_string(s.results[0])}"
                                                      f" (value of type "
@@ -903,6 +907,9 @@ class StmtChecker(ExprChecker):
                                                      f"{tstr(w, self.path)} value in return "
                                                      f"statement")
                         return []
+                if conv:
+                    return [tree.Return(s.pos, self.tuple_converted(op, want,
+                                                                    "return statement"))]
                 return [tree.Return(s.pos, (op.expr,))]
             ops = [op]
         else:

@@ -174,6 +174,7 @@ class ConvKind(enum.Enum):
     T2I = "T2I"                    # concrete -> non-empty interface (an allocation site)
     I2E = "I2E"                    # interface -> empty interface
     I2I = "I2I"                    # interface -> non-empty interface (runtime itab lookup)
+    SLICE_TO_ARRAYPTR = "slice2arrayptr"  # []T -> *[N]T (panics if len < N)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,10 +305,11 @@ class IfaceMethodValue:
 
 @dataclass(frozen=True, slots=True)
 class TupleElem:
-    """Result `index` of the Tuple-typed call `x`, for `f(g())` (and `println(g())`) with
-    a multi-value g: the arguments are TupleElem(x, 0) ... TupleElem(x, n-1), all sharing
-    ONE call node x, which is evaluated once, with element 0 (arguments are evaluated in
-    order; do NOT evaluate x again for the other elements)."""
+    """Value `index` of the Tuple-typed call or comma-ok form `x`, for `f(g())` (and
+    `println(g())`) with a multi-value g, and for values that need a conversion in
+    `return g()`, `a, b = g()`, `var a, b I = g()`, `v, ok = m[k]` (I an interface):
+    TupleElem(x, 0) ... TupleElem(x, n-1), in order, all share ONE node x, evaluated
+    once, with element 0 (do NOT evaluate x again for the other elements)."""
 
     pos: Pos
     type: Type

@@ -134,17 +134,21 @@ class Named:
     """A defined type. Identity is the object; `underlying` is set once by the checker.
 
     `methods` lists the declared methods (value and pointer receivers) in source order;
-    valid once the package has been checked.
+    valid once the package has been checked. `local` is 0 for a package-level type and
+    N for the package's N-th function-local type (source order): its linker name is
+    gc's `T·N` (`type_string(t, link=True)`), while Go spells it `main.T` at run time.
     """
 
-    __slots__ = ("name", "pkg", "pos", "underlying", "methods")
+    __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local")
 
-    def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None) -> None:
+    def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None,
+                 local: int = 0) -> None:
         self.name = name
         self.pkg = pkg
         self.pos = pos
         self.underlying: Type | None = underlying
         self.methods: list[Func] = []
+        self.local = local
 
     def __repr__(self) -> str:
         return f"Named({self.pkg}.{self.name})"
@@ -455,18 +459,22 @@ def is_direct_iface(t: Type) -> bool:
     return False
 
 
-def type_string(t: Type, qualify: bool = True) -> str:
+def type_string(t: Type, qualify: bool = True, link: bool = False) -> str:
     """Go's spelling of t: `main.T`, `*main.T`, `[]int`, `map[string]int`, `interface {}`.
 
     With qualify=False, named types of package main are written without `main.`, as the
-    type checker's messages do. The runtime's panic messages use qualify=True.
+    type checker's messages do. The runtime's panic messages use qualify=True. With
+    link=True, function-local named types get gc's linker suffix (`main.T·2`): use it
+    for symbol names only, never for text a program prints.
     """
 
     def s(x: Type) -> str:
-        return type_string(x, qualify)
+        return type_string(x, qualify, link)
 
     match t:
         case Named(name=n, pkg=p):
+            if link and t.local:
+                n = f"{n}·{t.local}"
             if not qualify and p == "main" or p == "":
                 return n
             return f"{p}.{n}"
@@ -481,11 +489,11 @@ def type_string(t: Type, qualify: bool = True) -> str:
         case Map(key=k, elem=e):
             return f"map[{s(k)}]{s(e)}"
         case Signature():
-            return "func" + signature_string(t, qualify)
+            return "func" + signature_string(t, qualify, link)
         case Interface(methods=ms):
             if not ms:
                 return "interface {}" if qualify else "interface{}"
-            body = "; ".join(m.name + signature_string(m.sig, qualify) for m in ms)
+            body = "; ".join(m.name + signature_string(m.sig, qualify, link) for m in ms)
             return f"interface {{ {body} }}"
         case Struct(fields=fs):
             if not fs:
@@ -497,15 +505,15 @@ def type_string(t: Type, qualify: bool = True) -> str:
     raise TypeError(f"type_string({t!r})")
 
 
-def signature_string(sig: Signature, qualify: bool = True) -> str:
+def signature_string(sig: Signature, qualify: bool = True, link: bool = False) -> str:
     """`(int, string) bool` style parameter and result lists of sig."""
-    ps = [type_string(p, qualify) for p in sig.params]
+    ps = [type_string(p, qualify, link) for p in sig.params]
     if sig.variadic and ps:
         last = sig.params[-1]
         assert isinstance(last, Slice)
-        ps[-1] = "..." + type_string(last.elem, qualify)
+        ps[-1] = "..." + type_string(last.elem, qualify, link)
     out = "(" + ", ".join(ps) + ")"
-    rs = [type_string(r, qualify) for r in sig.results]
+    rs = [type_string(r, qualify, link) for r in sig.results]
     if len(rs) == 1:
         out += " " + rs[0]
     elif rs:
