@@ -3,7 +3,9 @@
 Every IR slot gets a fixed place in the frame; each instruction loads its operands into
 scratch registers, computes, and stores the result back, so no value is in a register
 across an instruction (and none across a call: the liveness stack maps can name every
-live word). Only SysV caller-saved registers are used (rax rcx rdx rsi rdi r8-r11), so C
+live word). One peephole, forward_stores, then lets a load read the register just stored
+to its slot, within straight-line code and never across a call or label. Only SysV
+caller-saved registers are used (rax rcx rdx rsi rdi r8-r11), so C
 may call compiled Go code directly. Frame (docs/internals.md "Runtime ABI"):
 
     16+off(%rbp)     params and results (the caller's outgoing area)
@@ -27,6 +29,7 @@ and `-S` lists it as (a function header line, then one numbered line per instruc
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from compiler import ir
@@ -215,6 +218,7 @@ class FuncGen:
             self.pos = b.term.pos
             nxt = b.index + 1 if b.index + 1 < nblocks else -1
             self.terminator(b.term, nxt)
+        self.lines = forward_stores(self.lines)
         return self.lines
 
     def terminator(self, t: ir.Term, nxt: int) -> None:
@@ -577,6 +581,85 @@ def _h(s: str) -> str:
     for c in s.encode():
         h = (h * 131 + c) & 0xFFFFFF
     return f"{h:06x}"
+
+
+_STORE = re.compile(r"^mov([qlwb])\t(%\w+|\$-?\d+), (\S*\(.+\))$")
+_LOAD = re.compile(r"^(mov[qlwb]|mov[sz][bw]q|movslq)\t(\S*\(.+\)), (%\w+)$")
+_RBP = re.compile(r"^(-?\d+)\(%rbp\)$")
+_REGREF = re.compile(r"%\w+")
+# A load after a store of width w may read the stored register instead: the plain
+# move of width w (dropped when it names the same register) or an extension of it.
+_FORWARD = {"q": ("movq",), "l": ("movl", "movslq"), "w": ("movw", "movzwq", "movswq"),
+            "b": ("movb", "movzbq", "movsbq")}
+_WIDTH = {"q": 8, "l": 4, "w": 2, "b": 1}
+_FAMILY = {r: fam for fam, names in _REGS.items() for r in names}
+
+
+def _family(r: str) -> str:
+    """The 64-bit register a register name is part of (%al -> rax); unknown names as is."""
+    return _FAMILY.get(r, r)
+
+
+def _families(src: str, mem: str) -> frozenset[str]:
+    """The register families a store of src to mem depends on (source and address)."""
+    return frozenset(_family(r) for r in _REGREF.findall(src + " " + mem))
+
+
+def _overlaps(a: str, aw: int, b: str, bw: int) -> bool:
+    """Whether two memory operands may overlap: only distinct %rbp ranges are disjoint."""
+    ma, mb = _RBP.match(a), _RBP.match(b)
+    if ma is None or mb is None:
+        return True
+    x, y = int(ma.group(1)), int(mb.group(1))
+    return x < y + bw and y < x + aw
+
+
+def forward_stores(lines: list[Line]) -> list[Line]:
+    """Store-to-load forwarding in straight-line code: a load of the same width from M
+    after `mov %r, M` (or `mov $imm, M`) reads %r (or takes $imm, plain moves only)
+    instead, while nothing between has written %r, M's address registers, or memory
+    that may overlap M; a load into the register it would read is dropped. Stores are
+    all kept (stack slots stay the truth for liveness and the collector). Any other
+    instruction, and every label, forgets everything: do NOT forward across a label
+    (another path may reach it) or across an instruction this pass does not model."""
+    out: list[Line] = []
+    facts: dict[str, tuple[str, str, frozenset[str]]] = {}  # mem -> (width, src, regs)
+    for ln in lines:
+        text = ln.text
+        if ln.pos is None:
+            out.append(ln)
+            facts.clear()
+            continue
+        st = _STORE.match(text) if text.startswith("mov") else None
+        if st is not None:
+            w, src, mem = st.group(1), st.group(2), st.group(3)
+            if facts:
+                rbp = _RBP.match(mem) is not None
+                facts = {k: f for k, f in facts.items()
+                         if rbp and not _overlaps(k, _WIDTH[f[0]], mem, _WIDTH[w])}
+            facts[mem] = (w, src, _families(src, mem))
+            out.append(ln)
+            continue
+        ld = _LOAD.match(text) if facts and text.startswith("mov") else None
+        if ld is None:
+            if text == "testb\t%al, %al" and out and out[-1].text == "movzbq\t%al, %rax" \
+                    and out[-1].pos is not None:
+                out[-1] = ln
+            else:
+                out.append(ln)
+            facts.clear()
+            continue
+        op, mem, dst = ld.group(1), ld.group(2), ld.group(3)
+        fact = facts.get(mem)
+        if fact is not None and op in _FORWARD[fact[0]] and \
+                not (fact[1].startswith("$") and op != f"mov{fact[0]}"):
+            if op == f"mov{fact[0]}" and fact[1] == dst:
+                continue
+            ln = Line(f"{op}\t{fact[1]}, {dst}", ln.pos)
+        out.append(ln)
+        fam = _family(dst)
+        facts = {k: f for k, f in facts.items() if fam not in f[2]}
+    return out
 
 
 def gen_func(f: ir.Func) -> list[Line]:

@@ -1,0 +1,1 @@
+"""refgo's benchmark packages and their runner (bench/run.py)."""
