@@ -1015,7 +1015,7 @@ class _Batch:
             self.site(k, e, SiteKind.CONVSTR, pos, self.fmt(e))
             self.expr(DISCARD, x)
             return
-        if e.kind in (K.I2E, K.I2I, K.NOP):
+        if e.kind in (K.I2E, K.I2I, K.NOP, K.SLICE_TO_ARRAYPTR):
             self.expr(k, x)
             return
         self.expr(DISCARD, x)

@@ -263,9 +263,10 @@ def test_initialization_loop_through_functions() -> None:
                     "\tx.go:3:6: f refers to\n\tx.go:5:5: w"]
 
 
-def test_multi_value_interface_conversion_is_unsupported_not_wrong() -> None:
-    _, errs = check("package main\n\nfunc two() (int, error) { return 0, nil }\n\n"
-                    "func main() {\n\tvar x interface{}\n\tvar err error\n"
-                    "\tx, err = two()\n\t_, _ = x, err\n}\n")
-    assert errs == ["x.go:8:11: refgo does not support interface conversions of multi-value "
-                    "results yet"]
+def test_multi_value_interface_conversion_converts_each_tuple_elem() -> None:
+    out = typed("\tvar x interface{}\n\tvar ok bool\n\tx, ok = m[\"k\"]\n\t_, _ = x, ok",
+                "var m map[string]int")
+    assert """rhs:
+            Convert 8:10 type=interface {} kind=T2E
+              x: TupleElem 8:10 type=int index=0""" in out
+    assert "            TupleElem 8:10 type=bool index=1" in out

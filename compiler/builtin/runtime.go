@@ -49,6 +49,7 @@ func panicSliceAlen(x int, y int)
 func panicSliceAcap(x int, y int)
 func panicSliceB(x int, y int)
 func panicSlice3Acap(x int, y int)
+func panicSliceConvert(x int, y int)
 func panicSlice3B(x int, y int)
 func panicdottype(have, want, iface *byte)
 

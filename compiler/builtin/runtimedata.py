@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/builtin-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 1\n\x01\aruntime:\x02\x04exit\x01\x04code\x15\x00"
+    b"version 1\n\x01\aruntime;\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -57,6 +57,8 @@ RUNTIME_IMPORT = (
     b"\x02\vpanicSliceB\x02\x01x\x11\x01y\x11\x00"
     b"\x00"
     b"\x02\x0fpanicSlice3Acap\x02\x01x\x11\x01y\x11\x00"
+    b"\x00"
+    b"\x02\x11panicSliceConvert\x02\x01x\x11\x01y\x11\x00"
     b"\x00"
     b"\x02\fpanicSlice3B\x02\x01x\x11\x01y\x11\x00"
     b"\x00"
