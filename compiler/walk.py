@@ -37,9 +37,7 @@ from compiler.types.typ import (
     PTRSIZE,
     Array,
     Basic,
-    Field,
     Func,
-    IMethod,
     Interface,
     Kind,
     Map,
@@ -53,6 +51,8 @@ from compiler.types.typ import (
     Var,
     VarKind,
     align_of,
+    canon,
+    canon_signature,
     is_direct_iface,
     is_empty_interface,
     method_set,
@@ -193,7 +193,7 @@ def _fnv32(s: str) -> int:
 
 def method_key(name: str, sig: Signature) -> str:
     """The runtime's method-table key: name plus signature, e.g. `M(int) string`."""
-    return name + signature_string(_canon_sig(sig))
+    return name + signature_string(canon_signature(sig))
 
 
 # ---------------------------------------------------------------------------------------
@@ -509,34 +509,6 @@ BASIC_TYPES = (
     Basic(Kind.FLOAT64, "float64"), Basic(Kind.COMPLEX64, "complex64"),
     Basic(Kind.COMPLEX128, "complex128"), Basic(Kind.STRING, "string"),
 )
-
-
-def canon(t: Type) -> Type:
-    """t with the aliases byte and rune spelled uint8 and int32 (identical types must
-    share one descriptor)."""
-    match t:
-        case Basic(kind=k, name=n):
-            return Basic(k, k.value) if n != k.value else t
-        case Pointer(elem=e):
-            return Pointer(canon(e))
-        case Slice(elem=e):
-            return Slice(canon(e))
-        case Array(length=n, elem=e):
-            return Array(n, canon(e))
-        case Map(key=k, elem=e):
-            return Map(canon(k), canon(e))
-        case Struct(fields=fs):
-            return Struct(tuple(Field(f.name, canon(f.type), f.embedded) for f in fs))
-        case Signature():
-            return _canon_sig(t)
-        case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, _canon_sig(m.sig)) for m in ms))
-    return t
-
-
-def _canon_sig(s: Signature) -> Signature:
-    return Signature(tuple(canon(p) for p in s.params), tuple(canon(r) for r in s.results),
-                     s.variadic)
 
 
 def rtype_string(t: Type) -> str:

@@ -73,6 +73,7 @@ from compiler.types.typ import (
     Var,
     VarKind,
     basic_kind,
+    canon,
     is_boolean,
     is_complex,
     is_float,
@@ -145,30 +146,6 @@ def identical(a: Type, b: Type) -> bool:
     """Go type identity (byte is uint8, rune is int32)."""
     return a is b or (not isinstance(a, Named) and not isinstance(b, Named)
                       and canon(a) == canon(b))
-
-
-def canon(t: Type) -> Type:
-    """t with the aliases byte and rune spelled uint8 and int32 (for identity tests)."""
-    match t:
-        case Basic(kind=k, name=n):
-            return Basic(k, k.value) if n != k.value else t
-        case Pointer(elem=e):
-            return Pointer(canon(e))
-        case Slice(elem=e):
-            return Slice(canon(e))
-        case Array(length=n, elem=e):
-            return Array(n, canon(e))
-        case Map(key=k, elem=e):
-            return Map(canon(k), canon(e))
-        case Signature(params=ps, results=rs, variadic=v):
-            return Signature(tuple(canon(p) for p in ps), tuple(canon(r) for r in rs), v)
-        case Struct(fields=fs):
-            return Struct(tuple(Field(f.name, canon(f.type), f.embedded) for f in fs))
-        case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, canon(m.sig)) for m in ms))  # type: ignore[arg-type]
-        case Tuple(types=ts):
-            return Tuple(tuple(canon(x) for x in ts))
-    return t
 
 
 def comparable(t: Type) -> bool:

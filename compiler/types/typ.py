@@ -521,6 +521,40 @@ def signature_string(sig: Signature, qualify: bool = True, link: bool = False) -
     return out
 
 
+def canon(t: Type) -> Type:
+    """t with the aliases byte and rune spelled uint8 and int32.
+
+    Go's identical types compare equal after canon (`[]byte` and `[]uint8`); the checker
+    uses it for identity tests and walk so that identical types share one descriptor.
+    """
+    match t:
+        case Basic(kind=k, name=n):
+            return Basic(k, k.value) if n != k.value else t
+        case Pointer(elem=e):
+            return Pointer(canon(e))
+        case Slice(elem=e):
+            return Slice(canon(e))
+        case Array(length=n, elem=e):
+            return Array(n, canon(e))
+        case Map(key=k, elem=e):
+            return Map(canon(k), canon(e))
+        case Signature():
+            return canon_signature(t)
+        case Struct(fields=fs):
+            return Struct(tuple(Field(f.name, canon(f.type), f.embedded) for f in fs))
+        case Interface(methods=ms):
+            return Interface(tuple(IMethod(m.name, canon_signature(m.sig)) for m in ms))
+        case Tuple(types=ts):
+            return Tuple(tuple(canon(x) for x in ts))
+    return t
+
+
+def canon_signature(s: Signature) -> Signature:
+    """sig with canon applied to every parameter and result type."""
+    return Signature(tuple(canon(p) for p in s.params), tuple(canon(r) for r in s.results),
+                     s.variadic)
+
+
 # ---------------------------------------------------------------------------------------
 # Selection: fields and methods through embedding
 
