@@ -76,6 +76,10 @@ def parse(cmd: str, argv: Sequence[str]) -> Args:
             if name == "d":
                 for part in val.split(","):
                     k, _, v = part.partition("=")
+                    if k not in driver.DEBUG_KEYS:
+                        raise driver.UsageError(
+                            f"-d: unknown debug key {k!r} "
+                            f"(known: {', '.join(sorted(driver.DEBUG_KEYS))})")
                     a.debug[k] = v or "1"
             else:
                 a.flags[name] = val

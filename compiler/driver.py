@@ -29,6 +29,11 @@ from compiler.syntax import ast
 PHASES = ("syntax", "types", "escape", "ir", "live", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
 MAX_ERRORS = 10
+DEBUG_KEYS = {
+    "convinline": "0 turns off building non-escaping value-to-interface conversions on "
+                  "the stack (every one calls runtime.convT2E/convT2I), for old/new figures",
+}
+"""The `-d=KEY=VALUE` switches refgo knows; any other key is a usage error, as in gc."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,14 +52,22 @@ def test_gc_flag_spellings_parse(tmp_path: Path) -> None:
     src = tmp_path / "x.go"
     src.write_text(HELLO)
     a = cli.parse("compile", ["-p", "main", "-C", "-e", "-importcfg=cfg", "-m", "-m", "-l",
-                              "-N", "-live", "-d=convinline=0,ssa=1", "-S", "-o", "x.o",
+                              "-N", "-live", "-d=convinline=0", "-S", "-o", "x.o",
                               str(src)])
     assert a.m == 2
-    assert a.debug == {"convinline": "0", "ssa": "1"}
+    assert a.debug == {"convinline": "0"}
     assert a.flags["p"] == "main" and a.flags["o"] == "x.o" and "S" in a.flags
     assert cli.parse("compile", ["-m=2", str(src)]).m == 2
     r = cli.parse("run", [str(src), "--", "-x", "y"])
     assert r.files == [str(src)] and r.rest == ["-x", "y"]
+
+
+def test_unknown_debug_key_is_a_usage_error(tmp_path: Path) -> None:
+    src = tmp_path / "x.go"
+    src.write_text(HELLO)
+    p = refgo("compile", "-d=convinline=0,ssa=1", str(src))
+    assert p.returncode == 2
+    assert p.stderr == "refgo: -d: unknown debug key 'ssa' (known: convinline)\n"
 
 
 def test_internal_error_exit_3(
