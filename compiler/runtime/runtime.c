@@ -296,25 +296,48 @@ void panicdivide(void) { panicstr("runtime error: integer divide by zero"); }
 void panicshift(void) RT("panicshift") NORET;
 void panicshift(void) { panicstr("runtime error: negative shift amount"); }
 
-void panicIndex(int64_t i, int64_t n) RT("panicIndex") NORET;
-void panicIndex(int64_t i, int64_t n) {
-    if (i < 0) panicf("runtime error: index out of range [%lld]", (long long)i);
-    panicf("runtime error: index out of range [%lld] with length %lld", (long long)i,
-           (long long)n);
+/* Bounds failures, as gc's boundsError prints them: x is the offending index or bound,
+   y what it was checked against. A negative x is printed without y ("[-5]", "[:-5]"),
+   with the neg format; otherwise the pos format takes both. */
+NORET static void panicbounds(const char *neg, const char *pos, int64_t x, int64_t y) {
+    if (x < 0) panicf(neg, (long long)x);
+    panicf(pos, (long long)x, (long long)y);
 }
 
-void panicSliceAlen(int64_t i, int64_t n) RT("panicSliceAlen") NORET;
-void panicSliceAlen(int64_t i, int64_t n) {
-    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld]", (long long)i);
-    panicf("runtime error: slice bounds out of range [:%lld] with length %lld", (long long)i,
-           (long long)n);
+void panicIndex(int64_t x, int64_t y) RT("panicIndex") NORET;
+void panicIndex(int64_t x, int64_t y) {
+    panicbounds("runtime error: index out of range [%lld]",
+                "runtime error: index out of range [%lld] with length %lld", x, y);
 }
 
-void panicSliceAcap(int64_t i, int64_t n) RT("panicSliceAcap") NORET;
-void panicSliceAcap(int64_t i, int64_t n) {
-    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld]", (long long)i);
-    panicf("runtime error: slice bounds out of range [:%lld] with capacity %lld",
-           (long long)i, (long long)n);
+void panicSliceAlen(int64_t x, int64_t y) RT("panicSliceAlen") NORET;
+void panicSliceAlen(int64_t x, int64_t y) {
+    panicbounds("runtime error: slice bounds out of range [:%lld]",
+                "runtime error: slice bounds out of range [:%lld] with length %lld", x, y);
+}
+
+void panicSliceAcap(int64_t x, int64_t y) RT("panicSliceAcap") NORET;
+void panicSliceAcap(int64_t x, int64_t y) {
+    panicbounds("runtime error: slice bounds out of range [:%lld]",
+                "runtime error: slice bounds out of range [:%lld] with capacity %lld", x, y);
+}
+
+void panicSlice3Acap(int64_t x, int64_t y) RT("panicSlice3Acap") NORET;
+void panicSlice3Acap(int64_t x, int64_t y) {
+    panicbounds("runtime error: slice bounds out of range [::%lld]",
+                "runtime error: slice bounds out of range [::%lld] with capacity %lld", x, y);
+}
+
+void panicSlice3B(int64_t x, int64_t y) RT("panicSlice3B") NORET;
+void panicSlice3B(int64_t x, int64_t y) {
+    panicbounds("runtime error: slice bounds out of range [:%lld:]",
+                "runtime error: slice bounds out of range [:%lld:%lld]", x, y);
+}
+
+void panicSliceB(int64_t x, int64_t y) RT("panicSliceB") NORET;
+void panicSliceB(int64_t x, int64_t y) {
+    panicbounds("runtime error: slice bounds out of range [%lld:]",
+                "runtime error: slice bounds out of range [%lld:%lld]", x, y);
 }
 
 void panicSliceConvert(int64_t n, int64_t len) RT("panicSliceConvert") NORET;
@@ -323,25 +346,6 @@ void panicSliceConvert(int64_t n, int64_t len) {
            "length %lld", (long long)len, (long long)n);
 }
 
-void panicSlice3Acap(int64_t i, int64_t n) RT("panicSlice3Acap") NORET;
-void panicSlice3Acap(int64_t i, int64_t n) {
-    if (i < 0) panicf("runtime error: slice bounds out of range [::%lld]", (long long)i);
-    panicf("runtime error: slice bounds out of range [::%lld] with capacity %lld",
-           (long long)i, (long long)n);
-}
-
-void panicSlice3B(int64_t i, int64_t j) RT("panicSlice3B") NORET;
-void panicSlice3B(int64_t i, int64_t j) {
-    if (i < 0) panicf("runtime error: slice bounds out of range [:%lld:]", (long long)i);
-    panicf("runtime error: slice bounds out of range [:%lld:%lld]", (long long)i,
-           (long long)j);
-}
-
-void panicSliceB(int64_t i, int64_t j) RT("panicSliceB") NORET;
-void panicSliceB(int64_t i, int64_t j) {
-    if (i < 0) panicf("runtime error: slice bounds out of range [%lld:]", (long long)i);
-    panicf("runtime error: slice bounds out of range [%lld:%lld]", (long long)i, (long long)j);
-}
 
 static void printtypename(const type *t) {
     if (t == NULL) puts_("nil"); else gwrite(t->name, (size_t)t->namelen);
