@@ -93,6 +93,8 @@ def parse(cmd: str, argv: Sequence[str]) -> Args:
     for f in a.files:
         if not f.endswith(".go"):
             raise driver.UsageError(f"{cmd}: {f} is not a .go file")
+        if os.path.isdir(f):
+            raise driver.UsageError(f"{cmd}: {f} is a directory, not a file")
         if not os.path.isfile(f):
             raise driver.UsageError(f"{cmd}: {f}: no such file")
     return a

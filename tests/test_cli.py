@@ -40,6 +40,10 @@ def test_missing_file_exit_2(tmp_path: Path) -> None:
     r = refgo("build", str(tmp_path / "nope.go"))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "nope.go" in r.stderr
+    (tmp_path / "dir.go").mkdir()
+    d = refgo("build", str(tmp_path / "dir.go"))
+    assert d.returncode == 2
+    assert d.stderr == f"refgo: build: {tmp_path / 'dir.go'} is a directory, not a file\n"
 
 
 def test_unknown_command_and_later_issues() -> None:
