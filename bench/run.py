@@ -90,8 +90,8 @@ def build_refgo(pkg: Path, exe: Path) -> None:
     try:
         p = gotest.resolve(str(pkg))
         with tempfile.TemporaryDirectory(prefix="refgo-bench-") as tmp:
-            rc, msgs = gotest._build(p, (), Path(tmp), exe)
-    except (gotest.TestUsageError, gotest._BuildFailed) as e:
+            rc, msgs = gotest.build_test_binary(p, (), Path(tmp), exe)
+    except (gotest.TestUsageError, gotest.BuildFailed) as e:
         raise BenchError(f"refgo: {pkg}: {e}") from None
     if rc != 0:
         raise BenchError(f"refgo: {pkg}: build failed:\n{msgs.rstrip()}")
@@ -103,7 +103,7 @@ from compiler import gotest
 try:
     p = gotest.resolve(sys.argv[1])
     with tempfile.TemporaryDirectory() as d:
-        rc, msgs = gotest._build(p, (), Path(d), Path(sys.argv[2]))
+        rc, msgs = gotest.build_test_binary(p, (), Path(d), Path(sys.argv[2]))
 except Exception as e:
     rc, msgs = 1, str(e)
 sys.stderr.write(msgs)

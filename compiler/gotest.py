@@ -370,7 +370,7 @@ def _discover(pkg: Package) -> tuple[list[TestFunc], list[TestFunc], dict[str, s
             out: list[str] = []
             for d in diags.sorted():
                 out.append(str(d))
-            raise _BuildFailed("\n".join(out))
+            raise BuildFailed("\n".join(out))
         src = Path(path).read_bytes()
         if _EXAMPLE.search(src) and _OUTPUT.search(src):
             raise TestUsageError(f"{path}: refgo does not support examples yet")
@@ -384,11 +384,12 @@ def _discover(pkg: Package) -> tuple[list[TestFunc], list[TestFunc], dict[str, s
     return tests, benches, imap
 
 
-class _BuildFailed(Exception):
+class BuildFailed(Exception):
     """The package did not build; str() is the compiler's output."""
 
 
-def _build(pkg: Package, gcflags: Sequence[str], tmp: Path, exe: Path) -> tuple[int, str]:
+def build_test_binary(pkg: Package, gcflags: Sequence[str], tmp: Path,
+                      exe: Path) -> tuple[int, str]:
     """Compile and link pkg's test binary; returns (status, compiler output)."""
     from compiler import cli
 
@@ -398,7 +399,7 @@ def _build(pkg: Package, gcflags: Sequence[str], tmp: Path, exe: Path) -> tuple[
     try:
         args = cli.parse("compile", [*gcflags, str(main_go)])
     except driver.UsageError as e:
-        raise _BuildFailed(f"refgo: {e}") from None
+        raise BuildFailed(f"refgo: {e}") from None
     packages = {pkg.path: pkg.files}
     if pkg.xfiles:
         packages[pkg.path + "_test"] = pkg.xfiles
@@ -438,8 +439,8 @@ def test_package(pkg: Package, opts: Options) -> int:
         tmp = Path(tmpd)
         exe = tmp / (pkg.name + ".test")
         try:
-            rc, msgs = _build(pkg, opts.gcflags, tmp, exe)
-        except _BuildFailed as e:
+            rc, msgs = build_test_binary(pkg, opts.gcflags, tmp, exe)
+        except BuildFailed as e:
             rc, msgs = 1, str(e) + "\n"
         if rc != 0:
             sys.stdout.flush()
