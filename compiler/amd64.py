@@ -1,29 +1,37 @@
 """amd64: IR → GNU assembler text (AT&T syntax), and the `-S` listing of the same code.
 
-Every IR slot gets a fixed place in the frame; each instruction loads its operands into
-scratch registers, computes, and stores the result back, so no value is in a register
-across an instruction (and none across a call: the liveness stack maps can name every
-live word). One peephole, forward_stores, then lets a load read the register just stored
-to its slot, within straight-line code and never across a call or label. Only SysV
-caller-saved registers are used (rax rcx rdx rsi rdi r8-r11), so C
-may call compiled Go code directly. Frame (docs/internals.md "Runtime ABI"):
+Every IR slot word lives where regalloc put it: a register, or a fixed place in the
+frame. Each instruction loads its operands, computes (in the result's register when it
+has one, else in %rax), and stores the result back; a compare that feeds only its
+block's `if` becomes cmp + jcc. No pointer is in a register across a call: the stack
+maps name every live pointer word. One peephole, forward_stores, then lets a load read
+the register just stored to its slot, within straight-line code and never across a
+call or label. Scratch registers are rax rcx rdx rsi rdi (and r8 r9 for C arguments);
+regalloc's are r8-r11 and the callee-saved rbx r12-r15, which a function saves in its
+frame when it uses them (and every function that defers saves all five), so C may
+call compiled Go code directly. Frame (docs/internals.md "Runtime ABI"):
 
     16+off(%rbp)     params and results (the caller's outgoing area)
     8(%rbp)          return address
     0(%rbp)          caller's %rbp (the frame-pointer chain)
-    -N(%rbp)         autos
+    -8..-8k(%rbp)    the k callee-saved registers the function uses
+    -N(%rbp)         autos that keep a word in the frame
     0..A(%rsp)       outgoing Go-ABI argument area (A = largest callee's argsize)
 
-For `func f(x int) int { return x * 8 }` the multiply becomes
+A leaf (regalloc: no call that returns, every auto in a caller-saved register) has no
+frame: params are at 8+off(%rsp), and a block ending in a no-return panic call pushes
+%rbp first. Blocks are laid out as fall-through traces, panic blocks last.
 
-    movq    16(%rbp), %rax
-    shlq    $3, %rax
+For `func f(x int) int { return x * 8 }` (a leaf) the multiply becomes
+
+    movq    8(%rsp), %r10
+    shlq    $3, %r10
 
 and `-S` lists it as (a function header line, then one numbered line per instruction)
 
-    main.f STEXT size=14 args=0x10 locals=0x10
-    \t00003 (x.go:1)\tmovq\t16(%rbp), %rax
-    \t00004 (x.go:1)\tshlq\t$3, %rax
+    main.f STEXT size=5 args=0x10 locals=0x0
+    \t00001 (x.go:1)\tmovq\t8(%rsp), %r10
+    \t00002 (x.go:1)\tshlq\t$3, %r10
 """
 
 from __future__ import annotations
@@ -35,11 +43,12 @@ from dataclasses import dataclass, field
 from compiler import ir
 from compiler.diag import Pos
 from compiler.liveness import FuncLive, LivenessResult
+from compiler.regalloc import NONE, FuncAlloc
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Code generation switches (none yet; -N is accepted and changes nothing)."""
+    """Code generation switches (none yet; -N turns regalloc off in the driver)."""
 
     optimize: bool = True
 
@@ -65,6 +74,13 @@ _REGS = {
     "rdi": ("%rdi", "%edi", "%di", "%dil"),
     "r8": ("%r8", "%r8d", "%r8w", "%r8b"),
     "r9": ("%r9", "%r9d", "%r9w", "%r9b"),
+    "r10": ("%r10", "%r10d", "%r10w", "%r10b"),
+    "r11": ("%r11", "%r11d", "%r11w", "%r11b"),
+    "rbx": ("%rbx", "%ebx", "%bx", "%bl"),
+    "r12": ("%r12", "%r12d", "%r12w", "%r12b"),
+    "r13": ("%r13", "%r13d", "%r13w", "%r13b"),
+    "r14": ("%r14", "%r14d", "%r14w", "%r14b"),
+    "r15": ("%r15", "%r15d", "%r15w", "%r15b"),
 }
 _WIDX = {8: 0, 4: 1, 2: 2, 1: 3}
 _SUFFIX = {8: "q", 4: "l", 2: "w", 1: "b"}
@@ -79,33 +95,79 @@ def _fits32(v: int) -> bool:
     return -(1 << 31) <= v < (1 << 31)
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Bytes addressed as `base+k(reg)` (suffix "(%rbp)", "(%rsi)", ...) or, with sym,
+    `sym+base+k(%rip)`; `regs` maps byte offsets k of words (or of a whole narrow slot)
+    held in registers to their register (regalloc)."""
+
+    base: int
+    suffix: str = ""
+    sym: str = ""
+    regs: dict[int, str] | None = None
+
+    def at(self, k: int, w: int) -> str:
+        """The operand for the w bytes at k (a register name when that word is in one)."""
+        if self.regs is not None and k in self.regs:
+            return reg(self.regs[k], w)
+        if self.sym:
+            off = self.base + k
+            return f"{self.sym}{'+' + str(off) if off else ''}(%rip)"
+        return f"{self.base + k}{self.suffix}"
+
+
+def _isreg(operand: str) -> bool:
+    return operand.startswith("%")
+
+
+_NEG_CC = {"e": "ne", "ne": "e", "l": "ge", "ge": "l", "le": "g", "g": "le", "b": "ae",
+           "ae": "b", "be": "a", "a": "be"}
+
+
 @dataclass(slots=True)
 class FuncGen:
-    """Generates one function's lines."""
+    """Generates one function's lines under the register decisions `alloc`."""
 
     f: ir.Func
+    alloc: FuncAlloc = NONE
     lines: list[Line] = field(default_factory=list)
     where: dict[str, int] = field(default_factory=dict)
+    slotregs: dict[str, dict[int, str]] = field(default_factory=dict)
+    params: dict[str, int] = field(default_factory=dict)
     frame: int = 0
     nlabel: int = 0
     pos: Pos | None = None
-    calls: list[tuple[str, Pos]] = field(default_factory=list)
+    calls: list[tuple[str, Pos, int]] = field(default_factory=list)
+    """Each emitted `call`'s return label, position and the ordinal of its IR call
+    instruction in block order (liveness' order), in text order."""
+    ncall: int = -1
+    sp_mode: bool = False
+    """Params are addressed from %rsp (a leaf's blocks before any frame is pushed)."""
+    cc: str = ""
+    """The condition of a fused compare just emitted, for the block's `if`."""
 
     def layout(self) -> None:
-        """Assign frame offsets: params/results above %rbp, autos below."""
-        off = 0
+        """Assign frame offsets: params/results above %rbp, saved callee-saved registers
+        just below it, then the autos that keep a word in the frame."""
+        for (slot, off), r in self.alloc.regs.items():
+            self.slotregs.setdefault(slot, {})[off] = r
+        off = 8 * len(self.alloc.saved)
         outargs = 0
         for s in self.f.slots:
             if s.kind is ir.SlotKind.AUTO:
+                held = self.slotregs.get(s.name, {})
+                if held and len(held) == max(1, s.size // 8):
+                    continue
                 off += (s.size + 7) // 8 * 8
                 self.where[s.name] = -off
             else:
                 self.where[s.name] = 16 + s.off
+                self.params[s.name] = s.off
         for b in self.f.blocks:
             for i in b.instrs:
                 if isinstance(i, ir.Call):
                     outargs = max(outargs, i.argsize)
-        self.frame = (off + outargs + 15) // 16 * 16
+        self.frame = 0 if self.alloc.leaf else (off + outargs + 15) // 16 * 16
 
     def ins(self, text: str) -> None:
         """Emit one instruction; a call is followed by a return-address label recorded
@@ -114,7 +176,7 @@ class FuncGen:
         if text.startswith("call") and self.pos is not None:
             lab = f".Lret{quote_free(self.f.name)}.{len(self.calls)}"
             self.lines.append(Line(lab + ":", None))
-            self.calls.append((lab, self.pos))
+            self.calls.append((lab, self.pos, self.ncall))
 
     def label(self, name: str) -> None:
         self.lines.append(Line(name + ":", None))
@@ -128,11 +190,34 @@ class FuncGen:
 
     # -- operands --------------------------------------------------------------------
 
+    def tmpl(self, m: ir.Mem) -> Place:
+        """The place of m's bytes (registers for the words regalloc gave one)."""
+        if isinstance(m, ir.Global):
+            return Place(m.off, sym=quote(m.sym))
+        held = self.slotregs.get(m.slot)
+        regs = {k - m.off: r for k, r in held.items()} if held else None
+        if self.sp_mode and m.slot in self.params:
+            return Place(8 + self.params[m.slot] + m.off, "(%rsp)", regs=regs)
+        return Place(self.where.get(m.slot, 0) + m.off, "(%rbp)", regs=regs)
+
+    def loc(self, m: ir.Mem, width: int) -> str:
+        """m's first `width` bytes as an operand: a register or memory."""
+        return self.tmpl(m).at(0, width)
+
     def mem(self, m: ir.Mem, extra: int = 0) -> str:
-        if isinstance(m, ir.Local):
-            return f"{self.where[m.slot] + m.off + extra}(%rbp)"
-        off = m.off + extra
-        return f"{quote(m.sym)}{'+' + str(off) if off else ''}(%rip)"
+        """m (plus extra bytes) in memory; do NOT call it for a slot regalloc may have
+        put in registers (only float and address-taken operands)."""
+        p = self.tmpl(m)
+        assert p.regs is None, f"{m} is in registers"
+        return p.at(extra, 8)
+
+    def regof(self, op: ir.Operand, width: int = 8) -> str | None:
+        """The register family holding op, if regalloc put it in one."""
+        if isinstance(op, ir.Local):
+            held = self.slotregs.get(op.slot)
+            if held is not None:
+                return held.get(op.off)
+        return None
 
     def load(self, op: ir.Operand, r: str, width: int = 8, signed: bool = False) -> None:
         """Load op (width bytes, sign- or zero-extended) into the 64-bit register r."""
@@ -147,9 +232,10 @@ class FuncGen:
             case ir.SymAddr(sym=s):
                 self.ins(f"leaq\t{quote(s)}(%rip), {reg(r)}")
             case ir.Local() | ir.Global():
-                src = self.mem(op)
+                src = self.loc(op, width)
                 if width == 8:
-                    self.ins(f"movq\t{src}, {reg(r)}")
+                    if src != reg(r):
+                        self.ins(f"movq\t{src}, {reg(r)}")
                 elif width == 4:
                     if signed:
                         self.ins(f"movslq\t{src}, {reg(r)}")
@@ -160,7 +246,9 @@ class FuncGen:
                     self.ins(f"mov{x}{_SUFFIX[width]}q\t{src}, {reg(r)}")
 
     def store(self, r: str, dst: ir.Mem, width: int) -> None:
-        self.ins(f"mov{_SUFFIX[width]}\t{reg(r, width)}, {self.mem(dst)}")
+        d = self.loc(dst, width)
+        if d != reg(r, width):
+            self.ins(f"mov{_SUFFIX[width]}\t{reg(r, width)}, {d}")
 
     def chunks(self, size: int) -> list[tuple[int, int]]:
         out = []
@@ -171,53 +259,104 @@ class FuncGen:
                 off += w
         return out
 
-    def copy_mem(self, src: str, dst: str, size: int) -> None:
-        """Copy size bytes between two addressing templates `{}`-formatted with a byte
-        offset (e.g. "{}(%rsi)")."""
+    def copy_mem(self, src: Place, dst: Place, size: int) -> None:
+        """Copy size bytes between two places (register words move directly)."""
         if size > 64:
-            self.ins(f"leaq\t{src.format(0)}, %rsi")
-            self.ins(f"leaq\t{dst.format(0)}, %rdi")
+            self.ins(f"leaq\t{src.at(0, 8)}, %rsi")
+            self.ins(f"leaq\t{dst.at(0, 8)}, %rdi")
             self.ins(f"movq\t${size}, %rcx")
             self.ins("rep; movsb")
             return
         for off, w in self.chunks(size):
-            self.ins(f"mov{_SUFFIX[w]}\t{src.format(off)}, {reg('rax', w)}")
-            self.ins(f"mov{_SUFFIX[w]}\t{reg('rax', w)}, {dst.format(off)}")
+            s, d = src.at(off, w), dst.at(off, w)
+            if _isreg(s) or _isreg(d):
+                if s != d:
+                    self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
+                continue
+            self.ins(f"mov{_SUFFIX[w]}\t{s}, {reg('rax', w)}")
+            self.ins(f"mov{_SUFFIX[w]}\t{reg('rax', w)}, {d}")
 
-    def zero_mem(self, dst: str, size: int) -> None:
+    def zero_mem(self, dst: Place, size: int) -> None:
         if size > 64:
-            self.ins(f"leaq\t{dst.format(0)}, %rdi")
+            self.ins(f"leaq\t{dst.at(0, 8)}, %rdi")
             self.ins(f"movq\t${size}, %rcx")
             self.ins("xorl\t%eax, %eax")
             self.ins("rep; stosb")
             return
         for off, w in self.chunks(size):
-            self.ins(f"mov{_SUFFIX[w]}\t$0, {dst.format(off)}")
+            d = dst.at(off, w)
+            if _isreg(d):
+                self.ins(f"xorl\t{reg(_family(d), 4)}, {reg(_family(d), 4)}")
+            else:
+                self.ins(f"mov{_SUFFIX[w]}\t$0, {d}")
 
-    def tmpl(self, m: ir.Mem) -> str:
-        """An addressing template for m with a `{}` byte offset."""
-        if isinstance(m, ir.Local):
-            return _Tmpl.rbp(self.where[m.slot] + m.off)
-        return _Tmpl.rip(quote(m.sym), m.off)
+    def base(self, p: ir.Operand, scratch: str, off: int, size: int,
+             avoid: Place | None = None) -> tuple[str, int]:
+        """A register holding pointer p for an access of size bytes at off: p's own
+        register when it has one, else scratch loaded with it; and the displacement.
+        Do NOT use p's register when the access writes it (avoid's registers)."""
+        r = self.regof(p)
+        clash = avoid is not None and avoid.regs is not None and r in avoid.regs.values()
+        if r is None or clash or not (_fits32(off) and _fits32(off + size)):
+            self.load(p, scratch)
+            return scratch, self.far_offset(scratch, off, size)
+        return r, off
 
     # -- instructions ----------------------------------------------------------------
 
-    def gen(self) -> list[Line]:
-        self.layout()
-        self.pos = self.f.pos
+    def prologue(self) -> None:
+        if self.alloc.leaf:
+            self.sp_mode = True
+            return
         self.ins("pushq\t%rbp")
         self.ins("movq\t%rsp, %rbp")
         if self.frame:
             self.ins(f"subq\t${self.frame}, %rsp")
-        nblocks = len(self.f.blocks)
+        for k, r in enumerate(self.alloc.saved):
+            self.ins(f"movq\t{reg(r)}, {-8 * (k + 1)}(%rbp)")
+
+    def epilogue(self) -> None:
+        if self.alloc.leaf:
+            self.ins("ret")
+            return
+        for k, r in enumerate(self.alloc.saved):
+            self.ins(f"movq\t{-8 * (k + 1)}(%rbp), {reg(r)}")
+        self.ins("movq\t%rbp, %rsp")
+        self.ins("popq\t%rbp")
+        self.ins("ret")
+
+    def gen(self) -> list[Line]:
+        self.layout()
+        self.pos = self.f.pos
+        self.prologue()
+        ordinal: dict[int, int] = {}
         for b in self.f.blocks:
-            self.label(self.block_label(b.index))
             for i in b.instrs:
+                if isinstance(i, _CALLS):
+                    ordinal[id(i)] = len(ordinal)
+        order = block_order(self.f)
+        for k, b in enumerate(order):
+            self.label(self.block_label(b.index))
+            cold = self.alloc.leaf and isinstance(b.term, ir.Unreachable)
+            if cold:
+                self.pos = b.instrs[0].pos if b.instrs else b.term.pos
+                self.ins("pushq\t%rbp")
+                self.ins("movq\t%rsp, %rbp")
+                self.sp_mode = False
+            fuse = b.index in self.alloc.fused
+            for n, i in enumerate(b.instrs):
                 self.pos = i.pos
-                self.instr(i)
+                self.ncall = ordinal.get(id(i), -1)
+                if fuse and n == len(b.instrs) - 1:
+                    assert isinstance(i, ir.BinOp)
+                    self.compare(i, fused=True)
+                else:
+                    self.instr(i)
             self.pos = b.term.pos
-            nxt = b.index + 1 if b.index + 1 < nblocks else -1
+            nxt = order[k + 1].index if k + 1 < len(order) else -1
             self.terminator(b.term, nxt)
+            if cold:
+                self.sp_mode = True
         self.lines = forward_stores(self.lines)
         return self.lines
 
@@ -232,21 +371,34 @@ class FuncGen:
                     if target != nxt:
                         self.ins(f"jmp\t{self.block_label(target)}")
                     return
-                self.load(c, "rax", 1)
-                self.ins("testb\t%al, %al")
-                if b == nxt:
-                    self.ins(f"jne\t{self.block_label(a)}")
-                elif a == nxt:
-                    self.ins(f"je\t{self.block_label(b)}")
+                if self.cc:
+                    yes, self.cc = self.cc, ""
                 else:
-                    self.ins(f"jne\t{self.block_label(a)}")
+                    r = self.regof(c)
+                    if r is None:
+                        self.load(c, "rax", 1)
+                        r = "rax"
+                    self.ins(f"testb\t{reg(r, 1)}, {reg(r, 1)}")
+                    yes = "ne"
+                if b == nxt:
+                    self.ins(f"j{yes}\t{self.block_label(a)}")
+                elif a == nxt:
+                    self.ins(f"j{_NEG_CC[yes]}\t{self.block_label(b)}")
+                else:
+                    self.ins(f"j{yes}\t{self.block_label(a)}")
                     self.ins(f"jmp\t{self.block_label(b)}")
             case ir.Ret():
-                self.ins("movq\t%rbp, %rsp")
-                self.ins("popq\t%rbp")
-                self.ins("ret")
+                self.epilogue()
             case ir.Unreachable():
                 self.ins("ud2")
+
+    def target(self, dst: ir.Mem, avoid: ir.Operand | None = None) -> str:
+        """The register to compute a result for dst in: dst's own register unless
+        avoid (an operand still to be read) lives there; else %rax."""
+        r = self.regof(dst)
+        if r is None or (avoid is not None and self.regof(avoid) == r):
+            return "rax"
+        return r
 
     def instr(self, i: ir.Instr) -> None:
         match i:
@@ -257,61 +409,76 @@ class FuncGen:
                         v &= (1 << (8 * w)) - 1
                         if w == 4 and v >= 1 << 31:
                             v -= 1 << 32
-                    self.ins(f"mov{_SUFFIX[w]}\t${v}, {self.mem(d)}")
+                    dl = self.loc(d, w)
+                    if v == 0 and _isreg(dl):
+                        r4 = reg(_family(dl), 4)
+                        self.ins(f"xorl\t{r4}, {r4}")
+                    else:
+                        self.ins(f"mov{_SUFFIX[w]}\t${v}, {dl}")
                 else:
-                    self.load(s, "rax", w)
-                    self.store("rax", d, w)
+                    t = self.regof(s) or self.target(d)
+                    self.load(s, t, w)
+                    self.store(t, d, w)
             case ir.Copy(dst=d, src=s, size=n):
                 self.copy_mem(self.tmpl(s), self.tmpl(d), n)
             case ir.Zero(dst=d, size=n):
                 self.zero_mem(self.tmpl(d), n)
             case ir.LoadAddr(dst=d, src=s):
-                self.ins(f"leaq\t{self.mem(s)}, %rax")
-                self.store("rax", d, 8)
+                t = self.target(d)
+                self.ins(f"leaq\t{self.mem(s)}, {reg(t)}")
+                self.store(t, d, 8)
             case ir.Load(dst=d, ptr=p, off=o, size=n):
-                self.load(p, "rsi")
-                o = self.far_offset("rsi", o, n)
+                dp = self.tmpl(d)
                 if n > 64:
+                    self.load(p, "rsi")
+                    o = self.far_offset("rsi", o, n)
                     self.ins(f"leaq\t{o}(%rsi), %rsi")
                     self.ins(f"leaq\t{self.mem(d)}, %rdi")
                     self.ins(f"movq\t${n}, %rcx")
                     self.ins("rep; movsb")
                 else:
-                    self.copy_mem(_Tmpl.reg("%rsi", o), self.tmpl(d), n)
+                    r, o = self.base(p, "rsi", o, n, dp if n > 8 else None)
+                    self.copy_mem(Place(o, f"({reg(r)})"), dp, n)
             case ir.Store(ptr=p, off=o, src=s, size=n):
-                self.load(p, "rdi")
-                o = self.far_offset("rdi", o, n)
                 if n > 64:
+                    self.load(p, "rdi")
+                    o = self.far_offset("rdi", o, n)
                     self.ins(f"leaq\t{o}(%rdi), %rdi")
                     self.ins(f"leaq\t{self.mem(s)}, %rsi")
                     self.ins(f"movq\t${n}, %rcx")
                     self.ins("rep; movsb")
                 else:
-                    self.copy_mem(self.tmpl(s), _Tmpl.reg("%rdi", o), n)
+                    r, o = self.base(p, "rdi", o, n)
+                    self.copy_mem(self.tmpl(s), Place(o, f"({reg(r)})"), n)
             case ir.StoreZero(ptr=p, off=o, size=n):
-                self.load(p, "rdi")
-                o = self.far_offset("rdi", o, n)
                 if n > 64:
+                    self.load(p, "rdi")
+                    o = self.far_offset("rdi", o, n)
                     self.ins(f"leaq\t{o}(%rdi), %rdi")
                     self.ins(f"movq\t${n}, %rcx")
                     self.ins("xorl\t%eax, %eax")
                     self.ins("rep; stosb")
                 else:
-                    self.zero_mem(_Tmpl.reg("%rdi", o), n)
+                    r, o = self.base(p, "rdi", o, n)
+                    self.zero_mem(Place(o, f"({reg(r)})"), n)
+            case ir.BinOp(op=op) if op in ir.COMPARES:
+                self.compare(i, fused=False)
             case ir.BinOp():
                 self.binop(i)
             case ir.UnOp(op=op, dst=d, x=x, width=w):
-                self.load(x, "rax", w)
+                t = self.target(d)
+                self.load(x, t, w)
                 if op == "neg":
-                    self.ins("negq\t%rax")
+                    self.ins(f"negq\t{reg(t)}")
                 elif op == "com":
-                    self.ins("notq\t%rax")
+                    self.ins(f"notq\t{reg(t)}")
                 else:
-                    self.ins("xorl\t$1, %eax")
-                self.store("rax", d, w)
+                    self.ins(f"xorl\t$1, {reg(t, 4)}")
+                self.store(t, d, w)
             case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw, signed=sg):
-                self.load(s, "rax", sw, sg)
-                self.store("rax", d, dw)
+                t = self.target(d)
+                self.load(s, t, sw, sg)
+                self.store(t, d, dw)
             case ir.FBinOp():
                 self.fbinop(i)
             case ir.FConv():
@@ -321,8 +488,13 @@ class FuncGen:
             case ir.CCall(sym=s, args=args, results=res):
                 if len(args) > len(_CARGS):
                     raise ValueError(f"too many C arguments for {s}")
-                for a, r in zip(args, _CARGS, strict=False):
+                late = len(args) == 6 and self.regof(args[5]) == "r8"
+                if late:
+                    self.load(args[5], "rax")
+                for a, r in zip(args[:5] if late else args, _CARGS, strict=False):
                     self.load(a, r)
+                if late:
+                    self.ins("movq\t%rax, %r9")
                 self.ins(f"call\t{quote(s)}")
                 for m, r in zip(res, ("rax", "rdx"), strict=False):
                     self.store(r, m, 8)
@@ -335,8 +507,9 @@ class FuncGen:
                 self.ins(f"leaq\t{self.block_label(b)}(%rip), %rcx")
                 self.ins(f"call\t{quote('runtime.deferproc')}")
             case ir.NilCheck(ptr=p):
-                self.load(p, "rax")
-                self.ins("testb\t%al, (%rax)")
+                pr = self.regof(p) or "rax"
+                self.load(p, pr)
+                self.ins(f"testb\t%al, ({reg(pr)})")
             case ir.DeferReturn():
                 self.ins("movq\t%rbp, %rdi")
                 self.ins(f"call\t{quote('runtime.deferreturn')}")
@@ -350,31 +523,83 @@ class FuncGen:
         self.ins(f"addq\t%rcx, {reg(r)}")
         return 0
 
+    def operand(self, op: ir.Operand, width: int) -> str | None:
+        """op as a direct 64-bit source operand (a 32-bit immediate, or at width 8 a
+        register or memory word), or None when it must be loaded and extended."""
+        match op:
+            case ir.Imm(value=v) if _fits32(v):
+                return f"${v}"
+            case ir.Local() | ir.Global() if width == 8:
+                return self.loc(op, 8)
+        return None
+
+    def compare(self, i: ir.BinOp, fused: bool) -> None:
+        """x cmp y; fused leaves the condition in self.cc for the block's `if`, else
+        the boolean goes to i.dst."""
+        w, sg = i.width, i.signed
+        x = self.regof(i.x) if w == 8 else None
+        if x is None:
+            self.load(i.x, "rax", w, sg)
+            x = "rax"
+        y = self.operand(i.y, w)
+        if y is None:
+            self.load(i.y, "rcx", w, sg)
+            y = "%rcx"
+        self.ins(f"cmpq\t{y}, {reg(x)}")
+        cc = _CC[i.op][0 if sg else 1]
+        if fused:
+            self.cc = cc
+            return
+        d = self.loc(i.dst, 1)
+        if _isreg(d):
+            self.ins(f"set{cc}\t{d}")
+        else:
+            self.ins(f"set{cc}\t%al")
+            self.store("rax", i.dst, 1)
+
     def binop(self, i: ir.BinOp) -> None:
         op, w, sg = i.op, i.width, i.signed
-        self.load(i.x, "rax", w, sg)
-        if op is ir.Op.MUL and isinstance(i.y, ir.Imm) and i.y.value > 0 and (
+        if op in (ir.Op.DIV, ir.Op.MOD, ir.Op.ANDNOT) or (
+                op in (ir.Op.SHL, ir.Op.SHR) and not (
+                    isinstance(i.y, ir.Imm) and 0 <= i.y.value < 8 * w)):
+            self.load(i.x, "rax", w, sg)
+            self.load(i.y, "rcx", w, sg)
+            self.slow_binop(op, w, sg)
+            self.store("rax", i.dst, w)
+            return
+        x, y = i.x, i.y
+        if op in _COMMUTES and self.regof(y) is not None and \
+                self.regof(y) == self.regof(i.dst):
+            x, y = y, x
+        t = self.target(i.dst, y)
+        self.load(x, t, w, sg)
+        if op in (ir.Op.SHL, ir.Op.SHR):
+            assert isinstance(i.y, ir.Imm)
+            mn = "shlq" if op is ir.Op.SHL else "sarq" if sg else "shrq"
+            if i.y.value:
+                self.ins(f"{mn}\t${i.y.value}, {reg(t)}")
+        elif op is ir.Op.MUL and isinstance(i.y, ir.Imm) and i.y.value > 0 and (
                 i.y.value & (i.y.value - 1)) == 0:
             k = i.y.value.bit_length() - 1
             if k:
-                self.ins(f"shlq\t${k}, %rax")
-            self.store("rax", i.dst, w)
-            return
-        if isinstance(i.y, ir.Imm) and _fits32(i.y.value) and op in _SIMPLE:
-            self.ins(f"{_SIMPLE[op]}\t${i.y.value}, %rax")
-            self.store("rax", i.dst, w)
-            return
-        self.load(i.y, "rcx", w, sg)
-        if op in _SIMPLE:
-            self.ins(f"{_SIMPLE[op]}\t%rcx, %rax")
-        elif op is ir.Op.MUL:
-            self.ins("imulq\t%rcx, %rax")
-        elif op is ir.Op.ANDNOT:
+                self.ins(f"shlq\t${k}, {reg(t)}")
+        else:
+            yo = self.operand(y, w)
+            if yo is None:
+                self.load(y, "rcx", w, sg)
+                yo = "%rcx"
+            mn = "imulq" if op is ir.Op.MUL else _SIMPLE[op]
+            self.ins(f"{mn}\t{yo}, {reg(t)}")
+        self.store(t, i.dst, w)
+
+    def slow_binop(self, op: ir.Op, w: int, sg: bool) -> None:
+        """%rax = %rax op %rcx for ANDNOT, DIV, MOD and variable shifts."""
+        if op is ir.Op.ANDNOT:
             self.ins("notq\t%rcx")
             self.ins("andq\t%rcx, %rax")
         elif op in (ir.Op.DIV, ir.Op.MOD):
             self.divide(op, sg)
-        elif op in (ir.Op.SHL, ir.Op.SHR):
+        else:
             big, done = self.local_label(), self.local_label()
             self.ins(f"cmpq\t${8 * w}, %rcx")
             self.ins(f"jae\t{big}")
@@ -387,12 +612,6 @@ class FuncGen:
             else:
                 self.ins("xorl\t%eax, %eax")
             self.label(done)
-        else:
-            self.ins("cmpq\t%rcx, %rax")
-            self.ins(f"set{_CC[op][0 if sg else 1]}\t%al")
-            self.store("rax", i.dst, 1)
-            return
-        self.store("rax", i.dst, w)
 
     def divide(self, op: ir.Op, signed: bool) -> None:
         if not signed:
@@ -497,7 +716,7 @@ class FuncGen:
 
     def call(self, i: ir.Call) -> None:
         for a in i.args:
-            self.copy_mem(self.tmpl(a.mem), _Tmpl.reg("%rsp", a.off), a.size)
+            self.copy_mem(self.tmpl(a.mem), Place(a.off, "(%rsp)"), a.size)
         match i.target:
             case str(sym):
                 self.ins(f"call\t{quote(sym)}")
@@ -508,62 +727,37 @@ class FuncGen:
                 self.load(t, "rax")
                 self.ins("call\t*%rax")
         for r in i.results:
-            self.copy_mem(_Tmpl.reg("%rsp", r.off), self.tmpl(r.mem), r.size)
+            self.copy_mem(Place(r.off, "(%rsp)"), self.tmpl(r.mem), r.size)
 
 
-class _Tmpl:
-    """Addressing templates with a `{}` slot for an extra byte offset."""
-
-    @staticmethod
-    def rbp(base: int) -> str:
-        return _OffTmpl(base, "(%rbp)")
-
-    @staticmethod
-    def reg(r: str, base: int) -> str:
-        return _OffTmpl(base, f"({r})")
-
-    @staticmethod
-    def rip(sym: str, base: int) -> str:
-        return _SymTmpl(sym, base)
+_CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
 
 
-class _OffTmpl(str):
-    """A `base(reg)` operand whose format(k) yields `base+k(reg)`."""
-
-    base: int
-    suffix: str
-
-    def __new__(cls, base: int, suffix: str) -> _OffTmpl:
-        obj = super().__new__(cls, f"{base}{suffix}")
-        obj.base = base
-        obj.suffix = suffix
-        return obj
-
-    def format(self, *args: object, **kw: object) -> str:
-        k = args[0] if args else 0
-        assert isinstance(k, int)
-        return f"{self.base + k}{self.suffix}"
-
-
-class _SymTmpl(str):
-    """A `sym+off(%rip)` operand whose format(k) adds k to the offset."""
-
-    sym: str
-    base: int
-
-    def __new__(cls, sym: str, base: int) -> _SymTmpl:
-        obj = super().__new__(cls, sym)
-        obj.sym = sym
-        obj.base = base
-        return obj
-
-    def format(self, *args: object, **kw: object) -> str:
-        k = args[0] if args else 0
-        assert isinstance(k, int)
-        off = self.base + k
-        return f"{self.sym}{'+' + str(off) if off else ''}(%rip)"
+def block_order(f: ir.Func) -> list[ir.Block]:
+    """The text order of f's blocks: the entry first (do NOT move it: execution starts
+    at the first), then traces that fall through to a jump's target or an `if`'s
+    then-branch, blocks ending in a no-return call last."""
+    byidx = {b.index: b for b in f.blocks}
+    placed: set[int] = set()
+    hot: list[ir.Block] = []
+    cold = {b.index for b in f.blocks[1:] if isinstance(b.term, ir.Unreachable)}
+    for start in f.blocks:
+        b: ir.Block | None = start
+        while b is not None and b.index not in placed and b.index not in cold:
+            placed.add(b.index)
+            hot.append(b)
+            match b.term:
+                case ir.Jump(target=t):
+                    nxt = t
+                case ir.If(then=a, els=e):
+                    nxt = a if a not in placed and a not in cold else e
+                case _:
+                    break
+            b = byidx[nxt]
+    return hot + [b for b in f.blocks if b.index in cold]
 
 
+_COMMUTES = frozenset({ir.Op.ADD, ir.Op.MUL, ir.Op.AND, ir.Op.OR, ir.Op.XOR})
 _SIMPLE = {ir.Op.ADD: "addq", ir.Op.SUB: "subq", ir.Op.AND: "andq", ir.Op.OR: "orq",
            ir.Op.XOR: "xorq"}
 _CC = {ir.Op.EQ: ("e", "e"), ir.Op.NE: ("ne", "ne"), ir.Op.LT: ("l", "b"),
@@ -662,9 +856,9 @@ def forward_stores(lines: list[Line]) -> list[Line]:
     return out
 
 
-def gen_func(f: ir.Func) -> list[Line]:
+def gen_func(f: ir.Func, alloc: FuncAlloc = NONE) -> list[Line]:
     """The lines of one function body (prologue included)."""
-    return FuncGen(f).gen()
+    return FuncGen(f, alloc).gen()
 
 
 def _data(d: ir.Data) -> list[str]:
@@ -701,7 +895,8 @@ def _data(d: ir.Data) -> list[str]:
 
 
 def emit_program(prog: ir.Program, opts: Options | None = None,
-                 live: LivenessResult | None = None) -> str:
+                 live: LivenessResult | None = None,
+                 regs: dict[str, FuncAlloc] | None = None) -> str:
     """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
     sorted table of call return addresses {pc, function name, file, line} the runtime
     uses for tracebacks and testing's callerFrame, and (given live) `runtime.stackmaps`,
@@ -714,10 +909,10 @@ def emit_program(prog: ir.Program, opts: Options | None = None,
         out.append(f"\t.globl\t{quote(f.name)}")
         out.append(f"\t.type\t{quote(f.name)}, @function")
         out.append(f"{quote(f.name)}:")
-        fg = FuncGen(f)
+        fg = FuncGen(f, (regs or {}).get(f.name, NONE))
         for ln in fg.gen():
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
-        calls.extend((lab, f.name, pos) for lab, pos in fg.calls)
+        calls.extend((lab, f.name, pos) for lab, pos, _ in fg.calls)
         fl = bylive.get(f.name)
         if fl is not None:
             maps.extend(_func_maps(fg, fl))
@@ -745,14 +940,20 @@ def _weak_hook(sym: str, i: int) -> list[str]:
 
 def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
     """Each call's return label with its stack map: the outgoing argument bytes, then
-    the %rbp-relative offsets of the live pointer words. fg.calls and fl.calls are both
-    in emission order; do NOT emit a `call` outside an IR call instruction."""
+    the %rbp-relative offsets of the live pointer words and of the saved callee-saved
+    registers. fg.calls is in text order, each with its IR call's ordinal, fl.calls in
+    IR order; do NOT emit a `call` outside an IR call instruction."""
     if len(fg.calls) != len(fl.calls):
         raise ValueError(f"stack maps: {fg.f.name} has {len(fg.calls)} calls, "
                          f"liveness saw {len(fl.calls)}")
+    # The callee-saved registers this frame saved may hold a caller's pointers (the C
+    # runtime keeps them there across calls into Go): the collector scans those words
+    # too. Do NOT drop them: a pointer only there would be freed under the caller.
+    saved = [-8 * (k + 1) for k in range(len(fg.alloc.saved))]
     out = []
-    for (lab, _), c in zip(fg.calls, fl.calls, strict=True):
-        offs = sorted(fg.where[s] + o for s, o in c.words)
+    for lab, _, n in fg.calls:
+        c = fl.calls[n]
+        offs = sorted([fg.where[s] + o for s, o in c.words] + saved)
         out.append((lab, (c.outargs, *offs)))
     return out
 
@@ -796,12 +997,13 @@ def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
     return out
 
 
-def listing(prog: ir.Program, opts: Options | None = None) -> str:
+def listing(prog: ir.Program, opts: Options | None = None,
+            regs: dict[str, FuncAlloc] | None = None) -> str:
     """The -S listing: `main.f STEXT size=N args=0xA locals=0xL`, then one line per
     instruction `\t00007 (file.go:12)\tmovq\t$1, %rax` (the harness's asmcheck format)."""
     out: list[str] = []
     for f in prog.funcs:
-        fg = FuncGen(f)
+        fg = FuncGen(f, (regs or {}).get(f.name, NONE))
         lines = fg.gen()
         insts = [ln for ln in lines if ln.pos is not None]
         out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "

@@ -1,6 +1,6 @@
 """The driver: the pass order, written once, and the reporting of its outcome.
 
-    source → syntax → types → escape → walk → liveness → amd64 → (link)
+    source → syntax → types → escape → walk → liveness → regalloc → amd64 → (link)
 
 `compile_files` runs the phases for a list of .go files and returns the products the
 command line asked for; a phase that reports errors stops the pipeline with
@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler import amd64, buildcons, escape, ir, liveness, walk
+from compiler import amd64, buildcons, escape, ir, liveness, regalloc, walk
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast
 
-PHASES = ("syntax", "types", "escape", "ir", "live", "asm")
+PHASES = ("syntax", "types", "escape", "ir", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
 MAX_ERRORS = 10
 DEBUG_KEYS = {
@@ -140,8 +140,11 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))
     if cfg.dump == "live":
         return Result("", "", liveness.dump(live))
-    asm = amd64.emit_program(lowered, live=live)
-    listing = amd64.listing(lowered) if cfg.listing else ""
+    regs = regalloc.regalloc_program(lowered, live, regalloc.Options(not cfg.no_opt))
+    if cfg.dump == "regs":
+        return Result("", "", regalloc.dump(lowered, regs))
+    asm = amd64.emit_program(lowered, live=live, regs=regs)
+    listing = amd64.listing(lowered, regs=regs) if cfg.listing else ""
     return Result(asm, listing, asm if cfg.dump == "asm" else "")
 
 

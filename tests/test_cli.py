@@ -123,7 +123,7 @@ def test_compile_S_listing(tmp_path: Path) -> None:
     r = refgo("compile", "-S", "-o", str(tmp_path / "x.o"), str(src))
     assert r.returncode == 0, r.stderr
     assert "\nmain.f STEXT " in "\n" + r.stdout
-    assert "(x.go:4)\tshlq\t$3, %rax" in r.stdout
+    assert "(x.go:4)\tshlq\t$3, %r10" in r.stdout
     assert (tmp_path / "x.o").exists()
 
 

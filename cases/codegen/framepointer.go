@@ -2,7 +2,18 @@
 
 package codegen
 
-// Every function keeps the %rbp frame-pointer chain.
-func f(a int) int { // amd64:"pushq\t%rbp","movq\t%rsp, %rbp"
-	return a + 1
+// A function that makes a call keeps the %rbp frame-pointer chain: tracebacks and the
+// collector's stack walk follow it.
+func f(a int) int { // amd64:`pushq\t%rbp`,`movq\t%rsp, %rbp`
+	return g(a) + 1
+}
+
+// A leaf needs no frame; its parameters are addressed from %rsp.
+func g(a int) int { // amd64:-`pushq\t%rbp`
+	return a + 1 // amd64:`.*8\(%rsp\)`,-`.*%rbp`
+}
+
+// A leaf whose only call is a panic pushes the frame on that path alone.
+func h(i interface{}) int { // amd64:-`pushq\t%rbp`
+	return i.(int) // amd64:`pushq\t%rbp`,`call\t"runtime\.panicdottype"`
 }

@@ -1,0 +1,453 @@
+"""regalloc: which words of which stack slots live in registers instead of the frame.
+
+walk gives every value a stack slot and liveness names the pointer words the collector
+must find at each call; this pass keeps the IR and those stack maps as they are and
+decides, per function, which slot words amd64 may hold in a register for their whole
+life. For
+
+    func sum(n int) int { s := 0; for i := 0; i < n; i++ { s += i }; return s }
+
+the words of `s`, `i` and every temporary get registers, the compare feeding the loop's
+`if` becomes `cmpq` + `jl` with no boolean stored, and nothing is left in the frame:
+
+    func main.sum leaf
+      s+0 r10
+      i+0 r11
+      .autotmp_2+0 fused b2
+      ...
+
+The unit of allocation is a word: a (slot, byte offset) pair, 8 bytes, or the whole slot
+for a 1, 2 or 4-byte slot. A slot is eligible when it is an auto that is never the
+source of a `LoadAddr`, at most 32 bytes, and every access to it covers whole units
+(word-aligned multiples of 8 bytes, or the whole narrow slot); float instructions keep
+their slots in memory. A function that defers is left alone (a recovered panic resumes
+its exit block from any call).
+
+Registers: r10, r11, r8 and r9 (caller-saved; amd64 uses r8 and r9 only to pass a C
+call's fifth and sixth arguments) for words dead at every call;
+rbx and r12-r15 (callee-saved; the function saves those it uses) for any word. A word
+live across a call that returns may hold a pointer only in the frame: the collector scans
+frames by the stack maps, never registers. So a pointer word, and any word a stack map
+lists, gets a register only if it is dead at every such call.
+
+A function is a leaf (frameless: no %rbp frame, params at 8+off(%rsp)) when it makes no
+call that returns, keeps every auto it touches in caller-saved registers, and needs no callee-saved
+register; its blocks that end in a no-return panic call push the frame first so the
+traceback chain and the stack maps' %rbp offsets hold there.
+
+Linear scan over hull intervals (first to last point where the word is live or
+touched), in order of start; a word finding no register free takes one from a
+lower-weight (fewer references) active word, which then stays in the frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from compiler import ir
+from compiler.liveness import FuncLive, LivenessResult
+
+CALLER_FREE = ("r10", "r11", "r8", "r9")
+CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
+MAX_SLOT = 32
+
+Unit = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class FuncAlloc:
+    """One function's decisions. `regs`: unit → 64-bit register name (units absent stay
+    in the frame). `saved`: the callee-saved registers the prologue saves. `fused`: the
+    blocks whose last instruction is a compare feeding only the block's `if` (amd64
+    emits cmp + jcc and never writes the boolean). `leaf`: frameless (see the module
+    docstring)."""
+
+    name: str
+    regs: dict[Unit, str]
+    saved: tuple[str, ...]
+    fused: frozenset[int]
+    leaf: bool
+
+
+NONE = FuncAlloc("", {}, (), frozenset(), False)
+"""The allocation that changes nothing (-N, or a function this pass leaves alone)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    enabled: bool = True
+
+
+@dataclass(slots=True)
+class _Access:
+    """One reference of an instruction to a stack slot: bytes [off, off+size)."""
+
+    slot: str
+    off: int
+    size: int
+    is_def: bool
+
+
+def _acc(m: ir.Operand | None, size: int, is_def: bool) -> Iterator[_Access]:
+    if isinstance(m, ir.Local):
+        yield _Access(m.slot, m.off, size, is_def)
+
+
+def accesses(i: ir.Instr) -> Iterator[_Access]:
+    """The slot references of i; a def always writes every byte it names. Do NOT add an
+    instruction kind here without teaching amd64 to place its operands by `loc`."""
+    match i:
+        case ir.Mov(dst=d, src=s, width=w):
+            yield from _acc(s, w, False)
+            yield from _acc(d, w, True)
+        case ir.Copy(dst=d, src=s, size=n):
+            yield from _acc(s, n, False)
+            yield from _acc(d, n, True)
+        case ir.Zero(dst=d, size=n):
+            yield from _acc(d, n, True)
+        case ir.LoadAddr(dst=d):
+            yield from _acc(d, 8, True)
+        case ir.Load(dst=d, ptr=p, size=n):
+            yield from _acc(p, 8, False)
+            yield from _acc(d, n, True)
+        case ir.Store(ptr=p, src=s, size=n):
+            yield from _acc(p, 8, False)
+            yield from _acc(s, n, False)
+        case ir.StoreZero(ptr=p):
+            yield from _acc(p, 8, False)
+        case ir.BinOp(op=op, dst=d, x=x, y=y, width=w):
+            yield from _acc(x, w, False)
+            yield from _acc(y, w, False)
+            yield from _acc(d, 1 if op in ir.COMPARES else w, True)
+        case ir.UnOp(dst=d, x=x, width=w):
+            yield from _acc(x, w, False)
+            yield from _acc(d, w, True)
+        case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw):
+            yield from _acc(s, sw, False)
+            yield from _acc(d, dw, True)
+        case ir.Call(target=t, args=args, results=res):
+            if not isinstance(t, str):
+                yield from _acc(t, 8, False)
+            for a in args:
+                yield from _acc(a.mem, a.size, False)
+            for r in res:
+                yield from _acc(r.mem, r.size, True)
+        case ir.CCall(args=args, results=res):
+            for x in args:
+                yield from _acc(x, 8, False)
+            for m in res:
+                yield from _acc(m, 8, True)
+        case ir.ClosurePtr(dst=d):
+            yield from _acc(d, 8, True)
+        case ir.NilCheck(ptr=p):
+            yield from _acc(p, 8, False)
+        case ir.DeferProc(clo=c):
+            yield from _acc(c, 8, False)
+
+
+def _memory_only(i: ir.Instr) -> Iterator[str]:
+    """Slots i needs in memory: address-taken ones and float operands."""
+    match i:
+        case ir.LoadAddr(src=s) if isinstance(s, ir.Local):
+            yield s.slot
+        case ir.FBinOp(dst=d, x=x, y=y):
+            for m in (d, x, y):
+                if isinstance(m, ir.Local):
+                    yield m.slot
+        case ir.FConv(dst=d, src=s):
+            for m in (d, s):
+                if isinstance(m, ir.Local):
+                    yield m.slot
+
+
+def _units(s: ir.Slot, off: int, size: int) -> list[Unit]:
+    if s.size < 8:
+        return [(s.name, 0)]
+    return [(s.name, off + k) for k in range(0, size, 8)]
+
+
+def _fits(s: ir.Slot, off: int, size: int) -> bool:
+    if s.size < 8:
+        return off == 0 and size == s.size
+    return off % 8 == 0 and size % 8 == 0 and size > 0 and off + size <= s.size
+
+
+def _succs(t: ir.Term) -> tuple[int, ...]:
+    match t:
+        case ir.Jump(target=b):
+            return (b,)
+        case ir.If(then=a, els=b):
+            return (a, b)
+    return ()
+
+
+def _returns(i: ir.Instr) -> bool:
+    return isinstance(i, ir.Call) or (isinstance(i, ir.CCall) and not i.noreturn)
+
+
+def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
+    slots = {s.name: s for s in f.slots}
+    bad: set[str] = {s.name for s in f.slots if s.kind is not ir.SlotKind.AUTO
+                     or s.addrtaken or s.size > MAX_SLOT or s.size == 0
+                     or (s.size >= 8 and s.size % 8) or s.size == 3}
+    for b in f.blocks:
+        for i in b.instrs:
+            bad.update(_memory_only(i))
+            for a in accesses(i):
+                if a.slot not in bad and not _fits(slots[a.slot], a.off, a.size):
+                    bad.add(a.slot)
+        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
+            c = b.term.cond
+            if not _fits(slots[c.slot], c.off, 1):
+                bad.add(c.slot)
+    return {n: s for n, s in slots.items() if n not in bad}
+
+
+def _uses_defs(i: ir.Instr, ok: dict[str, ir.Slot]) -> tuple[list[Unit], list[Unit]]:
+    uses: list[Unit] = []
+    defs: list[Unit] = []
+    for a in accesses(i):
+        s = ok.get(a.slot)
+        if s is not None:
+            (defs if a.is_def else uses).extend(_units(s, a.off, a.size))
+    return uses, defs
+
+
+def _cond_units(t: ir.Term, ok: dict[str, ir.Slot]) -> list[Unit]:
+    if isinstance(t, ir.If) and isinstance(t.cond, ir.Local) and t.cond.slot in ok:
+        return [(t.cond.slot, 0)]
+    return []
+
+
+def _live_out(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[int, set[Unit]]:
+    """Each block's live-out units (backward dataflow to a fixed point)."""
+    gen: dict[int, set[Unit]] = {}
+    kill: dict[int, set[Unit]] = {}
+    for b in f.blocks:
+        g: set[Unit] = set(_cond_units(b.term, ok))
+        k: set[Unit] = set()
+        for i in reversed(b.instrs):
+            u, d = _uses_defs(i, ok)
+            g.difference_update(d)
+            k.update(d)
+            g.update(u)
+        gen[b.index], kill[b.index] = g, k
+    out: dict[int, set[Unit]] = {b.index: set() for b in f.blocks}
+    inn: dict[int, set[Unit]] = {b.index: set(gen[b.index]) for b in f.blocks}
+    changed = True
+    while changed:
+        changed = False
+        for b in reversed(f.blocks):
+            o: set[Unit] = set()
+            for s in _succs(b.term):
+                o |= inn[s]
+            if o != out[b.index]:
+                out[b.index] = o
+                inn[b.index] = gen[b.index] | (o - kill[b.index])
+                changed = True
+    return out
+
+
+@dataclass(slots=True)
+class _Interval:
+    unit: Unit
+    start: int
+    end: int
+    across: bool = False
+    weight: int = 0
+
+
+def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
+    """The register decisions for f; fl (its liveness) names the words the stack maps
+    list, which stay in the frame unless dead at every call that returns."""
+    if any(isinstance(i, (ir.DeferProc, ir.DeferReturn)) for b in f.blocks for i in b.instrs):
+        return FuncAlloc(f.name, {}, CALLEE_SAVED, frozenset(), False)
+    ok = _eligible(f)
+    if not ok:
+        return _finish(f, {}, frozenset(), ok)
+    mapped: set[Unit] = set()
+    if fl is not None:
+        mapped = {w for c in fl.calls for w in c.words}
+    out = _live_out(f, ok)
+    iv: dict[Unit, _Interval] = {}
+    fused: set[int] = set()
+
+    def touch(u: Unit, p: int, w: int = 0) -> None:
+        it = iv.get(u)
+        if it is None:
+            iv[u] = _Interval(u, p, p, weight=w)
+        else:
+            it.start, it.end = min(it.start, p), max(it.end, p)
+            it.weight += w
+
+    inn: dict[int, set[Unit]] = {}
+    pos = 0
+    spans: list[tuple[int, int]] = []
+    for b in f.blocks:
+        start = pos
+        live = set(out[b.index])
+        cu = _cond_units(b.term, ok)
+        end = start + 2 * (len(b.instrs) + 1)
+        p = end - 2
+        for u in cu:
+            touch(u, p, 1)
+        live.update(cu)
+        for i in reversed(b.instrs):
+            p -= 2
+            uses, defs = _uses_defs(i, ok)
+            # amd64 copies word by word: do NOT let a word written early share a
+            # register with a word the same copy reads later.
+            dp = p if isinstance(i, ir.Copy) and i.size > 8 else p + 1
+            for x in defs:
+                touch(x, dp, 1)
+            live.difference_update(defs)
+            if _returns(i):
+                for x in live:
+                    touch(x, p)
+                    iv[x].across = True
+            for x in uses:
+                touch(x, p, 1)
+            live.update(uses)
+        inn[b.index] = live
+        spans.append((start, end))
+        pos = end
+    for b, (start, end) in zip(f.blocks, spans, strict=True):
+        for u in inn[b.index]:
+            touch(u, start)
+        for u in out[b.index]:
+            touch(u, end)
+        t = b.term
+        if isinstance(t, ir.If) and isinstance(t.cond, ir.Local) and b.instrs:
+            last = b.instrs[-1]
+            if isinstance(last, ir.BinOp) and last.op in ir.COMPARES and \
+                    last.dst == t.cond and t.cond.off == 0 and t.cond.slot in ok and \
+                    (t.cond.slot, 0) not in out[b.index] and last.x != t.cond and last.y != t.cond:
+                fused.add(b.index)
+    byidx = {b.index: b for b in f.blocks}
+    for bi in fused:
+        t = byidx[bi].term
+        assert isinstance(t, ir.If) and isinstance(t.cond, ir.Local)
+        iv.pop((t.cond.slot, 0), None)
+    return _finish(f, _scan(ok, iv, mapped, _static(f, ok)), frozenset(fused), ok)
+
+
+def _static(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
+    """Units only ever written constants or symbol addresses: never heap pointers."""
+    static: set[Unit] = set()
+    dyn: set[Unit] = set()
+    for b in f.blocks:
+        for i in b.instrs:
+            _, defs = _uses_defs(i, ok)
+            const = isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
+            (static if const else dyn).update(defs)
+    return static - dyn
+
+
+def _is_ptr(s: ir.Slot, off: int) -> bool:
+    return s.size >= 8 and (s.type is None or off in s.ptrs)
+
+
+def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
+          static: set[Unit]) -> dict[Unit, str]:
+    """Linear scan: each interval a register of its class, or none (the frame)."""
+    regs: dict[Unit, str] = {}
+    active: list[_Interval] = []
+    free = list(CALLER_FREE + CALLEE_SAVED)
+    for it in sorted(iv.values(), key=lambda x: (x.start, x.end, x.unit)):
+        ptr = it.unit not in static and _is_ptr(ok[it.unit[0]], it.unit[1])
+        if it.unit in mapped or (it.across and ptr):
+            continue
+        for a in [a for a in active if a.end < it.start]:
+            active.remove(a)
+            free.append(regs[a.unit])
+        allowed = (CALLER_FREE if ptr else
+                   CALLEE_SAVED if it.across else CALLER_FREE + CALLEE_SAVED)
+        pick = next((r for r in allowed if r in free), None)
+        if pick is None:
+            victims = [a for a in active if regs[a.unit] in allowed and a.weight < it.weight]
+            if not victims:
+                continue
+            v = min(victims, key=lambda a: (a.weight, a.unit))
+            active.remove(v)
+            pick = regs.pop(v.unit)
+            free.append(pick)
+        free.remove(pick)
+        regs[it.unit] = pick
+        active.append(it)
+    return regs
+
+
+def _finish(f: ir.Func, regs: dict[Unit, str], fused: frozenset[int],
+            ok: dict[str, ir.Slot]) -> FuncAlloc:
+    used = {r for r in regs.values()}
+    saved = tuple(r for r in CALLEE_SAVED if r in used)
+    return FuncAlloc(f.name, regs, saved, fused, _is_leaf(f, regs, saved, fused, ok))
+
+
+def _is_leaf(f: ir.Func, regs: dict[Unit, str], saved: tuple[str, ...],
+             fused: frozenset[int], ok: dict[str, ir.Slot]) -> bool:
+    if saved:
+        return False
+    slots = {s.name: s for s in f.slots}
+    for b in f.blocks:
+        for k, i in enumerate(b.instrs):
+            if _returns(i) or isinstance(i, (ir.DeferProc, ir.DeferReturn)):
+                return False
+            for a in accesses(i):
+                s = slots[a.slot]
+                if s.kind is not ir.SlotKind.AUTO:
+                    continue
+                if a.is_def and b.index in fused and k == len(b.instrs) - 1:
+                    continue
+                if a.slot not in ok or any(u not in regs for u in _units(s, a.off, a.size)):
+                    return False
+            if isinstance(i, (ir.LoadAddr, ir.FBinOp, ir.FConv)):
+                for m in _mems(i):
+                    if isinstance(m, ir.Local) and slots[m.slot].kind is ir.SlotKind.AUTO:
+                        return False
+    return True
+
+
+def _mems(i: ir.Instr) -> Iterator[ir.Operand]:
+    match i:
+        case ir.LoadAddr(dst=d, src=s):
+            yield d
+            yield s
+        case ir.FBinOp(dst=d, x=x, y=y):
+            yield d
+            yield x
+            yield y
+        case ir.FConv(dst=d, src=s):
+            yield d
+            yield s
+
+
+def regalloc_program(prog: ir.Program, live: LivenessResult | None,
+                     opts: Options | None = None) -> dict[str, FuncAlloc]:
+    """Every function's decisions, by name (NONE for all under -N)."""
+    opts = opts or Options()
+    if not opts.enabled:
+        return {}
+    by = live.by_name() if live is not None else {}
+    return {f.name: alloc_func(f, by.get(f.name)) for f in prog.funcs}
+
+
+def dump(prog: ir.Program, allocs: dict[str, FuncAlloc]) -> str:
+    """The stable text form: per function its leaf/saved state, then each unit's
+    register (in slot order) and the fused compares."""
+    out: list[str] = []
+    for f in prog.funcs:
+        a = allocs.get(f.name, NONE)
+        head = f"func {f.name}"
+        if a.leaf:
+            head += " leaf"
+        if a.saved:
+            head += " saved=" + ",".join(a.saved)
+        out.append(head)
+        order = {s.name: k for k, s in enumerate(f.slots)}
+        for (slot, off), r in sorted(a.regs.items(), key=lambda x: (order[x[0][0]], x[0][1])):
+            out.append(f"  {slot}+{off} {r}")
+        for b in sorted(a.fused):
+            out.append(f"  fused b{b}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,142 @@
+"""regalloc: its decisions on small functions, its safety invariants over every case,
+and -N turning it off."""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+import pytest
+
+from compiler import amd64, driver, ir, regalloc
+from compiler.diag import CompileFailed, Diagnostics
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SUM = """package main
+
+func sum(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i
+	}
+	return s
+}
+
+//go:noinline
+func use(n int) {}
+
+func across(n int, p *int) int {
+	k := n * 3
+	q := p
+	use(n)
+	return k + *q
+}
+
+func main() { println(sum(3), across(1, new(int))) }
+"""
+
+
+def pipeline(files: tuple[str, ...], no_opt: bool = False
+             ) -> tuple[ir.Program, dict[str, regalloc.FuncAlloc]]:
+    """The lowered program and regalloc's decisions for files."""
+    seen: dict[str, object] = {}
+    orig = regalloc.regalloc_program
+
+    def spy(prog: ir.Program, live: object, opts: regalloc.Options | None = None
+            ) -> dict[str, regalloc.FuncAlloc]:
+        out = orig(prog, live, opts)  # type: ignore[arg-type]
+        seen["prog"], seen["allocs"] = prog, out
+        return out
+
+    regalloc.regalloc_program = spy  # type: ignore[assignment]
+    try:
+        driver.compile_files(driver.Config(files=files, dump="regs", no_opt=no_opt),
+                             Diagnostics())
+    finally:
+        regalloc.regalloc_program = orig  # type: ignore[assignment]
+    prog, allocs = seen["prog"], seen["allocs"]
+    assert isinstance(prog, ir.Program) and isinstance(allocs, dict)
+    return prog, allocs
+
+
+def test_loop_is_a_leaf_in_registers_with_a_fused_compare(tmp_path: Path) -> None:
+    src = tmp_path / "sum.go"
+    src.write_text(SUM)
+    _, allocs = pipeline((str(src),))
+    a = allocs["main.sum"]
+    assert a.leaf and not a.saved and a.fused
+    assert a.regs[("s", 0)] in regalloc.CALLER_FREE
+    assert a.regs[("i", 0)] in regalloc.CALLER_FREE
+
+
+def test_int_across_a_call_is_callee_saved_and_a_pointer_stays_in_the_frame(
+        tmp_path: Path) -> None:
+    src = tmp_path / "sum.go"
+    src.write_text(SUM)
+    _, allocs = pipeline((str(src),))
+    a = allocs["main.across"]
+    assert a.regs[("k", 0)] in regalloc.CALLEE_SAVED
+    assert a.regs[("k", 0)] in a.saved
+    assert ("q", 0) not in a.regs
+    assert not a.leaf
+
+
+def test_dump_regs_is_stable_text(tmp_path: Path) -> None:
+    src = tmp_path / "sum.go"
+    src.write_text(SUM)
+    res = driver.compile_files(driver.Config(files=(str(src),), dump="regs"), Diagnostics())
+    lines = res.dumps.splitlines()
+    assert "func main.sum leaf" in lines
+    assert any(ln.startswith("func main.across saved=") for ln in lines)
+    assert "  fused b2" in lines
+    again = driver.compile_files(driver.Config(files=(str(src),), dump="regs"),
+                                 Diagnostics())
+    assert again.dumps == res.dumps
+
+
+def test_no_opt_keeps_every_word_in_the_frame(tmp_path: Path) -> None:
+    src = tmp_path / "sum.go"
+    src.write_text(SUM)
+    prog, allocs = pipeline((str(src),), no_opt=True)
+    assert allocs == {}
+    text = amd64.listing(prog, regs=allocs)
+    assert "%r10" not in text and "%rbx" not in text
+    assert text.count("pushq\t%rbp") == len(prog.funcs)
+
+
+def _cases() -> list[str]:
+    out = []
+    for p in sorted(glob.glob(str(ROOT / "cases" / "**" / "*.go"), recursive=True)):
+        first = Path(p).read_text().split("\n", 1)[0]
+        if first.startswith("// run") or first.startswith("// asmcheck"):
+            out.append(p)
+    return out
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: str(Path(p).relative_to(ROOT)))
+def test_invariants_over_every_case(case: str) -> None:
+    """No pointer word in a callee-saved register; no register word in a stack map;
+    a leaf makes no call that returns and saves nothing."""
+    try:
+        prog, allocs = pipeline((case,))
+    except CompileFailed:
+        pytest.skip("not a single-file program")
+    for f in prog.funcs:
+        a = allocs[f.name]
+        slots = {s.name: s for s in f.slots}
+        for (slot, off), r in a.regs.items():
+            s = slots[slot]
+            assert s.kind is ir.SlotKind.AUTO and not s.addrtaken
+            if r in regalloc.CALLEE_SAVED and s.size >= 8:
+                writes = [i for b in f.blocks for i in b.instrs
+                          if any(x.is_def and x.slot == slot and x.off <= off < x.off + x.size
+                                 for x in regalloc.accesses(i))]
+                static = all(isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
+                             for i in writes)
+                assert static or (s.type is not None and off not in s.ptrs), \
+                    f"{f.name}: pointer word {slot}+{off} in {r}"
+        if a.leaf:
+            assert not a.saved
+            assert not any(isinstance(i, ir.Call) or (isinstance(i, ir.CCall) and not i.noreturn)
+                           for b in f.blocks for i in b.instrs)
