@@ -109,7 +109,8 @@ class Place:
     def at(self, k: int, w: int) -> str:
         """The operand for the w bytes at k (a register name when that word is in one)."""
         if self.regs is not None and k in self.regs:
-            return reg(self.regs[k], w)
+            r = self.regs[k]
+            return reg(r, w) if r else ""
         if self.sym:
             off = self.base + k
             return f"{self.sym}{'+' + str(off) if off else ''}(%rip)"
@@ -267,14 +268,37 @@ class FuncGen:
             self.ins(f"movq\t${size}, %rcx")
             self.ins("rep; movsb")
             return
+        moves: list[tuple[str, str, int]] = []
         for off, w in self.chunks(size):
             s, d = src.at(off, w), dst.at(off, w)
+            if d == "" or s == d:
+                continue
             if _isreg(s) or _isreg(d):
-                if s != d:
-                    self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
+                moves.append((s, d, w))
                 continue
             self.ins(f"mov{_SUFFIX[w]}\t{s}, {reg('rax', w)}")
             self.ins(f"mov{_SUFFIX[w]}\t{reg('rax', w)}, {d}")
+        self.parallel_moves(moves)
+
+    def parallel_moves(self, moves: list[tuple[str, str, int]]) -> None:
+        """Emit (src, dst, width) moves as if all sources were read first: a move whose
+        destination register another move still reads waits; a cycle goes through %rax."""
+        def fam(x: str) -> str:
+            return _family(x) if _isreg(x) else ""
+
+        while moves:
+            reads = {fam(s) for s, _, _ in moves}
+            k = next((k for k, (_, d, _) in enumerate(moves)
+                      if not _isreg(d) or fam(d) not in reads - {fam(moves[k][0])}), None)
+            if k is None:
+                dsts = {fam(d) for _, d, _ in moves}
+                s0 = next(s for s, _, _ in moves if _isreg(s) and fam(s) in dsts)
+                self.ins(f"movq\t{reg(fam(s0))}, %rax")
+                moves = [(reg("rax", w) if fam(s) == fam(s0) else s, d, w)
+                         for s, d, w in moves]
+                continue
+            s, d, w = moves.pop(k)
+            self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
 
     def zero_mem(self, dst: Place, size: int) -> None:
         if size > 64:
@@ -305,15 +329,29 @@ class FuncGen:
     # -- instructions ----------------------------------------------------------------
 
     def prologue(self) -> None:
+        """Set up the frame (none for a leaf), save the callee-saved registers used, and
+        load the parameter words regalloc keeps in registers."""
         if self.alloc.leaf:
             self.sp_mode = True
-            return
-        self.ins("pushq\t%rbp")
-        self.ins("movq\t%rsp, %rbp")
-        if self.frame:
-            self.ins(f"subq\t${self.frame}, %rsp")
-        for k, r in enumerate(self.alloc.saved):
-            self.ins(f"movq\t{reg(r)}, {-8 * (k + 1)}(%rbp)")
+        else:
+            self.ins("pushq\t%rbp")
+            self.ins("movq\t%rsp, %rbp")
+            if self.frame:
+                self.ins(f"subq\t${self.frame}, %rsp")
+            for k, r in enumerate(self.alloc.saved):
+                self.ins(f"movq\t{reg(r)}, {-8 * (k + 1)}(%rbp)")
+        sizes = {s.name: s.size for s in self.f.slots}
+        for slot, off in self.alloc.entry:
+            home = Place(self.params[slot] + off, "(%rsp)" if self.sp_mode else "(%rbp)")
+            src = Place(home.base + (8 if self.sp_mode else 16), home.suffix).at(0, 8)
+            w = min(sizes[slot], 8)
+            r = self.slotregs[slot][off]
+            if w == 8:
+                self.ins(f"movq\t{src}, {reg(r)}")
+            elif w == 4:
+                self.ins(f"movl\t{src}, {reg(r, 4)}")
+            else:
+                self.ins(f"movz{_SUFFIX[w]}q\t{src}, {reg(r)}")
 
     def epilogue(self) -> None:
         if self.alloc.leaf:
@@ -438,7 +476,11 @@ class FuncGen:
                     self.ins("rep; movsb")
                 else:
                     r, o = self.base(p, "rsi", o, n, dp if n > 8 else None)
-                    self.copy_mem(Place(o, f"({reg(r)})"), dp, n)
+                    if all(dp.at(k, w) == "" for k, w in self.chunks(n)):
+                        # Nothing reads the value, but a nil p must still fault.
+                        self.ins(f"testb\t%al, {o}({reg(r)})")
+                    else:
+                        self.copy_mem(Place(o, f"({reg(r)})"), dp, n)
             case ir.Store(ptr=p, off=o, src=s, size=n):
                 if n > 64:
                     self.load(p, "rdi")

@@ -17,8 +17,9 @@ the words of `s`, `i` and every temporary get registers, the compare feeding the
       ...
 
 The unit of allocation is a word: a (slot, byte offset) pair, 8 bytes, or the whole slot
-for a 1, 2 or 4-byte slot. A slot is eligible when it is an auto that is never the
-source of a `LoadAddr`, at most 32 bytes, and every access to it covers whole units
+for a 1, 2 or 4-byte slot. A slot is eligible when it is an auto or a parameter (the
+prologue loads a parameter's words live at entry) that is never the source of a
+`LoadAddr`, at most 32 bytes, and every access to it covers whole units
 (word-aligned multiples of 8 bytes, or the whole narrow slot); float instructions keep
 their slots in memory. A function that defers is left alone (a recovered panic resumes
 its exit block from any call).
@@ -43,13 +44,15 @@ lower-weight (fewer references) active word, which then stays in the frame.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compiler import ir
 from compiler.liveness import FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
+DEAD = ""
+"""The register of a unit nothing reads: amd64 drops the copies into it."""
 MAX_SLOT = 32
 
 Unit = tuple[str, int]
@@ -68,6 +71,8 @@ class FuncAlloc:
     saved: tuple[str, ...]
     fused: frozenset[int]
     leaf: bool
+    entry: tuple[Unit, ...] = ()
+    """Parameter words in registers that are live at entry: the prologue loads them."""
 
 
 NONE = FuncAlloc("", {}, (), frozenset(), False)
@@ -188,7 +193,7 @@ def _returns(i: ir.Instr) -> bool:
 
 def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
     slots = {s.name: s for s in f.slots}
-    bad: set[str] = {s.name for s in f.slots if s.kind is not ir.SlotKind.AUTO
+    bad: set[str] = {s.name for s in f.slots if s.kind is ir.SlotKind.RESULT
                      or s.addrtaken or s.size > MAX_SLOT or s.size == 0
                      or (s.size >= 8 and s.size % 8) or s.size == 3}
     for b in f.blocks:
@@ -296,11 +301,10 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         for i in reversed(b.instrs):
             p -= 2
             uses, defs = _uses_defs(i, ok)
-            # amd64 copies word by word: do NOT let a word written early share a
-            # register with a word the same copy reads later.
-            dp = p if isinstance(i, ir.Copy) and i.size > 8 else p + 1
+            # amd64 sequences a copy's register moves as a parallel move, so a word it
+            # writes may take the register of a word it reads.
             for x in defs:
-                touch(x, dp, 1)
+                touch(x, p + 1, 1)
             live.difference_update(defs)
             if _returns(i):
                 for x in live:
@@ -329,7 +333,31 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         t = byidx[bi].term
         assert isinstance(t, ir.If) and isinstance(t.cond, ir.Local)
         iv.pop((t.cond.slot, 0), None)
-    return _finish(f, _scan(ok, iv, mapped, _static(f, ok)), frozenset(fused), ok)
+    dead = _dead(f, ok, iv)
+    for u in dead:
+        iv.pop(u, None)
+    regs = _scan(ok, iv, mapped, _static(f, ok))
+    regs.update((u, DEAD) for u in dead)
+    first = f.blocks[0].index
+    entry = tuple(sorted(u for u in inn[first] if u in regs
+                         and ok[u[0]].kind is ir.SlotKind.PARAM))
+    return replace(_finish(f, regs, frozenset(fused), ok), entry=entry)
+
+
+def _dead(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]) -> set[Unit]:
+    """Units never read, written only by block copies (Copy, Load, Call results): the
+    copies skip them (a slice header copied for its length alone)."""
+    used: set[Unit] = set()
+    scalar: set[Unit] = set()
+    for b in f.blocks:
+        used.update(_cond_units(b.term, ok))
+        for i in b.instrs:
+            uses, defs = _uses_defs(i, ok)
+            used.update(uses)
+            if not isinstance(i, (ir.Copy, ir.Load, ir.Call)):
+                scalar.update(defs)
+    return {u for u in iv if u not in used and u not in scalar
+            and ok[u[0]].kind is ir.SlotKind.AUTO}
 
 
 def _static(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
@@ -380,7 +408,7 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
 
 def _finish(f: ir.Func, regs: dict[Unit, str], fused: frozenset[int],
             ok: dict[str, ir.Slot]) -> FuncAlloc:
-    used = {r for r in regs.values()}
+    used = set(regs.values())
     saved = tuple(r for r in CALLEE_SAVED if r in used)
     return FuncAlloc(f.name, regs, saved, fused, _is_leaf(f, regs, saved, fused, ok))
 
@@ -447,7 +475,7 @@ def dump(prog: ir.Program, allocs: dict[str, FuncAlloc]) -> str:
         out.append(head)
         order = {s.name: k for k, s in enumerate(f.slots)}
         for (slot, off), r in sorted(a.regs.items(), key=lambda x: (order[x[0][0]], x[0][1])):
-            out.append(f"  {slot}+{off} {r}")
+            out.append(f"  {slot}+{off} {r or 'dead'}")
         for b in sorted(a.fused):
             out.append(f"  fused b{b}")
     return "\n".join(out) + "\n"

@@ -8,9 +8,9 @@ func f(a int) int { // amd64:`pushq\t%rbp`,`movq\t%rsp, %rbp`
 	return g(a) + 1
 }
 
-// A leaf needs no frame; its parameters are addressed from %rsp.
-func g(a int) int { // amd64:-`pushq\t%rbp`
-	return a + 1 // amd64:`.*8\(%rsp\)`,-`.*%rbp`
+// A leaf needs no frame; its parameters and results are addressed from %rsp.
+func g(a int) int { // amd64:-`pushq\t%rbp`,`movq\t8\(%rsp\), %r`
+	return a + 1 // amd64:`movq\t%r.*, 16\(%rsp\)`,-`.*%rbp`
 }
 
 // A leaf whose only call is a panic pushes the frame on that path alone.
