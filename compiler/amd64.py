@@ -154,10 +154,11 @@ class FuncGen:
             self.slotregs.setdefault(slot, {})[off] = r
         off = 8 * len(self.alloc.saved)
         outargs = 0
+        touched = _touched(self.f)
         for s in self.f.slots:
             if s.kind is ir.SlotKind.AUTO:
                 held = self.slotregs.get(s.name, {})
-                if held and len(held) == max(1, s.size // 8):
+                if (held and len(held) == max(1, s.size // 8)) or s.name not in touched:
                     continue
                 off += (s.size + 7) // 8 * 8
                 self.where[s.name] = -off
@@ -775,6 +776,24 @@ class FuncGen:
 _CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
 
 
+def _touched(f: ir.Func) -> set[str]:
+    """The slots f's instructions and branches name."""
+    out: set[str] = set()
+    for b in f.blocks:
+        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
+            out.add(b.term.cond.slot)
+        for i in b.instrs:
+            for v in (getattr(i, n) for n in i.__slots__):
+                if isinstance(v, ir.Local):
+                    out.add(v.slot)
+                elif isinstance(v, tuple):
+                    for x in v:
+                        m = x.mem if isinstance(x, ir.Arg) else x
+                        if isinstance(m, ir.Local):
+                            out.add(m.slot)
+    return out
+
+
 def block_order(f: ir.Func) -> list[ir.Block]:
     """The text order of f's blocks: the entry first (do NOT move it: execution starts
     at the first), then traces that fall through to a jump's target or an `if`'s
@@ -900,7 +919,7 @@ def forward_stores(lines: list[Line]) -> list[Line]:
 
 def gen_func(f: ir.Func, alloc: FuncAlloc = NONE) -> list[Line]:
     """The lines of one function body (prologue included)."""
-    return FuncGen(f, alloc).gen()
+    return FuncGen(alloc.body or f, alloc).gen()
 
 
 def _data(d: ir.Data) -> list[str]:
@@ -951,7 +970,8 @@ def emit_program(prog: ir.Program, opts: Options | None = None,
         out.append(f"\t.globl\t{quote(f.name)}")
         out.append(f"\t.type\t{quote(f.name)}, @function")
         out.append(f"{quote(f.name)}:")
-        fg = FuncGen(f, (regs or {}).get(f.name, NONE))
+        alloc = (regs or {}).get(f.name, NONE)
+        fg = FuncGen(alloc.body or f, alloc)
         for ln in fg.gen():
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
         calls.extend((lab, f.name, pos) for lab, pos, _ in fg.calls)
@@ -1045,7 +1065,8 @@ def listing(prog: ir.Program, opts: Options | None = None,
     instruction `\t00007 (file.go:12)\tmovq\t$1, %rax` (the harness's asmcheck format)."""
     out: list[str] = []
     for f in prog.funcs:
-        fg = FuncGen(f, (regs or {}).get(f.name, NONE))
+        alloc = (regs or {}).get(f.name, NONE)
+        fg = FuncGen(alloc.body or f, alloc)
         lines = fg.gen()
         insts = [ln for ln in lines if ln.pos is not None]
         out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "

@@ -73,6 +73,8 @@ class FuncAlloc:
     leaf: bool
     entry: tuple[Unit, ...] = ()
     """Parameter words in registers that are live at entry: the prologue loads them."""
+    body: ir.Func | None = None
+    """The function amd64 emits when this pass simplified it (see `simplify`)."""
 
 
 NONE = FuncAlloc("", {}, (), frozenset(), False)
@@ -271,6 +273,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     ok = _eligible(f)
     if not ok:
         return _finish(f, {}, frozenset(), ok)
+    f = simplify(f, ok)
     mapped: set[Unit] = set()
     if fl is not None:
         mapped = {w for c in fl.calls for w in c.words}
@@ -341,7 +344,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     first = f.blocks[0].index
     entry = tuple(sorted(u for u in inn[first] if u in regs
                          and ok[u[0]].kind is ir.SlotKind.PARAM))
-    return replace(_finish(f, regs, frozenset(fused), ok), entry=entry)
+    return replace(_finish(f, regs, frozenset(fused), ok), entry=entry, body=f)
 
 
 def _dead(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]) -> set[Unit]:
@@ -358,6 +361,102 @@ def _dead(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]) -> set[
                 scalar.update(defs)
     return {u for u in iv if u not in used and u not in scalar
             and ok[u[0]].kind is ir.SlotKind.AUTO}
+
+
+def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
+    """f with two kinds of temporaries gone, neither touching a call (so liveness' stack
+    maps still hold): a word-sized temporary written once with a constant and only read
+    as an arithmetic operand, a move source or a C argument takes the constant's place;
+    and `T = x op y; V = T` with T read nowhere else computes into V directly."""
+    ndefs: dict[Unit, int] = {}
+    nuses: dict[Unit, int] = {}
+    defi: dict[Unit, ir.Instr] = {}
+    free: set[Unit] = set()
+    for b in f.blocks:
+        for u in _cond_units(b.term, ok):
+            nuses[u] = nuses.get(u, 0) + 1
+        for i in b.instrs:
+            uses, defs = _uses_defs(i, ok)
+            for u in defs:
+                ndefs[u] = ndefs.get(u, 0) + 1
+                defi[u] = i
+            for u in uses:
+                nuses[u] = nuses.get(u, 0) + 1
+            free.update(_operand_units(i, ok))
+    consts: dict[Unit, ir.Imm] = {}
+    fixed = _fixed(f, ok)
+    for u, i in defi.items():
+        s = ok[u[0]]
+        if (ndefs[u] == 1 and s.kind is ir.SlotKind.AUTO and s.size <= 8
+                and isinstance(i, ir.Mov) and isinstance(i.src, ir.Imm)
+                and -(1 << 31) <= i.src.value < (1 << 31) and i.width == s.size
+                and u in free and u not in fixed):
+            consts[u] = i.src
+
+    def sub(op: ir.Operand) -> ir.Operand:
+        if isinstance(op, ir.Local) and (op.slot, op.off) in consts and op.slot in ok:
+            return consts[(op.slot, op.off)]
+        return op
+
+    blocks = []
+    for b in f.blocks:
+        out: list[ir.Instr] = []
+        k = 0
+        while k < len(b.instrs):
+            i = b.instrs[k]
+            if isinstance(i, ir.Mov) and isinstance(i.dst, ir.Local) and \
+                    (i.dst.slot, i.dst.off) in consts and i.dst.slot in ok:
+                k += 1
+                continue
+            match i:
+                case ir.BinOp():
+                    i = replace(i, x=sub(i.x), y=sub(i.y))
+                case ir.Mov():
+                    i = replace(i, src=sub(i.src))
+                case ir.CCall():
+                    i = replace(i, args=tuple(sub(a) for a in i.args))
+            nxt = b.instrs[k + 1] if k + 1 < len(b.instrs) else None
+            if isinstance(nxt, ir.Mov) and isinstance(nxt.src, ir.Local) and \
+                    isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext)) and i.dst == nxt.src and \
+                    not (isinstance(i, ir.BinOp) and i.op in ir.COMPARES):
+                t = nxt.src
+                ts = ok.get(t.slot)
+                u = (t.slot, t.off)
+                w = i.dwidth if isinstance(i, ir.Ext) else i.width
+                if ts is not None and ts.kind is ir.SlotKind.AUTO and ts.size == w == \
+                        nxt.width and ndefs.get(u) == 1 and nuses.get(u) == 1:
+                    out.append(replace(i, dst=nxt.dst))
+                    k += 2
+                    continue
+            out.append(i)
+            k += 1
+        blocks.append(ir.Block(b.index, tuple(out), b.term))
+    return replace(f, blocks=tuple(blocks))
+
+
+def _operand_units(i: ir.Instr, ok: dict[str, ir.Slot]) -> set[Unit]:
+    """Units i reads only where a constant may stand instead: arithmetic operands,
+    move sources, C arguments."""
+    ops: list[ir.Operand] = []
+    match i:
+        case ir.BinOp(x=x, y=y):
+            ops = [x, y]
+        case ir.Mov(src=s):
+            ops = [s]
+        case ir.CCall(args=a):
+            ops = list(a)
+    return {(o.slot, o.off) for o in ops if isinstance(o, ir.Local) and o.slot in ok}
+
+
+def _fixed(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
+    """Units read somewhere a constant may not stand."""
+    out: set[Unit] = set()
+    for b in f.blocks:
+        out.update(_cond_units(b.term, ok))
+        for i in b.instrs:
+            uses, _ = _uses_defs(i, ok)
+            out.update(set(uses) - _operand_units(i, ok))
+    return out
 
 
 def _static(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
