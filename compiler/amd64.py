@@ -797,8 +797,15 @@ def _touched(f: ir.Func) -> set[str]:
 def block_order(f: ir.Func) -> list[ir.Block]:
     """The text order of f's blocks: the entry first (do NOT move it: execution starts
     at the first), then traces that fall through to a jump's target or an `if`'s
-    then-branch, blocks ending in a no-return call last."""
+    then-branch (its else-branch when only the then-branch returns: `if err != nil
+    { return }` is the unlikely way), blocks ending in a no-return call last."""
     byidx = {b.index: b for b in f.blocks}
+
+    def returns(k: int) -> bool:
+        t = byidx[k].term
+        return isinstance(t, ir.Ret) or (
+            isinstance(t, ir.Jump) and isinstance(byidx[t.target].term, ir.Ret))
+
     placed: set[int] = set()
     hot: list[ir.Block] = []
     cold = {b.index for b in f.blocks[1:] if isinstance(b.term, ir.Unreachable)}
@@ -811,7 +818,10 @@ def block_order(f: ir.Func) -> list[ir.Block]:
                 case ir.Jump(target=t):
                     nxt = t
                 case ir.If(then=a, els=e):
-                    nxt = a if a not in placed and a not in cold else e
+                    if returns(a) and not returns(e) and e not in placed and e not in cold:
+                        nxt = e
+                    else:
+                        nxt = a if a not in placed and a not in cold else e
                 case _:
                     break
             b = byidx[nxt]
