@@ -208,16 +208,33 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
             c = b.term.cond
             if not _fits(slots[c.slot], c.off, 1):
                 bad.add(c.slot)
-    return {n: s for n, s in slots.items() if n not in bad}
+    return _Eligible({n: s for n, s in slots.items() if n not in bad})
+
+
+class _Eligible(dict[str, ir.Slot]):
+    """The eligible slots by name, with each instruction's (uses, defs) memoized: the
+    passes below ask for them many times. Keyed by id, holding the instruction so the
+    id stays its own."""
+
+    def __init__(self, slots: dict[str, ir.Slot]) -> None:
+        super().__init__(slots)
+        self.memo: dict[int, tuple[ir.Instr, list[Unit], list[Unit]]] = {}
 
 
 def _uses_defs(i: ir.Instr, ok: dict[str, ir.Slot]) -> tuple[list[Unit], list[Unit]]:
+    memo = ok.memo if isinstance(ok, _Eligible) else None
+    if memo is not None:
+        hit = memo.get(id(i))
+        if hit is not None and hit[0] is i:
+            return hit[1], hit[2]
     uses: list[Unit] = []
     defs: list[Unit] = []
     for a in accesses(i):
         s = ok.get(a.slot)
         if s is not None:
             (defs if a.is_def else uses).extend(_units(s, a.off, a.size))
+    if memo is not None:
+        memo[id(i)] = (i, uses, defs)
     return uses, defs
 
 

@@ -60,3 +60,32 @@ def test_link_error_is_reported(tmp_path: Path) -> None:
     bad.write_text("\tthis is not an instruction\n")
     with pytest.raises(link.LinkError):
         link.link([str(bad)], str(tmp_path / "out"))
+
+
+LEAF_FAULT = """package main
+
+type T struct{ a, b int }
+
+//go:noinline
+func get(p *T) int { return p.b }
+
+func main() {
+	println(get(&T{1, 2}))
+	println(get(nil))
+}
+"""
+
+
+@pytest.mark.parametrize("flags", [[], ["-N"]], ids=["frameless-leaf", "framed"])
+def test_fault_traceback_names_the_caller(tmp_path: Path, flags: list[str]) -> None:
+    """A nil dereference in a leaf (frameless under regalloc, framed under -N) still
+    prints its caller's frame, once."""
+    src = tmp_path / "leaf.go"
+    src.write_text(LEAF_FAULT)
+    r = subprocess.run([sys.executable, "-m", "compiler", "run", *flags, str(src)],
+                       capture_output=True, text=True, timeout=300, check=False)
+    assert r.returncode == 2, r.stderr
+    assert "invalid memory address or nil pointer dereference" in r.stderr
+    tail = r.stderr.split("goroutine 1 [running]:\n", 1)[1]
+    assert tail.count("main.main(...)") == 1, tail
+    assert f"{src}:10" in tail

@@ -232,21 +232,32 @@ static const pcent *findpc(uintptr_t pc) {
 }
 
 /* traceback: the compiled Go frames on the %rbp chain above fp, innermost first. */
+static void printframe(const pcent *e) {
+    puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
+    printint(e->line); puts_("\n");
+}
+
 static void traceback(uintptr_t *fp) {
     for (int depth = 0; fp != NULL && depth < 100; depth++) {
         const pcent *e = findpc(fp[1]);
-        if (e != NULL) {
-            puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
-            printint(e->line); puts_("\n");
-        }
+        if (e != NULL) printframe(e);
         uintptr_t *next = (uintptr_t *)fp[0];
         if (next <= fp) break;
         fp = next;
     }
 }
 
+static const char *sigline;
+
 NORET static void fatalpanic(void) {
     puts_("\n\ngoroutine 1 [running]:\n");
+    /* A fault in a frameless leaf (docs/internals.md "Frames") leaves its caller's
+       return address at the faulting %rsp and %rbp still the caller's: print that
+       call site first, since the %rbp chain skips it. */
+    if (sigline != NULL && gc_sigsp != 0) {
+        const pcent *e = findpc(*(const uintptr_t *)gc_sigsp);
+        if (e != NULL) printframe(e);
+    }
     traceback(__builtin_frame_address(0));
     flush();
     _exit(2);
@@ -268,7 +279,6 @@ static const type rterr_type = {
 };
 
 void gopanic(const type *t, void *data) RT("gopanic") NORET;
-static const char *sigline;
 
 NORET static void panicstr(const char *msg) {
     size_t n = strlen(msg);
