@@ -1025,7 +1025,8 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
     out = []
     for lab, _, n in fg.calls:
         c = fl.calls[n]
-        offs = sorted([fg.where[s] + o for s, o in c.words] + saved)
+        offs = sorted([fg.where[s] + o for s, o in c.words if (s, o) not in fg.alloc.regs]
+                      + saved)
         out.append((lab, (c.outargs, *offs)))
     return out
 

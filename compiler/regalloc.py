@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from compiler import ir
-from compiler.liveness import FuncLive, LivenessResult
+from compiler.liveness import CALLS, FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
@@ -293,7 +293,12 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     f = simplify(f, ok)
     mapped: set[Unit] = set()
     if fl is not None:
-        mapped = {w for c in fl.calls for w in c.words}
+        calls = [ci for b in f.blocks for ci in b.instrs if isinstance(ci, CALLS)]
+        for ci, c in zip(calls, fl.calls, strict=True):
+            # A frame never resumes after a no-return call: what its map lists there
+            # may sit in registers (amd64 leaves those words out of that map).
+            if not (isinstance(ci, ir.CCall) and ci.noreturn):
+                mapped.update(c.words)
     out = _live_out(f, ok)
     iv: dict[Unit, _Interval] = {}
     fused: set[int] = set()

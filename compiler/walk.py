@@ -935,16 +935,26 @@ class FuncBuilder:
                 self.write(pos, lv, s, v.type)
             else:
                 self.locs[v.uid] = Direct(s)
+        zeroes: list[ir.Instr] = []
         for v, s in rslots:
+            before = len(self.blocks[self.cur])
             self.write_zero(pos, Direct(s), v.type)
+            if v.name == "":
+                zeroes.extend(self.blocks[self.cur][before:])
             if v.name not in ("", "_") and self.is_heap(v):
                 self.declare(pos, v)
             else:
                 self.locs[v.uid] = Direct(s)
             self.results.append((v, s))
+        entry = self.cur
         self.exit = self.new_block()
         assert d.body is not None
         self.block(d.body)
+        if not self.ndefer and zeroes:
+            # Every return writes unnamed results and nothing reads them first; only a
+            # frame that defers (recover may return them as they are) needs them zero.
+            dead = {id(i) for i in zeroes}
+            self.blocks[entry] = [i for i in self.blocks[entry] if id(i) not in dead]
         end = d.body.pos
         self.jump(end, self.exit)
         self.start(self.exit)
