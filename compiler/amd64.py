@@ -794,11 +794,26 @@ def _touched(f: ir.Func) -> set[str]:
     return out
 
 
+def _doomed(f: ir.Func) -> set[int]:
+    """Blocks from which every path ends in a no-return call (a panic)."""
+    succ = {b.index: (b.term.target,) if isinstance(b.term, ir.Jump) else
+            (b.term.then, b.term.els) if isinstance(b.term, ir.If) else () for b in f.blocks}
+    doomed = {b.index for b in f.blocks if isinstance(b.term, ir.Unreachable)}
+    changed = True
+    while changed:
+        changed = False
+        for k, ss in succ.items():
+            if k not in doomed and ss and all(x in doomed for x in ss):
+                doomed.add(k)
+                changed = True
+    return doomed
+
+
 def block_order(f: ir.Func) -> list[ir.Block]:
     """The text order of f's blocks: the entry first (do NOT move it: execution starts
     at the first), then traces that fall through to a jump's target or an `if`'s
     then-branch (its else-branch when only the then-branch returns: `if err != nil
-    { return }` is the unlikely way), blocks ending in a no-return call last."""
+    { return }` is the unlikely way), blocks from which every path panics last."""
     byidx = {b.index: b for b in f.blocks}
 
     def returns(k: int) -> bool:
@@ -808,7 +823,7 @@ def block_order(f: ir.Func) -> list[ir.Block]:
 
     placed: set[int] = set()
     hot: list[ir.Block] = []
-    cold = {b.index for b in f.blocks[1:] if isinstance(b.term, ir.Unreachable)}
+    cold = _doomed(f) - {f.blocks[0].index}
     for start in f.blocks:
         b: ir.Block | None = start
         while b is not None and b.index not in placed and b.index not in cold:
