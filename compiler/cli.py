@@ -9,9 +9,9 @@
     refgo toolchain build|tag|clean               the Docker toolchain image (harness.container)
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
-so run.go-style command lines work. `-N` turns off register allocation (every value in
-its stack slot, as before regalloc); `-dump=PHASE` prints a phase's result (syntax,
-types, escape, ir, live, regs, asm). Exit status: 0 ok, 1 compile errors, 2 usage errors
+so run.go-style command lines work. `-l` turns off inlining and `-N` register
+allocation (every value in its stack slot); `-dump=PHASE` prints a phase's result
+(syntax, types, escape, ir, inline, live, regs, asm). Exit status: 0 ok, 1 compile errors, 2 usage errors
 (unknown flag, missing file: one line), 3 internal compiler error; `run` exits with the
 program's status. Every exception becomes an internal compiler error, never a traceback.
 """

@@ -1,6 +1,6 @@
 """The driver: the pass order, written once, and the reporting of its outcome.
 
-    source → syntax → types → escape → walk → liveness → regalloc → amd64 → (link)
+    source → syntax → types → escape → walk → inline → liveness → regalloc → amd64 → (link)
 
 `compile_files` runs the phases for a list of .go files and returns the products the
 command line asked for; a phase that reports errors stops the pipeline with
@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler import amd64, buildcons, escape, ir, liveness, regalloc, walk
+from compiler import amd64, buildcons, escape, inline, ir, liveness, regalloc, walk
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast
 
-PHASES = ("syntax", "types", "escape", "ir", "live", "regs", "asm")
+PHASES = ("syntax", "types", "escape", "ir", "inline", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
 MAX_ERRORS = 10
 DEBUG_KEYS = {
@@ -136,6 +136,9 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     lowered = walk.walk_program(prog, walk.Options(
         convinline=convinline, stackconv=esc.stack_convs(), escapes=esc.heap_vars()))
     if cfg.dump == "ir":
+        return Result("", "", ir.dump(lowered))
+    lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline))
+    if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
     live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))
     if cfg.dump == "live":

@@ -414,7 +414,7 @@ class Func:
     """A lowered function; `argsize` is its params+results area size, blocks[0] is the
     entry. `slots` lists params and results first (in order), then autos. `generated`
     marks compiler-generated functions (wrappers, deferwrap closures, init), which
-    `-live` does not report on."""
+    `-live` does not report on; `noinline` a `//go:noinline` declaration."""
 
     name: str
     pos: Pos
@@ -422,6 +422,7 @@ class Func:
     blocks: tuple[Block, ...]
     argsize: int
     generated: bool = False
+    noinline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -974,7 +974,8 @@ class FuncBuilder:
             blocks.append(ir.Block(i, tuple(instrs), t if t is not None else ir.Ret(pos)))
         gen = (self.sym in self.pb.wrappers or ".deferwrap" in self.sym
                or self.sym.endswith(("..init", "-fm")))
-        return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen)
+        return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
+                       self.decl.noinline)
 
     # -- statements ------------------------------------------------------------------
 

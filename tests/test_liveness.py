@@ -175,8 +175,10 @@ SRC = """package main
 
 var sink *int
 
+//go:noinline
 func h() {}
 
+//go:noinline
 func f(p, q *int) {
 \th()
 \tsink = q
@@ -194,8 +196,8 @@ def test_driver_reports_and_emits_sorted_stack_maps(tmp_path: Path) -> None:
     d = Diagnostics()
     res = compile_files(Config(files=(str(src),), live=True), d)
     msgs = [f"{x.pos.line}: {x.msg}" for x in d.sorted()]
-    assert msgs == ["7: live at entry to f: p q", "8: live at call to h: p q",
-                    "10: live at call to h: p"]
+    assert msgs == ["9: live at entry to f: p q", "10: live at call to h: p q",
+                    "12: live at call to h: p"]
     assert all(x.warning for x in d.items)
     asm = res.asm
     rows = re.findall(r"^\t\.quad\t(\.Lret\S+), (\.Lsm\.\d+)$", asm, re.M)
@@ -213,7 +215,7 @@ def test_dump_live(tmp_path: Path) -> None:
     src = tmp_path / "x.go"
     src.write_text(SRC)
     res = compile_files(Config(files=(str(src),), dump="live"), Diagnostics())
-    assert "func main.f\n  x.go:8 call h:  [p+0 q+0]\n  x.go:10 call h:  [p+0]\n" in res.dumps
+    assert "func main.f\n  x.go:10 call h:  [p+0 q+0]\n  x.go:12 call h:  [p+0]\n" in res.dumps
 
 
 def test_precise_scanning_is_load_bearing(tmp_path: Path) -> None:

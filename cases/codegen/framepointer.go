@@ -9,6 +9,8 @@ func f(a int) int { // amd64:`pushq\t%rbp`,`movq\t%rsp, %rbp`
 }
 
 // A leaf needs no frame; its parameters and results are addressed from %rsp.
+//
+//go:noinline
 func g(a int) int { // amd64:-`pushq\t%rbp`,`movq\t8\(%rsp\), %r`
 	return a + 1 // amd64:`movq\t%r.*, 16\(%rsp\)`,-`.*%rbp`
 }

@@ -7,6 +7,15 @@ func leaf(x, y int) int {
 	return z - x // amd64:-"call"
 }
 
+// A small callee is inlined: no call remains.
 func caller(x int) int {
-	return leaf(x, x) // amd64:"call\t.*[.]leaf"
+	return leaf(x, x) // amd64:-"call"
+}
+
+//go:noinline
+func kept(x, y int) int { return x - y }
+
+// go:noinline keeps the call.
+func caller2(x int) int {
+	return kept(x, x) // amd64:"call\t.*[.]kept"
 }

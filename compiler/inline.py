@@ -1,0 +1,162 @@
+"""inline: copy the bodies of small functions into their static call sites (IR → IR).
+
+Runs between walk and liveness, so liveness, regalloc and amd64 see one function. For
+
+    func (loader L) Varuint64() uint64 { value, err := binary.ReadUvarint(loader.R); ... }
+    ... sum += loader.Varuint64()
+
+the call becomes: the argument words copied into the callee's renamed parameter slots,
+a jump to the callee's renamed blocks, whose `ret`s jump to a continuation block that
+copies the renamed result slots out and goes on with the caller:
+
+    b3:  ... mov w8 loader·1+0 <- loader+0 ... jump b9
+    b9:  (Varuint64's entry, slots renamed `name·1`) ... jump b14
+    b14: mov w8 .autotmp_7+0 <- ~r0·1+0 ...
+
+A callee is inlined when it is small (at most MAX_INSTRS instructions, MAX_BLOCKS
+blocks), not `//go:noinline`, not compiler-generated, defers nothing, calls no
+`recover`, has no closure context, is not recursive, and is in neither `testing` nor
+`log` nor calls into them (their callerFrame counts frames, and `t.Helper` names the
+helper's own frame: do NOT inline what those walks must see). One level per call site:
+the callee's own calls stay calls. `-l` turns the pass off; `-dump=inline` prints the
+result in `-dump=ir`'s form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from compiler import ir
+from compiler.diag import Pos
+
+MAX_INSTRS = 48
+MAX_BLOCKS = 16
+MAX_GROWTH = 400
+"""Instructions a caller may gain from inlining, in all."""
+_FRAME_PKGS = ("testing.", "log.", "runtime.")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    enabled: bool = True
+
+
+def inlinable(f: ir.Func, externs: frozenset[str]) -> bool:
+    """Whether calls to f may be replaced by its body (see the module docstring)."""
+    if f.noinline or f.generated or f.name.startswith(_FRAME_PKGS):
+        return False
+    n = sum(len(b.instrs) for b in f.blocks)
+    if n > MAX_INSTRS or len(f.blocks) > MAX_BLOCKS:
+        return False
+    for b in f.blocks:
+        for i in b.instrs:
+            match i:
+                case ir.DeferProc() | ir.DeferReturn() | ir.ClosurePtr():
+                    return False
+                case ir.CCall(sym=s) if s == "runtime.gorecover":
+                    return False
+                case ir.Call(target=str(t)) if t == f.name or t.startswith(_FRAME_PKGS) \
+                        or t in externs:
+                    return False
+    return True
+
+
+def _ren(op: object, sfx: str) -> object:
+    if isinstance(op, ir.Local):
+        return ir.Local(op.slot + sfx, op.off)
+    if isinstance(op, ir.Arg):
+        return ir.Arg(_ren(op.mem, sfx), op.off, op.size)  # type: ignore[arg-type]
+    if isinstance(op, tuple):
+        return tuple(_ren(x, sfx) for x in op)
+    return op
+
+
+def _rename(i: ir.Instr, sfx: str) -> ir.Instr:
+    """i with every slot it names suffixed."""
+    changes: dict[str, Any] = {}
+    for fl in fields(i):
+        v = getattr(i, fl.name)
+        nv = _ren(v, sfx)
+        if nv is not v:
+            changes[fl.name] = nv
+    return replace(i, **changes) if changes else i
+
+
+def _move(pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> ir.Instr:
+    if size in (1, 2, 4, 8):
+        return ir.Mov(pos, dst, src, size)
+    return ir.Copy(pos, dst, src, size)
+
+
+def _expand(f: ir.Func, callees: dict[str, ir.Func], counter: list[int]) -> ir.Func:
+    """f with its calls to callees inlined, one level."""
+    slots = list(f.slots)
+    blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
+    nxt = max(blocks) + 1
+    grown = 0
+    work = [b.index for b in f.blocks]
+    while work:
+        bi = work.pop(0)
+        b = blocks[bi]
+        for k, c in enumerate(b.instrs):
+            if not (isinstance(c, ir.Call) and isinstance(c.target, str)):
+                continue
+            g = callees.get(c.target)
+            if g is None or g.name == f.name:
+                continue
+            size = sum(len(x.instrs) for x in g.blocks)
+            params = {s.off: s for s in g.slots if s.kind is ir.SlotKind.PARAM}
+            results = {s.off: s for s in g.slots if s.kind is ir.SlotKind.RESULT}
+            if grown + size > MAX_GROWTH or not all(
+                    a.off in params and a.size <= params[a.off].size for a in c.args) or \
+                    not all(r.off in results and r.size <= results[r.off].size
+                            for r in c.results):
+                continue
+            counter[0] += 1
+            sfx = f"·{counter[0]}"
+            grown += size
+            for s in g.slots:
+                slots.append(replace(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0))
+            base = nxt
+            order = {x.index: base + n for n, x in enumerate(g.blocks)}
+            cont = base + len(g.blocks)
+            nxt = cont + 1
+            head = list(b.instrs[:k])
+            for a in c.args:
+                head.append(_move(c.pos, ir.Local(params[a.off].name + sfx), a.mem, a.size))
+            blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
+            for x in g.blocks:
+                t = x.term
+                match t:
+                    case ir.Jump(target=tg):
+                        t = replace(t, target=order[tg])
+                    case ir.If(cond=cond, then=th, els=el):
+                        rc = _ren(cond, sfx)
+                        assert isinstance(rc, (ir.Local, ir.Global, ir.Imm, ir.SymAddr))
+                        t = replace(t, cond=rc, then=order[th], els=order[el])
+                    case ir.Ret():
+                        t = ir.Jump(t.pos, cont)
+                instrs = tuple(_rename(i, sfx) for i in x.instrs)
+                blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
+            tail = [_move(c.pos, r.mem, ir.Local(results[r.off].name + sfx), r.size)
+                    for r in c.results]
+            tail.extend(b.instrs[k + 1:])
+            blocks[cont] = ir.Block(cont, tuple(tail), b.term)
+            work.insert(0, cont)
+            break
+    if nxt == max(x.index for x in f.blocks) + 1:
+        return f
+    return replace(f, slots=tuple(slots), blocks=tuple(blocks[k] for k in sorted(blocks)))
+
+
+def inline_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:
+    """prog with small functions' bodies copied into their static call sites."""
+    opts = opts or Options()
+    if not opts.enabled:
+        return prog
+    externs = frozenset(prog.externs)
+    callees = {f.name: f for f in prog.funcs if inlinable(f, externs)}
+    counter = [0]
+    funcs = tuple(_expand(f, callees, counter) for f in prog.funcs)
+    return replace(prog, funcs=funcs)

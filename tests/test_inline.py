@@ -1,0 +1,104 @@
+"""inline: which calls are replaced by their callee's body, and that the result runs
+like the original."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from compiler import driver, inline, ir
+from compiler.diag import Diagnostics, Pos
+
+SRC = """package main
+
+import "testing"
+
+type R struct{ n int }
+
+func (r *R) next() int { r.n++; return r.n }
+
+func add(a, b int) int { return a + b }
+
+//go:noinline
+func kept(a int) int { return a * 2 }
+
+func fact(n int) int {
+	if n <= 1 {
+		return 1
+	}
+	return n * fact(n-1)
+}
+
+func helper(t *testing.T) { t.Helper() }
+
+func pair() (int, string) { return 7, "seven" }
+
+func main() {
+	r := &R{}
+	s := 0
+	for i := 0; i < 5; i++ {
+		s = add(s, r.next())
+	}
+	n, w := pair()
+	println(s, kept(3), fact(5), n, w)
+	_ = helper
+}
+"""
+
+
+def _ir(tmp: Path, dump: str, *flags: str) -> str:
+    src = tmp / "x.go"
+    src.write_text(SRC)
+    cfg = driver.Config(files=(str(src),), dump=dump, no_inline="l" in flags)
+    return driver.compile_files(cfg, Diagnostics()).dumps
+
+
+def _calls(dump: str, fn: str) -> list[str]:
+    body = dump.split(f"func {fn} ", 1)[1].split("\nfunc ", 1)[0]
+    return [ln.split(" call ", 1)[1].split(" ", 1)[0] for ln in body.splitlines()
+            if " call " in ln]
+
+
+def test_small_callees_are_inlined_and_the_rest_stay_calls(tmp_path: Path) -> None:
+    calls = _calls(_ir(tmp_path, "inline"), "main.main")
+    assert "main.add" not in calls and "main.(*R).next" not in calls
+    assert "main.pair" not in calls
+    assert "main.kept" in calls  # //go:noinline
+    assert "main.fact" in calls  # recursive: fact's own body keeps its call
+    assert "main.fact" in _calls(_ir(tmp_path, "inline"), "main.fact")
+
+
+def test_l_turns_inlining_off_and_ir_dump_is_before_it(tmp_path: Path) -> None:
+    off = _calls(_ir(tmp_path, "inline", "l"), "main.main")
+    assert "main.add" in off and "main.(*R).next" in off
+    assert "main.add" in _calls(_ir(tmp_path, "ir"), "main.main")
+
+
+def test_inlined_slots_are_renamed_autos(tmp_path: Path) -> None:
+    dump = _ir(tmp_path, "inline")
+    body = dump.split("func main.main ", 1)[1].split("\nfunc ", 1)[0]
+    assert "slot a·" in body and " auto " in body.split("slot a·", 1)[1].split("\n")[0]
+
+
+def test_frame_walking_packages_and_noinline_are_never_inlined() -> None:
+    pos = Pos("t.go", 1, 1)
+    body = (ir.Block(0, (), ir.Ret(pos)),)
+    assert inline.inlinable(ir.Func("main.g", pos, (), body, 0), frozenset())
+    assert not inline.inlinable(ir.Func("testing.(*common).Helper", pos, (), body, 0),
+                                frozenset())
+    assert not inline.inlinable(ir.Func("log.Printf", pos, (), body, 0), frozenset())
+    assert not inline.inlinable(ir.Func("main.g", pos, (), body, 0, noinline=True),
+                                frozenset())
+
+
+def test_inlined_program_prints_what_gc_would(tmp_path: Path) -> None:
+    src = tmp_path / "x.go"
+    src.write_text(SRC)
+    outs = []
+    for flags in ([], ["-l"]):
+        r = subprocess.run([sys.executable, "-m", "compiler", "run", *flags, str(src)],
+                           capture_output=True, text=True, timeout=300, check=False)
+        assert r.returncode == 0, r.stderr
+        outs.append(r.stderr)
+    assert outs[0] == outs[1] == "15 6 120 7 seven\n"
