@@ -13,7 +13,8 @@ so run.go-style command lines work. `-l` turns off inlining and `-N` register
 allocation (every value in its stack slot); `-dump=PHASE` prints a phase's result
 (syntax, types, escape, ir, inline, live, regs, asm). Exit status: 0 ok, 1 compile
 errors, 2 usage errors (unknown flag, missing file: one line), 3 internal compiler
-error; `run` exits with the program's status. Every exception becomes an internal compiler error, never a traceback.
+error; `run` exits with the program's status. Every exception becomes an internal
+compiler error, never a traceback.
 """
 
 from __future__ import annotations
