@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.diag import Pos
-from compiler.liveness import FuncLive, LivenessResult
+from compiler.liveness import FuncLive, LivenessResult, successors
 from compiler.regalloc import NONE, FuncAlloc
 
 
@@ -213,7 +213,7 @@ class FuncGen:
         assert p.regs is None, f"{m} is in registers"
         return p.at(extra, 8)
 
-    def regof(self, op: ir.Operand, width: int = 8) -> str | None:
+    def regof(self, op: ir.Operand) -> str | None:
         """The register family holding op, if regalloc put it in one."""
         if isinstance(op, ir.Local):
             held = self.slotregs.get(op.slot)
@@ -796,8 +796,7 @@ def _touched(f: ir.Func) -> set[str]:
 
 def _doomed(f: ir.Func) -> set[int]:
     """Blocks from which every path ends in a no-return call (a panic)."""
-    succ = {b.index: (b.term.target,) if isinstance(b.term, ir.Jump) else
-            (b.term.then, b.term.els) if isinstance(b.term, ir.If) else () for b in f.blocks}
+    succ = {b.index: successors(b.term) for b in f.blocks}
     doomed = {b.index for b in f.blocks if isinstance(b.term, ir.Unreachable)}
     changed = True
     while changed:

@@ -56,7 +56,6 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 
 from compiler.diag import Diagnostics, Pos
@@ -1344,7 +1343,7 @@ def _children(n: object) -> list[object]:
         return []
     out: list[object] = []
     for s in slots:
-        if s in _SKIP_FIELDS:
+        if s in T.SKIP_FIELDS:
             continue
         v = getattr(n, s)
         if isinstance(v, tuple):
@@ -1409,70 +1408,12 @@ def _looping_labels(body: T.Block) -> set[str]:
     """Labels targeted by a goto that comes after them (backward jumps: a loop)."""
     seen: set[str] = set()
     looping: set[str] = set()
-    for n in _walk_nodes(body):
+    for n in T.walk_nodes(body):
         if isinstance(n, T.Labeled):
             seen.add(n.label)
         elif isinstance(n, T.Branch) and n.kind is T.BranchKind.GOTO and n.label in seen:
             looping.add(n.label)
     return looping
-
-
-_SKIP_FIELDS = frozenset({"pos", "type", "target", "var", "vars", "func", "method", "sig",
-                          "types"})
-
-# How _walk_nodes treats a value, by its class (filled in lazily by _walk_kind): None
-# for values that are not tree nodes (skipped), _SEQ for tuples and lists (their items
-# are walked), else the node's child fields that are walked — a field name when there
-# is one, a getter of the children in reverse (stack) order when there are several, ()
-# when there are none (and for FuncLit, whose body is not entered).
-_SEQ = "<seq>"
-_WalkKind = str | Callable[[object], tuple[object, ...]] | tuple[()] | None
-_WALK_KINDS: dict[type, _WalkKind] = {tuple: _SEQ, list: _SEQ}
-
-
-def _walk_kind(cls: type) -> _WalkKind:
-    kind: _WalkKind
-    slots = getattr(cls, "__slots__", None)
-    if issubclass(cls, tuple | list):
-        kind = _SEQ
-    elif slots is None or issubclass(cls, Var | Func | Named) or not hasattr(
-            cls, "__dataclass_fields__"):
-        kind = None
-    elif issubclass(cls, T.FuncLit):
-        kind = ()
-    else:
-        names = [s for s in slots if s not in _SKIP_FIELDS]
-        if not names:
-            kind = ()
-        elif len(names) == 1:
-            kind = names[0]
-        else:
-            kind = attrgetter(*reversed(names))
-    _WALK_KINDS[cls] = kind
-    return kind
-
-
-def _walk_nodes(n: object) -> Iterator[object]:
-    """Every tree node under n in source order, not entering closures' bodies."""
-    stack = [n]
-    pop = stack.pop
-    push = stack.append
-    extend = stack.extend
-    kinds = _WALK_KINDS
-    while stack:
-        x = pop()
-        cls = type(x)
-        kind = kinds[cls] if cls in kinds else _walk_kind(cls)
-        if kind is None:
-            continue
-        if kind is _SEQ:
-            extend(reversed(x))  # type: ignore[call-overload]
-            continue
-        yield x
-        if type(kind) is str:
-            push(getattr(x, kind))
-        elif kind:
-            extend(kind(x))  # type: ignore[operator]
 
 
 def _static_init(st: T.Stmt) -> bool:
@@ -1559,7 +1500,7 @@ def _static_closures(d: T.FuncDecl) -> dict[Var, T.FuncDecl | Func]:
     spoiled: set[Var] = set()
     stack: list[object] = [d.body]
     while stack:
-        for n in _walk_nodes(stack.pop()):
+        for n in T.walk_nodes(stack.pop()):
             match n:
                 case T.FuncLit(decl=inner):
                     stack.append(inner.body)
@@ -1591,7 +1532,7 @@ def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl]) -> list[T.FuncDec
     out: list[T.FuncDecl] = []
     stack: list[object] = [d.body]
     while stack:
-        for n in _walk_nodes(stack.pop()):
+        for n in T.walk_nodes(stack.pop()):
             f: Func | None = None
             if isinstance(n, T.FuncLit):
                 stack.append(n.decl.body)

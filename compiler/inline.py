@@ -24,6 +24,8 @@ result in `-dump=ir`'s form.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -89,7 +91,7 @@ def _move(pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> ir.Instr:
     return ir.Copy(pos, dst, src, size)
 
 
-def _expand(f: ir.Func, callees: dict[str, ir.Func], counter: list[int]) -> ir.Func:
+def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir.Func:
     """f with its calls to callees inlined, one level."""
     slots = list(f.slots)
     blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
@@ -113,8 +115,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], counter: list[int]) -> ir.F
                     not all(r.off in results and r.size <= results[r.off].size
                             for r in c.results):
                 continue
-            counter[0] += 1
-            sfx = f"·{counter[0]}"
+            sfx = f"·{next(sites)}"
             grown += size
             for s in g.slots:
                 slots.append(replace(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0))
@@ -145,7 +146,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], counter: list[int]) -> ir.F
             blocks[cont] = ir.Block(cont, tuple(tail), b.term)
             work.insert(0, cont)
             break
-    if nxt == max(x.index for x in f.blocks) + 1:
+    if len(blocks) == len(f.blocks):
         return f
     return replace(f, slots=tuple(slots), blocks=tuple(blocks[k] for k in sorted(blocks)))
 
@@ -157,6 +158,6 @@ def inline_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:
         return prog
     externs = frozenset(prog.externs)
     callees = {f.name: f for f in prog.funcs if inlinable(f, externs)}
-    counter = [0]
-    funcs = tuple(_expand(f, callees, counter) for f in prog.funcs)
+    sites = itertools.count(1)
+    funcs = tuple(_expand(f, callees, sites) for f in prog.funcs)
     return replace(prog, funcs=funcs)

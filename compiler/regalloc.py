@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from compiler import ir
-from compiler.liveness import CALLS, FuncLive, LivenessResult
+from compiler.liveness import CALLS, FuncLive, LivenessResult, successors
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
@@ -180,15 +180,6 @@ def _fits(s: ir.Slot, off: int, size: int) -> bool:
     return off % 8 == 0 and size % 8 == 0 and size > 0 and off + size <= s.size
 
 
-def _succs(t: ir.Term) -> tuple[int, ...]:
-    match t:
-        case ir.Jump(target=b):
-            return (b,)
-        case ir.If(then=a, els=b):
-            return (a, b)
-    return ()
-
-
 def _returns(i: ir.Instr) -> bool:
     return isinstance(i, ir.Call) or (isinstance(i, ir.CCall) and not i.noreturn)
 
@@ -264,7 +255,7 @@ def _live_out(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[int, set[Unit]]:
         changed = False
         for b in reversed(f.blocks):
             o: set[Unit] = set()
-            for s in _succs(b.term):
+            for s in successors(b.term):
                 o |= inn[s]
             if o != out[b.index]:
                 out[b.index] = o

@@ -624,60 +624,18 @@ class Loop:
 
 
 
-# How _heap_vars treats a value, by its class (filled in lazily by _heap_walk_kind): None
-# for values it does not look into, else a tag (_HV_NODE, _HV_ADDR for AddrOf, _HV_LIT
-# for FuncLit, _HV_SEQ for tuples and lists) and the node's fields to visit, last first.
-_HV_NODE, _HV_ADDR, _HV_LIT, _HV_SEQ = range(4)
-_HV_SKIP = frozenset({"pos", "type", "target", "var", "vars", "func", "method", "sig"})
-_HeapWalkKind = tuple[int, tuple[str, ...]] | None
-_HV_KINDS: dict[type, _HeapWalkKind] = {tuple: (_HV_SEQ, ()), list: (_HV_SEQ, ())}
-
-
-def _heap_walk_kind(cls: type) -> _HeapWalkKind:
-    kind: _HeapWalkKind
-    slots = getattr(cls, "__slots__", None)
-    if issubclass(cls, T.FuncLit):
-        kind = (_HV_LIT, ())
-    elif issubclass(cls, tuple | list):
-        kind = (_HV_SEQ, ())
-    elif slots is None or issubclass(cls, Var | Func | Named):
-        kind = None
-    else:
-        names = tuple(reversed([s for s in slots if s not in _HV_SKIP]))
-        kind = (_HV_ADDR if issubclass(cls, T.AddrOf) else _HV_NODE, names)
-    _HV_KINDS[cls] = kind
-    return kind
-
-
 def _heap_vars(body: T.Block | None, params: Sequence[Var]) -> set[int]:
     """Uids of variables whose address is taken or that a closure captures."""
     out: set[int] = set()
-    stack: list[object] = [body]
-    pop = stack.pop
-    push = stack.append
-    extend = stack.extend
-    kinds = _HV_KINDS
-    while stack:
-        x = pop()
-        cls = type(x)
-        kind = kinds[cls] if cls in kinds else _heap_walk_kind(cls)
-        if kind is None:
-            continue
-        tag, names = kind
-        if tag == _HV_SEQ:
-            extend(reversed(x))  # type: ignore[call-overload]
-            continue
-        if tag == _HV_LIT:
-            assert isinstance(x, T.FuncLit)
-            out.update(v.uid for v in x.decl.captures)
-            push(x.decl.body)
-            continue
-        if tag == _HV_ADDR:
-            assert isinstance(x, T.AddrOf)
-            if isinstance(x.x, T.VarRef) and x.x.var.kind is not VarKind.GLOBAL:
-                out.add(x.x.var.uid)
-        for name in names:
-            push(getattr(x, name))
+    bodies: list[object] = [body]
+    while bodies:
+        for x in T.walk_nodes(bodies.pop()):
+            if isinstance(x, T.AddrOf):
+                if isinstance(x.x, T.VarRef) and x.x.var.kind is not VarKind.GLOBAL:
+                    out.add(x.x.var.uid)
+            elif isinstance(x, T.FuncLit):
+                out.update(v.uid for v in x.decl.captures)
+                bodies.append(x.decl.body)
     return out
 
 
@@ -1478,11 +1436,12 @@ class FuncBuilder:
             v, w = int(yc.value), size_of(yc.type)
             imm = ir.Imm(_wrap(v, w) if is_signed(yc.type) else v & ((1 << (8 * w)) - 1))
             return self.binary_values(e.pos, e.op, e.type, e.x.type, x, imm, e.y.type)
-        if e.op in ("==", "!=") and isinstance(under(e.x.type), Interface) and \
-                isinstance(e.y, T.NilExpr):
-            # err != nil: only the type word decides (no runtime call).
+        if e.op in ("==", "!=") and isinstance(under(e.x.type), Interface) and (
+                isinstance(e.x, T.NilExpr) or isinstance(e.y, T.NilExpr)):
+            # err != nil: only the other side's type word decides (no runtime call).
+            side = x if isinstance(e.y, T.NilExpr) else self.expr(e.y)
             tmp = self.temp(1)
-            self.emit(ir.BinOp(e.pos, _OPS[e.op], tmp, at(x, 0), ir.Imm(0), 8, False))
+            self.emit(ir.BinOp(e.pos, _OPS[e.op], tmp, at(side, 0), ir.Imm(0), 8, False))
             return tmp
         y = self.expr(e.y)
         return self.binary_values(e.pos, e.op, e.type, e.x.type, x, y, e.y.type)

@@ -10,3 +10,7 @@ func notNil(err error) bool {
 func isNil(e interface{}) bool {
 	return e == nil // amd64:-`call`,`cmpq\t[$]0, `
 }
+
+func nilFirst(err error) bool {
+	return nil == err // amd64:-`call`,`cmpq\t[$]0, `
+}

@@ -28,10 +28,12 @@ This module imports only `compiler.types.typ` and `compiler.diag`; it holds no l
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from compiler.diag import Pos
-from compiler.types.typ import Func, Signature, Type, Var
+from compiler.types.typ import Func, Named, Signature, Type, Var
 
 # ---------------------------------------------------------------------------------------
 # Expressions
@@ -549,3 +551,67 @@ class Program:
     main package)."""
 
     packages: tuple[Package, ...]
+
+
+# ---------------------------------------------------------------------------------------
+# Walking
+
+SKIP_FIELDS = frozenset({"pos", "type", "target", "var", "vars", "func", "method", "sig",
+                         "types"})
+"""Node fields that hold no subtrees to walk (positions, types, resolved objects)."""
+
+# How walk_nodes treats a value, by its class (filled in lazily by _walk_kind): None
+# for values that are not tree nodes (skipped), _SEQ for tuples and lists (their items
+# are walked), else the node's child fields that are walked — a field name when there
+# is one, a getter of the children in reverse (stack) order when there are several, ()
+# when there are none (and for FuncLit, whose body is not entered).
+_SEQ = "<seq>"
+_WalkKind = str | Callable[[object], tuple[object, ...]] | tuple[()] | None
+_WALK_KINDS: dict[type, _WalkKind] = {tuple: _SEQ, list: _SEQ}
+
+
+def _walk_kind(cls: type) -> _WalkKind:
+    kind: _WalkKind
+    slots = getattr(cls, "__slots__", None)
+    if issubclass(cls, tuple | list):
+        kind = _SEQ
+    elif slots is None or issubclass(cls, Var | Func | Named) or not hasattr(
+            cls, "__dataclass_fields__"):
+        kind = None
+    elif issubclass(cls, FuncLit):
+        kind = ()
+    else:
+        names = [s for s in slots if s not in SKIP_FIELDS]
+        if not names:
+            kind = ()
+        elif len(names) == 1:
+            kind = names[0]
+        else:
+            kind = attrgetter(*reversed(names))
+    _WALK_KINDS[cls] = kind
+    return kind
+
+
+def walk_nodes(n: object) -> Iterator[object]:
+    """Every tree node under n (n included) in source order, not entering closures'
+    bodies (FuncLit is yielded, its body is not); types, variables and functions are
+    leaves that are not yielded."""
+    stack = [n]
+    pop = stack.pop
+    push = stack.append
+    extend = stack.extend
+    kinds = _WALK_KINDS
+    while stack:
+        x = pop()
+        cls = type(x)
+        kind = kinds[cls] if cls in kinds else _walk_kind(cls)
+        if kind is None:
+            continue
+        if kind is _SEQ:
+            extend(reversed(x))  # type: ignore[call-overload]
+            continue
+        yield x
+        if type(kind) is str:
+            push(getattr(x, kind))
+        elif kind:
+            extend(kind(x))  # type: ignore[operator]
