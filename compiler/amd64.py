@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.diag import Pos
-from compiler.liveness import FuncLive, LivenessResult, successors
+from compiler.liveness import FuncLive, LivenessResult, loops, successors
 from compiler.regalloc import NONE, FuncAlloc
 
 
@@ -812,8 +812,13 @@ def block_order(f: ir.Func) -> list[ir.Block]:
     """The text order of f's blocks: the entry first (do NOT move it: execution starts
     at the first), then traces that fall through to a jump's target or an `if`'s
     then-branch (its else-branch when only the then-branch returns: `if err != nil
-    { return }` is the unlikely way), blocks from which every path panics last."""
+    { return }` is the unlikely way; the branch staying in the innermost loop when the
+    other leaves it), blocks from which every path panics last."""
     byidx = {b.index: b for b in f.blocks}
+    inner: dict[int, set[int]] = {}
+    for body in sorted(loops(f).values(), key=len, reverse=True):
+        for x in body:
+            inner[x] = body
 
     def returns(k: int) -> bool:
         t = byidx[k].term
@@ -832,7 +837,9 @@ def block_order(f: ir.Func) -> list[ir.Block]:
                 case ir.Jump(target=t):
                     nxt = t
                 case ir.If(then=a, els=e):
-                    if returns(a) and not returns(e) and e not in placed and e not in cold:
+                    loop = inner.get(b.index, set())
+                    if (returns(a) and not returns(e) or a not in loop and e in loop) \
+                            and e not in placed and e not in cold:
                         nxt = e
                     else:
                         nxt = a if a not in placed and a not in cold else e

@@ -17,9 +17,16 @@ A callee is inlined when it is small (at most MAX_INSTRS instructions, MAX_BLOCK
 blocks), not `//go:noinline`, not compiler-generated, defers nothing, calls no
 `recover`, has no closure context, is not recursive, and is in neither `testing` nor
 `log` nor calls into them (their callerFrame counts frames, and `t.Helper` names the
-helper's own frame: do NOT inline what those walks must see). One level per call site:
-the callee's own calls stay calls. `-l` turns the pass off; `-dump=inline` prints the
-result in `-dump=ir`'s form.
+helper's own frame: do NOT inline what those walks must see). Inlined bodies are
+inlined into in turn, as gc does, up to MAX_DEPTH nested levels and while the caller has
+grown by at most MAX_GROWTH instructions; a function already on the chain of bodies a
+block was copied from is not inlined there again (mutual recursion). So the loader's
+
+    sum += loader.Varuint64()      // Varuint64 calls binary.ReadUvarint
+
+gets Varuint64's body and, inside it, ReadUvarint's: the loop calls only ReadByte, as
+the loop calling Varuint64Direct does. `-l` turns the pass off; `-dump=inline` prints
+the result in `-dump=ir`'s form.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ MAX_INSTRS = 48
 MAX_BLOCKS = 16
 MAX_GROWTH = 400
 """Instructions a caller may gain from inlining, in all."""
+MAX_DEPTH = 3
+"""Nested inlined bodies a block may sit inside (the caller's own blocks are depth 0)."""
 _FRAME_PKGS = ("testing.", "log.", "runtime.")
 
 
@@ -64,25 +73,46 @@ def inlinable(f: ir.Func, externs: frozenset[str]) -> bool:
     return True
 
 
-def _ren(op: object, sfx: str) -> object:
+def _ren(op: object, sfx: str, alias: dict[str, ir.Local]) -> object:
     if isinstance(op, ir.Local):
+        a = alias.get(op.slot)
+        if a is not None:
+            return ir.Local(a.slot, a.off + op.off)
         return ir.Local(op.slot + sfx, op.off)
     if isinstance(op, ir.Arg):
-        return ir.Arg(_ren(op.mem, sfx), op.off, op.size)  # type: ignore[arg-type]
+        return ir.Arg(_ren(op.mem, sfx, alias), op.off, op.size)  # type: ignore[arg-type]
     if isinstance(op, tuple):
-        return tuple(_ren(x, sfx) for x in op)
+        return tuple(_ren(x, sfx, alias) for x in op)
     return op
 
 
-def _rename(i: ir.Instr, sfx: str) -> ir.Instr:
-    """i with every slot it names suffixed."""
+def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local]) -> ir.Instr:
+    """i with every slot it names suffixed, or replaced by the caller's slot it aliases."""
     changes: dict[str, Any] = {}
     for fl in fields(i):
         v = getattr(i, fl.name)
-        nv = _ren(v, sfx)
+        nv = _ren(v, sfx, alias)
         if nv is not v:
             changes[fl.name] = nv
     return replace(i, **changes) if changes else i
+
+
+def _written(g: ir.Func) -> set[str]:
+    """The slots g writes or takes the address of."""
+    out: set[str] = set()
+    for b in g.blocks:
+        for i in b.instrs:
+            dst = getattr(i, "dst", None)
+            if isinstance(dst, ir.Local):
+                out.add(dst.slot)
+            match i:
+                case ir.LoadAddr(src=ir.Local(slot=sl)):
+                    out.add(sl)
+                case ir.Call(results=rs):
+                    out.update(r.mem.slot for r in rs if isinstance(r.mem, ir.Local))
+                case ir.CCall(results=ms):
+                    out.update(m.slot for m in ms if isinstance(m, ir.Local))
+    return out
 
 
 def _move(pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> ir.Instr:
@@ -92,12 +122,17 @@ def _move(pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> ir.Instr:
 
 
 def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir.Func:
-    """f with its calls to callees inlined, one level."""
+    """f with its calls to callees inlined, and calls in the copied bodies in turn."""
     slots = list(f.slots)
+    byname = {s.name: s for s in slots}
+    written: dict[str, set[str]] = {}
     blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
+    # block -> the callees whose bodies it was copied from, outermost first
+    chain: dict[int, tuple[str, ...]] = {b.index: () for b in f.blocks}
     nxt = max(blocks) + 1
     grown = 0
     work = [b.index for b in f.blocks]
+    seq = list(work)  # layout order: each copied body right after its call's block
     while work:
         bi = work.pop(0)
         b = blocks[bi]
@@ -105,50 +140,92 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             if not (isinstance(c, ir.Call) and isinstance(c.target, str)):
                 continue
             g = callees.get(c.target)
-            if g is None or g.name == f.name:
+            if g is None or g.name == f.name or g.name in chain[bi] or \
+                    len(chain[bi]) >= MAX_DEPTH:
                 continue
             size = sum(len(x.instrs) for x in g.blocks)
-            params = {s.off: s for s in g.slots if s.kind is ir.SlotKind.PARAM}
-            results = {s.off: s for s in g.slots if s.kind is ir.SlotKind.RESULT}
+            # do NOT key zero-size slots by offset: they share it with the next one
+            params = {s.off: s for s in g.slots if s.kind is ir.SlotKind.PARAM and s.size}
+            results = {s.off: s for s in g.slots if s.kind is ir.SlotKind.RESULT and s.size}
+            args = [a for a in c.args if a.size]
+            res = [r for r in c.results if r.size]
             if grown + size > MAX_GROWTH or not all(
-                    a.off in params and a.size <= params[a.off].size for a in c.args) or \
-                    not all(r.off in results and r.size <= results[r.off].size
-                            for r in c.results):
+                    a.off in params and a.size <= params[a.off].size for a in args) or \
+                    not all(r.off in results and r.size <= results[r.off].size for r in res):
                 continue
             sfx = f"·{next(sites)}"
             grown += size
+            # A parameter the callee only reads, passed a whole unaliased caller slot
+            # region, is read in place instead of copied.
+            alias: dict[str, ir.Local] = {}
+            head = list(b.instrs[:k])
+            wr = written.get(g.name)
+            if wr is None:
+                wr = written[g.name] = _written(g)
+            for a in args:
+                pm = params[a.off]
+                if pm.name not in wr and a.size == pm.size and isinstance(a.mem, ir.Local) \
+                        and not byname[a.mem.slot].addrtaken:
+                    alias[pm.name] = a.mem
+                else:
+                    head.append(_move(c.pos, ir.Local(pm.name + sfx), a.mem, a.size))
             for s in g.slots:
-                slots.append(replace(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0))
+                if s.name not in alias:
+                    ns = replace(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0)
+                    slots.append(ns)
+                    byname[ns.name] = ns
             base = nxt
             order = {x.index: base + n for n, x in enumerate(g.blocks)}
             cont = base + len(g.blocks)
             nxt = cont + 1
-            head = list(b.instrs[:k])
-            for a in c.args:
-                head.append(_move(c.pos, ir.Local(params[a.off].name + sfx), a.mem, a.size))
             blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
+            inner = (*chain[bi], g.name)
             for x in g.blocks:
                 t = x.term
                 match t:
                     case ir.Jump(target=tg):
                         t = replace(t, target=order[tg])
                     case ir.If(cond=cond, then=th, els=el):
-                        rc = _ren(cond, sfx)
+                        rc = _ren(cond, sfx, alias)
                         assert isinstance(rc, (ir.Local, ir.Global, ir.Imm, ir.SymAddr))
                         t = replace(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
-                instrs = tuple(_rename(i, sfx) for i in x.instrs)
+                instrs = tuple(_rename(i, sfx, alias) for i in x.instrs)
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
+                chain[order[x.index]] = inner
             tail = [_move(c.pos, r.mem, ir.Local(results[r.off].name + sfx), r.size)
-                    for r in c.results]
+                    for r in res]
             tail.extend(b.instrs[k + 1:])
             blocks[cont] = ir.Block(cont, tuple(tail), b.term)
-            work.insert(0, cont)
+            chain[cont] = chain[bi]
+            at = seq.index(bi) + 1
+            seq[at:at] = [*order.values(), cont]
+            work[:0] = [*order.values(), cont]
             break
     if len(blocks) == len(f.blocks):
         return f
-    return replace(f, slots=tuple(slots), blocks=tuple(blocks[k] for k in sorted(blocks)))
+    return replace(f, slots=tuple(slots), blocks=_renumber([blocks[k] for k in seq]))
+
+
+def _renumber(blocks: list[ir.Block]) -> tuple[ir.Block, ...]:
+    """blocks numbered 0, 1, ... in list order (terms' and defers' block numbers
+    following), so a copied body sits between its call and the call's continuation:
+    later phases lay blocks and live ranges out in index order (do NOT leave inlined
+    blocks numbered after all of the caller's)."""
+    num = {b.index: k for k, b in enumerate(blocks)}
+    out = []
+    for b in blocks:
+        t = b.term
+        match t:
+            case ir.Jump(target=tg):
+                t = replace(t, target=num[tg])
+            case ir.If(then=th, els=el):
+                t = replace(t, then=num[th], els=num[el])
+        instrs = tuple(replace(i, exit=num[i.exit]) if isinstance(i, ir.DeferProc) else i
+                       for i in b.instrs)
+        out.append(ir.Block(num[b.index], instrs, t))
+    return tuple(out)
 
 
 def inline_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:

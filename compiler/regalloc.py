@@ -38,7 +38,8 @@ traceback chain and the stack maps' %rbp offsets hold there.
 
 Linear scan over hull intervals (first to last point where the word is live or
 touched), in order of start; a word finding no register free takes one from a
-lower-weight (fewer references) active word, which then stays in the frame.
+lower-weight active word, which then stays in the frame. A reference weighs
+LOOP_WEIGHT ** (loop depth), so a loop's counters keep their registers.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from compiler import ir
-from compiler.liveness import CALLS, FuncLive, LivenessResult, successors
+from compiler.liveness import CALLS, FuncLive, LivenessResult, loops, successors
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
@@ -266,9 +267,11 @@ def _live_out(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[int, set[Unit]]:
 
 @dataclass(slots=True)
 class _Interval:
+    """A unit's live ranges: closed [from, to] position pairs (an instruction's uses at
+    its even position, its defs one after, so a def may share a use's register)."""
+
     unit: Unit
-    start: int
-    end: int
+    ranges: list[tuple[int, int]]
     across: bool = False
     weight: int = 0
 
@@ -294,49 +297,46 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     iv: dict[Unit, _Interval] = {}
     fused: set[int] = set()
 
-    def touch(u: Unit, p: int, w: int = 0) -> None:
+    def interval(u: Unit) -> _Interval:
         it = iv.get(u)
         if it is None:
-            iv[u] = _Interval(u, p, p, weight=w)
-        else:
-            it.start, it.end = min(it.start, p), max(it.end, p)
-            it.weight += w
+            it = iv[u] = _Interval(u, [])
+        return it
 
     inn: dict[int, set[Unit]] = {}
     pos = 0
-    spans: list[tuple[int, int]] = []
+    heat = _heat(f)
+    dropped: set[int] = set()  # ids of instructions whose results nothing reads
     for b in f.blocks:
         start = pos
-        live = set(out[b.index])
-        cu = _cond_units(b.term, ok)
         end = start + 2 * (len(b.instrs) + 1)
+        pos = end + 1  # do NOT share a position with the next block in the layout
+        w = heat[b.index]
+        # unit -> the last position of its range that is open towards the block start
+        open_: dict[Unit, int] = {u: end for u in out[b.index]}
+        for u in _cond_units(b.term, ok):
+            interval(u).weight += w
+            open_.setdefault(u, end - 2)
         p = end - 2
-        for u in cu:
-            touch(u, p, 1)
-        live.update(cu)
         for i in reversed(b.instrs):
             p -= 2
             uses, defs = _uses_defs(i, ok)
-            # amd64 sequences a copy's register moves as a parallel move, so a word it
-            # writes may take the register of a word it reads.
+            if defs and _pure(i) and not any(x in open_ for x in defs):
+                dropped.add(id(i))
+                continue
             for x in defs:
-                touch(x, p + 1, 1)
-            live.difference_update(defs)
+                it = interval(x)
+                it.weight += w
+                it.ranges.append((p + 1, open_.pop(x, p + 1)))
             if _returns(i):
-                for x in live:
-                    touch(x, p)
-                    iv[x].across = True
+                for x in open_:
+                    interval(x).across = True
             for x in uses:
-                touch(x, p, 1)
-            live.update(uses)
-        inn[b.index] = live
-        spans.append((start, end))
-        pos = end
-    for b, (start, end) in zip(f.blocks, spans, strict=True):
-        for u in inn[b.index]:
-            touch(u, start)
-        for u in out[b.index]:
-            touch(u, end)
+                interval(x).weight += w
+                open_.setdefault(x, p)
+        for u, e in open_.items():
+            interval(u).ranges.append((start, e))
+        inn[b.index] = set(open_)
         t = b.term
         if isinstance(t, ir.If) and isinstance(t.cond, ir.Local) and b.instrs:
             last = b.instrs[-1]
@@ -352,12 +352,46 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     dead = _dead(f, ok, iv)
     for u in dead:
         iv.pop(u, None)
-    regs = _scan(ok, iv, mapped, _static(f, ok))
+    regs = _scan(ok, iv, mapped, _static(f, ok), _copies(f, ok))
     regs.update((u, DEAD) for u in dead)
     first = f.blocks[0].index
     entry = tuple(sorted(u for u in inn[first] if u in regs
                          and ok[u[0]].kind is ir.SlotKind.PARAM))
+    if dropped:
+        f = replace(f, blocks=tuple(
+            replace(b, instrs=tuple(i for i in b.instrs if id(i) not in dropped))
+            for b in f.blocks))
     return replace(_finish(f, regs, frozenset(fused), ok), entry=entry, body=f)
+
+
+_TRAPS = frozenset({ir.Op.DIV, ir.Op.MOD, ir.Op.SHL, ir.Op.SHR})
+
+
+def _pure(i: ir.Instr) -> bool:
+    """Whether i only computes its result: dropping it when the result is dead changes
+    nothing else (do NOT count loads, calls or trapping arithmetic)."""
+    match i:
+        case ir.Mov(dst=ir.Local(), src=ir.Imm() | ir.SymAddr() | ir.Local()):
+            return True
+        case ir.BinOp(dst=ir.Local(), op=op):
+            return op not in _TRAPS
+        case ir.UnOp(dst=ir.Local()) | ir.Ext(dst=ir.Local()):
+            return True
+    return False
+
+
+LOOP_WEIGHT = 8
+"""How much more a reference one loop deeper weighs when registers run short."""
+
+
+def _heat(f: ir.Func) -> dict[int, int]:
+    """Each block's reference weight: LOOP_WEIGHT to the power of its loop depth (the
+    natural loops holding it, at most 4)."""
+    depth = {b.index: 0 for b in f.blocks}
+    for body in loops(f).values():
+        for x in body:
+            depth[x] += 1
+    return {k: LOOP_WEIGHT ** min(d, 4) for k, d in depth.items()}
 
 
 def _dead(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]) -> set[Unit]:
@@ -488,34 +522,73 @@ def _is_ptr(s: ir.Slot, off: int) -> bool:
     return s.size >= 8 and (s.type is None or off in s.ptrs)
 
 
+def _copies(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[Unit, list[Unit]]:
+    """Unit -> the units it is copied from or to word for word (moves and block copies):
+    sharing a register with one of them makes that copy free."""
+    out: dict[Unit, list[Unit]] = {}
+    for b in f.blocks:
+        for i in b.instrs:
+            if isinstance(i, (ir.Mov, ir.Copy)) and isinstance(i.dst, ir.Local) and \
+                    isinstance(i.src, ir.Local):
+                uses, defs = _uses_defs(i, ok)
+                if len(uses) == len(defs) and (i.src.off - i.dst.off) % 8 == 0:
+                    for u, d in zip(uses, defs, strict=True):
+                        out.setdefault(u, []).append(d)
+                        out.setdefault(d, []).append(u)
+    return out
+
+
 def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
-          static: set[Unit]) -> dict[Unit, str]:
-    """Linear scan: each interval a register of its class, or none (the frame)."""
+          static: set[Unit], copies: dict[Unit, list[Unit]]) -> dict[Unit, str]:
+    """Priority allocation over precise live ranges: heaviest unit first, each takes a
+    register of its class whose units' ranges it does not overlap (one that a unit it is
+    copied from or to holds, if it can), or none (the frame)."""
     regs: dict[Unit, str] = {}
-    active: list[_Interval] = []
-    free = list(CALLER_FREE + CALLEE_SAVED)
-    for it in sorted(iv.values(), key=lambda x: (x.start, x.end, x.unit)):
+    taken: dict[str, list[tuple[int, int]]] = {r: [] for r in CALLER_FREE + CALLEE_SAVED}
+    for it in sorted(iv.values(), key=lambda x: (-x.weight, x.unit)):
         ptr = it.unit not in static and _is_ptr(ok[it.unit[0]], it.unit[1])
         if it.unit in mapped or (it.across and ptr):
             continue
-        for a in [a for a in active if a.end < it.start]:
-            active.remove(a)
-            free.append(regs[a.unit])
         allowed = (CALLER_FREE if ptr else
                    CALLEE_SAVED if it.across else CALLER_FREE + CALLEE_SAVED)
-        pick = next((r for r in allowed if r in free), None)
-        if pick is None:
-            victims = [a for a in active if regs[a.unit] in allowed and a.weight < it.weight]
-            if not victims:
-                continue
-            v = min(victims, key=lambda a: (a.weight, a.unit))
-            active.remove(v)
-            pick = regs.pop(v.unit)
-            free.append(pick)
-        free.remove(pick)
-        regs[it.unit] = pick
-        active.append(it)
+        partners = copies.get(it.unit, ())
+        hints = [regs[c] for c in partners if regs.get(c) in allowed]
+        rs = _merge(it.ranges)
+        # a register free for the partners still to come too, so they can take it
+        later = _merge([x for c in partners if c not in regs and c in iv
+                        for x in iv[c].ranges])
+        good = [r for r in allowed if not _overlaps(taken[r], later)] if later else []
+        for r in (*hints, *good, *allowed):
+            if not _overlaps(taken[r], rs):
+                taken[r] = _merge(taken[r] + rs)
+                regs[it.unit] = r
+                break
     return regs
+
+
+def _merge(rs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """rs sorted, with overlapping or touching ranges joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(rs):
+        if out and a <= out[-1][1] + 1:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlaps(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> bool:
+    """Whether two sorted disjoint range lists share a position."""
+    i = j = 0
+    while i < len(xs) and j < len(ys):
+        if xs[i][1] < ys[j][0]:
+            i += 1
+        elif ys[j][1] < xs[i][0]:
+            j += 1
+        else:
+            return True
+    return False
 
 
 def _finish(f: ir.Func, regs: dict[Unit, str], fused: frozenset[int],

@@ -34,6 +34,36 @@ func helper(t *testing.T) { t.Helper() }
 
 func pair() (int, string) { return 7, "seven" }
 
+func bump(n int) int { n += 10; return n }
+
+func twice(x int) int { return add(x, x) }
+
+func ping(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return pong(n-1) + 1
+}
+
+func pong(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return ping(n-1) + 1
+}
+
+func guarded() (s int) {
+	defer func() {
+		if recover() != nil {
+			s = -s
+		}
+	}()
+	s = twice(3)
+	var r *R
+	s += r.next()
+	return s
+}
+
 func main() {
 	r := &R{}
 	s := 0
@@ -42,6 +72,8 @@ func main() {
 	}
 	n, w := pair()
 	println(s, kept(3), fact(5), n, w)
+	v := 5
+	println(bump(v), v, twice(4), ping(5), guarded())
 	_ = helper
 }
 """
@@ -75,10 +107,22 @@ def test_l_turns_inlining_off_and_ir_dump_is_before_it(tmp_path: Path) -> None:
     assert "main.add" in _calls(_ir(tmp_path, "ir"), "main.main")
 
 
-def test_inlined_slots_are_renamed_autos(tmp_path: Path) -> None:
+def test_inlined_bodies_are_inlined_into_in_turn(tmp_path: Path) -> None:
+    calls = _calls(_ir(tmp_path, "inline"), "main.main")
+    assert "main.twice" not in calls and "main.add" not in calls
+    # ping → pong → ping: a body is not inlined inside a copy of itself
+    assert calls.count("main.ping") == 1 and "main.pong" not in calls
+
+
+def test_inlined_slots_are_renamed_autos_and_read_only_params_are_not_copied(
+        tmp_path: Path) -> None:
     dump = _ir(tmp_path, "inline")
     body = dump.split("func main.main ", 1)[1].split("\nfunc ", 1)[0]
-    assert "slot a·" in body and " auto " in body.split("slot a·", 1)[1].split("\n")[0]
+    slots = [ln.split()[1:3] for ln in body.splitlines() if ln.startswith("  slot ")]
+    assert any(n.startswith("~r0·") and k == "auto" for n, k in slots)
+    names = {n.split("·")[0] for n, _ in slots if "·" in n}
+    assert "n" in names  # bump writes its parameter: a copy
+    assert "x" not in names and "a" not in names  # twice and add only read theirs
 
 
 def test_frame_walking_packages_and_noinline_are_never_inlined() -> None:
@@ -101,4 +145,4 @@ def test_inlined_program_prints_what_gc_would(tmp_path: Path) -> None:
                            capture_output=True, text=True, timeout=300, check=False)
         assert r.returncode == 0, r.stderr
         outs.append(r.stderr)
-    assert outs[0] == outs[1] == "15 6 120 7 seven\n"
+    assert outs[0] == outs[1] == "15 6 120 7 seven\n15 5 8 5 -6\n"
