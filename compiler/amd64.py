@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.diag import Pos
-from compiler.liveness import FuncLive, LivenessResult, loops, successors
+from compiler.liveness import FuncLive, LivenessResult
 from compiler.regalloc import NONE, FuncAlloc
 
 
@@ -796,7 +796,7 @@ def _touched(f: ir.Func) -> set[str]:
 
 def _doomed(f: ir.Func) -> set[int]:
     """Blocks from which every path ends in a no-return call (a panic)."""
-    succ = {b.index: successors(b.term) for b in f.blocks}
+    succ = {b.index: ir.successors(b.term) for b in f.blocks}
     doomed = {b.index for b in f.blocks if isinstance(b.term, ir.Unreachable)}
     changed = True
     while changed:
@@ -816,7 +816,7 @@ def block_order(f: ir.Func) -> list[ir.Block]:
     other leaves it), blocks from which every path panics last."""
     byidx = {b.index: b for b in f.blocks}
     inner: dict[int, set[int]] = {}
-    for body in sorted(loops(f).values(), key=len, reverse=True):
+    for body in sorted(ir.loops(f).values(), key=len, reverse=True):
         for x in body:
             inner[x] = body
 

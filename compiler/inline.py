@@ -17,10 +17,12 @@ A callee is inlined when it is small (at most MAX_INSTRS instructions, MAX_BLOCK
 blocks), not `//go:noinline`, not compiler-generated, defers nothing, calls no
 `recover`, has no closure context, is not recursive, and is in neither `testing` nor
 `log` nor calls into them (their callerFrame counts frames, and `t.Helper` names the
-helper's own frame: do NOT inline what those walks must see). Inlined bodies are
-inlined into in turn, as gc does, up to MAX_DEPTH nested levels and while the caller has
-grown by at most MAX_GROWTH instructions; a function already on the chain of bodies a
-block was copied from is not inlined there again (mutual recursion). So the loader's
+helper's own frame: do NOT inline what those walks must see). Where a copied body's
+call sits in a loop, where its cost repeats, the call is inlined in turn, up to
+MAX_DEPTH nested levels and while the caller has grown by at most MAX_GROWTH
+instructions; a function already on the chain of bodies a block was copied from is not
+inlined there again (mutual recursion). Elsewhere one level: the copy's calls stay
+calls. So the loader's
 
     sum += loader.Varuint64()      // Varuint64 calls binary.ReadUvarint
 
@@ -129,6 +131,10 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
     blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
     # block -> the callees whose bodies it was copied from, outermost first
     chain: dict[int, tuple[str, ...]] = {b.index: () for b in f.blocks}
+    # block -> whether it is in a loop (of f, or of a body copied into a loop of f)
+    inloop = dict.fromkeys((b.index for b in f.blocks), False)
+    for body in ir.loops(f).values():
+        inloop.update(dict.fromkeys(body, True))
     nxt = max(blocks) + 1
     grown = 0
     work = [b.index for b in f.blocks]
@@ -141,7 +147,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
                 continue
             g = callees.get(c.target)
             if g is None or g.name == f.name or g.name in chain[bi] or \
-                    len(chain[bi]) >= MAX_DEPTH:
+                    len(chain[bi]) >= MAX_DEPTH or (chain[bi] and not inloop[bi]):
                 continue
             size = sum(len(x.instrs) for x in g.blocks)
             # do NOT key zero-size slots by offset: they share it with the next one
@@ -180,6 +186,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             nxt = cont + 1
             blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
             inner = (*chain[bi], g.name)
+            gloops = set().union(*ir.loops(g).values())
             for x in g.blocks:
                 t = x.term
                 match t:
@@ -194,11 +201,13 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
                 instrs = tuple(_rename(i, sfx, alias) for i in x.instrs)
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
                 chain[order[x.index]] = inner
+                inloop[order[x.index]] = inloop[bi] or x.index in gloops
             tail = [_move(c.pos, r.mem, ir.Local(results[r.off].name + sfx), r.size)
                     for r in res]
             tail.extend(b.instrs[k + 1:])
             blocks[cont] = ir.Block(cont, tuple(tail), b.term)
             chain[cont] = chain[bi]
+            inloop[cont] = inloop[bi]
             at = seq.index(bi) + 1
             seq[at:at] = [*order.values(), cont]
             work[:0] = [*order.values(), cont]

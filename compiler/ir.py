@@ -459,6 +459,49 @@ class Program:
     externs: tuple[str, ...] = ()
 
 
+def successors(t: Term) -> tuple[int, ...]:
+    """The blocks t may go to."""
+    match t:
+        case Jump(target=b):
+            return (b,)
+        case If(then=a, els=b):
+            return (a, b)
+    return ()
+
+
+def loops(f: Func) -> dict[int, set[int]]:
+    """f's natural loops, header block -> body blocks (header included): for each back
+    edge of a depth-first walk from the entry, the blocks that reach the edge's source
+    without passing the header. Loops sharing a header are one."""
+    succ = {b.index: successors(b.term) for b in f.blocks}
+    pred: dict[int, list[int]] = {b.index: [] for b in f.blocks}
+    for b in f.blocks:
+        for s in succ[b.index]:
+            pred[s].append(b.index)
+    entry = f.blocks[0].index
+    state = {entry: 1}  # 1 on the walk's stack, 2 finished
+    stack = [(entry, iter(succ[entry]))]
+    out: dict[int, set[int]] = {}
+    while stack:
+        n, it = stack[-1]
+        t: int | None = next(it, None)
+        if t is None:
+            state[n] = 2
+            stack.pop()
+        elif t not in state:
+            state[t] = 1
+            stack.append((t, iter(succ[t])))
+        elif state[t] == 1:
+            body = out.setdefault(t, {t})
+            work = [n]
+            while work:
+                x = work.pop()
+                if x not in body:
+                    body.add(x)
+                    work.extend(pred[x])
+    return out
+
+
 def _operand(x: Operand) -> str:
     return str(x)
 

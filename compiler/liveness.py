@@ -363,48 +363,6 @@ def term_use(fr: Frame, f: ir.Func, t: ir.Term) -> int:
     return 0
 
 
-def successors(t: ir.Term) -> tuple[int, ...]:
-    match t:
-        case ir.Jump(target=b):
-            return (b,)
-        case ir.If(then=a, els=b):
-            return (a, b)
-    return ()
-
-
-def loops(f: ir.Func) -> dict[int, set[int]]:
-    """f's natural loops, header block -> body blocks (header included): for each back
-    edge of a depth-first walk from the entry, the blocks that reach the edge's source
-    without passing the header. Loops sharing a header are one."""
-    succ = {b.index: successors(b.term) for b in f.blocks}
-    pred: dict[int, list[int]] = {b.index: [] for b in f.blocks}
-    for b in f.blocks:
-        for s in succ[b.index]:
-            pred[s].append(b.index)
-    entry = f.blocks[0].index
-    state = {entry: 1}  # 1 on the walk's stack, 2 finished
-    stack = [(entry, iter(succ[entry]))]
-    out: dict[int, set[int]] = {}
-    while stack:
-        n, it = stack[-1]
-        t: int | None = next(it, None)
-        if t is None:
-            state[n] = 2
-            stack.pop()
-        elif t not in state:
-            state[t] = 1
-            stack.append((t, iter(succ[t])))
-        elif state[t] == 1:
-            body = out.setdefault(t, {t})
-            work = [n]
-            while work:
-                x = work.pop()
-                if x not in body:
-                    body.add(x)
-                    work.extend(pred[x])
-    return out
-
-
 # ---------------------------------------------------------------------------------------
 # The analysis
 
@@ -425,7 +383,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
             recover |= ins[e]
         for b in reversed(f.blocks):
             live = term_use(fr, f, b.term)
-            for s in successors(b.term):
+            for s in ir.successors(b.term):
                 live |= ins[s]
             calls: list[int] = []
             for i, (use, kill) in zip(reversed(b.instrs), reversed(ud[b.index]),

@@ -36,10 +36,18 @@ call that returns, keeps every auto it touches in caller-saved registers, and ne
 register; its blocks that end in a no-return panic call push the frame first so the
 traceback chain and the stack maps' %rbp offsets hold there.
 
-Linear scan over hull intervals (first to last point where the word is live or
-touched), in order of start; a word finding no register free takes one from a
-lower-weight active word, which then stays in the frame. A reference weighs
-LOOP_WEIGHT ** (loop depth), so a loop's counters keep their registers.
+Priority allocation over precise live ranges: blocks are numbered in layout order, each
+word's ranges are the positions where liveness says it is live (plus its definitions),
+and words go heaviest first, each to the first register of its class that no
+overlapping word holds, else to the frame. A reference weighs LOOP_WEIGHT ** (loop
+depth), so a loop's counters win; a word copied from or to an allocated word tries that
+word's register first, and otherwise prefers a register its copy partners can share
+(the copy then vanishes). Words whose ranges never meet share a register: in
+
+    x := a + 1; use(x); y := b * 2; use(y)     // x dead before y is born
+
+x and y both get r10. A pure instruction (move, non-trapping arithmetic) whose results
+nothing reads is dropped from the body amd64 emits.
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from compiler import ir
-from compiler.liveness import CALLS, FuncLive, LivenessResult, loops, successors
+from compiler.liveness import CALLS, FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
@@ -256,7 +264,7 @@ def _live_out(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[int, set[Unit]]:
         changed = False
         for b in reversed(f.blocks):
             o: set[Unit] = set()
-            for s in successors(b.term):
+            for s in ir.successors(b.term):
                 o |= inn[s]
             if o != out[b.index]:
                 out[b.index] = o
@@ -388,7 +396,7 @@ def _heat(f: ir.Func) -> dict[int, int]:
     """Each block's reference weight: LOOP_WEIGHT to the power of its loop depth (the
     natural loops holding it, at most 4)."""
     depth = {b.index: 0 for b in f.blocks}
-    for body in loops(f).values():
+    for body in ir.loops(f).values():
         for x in body:
             depth[x] += 1
     return {k: LOOP_WEIGHT ** min(d, 4) for k, d in depth.items()}
@@ -419,9 +427,11 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
     nuses: dict[Unit, int] = {}
     defi: dict[Unit, ir.Instr] = {}
     free: set[Unit] = set()
+    fixed: set[Unit] = set()  # read somewhere a constant may not stand
     for b in f.blocks:
         for u in _cond_units(b.term, ok):
             nuses[u] = nuses.get(u, 0) + 1
+            fixed.add(u)
         for i in b.instrs:
             uses, defs = _uses_defs(i, ok)
             for u in defs:
@@ -429,9 +439,11 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                 defi[u] = i
             for u in uses:
                 nuses[u] = nuses.get(u, 0) + 1
-            free.update(_operand_units(i, ok))
+            if uses:
+                ops = _operand_units(i, ok)
+                free.update(ops)
+                fixed.update(u for u in uses if u not in ops)
     consts: dict[Unit, ir.Imm] = {}
-    fixed = _fixed(f, ok)
     for u, i in defi.items():
         s = ok[u[0]]
         if (ndefs[u] == 1 and s.kind is ir.SlotKind.AUTO and s.size <= 8
@@ -455,13 +467,20 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                     (i.dst.slot, i.dst.off) in consts and i.dst.slot in ok:
                 k += 1
                 continue
-            match i:
-                case ir.BinOp():
-                    i = replace(i, x=sub(i.x), y=sub(i.y))
-                case ir.Mov():
-                    i = replace(i, src=sub(i.src))
-                case ir.CCall():
-                    i = replace(i, args=tuple(sub(a) for a in i.args))
+            if consts:
+                match i:
+                    case ir.BinOp():
+                        x, y = sub(i.x), sub(i.y)
+                        if x is not i.x or y is not i.y:
+                            i = replace(i, x=x, y=y)
+                    case ir.Mov():
+                        src = sub(i.src)
+                        if src is not i.src:
+                            i = replace(i, src=src)
+                    case ir.CCall():
+                        args = tuple(sub(a) for a in i.args)
+                        if any(a is not b for a, b in zip(args, i.args, strict=True)):
+                            i = replace(i, args=args)
             nxt = b.instrs[k + 1] if k + 1 < len(b.instrs) else None
             if isinstance(nxt, ir.Mov) and isinstance(nxt.src, ir.Local) and \
                     isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext)) and i.dst == nxt.src and \
@@ -493,17 +512,6 @@ def _operand_units(i: ir.Instr, ok: dict[str, ir.Slot]) -> set[Unit]:
         case ir.CCall(args=a):
             ops = list(a)
     return {(o.slot, o.off) for o in ops if isinstance(o, ir.Local) and o.slot in ok}
-
-
-def _fixed(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
-    """Units read somewhere a constant may not stand."""
-    out: set[Unit] = set()
-    for b in f.blocks:
-        out.update(_cond_units(b.term, ok))
-        for i in b.instrs:
-            uses, _ = _uses_defs(i, ok)
-            out.update(set(uses) - _operand_units(i, ok))
-    return out
 
 
 def _static(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:

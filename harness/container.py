@@ -279,13 +279,20 @@ def _reason(e: BaseException) -> str:
 
 def remove_stale(client: Any) -> list[str]:
     """Removes labelled containers whose owning process is gone; returns their names."""
-    found = client.containers.list(all=True, filters={"label": LABEL})
+    found = _list(client, {"label": LABEL})
     return _sweep([c for c in found if not owner_alive(c.labels.get(LABEL_OWNER, ""))])
 
 
 def remove_run(client: Any, run_id: str) -> list[str]:
     """Removes every container labelled with run_id; returns their names."""
-    return _sweep(client.containers.list(all=True, filters={"label": f"{LABEL_RUN}={run_id}"}))
+    return _sweep(_list(client, {"label": f"{LABEL_RUN}={run_id}"}))
+
+
+def _list(client: Any, filters: Mapping[str, str]) -> list[Any]:
+    """The containers matching filters. One removed between the engine's listing and its
+    inspection (another worker's sweep, an idle container's exit) is left out: do NOT let
+    the SDK raise NotFound for it, as it does by default."""
+    return list(client.containers.list(all=True, filters=dict(filters), ignore_removed=True))
 
 
 def _remove(container: Any) -> None:
@@ -759,7 +766,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         client = connect()
         if args.cmd == "clean":
             if args.all:
-                names = _sweep(client.containers.list(all=True, filters={"label": LABEL}))
+                names = _sweep(_list(client, {"label": LABEL}))
             else:
                 names = remove_stale(client)
             print(f"removed {len(names)} container(s)" + "".join(f"\n  {n}" for n in names))

@@ -589,6 +589,23 @@ def test_stale_containers_removed_only_when_owner_gone(engine: tuple[Any, str]) 
                 c.remove(force=True)
 
 
+@pytest.mark.docker
+def test_sweep_survives_a_container_removed_while_listing(
+    engine: tuple[Any, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The engine lists ids first and the SDK inspects each one after: a container another
+    # worker removes in between must not fail this worker's executor.
+    client, _ = engine
+    real = client.api.containers
+
+    def listing(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        return [*real(*args, **kwargs), {"Id": "0" * 64}]
+
+    monkeypatch.setattr(client.api, "containers", listing)
+    assert container.remove_stale(client) == []
+    assert container.remove_run(client, uuid.uuid4().hex[:12]) == []
+
+
 HOLDER = textwrap.dedent(
     """\
     from pathlib import Path
