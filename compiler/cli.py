@@ -9,12 +9,12 @@
     refgo toolchain build|tag|clean               the Docker toolchain image (harness.container)
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
-so run.go-style command lines work. `-l` turns off inlining and `-N` register
-allocation (every value in its stack slot); `-dump=PHASE` prints a phase's result
-(syntax, types, escape, ir, inline, live, regs, asm). Exit status: 0 ok, 1 compile
-errors, 2 usage errors (unknown flag, missing file: one line), 3 internal compiler
-error; `run` exits with the program's status. Every exception becomes an internal
-compiler error, never a traceback.
+so run.go-style command lines work. `-l` turns off inlining and `-N` jump threading
+and register allocation (every value in its stack slot); `-dump=PHASE` prints a
+phase's result (syntax, types, escape, ir, inline, fold, live, regs, asm). Exit
+status: 0 ok, 1 compile errors, 2 usage errors (unknown flag, missing file: one
+line), 3 internal compiler error; `run` exits with the program's status. Every
+exception becomes an internal compiler error, never a traceback.
 """
 
 from __future__ import annotations

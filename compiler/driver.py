@@ -1,6 +1,7 @@
 """The driver: the pass order, written once, and the reporting of its outcome.
 
-    source → syntax → types → escape → walk → inline → liveness → regalloc → amd64 → (link)
+    source → syntax → types → escape → walk → inline → fold → liveness → regalloc → amd64
+    → (link)
 
 `compile_files` runs the phases for a list of .go files and returns the products the
 command line asked for; a phase that reports errors stops the pipeline with
@@ -21,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler import amd64, buildcons, escape, inline, ir, liveness, regalloc, walk
+from compiler import amd64, buildcons, escape, fold, inline, ir, liveness, regalloc, walk
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast
 
-PHASES = ("syntax", "types", "escape", "ir", "inline", "live", "regs", "asm")
+PHASES = ("syntax", "types", "escape", "ir", "inline", "fold", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
 MAX_ERRORS = 10
 DEBUG_KEYS = {
@@ -139,6 +140,9 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         return Result("", "", ir.dump(lowered))
     lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline))
     if cfg.dump == "inline":
+        return Result("", "", ir.dump(lowered))
+    lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
+    if cfg.dump == "fold":
         return Result("", "", ir.dump(lowered))
     live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))
     if cfg.dump == "live":

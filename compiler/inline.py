@@ -214,27 +214,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             break
     if len(blocks) == len(f.blocks):
         return f
-    return replace(f, slots=tuple(slots), blocks=_renumber([blocks[k] for k in seq]))
-
-
-def _renumber(blocks: list[ir.Block]) -> tuple[ir.Block, ...]:
-    """blocks numbered 0, 1, ... in list order (terms' and defers' block numbers
-    following), so a copied body sits between its call and the call's continuation:
-    later phases lay blocks and live ranges out in index order (do NOT leave inlined
-    blocks numbered after all of the caller's)."""
-    num = {b.index: k for k, b in enumerate(blocks)}
-    out = []
-    for b in blocks:
-        t = b.term
-        match t:
-            case ir.Jump(target=tg):
-                t = replace(t, target=num[tg])
-            case ir.If(then=th, els=el):
-                t = replace(t, then=num[th], els=num[el])
-        instrs = tuple(replace(i, exit=num[i.exit]) if isinstance(i, ir.DeferProc) else i
-                       for i in b.instrs)
-        out.append(ir.Block(num[b.index], instrs, t))
-    return tuple(out)
+    return replace(f, slots=tuple(slots), blocks=ir.renumber([blocks[k] for k in seq]))
 
 
 def inline_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:

@@ -35,7 +35,7 @@ This module imports no pass.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from compiler.diag import Pos
@@ -500,6 +500,26 @@ def loops(f: Func) -> dict[int, set[int]]:
                     body.add(x)
                     work.extend(pred[x])
     return out
+
+
+def renumber(blocks: list[Block]) -> tuple[Block, ...]:
+    """blocks numbered 0, 1, ... in list order, terms' and defers' block numbers
+    following. Liveness indexes blocks by number and regalloc and amd64 lay them out in
+    that order: a pass that adds or drops blocks renumbers (do NOT leave gaps, or
+    inlined blocks numbered after all of the caller's)."""
+    num = {b.index: k for k, b in enumerate(blocks)}
+    out = []
+    for b in blocks:
+        t = b.term
+        match t:
+            case Jump(target=tg):
+                t = replace(t, target=num[tg])
+            case If(then=th, els=el):
+                t = replace(t, then=num[th], els=num[el])
+        instrs = tuple(replace(i, exit=num[i.exit]) if isinstance(i, DeferProc) else i
+                       for i in b.instrs)
+        out.append(Block(num[b.index], instrs, t))
+    return tuple(out)
 
 
 def _operand(x: Operand) -> str:

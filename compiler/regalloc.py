@@ -314,7 +314,9 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     inn: dict[int, set[Unit]] = {}
     pos = 0
     heat = _heat(f)
-    dropped: set[int] = set()  # ids of instructions whose results nothing reads
+    # (block, position) of instructions whose results nothing reads; do NOT key by id:
+    # fold copies one instruction object into several blocks
+    dropped: set[tuple[int, int]] = set()
     for b in f.blocks:
         start = pos
         end = start + 2 * (len(b.instrs) + 1)
@@ -326,11 +328,13 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
             interval(u).weight += w
             open_.setdefault(u, end - 2)
         p = end - 2
-        for i in reversed(b.instrs):
+        for n in range(len(b.instrs) - 1, -1, -1):
+            i = b.instrs[n]
             p -= 2
             uses, defs = _uses_defs(i, ok)
-            if defs and _pure(i) and not any(x in open_ for x in defs):
-                dropped.add(id(i))
+            # a word some stack map lists keeps its stores: the collector reads it
+            if defs and _pure(i) and not any(x in open_ or x in mapped for x in defs):
+                dropped.add((b.index, n))
                 continue
             for x in defs:
                 it = interval(x)
@@ -367,7 +371,8 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
                          and ok[u[0]].kind is ir.SlotKind.PARAM))
     if dropped:
         f = replace(f, blocks=tuple(
-            replace(b, instrs=tuple(i for i in b.instrs if id(i) not in dropped))
+            replace(b, instrs=tuple(i for n, i in enumerate(b.instrs)
+                                    if (b.index, n) not in dropped))
             for b in f.blocks))
     return replace(_finish(f, regs, frozenset(fused), ok), entry=entry, body=f)
 
@@ -376,14 +381,16 @@ _TRAPS = frozenset({ir.Op.DIV, ir.Op.MOD, ir.Op.SHL, ir.Op.SHR})
 
 
 def _pure(i: ir.Instr) -> bool:
-    """Whether i only computes its result: dropping it when the result is dead changes
-    nothing else (do NOT count loads, calls or trapping arithmetic)."""
+    """Whether i only computes its result into slots: dropping it when the result is
+    dead changes nothing else (do NOT count loads, calls or trapping arithmetic)."""
     match i:
         case ir.Mov(dst=ir.Local(), src=ir.Imm() | ir.SymAddr() | ir.Local()):
             return True
         case ir.BinOp(dst=ir.Local(), op=op):
             return op not in _TRAPS
-        case ir.UnOp(dst=ir.Local()) | ir.Ext(dst=ir.Local()):
+        case ir.UnOp(dst=ir.Local()) | ir.Ext(dst=ir.Local()) | ir.Zero(dst=ir.Local()):
+            return True
+        case ir.Copy(dst=ir.Local(), src=ir.Local()):
             return True
     return False
 
