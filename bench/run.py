@@ -1,6 +1,6 @@
 """Run refgo's benchmark packages under refgo and gc 1.19, alternating, and compare.
 
-    python -m bench.run [-bench re] [-benchtime 1s|100x] [-count n] [-o dir]
+    python -m bench.run [-bench re] [-benchtime 1s|100x] [-count n] [-o dir] [-stat min]
                         [-compilers refgo,base,gc] [-base DIR] [-go /path/to/go] [pkgdir...]
 
 Each package (default: every directory under bench/ holding a `_test.go` file) is built
@@ -21,7 +21,9 @@ table of medians:
 With three compilers every ratio column is against the last one. `base` is refgo built
 from another source tree (-base DIR, e.g. `git archive HEAD | tar -x -C DIR`), for
 before/after figures in one run. The pair rows are ratios of two benchmarks' medians
-under one compiler (PAIRS). With
+under one compiler (PAIRS). `-stat min` uses each benchmark's fastest run instead of
+its median: on a machine whose neighbours steal time in bursts, interference only ever
+adds, so the minimum of many short runs is the steadier estimate. With
 -o dir it also writes dir/<compiler>.txt for `benchstat refgo.txt gc.txt`. A binary
 that fails (a test or a benchmark crashes) stops the run with its output.
 """
@@ -36,7 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,14 +153,19 @@ def median(xs: Sequence[float]) -> float:
     return statistics.median(xs)
 
 
+STATS: dict[str, Callable[[Sequence[float]], float]] = {"median": median, "min": min}
+"""The statistics the table may summarize each benchmark's runs with (-stat)."""
+
+
 def fmt(x: float) -> str:
     """ns/op with four significant digits, never in exponent form."""
     return f"{x:.0f}" if x >= 1000 else f"{x:.4g}"
 
 
-def ratio_table(results: dict[str, Results]) -> str:
-    """Medians per benchmark per compiler and, with two or more compilers, each one's
-    ratio to the last (the reference, gc by default)."""
+def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
+    """Medians (or another of STATS) per benchmark per compiler and, with two or more
+    compilers, each one's ratio to the last (the reference, gc by default)."""
+    median = STATS[stat]
     names = list(results)
     ref = names[-1]
     order: list[str] = []
@@ -215,13 +222,13 @@ def run(pkgs: Sequence[Path], compilers: Sequence[str], go: str, bench: str,
     return results
 
 
-def report(results: dict[str, Results]) -> str:
-    """benchstat-format lines per compiler followed by the table of medians."""
+def report(results: dict[str, Results], stat: str = "median") -> str:
+    """benchstat-format lines per compiler followed by the table (of medians)."""
     parts = []
     for name, r in results.items():
         parts.append(f"{name}:\n" + "".join(f"{h}\n" for h in r.header)
                      + "".join(f"{ln}\n" for ln in r.lines))
-    parts.append(ratio_table(results))
+    parts.append(ratio_table(results, stat))
     return "\n".join(parts)
 
 
@@ -231,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-benchtime", default="", help="-test.benchtime: 1s, 100x, ...")
     ap.add_argument("-count", type=int, default=5, help="alternating runs per binary")
     ap.add_argument("-o", default="", help="directory for <compiler>.txt files")
+    ap.add_argument("-stat", default="median", choices=sorted(STATS),
+                    help="how the table summarizes each benchmark's runs")
     ap.add_argument("-compilers", default="refgo,gc",
                     help="comma-separated: refgo, gc, base (refgo from -base's tree)")
     ap.add_argument("-base", default="", help="another refgo source tree, for `base`")
@@ -262,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, r in results.items():
             (outdir / f"{name}.txt").write_text("".join(f"{h}\n" for h in r.header)
                                                 + "".join(f"{ln}\n" for ln in r.lines))
-    sys.stdout.write(report(results))
+    sys.stdout.write(report(results, args.stat))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""fold: jumps threaded past branches their predecessor decides (IR → IR).
+"""fold: jumps threaded past branches their predecessor decides, and copies read from
+their source (IR → IR).
 
 Runs between inline and liveness. After inlining, a callee's `return x, nil` often jumps
 to the caller's `if err != nil`; on that path the branch is decided. For
@@ -12,13 +13,21 @@ b51 gets b38's instructions and jumps straight to b57 (err is nil there); b38 st
 its other predecessors. Constants are followed through moves, copies and zeroing of
 slots whose address is never taken, and compares of known words fold (EQ, NE). Only a
 join block of at most MAX_DUP instructions, none a call, is copied, and only when its
-`if` folds; blocks no longer reached are dropped. `-N` turns the pass off;
-`-dump=fold` prints the result in `-dump=ir`'s form.
+`if` folds; blocks no longer reached are dropped.
+
+Then `propagate`: a word written once by a move from a word nothing writes again
+afterwards is read from that source. The loader's inlined ReadUvarint(loader.R) loop
+passes `loader+8` to ReadByte instead of the converted reader's data word that was
+stored from it just before (a store-to-load forwarding on every varint's first byte).
+The move itself is left for regalloc, which drops it once nothing reads it.
+
+`-N` turns the pass off; `-dump=fold` prints the result in `-dump=ir`'s form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from compiler import ir
 
@@ -150,6 +159,111 @@ def fold_func(f: ir.Func) -> ir.Func:
                                           if k.index in live]))
 
 
+Word = tuple[str, int]
+
+
+def _words(slot: str, off: int, size: int) -> list[Word]:
+    return [(slot, off + k) for k in range(-(off % 8), size, 8)]
+
+
+def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
+    """f with the reads of a word W that one `mov w8 W <- S` writes reading S instead,
+    where S is a word of a tracked slot that no path from that move writes again (so W
+    and S agree wherever W is read). The read then no longer waits for W's store to be
+    forwarded: the loader's converted reader `r` is read from `loader` itself. W must be
+    a compiler temporary (do NOT hide a named variable: `-live` reports name it) read
+    only as a whole word; a function that defers is left alone (a recovered panic
+    jumps from any call to its exit block)."""
+    if any(isinstance(i, ir.DeferProc) for b in f.blocks for i in b.instrs):
+        return f
+    slots = {s.name: s for s in f.slots}
+    defs: dict[Word, list[tuple[int, int]]] = {}
+    bad: set[Word] = set()  # read other than as one whole word
+    for b in f.blocks:
+        for k, i in enumerate(b.instrs):
+            for a in ir.accesses(i):
+                if a.slot not in tracked:
+                    continue
+                for w in _words(a.slot, a.off, a.size):
+                    if a.is_def:
+                        defs.setdefault(w, []).append((b.index, k))
+                    elif a.size != 8 or a.off % 8:
+                        bad.add(w)
+        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
+            bad.update(_words(b.term.cond.slot, b.term.cond.off, 1))
+    blocks = {b.index: b for b in f.blocks}
+    pred: dict[int, list[int]] = {b.index: [] for b in f.blocks}
+    for b in f.blocks:
+        for t in ir.successors(b.term):
+            pred[t].append(b.index)
+    reach: dict[Word, set[int]] = {}
+
+    def reaching(w: Word) -> set[int]:
+        """The blocks from which some write of w can be reached."""
+        if w not in reach:
+            seen = {bi for bi, _ in defs.get(w, ())}
+            work = list(seen)
+            while work:
+                for p in pred[work.pop()]:
+                    if p not in seen:
+                        seen.add(p)
+                        work.append(p)
+            reach[w] = seen
+        return reach[w]
+
+    subst: dict[Word, Word] = {}
+    for w, ds in defs.items():
+        if len(ds) != 1 or w in bad or slots[w[0]].kind is not ir.SlotKind.AUTO or \
+                not w[0].startswith(".autotmp"):
+            continue
+        bi, k = ds[0]
+        i = blocks[bi].instrs[k]
+        if not (isinstance(i, ir.Mov) and i.width == 8 and isinstance(i.src, ir.Local)
+                and i.dst == ir.Local(*w) and i.src.slot in tracked and i.src.off % 8 == 0
+                and i.src.slot != w[0]):
+            continue
+        src = (i.src.slot, i.src.off)
+        later = any(d == bi and dk > k for d, dk in defs.get(src, ()))
+        if later or any(t in reaching(src) for t in ir.successors(blocks[bi].term)):
+            continue
+        subst[w] = src
+    if not subst:
+        return f
+
+    def final(w: Word) -> Word:
+        seen = {w}
+        while w in subst and subst[w] not in seen:
+            w = subst[w]
+            seen.add(w)
+        return w
+
+    def ren(op: object) -> object:
+        if isinstance(op, ir.Local) and (op.slot, op.off) in subst:
+            return ir.Local(*final((op.slot, op.off)))
+        if isinstance(op, ir.Arg):
+            m = ren(op.mem)
+            return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
+        if isinstance(op, tuple):
+            xs = tuple(ren(x) for x in op)
+            return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
+        return op
+
+    out = []
+    for b in f.blocks:
+        instrs = []
+        for i in b.instrs:
+            # W has one write, the move: every other mention reads it
+            ch: dict[str, Any] = {}
+            for fl in i.__dataclass_fields__:
+                v = getattr(i, fl)
+                nv = ren(v) if fl != "dst" else v
+                if nv is not v:
+                    ch[fl] = nv
+            instrs.append(replace(i, **ch) if ch else i)
+        out.append(ir.Block(b.index, tuple(instrs), b.term))
+    return replace(f, blocks=tuple(out))
+
+
 def _reached(blocks: dict[int, ir.Block], entry: int, keep: set[int]) -> set[int]:
     """The blocks reachable from entry and from the recovery targets in keep."""
     seen = {entry, *keep}
@@ -167,4 +281,5 @@ def fold_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:
     opts = opts or Options()
     if not opts.enabled:
         return prog
-    return replace(prog, funcs=tuple(fold_func(f) for f in prog.funcs))
+    return replace(prog, funcs=tuple(propagate(fold_func(f), _tracked(f))
+                                     for f in prog.funcs))

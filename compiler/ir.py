@@ -35,6 +35,7 @@ This module imports no pass.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -457,6 +458,74 @@ class Program:
     data: tuple[Data, ...]
     files: tuple[str, ...] = field(default=())
     externs: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Access:
+    """One reference of an instruction to a stack slot: bytes [off, off+size)."""
+
+    slot: str
+    off: int
+    size: int
+    is_def: bool
+
+
+def _acc(m: Operand | None, size: int, is_def: bool) -> Iterator[Access]:
+    if isinstance(m, Local):
+        yield Access(m.slot, m.off, size, is_def)
+
+
+def accesses(i: Instr) -> Iterator[Access]:
+    """The slot references of i; a def always writes every byte it names. Do NOT add an
+    instruction kind here without teaching amd64 to place its operands by `loc`
+    (regalloc keeps what this names in registers)."""
+    match i:
+        case Mov(dst=d, src=s, width=w):
+            yield from _acc(s, w, False)
+            yield from _acc(d, w, True)
+        case Copy(dst=d, src=s, size=n):
+            yield from _acc(s, n, False)
+            yield from _acc(d, n, True)
+        case Zero(dst=d, size=n):
+            yield from _acc(d, n, True)
+        case LoadAddr(dst=d):
+            yield from _acc(d, 8, True)
+        case Load(dst=d, ptr=p, size=n):
+            yield from _acc(p, 8, False)
+            yield from _acc(d, n, True)
+        case Store(ptr=p, src=s, size=n):
+            yield from _acc(p, 8, False)
+            yield from _acc(s, n, False)
+        case StoreZero(ptr=p):
+            yield from _acc(p, 8, False)
+        case BinOp(op=op, dst=d, x=x, y=y, width=w):
+            yield from _acc(x, w, False)
+            yield from _acc(y, w, False)
+            yield from _acc(d, 1 if op in COMPARES else w, True)
+        case UnOp(dst=d, x=x, width=w):
+            yield from _acc(x, w, False)
+            yield from _acc(d, w, True)
+        case Ext(dst=d, dwidth=dw, src=s, swidth=sw):
+            yield from _acc(s, sw, False)
+            yield from _acc(d, dw, True)
+        case Call(target=t, args=args, results=res):
+            if not isinstance(t, str):
+                yield from _acc(t, 8, False)
+            for a in args:
+                yield from _acc(a.mem, a.size, False)
+            for r in res:
+                yield from _acc(r.mem, r.size, True)
+        case CCall(args=args, results=res):
+            for x in args:
+                yield from _acc(x, 8, False)
+            for m in res:
+                yield from _acc(m, 8, True)
+        case ClosurePtr(dst=d):
+            yield from _acc(d, 8, True)
+        case NilCheck(ptr=p):
+            yield from _acc(p, 8, False)
+        case DeferProc(clo=c):
+            yield from _acc(c, 8, False)
 
 
 def successors(t: Term) -> tuple[int, ...]:

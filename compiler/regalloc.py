@@ -56,6 +56,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from compiler import ir
+from compiler.ir import accesses
 from compiler.liveness import CALLS, FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
@@ -93,73 +94,6 @@ NONE = FuncAlloc("", {}, (), frozenset(), False)
 @dataclass(frozen=True, slots=True)
 class Options:
     enabled: bool = True
-
-
-@dataclass(slots=True)
-class _Access:
-    """One reference of an instruction to a stack slot: bytes [off, off+size)."""
-
-    slot: str
-    off: int
-    size: int
-    is_def: bool
-
-
-def _acc(m: ir.Operand | None, size: int, is_def: bool) -> Iterator[_Access]:
-    if isinstance(m, ir.Local):
-        yield _Access(m.slot, m.off, size, is_def)
-
-
-def accesses(i: ir.Instr) -> Iterator[_Access]:
-    """The slot references of i; a def always writes every byte it names. Do NOT add an
-    instruction kind here without teaching amd64 to place its operands by `loc`."""
-    match i:
-        case ir.Mov(dst=d, src=s, width=w):
-            yield from _acc(s, w, False)
-            yield from _acc(d, w, True)
-        case ir.Copy(dst=d, src=s, size=n):
-            yield from _acc(s, n, False)
-            yield from _acc(d, n, True)
-        case ir.Zero(dst=d, size=n):
-            yield from _acc(d, n, True)
-        case ir.LoadAddr(dst=d):
-            yield from _acc(d, 8, True)
-        case ir.Load(dst=d, ptr=p, size=n):
-            yield from _acc(p, 8, False)
-            yield from _acc(d, n, True)
-        case ir.Store(ptr=p, src=s, size=n):
-            yield from _acc(p, 8, False)
-            yield from _acc(s, n, False)
-        case ir.StoreZero(ptr=p):
-            yield from _acc(p, 8, False)
-        case ir.BinOp(op=op, dst=d, x=x, y=y, width=w):
-            yield from _acc(x, w, False)
-            yield from _acc(y, w, False)
-            yield from _acc(d, 1 if op in ir.COMPARES else w, True)
-        case ir.UnOp(dst=d, x=x, width=w):
-            yield from _acc(x, w, False)
-            yield from _acc(d, w, True)
-        case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw):
-            yield from _acc(s, sw, False)
-            yield from _acc(d, dw, True)
-        case ir.Call(target=t, args=args, results=res):
-            if not isinstance(t, str):
-                yield from _acc(t, 8, False)
-            for a in args:
-                yield from _acc(a.mem, a.size, False)
-            for r in res:
-                yield from _acc(r.mem, r.size, True)
-        case ir.CCall(args=args, results=res):
-            for x in args:
-                yield from _acc(x, 8, False)
-            for m in res:
-                yield from _acc(m, 8, True)
-        case ir.ClosurePtr(dst=d):
-            yield from _acc(d, 8, True)
-        case ir.NilCheck(ptr=p):
-            yield from _acc(p, 8, False)
-        case ir.DeferProc(clo=c):
-            yield from _acc(c, 8, False)
 
 
 def _memory_only(i: ir.Instr) -> Iterator[str]:

@@ -44,6 +44,18 @@ def test_ratio_table_medians_and_pairs() -> None:
     assert lines[4].split() == ["LoaderConv/LoaderDirect", "1.25x", "1.25x"]
 
 
+def test_ratio_table_with_min_uses_each_benchmarks_fastest_run() -> None:
+    table = bench.ratio_table({
+        "refgo": _res({"BenchmarkLoaderConv-2": [30.0, 10.0, 20.0],
+                       "BenchmarkLoaderDirect-2": [16.0, 16.0, 8.0]}),
+        "gc": _res({"BenchmarkLoaderConv-2": [5.0, 9.0, 7.0],
+                    "BenchmarkLoaderDirect-2": [4.0, 4.0, 4.0]}),
+    }, stat="min")
+    lines = table.splitlines()
+    assert lines[1].split() == ["BenchmarkLoaderConv-2", "10", "5", "2.00x"]
+    assert lines[4].split() == ["LoaderConv/LoaderDirect", "1.25x", "1.25x"]
+
+
 def test_ratio_table_missing_benchmark() -> None:
     table = bench.ratio_table({"refgo": _res({"BenchmarkA-2": [2.0]}),
                                "gc": _res({"BenchmarkB-2": [1000.0, 3000.0]})})

@@ -132,7 +132,7 @@ def test_invariants_over_every_case(case: str) -> None:
             if r in regalloc.CALLEE_SAVED and s.size >= 8:
                 writes = [i for b in f.blocks for i in b.instrs
                           if any(x.is_def and x.slot == slot and x.off <= off < x.off + x.size
-                                 for x in regalloc.accesses(i))]
+                                 for x in ir.accesses(i))]
                 static = all(isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
                              for i in writes)
                 assert static or (s.type is not None and off not in s.ptrs), \
