@@ -94,7 +94,9 @@ class _Consts:
                         self.set(ir.Local(d.slot, d.off + k), 8, v)
             case ir.BinOp(op=op, dst=d, x=x, y=y, width=w) if op in (ir.Op.EQ, ir.Op.NE):
                 a, b = self.get(x, w), self.get(y, w)
-                v = None if a is None or b is None else int((a == b) == (op is ir.Op.EQ))
+                mask = (1 << 8 * w) - 1  # the machine compares w bytes: -1 == 255 as bytes
+                v = None if a is None or b is None else \
+                    int((a & mask == b & mask) == (op is ir.Op.EQ))
                 self.set(d, 1, v)
             case ir.Call(results=rs):
                 for r in rs:

@@ -159,3 +159,16 @@ def test_a_source_written_again_is_not_read_in_its_copys_place() -> None:
     assert _reads(fold.propagate(once, ALL - {"s"})) == [W + "+0"]
     named = _func(((_mov("v", "p"), _use("v")), ir.Ret(_P)))
     assert _reads(fold.propagate(named, ALL)) == ["v+0"]
+
+
+def test_compares_fold_at_their_width() -> None:
+    c = fold._Consts(ALL)
+    c.step(ir.Mov(_P, ir.Local("s"), ir.Imm(-1), 1))
+    c.step(ir.BinOp(_P, ir.Op.EQ, ir.Local("v"), ir.Local("s"), ir.Imm(255), 1, False))
+    assert c.get(ir.Local("v"), 1) == 1  # the same byte
+    c.step(ir.Zero(_P, ir.Local("p"), 8))
+    c.step(ir.BinOp(_P, ir.Op.NE, ir.Local("v"), ir.Local("p"), ir.Imm(0), 8, False))
+    assert c.get(ir.Local("v"), 1) == 0
+    c.step(ir.Load(_P, ir.Local("p"), ir.Local("s"), 0, 8))  # unknown again
+    c.step(ir.BinOp(_P, ir.Op.NE, ir.Local("v"), ir.Local("p"), ir.Imm(0), 8, False))
+    assert c.get(ir.Local("v"), 1) is None
