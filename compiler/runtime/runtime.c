@@ -715,6 +715,28 @@ static int namecmp(const method *a, const method *b) {
 enum { ITABS = 1024 };
 static itab *itabcache[ITABS];
 
+/* Pairs known not to implement, with the first missing method: a failing comma-ok
+   assertion in a loop costs a lookup, neither a method walk nor an allocation. Full
+   tables simply stop caching. */
+enum { NEGS = 1024 };
+static struct negitab {
+    const type *inter, *typ;
+    const method *miss;
+} negcache[NEGS];
+
+/* firstmissing: the first method of inter that t lacks, or NULL when t implements it
+   (both method lists are sorted by name); fun, when not NULL, receives the methods. */
+static const method *firstmissing(const type *inter, const type *t, void **fun) {
+    intptr_t j = 0;
+    for (intptr_t i = 0; i < inter->nmethods; i++) {
+        const method *want = &inter->methods[i];
+        while (j < t->nmethods && namecmp(&t->methods[j], want) < 0) j++;
+        if (j >= t->nmethods || namecmp(&t->methods[j], want) != 0) return want;
+        if (fun != NULL) fun[i] = t->methods[j].fn;
+    }
+    return NULL;
+}
+
 /* getitab: the itab for (inter, t), or NULL with *missing set to the first missing
    method when t does not implement inter. */
 static itab *getitab(const type *inter, const type *t, const method **missing) {
@@ -724,20 +746,31 @@ static itab *getitab(const type *inter, const type *t, const method **missing) {
         if (m == NULL) break;
         if (m->inter == inter && m->typ == t) return m;
     }
+    for (uintptr_t i = 0; i < NEGS; i++) {
+        struct negitab *n = &negcache[(h + i) % NEGS];
+        if (n->inter == NULL) break;
+        if (n->inter == inter && n->typ == t) {
+            *missing = n->miss;
+            return NULL;
+        }
+    }
+    const method *miss = firstmissing(inter, t, NULL);
+    if (miss != NULL) {
+        for (uintptr_t i = 0; i < NEGS; i++) {
+            struct negitab *n = &negcache[(h + i) % NEGS];
+            if (n->inter == NULL) {
+                n->inter = inter, n->typ = t, n->miss = miss;
+                break;
+            }
+        }
+        *missing = miss;
+        return NULL;
+    }
     itab *m = mallocgc(sizeof(itab) + (size_t)inter->nmethods * sizeof(void *));
     m->inter = inter;
     m->typ = t;
     m->hash = t->hash;
-    intptr_t j = 0;
-    for (intptr_t i = 0; i < inter->nmethods; i++) {
-        const method *want = &inter->methods[i];
-        while (j < t->nmethods && namecmp(&t->methods[j], want) < 0) j++;
-        if (j >= t->nmethods || namecmp(&t->methods[j], want) != 0) {
-            *missing = want;
-            return NULL;
-        }
-        m->fun[i] = t->methods[j].fn;
-    }
+    firstmissing(inter, t, m->fun);
     for (uintptr_t i = 0; i < ITABS; i++) {
         if (itabcache[(h + i) % ITABS] == NULL) { itabcache[(h + i) % ITABS] = m; break; }
     }
