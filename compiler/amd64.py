@@ -904,7 +904,8 @@ def forward_stores(lines: list[Line]) -> list[Line]:
     """Store-to-load forwarding in straight-line code: a load of the same width from M
     after `mov %r, M` (or `mov $imm, M`) reads %r (or takes $imm, plain moves only)
     instead, while nothing between has written %r, M's address registers, or memory
-    that may overlap M; a load into the register it would read is dropped. Stores are
+    that may overlap M; a load into the register it would read is dropped (a 4-byte one
+    becomes `movl %eax, %eax`, which clears the upper half as the load did). Stores are
     all kept (stack slots stay the truth for liveness and the collector). Any other
     instruction, and every label, forgets everything: do NOT forward across a label
     (another path may reach it) or across an instruction this pass does not model."""
@@ -939,7 +940,9 @@ def forward_stores(lines: list[Line]) -> list[Line]:
         fact = facts.get(mem)
         if fact is not None and op in _FORWARD[fact[0]] and \
                 not (fact[1].startswith("$") and op != f"mov{fact[0]}"):
-            if op == f"mov{fact[0]}" and fact[1] == dst:
+            # do NOT drop `movl M, %eax` after `movl %eax, M`: the load clears bits 32-63
+            # of %rax, which the register may still hold (`notq %rax` before the store)
+            if op == f"mov{fact[0]}" and fact[1] == dst and op != "movl":
                 continue
             ln = Line(f"{op}\t{fact[1]}, {dst}", ln.pos)
         out.append(ln)

@@ -131,7 +131,7 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
     slots = {s.name: s for s in f.slots}
     bad: set[str] = {s.name for s in f.slots if s.kind is ir.SlotKind.RESULT
                      or s.addrtaken or s.size > MAX_SLOT or s.size == 0
-                     or (s.size >= 8 and s.size % 8) or s.size == 3}
+                     or (s.size >= 8 and s.size % 8) or (s.size < 8 and s.size not in (1, 2, 4))}
     for b in f.blocks:
         for i in b.instrs:
             bad.update(_memory_only(i))

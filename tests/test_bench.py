@@ -120,6 +120,13 @@ def test_forward_same_and_other_register() -> None:
                 "movq\t-8(%rbp), %rcx") == ["movq\t%rax, -8(%rbp)", "movq\t%rax, %rcx"]
 
 
+def test_forward_keeps_the_zero_extension_of_a_4_byte_reload() -> None:
+    # `notq %rax` left ones above bit 31; the reload cleared them, and so must its
+    # replacement
+    assert _fwd("notq\t%rax", "movl\t%eax, -8(%rbp)", "movl\t-8(%rbp), %eax") == [
+        "notq\t%rax", "movl\t%eax, -8(%rbp)", "movl\t%eax, %eax"]
+
+
 def test_forward_extensions_and_immediates() -> None:
     assert _fwd("movb\t%al, -1(%rbp)", "movzbq\t-1(%rbp), %rcx") == [
         "movb\t%al, -1(%rbp)", "movzbq\t%al, %rcx"]
