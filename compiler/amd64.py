@@ -225,6 +225,10 @@ class FuncGen:
         """Load op (width bytes, sign- or zero-extended) into the 64-bit register r."""
         match op:
             case ir.Imm(value=v):
+                if width < 8:  # extended like a memory operand: $-19545 as a uint16 is 45991
+                    v &= (1 << 8 * width) - 1
+                    if signed and v >> (8 * width - 1):
+                        v -= 1 << 8 * width
                 if v == 0:
                     self.ins(f"xorl\t{reg(r, 4)}, {reg(r, 4)}")
                 elif _fits32(v):
