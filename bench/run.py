@@ -165,7 +165,7 @@ def fmt(x: float) -> str:
 def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
     """Medians (or another of STATS) per benchmark per compiler and, with two or more
     compilers, each one's ratio to the last (the reference, gc by default)."""
-    median = STATS[stat]
+    summary = STATS[stat]
     names = list(results)
     ref = names[-1]
     order: list[str] = []
@@ -175,7 +175,7 @@ def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
     head = f"{'benchmark':<32}{cols}" + "".join(f"{n + '/' + ref:<14}" for n in names[:-1])
     out = [head]
     for b in order:
-        meds = [median(results[n].samples[b]) if b in results[n].samples else None
+        meds = [summary(results[n].samples[b]) if b in results[n].samples else None
                 for n in names]
         row = f"{b:<32}" + "".join(f"{fmt(m) if m is not None else '-':<14}" for m in meds)
         last = meds[-1]
@@ -190,7 +190,7 @@ def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
             s = {_PROCS.sub("", k).removeprefix("Benchmark"): v
                  for k, v in results[n].samples.items()}
             ok = num in s and den in s
-            cells.append(f"{median(s[num]) / median(s[den]):.2f}x" if ok else "-")
+            cells.append(f"{summary(s[num]) / summary(s[den]):.2f}x" if ok else "-")
         if any(c != "-" for c in cells):
             pair_rows.append(f"{num + '/' + den:<32}" + "".join(f"{c:<14}" for c in cells))
     if pair_rows:

@@ -121,7 +121,8 @@ def _tracked(f: ir.Func) -> frozenset[str]:
 
 
 def fold_func(f: ir.Func) -> ir.Func:
-    """f with jumps threaded past the `if`s their predecessors decide (module docstring)."""
+    """f with jumps threaded past the `if`s their predecessors decide, then copies
+    propagated (module docstring)."""
     blocks = {b.index: b for b in f.blocks}
     keep = {i.exit for b in f.blocks for i in b.instrs if isinstance(i, ir.DeferProc)}
     tracked = _tracked(f)
@@ -154,18 +155,19 @@ def fold_func(f: ir.Func) -> ir.Func:
         target = c.term.then if v else c.term.els
         blocks[b.index] = ir.Block(b.index, (*b.instrs, *c.instrs), ir.Jump(c.term.pos, target))
         changed = True
-    if not changed:
-        return f
-    live = _reached(blocks, f.blocks[0].index, keep)
-    return replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
-                                          if k.index in live]))
+    if changed:
+        live = _reached(blocks, f.blocks[0].index, keep)
+        f = replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
+                                           if k.index in live]))
+    return propagate(f, tracked)
 
 
 Word = tuple[str, int]
 
 
 def _words(slot: str, off: int, size: int) -> list[Word]:
-    return [(slot, off + k) for k in range(-(off % 8), size, 8)]
+    """The 8-byte words of slot that bytes [off, off+size) touch."""
+    return [(slot, k) for k in range(off - off % 8, off + size, 8)]
 
 
 def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
@@ -283,5 +285,4 @@ def fold_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:
     opts = opts or Options()
     if not opts.enabled:
         return prog
-    return replace(prog, funcs=tuple(propagate(fold_func(f), _tracked(f))
-                                     for f in prog.funcs))
+    return replace(prog, funcs=tuple(fold_func(f) for f in prog.funcs))

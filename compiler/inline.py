@@ -34,6 +34,7 @@ the result in `-dump=ir`'s form.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -127,7 +128,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
     """f with its calls to callees inlined, and calls in the copied bodies in turn."""
     slots = list(f.slots)
     byname = {s.name: s for s in slots}
-    written: dict[str, set[str]] = {}
+    facts: dict[str, tuple[set[str], set[int]]] = {}  # callee -> (_written, loop blocks)
     blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
     # block -> the callees whose bodies it was copied from, outermost first
     chain: dict[int, tuple[str, ...]] = {b.index: () for b in f.blocks}
@@ -137,10 +138,10 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
         inloop.update(dict.fromkeys(body, True))
     nxt = max(blocks) + 1
     grown = 0
-    work = [b.index for b in f.blocks]
+    work = deque(b.index for b in f.blocks)
     seq = list(work)  # layout order: each copied body right after its call's block
     while work:
-        bi = work.pop(0)
+        bi = work.popleft()
         b = blocks[bi]
         for k, c in enumerate(b.instrs):
             if not (isinstance(c, ir.Call) and isinstance(c.target, str)):
@@ -165,9 +166,9 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             # region, is read in place instead of copied.
             alias: dict[str, ir.Local] = {}
             head = list(b.instrs[:k])
-            wr = written.get(g.name)
-            if wr is None:
-                wr = written[g.name] = _written(g)
+            if g.name not in facts:
+                facts[g.name] = (_written(g), set().union(*ir.loops(g).values()))
+            wr, gloops = facts[g.name]
             for a in args:
                 pm = params[a.off]
                 if pm.name not in wr and a.size == pm.size and isinstance(a.mem, ir.Local) \
@@ -186,7 +187,6 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             nxt = cont + 1
             blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
             inner = (*chain[bi], g.name)
-            gloops = set().union(*ir.loops(g).values())
             for x in g.blocks:
                 t = x.term
                 match t:
@@ -210,7 +210,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             inloop[cont] = inloop[bi]
             at = seq.index(bi) + 1
             seq[at:at] = [*order.values(), cont]
-            work[:0] = [*order.values(), cont]
+            work.extendleft(reversed([*order.values(), cont]))
             break
     if len(blocks) == len(f.blocks):
         return f

@@ -172,3 +172,8 @@ def test_compares_fold_at_their_width() -> None:
     c.step(ir.Load(_P, ir.Local("p"), ir.Local("s"), 0, 8))  # unknown again
     c.step(ir.BinOp(_P, ir.Op.NE, ir.Local("v"), ir.Local("p"), ir.Imm(0), 8, False))
     assert c.get(ir.Local("v"), 1) is None
+
+
+def test_a_write_across_a_word_boundary_counts_for_both_words() -> None:
+    assert fold._words("s", 7, 2) == [("s", 0), ("s", 8)]
+    assert fold._words("s", 8, 16) == [("s", 8), ("s", 16)]
