@@ -375,7 +375,7 @@ class FuncGen:
         ordinal: dict[int, int] = {}
         for b in self.f.blocks:
             for i in b.instrs:
-                if isinstance(i, _CALLS):
+                if isinstance(i, ir.CALLS):
                     ordinal[id(i)] = len(ordinal)
         order = block_order(self.f)
         for k, b in enumerate(order):
@@ -775,9 +775,6 @@ class FuncGen:
                 self.ins("call\t*%rax")
         for r in i.results:
             self.copy_mem(Place(r.off, "(%rsp)"), self.tmpl(r.mem), r.size)
-
-
-_CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
 
 
 def _touched(f: ir.Func) -> set[str]:

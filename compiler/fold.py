@@ -34,8 +34,6 @@ from compiler import ir
 MAX_DUP = 8
 """Instructions of a join block a predecessor may take over."""
 
-_CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
-
 Key = tuple[int, int]
 """A (byte offset, size) range of one slot."""
 
@@ -144,7 +142,7 @@ def fold_func(f: ir.Func) -> ir.Func:
             continue
         c = blocks[through(b.term.target)]
         if not isinstance(c.term, ir.If) or c.index == b.index or c.index in keep or \
-                len(c.instrs) > MAX_DUP or any(isinstance(i, _CALLS) for i in c.instrs):
+                len(c.instrs) > MAX_DUP or any(isinstance(i, ir.CALLS) for i in c.instrs):
             continue
         consts = _Consts(tracked)
         for i in (*b.instrs, *c.instrs):

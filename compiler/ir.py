@@ -367,6 +367,10 @@ Instr = (
     | FConv | Call | CCall | ClosurePtr | DeferProc | DeferReturn | NilCheck
 )
 
+CALLS = (Call, CCall, DeferProc, DeferReturn)
+"""The instructions that call out of the function: the safe points liveness maps, the
+places no value stays in a caller-saved register across."""
+
 
 # ---------------------------------------------------------------------------------------
 # Terminators

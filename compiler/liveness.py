@@ -126,9 +126,6 @@ class LivenessResult:
         return {f.name: f for f in self.funcs}
 
 
-CALLS = (ir.Call, ir.CCall, ir.DeferProc, ir.DeferReturn)
-
-
 # ---------------------------------------------------------------------------------------
 # Word naming
 
@@ -389,7 +386,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
             for i, (use, kill) in zip(reversed(b.instrs), reversed(ud[b.index]),
                                       strict=True):
                 live &= ~kill
-                if isinstance(i, CALLS):
+                if isinstance(i, ir.CALLS):
                     live |= recover
                     calls.append(live)
                 live |= use
@@ -474,7 +471,7 @@ def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
     for b in f.blocks:
         k = 0
         for i in b.instrs:
-            if not isinstance(i, CALLS):
+            if not isinstance(i, ir.CALLS):
                 continue
             mask = across[b.index][k]
             k += 1

@@ -57,7 +57,7 @@ from dataclasses import dataclass, replace
 
 from compiler import ir
 from compiler.ir import accesses
-from compiler.liveness import CALLS, FuncLive, LivenessResult
+from compiler.liveness import FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
@@ -229,7 +229,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     f = simplify(f, ok)
     mapped: set[Unit] = set()
     if fl is not None:
-        calls = [ci for b in f.blocks for ci in b.instrs if isinstance(ci, CALLS)]
+        calls = [ci for b in f.blocks for ci in b.instrs if isinstance(ci, ir.CALLS)]
         for ci, c in zip(calls, fl.calls, strict=True):
             # A frame never resumes after a no-return call: what its map lists there
             # may sit in registers (amd64 leaves those words out of that map).
