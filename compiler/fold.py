@@ -122,7 +122,7 @@ def fold_func(f: ir.Func) -> ir.Func:
     """f with jumps threaded past the `if`s their predecessors decide, then copies
     propagated (module docstring)."""
     blocks = {b.index: b for b in f.blocks}
-    keep = {i.exit for b in f.blocks for i in b.instrs if isinstance(i, ir.DeferProc)}
+    keep = f.defer_exits
     tracked = _tracked(f)
 
     def through(t: int) -> int:
@@ -176,7 +176,7 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     a compiler temporary (do NOT hide a named variable: `-live` reports name it) read
     only as a whole word; a function that defers is left alone (a recovered panic
     jumps from any call to its exit block)."""
-    if any(isinstance(i, ir.DeferProc) for b in f.blocks for i in b.instrs):
+    if f.defers:
         return f
     slots = {s.name: s for s in f.slots}
     defs: dict[Word, list[tuple[int, int]]] = {}
@@ -266,7 +266,7 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     return replace(f, blocks=tuple(out))
 
 
-def _reached(blocks: dict[int, ir.Block], entry: int, keep: set[int]) -> set[int]:
+def _reached(blocks: dict[int, ir.Block], entry: int, keep: frozenset[int]) -> set[int]:
     """The blocks reachable from entry and from the recovery targets in keep."""
     seen = {entry, *keep}
     work = [entry, *keep]

@@ -58,7 +58,7 @@ class Options:
 
 def inlinable(f: ir.Func, externs: frozenset[str]) -> bool:
     """Whether calls to f may be replaced by its body (see the module docstring)."""
-    if f.noinline or f.generated or f.name.startswith(_FRAME_PKGS):
+    if f.noinline or f.generated or f.defers or f.name.startswith(_FRAME_PKGS):
         return False
     n = sum(len(b.instrs) for b in f.blocks)
     if n > MAX_INSTRS or len(f.blocks) > MAX_BLOCKS:
@@ -66,7 +66,7 @@ def inlinable(f: ir.Func, externs: frozenset[str]) -> bool:
     for b in f.blocks:
         for i in b.instrs:
             match i:
-                case ir.DeferProc() | ir.DeferReturn() | ir.ClosurePtr():
+                case ir.ClosurePtr():
                     return False
                 case ir.CCall(sym=s) if s == "runtime.gorecover":
                     return False

@@ -429,6 +429,18 @@ class Func:
     generated: bool = False
     noinline: bool = False
 
+    @property
+    def defers(self) -> bool:
+        """Whether the function defers: a recovered panic may then resume it at its exit
+        block from any call, so passes that assume straight-line control leave it alone."""
+        return any(isinstance(i, (DeferProc, DeferReturn)) for b in self.blocks for i in b.instrs)
+
+    @property
+    def defer_exits(self) -> frozenset[int]:
+        """The exit blocks a recovered panic resumes at (the DeferProc targets)."""
+        return frozenset(i.exit for b in self.blocks for i in b.instrs
+                         if isinstance(i, DeferProc))
+
 
 @dataclass(frozen=True, slots=True)
 class Reloc:

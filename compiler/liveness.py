@@ -368,7 +368,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
     """The fixed point: each block's live-in mask, and for each call instruction of each
     block the mask live across it (live after it, minus what it defines)."""
     n = len(f.blocks)
-    exits = {i.exit for b in f.blocks for i in b.instrs if isinstance(i, ir.DeferProc)}
+    exits = f.defer_exits
     ins = [0] * n
     across: list[list[int]] = [[] for _ in range(n)]
     ud = [[use_def(fr, i) for i in b.instrs] for b in f.blocks]

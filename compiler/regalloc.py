@@ -221,7 +221,7 @@ class _Interval:
 def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     """The register decisions for f; fl (its liveness) names the words the stack maps
     list, which stay in the frame unless dead at every call that returns."""
-    if any(isinstance(i, (ir.DeferProc, ir.DeferReturn)) for b in f.blocks for i in b.instrs):
+    if f.defers:
         return FuncAlloc(f.name, {}, CALLEE_SAVED, frozenset(), False)
     ok = _eligible(f)
     if not ok:
@@ -554,7 +554,7 @@ def _is_leaf(f: ir.Func, regs: dict[Unit, str], saved: tuple[str, ...],
     slots = {s.name: s for s in f.slots}
     for b in f.blocks:
         for k, i in enumerate(b.instrs):
-            if _returns(i) or isinstance(i, (ir.DeferProc, ir.DeferReturn)):
+            if _returns(i):
                 return False
             for a in accesses(i):
                 s = slots[a.slot]
