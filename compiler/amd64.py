@@ -265,13 +265,22 @@ class FuncGen:
                 off += w
         return out
 
+    def block_copy(self, src: str, dst: str, size: int) -> None:
+        """Copy size bytes from address expression src to dst with `rep movsb` (the form
+        for copies over 64 bytes). The destination's address is taken first when it is
+        based on %rsi or %rdi, so the register is read before it is overwritten (do NOT
+        pass a src based on %rdi together with such a dst)."""
+        order = [("rdi", dst), ("rsi", src)] if "(%rsi)" in dst or "(%rdi)" in dst \
+            else [("rsi", src), ("rdi", dst)]
+        for r, a in order:
+            self.ins(f"leaq\t{a}, %{r}")
+        self.ins(f"movq\t${size}, %rcx")
+        self.ins("rep; movsb")
+
     def copy_mem(self, src: Place, dst: Place, size: int) -> None:
         """Copy size bytes between two places (register words move directly)."""
         if size > 64:
-            self.ins(f"leaq\t{src.at(0, 8)}, %rsi")
-            self.ins(f"leaq\t{dst.at(0, 8)}, %rdi")
-            self.ins(f"movq\t${size}, %rcx")
-            self.ins("rep; movsb")
+            self.block_copy(src.at(0, 8), dst.at(0, 8), size)
             return
         moves: list[tuple[str, str, int]] = []
         for off, w in self.chunks(size):
@@ -475,10 +484,7 @@ class FuncGen:
                 if n > 64:
                     self.load(p, "rsi")
                     o = self.far_offset("rsi", o, n)
-                    self.ins(f"leaq\t{o}(%rsi), %rsi")
-                    self.ins(f"leaq\t{self.mem(d)}, %rdi")
-                    self.ins(f"movq\t${n}, %rcx")
-                    self.ins("rep; movsb")
+                    self.block_copy(f"{o}(%rsi)", self.mem(d), n)
                 else:
                     r, o = self.base(p, "rsi", o, n, dp if n > 8 else None)
                     if all(dp.at(k, w) == "" for k, w in self.chunks(n)):
@@ -490,10 +496,7 @@ class FuncGen:
                 if n > 64:
                     self.load(p, "rdi")
                     o = self.far_offset("rdi", o, n)
-                    self.ins(f"leaq\t{o}(%rdi), %rdi")
-                    self.ins(f"leaq\t{self.mem(s)}, %rsi")
-                    self.ins(f"movq\t${n}, %rcx")
-                    self.ins("rep; movsb")
+                    self.block_copy(self.mem(s), f"{o}(%rdi)", n)
                 else:
                     r, o = self.base(p, "rdi", o, n)
                     self.copy_mem(self.tmpl(s), Place(o, f"({reg(r)})"), n)
