@@ -47,13 +47,6 @@ from compiler.regalloc import NONE, FuncAlloc
 
 
 @dataclass(frozen=True, slots=True)
-class Options:
-    """Code generation switches (none yet; -N turns regalloc off in the driver)."""
-
-    optimize: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class Line:
     """One emitted line: an instruction (pos set) or a label (pos None)."""
 
@@ -993,8 +986,7 @@ def _data(d: ir.Data) -> list[str]:
     return out
 
 
-def emit_program(prog: ir.Program, opts: Options | None = None,
-                 live: LivenessResult | None = None,
+def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                  regs: dict[str, FuncAlloc] | None = None) -> str:
     """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
     sorted table of call return addresses {pc, function name, file, line} the runtime
@@ -1098,8 +1090,7 @@ def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
     return out
 
 
-def listing(prog: ir.Program, opts: Options | None = None,
-            regs: dict[str, FuncAlloc] | None = None) -> str:
+def listing(prog: ir.Program, regs: dict[str, FuncAlloc] | None = None) -> str:
     """The -S listing: `main.f STEXT size=N args=0xA locals=0xL`, then one line per
     instruction `\t00007 (file.go:12)\tmovq\t$1, %rax` (the harness's asmcheck format)."""
     out: list[str] = []
