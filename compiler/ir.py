@@ -1,9 +1,10 @@
 """The lowered IR: functions of basic blocks of word-level instructions over stack slots.
 
-walk produces it from the typed tree; liveness and amd64 consume it. Every value lives in
-a named stack slot (gc's names: `x`, `~r0`, `.autotmp_3`, `&x` for a heap-moved
-variable's pointer), so a liveness pass can name every pointer word and the code
-generator can keep nothing in registers across a call. For
+walk produces it from the typed tree; inline and fold rewrite it; liveness, regalloc and
+amd64 read it. Every value lives in a named stack slot (gc's names: `x`, `~r0`,
+`.autotmp_3`, `&x` for a heap-moved variable's pointer), so liveness can name every
+pointer word; regalloc later maps slot words to registers where no stack map needs
+them in the frame. For
 
     func f(x int) int { return x * 8 }
 
