@@ -17,6 +17,7 @@ from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid, tstr
+from compiler.types.predicates import contains_call, default_type, identical
 from compiler.types.typ import (
     BYTE,
     COMPLEX64,
@@ -53,10 +54,6 @@ from compiler.types.typ import (
 if TYPE_CHECKING:
     from compiler.types.expr import ExprChecker
 
-
-def identical(a: Type, b: Type) -> bool:
-    from compiler.types.expr import identical as ident
-    return ident(a, b)
 
 _NOVALUE = Tuple(())
 _ARGC = {
@@ -135,7 +132,6 @@ def builtin_call(ck: ExprChecker, e: ast.CallExpr, name: str, hint: Type | None)
             x = ck.value(e.args[0])
             if x.invalid:
                 return x
-            from compiler.types.expr import default_type
             t = default_type(x.type)
             if x.mode is Mode.NIL:
                 ck.error(e.args[0].pos, "use of untyped nil in argument to built-in "
@@ -167,14 +163,9 @@ def _len(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
     if x.mode is Mode.CONST and isinstance(x.val, bytes):
         v = len(x.val)
         return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, v), e, val=v)
-    if isinstance(u, Array) and not _has_call(e.args[0]):
+    if isinstance(u, Array) and not contains_call(e.args[0]):
         return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, u.length), e, val=u.length)
     return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,)), e)
-
-
-def _has_call(a: ast.Expr) -> bool:
-    from compiler.types.expr import _contains_call
-    return _contains_call(a)
 
 
 def _append(ck: ExprChecker, e: ast.CallExpr) -> Operand:

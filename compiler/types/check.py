@@ -25,6 +25,7 @@ from compiler.types import tree
 from compiler.types.constant import unquote
 from compiler.types.expr import ExprChecker, FuncCtx, TooManyErrors
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
+from compiler.types.predicates import comparable
 from compiler.types.stmt import StmtChecker
 from compiler.types.typ import (
     UNSAFE_POINTER,
@@ -453,7 +454,7 @@ class Checker(StmtChecker, ExprChecker):
             finally:
                 self.restore_context(saved)
         for kt, kpos in self.later_keys:
-            if kt.underlying is not None and not _comparable(kt):
+            if kt.underlying is not None and not comparable(kt):
                 self.error(kpos, f"invalid map key type {kt.name}")
         self.later_keys = []
         for d in list(self.decls.values()):
@@ -590,11 +591,6 @@ class Checker(StmtChecker, ExprChecker):
 
 
 _EMPTY = Tuple(())
-
-
-def _comparable(t: Type) -> bool:
-    from compiler.types.expr import comparable
-    return comparable(t)
 
 
 def _under_or(t: Type | None) -> Type:

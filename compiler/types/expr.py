@@ -32,16 +32,25 @@ from compiler.types.operand import (
     Scope,
     describe,
     invalid,
-    is_untyped_kind,
     tstr,
+)
+from compiler.types.predicates import (
+    binary_op_ok,
+    comparable,
+    default_type,
+    identical,
+    is_complete,
+    is_numeric,
+    is_ordered,
+    is_untyped_kind,
+    maybe_comparable,
+    same_class,
+    unary_op_ok,
 )
 from compiler.types.typ import (
     BOOL,
     BYTE,
-    COMPLEX128,
-    FLOAT64,
     INT,
-    RUNE,
     STRING,
     UINT,
     UNTYPED_BOOL,
@@ -73,7 +82,6 @@ from compiler.types.typ import (
     Var,
     VarKind,
     basic_kind,
-    canon,
     is_boolean,
     is_complex,
     is_float,
@@ -123,60 +131,11 @@ class FuncCtx:
     closures: int = 0
 
 
-_DEFAULT = {
-    Kind.UNTYPED_BOOL: BOOL, Kind.UNTYPED_INT: INT, Kind.UNTYPED_RUNE: RUNE,
-    Kind.UNTYPED_FLOAT: FLOAT64, Kind.UNTYPED_COMPLEX: COMPLEX128,
-    Kind.UNTYPED_STRING: STRING,
-}
 _UNTYPED_RANK = {Kind.UNTYPED_INT: 0, Kind.UNTYPED_RUNE: 1, Kind.UNTYPED_FLOAT: 2,
                  Kind.UNTYPED_COMPLEX: 3}
 _OPNAME = {"+": "addition", "-": "subtraction", "*": "multiplication", "/": "division",
            "^": "bitwise XOR", "&": "bitwise AND", "|": "bitwise OR", "&^": "bit clear"}
 _COMPARISON = frozenset({"==", "!=", "<", "<=", ">", ">="})
-
-
-def default_type(t: Type) -> Type:
-    """The default type of an untyped constant type (t itself otherwise)."""
-    if isinstance(t, Basic):
-        return _DEFAULT.get(t.kind, t)
-    return t
-
-
-def identical(a: Type, b: Type) -> bool:
-    """Go type identity (byte is uint8, rune is int32)."""
-    return a is b or (not isinstance(a, Named) and not isinstance(b, Named)
-                      and canon(a) == canon(b))
-
-
-def comparable(t: Type) -> bool:
-    u = under(t)
-    match u:
-        case Slice() | Map() | Signature():
-            return False
-        case Array(elem=e):
-            return comparable(e)
-        case Struct(fields=fs):
-            return all(comparable(f.type) for f in fs)
-    return True
-
-
-def _contains_call(e: ast.Expr) -> bool:
-    if isinstance(e, ast.CallExpr):
-        return True
-    if isinstance(e, ast.UnaryExpr) and e.op == "<-":
-        return True
-    for f in dataclasses.fields(e):
-        v = getattr(e, f.name)
-        if isinstance(v, tuple):
-            if any(_is_node(x) and _contains_call(x) for x in v):
-                return True
-        elif _is_node(v) and _contains_call(v):
-            return True
-    return False
-
-
-def _is_node(v: object) -> bool:
-    return dataclasses.is_dataclass(v) and not isinstance(v, Pos) and not isinstance(v, type)
 
 
 class ExprChecker:
@@ -307,7 +266,7 @@ class ExprChecker:
             case ast.MapType(key=k, value=v):
                 kt = self._indirect_type(k)
                 vt = self._indirect_type(v)
-                if kt is not INVALID_TYPE and not _maybe_comparable(kt):
+                if kt is not INVALID_TYPE and not maybe_comparable(kt):
                     self.error(k.pos, f"invalid map key type {tstr(kt, self.path)}")
                 elif isinstance(kt, Named) and kt.underlying is None:
                     self.later_keys.append((kt, k.pos))
@@ -1074,7 +1033,7 @@ class ExprChecker:
                                   f"{tstr(x.type, self.path)} has no field or method {name})")
             return invalid(e)
         t = x.type
-        if not _complete(t):
+        if not is_complete(t):
             self.error(e.sel.pos, f"{expr_string(e)} undefined (type {tstr(t, self.path)} has "
                                   f"no field or method {name})")
             return invalid(e)
@@ -1160,7 +1119,7 @@ class ExprChecker:
 
     def method_expr(self, e: ast.SelectorExpr, t: Type) -> Operand:
         ts = tstr(t, self.path)
-        sel = lookup(t, e.sel.value) if _complete(t) else None
+        sel = lookup(t, e.sel.value) if is_complete(t) else None
         if sel == "ambiguous":
             self.error(e.sel.pos, f"ambiguous selector {expr_string(e)}")
             return invalid(e)
@@ -1379,7 +1338,7 @@ class ExprChecker:
             self.error(e.x.pos, f"invalid operation: operator {e.op} not defined on nil")
             return invalid(e)
         t = x.type
-        ok = {"+": is_numeric, "-": is_numeric, "!": is_boolean, "^": is_integer}[e.op](t)
+        ok = unary_op_ok(e.op, t)
         if not ok:
             self.error(e.x.pos, f"invalid operation: operator {e.op} not defined on "
                                 f"{describe(x, self.path)}")
@@ -1459,7 +1418,7 @@ class ExprChecker:
         if x.invalid or y.invalid:
             return invalid(e)
         t = x.type
-        if not _op_ok(e.op, t):
+        if not binary_op_ok(e.op, t):
             self.error(e.pos, f"invalid operation: operator {e.op} not defined on "
                               f"{describe(x, self.path)}")
             return invalid(e)
@@ -1547,7 +1506,7 @@ class ExprChecker:
             self.mismatch(e, x if e.x is x.src else None, x if e.y is x.src else None,
                           other=t, default=True)
             return invalid(x.src)
-        if x.mode is not Mode.CONST and not _same_class(x.type, t):
+        if x.mode is not Mode.CONST and not same_class(x.type, t):
             self.mismatch(e, x if e.x is x.src else None, x if e.y is x.src else None,
                           other=t)
             return invalid(x.src)
@@ -1645,7 +1604,7 @@ class ExprChecker:
                     self.error(e.pos, f"invalid operation: {expr_string(e)} "
                                       f"({tstr(t, self.path)} cannot be compared)")
                 return invalid(e)
-        elif not _ordered(t):
+        elif not is_ordered(t):
             what = _kind_word(t)
             self.error(e.pos, f"invalid operation: {expr_string(e)} (operator {e.op} not "
                               f"defined on {what})")
@@ -1914,7 +1873,7 @@ class ExprChecker:
                 dt = default_type(x.type)
                 x = Operand(Mode.VALUE, dt, xe, x.src)
             else:
-                x2 = self.convert_untyped(x, t) if _same_class(x.type, t) else x
+                x2 = self.convert_untyped(x, t) if same_class(x.type, t) else x
                 if x2.invalid:
                     return invalid(e)
                 if not is_untyped_kind(x2.type):
@@ -2163,13 +2122,6 @@ class ExprChecker:
                         f"value{'s' if m != 1 else ''}")
 
 
-def _complete(t: Type) -> bool:
-    """Whether t's underlying type is known (not a type still being declared)."""
-    if isinstance(t, Pointer):
-        t = t.elem
-    return not isinstance(t, Named) or t.underlying is not None
-
-
 def _expr_type(e: tree.Expr) -> Type:
     return e.type
 
@@ -2197,26 +2149,6 @@ def _retag(op: Operand, t: Type) -> Operand:
     if op.mode is Mode.CONST:
         return Operand(op.mode, t, op.expr, op.src, val=op.val)
     return Operand(op.mode, t, retype(op.expr, t), op.src)
-
-
-def is_numeric(t: Type) -> bool:
-    return is_integer(t) or is_float(t) or is_complex(t)
-
-
-def _op_ok(op: str, t: Type) -> bool:
-    if op == "+":
-        return is_numeric(t) or is_string(t)
-    if op in ("-", "*", "/"):
-        return is_numeric(t)
-    if op in ("%", "&", "|", "^", "&^"):
-        return is_integer(t)
-    if op in ("&&", "||"):
-        return is_boolean(t)
-    return False
-
-
-def _ordered(t: Type) -> bool:
-    return is_integer(t) or is_float(t) or is_string(t)
 
 
 def _kind_word(t: Type) -> str:
@@ -2249,15 +2181,6 @@ def _kind_word(t: Type) -> str:
     return tstr(t)
 
 
-def _maybe_comparable(t: Type) -> bool:
-    if isinstance(t, Named) and t.underlying is None:
-        return True
-    try:
-        return comparable(t)
-    except AssertionError:
-        return True
-
-
 def _summary(t: Type, pkg: str) -> str:
     if isinstance(t, Basic) and t.kind.value.startswith("untyped"):
         if t.kind in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
@@ -2270,9 +2193,3 @@ def _summary(t: Type, pkg: str) -> str:
 def _sig(s: Signature, pkg: str) -> str:
     from compiler.types.operand import sig_str
     return sig_str(s, pkg)
-
-
-def _same_class(a: Type, b: Type) -> bool:
-    return (is_numeric(a) and is_numeric(b)) or (is_string(a) and is_string(b)) or (
-        is_boolean(a) and is_boolean(b))
-

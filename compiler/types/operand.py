@@ -25,7 +25,6 @@ from compiler.types.typ import (
     Const,
     Func,
     Interface,
-    Kind,
     Map,
     Named,
     Pointer,
@@ -178,11 +177,3 @@ def describe(op: Operand, pkg: str = "main") -> str:
     if op.mode is Mode.VALUE and isinstance(t, Basic) and t.kind.value.startswith("untyped"):
         return f"{text} ({t.name} value)"
     return f"{text} ({op.mode.value} of type {tstr(t, pkg)})"
-
-
-def is_untyped_kind(t: Type) -> bool:
-    return isinstance(t, Basic) and t.kind.value.startswith("untyped")
-
-
-UNTYPED_NUMERIC_ORDER = (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
-                         Kind.UNTYPED_COMPLEX)

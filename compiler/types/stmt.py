@@ -20,7 +20,7 @@ from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
-from compiler.types.expr import ExprChecker, FuncCtx, default_type, identical
+from compiler.types.expr import ExprChecker, FuncCtx
 from compiler.types.operand import (
     INVALID_TYPE,
     Mode,
@@ -28,8 +28,15 @@ from compiler.types.operand import (
     Scope,
     describe,
     invalid,
-    is_untyped_kind,
     tstr,
+)
+from compiler.types.predicates import (
+    comparable,
+    default_type,
+    identical,
+    is_numeric,
+    is_untyped_kind,
+    same_class,
 )
 from compiler.types.typ import (
     BOOL,
@@ -48,6 +55,8 @@ from compiler.types.typ import (
     Var,
     VarKind,
     is_boolean,
+    is_complex,
+    is_float,
     is_interface,
     is_string,
     missing_method,
@@ -433,13 +442,11 @@ class StmtChecker(ExprChecker):
         lo = self.lhs(s.x, use=True)
         if lo.invalid:
             return []
-        from compiler.types.expr import is_numeric
         if not is_numeric(lo.type):
             self.error(s.pos, f"invalid operation: {expr_string(s.x)}{s.op} (non-numeric "
                               f"type {tstr(lo.type, self.path)})")
             return []
         one: object = 1
-        from compiler.types.typ import is_complex, is_float
         if is_float(lo.type):
             one = 1.0
         elif is_complex(lo.type):
@@ -638,7 +645,6 @@ class StmtChecker(ExprChecker):
             if s.tag is not None:
                 tag_op = self.value(s.tag)
                 if not tag_op.invalid:
-                    from compiler.types.expr import comparable
                     if tag_op.mode is Mode.NIL:
                         self.error(s.tag.pos, "use of untyped nil in switch expression")
                         tag_op = invalid(s.tag)
@@ -731,7 +737,6 @@ class StmtChecker(ExprChecker):
                 return tree.NilExpr(e.pos, tag.type)
             if is_untyped_kind(op.type):
                 return self.use_as(op, tag.type, "switch case")
-            from compiler.types.expr import comparable
             if not comparable(op.type):
                 self.error(e.pos, f"invalid case {expr_string(e)} in switch on "
                                   f"{expr_string(tag.src)} ({_kindw(op.type)} can only be "
@@ -762,7 +767,6 @@ class StmtChecker(ExprChecker):
                               f"{expr_string(tag.src)} (mismatched types "
                               f"{tstr(op.type, self.path)} and {tstr(tag.type, self.path)})")
             return None
-        from compiler.types.expr import comparable
         if not comparable(tag.type) and not is_nil:
             self.error(fake.pos, f"invalid case {expr_string(e)} in switch on "
                                  f"{expr_string(tag.src)} ({_kindw(tag.type)} can only be "
@@ -776,8 +780,7 @@ class StmtChecker(ExprChecker):
         if op.mode is Mode.NIL:
             r = self.convert_untyped(op, t, "switch case")
             return None if r.invalid else r
-        from compiler.types.expr import _same_class
-        if op.mode is Mode.CONST and not _same_class(op.type, t):
+        if op.mode is Mode.CONST and not same_class(op.type, t):
             self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
                                    f"{tstr(t, self.path)}")
             return None
