@@ -16,7 +16,7 @@ from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
-from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid, tstr
+from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid
 from compiler.types.predicates import contains_call, default_type, identical
 from compiler.types.typ import (
     BYTE,
@@ -46,6 +46,7 @@ from compiler.types.typ import (
     is_integer,
     is_string,
     lookup,
+    message_string,
     size_of,
     struct_layout,
     under,
@@ -234,8 +235,9 @@ def _copy(ck: ExprChecker, e: ast.CallExpr) -> Operand:
         else:
             ck.error(e.args[0].pos, f"invalid argument: arguments to copy "
                                     f"{describe(d, ck.path)} and {describe(s, ck.path)} have "
-                                    f"different element types {tstr(du.elem, ck.path)} and "
-                                    f"{tstr(selem, ck.path)}")
+                                    f"different element types "
+                                    f"{message_string(du.elem, ck.path)} and "
+                                    f"{message_string(selem, ck.path)}")
         return invalid(e)
     return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se)), e)
 
@@ -298,9 +300,9 @@ def _complex(ck: ExprChecker, e: ast.CallExpr) -> Operand:
         if isinstance(o.val, (bool, bytes)) or o.mode is Mode.NIL or not (
                 is_integer(o.type) or is_float(o.type)):
             xt = "untyped float" if _untyped(x.type) and x.mode is Mode.CONST and \
-                not isinstance(x.val, (bool, bytes)) else tstr(x.type, ck.path)
+                not isinstance(x.val, (bool, bytes)) else message_string(x.type, ck.path)
             yt = "untyped float" if _untyped(y.type) and y.mode is Mode.CONST and \
-                not isinstance(y.val, (bool, bytes)) else tstr(y.type, ck.path)
+                not isinstance(y.val, (bool, bytes)) else message_string(y.type, ck.path)
             ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
                                     f"{xt} and {yt})")
             return invalid(e)
@@ -311,7 +313,8 @@ def _complex(ck: ExprChecker, e: ast.CallExpr) -> Operand:
                        e, val=v)
     if not _untyped(x.type) and not _untyped(y.type) and x.type != y.type:
         ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
-                                f"{tstr(x.type, ck.path)} and {tstr(y.type, ck.path)})")
+                                f"{message_string(x.type, ck.path)} and "
+                                f"{message_string(y.type, ck.path)})")
         return invalid(e)
     ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
     if not is_float(ft):
@@ -340,7 +343,7 @@ def _real_imag(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
                        val=v)
     if not is_complex(x.type):
         ck.error(e.args[0].pos, f"invalid argument: argument has type "
-                                f"{tstr(x.type, ck.path)}, expected complex type")
+                                f"{message_string(x.type, ck.path)}, expected complex type")
         return invalid(e)
     rt = FLOAT32 if basic_kind(x.type) is Kind.COMPLEX64 else FLOAT64
     if x.mode is Mode.CONST and x.val is not None:
@@ -375,7 +378,7 @@ def _offsetof(ck: ExprChecker, e: ast.CallExpr) -> Operand:
         cu = under(cur)
         if isinstance(cu, Pointer):
             ck.error(a.pos, f"invalid argument: field {a.sel.value} is embedded via a "
-                            f"pointer in {tstr(t, ck.path)}")
+                            f"pointer in {message_string(t, ck.path)}")
             return invalid(e)
         assert isinstance(cu, Struct)
         offs, _ = struct_layout(cu)

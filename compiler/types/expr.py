@@ -32,7 +32,7 @@ from compiler.types.operand import (
     Scope,
     describe,
     invalid,
-    tstr,
+    summary,
 )
 from compiler.types.predicates import (
     binary_op_ok,
@@ -90,6 +90,8 @@ from compiler.types.typ import (
     is_string,
     is_unsigned,
     lookup,
+    message_signature,
+    message_string,
     method_set,
     missing_method,
     under,
@@ -267,7 +269,7 @@ class ExprChecker:
                 kt = self._indirect_type(k)
                 vt = self._indirect_type(v)
                 if kt is not INVALID_TYPE and not maybe_comparable(kt):
-                    self.error(k.pos, f"invalid map key type {tstr(kt, self.path)}")
+                    self.error(k.pos, f"invalid map key type {message_string(kt, self.path)}")
                 elif isinstance(kt, Named) and kt.underlying is None:
                     self.later_keys.append((kt, k.pos))
                 return Map(kt, vt)
@@ -582,7 +584,7 @@ class ExprChecker:
                                   f"returns {k} value{'s' if k != 1 else ''}")
                 return invalid(e)
             self.error(e.pos, f"multiple-value {expr_string(e)} (value of type "
-                              f"{tstr(op.type, self.path)}) in single-value context")
+                              f"{message_string(op.type, self.path)}) in single-value context")
             return invalid(e)
         return op
 
@@ -610,7 +612,7 @@ class ExprChecker:
             if isinstance(u, (Pointer, Slice, Map, Signature, Interface)) or \
                     basic_kind(t) is Kind.UNSAFE_POINTER:
                 return Operand(Mode.VALUE, t, tree.NilExpr(op.src.pos, t), op.src)
-            self.error(op.src.pos, f"cannot use nil as {tstr(t, self.path)} value in "
+            self.error(op.src.pos, f"cannot use nil as {message_string(t, self.path)} value in "
                                    f"{context or 'assignment'}")
             return invalid(op.src)
         if isinstance(u, Interface):
@@ -625,19 +627,20 @@ class ExprChecker:
             if r is None:
                 if why and context:
                     self.error(op.src.pos, f"cannot use {describe(op, self.path)} as "
-                                           f"{tstr(t, self.path)} value in {context} ({why})")
+                                           f"{message_string(t, self.path)} value in "
+                                           f"{context} ({why})")
                 elif why == "truncated" and not context:
                     self.error(op.src.pos, f"{describe(op, self.path)} truncated to "
-                                           f"{tstr(t, self.path)}")
+                                           f"{message_string(t, self.path)}")
                 elif why:
                     self.error(op.src.pos, f"{describe(op, self.path)} overflows "
-                                           f"{tstr(t, self.path)}")
+                                           f"{message_string(t, self.path)}")
                 elif not context:
                     self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
-                                           f"{tstr(t, self.path)}")
+                                           f"{message_string(t, self.path)}")
                 else:
                     self.error(op.src.pos, f"cannot use {describe(op, self.path)} as "
-                                           f"{tstr(t, self.path)} value in "
+                                           f"{message_string(t, self.path)} value in "
                                            f"{context or 'assignment'}")
                 return invalid(op.src)
             return Operand(Mode.CONST, t, self.const_expr(Operand(
@@ -647,7 +650,7 @@ class ExprChecker:
         if isinstance(op.expr, tree.Binary) and op.expr.op in ("<<", ">>") and \
                 not is_integer(t) and is_integer(op.type):
             self.error(op.src.pos, f"invalid operation: {expr_string(op.src)} (shift of type "
-                                   f"{tstr(t, self.path)})")
+                                   f"{message_string(t, self.path)})")
             return invalid(op.src)
         if is_integer(op.type) and (is_integer(t) or is_float(t) or is_complex(t)) or \
                 is_float(op.type) and (is_float(t) or is_complex(t)):
@@ -656,10 +659,10 @@ class ExprChecker:
             return Operand(op.mode, t, retype(op.expr, t), op.src)
         if not context:
             self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
-                                   f"{tstr(t, self.path)}")
+                                   f"{message_string(t, self.path)}")
             return invalid(op.src)
         self.error(op.src.pos, f"cannot use {describe(op, self.path)} as "
-                               f"{tstr(t, self.path)} value in {context}")
+                               f"{message_string(t, self.path)} value in {context}")
         return invalid(op.src)
 
     def default(self, op: Operand, context: str = "assignment") -> tree.Expr:
@@ -706,7 +709,7 @@ class ExprChecker:
             if is_interface(t) and op.mode is not Mode.NIL and not isinstance(
                     op.expr, tree.NilExpr) and not self.assignable(op, t):
                 self.error(op.src.pos, f"cannot use {describe(op, self.path)} as type "
-                                       f"{tstr(t, self.path)} in {context}:\n\t"
+                                       f"{message_string(t, self.path)} in {context}:\n\t"
                                        f"{self.not_implements(op.type, t)}")
                 return op.expr
             if is_interface(t):
@@ -724,14 +727,15 @@ class ExprChecker:
                     op.src.pos, t, tree.ConvKind.NOP, op.expr)
             return op.expr
         tu = under(t)
-        msg = f"cannot use {describe(op, self.path)} as {tstr(t, self.path)} value in " \
+        msg = f"cannot use {describe(op, self.path)} as {message_string(t, self.path)} value in " \
               f"{context}"
         if isinstance(tu, Interface):
-            msg = f"cannot use {describe(op, self.path)} as type {tstr(t, self.path)} in " \
-                  f"{context}:\n\t{self.not_implements(op.type, t)}"
+            msg = f"cannot use {describe(op, self.path)} as type " \
+                  f"{message_string(t, self.path)} in {context}:\n\t" \
+                  f"{self.not_implements(op.type, t)}"
         elif not isinstance(op.type, Tuple):
-            msg = f"cannot use {describe(op, self.path)} as type {tstr(t, self.path)} in " \
-                  f"{context}"
+            msg = f"cannot use {describe(op, self.path)} as type " \
+                  f"{message_string(t, self.path)} in {context}"
         self.error(op.src.pos, msg)
         return op.expr
 
@@ -740,7 +744,7 @@ class ExprChecker:
         tu = under(t)
         assert isinstance(tu, Interface)
         m = missing_method(v, tu)
-        vs, ts = tstr(v, self.path), tstr(t, self.path)
+        vs, ts = message_string(v, self.path), message_string(t, self.path)
         if m is None:
             return f"{vs} does not implement {ts}"
         if m.pointer_receiver:
@@ -748,8 +752,8 @@ class ExprChecker:
         if m.wrong_type is not None:
             want = next(x.sig for x in tu.methods if x.name == m.name)
             return (f"{vs} does not implement {ts} (wrong type for {m.name} method)\n\t\t"
-                    f"have {m.name}{_sig(m.wrong_type, self.path)}\n\t\t"
-                    f"want {m.name}{_sig(want, self.path)}")
+                    f"have {m.name}{message_signature(m.wrong_type, self.path)}\n\t\t"
+                    f"want {m.name}{message_signature(want, self.path)}")
         return f"{vs} does not implement {ts} (missing {m.name} method)"
 
     def to_interface(self, op: Operand, t: Type) -> tree.Expr:
@@ -799,7 +803,7 @@ class ExprChecker:
             case Map(key=kt, elem=vt):
                 elems = self._map_lit(e, kt, vt)
             case _:
-                self.error(e.pos, f"invalid composite literal type {tstr(t, self.path)}")
+                self.error(e.pos, f"invalid composite literal type {message_string(t, self.path)}")
                 return invalid(e)
         return Operand(Mode.VALUE, t, tree.CompositeLit(e.pos, t, tuple(elems)), e)
 
@@ -830,7 +834,7 @@ class ExprChecker:
         if not e.elems:
             return out
         keyed = isinstance(e.elems[0], ast.KeyValue)
-        ts = tstr(t, self.path)
+        ts = message_string(t, self.path)
         if keyed:
             seen: set[int] = set()
             for el in e.elems:
@@ -1030,18 +1034,20 @@ class ExprChecker:
             x = Operand(Mode.VALUE, x.type, self.const_expr(x, x.type), x.src)
         if x.mode is Mode.NIL or is_untyped_kind(x.type):
             self.error(e.sel.pos, f"{expr_string(e)} undefined (type "
-                                  f"{tstr(x.type, self.path)} has no field or method {name})")
+                                  f"{message_string(x.type, self.path)} has no field or "
+                                  f"method {name})")
             return invalid(e)
         t = x.type
         if not is_complete(t):
-            self.error(e.sel.pos, f"{expr_string(e)} undefined (type {tstr(t, self.path)} has "
-                                  f"no field or method {name})")
+            self.error(e.sel.pos, f"{expr_string(e)} undefined (type "
+                                  f"{message_string(t, self.path)} has no field or method "
+                                  f"{name})")
             return invalid(e)
         sel = lookup(t, name) if name != "_" else None
         if isinstance(t, Pointer) and is_interface(t.elem):
             sel = None
         if sel is None or isinstance(sel, str):
-            ts = tstr(t, self.path)
+            ts = message_string(t, self.path)
             if sel == "ambiguous":
                 self.error(e.sel.pos, f"ambiguous selector {expr_string(e)}")
             elif isinstance(t, Pointer) and is_interface(t.elem):
@@ -1108,7 +1114,7 @@ class ExprChecker:
         if want_ptr and not is_ptr:
             if not addressable:
                 self.error(pos, f"cannot call pointer method {m.name} on "
-                                f"{tstr(t, self.path)}")
+                                f"{message_string(t, self.path)}")
                 return invalid(e)
             xe = tree.AddrOf(pos, Pointer(t), xe)
         elif not want_ptr and is_ptr:
@@ -1118,7 +1124,7 @@ class ExprChecker:
         return Operand(Mode.VALUE, m.sig, tree.MethodValue(pos, m.sig, xe, m), e)
 
     def method_expr(self, e: ast.SelectorExpr, t: Type) -> Operand:
-        ts = tstr(t, self.path)
+        ts = message_string(t, self.path)
         sel = lookup(t, e.sel.value) if is_complete(t) else None
         if sel == "ambiguous":
             self.error(e.sel.pos, f"ambiguous selector {expr_string(e)}")
@@ -1369,10 +1375,10 @@ class ExprChecker:
             if r is None:
                 if why == "truncated":
                     self.error(e.pos, f"{describe(op, self.path)} truncated to "
-                                      f"{tstr(t, self.path)}")
+                                      f"{message_string(t, self.path)}")
                 else:
                     self.error(e.pos, f"{describe(op, self.path)} overflows "
-                                      f"{tstr(t, self.path)}")
+                                      f"{message_string(t, self.path)}")
                 return invalid(e)
             op.val = r
             op.expr = self.const_expr(op, t)
@@ -1490,18 +1496,17 @@ class ExprChecker:
                     basic_kind(t) is Kind.UNSAFE_POINTER:
                 return Operand(Mode.VALUE, t, tree.NilExpr(x.src.pos, t), x.src)
             at = e.y.pos if e.op in _COMPARISON else e.pos
+            ts = message_string(t, self.path)
             self.error(at, f"invalid operation: {expr_string(e)} (mismatched types "
-                                  f"{tstr(t, self.path) if e.x is not x.src else 'untyped nil'}"
-                                  f" and "
-                                  f"{'untyped nil' if e.x is not x.src else tstr(t, self.path)}"
-                                  f")")
+                           f"{ts if e.x is not x.src else 'untyped nil'} and "
+                           f"{'untyped nil' if e.x is not x.src else ts})")
             return invalid(x.src)
         if is_interface(t):
             if e.op in _COMPARISON:
                 return x
             if under(t).methods:  # type: ignore[union-attr]
                 self.error(x.src.pos, f"cannot convert {describe(x, self.path)} to "
-                                      f"{tstr(under(t), self.path)}")
+                                      f"{message_string(under(t), self.path)}")
                 return invalid(x.src)
             self.mismatch(e, x if e.x is x.src else None, x if e.y is x.src else None,
                           other=t, default=True)
@@ -1526,13 +1531,13 @@ class ExprChecker:
             if r is None:
                 if why == "truncated":
                     self.error(x.src.pos, f"{describe(x, self.path)} truncated to "
-                                          f"{tstr(t, self.path)}")
+                                          f"{message_string(t, self.path)}")
                 elif why:
                     self.error(x.src.pos, f"{describe(x, self.path)} overflows "
-                                          f"{tstr(t, self.path)}")
+                                          f"{message_string(t, self.path)}")
                 else:
                     self.error(x.src.pos, f"cannot convert {describe(x, self.path)} to type "
-                                          f"{tstr(t, self.path)}")
+                                          f"{message_string(t, self.path)}")
                 return invalid(x.src)
             return Operand(Mode.CONST, t, x.expr, x.src, val=r)
         return self.convert_untyped(x, t)
@@ -1542,10 +1547,10 @@ class ExprChecker:
         def ts(o: Operand | None) -> str:
             if o is None:
                 assert other is not None
-                return tstr(other, self.path)
+                return message_string(other, self.path)
             if o.mode is Mode.NIL:
                 return "untyped nil"
-            return tstr(default_type(o.type) if default else o.type, self.path)
+            return message_string(default_type(o.type) if default else o.type, self.path)
         at = e.y.pos if e.op in _COMPARISON else e.pos
         self.error(at, f"invalid operation: {expr_string(e)} (mismatched types {ts(x)} "
                        f"and {ts(y)})")
@@ -1566,7 +1571,7 @@ class ExprChecker:
                 self.error(e.pos, f"invalid operation: {expr_string(e)} ({what} can only be "
                                   f"compared to nil)" if what else
                                   f"invalid operation: {expr_string(e)} "
-                                  f"({tstr(conc.type, self.path)} cannot be compared)")
+                                  f"({message_string(conc.type, self.path)} cannot be compared)")
                 return invalid(e)
             if xi and not is_untyped_kind(y.type) and self.assignable(y, x.type):
                 y = Operand(Mode.VALUE, x.type, self.to_interface(y, x.type), y.src)
@@ -1602,7 +1607,7 @@ class ExprChecker:
                                       f"be compared to nil)")
                 else:
                     self.error(e.pos, f"invalid operation: {expr_string(e)} "
-                                      f"({tstr(t, self.path)} cannot be compared)")
+                                      f"({message_string(t, self.path)} cannot be compared)")
                 return invalid(e)
         elif not is_ordered(t):
             what = _kind_word(t)
@@ -1804,13 +1809,13 @@ class ExprChecker:
 
     def _count_error(self, e: ast.CallExpr, sig: Signature, ops: list[Operand],
                      fname: str) -> None:
-        have = "(" + ", ".join(_summary(o.type, self.path) for o in ops) + ")"
-        want = "(" + ", ".join(tstr(p, self.path) for p in sig.params) + ")"
+        have = "(" + ", ".join(summary(o.type, self.path) for o in ops) + ")"
+        want = "(" + ", ".join(message_string(p, self.path) for p in sig.params) + ")"
         if sig.variadic and sig.params:
             last = sig.params[-1]
             assert isinstance(last, Slice)
-            parts = [tstr(p, self.path) for p in sig.params[:-1]]
-            parts.append("..." + tstr(last.elem, self.path))
+            parts = [message_string(p, self.path) for p in sig.params[:-1]]
+            parts.append("..." + message_string(last.elem, self.path))
             want = "(" + ", ".join(parts) + ")"
         np = len(sig.params) - (1 if sig.variadic else 0)
         if len(ops) < np:
@@ -1823,7 +1828,7 @@ class ExprChecker:
                            f"want {want}")
 
     def conversion(self, e: ast.CallExpr, t: Type) -> Operand:
-        ts = tstr(t, self.path)
+        ts = message_string(t, self.path)
         if len(e.args) != 1 or e.dots:
             if not e.args:
                 self.error(e.pos, f"missing argument in conversion to {ts}")
@@ -1956,7 +1961,8 @@ class ExprChecker:
             if spec.type is not None:
                 t = self.resolve_type(spec.type)
                 if t is not INVALID_TYPE and not isinstance(under(t), Basic):
-                    self.error(spec.type.pos, f"invalid constant type {tstr(t, self.path)}")
+                    self.error(spec.type.pos, f"invalid constant type "
+                                              f"{message_string(t, self.path)}")
                     t = INVALID_TYPE
             out: list[Const] = []
             if not spec.values:
@@ -1989,7 +1995,8 @@ class ExprChecker:
                         continue
                     if not identical(op.type, t):
                         self.error(op.src.pos, f"cannot use {describe(op, self.path)} as type "
-                                               f"{tstr(t, self.path)} in constant declaration")
+                                               f"{message_string(t, self.path)} in constant "
+                                               f"declaration")
                 out.append(Const(n.value, t if t is not None else op.type, op.val, n.pos))
             if len(spec.values) > len(spec.names):
                 self.error(spec.values[len(spec.names)].pos, "extra init expr")
@@ -2025,8 +2032,9 @@ class ExprChecker:
                             continue
                         if not self.assignable(Operand(Mode.VALUE, x, op.expr, op.src), t):
                             self.error(values[0].pos, f"cannot use {expr_string(values[0])} "
-                                                      f"(value of type {tstr(x, self.path)}) "
-                                                      f"as type {tstr(t, self.path)} in "
+                                                      f"(value of type "
+                                                      f"{message_string(x, self.path)}) "
+                                                      f"as type {message_string(t, self.path)} in "
                                                       f"assignment")
                     types = [t] * len(names)
                 else:
@@ -2178,18 +2186,4 @@ def _kind_word(t: Type) -> str:
             if u.kind is Kind.UNTYPED_NIL:
                 return "nil"
             return u.name
-    return tstr(t)
-
-
-def _summary(t: Type, pkg: str) -> str:
-    if isinstance(t, Basic) and t.kind.value.startswith("untyped"):
-        if t.kind in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
-                      Kind.UNTYPED_COMPLEX):
-            return "number"
-        return t.name.replace("untyped ", "")
-    return tstr(t, pkg)
-
-
-def _sig(s: Signature, pkg: str) -> str:
-    from compiler.types.operand import sig_str
-    return sig_str(s, pkg)
+    return message_string(t, "main")

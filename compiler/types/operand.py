@@ -20,21 +20,16 @@ from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.constant import CValue, format_value
 from compiler.types.typ import (
-    Array,
     Basic,
     Const,
     Func,
-    Interface,
-    Map,
+    Kind,
     Named,
-    Pointer,
-    Signature,
-    Slice,
     Struct,
-    Tuple,
     Type,
     TypeName,
     Var,
+    message_string,
 )
 
 
@@ -112,48 +107,6 @@ class Scope:
         return None, None
 
 
-def tstr(t: Type, pkg: str = "main") -> str:
-    """A type as types2 writes it in messages (package-local names unqualified)."""
-    match t:
-        case Named(name=n, pkg=p):
-            return n if p in (pkg, "") else f"{p}.{n}"
-        case Basic(name=n):
-            return n
-        case Pointer(elem=e):
-            return "*" + tstr(e, pkg)
-        case Slice(elem=e):
-            return "[]" + tstr(e, pkg)
-        case Array(length=n, elem=e):
-            return f"[{n}]" + tstr(e, pkg)
-        case Map(key=k, elem=e):
-            return f"map[{tstr(k, pkg)}]{tstr(e, pkg)}"
-        case Signature():
-            return "func" + sig_str(t, pkg)
-        case Interface(methods=ms):
-            return "interface{" + "; ".join(m.name + sig_str(m.sig, pkg) for m in ms) + "}"
-        case Struct(fields=fs):
-            parts = [tstr(f.type, pkg) if f.embedded else f"{f.name} {tstr(f.type, pkg)}"
-                     for f in fs]
-            return "struct{" + "; ".join(parts) + "}"
-        case Tuple(types=ts):
-            return "(" + ", ".join(tstr(x, pkg) for x in ts) + ")"
-    return "?"
-
-
-def sig_str(s: Signature, pkg: str = "main") -> str:
-    ps = [tstr(p, pkg) for p in s.params]
-    if s.variadic and ps:
-        last = s.params[-1]
-        assert isinstance(last, Slice)
-        ps[-1] = "..." + tstr(last.elem, pkg)
-    out = "(" + ", ".join(ps) + ")"
-    if len(s.results) == 1:
-        out += " " + tstr(s.results[0], pkg)
-    elif s.results:
-        out += " (" + ", ".join(tstr(r, pkg) for r in s.results) + ")"
-    return out
-
-
 def describe(op: Operand, pkg: str = "main") -> str:
     """types2's description of an operand for messages."""
     text = expr_string(op.src)
@@ -166,8 +119,8 @@ def describe(op: Operand, pkg: str = "main") -> str:
         if isinstance(t, Basic) and t.kind.value.startswith("untyped"):
             kind = t.name
             return f"{text} ({kind} constant)" if v == text else f"{text} ({kind} constant {v})"
-        return (f"{text} (constant of type {tstr(t, pkg)})" if v == text
-                else f"{text} (constant {v} of type {tstr(t, pkg)})")
+        return (f"{text} (constant of type {message_string(t, pkg)})" if v == text
+                else f"{text} (constant {v} of type {message_string(t, pkg)})")
     if op.mode is Mode.NOVALUE:
         return f"{text} (no value)"
     if op.mode is Mode.TYPE:
@@ -176,4 +129,15 @@ def describe(op: Operand, pkg: str = "main") -> str:
         return f"{text} (built-in function {op.name})"
     if op.mode is Mode.VALUE and isinstance(t, Basic) and t.kind.value.startswith("untyped"):
         return f"{text} ({t.name} value)"
-    return f"{text} ({op.mode.value} of type {tstr(t, pkg)})"
+    return f"{text} ({op.mode.value} of type {message_string(t, pkg)})"
+
+
+def summary(t: Type, pkg: str) -> str:
+    """A value's type in a `have (...)` list of a count mismatch: untyped numeric
+    constants are `number`, other untyped kinds lose `untyped ` (types2)."""
+    if isinstance(t, Basic) and t.kind.value.startswith("untyped"):
+        if t.kind in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
+                      Kind.UNTYPED_COMPLEX):
+            return "number"
+        return t.name.replace("untyped ", "")
+    return message_string(t, pkg)

@@ -28,7 +28,7 @@ from compiler.types.operand import (
     Scope,
     describe,
     invalid,
-    tstr,
+    summary,
 )
 from compiler.types.predicates import (
     comparable,
@@ -59,6 +59,7 @@ from compiler.types.typ import (
     is_float,
     is_interface,
     is_string,
+    message_string,
     missing_method,
     under,
 )
@@ -274,8 +275,8 @@ class StmtChecker(ExprChecker):
                     continue
                 if not self._tuple_assignable(t, op, lo.type):
                     self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
-                                             f"type {tstr(t, self.path)}) as type "
-                                             f"{tstr(lo.type, self.path)} in assignment")
+                                             f"type {message_string(t, self.path)}) as type "
+                                             f"{message_string(lo.type, self.path)} in assignment")
                 convs.append(lo.type if _needs_iface_conv(t, lo.type) else None)
                 targets.append(lo.expr)
             if any(c is not None for c in convs) and len(targets) == len(types):
@@ -377,8 +378,8 @@ class StmtChecker(ExprChecker):
             if o is not None:
                 if tuple_rhs and not self._tuple_assignable(t, None, o.type):
                     self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
-                                             f"type {tstr(t, self.path)}) as type "
-                                             f"{tstr(o.type, self.path)} in assignment")
+                                             f"type {message_string(t, self.path)}) as type "
+                                             f"{message_string(o.type, self.path)} in assignment")
                 all_vars.append(tree.VarRef(n.pos, o.type, o))
                 continue
             t = default_type(t)
@@ -444,7 +445,7 @@ class StmtChecker(ExprChecker):
             return []
         if not is_numeric(lo.type):
             self.error(s.pos, f"invalid operation: {expr_string(s.x)}{s.op} (non-numeric "
-                              f"type {tstr(lo.type, self.path)})")
+                              f"type {message_string(lo.type, self.path)})")
             return []
         one: object = 1
         if is_float(lo.type):
@@ -622,8 +623,8 @@ class StmtChecker(ExprChecker):
                 if not x.invalid and not self.assignable(Operand(Mode.VALUE, t, lo.expr, e),
                                                          lo.type):
                     self.error(e.pos, f"cannot use {expr_string(e)} (value of type "
-                                      f"{tstr(t, self.path)}) as {tstr(lo.type, self.path)} "
-                                      f"value in range")
+                                      f"{message_string(t, self.path)}) as "
+                                      f"{message_string(lo.type, self.path)} value in range")
                 if i == 0:
                     key = lo.expr
                 else:
@@ -650,7 +651,7 @@ class StmtChecker(ExprChecker):
                         tag_op = invalid(s.tag)
                     elif not comparable(tag_op.type) and not isinstance(
                             under(tag_op.type), (Slice, Map, Signature)):
-                        ts = tstr(tag_op.type, self.path)
+                        ts = message_string(tag_op.type, self.path)
                         self.error(s.tag.pos, f"cannot switch on {describe(tag_op, self.path)} "
                                               f"({ts} is not comparable)")
                         tag_op = invalid(s.tag)
@@ -745,16 +746,16 @@ class StmtChecker(ExprChecker):
             if not self.assignable(op, tag.type):
                 self.error(e.pos, f"invalid case {expr_string(e)} in switch on "
                                   f"{expr_string(tag.src)} (mismatched types "
-                                  f"{tstr(op.type, self.path)} and "
-                                  f"{tstr(tag.type, self.path)})")
+                                  f"{message_string(op.type, self.path)} and "
+                                  f"{message_string(tag.type, self.path)})")
                 return None
             return self.to_interface(op, tag.type)
         if is_interface(op.type) and not is_interface(tag.type):
             if not self.assignable(tag, op.type):
                 self.error(e.pos, f"invalid case {expr_string(e)} in switch on "
                                   f"{expr_string(tag.src)} (mismatched types "
-                                  f"{tstr(op.type, self.path)} and "
-                                  f"{tstr(tag.type, self.path)})")
+                                  f"{message_string(op.type, self.path)} and "
+                                  f"{message_string(tag.type, self.path)})")
                 return None
             return op.expr
         if is_untyped_kind(op.type):
@@ -765,7 +766,8 @@ class StmtChecker(ExprChecker):
         if not identical(op.type, tag.type):
             self.error(e.pos, f"invalid case {expr_string(e)} in switch on "
                               f"{expr_string(tag.src)} (mismatched types "
-                              f"{tstr(op.type, self.path)} and {tstr(tag.type, self.path)})")
+                              f"{message_string(op.type, self.path)} and "
+                              f"{message_string(tag.type, self.path)})")
             return None
         if not comparable(tag.type) and not is_nil:
             self.error(fake.pos, f"invalid case {expr_string(e)} in switch on "
@@ -782,7 +784,7 @@ class StmtChecker(ExprChecker):
             return None if r.invalid else r
         if op.mode is Mode.CONST and not same_class(op.type, t):
             self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
-                                   f"{tstr(t, self.path)}")
+                                   f"{message_string(t, self.path)}")
             return None
         r = self.convert_untyped(op, t)
         return None if r.invalid else r
@@ -875,7 +877,7 @@ class StmtChecker(ExprChecker):
                     why = f"wrong type for {m.name} method"
                 self.error(e.pos, f"impossible type switch case: {expr_string(e)}\n\t"
                                   f"{describe(x, self.path)} cannot have dynamic type "
-                                  f"{tstr(t, self.path)} ({why})")
+                                  f"{message_string(t, self.path)} ({why})")
                 return INVALID_TYPE
         return t
 
@@ -885,16 +887,15 @@ class StmtChecker(ExprChecker):
         if not s.results:
             if want and not self._named_results():
                 self.error(s.pos, "not enough return values\n\thave ()\n\twant "
-                                  f"({', '.join(tstr(t, self.path) for t in want)})")
+                                  f"({', '.join(message_string(t, self.path) for t in want)})")
             return [tree.Return(s.pos, ())]
         if len(s.results) == 1 and len(want) != 1:
             op = self.require_value(self.expr(s.results[0]), allow_tuple=True)
             if op.invalid:
                 return []
             if isinstance(op.type, Tuple) and len(op.type.types) != len(want):
-                from compiler.types.expr import _summary
-                have = "(" + ", ".join(_summary(t, self.path) for t in op.type.types) + ")"
-                wants = "(" + ", ".join(tstr(t, self.path) for t in want) + ")"
+                have = "(" + ", ".join(summary(t, self.path) for t in op.type.types) + ")"
+                wants = "(" + ", ".join(message_string(t, self.path) for t in want) + ")"
                 which = "not enough" if len(op.type.types) < len(want) else "too many"
                 self.error(s.results[0].pos, f"{which} return values\n\thave {have}\n\t"
                                              f"want {wants}")
@@ -906,9 +907,9 @@ class StmtChecker(ExprChecker):
                     if not self.assignable(Operand(Mode.VALUE, got_t, op.expr, op.src), w):
                         self.error(s.results[0].pos, f"cannot use {expr_string(s.results[0])}"
                                                      f" (value of type "
-                                                     f"{tstr(op.type, self.path)}) as "
-                                                     f"{tstr(w, self.path)} value in return "
-                                                     f"statement")
+                                                     f"{message_string(op.type, self.path)}) as "
+                                                     f"{message_string(w, self.path)} value in "
+                                                     f"return statement")
                         return []
                 if conv:
                     return [tree.Return(s.pos, self.tuple_converted(op, want,
@@ -921,9 +922,8 @@ class StmtChecker(ExprChecker):
         if any(o.invalid for o in ops):
             return []
         if len(ops) != len(want):
-            from compiler.types.expr import _summary
-            have = "(" + ", ".join(_summary(o.type, self.path) for o in ops) + ")"
-            wants = "(" + ", ".join(tstr(t, self.path) for t in want) + ")"
+            have = "(" + ", ".join(summary(o.type, self.path) for o in ops) + ")"
+            wants = "(" + ", ".join(message_string(t, self.path) for t in want) + ")"
             if len(ops) < len(want):
                 self.error(s.results[-1].pos, f"not enough return values\n\thave {have}\n\t"
                                               f"want {wants}")

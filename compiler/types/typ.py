@@ -15,11 +15,20 @@ byte of padding, as in gc).
 Objects (`Var`, `Func`, `Const`, `TypeName`) are identities: two distinct variables named
 `x` are different keys. Do NOT store phase results on them (escape, liveness); phases
 keep side tables keyed by the object.
+
+Types are written by one printer, `type_string(t, qualifier, ...)`, whose presets give
+the spellings in use: gc's (the default; `link=True` for symbols), types2's in the
+checker's messages (`message_string`), reflect's in type descriptors (`reflect_string`)
+and gc's -m reports' (`m_string`).
+
+This module is long because every phase after the checker imports it and nothing of the
+checker: the types and objects, their layout, field and method selection, and spelling.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from compiler.diag import Pos
@@ -459,66 +468,167 @@ def is_direct_iface(t: Type) -> bool:
     return False
 
 
-def type_string(t: Type, qualify: bool = True, link: bool = False) -> str:
-    """Go's spelling of t: `main.T`, `*main.T`, `[]int`, `map[string]int`, `interface {}`.
+# ---------------------------------------------------------------------------------------
+# Spelling types
 
-    With qualify=False, named types of package main are written without `main.`, as the
-    type checker's messages do. The runtime's panic messages use qualify=True. With
-    link=True, function-local named types get gc's linker suffix (`main.T·2`): use it
-    for symbol names only, never for text a program prints.
+
+Qualifier = Callable[[str], str]
+"""How a named type's package is written: import path → the prefix before the type's
+name, "" for none (types2's Qualifier, keyed by path). Never called for the universe's
+names (`error`), which are always bare."""
+
+
+def by_path(path: str) -> str:
+    """Qualify by import path, `encoding/binary.ByteOrder`: gc's symbols and runtime text."""
+    return path
+
+
+def by_name(path: str) -> str:
+    """Qualify by package name, the path's last element, `binary.ByteOrder`: reflect."""
+    return path.rsplit("/", 1)[-1]
+
+
+def relative_to(pkg: str) -> Qualifier:
+    """Names of package pkg bare, others by path: types2's messages and gc's -m."""
+    def qualifier(path: str) -> str:
+        return "" if path == pkg else path
+    return qualifier
+
+
+def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
+                aliases: bool = True, compact: bool = False,
+                sig_qualifier: Qualifier | None = None, qualify: bool = True) -> str:
+    """t written as Go does; the defaults give gc's spelling (`*main.T`, `[]byte`,
+    `map[string]int`, `func(int, ...string) (bool, error)`, `interface {}`,
+    `struct { x int; main.E }`), as the runtime prints it and symbols use it.
+
+    qualifier writes each named type's package. link=True appends gc's linker suffix to
+    function-local named types (`main.T·2`): for symbol names only, never for text a
+    program prints. aliases=False writes byte and rune as uint8 and int32. compact=True
+    writes types2's `interface{M()}` and `struct{x int}` (gc puts spaces inside the
+    braces). sig_qualifier, if given, replaces qualifier inside func types and interface
+    method signatures. qualify=False is the old spelling of liveness's -live reports:
+    main's names bare and the empty interface `interface{}` (do NOT use it in new code;
+    it goes when liveness uses a preset).
+
+    The presets below name the four spellings in use:
+
+        T := Named("T", "encoding/binary"); t := map[byte]func(*T) interface{}
+        type_string(t)                     map[byte]func(*encoding/binary.T) interface {}
+        message_string(t, "main")          map[byte]func(*encoding/binary.T) interface{}
+        reflect_string(t)                  map[uint8]func(*binary.T) interface {}
+        m_string(t, "encoding/binary")     map[byte]func(*encoding/binary.T) interface {}
     """
-
-    def s(x: Type) -> str:
-        return type_string(x, qualify, link)
-
-    match t:
-        case Named(name=n, pkg=p):
-            if link and t.local:
-                n = f"{n}·{t.local}"
-            if not qualify and p == "main" or p == "":
-                return n
-            return f"{p}.{n}"
-        case Basic(name=n):
-            return n
-        case Pointer(elem=e):
-            return "*" + s(e)
-        case Slice(elem=e):
-            return "[]" + s(e)
-        case Array(length=n, elem=e):
-            return f"[{n}]" + s(e)
-        case Map(key=k, elem=e):
-            return f"map[{s(k)}]{s(e)}"
-        case Signature():
-            return "func" + signature_string(t, qualify, link)
-        case Interface(methods=ms):
-            if not ms:
-                return "interface {}" if qualify else "interface{}"
-            body = "; ".join(m.name + signature_string(m.sig, qualify, link) for m in ms)
-            return f"interface {{ {body} }}"
-        case Struct(fields=fs):
-            if not fs:
-                return "struct {}"
-            parts = [s(f.type) if f.embedded else f"{f.name} {s(f.type)}" for f in fs]
-            return "struct { " + "; ".join(parts) + " }"
-        case Tuple(types=ts):
-            return "(" + ", ".join(s(x) for x in ts) + ")"
-    raise TypeError(f"type_string({t!r})")
+    if not qualify:
+        return _Printer(relative_to("main"), relative_to("main"), link, aliases, compact,
+                        "interface{}").type(t)
+    empty = "interface{}" if compact else "interface {}"
+    return _Printer(qualifier, sig_qualifier or qualifier, link, aliases, compact,
+                    empty).type(t)
 
 
-def signature_string(sig: Signature, qualify: bool = True, link: bool = False) -> str:
-    """`(int, string) bool` style parameter and result lists of sig."""
-    ps = [type_string(p, qualify, link) for p in sig.params]
-    if sig.variadic and ps:
-        last = sig.params[-1]
-        assert isinstance(last, Slice)
-        ps[-1] = "..." + type_string(last.elem, qualify, link)
-    out = "(" + ", ".join(ps) + ")"
-    rs = [type_string(r, qualify, link) for r in sig.results]
-    if len(rs) == 1:
-        out += " " + rs[0]
-    elif rs:
-        out += " (" + ", ".join(rs) + ")"
-    return out
+def signature_string(sig: Signature, qualifier: Qualifier = by_path, *, link: bool = False,
+                     aliases: bool = True, compact: bool = False) -> str:
+    """sig's parameter and result lists as type_string writes them after `func`:
+    `(int, ...string) (bool, error)`."""
+    empty = "interface{}" if compact else "interface {}"
+    return _Printer(qualifier, qualifier, link, aliases, compact, empty).sig(sig)
+
+
+def message_string(t: Type, pkg: str) -> str:
+    """t as the type checker's messages write it (types2): pkg's names bare, others by
+    path, `interface{M()}`, `struct{x int}`."""
+    return type_string(t, relative_to(pkg), compact=True)
+
+
+def message_signature(sig: Signature, pkg: str) -> str:
+    """sig's lists as message_string writes them (`have M(int) string`)."""
+    return signature_string(sig, relative_to(pkg), compact=True)
+
+
+def reflect_string(t: Type) -> str:
+    """t as reflect.Type.String() and type descriptors' name field write it: qualified by
+    package name, byte and rune as uint8 and int32 (`map[uint8]*binary.T`)."""
+    return type_string(t, by_name, aliases=False)
+
+
+def m_string(t: Type, pkg: str) -> str:
+    """t as gc's -m reports write it: pkg's names bare, `interface {}` with a space, and
+    func types and interface methods fully qualified (`func(main.T)`), as gc prints them."""
+    return type_string(t, relative_to(pkg), sig_qualifier=by_path)
+
+
+class _Printer:
+    """One spelling of types; see type_string. Inside a signature `qualifier` becomes
+    `sig_qualifier`, for everything below it."""
+
+    __slots__ = ("qualifier", "sig_qualifier", "link", "aliases", "compact", "empty")
+
+    def __init__(self, qualifier: Qualifier, sig_qualifier: Qualifier, link: bool,
+                 aliases: bool, compact: bool, empty: str) -> None:
+        self.qualifier = qualifier
+        self.sig_qualifier = sig_qualifier
+        self.link = link
+        self.aliases = aliases
+        self.compact = compact
+        self.empty = empty
+
+    def type(self, t: Type) -> str:
+        s = self.type
+        match t:
+            case Named(name=n, pkg=p):
+                if self.link and t.local:
+                    n = f"{n}·{t.local}"
+                q = self.qualifier(p) if p else ""
+                return f"{q}.{n}" if q else n
+            case Basic(kind=k, name=n):
+                return n if self.aliases else k.value
+            case Pointer(elem=e):
+                return "*" + s(e)
+            case Slice(elem=e):
+                return "[]" + s(e)
+            case Array(length=n, elem=e):
+                return f"[{n}]" + s(e)
+            case Map(key=k, elem=e):
+                return f"map[{s(k)}]{s(e)}"
+            case Signature():
+                return "func" + self.inner().sig(t)
+            case Interface(methods=ms):
+                if not ms:
+                    return self.empty
+                inner = self.inner()
+                body = "; ".join(m.name + inner.sig(m.sig) for m in ms)
+                return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
+            case Struct(fields=fs):
+                if not fs:
+                    return "struct{}" if self.compact else "struct {}"
+                body = "; ".join(s(f.type) if f.embedded else f"{f.name} {s(f.type)}"
+                                 for f in fs)
+                return f"struct{{{body}}}" if self.compact else f"struct {{ {body} }}"
+            case Tuple(types=ts):
+                return "(" + ", ".join(s(x) for x in ts) + ")"
+        raise TypeError(f"type_string({t!r})")
+
+    def inner(self) -> _Printer:
+        """The printer for the types inside a signature."""
+        if self.sig_qualifier is self.qualifier:
+            return self
+        return _Printer(self.sig_qualifier, self.sig_qualifier, self.link, self.aliases,
+                        self.compact, self.empty)
+
+    def sig(self, sig: Signature) -> str:
+        s = self.type
+        ps = [s(p) for p in sig.params]
+        if sig.variadic and ps:
+            last = sig.params[-1]
+            assert isinstance(last, Slice)
+            ps[-1] = "..." + s(last.elem)
+        out = "(" + ", ".join(ps) + ")"
+        if len(sig.results) == 1:
+            return out + " " + s(sig.results[0])
+        if sig.results:
+            return out + " (" + ", ".join(s(r) for r in sig.results) + ")"
+        return out
 
 
 def canon(t: Type) -> Type:
