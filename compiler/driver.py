@@ -6,8 +6,8 @@
 `compile_files` runs the phases for a list of .go files and returns the products the
 command line asked for; a phase that reports errors stops the pipeline with
 `CompileFailed`. `report` turns every outcome into gc-style output and an exit status:
-0 ok, 1 compile errors (at most 10 shown unless -e, then `too many errors`), 3 internal
-compiler error (any exception: never a traceback).
+0 ok, 1 compile errors (at most MAX_SHOWN_ERRORS shown unless -e, then `too many
+errors`), 3 internal compiler error (any exception: never a traceback).
 
     >>> res = compile_files(Config(files=("hello.go",)), Diagnostics())
     >>> res.asm.startswith("\\t.text")
@@ -29,7 +29,9 @@ from compiler.syntax import ast
 
 PHASES = ("syntax", "types", "escape", "ir", "inline", "fold", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
-MAX_ERRORS = 10
+MAX_SHOWN_ERRORS = 10
+"""Errors printed before `too many errors` ends the report, as gc does; -e prints all
+(the checker gives up much later, at types.expr.GIVE_UP_AFTER_ERRORS)."""
 DEBUG_KEYS = {
     "convinline": "0 turns off building non-escaping value-to-interface conversions on "
                   "the stack (every one calls runtime.convT2E/convT2I), for old/new figures",
@@ -156,13 +158,14 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
 
 
 def report(diags: Diagnostics, out: TextIO, all_errors: bool = False) -> None:
-    """Print diagnostics gc-style: sorted, at most MAX_ERRORS errors unless all_errors."""
+    """Print diagnostics gc-style: sorted, at most MAX_SHOWN_ERRORS errors unless
+    all_errors."""
     shown = 0
     for d in diags.sorted():
         print(str(d), file=out)
         if not d.warning:
             shown += 1
-            if shown == MAX_ERRORS and not all_errors and diags.errors > MAX_ERRORS:
+            if shown == MAX_SHOWN_ERRORS and not all_errors and diags.errors > MAX_SHOWN_ERRORS:
                 print(f"{d.pos}: too many errors", file=out)
                 return
 

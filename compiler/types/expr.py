@@ -97,7 +97,10 @@ from compiler.types.typ import (
     under,
 )
 
-MAX_ERRORS = 1000
+GIVE_UP_AFTER_ERRORS = 1000
+"""The checker stops (TooManyErrors) once the compile has reported this many errors: far
+more than a real file has, it only bounds the work on garbage input. How many of them
+are printed is the driver's business (driver.MAX_SHOWN_ERRORS, all under -e)."""
 
 
 def _embedded_name(e: ast.Expr) -> str | None:
@@ -118,7 +121,8 @@ def _embedded_name(e: ast.Expr) -> str | None:
 
 
 class TooManyErrors(Exception):
-    """Raised after MAX_ERRORS errors (garbage input); the driver shows the first ten."""
+    """Raised after GIVE_UP_AFTER_ERRORS errors (garbage input); check_program returns
+    what was checked so far and the driver reports the errors."""
 
 
 @dataclass(slots=True, eq=False)
@@ -168,11 +172,11 @@ class ExprChecker:
     # -- infrastructure -------------------------------------------------------------------
 
     def error(self, pos: Pos, msg: str) -> None:
-        """Report an error (all of them, as gc -e; the driver truncates to ten)."""
+        """Report an error (all of them, as gc -e; the driver decides how many to print)."""
         if self.pos_override is not None:
             pos = self.pos_override
         self.diags.error(pos, msg)
-        if self.diags.errors >= MAX_ERRORS:
+        if self.diags.errors >= GIVE_UP_AFTER_ERRORS:
             raise TooManyErrors()
 
     def unsupported(self, pos: Pos, what: str) -> None:
