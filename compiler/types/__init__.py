@@ -1,4 +1,4 @@
-"""Types: the type checker (check.py, expr.py, stmt.py, builtins.py) and the typed tree.
+"""Types: the type checker and the typed tree.
 
     prog = check_program(files, diags, load)    # tree.Program; errors in diags
     print(dump(prog))                            # stable indented typed-tree text
@@ -6,6 +6,29 @@
 `load(import_path)` returns the parsed files of a library package (None: imports are
 errors). Library packages are checked first, once each, and precede main in
 Program.packages.
+
+Data, for every later phase: typ.py (types, objects, layout, selection, the type
+printer), tree.py (the typed tree), constant.py (exact constants), predicates.py
+(identity, comparability, operator classes); none imports checker code.
+
+The checker is one class, check.Checker, whose methods are spread over one module per
+concern, as types2 spreads its Checker's methods over files. Each module holds a mixin
+class derived from base.CheckerBase (the shared state, errors, lookup), and Checker
+composes them all; a mixin calls the others through `self`, and CheckerBase declares
+those cross-module methods for mypy. Helpers that need no checker state are module
+functions. The modules:
+
+    check.py        package level: collection, lazy resolution, methods, init order
+    decl.py         const, var and local type declarations
+    typexpr.py      type expressions
+    expr.py         the expression dispatcher, names, literals, *p, x.(T)
+    operators.py    unary and binary operators, comparisons, shifts
+    call.py         calls and arguments          conversions.py   T(x)
+    builtins.py     len, append, make, ...       literals.py      T{...}, func literals
+    selector.py     x.f, methods                 index.py         x[i], x[i:j]
+    assignments.py  assignability (use_as), implicit conversions
+    stmt.py         statements and function bodies
+    operand.py      Operand, scopes, types2's operand descriptions in messages
 """
 
 from __future__ import annotations
@@ -15,9 +38,9 @@ from collections.abc import Callable, Mapping, Sequence
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
+from compiler.types.base import TooManyErrors
 from compiler.types.check import Checker, PackageInfo
 from compiler.types.dump import dump
-from compiler.types.expr import TooManyErrors
 from compiler.types.typ import Universe
 
 __all__ = ["check_program", "dump"]

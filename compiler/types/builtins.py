@@ -10,12 +10,11 @@ Each becomes a `tree.BuiltinCall` whose `type` is the result type (for `new(T)` 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
+from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid
 from compiler.types.predicates import contains_call, default_type, identical
 from compiler.types.typ import (
@@ -52,10 +51,6 @@ from compiler.types.typ import (
     under,
 )
 
-if TYPE_CHECKING:
-    from compiler.types.expr import ExprChecker
-
-
 _NOVALUE = Tuple(())
 _ARGC = {
     "len": (1, 1), "cap": (1, 1), "copy": (2, 2), "delete": (2, 2), "new": (1, 1),
@@ -66,144 +61,323 @@ _ARGC = {
 }
 
 
-def builtin_call(ck: ExprChecker, e: ast.CallExpr, name: str, hint: Type | None) -> Operand:
-    """Check a call of builtin `name`."""
-    lo, hi = _ARGC[name]
-    n = len(e.args)
-    short = name.removeprefix("unsafe.")
-    if n < lo or n > hi:
-        which = "not enough" if n < lo else "too many"
-        exp = lo if n < lo else hi
-        ck.error(e.pos,
-                 f"invalid operation: {which} arguments for {expr_string(e)} (expected {exp}, "
-                 f"found {n})")
-        return invalid(e)
-    if e.dots and name != "append":
-        ck.error(e.pos, f"invalid operation: invalid use of ... with built-in {short}")
-        return invalid(e)
-    match name:
-        case "len" | "cap":
-            return _len(ck, e, name)
-        case "append":
-            return _append(ck, e)
-        case "copy":
-            return _copy(ck, e)
-        case "delete":
-            return _delete(ck, e)
-        case "new":
-            t = ck.resolve_type(e.args[0])
-            if t is INVALID_TYPE:
-                return invalid(e)
-            return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(e.pos, Pointer(t), "new",
-                                                                    ()), e)
-        case "make":
-            return _make(ck, e)
-        case "panic":
-            x = ck.value(e.args[0])
-            pa = ck.use_as(x, EMPTY_INTERFACE, "argument to panic")
-            if x.invalid:
-                return invalid(e)
-            return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "panic",
-                                                                    (pa,)), e)
-        case "print" | "println":
-            args: list[tree.Expr] = []
-            ops: list[Operand] = []
-            if len(e.args) == 1:
-                x = ck.require_value(ck.expr(e.args[0]), allow_tuple=True)
-                ops = ck.tuple_elems(x) if isinstance(x.type, Tuple) and not x.invalid else [x]
-            else:
-                ops = [ck.value(a) for a in e.args]
-            for x in ops:
+class BuiltinChecker(CheckerBase):
+    """Builtin function calls (mixed into Checker)."""
+
+    def builtin_call(self, e: ast.CallExpr, name: str, hint: Type | None) -> Operand:
+        """Check a call of builtin `name`."""
+        lo, hi = _ARGC[name]
+        n = len(e.args)
+        short = name.removeprefix("unsafe.")
+        if n < lo or n > hi:
+            which = "not enough" if n < lo else "too many"
+            exp = lo if n < lo else hi
+            self.error(e.pos, f"invalid operation: {which} arguments for {expr_string(e)} "
+                              f"(expected {exp}, found {n})")
+            return invalid(e)
+        if e.dots and name != "append":
+            self.error(e.pos, f"invalid operation: invalid use of ... with built-in {short}")
+            return invalid(e)
+        match name:
+            case "len" | "cap":
+                return self._len(e, name)
+            case "append":
+                return self._append(e)
+            case "copy":
+                return self._copy(e)
+            case "delete":
+                return self._delete(e)
+            case "new":
+                t = self.resolve_type(e.args[0])
+                if t is INVALID_TYPE:
+                    return invalid(e)
+                return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(e.pos, Pointer(t), "new",
+                                                                        ()), e)
+            case "make":
+                return self._make(e)
+            case "panic":
+                x = self.value(e.args[0])
+                pa = self.use_as(x, EMPTY_INTERFACE, "argument to panic")
                 if x.invalid:
-                    continue
+                    return invalid(e)
+                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "panic",
+                                                                        (pa,)), e)
+            case "print" | "println":
+                args: list[tree.Expr] = []
+                ops: list[Operand] = []
+                if len(e.args) == 1:
+                    x = self.require_value(self.expr(e.args[0]), allow_tuple=True)
+                    ops = self.tuple_elems(x) if isinstance(x.type, Tuple) and not x.invalid \
+                        else [x]
+                else:
+                    ops = [self.value(a) for a in e.args]
+                for x in ops:
+                    if x.invalid:
+                        continue
+                    if x.mode is Mode.NIL:
+                        self.error(x.src.pos, f"use of untyped nil in argument to {name}")
+                        continue
+                    args.append(self.default(x, f"argument to {name}"))
+                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, name,
+                                                                        tuple(args)), e)
+            case "recover":
+                return Operand(Mode.VALUE, EMPTY_INTERFACE, tree.BuiltinCall(
+                    e.pos, EMPTY_INTERFACE, "recover", ()), e)
+            case "complex":
+                return self._complex(e)
+            case "real" | "imag":
+                return self._real_imag(e, name)
+            case "unsafe.Sizeof" | "unsafe.Alignof":
+                x = self.value(e.args[0])
+                if x.invalid:
+                    return x
+                t = default_type(x.type)
                 if x.mode is Mode.NIL:
-                    ck.error(x.src.pos, f"use of untyped nil in argument to {name}")
-                    continue
-                args.append(ck.default(x, f"argument to {name}"))
-            return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, name,
-                                                                    tuple(args)), e)
-        case "recover":
-            return Operand(Mode.VALUE, EMPTY_INTERFACE, tree.BuiltinCall(
-                e.pos, EMPTY_INTERFACE, "recover", ()), e)
-        case "complex":
-            return _complex(ck, e)
-        case "real" | "imag":
-            return _real_imag(ck, e, name)
-        case "unsafe.Sizeof" | "unsafe.Alignof":
-            x = ck.value(e.args[0])
-            if x.invalid:
-                return x
-            t = default_type(x.type)
-            if x.mode is Mode.NIL:
-                ck.error(e.args[0].pos, "use of untyped nil in argument to built-in "
-                                        f"{short}")
+                    self.error(e.args[0].pos, "use of untyped nil in argument to built-in "
+                                              f"{short}")
+                    return invalid(e)
+                v = size_of(t) if short == "Sizeof" else align_of(t)
+                return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
+            case "unsafe.Offsetof":
+                return self._offsetof(e)
+            case "close":
+                self.unsupported(e.pos, "channels")
                 return invalid(e)
-            v = size_of(t) if short == "Sizeof" else align_of(t)
-            return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
-        case "unsafe.Offsetof":
-            return _offsetof(ck, e)
-        case "close":
-            ck.unsupported(e.pos, "channels")
-            return invalid(e)
-    return invalid(e)
-
-
-def _len(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
-    x = ck.value(e.args[0])
-    if x.invalid:
-        return x
-    t = x.type
-    u = under(t)
-    if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
-        u = under(u.elem)
-    ok = isinstance(u, (Array, Slice)) or (name == "len" and (is_string(t) or
-                                                              isinstance(u, Map)))
-    if not ok or x.mode is Mode.NIL:
-        ck.error(e.args[0].pos, f"invalid argument: {describe(x, ck.path)} for {name}")
         return invalid(e)
-    if x.mode is Mode.CONST and isinstance(x.val, bytes):
-        v = len(x.val)
-        return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, v), e, val=v)
-    if isinstance(u, Array) and not contains_call(e.args[0]):
-        return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, u.length), e, val=u.length)
-    return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,)), e)
 
 
-def _append(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    """append(s, x...), including append(f()) with f's results as the arguments."""
-    s = ck.require_value(ck.expr(e.args[0]), allow_tuple=len(e.args) == 1 and not e.dots)
-    rest: list[Operand] | None = None
-    if isinstance(s.type, Tuple) and not s.invalid:
-        s, *rest = ck.tuple_elems(s)
-    if s.invalid:
-        for a in e.args[1:]:
-            ck.expr(a)
-        return s
-    u = under(s.type)
-    if s.mode is Mode.NIL or not isinstance(u, Slice):
-        have = "untyped nil" if s.mode is Mode.NIL else describe(s, ck.path)
-        ck.error(e.args[0].pos, f"first argument to append must be a slice; have {have}")
-        return invalid(e)
-    t = s.type
-    args: list[tree.Expr] = [s.expr]
-    if e.dots:
-        if len(e.args) != 2:
-            ck.error(e.pos, "can only use ... with final argument in list")
-            return invalid(e)
-        x = ck.value(e.args[1], t)
+    def _len(self, e: ast.CallExpr, name: str) -> Operand:
+        x = self.value(e.args[0])
         if x.invalid:
+            return x
+        t = x.type
+        u = under(t)
+        if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
+            u = under(u.elem)
+        ok = isinstance(u, (Array, Slice)) or (name == "len" and (is_string(t) or
+                                                                  isinstance(u, Map)))
+        if not ok or x.mode is Mode.NIL:
+            self.error(e.args[0].pos, f"invalid argument: {describe(x, self.path)} for {name}")
             return invalid(e)
-        if basic_kind(u.elem) is Kind.UINT8 and is_string(x.type):
-            args.append(ck.default(x))
+        if x.mode is Mode.CONST and isinstance(x.val, bytes):
+            v = len(x.val)
+            return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, v), e, val=v)
+        if isinstance(u, Array) and not contains_call(e.args[0]):
+            return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, u.length), e, val=u.length)
+        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,)), e)
+
+
+    def _append(self, e: ast.CallExpr) -> Operand:
+        """append(s, x...), including append(f()) with f's results as the arguments."""
+        s = self.require_value(self.expr(e.args[0]), allow_tuple=len(e.args) == 1 and not e.dots)
+        rest: list[Operand] | None = None
+        if isinstance(s.type, Tuple) and not s.invalid:
+            s, *rest = self.tuple_elems(s)
+        if s.invalid:
+            for a in e.args[1:]:
+                self.expr(a)
+            return s
+        u = under(s.type)
+        if s.mode is Mode.NIL or not isinstance(u, Slice):
+            have = "untyped nil" if s.mode is Mode.NIL else describe(s, self.path)
+            self.error(e.args[0].pos, f"first argument to append must be a slice; have {have}")
+            return invalid(e)
+        t = s.type
+        args: list[tree.Expr] = [s.expr]
+        if e.dots:
+            if len(e.args) != 2:
+                self.error(e.pos, "can only use ... with final argument in list")
+                return invalid(e)
+            x = self.value(e.args[1], t)
+            if x.invalid:
+                return invalid(e)
+            if basic_kind(u.elem) is Kind.UINT8 and is_string(x.type):
+                args.append(self.default(x))
+            else:
+                args.append(self.use_as(x, t if not isinstance(under(x.type), Slice) or
+                                        x.mode is Mode.NIL else _slice_of(x.type, u), "argument to "
+                                                                                      "append"))
+            return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True),
+                           e)
+        for x in rest if rest is not None else [self.value(a, u.elem) for a in e.args[1:]]:
+            args.append(self.use_as(x, u.elem, "argument to append"))
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args)), e)
+
+
+    def _copy(self, e: ast.CallExpr) -> Operand:
+        d = self.value(e.args[0])
+        s = self.value(e.args[1])
+        if d.invalid or s.invalid:
+            return invalid(e)
+        du, su = under(d.type), under(s.type)
+        if not isinstance(du, Slice):
+            self.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
+                              f"{describe(d, self.path)} and {describe(s, self.path)}")
+            return invalid(e)
+        if is_string(s.type) and basic_kind(du.elem) is Kind.UINT8:
+            se = self.default(s)
+        elif isinstance(su, Slice) and identical(su.elem, du.elem):
+            se = s.expr
         else:
-            args.append(ck.use_as(x, t if not isinstance(under(x.type), Slice) or
-                                  x.mode is Mode.NIL else _slice_of(x.type, u), "argument to "
-                                                                                "append"))
-        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True),
-                       e)
-    for x in rest if rest is not None else [ck.value(a, u.elem) for a in e.args[1:]]:
-        args.append(ck.use_as(x, u.elem, "argument to append"))
-    return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args)), e)
+            selem = su.elem if isinstance(su, Slice) else BYTE if is_string(s.type) else None
+            if selem is None:
+                self.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; "
+                                          f"found {describe(d, self.path)} and "
+                                          f"{describe(s, self.path)}")
+            else:
+                self.error(e.args[0].pos, f"invalid argument: arguments to copy "
+                                          f"{describe(d, self.path)} and "
+                                          f"{describe(s, self.path)} have "
+                                          f"different element types "
+                                          f"{message_string(du.elem, self.path)} and "
+                                          f"{message_string(selem, self.path)}")
+            return invalid(e)
+        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se)), e)
+
+
+    def _delete(self, e: ast.CallExpr) -> Operand:
+        m = self.value(e.args[0])
+        if m.invalid:
+            return m
+        u = under(m.type)
+        if not isinstance(u, Map):
+            self.error(e.args[0].pos, f"invalid argument: {describe(m, self.path)} is not a map")
+            return invalid(e)
+        k = self.value(e.args[1], u.key)
+        ke = self.use_as(k, u.key, "argument to delete")
+        return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "delete",
+                                                                (m.expr, ke)), e)
+
+
+    def _make(self, e: ast.CallExpr) -> Operand:
+        t = self.resolve_type(e.args[0])
+        if t is INVALID_TYPE:
+            return invalid(e)
+        u = under(t)
+        n = len(e.args)
+        if isinstance(u, Slice):
+            if n < 2 or n > 3:
+                self.error(e.pos, f"invalid operation: {expr_string(e)} expects 2 or 3 arguments; "
+                                  f"found {n}")
+                return invalid(e)
+        elif isinstance(u, Map):
+            if n > 2:
+                self.error(e.pos, f"invalid operation: {expr_string(e)} expects 1 or 2 arguments; "
+                                  f"found {n}")
+                return invalid(e)
+        else:
+            self.error(e.args[0].pos, f"invalid argument: cannot make {expr_string(e.args[0])}; "
+                                      f"type must be slice, map, or channel")
+            return invalid(e)
+        sizes: list[tree.Expr] = []
+        consts: list[int] = []
+        for a in e.args[1:]:
+            x = self.index_value(a, -1, "index")
+            if x is None:
+                return invalid(e)
+            if isinstance(x, tree.ConstExpr) and isinstance(x.value, int):
+                consts.append(x.value)
+            sizes.append(x)
+        if len(consts) == 2 and consts[0] > consts[1]:
+            self.error(e.args[1].pos, "invalid argument: length and capacity swapped")
+            return invalid(e)
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes)), e)
+
+
+    def _complex(self, e: ast.CallExpr) -> Operand:
+        x = self.value(e.args[0])
+        y = self.value(e.args[1])
+        if x.invalid or y.invalid:
+            return invalid(e)
+        for o in (x, y):
+            if isinstance(o.val, (bool, bytes)) or o.mode is Mode.NIL or not (
+                    is_integer(o.type) or is_float(o.type)):
+                xt = "untyped float" if _untyped(x.type) and x.mode is Mode.CONST and \
+                    not isinstance(x.val, (bool, bytes)) else message_string(x.type, self.path)
+                yt = "untyped float" if _untyped(y.type) and y.mode is Mode.CONST and \
+                    not isinstance(y.val, (bool, bytes)) else message_string(y.type, self.path)
+                self.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
+                                          f"{xt} and {yt})")
+                return invalid(e)
+        if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
+                y.val is not None and _untyped(x.type) and _untyped(y.type):
+            v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
+            return Operand(Mode.CONST, UNTYPED_COMPLEX, tree.ConstExpr(e.pos, UNTYPED_COMPLEX, 0),
+                           e, val=v)
+        if not _untyped(x.type) and not _untyped(y.type) and x.type != y.type:
+            self.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
+                                      f"{message_string(x.type, self.path)} and "
+                                      f"{message_string(y.type, self.path)})")
+            return invalid(e)
+        ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
+        if not is_float(ft):
+            self.error(e.pos, f"invalid operation: complex({expr_string(e.args[0])}, "
+                              f"{expr_string(e.args[1])}) (mismatched types)")
+            return invalid(e)
+        rt = COMPLEX64 if basic_kind(ft) is Kind.FLOAT32 else COMPLEX128
+        a = self.use_as(x, ft, "argument to complex")
+        b = self.use_as(y, ft, "argument to complex")
+        if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
+                y.val is not None:
+            v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
+            return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, C.to_concrete(v)), e, val=v)
+        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, "complex", (a, b)), e)
+
+
+    def _real_imag(self, e: ast.CallExpr, name: str) -> Operand:
+        x = self.value(e.args[0])
+        if x.invalid:
+            return x
+        if x.mode is Mode.CONST and x.val is not None and _untyped(x.type) and \
+                not isinstance(x.val, (bool, bytes)) and not isinstance(x.val, bytes):
+            c = C.to_cx(x.val)
+            v = c.re if name == "real" else c.im
+            return Operand(Mode.CONST, UNTYPED_FLOAT, tree.ConstExpr(e.pos, UNTYPED_FLOAT, 0), e,
+                           val=v)
+        if not is_complex(x.type):
+            self.error(e.args[0].pos, f"invalid argument: argument has type "
+                                      f"{message_string(x.type, self.path)}, expected complex type")
+            return invalid(e)
+        rt = FLOAT32 if basic_kind(x.type) is Kind.COMPLEX64 else FLOAT64
+        if x.mode is Mode.CONST and x.val is not None:
+            c = C.to_cx(x.val)
+            v = c.re if name == "real" else c.im
+            return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, float(v)), e, val=v)
+        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, name, (x.expr,)), e)
+
+
+    def _offsetof(self, e: ast.CallExpr) -> Operand:
+        a = e.args[0]
+        while isinstance(a, ast.ParenExpr):
+            a = a.x
+        if not isinstance(a, ast.SelectorExpr):
+            self.error(a.pos, f"invalid argument: {expr_string(a)} is not a selector expression")
+            return invalid(e)
+        x = self.value(a.x)
+        if x.invalid:
+            return x
+        t = x.type
+        st = under(t.elem) if isinstance(t, Pointer) else under(t)
+        if not isinstance(st, Struct):
+            self.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+            return invalid(e)
+        sel = lookup(t, a.sel.value)
+        if not isinstance(sel, Selection) or sel.index < 0:
+            self.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+            return invalid(e)
+        v = 0
+        cur: Type = st
+        for i in (*sel.path, sel.index):
+            cu = under(cur)
+            if isinstance(cu, Pointer):
+                self.error(a.pos, f"invalid argument: field {a.sel.value} is embedded via a "
+                                  f"pointer in {message_string(t, self.path)}")
+                return invalid(e)
+            assert isinstance(cu, Struct)
+            offs, _ = struct_layout(cu)
+            v += offs[i]
+            cur = cu.fields[i].type
+        return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
 
 
 def _slice_of(xt: Type, u: Slice) -> Type:
@@ -213,180 +387,5 @@ def _slice_of(xt: Type, u: Slice) -> Type:
     return Slice(u.elem)
 
 
-def _copy(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    d = ck.value(e.args[0])
-    s = ck.value(e.args[1])
-    if d.invalid or s.invalid:
-        return invalid(e)
-    du, su = under(d.type), under(s.type)
-    if not isinstance(du, Slice):
-        ck.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
-                        f"{describe(d, ck.path)} and {describe(s, ck.path)}")
-        return invalid(e)
-    if is_string(s.type) and basic_kind(du.elem) is Kind.UINT8:
-        se = ck.default(s)
-    elif isinstance(su, Slice) and identical(su.elem, du.elem):
-        se = s.expr
-    else:
-        selem = su.elem if isinstance(su, Slice) else BYTE if is_string(s.type) else None
-        if selem is None:
-            ck.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
-                            f"{describe(d, ck.path)} and {describe(s, ck.path)}")
-        else:
-            ck.error(e.args[0].pos, f"invalid argument: arguments to copy "
-                                    f"{describe(d, ck.path)} and {describe(s, ck.path)} have "
-                                    f"different element types "
-                                    f"{message_string(du.elem, ck.path)} and "
-                                    f"{message_string(selem, ck.path)}")
-        return invalid(e)
-    return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se)), e)
-
-
-def _delete(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    m = ck.value(e.args[0])
-    if m.invalid:
-        return m
-    u = under(m.type)
-    if not isinstance(u, Map):
-        ck.error(e.args[0].pos, f"invalid argument: {describe(m, ck.path)} is not a map")
-        return invalid(e)
-    k = ck.value(e.args[1], u.key)
-    ke = ck.use_as(k, u.key, "argument to delete")
-    return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "delete",
-                                                            (m.expr, ke)), e)
-
-
-def _make(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    t = ck.resolve_type(e.args[0])
-    if t is INVALID_TYPE:
-        return invalid(e)
-    u = under(t)
-    n = len(e.args)
-    if isinstance(u, Slice):
-        if n < 2 or n > 3:
-            ck.error(e.pos, f"invalid operation: {expr_string(e)} expects 2 or 3 arguments; "
-                            f"found {n}")
-            return invalid(e)
-    elif isinstance(u, Map):
-        if n > 2:
-            ck.error(e.pos, f"invalid operation: {expr_string(e)} expects 1 or 2 arguments; "
-                            f"found {n}")
-            return invalid(e)
-    else:
-        ck.error(e.args[0].pos, f"invalid argument: cannot make {expr_string(e.args[0])}; "
-                                f"type must be slice, map, or channel")
-        return invalid(e)
-    sizes: list[tree.Expr] = []
-    consts: list[int] = []
-    for a in e.args[1:]:
-        x = ck.index_value(a, -1, "index")
-        if x is None:
-            return invalid(e)
-        if isinstance(x, tree.ConstExpr) and isinstance(x.value, int):
-            consts.append(x.value)
-        sizes.append(x)
-    if len(consts) == 2 and consts[0] > consts[1]:
-        ck.error(e.args[1].pos, "invalid argument: length and capacity swapped")
-        return invalid(e)
-    return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes)), e)
-
-
-def _complex(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    x = ck.value(e.args[0])
-    y = ck.value(e.args[1])
-    if x.invalid or y.invalid:
-        return invalid(e)
-    for o in (x, y):
-        if isinstance(o.val, (bool, bytes)) or o.mode is Mode.NIL or not (
-                is_integer(o.type) or is_float(o.type)):
-            xt = "untyped float" if _untyped(x.type) and x.mode is Mode.CONST and \
-                not isinstance(x.val, (bool, bytes)) else message_string(x.type, ck.path)
-            yt = "untyped float" if _untyped(y.type) and y.mode is Mode.CONST and \
-                not isinstance(y.val, (bool, bytes)) else message_string(y.type, ck.path)
-            ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
-                                    f"{xt} and {yt})")
-            return invalid(e)
-    if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
-            y.val is not None and _untyped(x.type) and _untyped(y.type):
-        v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
-        return Operand(Mode.CONST, UNTYPED_COMPLEX, tree.ConstExpr(e.pos, UNTYPED_COMPLEX, 0),
-                       e, val=v)
-    if not _untyped(x.type) and not _untyped(y.type) and x.type != y.type:
-        ck.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
-                                f"{message_string(x.type, ck.path)} and "
-                                f"{message_string(y.type, ck.path)})")
-        return invalid(e)
-    ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
-    if not is_float(ft):
-        ck.error(e.pos, f"invalid operation: complex({expr_string(e.args[0])}, "
-                        f"{expr_string(e.args[1])}) (mismatched types)")
-        return invalid(e)
-    rt = COMPLEX64 if basic_kind(ft) is Kind.FLOAT32 else COMPLEX128
-    a = ck.use_as(x, ft, "argument to complex")
-    b = ck.use_as(y, ft, "argument to complex")
-    if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
-            y.val is not None:
-        v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
-        return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, C.to_concrete(v)), e, val=v)
-    return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, "complex", (a, b)), e)
-
-
-def _real_imag(ck: ExprChecker, e: ast.CallExpr, name: str) -> Operand:
-    x = ck.value(e.args[0])
-    if x.invalid:
-        return x
-    if x.mode is Mode.CONST and x.val is not None and _untyped(x.type) and \
-            not isinstance(x.val, (bool, bytes)) and not isinstance(x.val, bytes):
-        c = C.to_cx(x.val)
-        v = c.re if name == "real" else c.im
-        return Operand(Mode.CONST, UNTYPED_FLOAT, tree.ConstExpr(e.pos, UNTYPED_FLOAT, 0), e,
-                       val=v)
-    if not is_complex(x.type):
-        ck.error(e.args[0].pos, f"invalid argument: argument has type "
-                                f"{message_string(x.type, ck.path)}, expected complex type")
-        return invalid(e)
-    rt = FLOAT32 if basic_kind(x.type) is Kind.COMPLEX64 else FLOAT64
-    if x.mode is Mode.CONST and x.val is not None:
-        c = C.to_cx(x.val)
-        v = c.re if name == "real" else c.im
-        return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, float(v)), e, val=v)
-    return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, name, (x.expr,)), e)
-
-
-def _offsetof(ck: ExprChecker, e: ast.CallExpr) -> Operand:
-    a = e.args[0]
-    while isinstance(a, ast.ParenExpr):
-        a = a.x
-    if not isinstance(a, ast.SelectorExpr):
-        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a selector expression")
-        return invalid(e)
-    x = ck.value(a.x)
-    if x.invalid:
-        return x
-    t = x.type
-    st = under(t.elem) if isinstance(t, Pointer) else under(t)
-    if not isinstance(st, Struct):
-        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
-        return invalid(e)
-    sel = lookup(t, a.sel.value)
-    if not isinstance(sel, Selection) or sel.index < 0:
-        ck.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
-        return invalid(e)
-    v = 0
-    cur: Type = st
-    for i in (*sel.path, sel.index):
-        cu = under(cur)
-        if isinstance(cu, Pointer):
-            ck.error(a.pos, f"invalid argument: field {a.sel.value} is embedded via a "
-                            f"pointer in {message_string(t, ck.path)}")
-            return invalid(e)
-        assert isinstance(cu, Struct)
-        offs, _ = struct_layout(cu)
-        v += offs[i]
-        cur = cu.fields[i].type
-    return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
-
-
 def _untyped(t: Type) -> bool:
     return isinstance(t, Basic) and t.kind.value.startswith("untyped")
-

@@ -11,7 +11,8 @@ initialisation by dependencies, as Go does. For
 
 Package.inits is `b = f()` then `a = b + 1`.
 
-Expressions live in expr.py and statements in stmt.py; this class mixes them in.
+The other concerns (declarations, expressions, statements, ...) are mixins in their own
+modules, composed here into Checker (see the package docstring).
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ from dataclasses import dataclass, field
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
+from compiler.types.assignments import AssignChecker
+from compiler.types.base import FuncCtx, TooManyErrors
+from compiler.types.builtins import BuiltinChecker
+from compiler.types.call import CallChecker
 from compiler.types.constant import unquote
-from compiler.types.expr import ExprChecker, FuncCtx, TooManyErrors
+from compiler.types.conversions import ConversionChecker
+from compiler.types.decl import DeclChecker
+from compiler.types.expr import ExprChecker
+from compiler.types.index import IndexChecker
+from compiler.types.literals import LiteralChecker
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
+from compiler.types.operators import OperatorChecker
 from compiler.types.predicates import comparable
+from compiler.types.selector import SelectorChecker
 from compiler.types.stmt import StmtChecker
 from compiler.types.typ import (
     UNSAFE_POINTER,
@@ -43,6 +54,7 @@ from compiler.types.typ import (
     VarKind,
     under,
 )
+from compiler.types.typexpr import TypeExprChecker
 from compiler.types.universe import universe
 
 
@@ -70,8 +82,12 @@ class PackageInfo:
     deps: list[str] = field(default_factory=list)
 
 
-class Checker(StmtChecker, ExprChecker):
-    """Checks one package; see the module docstring."""
+class Checker(StmtChecker, AssignChecker, DeclChecker, ExprChecker, OperatorChecker,
+              CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker, SelectorChecker,
+              IndexChecker, TypeExprChecker):
+    """Checks one package; see the module docstring. The other concerns' methods come
+    from the mixins (the package docstring lists them); this module adds the package
+    level."""
 
     def __init__(self, diags: Diagnostics, uni: Universe, path: str,
                  importer: Callable[[str, Pos], PackageInfo | None]) -> None:

@@ -20,7 +20,7 @@ from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
-from compiler.types.expr import ExprChecker, FuncCtx
+from compiler.types.base import CheckerBase, FuncCtx
 from compiler.types.operand import (
     INVALID_TYPE,
     Mode,
@@ -89,7 +89,7 @@ class _Body:
     named_results: bool = False
 
 
-class StmtChecker(ExprChecker):
+class StmtChecker(CheckerBase):
     """Statement checking (mixed into Checker)."""
 
     body: _Body | None = None
@@ -1083,13 +1083,13 @@ class _GotoScan:
 
 
 def _collect_labels(stmts: tuple[ast.Stmt, ...], out: dict[str, _Label],
-                    ck: StmtChecker) -> None:
+                    ck: CheckerBase) -> None:
     """Record every label of a function body (not of nested closures)."""
     for s in stmts:
         _collect_in(s, out, ck)
 
 
-def _collect_in(s: ast.Stmt, out: dict[str, _Label], ck: StmtChecker) -> None:
+def _collect_in(s: ast.Stmt, out: dict[str, _Label], ck: CheckerBase) -> None:
     match s:
         case ast.LabeledStmt(label=lab, stmt=inner):
             if lab.value in out:

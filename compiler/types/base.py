@@ -1,0 +1,198 @@
+"""The state every part of the checker shares, error reporting and name lookup.
+
+`Checker` (check.py) is one class whose methods are spread over mixins, one module per
+concern (see the package docstring). Each mixin derives from CheckerBase and reaches the
+others through `self`; CheckerBase declares the methods one module calls in another, for
+mypy only (they have no body here, so a mixin left out of Checker fails loudly). For
+
+    x := f(a)[i]
+
+assign_stmt (assignments.py) asks `expr` (expr.py) for `f(a)[i]`, which hands it to
+`index` (index.py), which asks `value` for `f(a)`, which reaches `call` (call.py); call
+checks `a` against f's parameter with `use_as` (assignments.py again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compiler.diag import Diagnostics, Pos
+from compiler.syntax import ast
+from compiler.types import tree
+from compiler.types.operand import Operand, Scope
+from compiler.types.typ import Const, Named, Signature, Type, Universe, Var, VarKind
+
+GIVE_UP_AFTER_ERRORS = 1000
+"""The checker stops (TooManyErrors) once the compile has reported this many errors: far
+more than a real file has, it only bounds the work on garbage input. How many of them
+are printed is the driver's business (driver.MAX_SHOWN_ERRORS, all under -e)."""
+
+
+class TooManyErrors(Exception):
+    """Raised after GIVE_UP_AFTER_ERRORS errors (garbage input); check_program returns
+    what was checked so far and the driver reports the errors."""
+
+
+@dataclass(slots=True, eq=False)
+class FuncCtx:
+    """The function (or closure) whose body is being checked."""
+
+    sig: Signature
+    name: str
+    parent: FuncCtx | None
+    captures: list[Var] = field(default_factory=list)
+    locals: list[Var] = field(default_factory=list)
+    closures: int = 0
+
+
+class CheckerBase:
+    """The checker's shared state; see the module docstring.
+
+    `scope` is the innermost scope; `func` the function (or closure) whose body is being
+    checked, None at package level; `deps` collects the package-level objects the current
+    declaration refers to (init order), None when not tracked; `var_owner` maps a local
+    to the function declaring it (captures); `used` the variables used so far;
+    `type_stack`/`type_ind`/`indirections` find invalid recursive types; `iota` is valid
+    inside a constant declaration; `pos_override` makes errors of an implicitly repeated
+    const spec point at its name.
+    """
+
+    def __init__(self, diags: Diagnostics, uni: Universe, path: str) -> None:
+        self.diags = diags
+        self.uni = uni
+        self.path = path
+        self.scope: Scope = Scope(None)
+        self.pkg_scope: Scope = Scope(None)
+        self.universe_scope: Scope = Scope(None)
+        self.func: FuncCtx | None = None
+        self.deps: set[object] | None = None
+        self.var_owner: dict[Var, FuncCtx] = {}
+        self.used: set[Var] = set()
+        self.used_pkgs: set[int] = set()
+        self.type_stack: list[Named] = []
+        self.type_ind: dict[int, int] = {}
+        self.indirections = 0
+        self.incomplete_embed = False
+        self.named: list[Named] = []
+        self.iota: int | None = None
+        self.pos_override: Pos | None = None
+        self.mismatch_calls: set[int] = set()
+        self.later_keys: list[tuple[Named, Pos]] = []
+
+    def error(self, pos: Pos, msg: str) -> None:
+        """Report an error (all of them, as gc -e; the driver decides how many to print)."""
+        if self.pos_override is not None:
+            pos = self.pos_override
+        self.diags.error(pos, msg)
+        if self.diags.errors >= GIVE_UP_AFTER_ERRORS:
+            raise TooManyErrors()
+
+    def unsupported(self, pos: Pos, what: str) -> None:
+        self.error(pos, f"refgo does not support {what} yet")
+
+    def save_context(self) -> tuple[object, ...]:
+        return (self.scope, self.func, self.deps, self.iota)
+
+    def restore_context(self, saved: tuple[object, ...]) -> None:
+        scope, func, deps, iota = saved
+        assert isinstance(scope, Scope)
+        self.scope = scope
+        self.func = func  # type: ignore[assignment]
+        self.deps = deps  # type: ignore[assignment]
+        self.iota = iota  # type: ignore[assignment]
+
+    def new_var(self, name: str, t: Type, pos: Pos, kind: VarKind) -> Var:
+        return Var(name, t, pos, kind, self.path, self.uni.uid())
+
+    def lookup(self, name: str) -> object | None:
+        """The object `name` denotes in the current scope."""
+        s: Scope | None = self.scope
+        while s is not None:
+            if s is self.pkg_scope:
+                o = self.lookup_pkg(name)
+                if o is not None:
+                    return o
+            else:
+                o = s.names.get(name)
+                if o is not None:
+                    return o
+            s = s.parent
+        return None
+
+    def declare_local(self, scope: Scope, v: Var) -> None:
+        """Declare local v in scope (blank names are not declared)."""
+        if v.name in ("_", ""):
+            return
+        prev = scope.names.get(v.name)
+        if prev is not None:
+            ppos = getattr(prev, "pos", v.pos)
+            self.error(v.pos, f"{v.name} redeclared in this block\n\t"
+                              f"{ppos}: other declaration of {v.name}")
+            self.used.add(v)
+            return
+        scope.names[v.name] = v
+        if self.func is not None:
+            self.var_owner[v] = self.func
+            if v.kind is VarKind.LOCAL:
+                self.func.locals.append(v)
+
+    if TYPE_CHECKING:
+        # Defined by the mixin in the module named; declared here so that every mixin
+        # can call them (keep in step: mypy checks each definition against these).
+        # check.py
+        def lookup_pkg(self, name: str) -> object | None: ...
+        # typexpr.py
+        def resolve_type(self, e: ast.Expr) -> Type: ...
+        def resolve_signature(self, ft: ast.FuncType) -> Signature: ...
+        # expr.py
+        def expr(self, e: ast.Expr, hint: Type | None = None) -> Operand: ...
+        def object_operand(self, obj: object, e: ast.Expr) -> Operand: ...
+        def value(self, e: ast.Expr, hint: Type | None = None) -> Operand: ...
+        def require_value(self, op: Operand, allow_tuple: bool = False) -> Operand: ...
+        # operators.py
+        def unary(self, e: ast.UnaryExpr, hint: Type | None) -> Operand: ...
+        def binary(self, e: ast.BinaryExpr, hint: Type | None) -> Operand: ...
+        def binary_ops(self, e: ast.BinaryExpr, x: Operand, y: Operand) -> Operand: ...
+        def shift_ops(self, e: ast.BinaryExpr, x: Operand, y: Operand, hint: Type | None
+                      ) -> Operand: ...
+        # literals.py
+        def composite(self, e: ast.CompositeLit, hint: Type | None) -> Operand: ...
+        def func_lit(self, e: ast.FuncLit) -> Operand: ...
+        # selector.py
+        def selector(self, e: ast.SelectorExpr) -> Operand: ...
+        # index.py
+        def index(self, e: ast.IndexExpr) -> Operand: ...
+        def index_value(self, e: ast.Expr, length: int, what: str = "index"
+                        ) -> tree.Expr | None: ...
+        def slice_expr(self, e: ast.SliceExpr) -> Operand: ...
+        # call.py
+        def call(self, e: ast.CallExpr, hint: Type | None = None) -> Operand: ...
+        def tuple_elems(self, a: Operand) -> list[Operand]: ...
+        # builtins.py
+        def builtin_call(self, e: ast.CallExpr, name: str, hint: Type | None) -> Operand: ...
+        # conversions.py
+        def conversion(self, e: ast.CallExpr, t: Type) -> Operand: ...
+        # assignments.py
+        def const_expr(self, op: Operand, t: Type) -> tree.Expr: ...
+        def convert_untyped(self, op: Operand, t: Type, context: str = "") -> Operand: ...
+        def default(self, op: Operand, context: str = "assignment") -> tree.Expr: ...
+        def assignable(self, op: Operand, t: Type) -> bool: ...
+        def use_as(self, op: Operand, t: Type, context: str) -> tree.Expr: ...
+        def not_implements(self, v: Type, t: Type) -> str: ...
+        def to_interface(self, op: Operand, t: Type) -> tree.Expr: ...
+        def multi_value(self, op: Operand, n: int, pos: Pos, src: ast.Expr, ctx: str
+                        ) -> tuple[Type, ...] | None: ...
+        def single_call_mismatch(self, src: ast.Expr, n: int) -> None: ...
+        def commaok(self, op: Operand) -> tree.Expr: ...
+        def assign_mismatch(self, pos: Pos, n: int, values: Sequence[ast.Expr]) -> None: ...
+        def tuple_converted(self, op: Operand, targets: Sequence[Type | None],
+                            context: str) -> tuple[tree.Expr, ...]: ...
+        # decl.py
+        def const_spec(self, spec: ast.ConstSpec) -> list[Const]: ...
+        def var_spec(self, spec: ast.VarSpec, kind: VarKind
+                     ) -> tuple[list[Var], tree.Stmt | None]: ...
+        # stmt.py
+        def func_block(self, body: ast.BlockStmt, outer: Scope, ctx: FuncCtx,
+                       sig: Signature, named_results: bool = False) -> tree.Block: ...

@@ -1,0 +1,161 @@
+"""Constant and variable declarations, at package level (called by check.py) and in
+function bodies (stmt.py's DeclStmt).
+
+    const (a = iota * 10; b)     Const a = 0, Const b = 10 (the spec repeats, iota 1)
+    var x, y = f()               VarDecl((x, y), (Call f,))   (Assign at package level)
+    var p, q int = 1             `assignment mismatch: 2 variables but 1 value`
+"""
+
+from __future__ import annotations
+
+from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
+from compiler.types import tree
+from compiler.types.base import CheckerBase
+from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe
+from compiler.types.predicates import default_type, identical, is_untyped_kind
+from compiler.types.typ import (
+    Basic,
+    Const,
+    Type,
+    Var,
+    VarKind,
+    is_boolean,
+    is_interface,
+    message_string,
+    under,
+)
+
+
+class DeclChecker(CheckerBase):
+    """Declarations (mixed into Checker)."""
+
+    def const_spec(self, spec: ast.ConstSpec) -> list[Const]:
+        """Evaluate one const spec (with its iota) into Const objects (not declared)."""
+        saved = self.iota
+        self.iota = spec.iota
+        try:
+            t: Type | None = None
+            if spec.type is not None:
+                t = self.resolve_type(spec.type)
+                if t is not INVALID_TYPE and not isinstance(under(t), Basic):
+                    self.error(spec.type.pos, f"invalid constant type "
+                                              f"{message_string(t, self.path)}")
+                    t = INVALID_TYPE
+            out: list[Const] = []
+            if not spec.values:
+                self.error(spec.pos, f"missing init expr for {spec.names[0].value}")
+            for i, n in enumerate(spec.names):
+                if i >= len(spec.values):
+                    if spec.values and i == len(spec.values):
+                        self.error(n.pos, "missing init expr for const declaration")
+                    out.append(Const(n.value, INVALID_TYPE, 0, n.pos))
+                    continue
+                if spec.implicit:
+                    self.pos_override = n.pos
+                try:
+                    op = self.expr(spec.values[i], t)
+                finally:
+                    self.pos_override = None
+                if op.invalid:
+                    out.append(Const(n.value, INVALID_TYPE, 0, n.pos))
+                    continue
+                if op.mode is not Mode.CONST:
+                    op2 = self.require_value(op)
+                    if not op2.invalid:
+                        self.error(op.src.pos, f"{describe(op, self.path)} is not constant")
+                    out.append(Const(n.value, INVALID_TYPE, 0, n.pos))
+                    continue
+                if t is not None and t is not INVALID_TYPE:
+                    op = self.convert_untyped(op, t, "constant declaration")
+                    if op.invalid:
+                        out.append(Const(n.value, INVALID_TYPE, 0, n.pos))
+                        continue
+                    if not identical(op.type, t):
+                        self.error(op.src.pos, f"cannot use {describe(op, self.path)} as type "
+                                               f"{message_string(t, self.path)} in constant "
+                                               f"declaration")
+                out.append(Const(n.value, t if t is not None else op.type, op.val, n.pos))
+            if len(spec.values) > len(spec.names):
+                self.error(spec.values[len(spec.names)].pos, "extra init expr")
+            return out
+        finally:
+            self.iota = saved
+
+    def var_spec(self, spec: ast.VarSpec, kind: VarKind) -> tuple[list[Var], tree.Stmt | None]:
+        """Check a var spec; returns the new Vars (undeclared) and the init statement."""
+        errors_before = self.diags.errors
+        t: Type | None = self.resolve_type(spec.type) if spec.type is not None else None
+        names = spec.names
+        values = spec.values
+        ctx = "variable declaration"
+        vals: list[tree.Expr] = []
+        types: list[Type] = []
+        if not values:
+            assert t is not None
+            types = [t] * len(names)
+        elif len(values) == 1 and len(names) > 1:
+            op = self.expr(values[0], t)
+            op = self.require_value(op, allow_tuple=True)
+            rt = self.multi_value(op, len(names), values[0].pos, values[0], ctx)
+            if rt is None:
+                types = [t or INVALID_TYPE] * len(names)
+            else:
+                conv = False
+                if t is not None:
+                    for x in rt:
+                        if is_interface(t) and not identical(x, t):
+                            conv = True
+                        if is_untyped_kind(x) and is_boolean(t):
+                            continue
+                        if not self.assignable(Operand(Mode.VALUE, x, op.expr, op.src), t):
+                            self.error(values[0].pos, f"cannot use {expr_string(values[0])} "
+                                                      f"(value of type "
+                                                      f"{message_string(x, self.path)}) "
+                                                      f"as type {message_string(t, self.path)} in "
+                                                      f"assignment")
+                    types = [t] * len(names)
+                else:
+                    types = [default_type(x) for x in rt]
+                vals = [self.commaok(op)]
+                if conv and self.diags.errors == errors_before:
+                    vals = list(self.tuple_converted(op, types, ctx))
+        elif len(values) != len(names):
+            if len(values) == 1 and isinstance(values[0], ast.CallExpr):
+                self.assign_mismatch(values[0].pos, len(names), values)
+            elif len(values) > len(names):
+                self.error(values[len(names)].pos,
+                           f"extra init expr {expr_string(values[len(names)])}")
+            else:
+                self.error(names[len(values)].pos,
+                           f"missing init expr for {names[len(values)].value}")
+            for v in values:
+                self.expr(v)
+            types = [t or INVALID_TYPE] * len(names)
+        else:
+            for v in values:
+                op = self.expr(v, t)
+                if t is not None:
+                    vals.append(self.use_as(op, t, ctx))
+                    types.append(t)
+                else:
+                    op = self.require_value(op)
+                    e = self.default(op, ctx)
+                    vals.append(e)
+                    types.append(_expr_type(e) if not op.invalid and op.mode is not Mode.NIL
+                                 else INVALID_TYPE)
+        vs = [self.new_var(n.value, ty, n.pos, kind) for n, ty in zip(names, types, strict=True)]
+        if self.diags.errors > errors_before:
+            self.used.update(vs)
+        if kind is VarKind.GLOBAL:
+            if not vals:
+                return vs, None
+            return vs, tree.Assign(spec.pos, tuple(tree.VarRef(v.pos, v.type, v)
+                                                   if v.name != "_" else tree.Blank(v.pos,
+                                                                                    v.type)
+                                                   for v in vs), tuple(vals))
+        return vs, tree.VarDecl(spec.pos, tuple(vs), tuple(vals))
+
+
+def _expr_type(e: tree.Expr) -> Type:
+    return e.type

@@ -1,0 +1,167 @@
+"""Index and slice expressions.
+
+Constant indices are checked against constant lengths (arrays, constant strings):
+
+    var a [3]int
+    a[i]       Index(int, VarRef a, VarRef i)     (a variable: addressable)
+    a[5]       `invalid argument: index 5 out of bounds [0:3]`
+    a[1:]      SliceExpr([]int, AddrOf(VarRef a), Const 1, nil, nil)
+    m[k]       MapIndex (mode MAPINDEX: usable in `v, ok := m[k]`)
+"""
+
+from __future__ import annotations
+
+from compiler.syntax import ast
+from compiler.types import constant as C
+from compiler.types import tree
+from compiler.types.base import CheckerBase
+from compiler.types.operand import Mode, Operand, describe, invalid
+from compiler.types.predicates import is_numeric, is_untyped_kind
+from compiler.types.typ import (
+    BYTE,
+    INT,
+    STRING,
+    Array,
+    Basic,
+    Kind,
+    Map,
+    Pointer,
+    Slice,
+    Type,
+    is_integer,
+    is_string,
+    under,
+)
+
+
+class IndexChecker(CheckerBase):
+    """Index and slice expressions (mixed into Checker)."""
+
+    def index(self, e: ast.IndexExpr) -> Operand:
+        x = self.value(e.x)
+        if x.invalid:
+            self.expr(e.index)
+            return x
+        t = x.type
+        u = under(t)
+        addressable = x.mode is Mode.VAR
+        xe = x.expr
+        if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
+            xe = tree.Deref(e.pos, u.elem, xe)
+            t = u.elem
+            u = under(t)
+            addressable = True
+        if isinstance(u, Map):
+            k = self.value(e.index, u.key)
+            ke = self.use_as(k, u.key, "map index")
+            return Operand(Mode.MAPINDEX, u.elem, tree.MapIndex(e.pos, u.elem, xe, ke), e)
+        length = -1
+        if isinstance(u, Basic) and is_string(t):
+            elem: Type = BYTE
+            mode = Mode.VALUE
+            if x.mode is Mode.CONST and isinstance(x.val, bytes):
+                length = len(x.val)
+        elif isinstance(u, Array):
+            elem, length = u.elem, u.length
+            mode = Mode.VAR if addressable else Mode.VALUE
+        elif isinstance(u, Slice):
+            elem, mode = u.elem, Mode.VAR
+        else:
+            self.error(e.lbrack, f"invalid operation: cannot index {describe(x, self.path)}")
+            self.expr(e.index)
+            return invalid(e)
+        ie = self.index_value(e.index, length)
+        if ie is None:
+            return invalid(e)
+        if x.mode is Mode.CONST:
+            xe = self.default(x)
+        return Operand(mode, elem, tree.Index(e.pos, elem, xe, ie), e)
+
+    def index_value(self, e: ast.Expr, length: int, what: str = "index") -> tree.Expr | None:
+        """Check an index expression (integer, non-negative, < length when constant)."""
+        op = self.value(e)
+        if op.invalid:
+            return None
+        if op.mode is Mode.NIL:
+            self.error(e.pos, "cannot convert nil to int")
+            return None
+        if op.mode is Mode.CONST and is_untyped_kind(op.type):
+            op = self.convert_untyped(op, INT)
+            if op.invalid:
+                return None
+        if op.mode is Mode.CONST:
+            assert op.val is not None
+            r, why = C.representable(op.val, Kind.INT) if not isinstance(
+                op.val, (bool, bytes)) and is_numeric(op.type) else (None, "")
+            if r is None:
+                if why == "overflows" and is_integer(op.type):
+                    self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
+                                      f"overflows int")
+                else:
+                    self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
+                                      f"must be integer")
+                return None
+            v = int(C.to_fraction(op.val))
+            if v < 0:
+                self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} must "
+                                  f"not be negative")
+                return None
+            if 0 <= length <= v and what == "index":
+                self.error(e.pos, f"invalid argument: index {v} out of bounds [0:{length}]")
+                return None
+            t = op.type if is_integer(op.type) else INT
+            return tree.ConstExpr(op.src.pos, t, v)
+        if not is_integer(op.type):
+            self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} must be "
+                              f"integer")
+            return None
+        return op.expr
+
+    def slice_expr(self, e: ast.SliceExpr) -> Operand:
+        x = self.value(e.x)
+        if x.invalid:
+            return x
+        t = x.type
+        u = under(t)
+        xe = self.default(x) if x.mode is Mode.CONST else x.expr
+        length = -1
+        if isinstance(u, Basic) and is_string(t):
+            if e.full:
+                self.error(e.pos, "invalid operation: 3-index slice of string")
+                return invalid(e)
+            rt: Type = STRING if is_untyped_kind(t) else t
+            if x.mode is Mode.CONST and isinstance(x.val, bytes):
+                length = len(x.val)
+        elif isinstance(u, Array):
+            if x.mode is not Mode.VAR:
+                self.error(e.pos, f"invalid operation: {describe(x, self.path)} (slice of "
+                                  f"unaddressable value)")
+                return invalid(e)
+            xe = tree.AddrOf(e.pos, Pointer(t), xe)
+            rt, length = Slice(u.elem), u.length + 1
+        elif isinstance(u, Pointer) and isinstance(under(u.elem), Array):
+            au = under(u.elem)
+            assert isinstance(au, Array)
+            rt, length = Slice(au.elem), au.length + 1
+        elif isinstance(u, Slice):
+            rt = t
+        else:
+            self.error(e.x.pos, f"invalid operation: cannot slice {describe(x, self.path)}")
+            return invalid(e)
+        parts: list[tree.Expr | None] = []
+        consts: list[int] = []
+        for p in (e.lo, e.hi, e.max):
+            if p is None:
+                parts.append(None)
+                continue
+            pe = self.index_value(p, length)
+            if pe is None:
+                return invalid(e)
+            if isinstance(pe, tree.ConstExpr) and isinstance(pe.value, int):
+                if consts and pe.value < consts[-1]:
+                    self.error(p.pos, f"invalid slice indices: {pe.value} < {consts[-1]}")
+                    return invalid(e)
+                consts.append(pe.value)
+            parts.append(pe)
+        return Operand(Mode.VALUE, rt, tree.SliceExpr(e.pos, rt, xe, parts[0], parts[1],
+                                                      parts[2]), e)

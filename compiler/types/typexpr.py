@@ -1,0 +1,239 @@
+"""Type expressions: the type an AST type denotes.
+
+    []*T                    Slice(Pointer(Named T))
+    [2 * N]int              Array(6, int)          (N a constant 3: array_length)
+    func(int, ...string) T  Signature((int, []string), (T,), variadic=True)
+    struct{ T; x int }      Struct((Field("T", T, embedded=True), Field("x", int)))
+    interface{ I; M() }     Interface(methods of I and M, sorted by name)
+
+A named type may refer to itself only through an indirection (pointer, slice, map,
+func, ...): `indirections` counts them while `type_stack` holds the types being
+declared, so `type T struct{ next *T }` is fine and `type T struct{ t T }` is `invalid
+recursive type T`. Map keys and embedded interfaces of types still being declared are
+checked once they are complete (check.py's fixups and later_keys).
+"""
+
+from __future__ import annotations
+
+from compiler.diag import Pos
+from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
+from compiler.types import constant as C
+from compiler.types.base import CheckerBase
+from compiler.types.operand import INVALID_TYPE, Builtin, Mode, describe
+from compiler.types.predicates import is_untyped_kind, maybe_comparable
+from compiler.types.typ import (
+    Array,
+    Basic,
+    Const,
+    Field,
+    IMethod,
+    Interface,
+    Kind,
+    Map,
+    Named,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Type,
+    is_integer,
+    message_string,
+    under,
+)
+
+
+class TypeExprChecker(CheckerBase):
+    """Type expressions (mixed into Checker)."""
+
+    def resolve_type(self, e: ast.Expr) -> Type:
+        """The type an AST type expression denotes (INVALID_TYPE after an error)."""
+        match e:
+            case ast.Name() | ast.SelectorExpr():
+                op = self.expr(e)
+                if op.invalid:
+                    return INVALID_TYPE
+                if op.mode is not Mode.TYPE:
+                    what = describe(op, self.path) if isinstance(e, ast.Name) and \
+                        op.mode is not Mode.BUILTIN else expr_string(e)
+                    self.error(e.pos, f"{what} is not a type")
+                    return INVALID_TYPE
+                t = op.type
+                if isinstance(t, Named) and t.underlying is None and \
+                        self.type_ind.get(id(t)) == self.indirections:
+                    cycle = self.type_stack[self.type_stack.index(t):]
+                    lines = "".join(f"\n\t{c.pos}: {c.name} refers to" for c in cycle)
+                    self.error(t.pos, f"invalid recursive type {t.name}{lines}\n\t"
+                                      f"{t.pos}: {t.name}")
+                    return INVALID_TYPE
+                return t
+            case ast.ParenExpr(x=x):
+                return self.resolve_type(x)
+            case ast.StarExpr(x=x):
+                return Pointer(self._indirect_type(x))
+            case ast.ArrayType(len=None):
+                self.error(e.pos, "invalid use of [...] array (outside a composite literal)")
+                return INVALID_TYPE
+            case ast.ArrayType(len=n, elem=el):
+                assert n is not None
+                length = self.array_length(n)
+                et = self.resolve_type(el)
+                return Array(length, et) if length >= 0 else INVALID_TYPE
+            case ast.SliceType(elem=el):
+                return Slice(self._indirect_type(el))
+            case ast.MapType(key=k, value=v):
+                kt = self._indirect_type(k)
+                vt = self._indirect_type(v)
+                if kt is not INVALID_TYPE and not maybe_comparable(kt):
+                    self.error(k.pos, f"invalid map key type {message_string(kt, self.path)}")
+                elif isinstance(kt, Named) and kt.underlying is None:
+                    self.later_keys.append((kt, k.pos))
+                return Map(kt, vt)
+            case ast.FuncType():
+                self.indirections += 1
+                try:
+                    return self.resolve_signature(e)
+                finally:
+                    self.indirections -= 1
+            case ast.StructType():
+                return self.struct_type(e)
+            case ast.InterfaceType():
+                return self.interface_type(e)
+            case ast.ChanType():
+                self.unsupported(e.pos, "channels")
+                return INVALID_TYPE
+        self.error(e.pos, f"{expr_string(e)} is not a type")
+        return INVALID_TYPE
+
+    def _indirect_type(self, e: ast.Expr) -> Type:
+        self.indirections += 1
+        try:
+            return self.resolve_type(e)
+        finally:
+            self.indirections -= 1
+
+    def array_length(self, n: ast.Expr) -> int:
+        """The constant length of an array type, or -1 after an error (types2's rules)."""
+        if isinstance(n, ast.Name):
+            obj = self.lookup(n.value)
+            if obj is None:
+                self.error(n.pos, f"undeclared name {n.value} for array length")
+                return -1
+            if not isinstance(obj, Const) and not (isinstance(obj, Builtin)
+                                                   and obj.name == "iota"):
+                self.error(n.pos, f"invalid array length {n.value}")
+                return -1
+        op = self.expr(n)
+        if op.invalid:
+            return -1
+        if op.mode is not Mode.CONST:
+            self.error(n.pos, f"array length {describe(op, self.path)} must be constant")
+            return -1
+        assert op.val is not None
+        if (is_integer(op.type) or is_untyped_kind(op.type)) and not isinstance(
+                op.val, (bool, bytes)) and C.is_int_value(op.val):
+            v = int(C.to_fraction(op.val))
+            lo, hi = C.int_range(Kind.INT)
+            if lo <= v <= hi:
+                if v >= 0:
+                    return v
+                self.error(n.pos, f"invalid array length {describe(op, self.path)}")
+                return -1
+        self.error(n.pos, f"array length {describe(op, self.path)} must be integer")
+        return -1
+
+    def resolve_signature(self, ft: ast.FuncType) -> Signature:
+        params: list[Type] = []
+        variadic = False
+        for i, p in enumerate(ft.params):
+            if isinstance(p.type, ast.DotsType):
+                if i != len(ft.params) - 1:
+                    self.error(p.type.pos, "can only use ... with final parameter in list")
+                variadic = True
+                params.append(Slice(self._indirect_type(p.type.elem)))
+            else:
+                params.append(self._indirect_type(p.type))
+        results: list[Type] = []
+        for r in ft.results:
+            if isinstance(r.type, ast.DotsType):
+                self.error(r.type.pos, "can only use ... with final parameter in list")
+                results.append(INVALID_TYPE)
+            else:
+                results.append(self._indirect_type(r.type))
+        return Signature(tuple(params), tuple(results), variadic)
+
+    def struct_type(self, e: ast.StructType) -> Type:
+        fields: list[Field] = []
+        seen: dict[str, Pos] = {}
+        for f in e.fields:
+            t = self.resolve_type(f.type)
+            if f.name is None:
+                base = t.elem if isinstance(t, Pointer) else t
+                if isinstance(base, (Named, Basic)):
+                    name = _embedded_name(f.type) or base.name
+                else:
+                    self.error(f.type.pos, "embedded field type must be a type name")
+                    continue
+                if isinstance(t, Pointer) and isinstance(base, Named) and \
+                        base.underlying is not None and isinstance(base.underlying,
+                                                                   (Pointer, Interface)):
+                    self.error(f.type.pos, "embedded field type cannot be a pointer to an "
+                                           "interface")
+                fields.append(Field(name, t, True))
+                npos = f.type.pos
+            else:
+                name = f.name.value
+                fields.append(Field(name, t))
+                npos = f.name.pos
+            if name != "_" and name in seen:
+                self.error(npos, f"{name} redeclared\n\t{seen[name]}: other declaration of "
+                                 f"{name}")
+                fields.pop()
+                continue
+            seen[name] = npos
+        return Struct(tuple(fields))
+
+    def interface_type(self, e: ast.InterfaceType) -> Type:
+        methods: dict[str, IMethod] = {}
+        for m in e.methods:
+            if m.name is not None:
+                assert isinstance(m.type, ast.FuncType)
+                sig = self._indirect_type(m.type)
+                assert isinstance(sig, Signature)
+                if m.name.value in methods:
+                    self.error(m.name.pos, f"duplicate method {m.name.value}")
+                methods[m.name.value] = IMethod(m.name.value, sig)
+                continue
+            t = self._indirect_type(m.type)
+            if t is INVALID_TYPE:
+                continue
+            if isinstance(t, Named) and t.underlying is None:
+                self.incomplete_embed = True
+                continue
+            u = under(t)
+            if not isinstance(u, Interface):
+                self.unsupported(m.type.pos, "type constraints")
+                continue
+            for im in u.methods:
+                prev = methods.get(im.name)
+                if prev is not None and prev.sig != im.sig:
+                    self.error(m.type.pos, f"duplicate method {im.name}")
+                methods[im.name] = im
+        return Interface(tuple(methods[k] for k in sorted(methods)))
+
+
+def _embedded_name(e: ast.Expr) -> str | None:
+    """The field name an embedded field's type as written gives: `T` for T, *T, p.T, *p.T
+    (an alias's own name, not the aliased type's: `type S = T; struct{ S }` has field S)."""
+    while isinstance(e, ast.ParenExpr):
+        e = e.x
+    if isinstance(e, ast.StarExpr):
+        e = e.x
+        while isinstance(e, ast.ParenExpr):
+            e = e.x
+    match e:
+        case ast.Name(value=v):
+            return v
+        case ast.SelectorExpr(sel=sel):
+            return sel.value
+    return None
