@@ -26,8 +26,9 @@ functions. The modules:
     call.py         calls and arguments          conversions.py   T(x)
     builtins.py     len, append, make, ...       literals.py      T{...}, func literals
     selector.py     x.f, methods                 index.py         x[i], x[i:j]
-    assignments.py  assignability (use_as), implicit conversions
-    stmt.py         statements and function bodies
+    assignments.py  assignability (use_as), implicit conversions, assignment statements
+    stmt.py         statements and function bodies (labels.py: labels, termination)
+    switch.py       expression and type switches
     operand.py      Operand, scopes, types2's operand descriptions in messages
 """
 

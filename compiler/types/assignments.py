@@ -1,5 +1,6 @@
-"""Assignability: fixing an operand into the tree as a value of a type (`use_as`), and
-multi-value right-hand sides.
+"""Assignability and assignment: fixing an operand into the tree as a value of a type
+(`use_as`), multi-value assignments, and the assignment statements (`=`, `:=`, `op=`,
+`++`, `--`).
 
 use_as inserts the implicit operations tree.py documents and reports `cannot use ...`
 when the operand is not assignable:
@@ -11,14 +12,19 @@ when the operand is not assignable:
 
 A multi-value right-hand side (call, comma-ok form) stays one Tuple-typed node; an
 element that needs an interface conversion is read through TupleElem nodes sharing it
-(tuple_converted).
+(tuple_converted). A `:=` that redeclares some names becomes a value-less VarDecl of the
+new ones followed by an Assign:
+
+    a, err := f()      (err already declared)
+    →  VarDecl(vars=(a,), values=())
+       Assign(lhs=(VarRef a, VarRef err), rhs=(Call f,))
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compiler.diag import Pos
+from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
@@ -26,7 +32,7 @@ from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid
 from compiler.types.operators import retype
-from compiler.types.predicates import default_type, identical, is_untyped_kind
+from compiler.types.predicates import default_type, identical, is_numeric, is_untyped_kind
 from compiler.types.typ import (
     BOOL,
     UNTYPED_BOOL,
@@ -41,6 +47,8 @@ from compiler.types.typ import (
     Slice,
     Tuple,
     Type,
+    Var,
+    VarKind,
     basic_kind,
     is_boolean,
     is_complex,
@@ -56,7 +64,7 @@ from compiler.types.typ import (
 
 
 class AssignChecker(CheckerBase):
-    """Assignability (mixed into Checker)."""
+    """Assignability and assignments (mixed into Checker)."""
 
     def const_expr(self, op: Operand, t: Type) -> tree.Expr:
         """The ConstExpr for constant op (already representable in t)."""
@@ -299,3 +307,244 @@ class AssignChecker(CheckerBase):
                  for i, t in enumerate(x.type.types)]
         return tuple(o.expr if t is None else self.use_as(o, t, context)
                      for o, t in zip(elems, targets, strict=True))
+
+    def lhs(self, e: ast.Expr, use: bool = False) -> Operand:
+        """Check an assignment target (a use of a variable there is not a `use`)."""
+        inner = e
+        while isinstance(inner, ast.ParenExpr):
+            inner = inner.x
+        if isinstance(inner, ast.Name) and inner.value == "_":
+            return Operand(Mode.VAR, INVALID_TYPE, tree.Blank(e.pos, INVALID_TYPE), e)
+        if isinstance(inner, ast.Name) and not use:
+            obj = self.lookup(inner.value)
+            if isinstance(obj, Var):
+                was_used = obj in self.used
+                op = self.object_operand(obj, e)
+                if not was_used:
+                    self.used.discard(obj)
+                return op
+        op = self.expr(e)
+        if op.invalid:
+            return op
+        if op.mode in (Mode.VAR, Mode.MAPINDEX):
+            return op
+        if op.mode is Mode.TYPE:
+            self.error(e.pos, f"{expr_string(e)} (type) is not an expression")
+            return invalid(e)
+        if op.mode is Mode.BUILTIN:
+            self.error(e.pos, f"{expr_string(e)} (built-in) must be called")
+            return invalid(e)
+        if isinstance(inner, ast.SelectorExpr) and op.mode is Mode.VALUE and \
+                isinstance(op.expr, tree.FieldSel):
+            self.error(e.pos, f"cannot assign to struct field {expr_string(e)} in map")
+        else:
+            self.error(e.pos, f"cannot assign to {describe(op, self.path)}")
+        return invalid(e)
+
+    def assign_stmt(self, s: ast.AssignStmt) -> list[tree.Stmt]:
+        if s.op == ":=":
+            return self.define(s)
+        if s.op != "=":
+            return self.op_assign(s)
+        lhs = [self.lhs(x) for x in s.lhs]
+        if len(s.rhs) == 1 and len(s.lhs) > 1:
+            op = self.require_value(self.expr(s.rhs[0]), allow_tuple=True)
+            types = self.multi_value(op, len(s.lhs), s.rhs[0].pos, s.rhs[0], "assignment")
+            if types is None:
+                return []
+            targets: list[tree.Expr] = []
+            convs: list[Type | None] = []
+            for lo, t in zip(lhs, types, strict=True):
+                if lo.invalid:
+                    continue
+                if isinstance(lo.expr, tree.Blank):
+                    targets.append(tree.Blank(lo.expr.pos, t))
+                    convs.append(None)
+                    continue
+                if not self._tuple_assignable(t, op, lo.type):
+                    self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
+                                             f"type {message_string(t, self.path)}) as type "
+                                             f"{message_string(lo.type, self.path)} in assignment")
+                convs.append(lo.type if needs_iface_conv(t, lo.type) else None)
+                targets.append(lo.expr)
+            if any(c is not None for c in convs) and len(targets) == len(types):
+                cv = self.tuple_converted(op, convs, "assignment")
+                return [tree.Assign(s.pos, tuple(targets), cv)]
+            return [tree.Assign(s.pos, tuple(targets), (self.commaok(op),))]
+        if len(s.lhs) != len(s.rhs):
+            self.assign_mismatch(s.rhs[0].pos, len(s.lhs), s.rhs)
+            return []
+        self.single_call_mismatch(s.rhs[0], len(s.lhs))
+        out_l: list[tree.Expr] = []
+        out_r: list[tree.Expr] = []
+        for lo, r in zip(lhs, s.rhs, strict=True):
+            if lo.invalid:
+                self.expr(r)
+                continue
+            if isinstance(lo.expr, tree.Blank):
+                op = self.value(r)
+                if op.invalid:
+                    continue
+                e = self.default(op, "assignment to _ identifier")
+                out_l.append(tree.Blank(lo.expr.pos, e.type))
+                out_r.append(e)
+                continue
+            op = self.expr(r, lo.type)
+            out_l.append(lo.expr)
+            out_r.append(self.use_as(op, lo.type, "assignment"))
+        return [tree.Assign(s.pos, tuple(out_l), tuple(out_r))]
+
+    def define(self, s: ast.AssignStmt) -> list[tree.Stmt]:
+        names: list[ast.Name] = []
+        ok = True
+        for x in s.lhs:
+            if not isinstance(x, ast.Name):
+                self.error(x.pos, f"non-name {expr_string(x)} on left side of :=")
+                ok = False
+            else:
+                names.append(x)
+        if not ok:
+            for r in s.rhs:
+                self.expr(r)
+            return []
+        seen: set[str] = set()
+        for n in names:
+            if n.value != "_" and n.value in seen:
+                self.error(n.pos, f"{n.value} repeated on left side of :=")
+                return []
+            seen.add(n.value)
+        existing: list[Var | None] = []
+        for n in names:
+            o = self.scope.names.get(n.value) if n.value != "_" else None
+            existing.append(o if isinstance(o, Var) else None)
+            if o is not None and not isinstance(o, Var):
+                self.error(n.pos, f"cannot assign to {n.value}")
+                return []
+        new_count = sum(1 for n, o in zip(names, existing, strict=True)
+                        if o is None and n.value != "_")
+        # Types of the right-hand side, computed before the new names are in scope.
+        errors_before = self.diags.errors
+        rtypes: list[Type] = []
+        rvals: list[tree.Expr] = []
+        tuple_rhs = False
+        if len(s.rhs) == 1 and len(names) > 1:
+            op = self.require_value(self.expr(s.rhs[0]), allow_tuple=True)
+            types = self.multi_value(op, len(names), s.rhs[0].pos, s.rhs[0],
+                                     "assignment")
+            if types is None:
+                rtypes = [INVALID_TYPE] * len(names)
+            else:
+                rtypes = list(types)
+                rvals = [self.commaok(op)]
+                tuple_rhs = True
+                tuple_op = op
+        elif len(s.rhs) != len(names):
+            self.assign_mismatch(s.rhs[0].pos, len(names), s.rhs)
+            rtypes = [INVALID_TYPE] * len(names)
+        else:
+            self.single_call_mismatch(s.rhs[0], len(names))
+            for o, r in zip(existing, s.rhs, strict=True):
+                op = self.expr(r, o.type if o is not None else None)
+                if o is not None:
+                    rvals.append(self.use_as(op, o.type, "assignment"))
+                    rtypes.append(o.type)
+                else:
+                    op = self.require_value(op)
+                    e = self.default(op, "assignment")
+                    rvals.append(e)
+                    rtypes.append(e.type if not op.invalid and op.mode is not Mode.NIL
+                                  else INVALID_TYPE)
+        if new_count == 0:
+            self.error(s.oppos, "no new variables on left side of :=")
+        failed_rhs = self.diags.errors > errors_before
+        new_vars: list[Var] = []
+        all_vars: list[tree.Expr] = []
+        failed = any(t is INVALID_TYPE for t in rtypes)
+        convs: list[Type | None] = []
+        for n, o, t in zip(names, existing, rtypes, strict=True):
+            convs.append(o.type if o is not None and needs_iface_conv(t, o.type) else None)
+            if o is not None:
+                if tuple_rhs and not self._tuple_assignable(t, None, o.type):
+                    self.error(s.rhs[0].pos, f"cannot use {expr_string(s.rhs[0])} (value of "
+                                             f"type {message_string(t, self.path)}) as type "
+                                             f"{message_string(o.type, self.path)} in assignment")
+                all_vars.append(tree.VarRef(n.pos, o.type, o))
+                continue
+            t = default_type(t)
+            v = self.new_var(n.value, t, n.pos, VarKind.LOCAL)
+            if failed or failed_rhs:
+                self.used.add(v)
+            self.declare_local(self.scope, v)
+            if n.value == "_":
+                all_vars.append(tree.Blank(n.pos, t))
+            else:
+                new_vars.append(v)
+                all_vars.append(tree.VarRef(n.pos, t, v))
+        if failed:
+            return []
+        if tuple_rhs and any(c is not None for c in convs) and \
+                self.diags.errors == errors_before:
+            rvals = list(self.tuple_converted(tuple_op, convs, "assignment"))
+        if len(new_vars) == len(names):
+            return [tree.VarDecl(s.pos, tuple(new_vars), tuple(rvals))]
+        out: list[tree.Stmt] = []
+        if new_vars:
+            out.append(tree.VarDecl(s.pos, tuple(new_vars), ()))
+        out.append(tree.Assign(s.pos, tuple(all_vars), tuple(rvals)))
+        return out
+
+    def _tuple_assignable(self, t: Type, op: Operand | None, target: Type) -> bool:
+        """Whether one result of a multi-value expression (type t) may be assigned to a
+        target of type `target` (the untyped bool of a comma-ok form fits any bool)."""
+        if is_untyped_kind(t):
+            return is_boolean(target) or is_interface(target)
+        e: tree.Expr = op.expr if op is not None else tree.Blank(NOPOS, t)
+        src = op.src if op is not None else ast.BadExpr(NOPOS)
+        return self.assignable(Operand(Mode.VALUE, t, e, src), target)
+
+    def op_assign(self, s: ast.AssignStmt) -> list[tree.Stmt]:
+        if len(s.lhs) != 1 or len(s.rhs) != 1:
+            self.error(s.oppos, f"assignment operation {s.op} requires single-valued "
+                                f"expressions")
+            return []
+        lo = self.lhs(s.lhs[0], use=True)
+        if lo.invalid:
+            self.expr(s.rhs[0])
+            return []
+        if isinstance(lo.expr, tree.Blank):
+            self.error(s.lhs[0].pos, "cannot use _ as value")
+            return []
+        op = s.op[:-1]
+        fake = ast.BinaryExpr(s.pos, op, s.lhs[0], s.rhs[0], s.oppos)
+        x = Operand(lo.mode, lo.type, lo.expr, s.lhs[0])
+        y = self.value(s.rhs[0], lo.type if op not in ("<<", ">>") else None)
+        if y.invalid:
+            return []
+        r = self.shift_ops(fake, x, y, None) if op in ("<<", ">>") else \
+            self.binary_ops(fake, x, y)
+        if r.invalid:
+            return []
+        assert isinstance(r.expr, tree.Binary)
+        return [tree.OpAssign(s.pos, op, lo.expr, r.expr.y)]
+
+    def incdec(self, s: ast.IncDecStmt) -> list[tree.Stmt]:
+        lo = self.lhs(s.x, use=True)
+        if lo.invalid:
+            return []
+        if not is_numeric(lo.type):
+            self.error(s.pos, f"invalid operation: {expr_string(s.x)}{s.op} (non-numeric "
+                              f"type {message_string(lo.type, self.path)})")
+            return []
+        one: object = 1
+        if is_float(lo.type):
+            one = 1.0
+        elif is_complex(lo.type):
+            one = complex(1, 0)
+        return [tree.OpAssign(s.pos, "+" if s.op == "++" else "-", lo.expr,
+                              tree.ConstExpr(s.pos, lo.type, one))]  # type: ignore[arg-type]
+
+
+def needs_iface_conv(src: Type, dst: Type) -> bool:
+    """Whether storing a value of type src into dst needs an interface conversion (which
+    the typed tree cannot express for one element of a multi-value result)."""
+    return is_interface(dst) and not identical(src, dst)

@@ -38,6 +38,7 @@ from compiler.types.operators import OperatorChecker
 from compiler.types.predicates import comparable
 from compiler.types.selector import SelectorChecker
 from compiler.types.stmt import StmtChecker
+from compiler.types.switch import SwitchChecker
 from compiler.types.typ import (
     UNSAFE_POINTER,
     Const,
@@ -82,9 +83,9 @@ class PackageInfo:
     deps: list[str] = field(default_factory=list)
 
 
-class Checker(StmtChecker, AssignChecker, DeclChecker, ExprChecker, OperatorChecker,
-              CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker, SelectorChecker,
-              IndexChecker, TypeExprChecker):
+class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecker,
+              OperatorChecker, CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker,
+              SelectorChecker, IndexChecker, TypeExprChecker):
     """Checks one package; see the module docstring. The other concerns' methods come
     from the mixins (the package docstring lists them); this module adds the package
     level."""

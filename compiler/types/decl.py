@@ -1,9 +1,12 @@
-"""Constant and variable declarations, at package level (called by check.py) and in
-function bodies (stmt.py's DeclStmt).
+"""Constant, variable and type declarations, at package level (called by check.py) and
+in function bodies (DeclStmt).
 
     const (a = iota * 10; b)     Const a = 0, Const b = 10 (the spec repeats, iota 1)
     var x, y = f()               VarDecl((x, y), (Call f,))   (Assign at package level)
     var p, q int = 1             `assignment mismatch: 2 variables but 1 value`
+
+A function-local named type is numbered in source order (`Named.local`), which gives it
+gc's linker name `main.T·N`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from compiler.types.predicates import default_type, identical, is_untyped_kind
 from compiler.types.typ import (
     Basic,
     Const,
+    Named,
     Type,
+    TypeName,
     Var,
     VarKind,
     is_boolean,
@@ -155,6 +160,45 @@ class DeclChecker(CheckerBase):
                                                                                     v.type)
                                                    for v in vs), tuple(vals))
         return vs, tree.VarDecl(spec.pos, tuple(vs), tuple(vals))
+
+    def decl_stmt(self, s: ast.DeclStmt) -> list[tree.Stmt]:
+        out: list[tree.Stmt] = []
+        for d in s.decls:
+            match d:
+                case ast.VarSpec():
+                    vs, st = self.var_spec(d, VarKind.LOCAL)
+                    for v in vs:
+                        self.declare_local(self.scope, v)
+                    if st is not None:
+                        out.append(st)
+                case ast.ConstSpec():
+                    for c in self.const_spec(d):
+                        if c.name != "_":
+                            if c.name in self.scope.names:
+                                self.error(c.pos, f"{c.name} redeclared in this block")
+                            self.scope.names[c.name] = c
+                case ast.TypeSpec():
+                    self.local_type(d)
+        return out
+
+    def local_type(self, d: ast.TypeSpec) -> None:
+        if d.alias:
+            t = self.resolve_type(d.type)
+            self.scope.names[d.name.value] = TypeName(d.name.value, t, d.name.pos)
+            return
+        nt = Named(d.name.value, self.path, d.name.pos,
+                   local=1 + sum(1 for x in self.named if x.local))
+        self.scope.names[d.name.value] = TypeName(d.name.value, nt, d.name.pos)
+        self.type_stack.append(nt)
+        self.type_ind[id(nt)] = self.indirections
+        try:
+            u = self.resolve_type(d.type)
+        finally:
+            self.type_stack.pop()
+            del self.type_ind[id(nt)]
+        nt.underlying = under(u) if u is not nt and u is not INVALID_TYPE and not (
+            isinstance(u, Named) and u.underlying is None) else INVALID_TYPE.underlying
+        self.named.append(nt)
 
 
 def _expr_type(e: tree.Expr) -> Type:
