@@ -22,7 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler import amd64, buildcons, escape, fold, inline, ir, liveness, regalloc, walk
+from compiler import (
+    amd64,
+    buildcons,
+    escape,
+    fold,
+    inline,
+    ir,
+    liveness,
+    regalloc,
+    syntax,
+    types,
+    walk,
+)
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast
@@ -83,11 +95,9 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
             ) -> Callable[[str], Sequence[ast.File]]:
     """The import callback: a package of extra (import path -> files), else a library
     package from the Go sources under compiler/lib/<path>/."""
-    from compiler.syntax import parse_file
-
     def load(path: str) -> Sequence[ast.File]:
         if extra and path in extra:
-            return [parse_file(f, _read(f), diags) for f in extra[path]]
+            return [syntax.parse_file(f, _read(f), diags) for f in extra[path]]
         d = LIB_DIR / path
         out = []
         for p in sorted(d.glob("*.go")):
@@ -98,7 +108,7 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
             except buildcons.ConstraintError as err:
                 diags.error(Pos(str(p), err.line, 1), err.message)
                 continue
-            out.append(parse_file(str(p), src, diags))
+            out.append(syntax.parse_file(str(p), src, diags))
         return out
 
     return load
@@ -116,8 +126,6 @@ def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
 
 def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     """Run the pass pipeline over cfg.files; raises CompileFailed on errors."""
-    from compiler import syntax, types
-
     def check() -> None:
         if diags.errors:
             raise CompileFailed(diags)
