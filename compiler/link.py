@@ -6,7 +6,8 @@ The runtime (compiler/runtime/*.c, *.s) is compiled once per content hash into
 atomic rename, so readers only ever see a complete archive. For `refgo build x.go`:
 
     as -o /tmp/.../x.o /tmp/.../x.s
-    gcc -static -no-pie -o x /tmp/.../x.o ~/.cache/refgo/runtime-0123abcd.a
+    gcc -static -no-pie -o x /tmp/.../x.o \
+        -Wl,--whole-archive ~/.cache/refgo/runtime-0123abcd.a -Wl,--no-whole-archive
 
 A failure of as/gcc is refgo's bug: `LinkError`, which the driver reports as an internal
 compiler error (exit 3).
@@ -106,4 +107,9 @@ def link(asm_files: Sequence[str], out: str) -> None:
             obj = Path(tmp) / f"{i}.o"
             _run(["as", "--64", "-o", str(obj), s])
             objs.append(str(obj))
-        _run(["gcc", "-static", "-no-pie", "-o", out, *objs, str(runtime_archive())])
+        # --whole-archive: the compiler's weak fallbacks for library hooks satisfy the
+        # references, so an archive member defining only hooks (mathfma.o) would never
+        # be pulled in; every runtime object is linked instead.
+        rt = str(runtime_archive())
+        _run(["gcc", "-static", "-no-pie", "-o", out, *objs,
+              "-Wl,--whole-archive", rt, "-Wl,--no-whole-archive"])
