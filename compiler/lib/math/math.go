@@ -1,13 +1,18 @@
-// Package math provides the numeric limits and mathematical constants, IEEE 754
-// bit conversions, and the elementary functions that can be computed exactly.
+// Package math is Go 1.19's math: constants, IEEE 754 bit conversions and the
+// elementary and special functions, with results bit-identical to gc 1.19's on
+// amd64.
 //
-//	math.MaxInt64, math.MaxUint32, math.MaxFloat64, math.Pi
-//	math.Float64bits(1.0)      // 0x3ff0000000000000
-//	math.Floor(-1.5), math.Sqrt(2), math.Inf(1), math.IsNaN(x)
+//	math.MaxInt64, math.MaxFloat64, math.Pi
+//	math.Float64bits(1.0)           // 0x3ff0000000000000
+//	math.Exp(1), math.Pow(2, 0.5), math.Sin(math.Pi/6), math.Lgamma(-2.5)
 //
-// Sqrt is a runtime hook (one SQRTSD instruction); transcendental functions (Pow,
-// Exp, Log, Sin, ...) are not provided: their last-bit results would have to match
-// gc's algorithms.
+// Each function evaluates the same operations in the same order as the code gc
+// runs on amd64: the portable algorithms (from FreeBSD's msun and Cephes), and
+// where gc uses assembly instead the algorithm of that assembly (Exp, Log,
+// Hypot, Max, Min; Floor, Ceil, Trunc and RoundToEven are exact either way).
+// Exp, like gc's, takes a fused multiply-add path when the CPU has AVX and
+// FMA, so its last bit depends on the machine exactly as gc's does. Sqrt and
+// the fused multiply-add are runtime hooks (SQRTSD, VFMADD231SD).
 package math
 
 import "unsafe"
@@ -31,22 +36,24 @@ const (
 	MaxUint64 = 1<<64 - 1
 )
 
-// Floating-point limits.
+// Floating-point limits: the largest finite values and the smallest positive
+// (subnormal) ones.
 const (
-	MaxFloat32             = 3.40282346638528859811704183484516925440e+38
-	SmallestNonzeroFloat32 = 1.401298464324817070923729583289916131280e-45
-	MaxFloat64             = 1.79769313486231570814527423731704356798070e+308
-	SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324
+	MaxFloat32             = 0x1p127 * (1 + (1 - 0x1p-23))
+	SmallestNonzeroFloat32 = 0x1p-126 * 0x1p-23
+	MaxFloat64             = 0x1p1023 * (1 + (1 - 0x1p-52))
+	SmallestNonzeroFloat64 = 0x1p-1022 * 0x1p-52
 )
 
-// Mathematical constants.
+// Mathematical constants (OEIS A001113, A000796, A001622, A002193, A019774,
+// A002161, A139339, A002162, A002392).
 const (
 	E   = 2.71828182845904523536028747135266249775724709369995957496696763
 	Pi  = 3.14159265358979323846264338327950288419716939937510582097494459
 	Phi = 1.61803398874989484820458683436563811772030917980576286213544862
 
 	Sqrt2   = 1.41421356237309504880168872420969807856967187537694807317667974
-	SqrtE   = 1.64872127070012814684865078831848344767727087607463474086658826
+	SqrtE   = 1.64872127070012814684865078781416357165377610071014801157507931
 	SqrtPi  = 1.77245385090551602729816748334114518279754945612238712821380779
 	SqrtPhi = 1.27201964951406896425242246173749149171560804184009624861664038
 
@@ -68,12 +75,16 @@ func Float32bits(f float32) uint32 { return *(*uint32)(unsafe.Pointer(&f)) }
 // Float32frombits returns the float32 whose IEEE 754 representation is b.
 func Float32frombits(b uint32) float32 { return *(*float32)(unsafe.Pointer(&b)) }
 
+// The fields of a float64: sign, 11-bit exponent (bias 1023), 52-bit fraction.
 const (
 	signMask = 1 << 63
 	expShift = 52
 	expMask  = 0x7FF
 	expBias  = 1023
 	fracMask = 1<<expShift - 1
+	uvinf    = 0x7FF0000000000000
+	uvnan    = 0x7FF8000000000001
+	uvone    = 0x3FF0000000000000
 )
 
 // Inf returns +Inf if sign >= 0, else -Inf.
@@ -85,7 +96,7 @@ func Inf(sign int) float64 {
 }
 
 // NaN returns an IEEE 754 "not-a-number" value.
-func NaN() float64 { return Float64frombits(0x7FF8000000000001) }
+func NaN() float64 { return Float64frombits(uvnan) }
 
 // IsNaN reports whether f is a NaN.
 func IsNaN(f float64) bool { return f != f }
@@ -106,100 +117,11 @@ func Copysign(f, sign float64) float64 {
 // Abs returns the absolute value of x.
 func Abs(x float64) float64 { return Float64frombits(Float64bits(x) &^ signMask) }
 
-// Trunc returns the integer value of x, rounded toward zero; ±0, ±Inf and NaN
-// are returned unchanged.
-func Trunc(x float64) float64 {
-	b := Float64bits(x)
-	e := int(b>>expShift&expMask) - expBias
-	switch {
-	case e >= expShift:
-		return x
-	case e < 0:
-		return Float64frombits(b & signMask)
+// normalize returns a subnormal x scaled into the normal range and the power
+// of two it was scaled by; other x unchanged and 0.
+func normalize(x float64) (y float64, exp int) {
+	if Abs(x) < 0x1p-1022 {
+		return x * (1 << 52), -52
 	}
-	return Float64frombits(b &^ (fracMask >> uint(e)))
+	return x, 0
 }
-
-// Floor returns the greatest integer value <= x.
-func Floor(x float64) float64 {
-	t := Trunc(x)
-	if t != x && x < 0 {
-		return t - 1
-	}
-	return t
-}
-
-// Ceil returns the least integer value >= x.
-func Ceil(x float64) float64 { return -Floor(-x) }
-
-// Round returns the nearest integer, rounding half away from zero.
-func Round(x float64) float64 {
-	t := Trunc(x)
-	if Abs(x-t) >= 0.5 {
-		return t + Copysign(1, x)
-	}
-	return t
-}
-
-// RoundToEven returns the nearest integer, rounding ties to even.
-func RoundToEven(x float64) float64 {
-	t := Trunc(x)
-	d := Abs(x - t)
-	if d > 0.5 || d == 0.5 && isOdd(t) {
-		return t + Copysign(1, x)
-	}
-	return t
-}
-
-// isOdd reports whether the finite, integer-valued x is odd.
-func isOdd(x float64) bool {
-	return x-2*Trunc(x/2) != 0
-}
-
-// Modf returns the integer and fractional parts of f, both with f's sign
-// (the fractional part of ±Inf is NaN, as in gc).
-func Modf(f float64) (int float64, frac float64) {
-	int = Trunc(f)
-	return int, Copysign(f-int, f)
-}
-
-// Max returns the larger of x and y: +Inf if either is, NaN if either is,
-// +0 for Max(+0, -0).
-func Max(x, y float64) float64 {
-	switch {
-	case IsInf(x, 1) || IsInf(y, 1):
-		return Inf(1)
-	case IsNaN(x) || IsNaN(y):
-		return NaN()
-	case x == 0 && x == y:
-		if Signbit(x) {
-			return y
-		}
-		return x
-	case x > y:
-		return x
-	}
-	return y
-}
-
-// Min returns the smaller of x and y: -Inf if either is, NaN if either is,
-// -0 for Min(+0, -0).
-func Min(x, y float64) float64 {
-	switch {
-	case IsInf(x, -1) || IsInf(y, -1):
-		return Inf(-1)
-	case IsNaN(x) || IsNaN(y):
-		return NaN()
-	case x == 0 && x == y:
-		if Signbit(x) {
-			return x
-		}
-		return y
-	case x < y:
-		return x
-	}
-	return y
-}
-
-// Sqrt returns the correctly rounded square root of x (NaN for x < 0).
-func Sqrt(x float64) float64 { return sqrt(x) }
