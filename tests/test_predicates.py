@@ -123,7 +123,7 @@ def test_operator_classes() -> None:
 
 def test_contains_call() -> None:
     x = ast.Name(NOPOS, "x")
-    call = ast.CallExpr(NOPOS, ast.Name(NOPOS, "f"), (), False, NOPOS)
+    call = ast.CallExpr(NOPOS, ast.Name(NOPOS, "f"), NOPOS, (), False, NOPOS)
     assert contains_call(call)
     assert contains_call(ast.IndexExpr(NOPOS, x, ast.BinaryExpr(NOPOS, "+", x, call, NOPOS),
                                        NOPOS))

@@ -57,10 +57,13 @@ class KeyValue:
 
 @dataclass(frozen=True, slots=True)
 class CompositeLit:
-    """T{...}; type is None for an elided type inside another composite literal."""
+    """T{...}; type is None for an elided type inside another composite literal (then
+    `pos` is the `{` too). `lbrace` and `rbrace` are the braces (gc reports a literal's
+    allocation at `lbrace`)."""
 
     pos: Pos
     type: Expr | None
+    lbrace: Pos
     elems: tuple[Expr, ...]
     rbrace: Pos
 
@@ -80,8 +83,11 @@ class ParenExpr:
 
 @dataclass(frozen=True, slots=True)
 class SelectorExpr:
+    """x.sel; `dot` is the `.` (gc reports a method value there)."""
+
     pos: Pos
     x: Expr
+    dot: Pos
     sel: Name
 
 
@@ -116,10 +122,13 @@ class TypeAssertExpr:
 
 @dataclass(frozen=True, slots=True)
 class CallExpr:
-    """f(args) or f(args...) (dots=True); `rparen` is the closing parenthesis."""
+    """f(args) or f(args...) (dots=True); `lparen` and `rparen` are the parentheses (gc
+    reports a call, conversion or builtin at `lparen`). After a syntax error inside the
+    list, rparen is where the parser stopped."""
 
     pos: Pos
     fun: Expr
+    lparen: Pos
     args: tuple[Expr, ...]
     dots: bool
     rparen: Pos

@@ -142,3 +142,35 @@ def expr_string(x: ast.Expr | ast.Stmt) -> str:
 def _field_string(f: ast.Field) -> str:
     t = expr_string(f.type)
     return f"{f.name.value} {t}" if f.name is not None else t
+
+
+def const_spelling(x: ast.Expr) -> tuple[str | None, Pos | None]:
+    """How gc's -m writes the constant expression x, and where it reports it when not at
+    x's start: one literal, possibly qualified name, or a call or conversion of one such
+    (`T(1)`, reported at its `(`), each optionally negated; (None, None) for anything
+    else and for a string literal (whose folded value prints the same)."""
+    neg = ""
+    if isinstance(x, ast.UnaryExpr) and x.op == "-":
+        neg, x = "-", x.x
+    if isinstance(x, ast.CallExpr) and not x.dots and len(x.args) == 1:
+        fun, arg = _token(x.fun, False), _token(x.args[0], True)
+        if fun is None or arg is None:
+            return None, None
+        return f"{neg}{fun}({arg})", x.lparen
+    tok = _token(x, False)
+    if tok is None or isinstance(x, ast.BasicLit) and x.kind == "STRING":
+        return None, None
+    return neg + tok, None
+
+
+def _token(x: ast.Expr, signed: bool) -> str | None:
+    """x's text if it is one literal or a possibly qualified name (negated if signed)."""
+    if signed and isinstance(x, ast.UnaryExpr) and x.op == "-":
+        inner = _token(x.x, False)
+        return None if inner is None else "-" + inner
+    match x:
+        case ast.Name(value=v) | ast.BasicLit(value=v):
+            return v
+        case ast.SelectorExpr(x=ast.Name(value=p), sel=sel):
+            return f"{p}.{sel.value}"
+    return None

@@ -373,8 +373,9 @@ class Parser:
     def qualified_name(self) -> ast.Expr:
         n: ast.Expr = self.name()
         if self.tok.kind == ".":
+            dot = self.pos()
             self.next()
-            n = ast.SelectorExpr(n.pos, n, self.name())
+            n = ast.SelectorExpr(n.pos, n, dot, self.name())
         if self.tok.kind == "[" and self.peek().kind != "]":
             pass
         return n
@@ -588,9 +589,10 @@ class Parser:
         while True:
             kind = self.tok.kind
             if kind == ".":
+                dot = self.pos()
                 self.next()
                 if self.tok.kind == "NAME":
-                    x = ast.SelectorExpr(pos, x, self.name())
+                    x = ast.SelectorExpr(pos, x, dot, self.name())
                 elif self.tok.kind == "(":
                     self.next()
                     if self.got("type"):
@@ -653,6 +655,7 @@ class Parser:
             self.xnest -= 1
 
     def call(self, fun: ast.Expr) -> ast.CallExpr:
+        lparen = self.pos()
         self.want("(")
         self.xnest += 1
         args: list[ast.Expr] = []
@@ -666,16 +669,18 @@ class Parser:
                     if self.tok.kind != ")":
                         self.syntax_error("in argument list; possibly missing comma or )")
                         if not self.advance_list(")"):
-                            return ast.CallExpr(fun.pos, fun, tuple(args), dots, self.pos())
+                            return ast.CallExpr(fun.pos, fun, lparen, tuple(args), dots,
+                                                self.pos())
                         break
             rparen = self.pos()
             self.want(")")
         finally:
             self.xnest -= 1
-        return ast.CallExpr(fun.pos, fun, tuple(args), dots, rparen)
+        return ast.CallExpr(fun.pos, fun, lparen, tuple(args), dots, rparen)
 
     def complit(self, typ: ast.Expr | None) -> ast.CompositeLit:
-        pos = typ.pos if typ is not None else self.pos()
+        lbrace = self.pos()
+        pos = typ.pos if typ is not None else lbrace
         self.want("{")
         self.xnest += 1
         elems: list[ast.Expr] = []
@@ -691,13 +696,14 @@ class Parser:
                     if self.tok.kind != "}":
                         self.syntax_error("in composite literal; possibly missing comma or }")
                         if not self.advance_list("}"):
-                            return ast.CompositeLit(pos, typ, tuple(elems), self.pos())
+                            return ast.CompositeLit(pos, typ, lbrace, tuple(elems),
+                                                    self.pos())
                         break
             rbrace = self.pos()
             self.want("}")
         finally:
             self.xnest -= 1
-        return ast.CompositeLit(pos, typ, tuple(elems), rbrace)
+        return ast.CompositeLit(pos, typ, lbrace, tuple(elems), rbrace)
 
     def element(self) -> ast.Expr:
         if self.tok.kind == "{":

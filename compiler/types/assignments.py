@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
-from compiler.syntax.dump import expr_string
+from compiler.syntax.dump import const_spelling, expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
@@ -75,7 +75,8 @@ class AssignChecker(CheckerBase):
             r, _ = C.representable(v, k)
             if r is not None:
                 v = r
-        return tree.ConstExpr(op.src.pos, t, C.to_concrete(v))
+        spelling, lparen = const_spelling(op.src)
+        return tree.ConstExpr(op.src.pos, t, C.to_concrete(v), spelling, lparen)
 
     def convert_untyped(self, op: Operand, t: Type, context: str = "") -> Operand:
         """op (untyped) converted to type t, or an error; typed operands pass through."""
@@ -369,8 +370,8 @@ class AssignChecker(CheckerBase):
                 targets.append(lo.expr)
             if any(c is not None for c in convs) and len(targets) == len(types):
                 cv = self.tuple_converted(op, convs, "assignment")
-                return [tree.Assign(s.pos, tuple(targets), cv)]
-            return [tree.Assign(s.pos, tuple(targets), (self.commaok(op),))]
+                return [tree.Assign(s.pos, tuple(targets), cv, s.oppos)]
+            return [tree.Assign(s.pos, tuple(targets), (self.commaok(op),), s.oppos)]
         if len(s.lhs) != len(s.rhs):
             self.assign_mismatch(s.rhs[0].pos, len(s.lhs), s.rhs)
             return []
@@ -392,7 +393,7 @@ class AssignChecker(CheckerBase):
             op = self.expr(r, lo.type)
             out_l.append(lo.expr)
             out_r.append(self.use_as(op, lo.type, "assignment"))
-        return [tree.Assign(s.pos, tuple(out_l), tuple(out_r))]
+        return [tree.Assign(s.pos, tuple(out_l), tuple(out_r), s.oppos)]
 
     def define(self, s: ast.AssignStmt) -> list[tree.Stmt]:
         names: list[ast.Name] = []
@@ -490,7 +491,7 @@ class AssignChecker(CheckerBase):
         out: list[tree.Stmt] = []
         if new_vars:
             out.append(tree.VarDecl(s.pos, tuple(new_vars), ()))
-        out.append(tree.Assign(s.pos, tuple(all_vars), tuple(rvals)))
+        out.append(tree.Assign(s.pos, tuple(all_vars), tuple(rvals), s.oppos))
         return out
 
     def _tuple_assignable(self, t: Type, op: Operand | None, target: Type) -> bool:

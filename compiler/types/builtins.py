@@ -91,8 +91,8 @@ class BuiltinChecker(CheckerBase):
                 t = self.resolve_type(e.args[0])
                 if t is INVALID_TYPE:
                     return invalid(e)
-                return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(e.pos, Pointer(t), "new",
-                                                                        ()), e)
+                return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(
+                    e.pos, Pointer(t), "new", (), lparen=e.lparen), e)
             case "make":
                 return self._make(e)
             case "panic":
@@ -100,8 +100,8 @@ class BuiltinChecker(CheckerBase):
                 pa = self.use_as(x, EMPTY_INTERFACE, "argument to panic")
                 if x.invalid:
                     return invalid(e)
-                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "panic",
-                                                                        (pa,)), e)
+                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(
+                    e.pos, _NOVALUE, "panic", (pa,), lparen=e.lparen), e)
             case "print" | "println":
                 args: list[tree.Expr] = []
                 ops: list[Operand] = []
@@ -118,11 +118,11 @@ class BuiltinChecker(CheckerBase):
                         self.error(x.src.pos, f"use of untyped nil in argument to {name}")
                         continue
                     args.append(self.default(x, f"argument to {name}"))
-                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, name,
-                                                                        tuple(args)), e)
+                return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(
+                    e.pos, _NOVALUE, name, tuple(args), lparen=e.lparen), e)
             case "recover":
                 return Operand(Mode.VALUE, EMPTY_INTERFACE, tree.BuiltinCall(
-                    e.pos, EMPTY_INTERFACE, "recover", ()), e)
+                    e.pos, EMPTY_INTERFACE, "recover", (), lparen=e.lparen), e)
             case "complex":
                 return self._complex(e)
             case "real" | "imag":
@@ -164,7 +164,8 @@ class BuiltinChecker(CheckerBase):
             return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, v), e, val=v)
         if isinstance(u, Array) and not contains_call(e.args[0]):
             return Operand(Mode.CONST, INT, tree.ConstExpr(e.pos, INT, u.length), e, val=u.length)
-        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,)), e)
+        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, name, (x.expr,),
+                                                         lparen=e.lparen), e)
 
 
     def _append(self, e: ast.CallExpr) -> Operand:
@@ -197,11 +198,12 @@ class BuiltinChecker(CheckerBase):
                 args.append(self.use_as(x, t if not isinstance(under(x.type), Slice) or
                                         x.mode is Mode.NIL else _slice_of(x.type, u), "argument to "
                                                                                       "append"))
-            return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True),
-                           e)
+            return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args), True,
+                                                           e.lparen), e)
         for x in rest if rest is not None else [self.value(a, u.elem) for a in e.args[1:]]:
             args.append(self.use_as(x, u.elem, "argument to append"))
-        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args)), e)
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "append", tuple(args),
+                                                       lparen=e.lparen), e)
 
 
     def _copy(self, e: ast.CallExpr) -> Operand:
@@ -232,7 +234,8 @@ class BuiltinChecker(CheckerBase):
                                           f"{message_string(du.elem, self.path)} and "
                                           f"{message_string(selem, self.path)}")
             return invalid(e)
-        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se)), e)
+        return Operand(Mode.VALUE, INT, tree.BuiltinCall(e.pos, INT, "copy", (d.expr, se),
+                                                         lparen=e.lparen), e)
 
 
     def _delete(self, e: ast.CallExpr) -> Operand:
@@ -246,7 +249,7 @@ class BuiltinChecker(CheckerBase):
         k = self.value(e.args[1], u.key)
         ke = self.use_as(k, u.key, "argument to delete")
         return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "delete",
-                                                                (m.expr, ke)), e)
+                                                                (m.expr, ke), lparen=e.lparen), e)
 
 
     def _make(self, e: ast.CallExpr) -> Operand:
@@ -281,7 +284,8 @@ class BuiltinChecker(CheckerBase):
         if len(consts) == 2 and consts[0] > consts[1]:
             self.error(e.args[1].pos, "invalid argument: length and capacity swapped")
             return invalid(e)
-        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes)), e)
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes),
+                                                       lparen=e.lparen), e)
 
 
     def _complex(self, e: ast.CallExpr) -> Operand:
@@ -321,7 +325,8 @@ class BuiltinChecker(CheckerBase):
                 y.val is not None:
             v = C.Cx(C.to_fraction(x.val), C.to_fraction(y.val))
             return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, C.to_concrete(v)), e, val=v)
-        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, "complex", (a, b)), e)
+        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, "complex", (a, b),
+                                                        lparen=e.lparen), e)
 
 
     def _real_imag(self, e: ast.CallExpr, name: str) -> Operand:
@@ -343,7 +348,8 @@ class BuiltinChecker(CheckerBase):
             c = C.to_cx(x.val)
             v = c.re if name == "real" else c.im
             return Operand(Mode.CONST, rt, tree.ConstExpr(e.pos, rt, float(v)), e, val=v)
-        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, name, (x.expr,)), e)
+        return Operand(Mode.VALUE, rt, tree.BuiltinCall(e.pos, rt, name, (x.expr,),
+                                                        lparen=e.lparen), e)
 
 
     def _offsetof(self, e: ast.CallExpr) -> Operand:

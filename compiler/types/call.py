@@ -50,11 +50,12 @@ class CallChecker(CheckerBase):
         fx = f.expr
         call: tree.Expr
         if isinstance(fx, tree.MethodValue):
-            call = tree.MethodCall(e.pos, rt, fx.recv, fx.method, args)
+            call = tree.MethodCall(e.pos, rt, fx.recv, fx.method, args, e.lparen)
         elif isinstance(fx, tree.IfaceMethodValue):
-            call = tree.IfaceCall(e.pos, rt, fx.recv, fx.method, fx.index, sig, args)
+            call = tree.IfaceCall(e.pos, rt, fx.recv, fx.method, fx.index, sig, args,
+                                  e.lparen)
         else:
-            call = tree.Call(e.pos, rt, fx, args)
+            call = tree.Call(e.pos, rt, fx, args, e.lparen)
         return Operand(mode, rt, call, e)
 
     def call_args(self, e: ast.CallExpr, sig: Signature, fname: str) -> tuple[tree.Expr, ...]:

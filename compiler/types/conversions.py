@@ -123,8 +123,8 @@ class ConversionChecker(CheckerBase):
                     tree.ConvKind.I2I):
             if identical(x.type, t):
                 return Operand(Mode.VALUE, t, xe, e)
-            return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe), e)
-        return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe), e)
+            return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe, e.lparen), e)
+        return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe, e.lparen), e)
 
     def conv_kind(self, x: Operand, t: Type) -> tree.ConvKind | None:
         """What converting typed x to t does, or None if Go forbids it."""

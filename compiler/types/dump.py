@@ -56,7 +56,7 @@ def _node(n: object, depth: int, label: str, out: list[str]) -> None:
         head += f" {pos.line}:{pos.col}"
     kids: list[tuple[str, object]] = []
     for f in dataclasses.fields(n):  # type: ignore[arg-type]
-        if f.name == "pos":
+        if f.name == "pos" or f.name in tree.REPORT_FIELDS:
             continue
         v = getattr(n, f.name)
         if v is None or v == ():

@@ -12,6 +12,7 @@ Constant indices are checked against constant lengths (arrays, constant strings)
 from __future__ import annotations
 
 from compiler.syntax import ast
+from compiler.syntax.dump import const_spelling
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
@@ -110,7 +111,7 @@ class IndexChecker(CheckerBase):
                 self.error(e.pos, f"invalid argument: index {v} out of bounds [0:{length}]")
                 return None
             t = op.type if is_integer(op.type) else INT
-            return tree.ConstExpr(op.src.pos, t, v)
+            return tree.ConstExpr(op.src.pos, t, v, *const_spelling(op.src))
         if not is_integer(op.type):
             self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} must be "
                               f"integer")

@@ -75,7 +75,7 @@ class LiteralChecker(CheckerBase):
             case _:
                 self.error(e.pos, f"invalid composite literal type {message_string(t, self.path)}")
                 return invalid(e)
-        return Operand(Mode.VALUE, t, tree.CompositeLit(e.pos, t, tuple(elems)), e)
+        return Operand(Mode.VALUE, t, tree.CompositeLit(e.pos, t, tuple(elems), e.lbrace), e)
 
     def _elem(self, v: ast.Expr, et: Type, context: str) -> tree.Expr:
         if isinstance(v, ast.CompositeLit) and v.type is None:
@@ -129,7 +129,7 @@ class LiteralChecker(CheckerBase):
                     continue
                 seen.add(idx)
                 out.append(tree.Element(idx, self._elem(el.value, u.fields[idx].type,
-                                                        "struct literal")))
+                                                        "struct literal"), el.pos))
             return out
         for i, el in enumerate(e.elems):
             if isinstance(el, ast.KeyValue):
@@ -182,7 +182,8 @@ class LiteralChecker(CheckerBase):
             if idx in seen:
                 self.error(el.pos, f"duplicate index {idx} in {kind} literal")
             seen.add(idx)
-            out.append(tree.Element(idx, self._elem(v, et, "array or slice literal")))
+            colon = el.pos if isinstance(el, ast.KeyValue) else None
+            out.append(tree.Element(idx, self._elem(v, et, "array or slice literal"), colon))
             idx += 1
         return out
 
@@ -204,7 +205,7 @@ class LiteralChecker(CheckerBase):
                                                f"literal")
                     seen.add(key)
                 k = self.use_as(kop, kt, "map literal")
-            out.append(tree.Element(k, self._elem(el.value, vt, "map literal")))
+            out.append(tree.Element(k, self._elem(el.value, vt, "map literal"), el.pos))
         return out
 
     def func_lit(self, e: ast.FuncLit) -> Operand:

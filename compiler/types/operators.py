@@ -200,8 +200,7 @@ class OperatorChecker(CheckerBase):
             return self.typed_const(e, t, v)
         xe = self.const_expr(x, t) if x.mode is Mode.CONST else x.expr
         ye = self.const_expr(y, t) if y.mode is Mode.CONST else y.expr
-        return Operand(Mode.VALUE, t, tree.Binary(e.pos, t, e.op,
-                                                  xe, ye), e)
+        return Operand(Mode.VALUE, t, tree.Binary(e.pos, t, e.op, xe, ye, e.oppos), e)
 
     def match_operands(self, e: ast.BinaryExpr, x: Operand, y: Operand
                        ) -> tuple[Operand, Operand]:

@@ -145,7 +145,7 @@ class SelectorChecker(CheckerBase):
             assert isinstance(iu, Interface)
             idx = [m.name for m in iu.methods].index(sel.imethod.name)
             return Operand(Mode.VALUE, sel.imethod.sig, tree.IfaceMethodValue(
-                pos, sel.imethod.sig, xe, sel.imethod.name, idx), e)
+                pos, sel.imethod.sig, xe, sel.imethod.name, idx, e.dot), e)
         m = sel.method
         assert m is not None
         if self.deps is not None:
@@ -163,7 +163,7 @@ class SelectorChecker(CheckerBase):
             pt = under(t)
             assert isinstance(pt, Pointer)
             xe = tree.Deref(pos, pt.elem, xe)
-        return Operand(Mode.VALUE, m.sig, tree.MethodValue(pos, m.sig, xe, m), e)
+        return Operand(Mode.VALUE, m.sig, tree.MethodValue(pos, m.sig, xe, m, e.dot), e)
 
     def method_expr(self, e: ast.SelectorExpr, t: Type) -> Operand:
         ts = message_string(t, self.path)

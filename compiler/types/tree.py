@@ -22,6 +22,12 @@ Implicit operations made explicit by the checker (walk relies on them, do NOT re
   multi-value g passes one `TupleElem` per result of the one shared call node;
 - `x op= y` stays `OpAssign` (x evaluated once); `x++` is `OpAssign("+", x, Const(1))`.
 
+Where gc reports a node elsewhere than at its start (`-m`: a call at its `(`, a literal at
+its `{`, a binary expression at its operator), the checker copies the parser's position
+into a field of its own (`lparen`, `lbrace`, `oppos`, `dot`, `colon`), and a constant
+keeps how it was written (`spelling`): REPORT_FIELDS. They are None on nodes the checker
+made up and on nodes later passes build; code that reads them falls back to `pos`.
+
 This module imports only `compiler.types.typ` and `compiler.diag`; it holds no logic.
 """
 
@@ -41,11 +47,18 @@ from compiler.types.typ import Func, Named, Signature, Type, Var
 
 @dataclass(frozen=True, slots=True)
 class ConstExpr:
-    """A folded constant of a concrete type: bool, int, float, complex, or bytes (string)."""
+    """A folded constant of a concrete type: bool, int, float, complex, or bytes (string).
+
+    `spelling` is the source text when the constant was written as one literal (not a
+    string), a possibly qualified name, or a call or conversion of one such (`T(1)`,
+    `len("ab")`), each optionally negated (`-1`); None otherwise. `lparen` is the `(` of
+    such a call or conversion, None otherwise."""
 
     pos: Pos
     type: Type
     value: bool | int | float | complex | bytes
+    spelling: str | None = None
+    lparen: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +117,21 @@ class Binary:
     op: str
     x: Expr
     y: Expr
+    oppos: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Call:
     """A call of a function value: `fn` is a FuncRef (static call) or any func-typed
     expression (closure or func variable: an indirect call). Type is the single result type,
-    a Tuple for several results, or an empty Tuple for none."""
+    a Tuple for several results, or an empty Tuple for none. `lparen` (as for MethodCall,
+    IfaceCall and BuiltinCall) is the call's `(`, None if the checker made the call up."""
 
     pos: Pos
     type: Type
     fn: Expr
     args: tuple[Expr, ...]
+    lparen: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +143,7 @@ class MethodCall:
     recv: Expr
     method: Func
     args: tuple[Expr, ...]
+    lparen: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +158,7 @@ class IfaceCall:
     index: int
     sig: Signature
     args: tuple[Expr, ...]
+    lparen: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +174,7 @@ class BuiltinCall:
     name: str
     args: tuple[Expr, ...]
     spread: bool = False
+    lparen: Pos | None = None
 
 
 class ConvKind(enum.Enum):
@@ -181,10 +200,14 @@ class ConvKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Convert:
+    """A conversion: written `T(x)` (pos at T, `lparen` its `(`), or implicit (the
+    checker's, at x's own position, lparen None)."""
+
     pos: Pos
     type: Type
     kind: ConvKind
     x: Expr
+    lparen: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,19 +272,24 @@ class AddrOf:
 @dataclass(frozen=True, slots=True)
 class Element:
     """One element of a composite literal. `key` is the field index (struct), the constant
-    element index (array, slice), or the key expression (map)."""
+    element index (array, slice), or the key expression (map). `colon` is the `:` of a
+    keyed element, None for a positional one."""
 
     key: int | Expr
     value: Expr
+    colon: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CompositeLit:
-    """T{...}; struct elements cover only the listed fields (others are zero)."""
+    """T{...}; struct elements cover only the listed fields (others are zero). `lbrace`
+    is the `{`; None for the checker's packing of variadic arguments (at the first
+    extra argument's position)."""
 
     pos: Pos
     type: Type
     elems: tuple[Element, ...]
+    lbrace: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,23 +314,26 @@ class TypeAssert:
 
 @dataclass(frozen=True, slots=True)
 class MethodValue:
-    """A bound method value `x.M` (not called); recv already has the receiver type."""
+    """A bound method value `x.M` (not called); recv already has the receiver type;
+    `dot` is the selector's `.`."""
 
     pos: Pos
     type: Type
     recv: Expr
     method: Func
+    dot: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class IfaceMethodValue:
-    """A bound method value `i.M` of an interface value."""
+    """A bound method value `i.M` of an interface value; `dot` as for MethodValue."""
 
     pos: Pos
     type: Type
     recv: Expr
     method: str
     index: int
+    dot: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,11 +382,13 @@ class VarDecl:
 
 @dataclass(frozen=True, slots=True)
 class Assign:
-    """lhs = rhs, element-wise, or several targets from one Tuple-typed rhs."""
+    """lhs = rhs, element-wise, or several targets from one Tuple-typed rhs; `oppos` is
+    the `=` (`:=`) of a written assignment, None for one the checker made up."""
 
     pos: Pos
     lhs: tuple[Expr, ...]
     rhs: tuple[Expr, ...]
+    oppos: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,8 +589,11 @@ class Program:
 # ---------------------------------------------------------------------------------------
 # Walking
 
+REPORT_FIELDS = frozenset({"lparen", "lbrace", "oppos", "dot", "colon", "spelling"})
+"""Node fields kept only for gc's report positions and spellings (see the docstring)."""
+
 SKIP_FIELDS = frozenset({"pos", "type", "target", "var", "vars", "func", "method", "sig",
-                         "types"})
+                         "types"}) | REPORT_FIELDS
 """Node fields that hold no subtrees to walk (positions, types, resolved objects)."""
 
 # How walk_nodes treats a value, by its class (filled in lazily by _walk_kind): None
