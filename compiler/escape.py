@@ -28,8 +28,9 @@ reused by the next iteration), so it escapes and walk calls runtime.convT2E.
 `new(T) does not escape`, `func literal escapes to heap`, `... argument does not escape`),
 `moved to heap: x` at the declaration, and parameter tags (`leaking param: p`, `leaking
 param content: p`, `leaking param: p to result ~r0 level=0`, `p does not escape`).
-gc's positions are not all in the typed tree (call and conversion parentheses, composite
-literal braces, binary operators), so `_Source` recovers them from the source text.
+gc's positions that are not a node's start (call and conversion parentheses, composite
+literal braces, binary operators, selector dots) are the typed tree's REPORT_FIELDS, which
+the parser recorded; constants print as they were written (ConstExpr.spelling).
 
 The result is a side table: sites keyed by `id(node)` (Convert T2E/T2I and the other
 conversions that allocate, AddrOf of a composite literal, new/make/append, CompositeLit
@@ -52,11 +53,9 @@ heap, and captured variables always live on the heap (heap_vars leaves them out)
 from __future__ import annotations
 
 import enum
-import re
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from compiler.diag import Diagnostics, Pos
 from compiler.types import tree as T
@@ -166,195 +165,6 @@ class EscapeResult:
 
 
 # ---------------------------------------------------------------------------------------
-# Source text: gc's positions that the typed tree does not carry
-
-
-class _Source:
-    """Lazily read source files; positions are 1-based line and byte column."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, list[bytes]] = {}
-
-    def lines(self, path: str) -> list[bytes]:
-        if path not in self.files:
-            try:
-                self.files[path] = Path(path).read_bytes().split(b"\n")
-            except OSError:
-                self.files[path] = []
-        return self.files[path]
-
-    def chars(self, pos: Pos) -> Iterator[tuple[Pos, int]]:
-        """The bytes from pos onwards with their positions (newline as 10)."""
-        ls = self.lines(pos.file)
-        line, col = pos.line, pos.col
-        while 0 < line <= len(ls):
-            text = ls[line - 1]
-            for i in range(col - 1, len(text)):
-                yield Pos(pos.file, line, i + 1), text[i]
-            yield Pos(pos.file, line, len(text) + 1), 10
-            line, col = line + 1, 1
-
-    def word_before(self, pos: Pos) -> bytes:
-        """The identifier ending just before pos (spaces skipped) on pos's line."""
-        ls = self.lines(pos.file)
-        if not 0 < pos.line <= len(ls):
-            return b""
-        text = ls[pos.line - 1][: pos.col - 1].rstrip()
-        i = len(text)
-        while i > 0 and (chr(text[i - 1]).isalnum() or text[i - 1] == ord("_")):
-            i -= 1
-        return text[i:]
-
-    def selector(self, pos: Pos, name: str) -> Pos:
-        """The position of the `.` of `.name` at or after pos on its line (else pos)."""
-        ls = self.lines(pos.file)
-        if not 0 < pos.line <= len(ls):
-            return pos
-        i = ls[pos.line - 1].find(b"." + name.encode(), pos.col - 1)
-        return Pos(pos.file, pos.line, i + 1) if i >= 0 else pos
-
-    def const_text(self, pos: Pos, follow: tuple[str, ...] = ()) -> tuple[str | None, Pos]:
-        """How the constant expression at pos is written, if it is one literal, name or
-        conversion `T(lit)` ending at a separator (or an operator of follow); and gc's
-        position for it (the `(` of a conversion). (None, pos) when it is anything else."""
-        ls = self.lines(pos.file)
-        if not 0 < pos.line <= len(ls):
-            return None, pos
-        text = ls[pos.line - 1].decode("latin-1")
-        m = _CONST_TOKEN.match(text, pos.col - 1)
-        if m is None:
-            return None, pos
-        end = m.end()
-        at = pos
-        if m.group("name") and text.startswith("(", end):
-            inner = _CONST_TOKEN.match(text, end + 1)
-            if inner is None or not text.startswith(")", inner.end()):
-                return None, pos
-            at = Pos(pos.file, pos.line, end + 1)
-            end = inner.end() + 1
-        rest = text[end:].lstrip()
-        if rest and rest[0] not in ",)]};:" and not rest.startswith("//"):
-            op = next((o for o in _BINOPS if rest.startswith(o)), "")
-            if op not in follow:
-                return None, pos
-        tok = text[pos.col - 1:end]
-        if tok.startswith(('"', "`")):
-            return None, at
-        return tok, at
-
-    def colon_before(self, pos: Pos) -> Pos | None:
-        """The position of a `key:` colon just before pos (a keyed element), else None."""
-        ls = self.lines(pos.file)
-        if not 0 < pos.line <= len(ls):
-            return None
-        text = ls[pos.line - 1][: pos.col - 1].rstrip()
-        if text.endswith(b":"):
-            return Pos(pos.file, pos.line, len(text))
-        return None
-
-    def open_at_depth0(self, pos: Pos, want: int, skip_first_group: bool = False) -> Pos:
-        """The first `(` or `{` (want) at bracket depth 0 from pos; the braces of
-        struct{...}/interface{...} type literals do not count. pos itself if none."""
-        depth = 0
-        quote = 0
-        first = True
-        for p, c in self.chars(pos):
-            if quote:
-                if c == quote:
-                    quote = 0
-                elif c == ord("\\"):
-                    continue
-                continue
-            if c in b"\"'`":
-                quote = c
-            elif c == want and depth == 0 and not (first and skip_first_group) \
-                    and not (c == ord("{") and self.word_before(p) in (b"struct",
-                                                                       b"interface")):
-                return p
-            elif c in b"([{":
-                depth += 1
-            elif c in b")]}":
-                depth -= 1
-                if depth < 0:
-                    break
-            elif c == ord(";"):
-                break
-            first = False
-        return pos
-
-    def binop(self, pos: Pos, op: str, index: int) -> Pos:
-        """The position of the index-th binary `op` at depth 0 from pos (the last if fewer),
-        scanning to the end of the expression's statement."""
-        depth = 0
-        found: list[Pos] = []
-        prev = 0
-        ls = self.lines(pos.file)
-        line, col = pos.line, pos.col
-        while 0 < line <= len(ls):
-            text = ls[line - 1]
-            i = col - 1
-            while i < len(text):
-                c = text[i]
-                if c in b"\"'`":
-                    j = i + 1
-                    while j < len(text) and text[j] != c:
-                        j += 2 if text[j] == ord("\\") and c != ord("`") else 1
-                    i, prev = j + 1, ord("a")
-                    continue
-                if text.startswith(b"//", i):
-                    break
-                if c in b"([{":
-                    depth += 1
-                elif c in b")]}":
-                    depth -= 1
-                    if depth < 0:
-                        return _pick(found, index, pos)
-                elif c == ord(";") and depth == 0:
-                    return _pick(found, index, pos)
-                elif depth == 0 and chr(c) in "+-*/%&|^<>=!":
-                    rest = text[i:i + 3].decode("latin-1")
-                    tok = next((o for o in _BINOPS if rest.startswith(o)), rest[:1])
-                    if tok == op and _operand_end(prev):
-                        found.append(Pos(pos.file, line, i + 1))
-                    prev = ord(tok[-1])
-                    i += len(tok)
-                    continue
-                if c not in b" \t":
-                    prev = c
-                i += 1
-            if depth == 0 and not _continues(prev):
-                break
-            line, col = line + 1, 1
-        return _pick(found, index, pos)
-
-
-def _pick(found: list[Pos], index: int, default: Pos) -> Pos:
-    if not found:
-        return default
-    return found[min(index, len(found) - 1)]
-
-
-_CONST_TOKEN = re.compile(
-    r"-?(?:(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)"
-    r"|0[xXoObB][0-9a-fA-F_.]+(?:[pP][+-]?\d+)?i?"
-    r"|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?i?"
-    r"|'(?:\\.[^']*|[^'\\])'"
-    r"|\"(?:\\.|[^\"\\])*\"|`[^`]*`)")
-
-_BINOPS = ("&^=", "<<=", ">>=", "||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "&^",
-           "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "<-", "++", "--",
-           "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=", "!", ":")
-
-
-def _operand_end(c: int) -> bool:
-    return chr(c).isalnum() or chr(c) in "_)]}\"'`."
-
-
-def _continues(c: int) -> bool:
-    return chr(c) in "+-*/%&|^<>=!,(" if c else True
-
-
-# ---------------------------------------------------------------------------------------
 # gc's spelling of expressions and types in -m messages
 
 
@@ -422,18 +232,18 @@ def is_implicit(e: T.Convert) -> bool:
     return e.pos == e.x.pos
 
 
-def fmt_expr(e: T.Expr, pkg: str, prec: int = 0, src: _Source | None = None) -> str:
-    """e as gc's -m prints a node (implicit conversions and address-ofs skipped); with
-    src, constants are spelled as written (`Red`, `1e21`, `'A'`, `T(1)`)."""
+def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
+    """e as gc's -m prints a node (implicit conversions and address-ofs skipped);
+    constants are spelled as written (`Red`, `1e21`, `'A'`, `T(1)`) when the checker
+    kept the spelling."""
 
     def f(x: T.Expr, p: int = 0) -> str:
-        return fmt_expr(x, pkg, p, src)
+        return fmt_expr(x, pkg, p)
 
     match e:
         case T.ConstExpr(value=v):
-            text = src.const_text(e.pos)[0] if src is not None else None
-            if text is not None:
-                return text
+            if e.spelling is not None:
+                return e.spelling
             if isinstance(v, bool):
                 return "true" if v else "false"
             if isinstance(v, bytes):
@@ -457,17 +267,14 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0, src: _Source | None = None) -> 
             return op + f(x, 6)
         case T.Binary(op=op, x=x, y=y):
             p = _PREC.get(op, 4)
-            left = _const_operand(x, src, (op,)) if src is not None else None
-            right = _const_operand(y, src, tuple(o for o, q in _PREC.items() if q <= p)) \
-                if src is not None else None
-            s = f"{left or f(x, p)} {op} {right or f(y, p + 1)}"
+            s = f"{f(x, p)} {op} {f(y, p + 1)}"
             return f"({s})" if p < prec else s
         case T.Call(fn=fn, args=args):
-            return f"{f(fn, 7)}({_fmt_args(e, args, pkg, src)})"
+            return f"{f(fn, 7)}({_fmt_args(e, args, pkg)})"
         case T.MethodCall(recv=r, method=m, args=args):
-            return f"{_fmt_recv(r, pkg, src)}.{m.name}({_fmt_args(e, args, pkg, src)})"
+            return f"{_fmt_recv(r, pkg)}.{m.name}({_fmt_args(e, args, pkg)})"
         case T.IfaceCall(recv=r, method=m, args=args):
-            return f"{f(r, 7)}.{m}({_fmt_args(e, args, pkg, src)})"
+            return f"{f(r, 7)}.{m}({_fmt_args(e, args, pkg)})"
         case T.BuiltinCall(name=n, args=args):
             parts = [f(a) for a in args]
             if n in ("new", "make"):
@@ -506,34 +313,26 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0, src: _Source | None = None) -> 
         case T.TypeAssert(x=x, target=t):
             return f"{f(x, 7)}.({fmt_type(t, pkg)})"
         case T.MethodValue(recv=r, method=m):
-            return f"{_fmt_recv(r, pkg, src)}.{m.name}"
+            return f"{_fmt_recv(r, pkg)}.{m.name}"
         case T.IfaceMethodValue(recv=r, method=m):
             return f"{f(r, 7)}.{m}"
     return "?"
 
 
-def _const_operand(e: T.Expr, src: _Source, follow: tuple[str, ...]) -> str | None:
-    """How a constant operand of a binary expression is written, when the source shows
-    a single literal or name followed by one of the operators follow (else None)."""
-    if not isinstance(e, T.ConstExpr):
-        return None
-    return src.const_text(e.pos, follow)[0]
-
-
-def _fmt_args(call: T.Call | T.MethodCall | T.IfaceCall, args: Sequence[T.Expr], pkg: str,
-              src: _Source | None) -> str:
+def _fmt_args(call: T.Call | T.MethodCall | T.IfaceCall, args: Sequence[T.Expr], pkg: str
+              ) -> str:
     """A call's arguments; the checker's packing of variadic extras prints as gc's
     `... argument...`."""
-    parts = [fmt_expr(a, pkg, 0, src) for a in args]
+    parts = [fmt_expr(a, pkg, 0) for a in args]
     if args and _variadic_pack(call, None) is args[-1]:
         parts[-1] = "... argument..."
     return ", ".join(parts)
 
 
-def _fmt_recv(r: T.Expr, pkg: str, src: _Source | None) -> str:
+def _fmt_recv(r: T.Expr, pkg: str) -> str:
     if isinstance(r, T.AddrOf | T.Deref):
         r = r.x
-    return fmt_expr(r, pkg, 7, src)
+    return fmt_expr(r, pkg, 7)
 
 
 # ---------------------------------------------------------------------------------------
@@ -836,7 +635,7 @@ class _Batch:
             if _self_assign(s.lhs[i], e):
                 k = DISCARD
                 if self.an.reporting:
-                    where = self.an.src.binop(s.pos, "=", 0)
+                    where = s.oppos or s.pos
                     text = ", ".join(self.fmt(x) for x in s.lhs) + " = " + ", ".join(
                         self.fmt(x) for x in s.rhs)
                     self.an.extra.append((where, f"{self.cur.decl.name} ignoring "
@@ -985,8 +784,7 @@ class _Batch:
         if e.op == "+" and is_string(e.type):
             leaves: list[T.Expr] = []
             _concat_leaves(e, leaves)
-            pos = self.an.src.binop(e.pos, "+", len(leaves) - 2)
-            self.site(k, e, SiteKind.CONCAT, pos, self.fmt(e))
+            self.site(k, e, SiteKind.CONCAT, self.gcpos(e), self.fmt(e))
             for x in leaves:
                 self.expr(DISCARD, x)
             return
@@ -1022,10 +820,9 @@ class _Batch:
 
     def complit(self, k: Hole, e: T.CompositeLit) -> None:
         u = under(e.type)
-        src = self.an.src
         if isinstance(u, Struct | Array):
             for el in e.elems:
-                self.expr(k, el.value, src.colon_before(el.value.pos))
+                self.expr(k, el.value, el.colon)
             return
         pos = self.gcpos(e)
         if isinstance(u, Map):
@@ -1033,12 +830,12 @@ class _Batch:
             for el in e.elems:
                 if not isinstance(el.key, int):
                     self.expr(Hole(self.heap), el.key)
-                self.expr(Hole(self.heap), el.value, src.colon_before(el.value.pos))
+                self.expr(Hole(self.heap), el.value, el.colon)
             return
         force = size_of(e.type) > MAX_IMPLICIT_STACK
         inner = self.site(k, e, SiteKind.SLICELIT, pos, self.fmt(e), force)
         for el in e.elems:
-            self.expr(inner, el.value, src.colon_before(el.value.pos))
+            self.expr(inner, el.value, el.colon)
 
     def closure(self, k: Hole, e: T.FuncLit) -> T.FuncDecl:
         """The closure e (its body analysed now); its captured variables flow into it
@@ -1184,27 +981,22 @@ class _Batch:
     # -- positions and spelling --------------------------------------------------------
 
     def fmt(self, e: T.Expr) -> str:
-        return fmt_expr(e, self.an.pkg, 0, self.an.src)
+        return fmt_expr(e, self.an.pkg, 0)
 
     def gcpos(self, e: T.Expr) -> Pos:
         """The position gc gives node e."""
-        src = self.an.src
         match e:
-            case T.Binary(op=op, x=x):
-                return src.binop(e.pos, op, _count_binaries(x))
-            case T.CompositeLit():
-                return src.open_at_depth0(e.pos, ord("{"))
-            case T.Call() | T.BuiltinCall() | T.MethodCall() | T.IfaceCall():
-                return src.open_at_depth0(e.pos, ord("("))
-            case T.MethodValue(method=Func(name=name)) | T.IfaceMethodValue(method=name):
-                return src.selector(e.pos, name)
-            case T.ConstExpr():
-                return src.const_text(e.pos)[1]
+            case T.Binary(oppos=p) | T.MethodValue(dot=p) | T.IfaceMethodValue(dot=p):
+                return p or e.pos
+            case T.CompositeLit(lbrace=p):
+                return p or e.pos
+            case T.Call(lparen=p) | T.BuiltinCall(lparen=p) | T.MethodCall(lparen=p) \
+                    | T.IfaceCall(lparen=p) | T.ConstExpr(lparen=p):
+                return p or e.pos
             case T.Convert(x=x):
                 if is_implicit(e):
                     return self.gcpos(x)
-                skip = bool(src.lines(e.pos.file)) and _char_at(src, e.pos) == ord("(")
-                return src.open_at_depth0(e.pos, ord("("), skip_first_group=skip)
+                return e.lparen or e.pos
         return e.pos
 
     # -- solving -----------------------------------------------------------------------
@@ -1302,12 +1094,6 @@ def _pointerful(t: Type) -> bool:
         return True
 
 
-def _char_at(src: _Source, pos: Pos) -> int:
-    for _, c in src.chars(pos):
-        return c
-    return 0
-
-
 def _last_name(es: Sequence[T.Expr], default: Pos, gcpos: Callable[[T.Expr], Pos]) -> Pos:
     """Where gc 1.19 reports the implicit conversions of a declaration's values, an
     assignment's right-hand sides (es = its left-hand sides) and append's and panic's
@@ -1367,14 +1153,6 @@ def _concat_leaves(e: T.Expr, out: list[T.Expr]) -> None:
         _concat_leaves(e.y, out)
     else:
         out.append(e)
-
-
-def _count_binaries(e: T.Expr) -> int:
-    if isinstance(e, T.Binary):
-        return 1 + _count_binaries(e.x) + _count_binaries(e.y)
-    if isinstance(e, T.Unary):
-        return _count_binaries(e.x)
-    return 0
 
 
 def _advance(base: Pos, a: T.Expr, b: _Batch) -> Pos:
@@ -1599,7 +1377,6 @@ class _Analysis:
     def __init__(self, diags: Diagnostics, opts: Options) -> None:
         self.diags = diags
         self.opts = opts
-        self.src = _Source()
         self.pkg = "main"
         self.decls: dict[int, T.FuncDecl] = {}
         self.funcs_of: dict[int, T.FuncDecl] = {}

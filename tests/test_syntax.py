@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compiler.diag import Diagnostics
-from compiler.syntax import dump, parse_file
+from compiler.syntax import ast, dump, parse_file
 from compiler.syntax.lexer import classify_number, lex
 
 
@@ -185,3 +185,21 @@ def test_one_syntax_error_per_line_and_recovery() -> None:
         "x.go:4:6: syntax error: unexpected b in argument list; possibly missing comma or )",
         "x.go:8:6: syntax error: unexpected =, expecting expression",
     ]
+
+
+def test_report_positions() -> None:
+    """The parser keeps the positions gc reports at: a call's `(`, a composite literal's
+    `{` (past a struct type's own braces), a selector's `.`, an operator."""
+    d = Diagnostics()
+    f = parse_file("x.go", b"package p\n\nvar v = (*T)(x).f([]struct{}{}, a+b)\n", d)
+    assert d.errors == 0
+    spec = f.decls[0]
+    assert isinstance(spec, ast.VarSpec)
+    call = spec.values[0]
+    assert isinstance(call, ast.CallExpr) and isinstance(call.fun, ast.SelectorExpr)
+    assert (call.lparen.col, call.fun.dot.col) == (18, 16)
+    conv = call.fun.x
+    assert isinstance(conv, ast.CallExpr) and conv.lparen.col == 13
+    lit, add = call.args
+    assert isinstance(lit, ast.CompositeLit) and (lit.pos.col, lit.lbrace.col) == (19, 29)
+    assert isinstance(add, ast.BinaryExpr) and add.oppos.col == 34

@@ -22,7 +22,7 @@ import dataclasses
 from fractions import Fraction
 
 from compiler.syntax import ast
-from compiler.syntax.dump import expr_string
+from compiler.syntax.dump import const_spelling, expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
@@ -374,7 +374,7 @@ class OperatorChecker(CheckerBase):
             xe = self.const_expr(x, t) if x.mode is Mode.CONST else x.expr
             ye = self.const_expr(y, t) if y.mode is Mode.CONST else y.expr
         return Operand(Mode.VALUE, UNTYPED_BOOL, tree.Binary(e.pos, UNTYPED_BOOL, e.op, xe,
-                                                             ye), e)
+                                                             ye, e.oppos), e)
 
     def shift(self, e: ast.BinaryExpr, hint: Type | None) -> Operand:
         x = self.value(e.x, hint)
@@ -426,9 +426,10 @@ class OperatorChecker(CheckerBase):
                     t = x.type if basic_kind(x.type) is not Kind.UNTYPED_FLOAT else UNTYPED_INT
                     return Operand(Mode.CONST, t, tree.ConstExpr(e.pos, t, 0), e, val=v)
                 xt = x.type if basic_kind(x.type) is Kind.UNTYPED_RUNE else UNTYPED_INT
-                xc = tree.ConstExpr(x.src.pos, xt, int(C.to_fraction(x.val)))
+                xc = tree.ConstExpr(x.src.pos, xt, int(C.to_fraction(x.val)),
+                                    *const_spelling(x.src))
                 ye = self.const_expr(y, y.type) if y.mode is Mode.CONST else y.expr
-                return Operand(Mode.VALUE, xt, tree.Binary(e.pos, xt, e.op, xc, ye), e)
+                return Operand(Mode.VALUE, xt, tree.Binary(e.pos, xt, e.op, xc, ye, e.oppos), e)
         if not is_integer(x.type):
             self.error(e.pos, f"invalid operation: shifted operand {describe(x, self.path)} "
                               f"must be integer")
@@ -443,23 +444,24 @@ class OperatorChecker(CheckerBase):
             return self.typed_const(e, x.type, v)
         xe = self.const_expr(x, x.type) if x.mode is Mode.CONST else x.expr
         ye = self.const_expr(y, y.type) if y.mode is Mode.CONST else y.expr
-        return Operand(Mode.VALUE, x.type, tree.Binary(e.pos, x.type, e.op, xe, ye), e)
+        return Operand(Mode.VALUE, x.type, tree.Binary(e.pos, x.type, e.op, xe, ye, e.oppos),
+                       e)
 
 
 def retype(e: tree.Expr, t: Type) -> tree.Expr:
-    """e (an untyped non-constant bool/numeric expression) given type t."""
+    """e (an untyped non-constant bool/numeric expression) given type t (the report
+    fields kept)."""
     if isinstance(e, tree.Binary):
         if e.op in ("&&", "||"):
-            return tree.Binary(e.pos, t, e.op, retype(e.x, t), retype(e.y, t))
+            return dataclasses.replace(e, type=t, x=retype(e.x, t), y=retype(e.y, t))
         if e.op in _COMPARISON:
-            return tree.Binary(e.pos, t, e.op, e.x, e.y)
-        return tree.Binary(e.pos, t, e.op, retype(e.x, t), e.y if e.op in ("<<", ">>")
-                           else retype(e.y, t))
+            return dataclasses.replace(e, type=t)
+        return dataclasses.replace(e, type=t, x=retype(e.x, t),
+                                   y=e.y if e.op in ("<<", ">>") else retype(e.y, t))
     if isinstance(e, tree.Unary):
         return tree.Unary(e.pos, t, e.op, retype(e.x, t))
     if isinstance(e, tree.ConstExpr) and is_untyped_kind(e.type):
-        v = e.value
-        return tree.ConstExpr(e.pos, t, v)
+        return dataclasses.replace(e, type=t)
     if hasattr(e, "type") and is_untyped_kind(e.type):
         return dataclasses.replace(e, type=t)
     return e
