@@ -77,7 +77,7 @@ from compiler.types.typ import (
     has_pointers,
     is_direct_iface,
     is_string,
-    signature_string,
+    m_string,
     size_of,
     under,
 )
@@ -168,42 +168,6 @@ class EscapeResult:
 # gc's spelling of expressions and types in -m messages
 
 
-def fmt_type(t: Type, pkg: str) -> str:
-    """t as gc's -m prints it: types of pkg unqualified, `interface {}` with a space."""
-
-    def s(x: Type) -> str:
-        return fmt_type(x, pkg)
-
-    match t:
-        case Named(name=n, pkg=p):
-            return n if p in (pkg, "") else f"{p}.{n}"
-        case Basic(name=n):
-            return n
-        case Pointer(elem=e):
-            return "*" + s(e)
-        case Slice(elem=e):
-            return "[]" + s(e)
-        case Array(length=n, elem=e):
-            return f"[{n}]{s(e)}"
-        case Map(key=k, elem=e):
-            return f"map[{s(k)}]{s(e)}"
-        case Signature():
-            return "func" + signature_string(t)
-        case Interface(methods=ms):
-            if not ms:
-                return "interface {}"
-            return "interface { " + "; ".join(m.name + signature_string(m.sig)
-                                               for m in ms) + " }"
-        case Struct(fields=fs):
-            if not fs:
-                return "struct {}"
-            return "struct { " + "; ".join(s(f.type) if f.embedded else f"{f.name} {s(f.type)}"
-                                           for f in fs) + " }"
-        case Tuple(types=ts):
-            return "(" + ", ".join(s(x) for x in ts) + ")"
-    return "?"
-
-
 _PREC = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3,
          "+": 4, "-": 4, "|": 4, "^": 4, "*": 5, "/": 5, "%": 5, "<<": 5, ">>": 5,
          "&": 5, "&^": 5}
@@ -279,14 +243,14 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
             parts = [f(a) for a in args]
             if n in ("new", "make"):
                 t = e.type.elem if n == "new" and isinstance(e.type, Pointer) else e.type
-                parts.insert(0, fmt_type(t, pkg))
+                parts.insert(0, m_string(t, pkg))
             s = ", ".join(parts)
             return f"{n}({s}...)" if e.spread else f"{n}({s})"
         case T.Convert(x=x):
             if is_implicit(e):
                 return f(x, prec)
             t = e.type
-            ts = fmt_type(t, pkg) if isinstance(t, Named | Basic) else f"({fmt_type(t, pkg)})"
+            ts = m_string(t, pkg) if isinstance(t, Named | Basic) else f"({m_string(t, pkg)})"
             return f"{ts}({f(x)})"
         case T.Index(x=x, index=i):
             return f"{f(x, 7)}[{f(i)}]"
@@ -307,11 +271,11 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
         case T.AddrOf(x=x):
             return "&" + f(x, 6)
         case T.CompositeLit(elems=els):
-            return fmt_type(e.type, pkg) + ("{...}" if els else "{}")
+            return m_string(e.type, pkg) + ("{...}" if els else "{}")
         case T.FuncLit():
             return "func literal"
         case T.TypeAssert(x=x, target=t):
-            return f"{f(x, 7)}.({fmt_type(t, pkg)})"
+            return f"{f(x, 7)}.({m_string(t, pkg)})"
         case T.MethodValue(recv=r, method=m):
             return f"{_fmt_recv(r, pkg)}.{m.name}"
         case T.IfaceMethodValue(recv=r, method=m):
