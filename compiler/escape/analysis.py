@@ -1,0 +1,156 @@
+"""The analysis of a program: batches in call-graph order, each built, solved, recorded.
+
+Functions are analysed in batches, the strongly connected components of the call
+graph, callees before callers, so that a call out of the batch can use the callee's
+finished parameter tags; closures belong to their enclosing function's batch. Each
+batch's graph is built (Builder: stmt.py, expr.py, call.py over graph.py), solved
+(solve.py), and its decisions are added to the side table; for the last package, under
+-m, its messages go to the diagnostics (report.py). For
+
+    func a() { b() }    func b() { a() }    func c() { a() }
+
+a and b form one batch (mutually recursive), analysed before c's batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compiler.diag import Diagnostics
+from compiler.escape.call import CallBuilder
+from compiler.escape.expr import ExprBuilder
+from compiler.escape.graph import Analysis, LocKind
+from compiler.escape.report import batch_messages
+from compiler.escape.result import EscapeResult, Options, Site
+from compiler.escape.solve import param_tag, solve
+from compiler.escape.stmt import StmtBuilder
+from compiler.escape.utils import params, static_closures, static_init
+from compiler.types import tree as T
+from compiler.types.typ import Func, Signature
+
+
+class Builder(StmtBuilder, ExprBuilder, CallBuilder):
+    """Builds the flow graph of one batch; its methods live in one module per concern."""
+
+
+def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = None
+                   ) -> EscapeResult:
+    """Analyse every package (dependencies first); -m reports only for the last one."""
+    opts = opts or Options()
+    an = Analysis(diags, opts)
+    for p in prog.packages:
+        for d in p.funcs:
+            if d.func is not None:
+                an.decls[id(d.func)] = d
+    for i, p in enumerate(prog.packages):
+        _package(an, p, report=opts.m > 0 and i == len(prog.packages) - 1)
+    return EscapeResult(dict(an.sites), dict(an.moved), dict(an.tags),
+                        frozenset(an.captured))
+
+
+def _package(an: Analysis, p: T.Package, report: bool) -> None:
+    """Analyse p's functions batch by batch, then its dynamic initialisation as `init`."""
+    an.pkg = p.path
+    funcs = [d for d in p.funcs if d.body is not None]
+    for comp in _sccs(funcs, an.decls):
+        _batch(an, comp, report)
+    dynamic = tuple(st for st in p.inits if not static_init(st))
+    if dynamic:
+        pos = dynamic[0].pos
+        init = T.FuncDecl(pos, "init", None, Signature((), ()), None, (), (),
+                          T.Block(pos, dynamic))
+        an.synthetic.append(init)
+        _batch(an, [init], report)
+
+
+def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
+    """Build, solve and record one batch; with report, warn its -m messages."""
+    b = Builder(an, decls)
+    an.reporting = report
+    an.extra = []
+    for d in decls:
+        b.declare_params(d)
+        an.static_closures.update(static_closures(d))
+    for d in decls:
+        b.func(d)
+    b.finish_closures()
+    solve(b)
+    for loc in b.locs:
+        if loc.kind is LocKind.SITE and loc.site_kind is not None and loc.pos is not None:
+            prev = an.sites.get(loc.node)
+            esc = loc.escapes or (prev is not None and prev.escapes)
+            an.sites[loc.node] = Site(loc.site_kind, loc.pos, loc.desc, esc)
+        elif loc.kind is LocKind.VAR and loc.var is not None and (
+                loc.addrtaken or loc.escapes):
+            an.moved[loc.var] = loc.escapes
+    for d in b.all_decls:
+        an.tags[id(d)] = tuple(param_tag(b.vars[v]) for v in params(d))
+    if report:
+        for pos, msg in batch_messages(b):
+            an.diags.warn(pos, msg)
+
+
+def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl]) -> list[T.FuncDecl]:
+    """The declared functions d (and closures inside it) call or refer to."""
+    out: list[T.FuncDecl] = []
+    stack: list[object] = [d.body]
+    while stack:
+        for n in T.walk_nodes(stack.pop()):
+            f: Func | None = None
+            if isinstance(n, T.FuncLit):
+                stack.append(n.decl.body)
+            elif isinstance(n, T.FuncRef):
+                f = n.func
+            elif isinstance(n, T.MethodCall):
+                f = n.method
+            if f is not None and id(f) in decl_of:
+                out.append(decl_of[id(f)])
+    return out
+
+
+def _sccs(decls: Sequence[T.FuncDecl], decl_of: Mapping[int, T.FuncDecl]) -> list[list[
+        T.FuncDecl]]:
+    """Strongly connected components of the call graph, callees before callers
+    (Tarjan's algorithm, iterative)."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on: set[int] = set()
+    stack: list[T.FuncDecl] = []
+    out: list[list[T.FuncDecl]] = []
+    succ = {id(d): _callees(d, decl_of) for d in decls}
+    counter = 0
+    for start in decls:
+        if id(start) in index:
+            continue
+        work: list[tuple[T.FuncDecl, int]] = [(start, 0)]
+        while work:
+            d, i = work.pop()
+            if i == 0:
+                index[id(d)] = low[id(d)] = counter
+                counter += 1
+                stack.append(d)
+                on.add(id(d))
+            kids = succ.get(id(d), [])
+            if i < len(kids):
+                work.append((d, i + 1))
+                c = kids[i]
+                if id(c) not in succ:
+                    continue
+                if id(c) not in index:
+                    work.append((c, 0))
+                elif id(c) in on:
+                    low[id(d)] = min(low[id(d)], index[id(c)])
+                continue
+            if low[id(d)] == index[id(d)]:
+                comp: list[T.FuncDecl] = []
+                while True:
+                    x = stack.pop()
+                    on.discard(id(x))
+                    comp.append(x)
+                    if x is d:
+                        break
+                out.append(comp)
+            if work:
+                parent = work[-1][0]
+                low[id(parent)] = min(low[id(parent)], low[id(d)])
+    return out

@@ -1,0 +1,113 @@
+"""What escape analysis decides, as walk and the dumps consume it.
+
+`escape_program` returns an EscapeResult: a side table with one Site per allocation site
+(keyed by `id(node)`), whether each address-taken local must live on the heap (keyed by
+its Var), and one ParamTag per parameter of each analysed function (keyed by
+`id(FuncDecl)`). For
+
+    func f(p *int) *int { x := 0; return &x }      // -m: moved to heap: x
+
+the result holds moved[x] = True and tags[id(f)] = (ParamTag(None, ()),): p does not
+escape. `dump` writes it as `-dump=escape` prints it.
+
+Do NOT keep a result longer than its Program: ids of dead nodes get reused.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from compiler.diag import Pos
+from compiler.types import tree as T
+from compiler.types.typ import Var, size_of
+
+CONV_STACK_MAX = 1024
+"""A converted value larger than this is copied by the runtime even when the interface
+does not escape (walk's rule, the seed commit's 1024)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """`m` is the -m level (0: no reports)."""
+
+    m: int = 0
+
+
+class SiteKind(enum.Enum):
+    CONV = "conv"            # value-to-interface conversion (T2E/T2I), non-pointer-shaped
+    CONVSTR = "convstr"      # string/[]byte/[]rune conversions that allocate
+    ADDR = "addr"            # &T{...}
+    NEW = "new"
+    MAKE = "make"
+    SLICELIT = "slicelit"    # []T{...} backing array (and the implicit `... argument`)
+    MAPLIT = "maplit"
+    CLOSURE = "closure"
+    METHVAL = "methval"
+    CONCAT = "concat"
+    APPEND = "append"        # append's growth: always the heap (runtime.growslice)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The decision for one allocation site; `pos`/`desc` are gc's for `-m`."""
+
+    kind: SiteKind
+    pos: Pos
+    desc: str
+    escapes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParamTag:
+    """How a parameter's value leaks: to the heap after `heap` derefs (None: never), to
+    result k after d derefs for each (k, d) in `results`."""
+
+    heap: int | None
+    results: tuple[tuple[int, int], ...]
+
+    @property
+    def empty(self) -> bool:
+        return self.heap is None and not self.results
+
+
+NO_LEAK = ParamTag(None, ())
+
+
+@dataclass(frozen=True, slots=True)
+class EscapeResult:
+    """The side table walk consults; see the module docstring for the keys. `captured`
+    holds the variables closures capture (walk keeps those on the heap itself)."""
+
+    sites: Mapping[int, Site]
+    moved: Mapping[Var, bool]
+    tags: Mapping[int, tuple[ParamTag, ...]]
+    captured: frozenset[Var] = frozenset()
+
+    def conv_on_stack(self, node: T.Convert) -> bool:
+        """Whether walk may build the interface for node from a stack temporary."""
+        s = self.sites.get(id(node))
+        return s is not None and s.kind is SiteKind.CONV and not s.escapes \
+            and size_of(node.x.type) <= CONV_STACK_MAX
+
+    def stack_convs(self) -> frozenset[int]:
+        """The ids of the Convert nodes for which conv_on_stack holds."""
+        return frozenset(k for k, s in self.sites.items()
+                         if s.kind is SiteKind.CONV and not s.escapes)
+
+    def heap_vars(self) -> dict[int, bool]:
+        """Var uid → must live on the heap, for the address-taken variables walk can keep
+        on the stack (walk keeps every closure-captured variable on the heap itself)."""
+        return {v.uid: m for v, m in self.moved.items() if v not in self.captured}
+
+
+def dump(res: EscapeResult) -> str:
+    """Stable text of the decisions: sites by position, then moved variables."""
+    lines = []
+    for s in sorted(res.sites.values(), key=lambda s: (s.pos, s.kind.value, s.desc)):
+        where = "heap" if s.escapes else "stack"
+        lines.append(f"{s.pos}: {s.kind.value} {s.desc or '-'}: {where}")
+    for v, m in sorted(res.moved.items(), key=lambda kv: (kv[0].pos, kv[0].uid)):
+        lines.append(f"{v.pos}: var {v.name}: {'heap' if m else 'stack'}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,227 @@
+"""Building the flow graph from statements: declarations, assignments, loops, returns.
+
+Each statement sends its values into holes: a declaration into the fresh variables'
+locations, an assignment into its targets' (the heap for anything reached through a
+pointer, a map or a slice), a return into the result variables. Loops raise the loop
+depth, so that a variable declared outside a loop outlives values made inside it. For
+
+    var p *int
+    for i := 0; i < n; i++ { x := i; p = &x }
+
+x is declared at depth 2 and p at depth 1: &x flowing to p makes x escape (moved to
+heap: x), as every iteration needs its own x.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compiler.diag import Pos
+from compiler.escape.graph import DISCARD, FuncState, Graph, Hole, LocKind, assert_hole
+from compiler.escape.report import last_name, self_assignment
+from compiler.escape.utils import looping_labels, params, self_assign
+from compiler.types import tree as T
+from compiler.types.typ import Array, Map, under
+
+
+class StmtBuilder(Graph):
+    """Functions and statements (mixed into Builder)."""
+
+    def declare_params(self, d: T.FuncDecl) -> None:
+        """Locations for d's parameters and results (at d's loop depth 1)."""
+        saved = self.cur
+        self.cur = FuncState(d)
+        for v in params(d):
+            self.declare(v)
+        for i, v in enumerate(d.results):
+            self.declare(v).result_index = i
+        self.cur = saved
+
+    def func(self, d: T.FuncDecl) -> None:
+        """Walk d's body at loop depth 1."""
+        if not any(v in self.vars for v in params(d) + list(d.results)):
+            self.declare_params(d)
+        saved = self.cur
+        self.all_decls.append(d)
+        if d.body is not None:
+            self.cur = FuncState(d, 1, frozenset(looping_labels(d.body)))
+            self.block(d.body)
+        self.cur = saved
+
+    def block(self, b: T.Block) -> None:
+        self.stmts(b.stmts)
+
+    def stmts(self, ss: Sequence[T.Stmt]) -> None:
+        prev: T.Stmt | None = None
+        for s in ss:
+            self.fresh = set()
+            if isinstance(prev, T.VarDecl) and not prev.values and isinstance(s, T.Assign) \
+                    and prev.pos == s.pos:
+                self.fresh = {id(v) for v in prev.vars}
+            self.stmt(s)
+            prev = s
+        self.fresh = set()
+
+    def stmt(self, s: T.Stmt) -> None:
+        match s:
+            case T.ExprStmt(x=x):
+                self.expr(DISCARD, x)
+            case T.VarDecl():
+                self.var_decl(s)
+            case T.Assign():
+                self.assign(s)
+            case T.OpAssign(lhs=lhs, rhs=rhs):
+                self.expr(self.lvalue(lhs, s.pos), rhs, last_name((lhs,), s.pos))
+            case T.Block():
+                self.block(s)
+            case T.If(init=init, cond=cond, then=then, els=els):
+                if init is not None:
+                    self.stmt(init)
+                self.expr(DISCARD, cond)
+                self.block(then)
+                if els is not None:
+                    self.stmt(els)
+            case T.For():
+                if s.init is not None:
+                    self.stmt(s.init)
+                self.cur.depth += 1
+                if s.cond is not None:
+                    self.expr(DISCARD, s.cond)
+                if s.post is not None:
+                    self.stmt(s.post)
+                self.block(s.body)
+                self.cur.depth -= 1
+            case T.Range():
+                self.range_stmt(s)
+            case T.Switch():
+                if s.init is not None:
+                    self.stmt(s.init)
+                if s.tag is not None:
+                    self.expr(DISCARD, s.tag)
+                for c in s.clauses:
+                    for e in c.exprs:
+                        if s.tag is not None and isinstance(e, T.Convert) and e.kind in (
+                                T.ConvKind.T2E, T.ConvKind.T2I):
+                            self.an.quiet.add(id(e))
+                        self.expr(DISCARD, e)
+                    self.stmts(c.body)
+            case T.TypeSwitch():
+                self.type_switch(s)
+            case T.Return():
+                self.return_stmt(s)
+            case T.Branch():
+                pass
+            case T.Labeled(label=label, stmt=inner):
+                if label in self.cur.looping:
+                    self.cur.depth += 1
+                self.stmt(inner)
+            case T.Defer(call=call):
+                if self.cur.depth > 1:
+                    self.defer_args(call)
+                else:
+                    self.expr(DISCARD, call)
+
+    def defer_args(self, call: T.Expr) -> None:
+        """A defer inside a loop: its function value and arguments go to the heap."""
+        heap = Hole(self.heap)
+        match call:
+            case T.Call(fn=fn, args=args):
+                self.expr(heap, fn)
+                for a in args:
+                    self.expr(heap, a)
+            case T.MethodCall(recv=r, args=args) | T.IfaceCall(recv=r, args=args):
+                self.expr(heap, r)
+                for a in args:
+                    self.expr(heap, a)
+            case T.BuiltinCall(args=args):
+                for a in args:
+                    self.expr(heap, a)
+            case _:
+                self.expr(heap, call)
+
+    def var_decl(self, s: T.VarDecl) -> None:
+        holes = [Hole(self.declare(v)) if v.name != "_" else DISCARD for v in s.vars]
+        if not s.values:
+            return
+        if len(s.values) == 1 and len(s.vars) > 1:
+            self.multi(holes, s.values[0])
+            return
+        last = last_name(s.values, s.vars[-1].pos)
+        for k, e in zip(holes, s.values, strict=False):
+            self.expr(k, e, last)
+
+    def assign(self, s: T.Assign) -> None:
+        holes = [self.lvalue(x, s.pos) for x in s.lhs]
+        if len(s.rhs) == 1 and len(s.lhs) > 1:
+            self.multi(holes, s.rhs[0])
+            return
+        pos = last_name(s.lhs, s.pos)
+        for i, (k, e) in enumerate(zip(holes, s.rhs, strict=False)):
+            if self_assign(s.lhs[i], e):
+                k = DISCARD
+                if self.an.reporting:
+                    self.an.extra.append(self_assignment(self.cur.decl.name, s, self.an.pkg))
+            self.expr(k, e, pos)
+
+    def lvalue(self, x: T.Expr, pos: Pos) -> Hole:
+        """The hole an assignment to x fills (its operands analysed as discarded)."""
+        match x:
+            case T.VarRef(var=v):
+                if id(v) not in self.fresh:
+                    self.reassigned.add(v)
+                return self.hole(v)
+            case T.Blank():
+                return DISCARD
+            case T.FieldSel(x=inner):
+                return self.lvalue(inner, pos)
+            case T.Index(x=inner, index=i):
+                self.expr(DISCARD, i)
+                if isinstance(under(inner.type), Array):
+                    return self.lvalue(inner, pos)
+                self.expr(DISCARD, inner)
+                return Hole(self.heap)
+            case T.Deref(x=p):
+                self.expr(DISCARD, p)
+                return Hole(self.heap)
+            case T.MapIndex(x=m, key=key):
+                self.expr(DISCARD, m)
+                self.expr(Hole(self.heap), key, pos)
+                return Hole(self.heap)
+        self.expr(DISCARD, x)
+        return Hole(self.heap)
+
+    def range_stmt(self, s: T.Range) -> None:
+        tmp = self.new_loc(LocKind.TEMP)
+        self.expr(Hole(tmp), s.x)
+        if s.define:
+            for v in s.vars:
+                self.declare(v)
+        self.cur.depth += 1
+        kv = [self.lvalue(e, s.pos) if e is not None else DISCARD for e in (s.key, s.value)]
+        xt = under(s.x.type)
+        if isinstance(xt, Array):
+            self.flow(kv[1], tmp)
+        elif not isinstance(xt, Map):
+            self.flow(kv[1].deref(), tmp)
+        self.block(s.body)
+        self.cur.depth -= 1
+
+    def type_switch(self, s: T.TypeSwitch) -> None:
+        if s.init is not None:
+            self.stmt(s.init)
+        ks = []
+        for c in s.clauses:
+            if c.var is not None:
+                ks.append(assert_hole(Hole(self.declare(c.var)), c.var.type))
+        self.expr(self.tee(ks), s.x)
+        for c in s.clauses:
+            self.stmts(c.body)
+
+    def return_stmt(self, s: T.Return) -> None:
+        d = self.cur.decl
+        holes = [Hole(self.var_loc(v)) for v in d.results]
+        if len(s.results) == 1 and len(holes) > 1:
+            self.multi(holes, s.results[0])
+            return
+        for k, e in zip(holes, s.results, strict=False):
+            self.expr(k, e)
