@@ -341,6 +341,7 @@ class FuncGen:
         if self.alloc.leaf:
             self.sp_mode = True
         else:
+            self.stack_check()
             self.ins("pushq\t%rbp")
             self.ins("movq\t%rsp, %rbp")
             if self.frame:
@@ -359,6 +360,32 @@ class FuncGen:
                 self.ins(f"movl\t{src}, {reg(r, 4)}")
             else:
                 self.ins(f"movz{_SUFFIX[w]}q\t{src}, {reg(r)}")
+
+    def stack_check(self) -> None:
+        """The stack check at entry (docs/internals.md "Goroutines"): when %rsp less the
+        frame is at or below runtime.stackguard (the stack's guard zone, or a
+        preemption request), call runtime.morestack and start over. Small frames fit in
+        the guard zone's slack and compare %rsp itself, as gc does."""
+        need = self.frame + 8
+        if need <= _STACK_SMALL:
+            self.ins(f"cmpq\t{quote('runtime.stackguard')}(%rip), %rsp")
+        else:
+            self.ins(f"leaq\t-{need}(%rsp), %rax")
+            self.ins(f"cmpq\t{quote('runtime.stackguard')}(%rip), %rax")
+        self.ins(f"jbe\t{self.morestack_label()}")
+
+    def morestack_label(self) -> str:
+        return f".L{quote_free(self.f.name)}.more"
+
+    def morestack(self) -> None:
+        """The cold end of the stack check: runtime.morestack with the frame size in
+        %rax, then back to the entry. Do NOT emit its call through ins(): it is no call
+        site of the function (no pc-table row, no stack map; the runtime treats the
+        function as frameless there)."""
+        self.label(self.morestack_label())
+        self.lines.append(Line(f"movq\t${self.frame + 8}, %rax", self.f.pos))
+        self.lines.append(Line(f"call\t{quote('runtime.morestack')}", self.f.pos))
+        self.lines.append(Line(f"jmp\t{quote(self.f.name)}", self.f.pos))
 
     def epilogue(self) -> None:
         if self.alloc.leaf:
@@ -402,6 +429,8 @@ class FuncGen:
             self.terminator(b.term, nxt)
             if cold:
                 self.sp_mode = True
+        if not self.alloc.leaf:
+            self.morestack()
         self.lines = forward_stores(self.lines)
         return self.lines
 
@@ -773,6 +802,11 @@ class FuncGen:
             self.copy_mem(Place(r.off, "(%rsp)"), self.tmpl(r.mem), r.size)
 
 
+_STACK_SMALL = 128
+"""Frames up to this size compare %rsp itself with the guard: the guard zone is far
+bigger (sched.c STACK_GUARD), so they may end that far below it."""
+
+
 def _touched(f: ir.Func) -> set[str]:
     """The slots f's instructions and branches name."""
     out: set[str] = set()
@@ -992,7 +1026,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     sorted table of call return addresses {pc, function name, file, line} the runtime
     uses for tracebacks and testing's callerFrame, and (given live) `runtime.stackmaps`,
     the sorted table of call return addresses and their stack maps."""
-    out = ["\t.text"]
+    out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     calls: list[tuple[str, str, Pos]] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     bylive = live.by_name() if live is not None else {}
@@ -1008,6 +1042,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         fl = bylive.get(f.name)
         if fl is not None:
             maps.extend(_func_maps(fg, fl))
+    out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     for i, sym in enumerate(prog.externs):
         out.extend(_weak_hook(sym, i))
     for d in prog.data:

@@ -61,12 +61,15 @@ def test_multiply_by_power_of_two_is_shift() -> None:
     assert "imulq" in "\n".join(func_lines(amd64.listing(binfunc("*", 7)), "main.f"))
 
 
-def test_leaf_function_makes_no_call_and_keeps_frame_pointer() -> None:
+def test_function_checks_its_stack_then_keeps_frame_pointer() -> None:
     lines = func_lines(amd64.listing(binfunc("-", 3)), "main.f")
-    text = "\n".join(lines)
-    assert "call" not in text
-    assert lines[0].endswith("\tpushq\t%rbp")
-    assert lines[1].endswith("\tmovq\t%rsp, %rbp")
+    calls = [ln for ln in lines if "call" in ln]
+    assert len(calls) == 1 and calls[0].endswith('\tcall\t"runtime.morestack"')
+    assert lines[0].endswith('\tcmpq\t"runtime.stackguard"(%rip), %rsp')
+    assert "\tjbe\t.Lmain.f" in lines[1] and lines[1].endswith(".more")
+    assert lines[2].endswith("\tpushq\t%rbp")
+    assert lines[3].endswith("\tmovq\t%rsp, %rbp")
+    assert lines[-1].endswith('\tjmp\t"main.f"')
 
 
 def test_signed_division_handles_minus_one() -> None:

@@ -57,4 +57,178 @@
 "runtime.rterrRuntimeError":
 	ret
 
+# ---- Goroutines (sched.c; docs/internals.md "Goroutines") ----
+
+# swtch(oldsp *uintptr, newsp uintptr): save the callee-saved registers and %rbp on the
+# current stack, store %rsp in *oldsp, and resume the context saved at newsp. The save
+# area is, from the saved %rsp up: r15 r14 r13 r12 rbx rbp, then the return address
+# (sched.h CTX_*); %rsp+40 is a frame pointer whose chain the collector walks.
+	.globl	"runtime.swtch"
+	.type	"runtime.swtch", @function
+"runtime.swtch":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+
+# gostart: where a new goroutine's first swtch returns to (sched.c newproc builds the
+# frame); a zero saved %rbp ends the frame chain here.
+	.globl	"runtime.gostart"
+	.type	"runtime.gostart", @function
+"runtime.gostart":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	call	"runtime.gostart1"
+	ud2
+
+# morestack: called by a Go function's prologue when %rsp minus its frame (in %rax) is
+# at or below runtime.stackguard. newstack (sched.c) grows the stack by copying it
+# (returning the distance it moved, by which %rsp and %rbp move too) or yields to a
+# preemption request (returning 0). The saved words are the registers a caller may
+# hold a pointer into the stack in: newstack adjusts them in the copy. Returns into
+# the function's check, which jumps back to its entry.
+	.globl	"runtime.morestack"
+	.type	"runtime.morestack", @function
+"runtime.morestack":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	%rdx
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	subq	$8, %rsp
+	movq	%rsp, %rdi
+	movq	%rax, %rsi
+	call	"runtime.newstack"
+	addq	%rax, %rsp
+	addq	%rax, %rbp
+	addq	$8, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rdx
+	popq	%rbp
+	ret
+
+# asyncPreempt: the SIGURG handler makes an interrupted Go instruction "call" here (it
+# pushes the interrupted pc). Every register and the flags are saved in this frame
+# (the collector scans it conservatively), asyncpreempt2 yields, and all is restored.
+	.globl	"runtime.asyncPreempt"
+	.type	"runtime.asyncPreempt", @function
+"runtime.asyncPreempt":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushfq
+	subq	$368, %rsp
+	andq	$-16, %rsp
+	movq	%rax, -16(%rbp)
+	movq	%rbx, -24(%rbp)
+	movq	%rcx, -32(%rbp)
+	movq	%rdx, -40(%rbp)
+	movq	%rsi, -48(%rbp)
+	movq	%rdi, -56(%rbp)
+	movq	%r8, -64(%rbp)
+	movq	%r9, -72(%rbp)
+	movq	%r10, -80(%rbp)
+	movq	%r11, -88(%rbp)
+	movq	%r12, -96(%rbp)
+	movq	%r13, -104(%rbp)
+	movq	%r14, -112(%rbp)
+	movq	%r15, -120(%rbp)
+	movdqu	%xmm0, -136(%rbp)
+	movdqu	%xmm1, -152(%rbp)
+	movdqu	%xmm2, -168(%rbp)
+	movdqu	%xmm3, -184(%rbp)
+	movdqu	%xmm4, -200(%rbp)
+	movdqu	%xmm5, -216(%rbp)
+	movdqu	%xmm6, -232(%rbp)
+	movdqu	%xmm7, -248(%rbp)
+	movdqu	%xmm8, -264(%rbp)
+	movdqu	%xmm9, -280(%rbp)
+	movdqu	%xmm10, -296(%rbp)
+	movdqu	%xmm11, -312(%rbp)
+	movdqu	%xmm12, -328(%rbp)
+	movdqu	%xmm13, -344(%rbp)
+	movdqu	%xmm14, -360(%rbp)
+	movdqu	%xmm15, -376(%rbp)
+	call	"runtime.asyncpreempt2"
+	movdqu	-376(%rbp), %xmm15
+	movdqu	-360(%rbp), %xmm14
+	movdqu	-344(%rbp), %xmm13
+	movdqu	-328(%rbp), %xmm12
+	movdqu	-312(%rbp), %xmm11
+	movdqu	-296(%rbp), %xmm10
+	movdqu	-280(%rbp), %xmm9
+	movdqu	-264(%rbp), %xmm8
+	movdqu	-248(%rbp), %xmm7
+	movdqu	-232(%rbp), %xmm6
+	movdqu	-216(%rbp), %xmm5
+	movdqu	-200(%rbp), %xmm4
+	movdqu	-184(%rbp), %xmm3
+	movdqu	-168(%rbp), %xmm2
+	movdqu	-152(%rbp), %xmm1
+	movdqu	-136(%rbp), %xmm0
+	movq	-120(%rbp), %r15
+	movq	-112(%rbp), %r14
+	movq	-104(%rbp), %r13
+	movq	-96(%rbp), %r12
+	movq	-88(%rbp), %r11
+	movq	-80(%rbp), %r10
+	movq	-72(%rbp), %r9
+	movq	-64(%rbp), %r8
+	movq	-56(%rbp), %rdi
+	movq	-48(%rbp), %rsi
+	movq	-40(%rbp), %rdx
+	movq	-32(%rbp), %rcx
+	movq	-24(%rbp), %rbx
+	movq	-16(%rbp), %rax
+	leaq	-8(%rbp), %rsp
+	popfq
+	popq	%rbp
+	ret
+
+# sigpanic0: the SIGSEGV handler makes the faulting instruction "call" here (it pushes
+# the faulting pc), so the nil-dereference panic runs on the goroutine's own stack.
+	.globl	"runtime.sigpanic0"
+	.type	"runtime.sigpanic0", @function
+"runtime.sigpanic0":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	andq	$-16, %rsp
+	call	"runtime.sigpanic"
+	ud2
+
+# calltimerfn(f, argtype, argdata, seq): call a timer's func(any, uintptr) value f
+# (Go ABI: the three argument words at the bottom of this frame, f in %rdx).
+	.globl	"runtime.calltimerfn"
+	.type	"runtime.calltimerfn", @function
+"runtime.calltimerfn":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$32, %rsp
+	movq	%rsi, 0(%rsp)
+	movq	%rdx, 8(%rsp)
+	movq	%rcx, 16(%rsp)
+	movq	%rdi, %rdx
+	call	*(%rdx)
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
+
 	.section	.note.GNU-stack,"",@progbits

@@ -49,6 +49,7 @@
 #include <unistd.h>
 
 #include "malloc.h"
+#include "sched.h"
 #include "stackmap.h"
 
 enum {
@@ -88,7 +89,6 @@ uint64_t gc_nmalloc, gc_totalalloc;
 uintptr_t gc_sigsp;
 
 extern char __data_start[], _end[];
-extern void *__libc_stack_end;
 extern void printstring(const char *p, intptr_t n) __asm__("runtime.printstring");
 extern void rtexit(int64_t code) __asm__("runtime.exit") __attribute__((noreturn));
 
@@ -463,18 +463,9 @@ static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap) {
     return 0;
 }
 
-/* scanstack: scan [sp, stack top) frame by frame along the %rbp chain starting at fp;
-   every byte of the range is covered even where the chain is broken. */
-static void scanstack(uintptr_t sp, uintptr_t fp) {
-    uintptr_t top = (uintptr_t)__libc_stack_end;
-    stack_t ss;
-    if (sigaltstack(NULL, &ss) == 0 && (ss.ss_flags & SS_ONSTACK)) {
-        /* A panic raised by the SIGSEGV handler runs its deferred calls here. */
-        scanblock(sp, (uintptr_t)ss.ss_sp + ss.ss_size);
-        if (gc_sigsp == 0) fatal("gc: collection on the signal stack");
-        scanblock(gc_sigsp - 128, top);
-        return;
-    }
+/* scanstack: scan [sp, top) frame by frame along the %rbp chain starting at fp; every
+   byte of the range is covered even where the chain is broken. */
+static void scanstack(uintptr_t sp, uintptr_t fp, uintptr_t top) {
     uintptr_t lo = sp, pc = 0;
     int calleemap = 0;
     while (fp >= lo && fp < top) {
@@ -545,7 +536,8 @@ void gccollect(uintptr_t sp, uintptr_t fp) __asm__("runtime.gccollect");
 void gccollect(uintptr_t sp, uintptr_t fp) {
     ngc++;
     scanblock((uintptr_t)__data_start, (uintptr_t)_end);
-    scanstack(sp, fp);
+    scanstack(sp, fp, curstacktop());
+    sched_scanroots(scanblock, scanstack);
     drain();
     heap_live = sweep();
     uintptr_t goal = heap_live + heap_live / 100 * (uintptr_t)(gcpercent > 0 ? gcpercent : 0);

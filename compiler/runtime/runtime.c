@@ -30,6 +30,7 @@
 #include <time.h>
 
 #include "malloc.h"
+#include "sched.h"
 #include <errno.h>
 
 #define RT(name) __asm__("runtime." name)
@@ -250,7 +251,9 @@ static void traceback(uintptr_t *fp) {
 static const char *sigline;
 
 NORET static void fatalpanic(void) {
-    puts_("\n\ngoroutine 1 [running]:\n");
+    puts_("\n\ngoroutine ");
+    printint(curg->id);
+    puts_(" [running]:\n");
     /* A fault in a frameless leaf (docs/internals.md "Frames") leaves its caller's
        return address at the faulting %rsp and %rbp still the caller's: print that
        call site first, since the %rbp chain skips it. */
@@ -261,6 +264,34 @@ NORET static void fatalpanic(void) {
     traceback(__builtin_frame_address(0));
     flush();
     _exit(2);
+}
+
+void rt_write(const char *p, uintptr_t n) { gwrite(p, n); }
+void rt_puts(const char *s) { puts_(s); }
+void rt_printint(int64_t v) { printint(v); }
+void rt_printhex(uint64_t v) { printhex(v); }
+void rt_flush(void) { flush(); }
+void rt_traceback(uintptr_t *fp) { traceback(fp); }
+
+void rt_throw(const char *msg) {
+    flush();
+    puts_("fatal error: ");
+    puts_(msg);
+    puts_("\n\ngoroutine ");
+    printint(curg->id);
+    puts_(" [running]:\n");
+    traceback(__builtin_frame_address(0));
+    flush();
+    _exit(2);
+}
+
+void rt_gotraceback(g *gp) {
+    puts_("goroutine ");
+    printint(gp->id);
+    puts_(" [");
+    puts_(gp->waitreason ? gp->waitreason : "runnable");
+    puts_("]:\n");
+    traceback((uintptr_t *)(gp->sp + 8 * CTX_RBP));
 }
 
 /* Runtime errors are panics with a runtime.Error value (recoverable, printed through
@@ -279,8 +310,9 @@ static const type rterr_type = {
 };
 
 void gopanic(const type *t, void *data) RT("gopanic") NORET;
+#define panicstr rt_panicstr
 
-NORET static void panicstr(const char *msg) {
+void rt_panicstr(const char *msg) {
     size_t n = strlen(msg);
     char *q = mallocnoscan(n + 1);
     memcpy(q, msg, n);
@@ -375,22 +407,6 @@ void panicdottype(const type *have, const type *want, const type *iface) {
 /* that deferred it; the frame's exit block runs deferreturn. A recovered panic       */
 /* resumes that frame at its exit block (runtime.recovery in asm.s).                 */
 
-typedef struct deferrec {
-    struct deferrec *link;
-    void *clo;
-    uintptr_t rbp, rsp, pc;
-} deferrec;
-
-typedef struct panicrec {
-    struct panicrec *link;
-    const type *t;
-    void *data;
-    int recovered;
-} panicrec;
-
-static deferrec *defers;
-static panicrec *panics;
-
 extern void callclosure(void *clo) __asm__("runtime.callclosure");
 extern pair callmethodstr(void *fn, void *recv) __asm__("runtime.callmethodstr");
 extern void recovery(uintptr_t rsp, uintptr_t rbp, uintptr_t pc)
@@ -403,25 +419,36 @@ void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) {
     d->rbp = rbp;
     d->rsp = rsp;
     d->pc = pc;
-    d->link = defers;
-    defers = d;
+    d->link = curg->defers;
+    curg->defers = d;
 }
 
 /* deferreturn(rbp): run the deferred calls of the returning frame, newest first. */
 void deferreturn(uintptr_t rbp) RT("deferreturn");
 void deferreturn(uintptr_t rbp) {
-    while (defers != NULL && defers->rbp == rbp) {
-        deferrec *d = defers;
-        defers = d->link;
+    while (curg->defers != NULL && curg->defers->rbp == rbp) {
+        deferrec *d = curg->defers;
+        curg->defers = d->link;
         callclosure(d->clo);
     }
+}
+
+/* runtime.Goexit: run every deferred call of the goroutine, newest first, then end it. */
+void Goexit(void) RT("Goexit") NORET;
+void Goexit(void) {
+    while (curg->defers != NULL) {
+        deferrec *d = curg->defers;
+        curg->defers = d->link;
+        callclosure(d->clo);
+    }
+    goexit1();
 }
 
 /* gorecover: the value of the current panic (nil when not panicking), stopping it. */
 pair gorecover(void) RT("gorecover");
 pair gorecover(void) {
     pair out = {0, 0};
-    panicrec *p = panics;
+    panicrec *p = curg->panics;
     if (p == NULL || p->recovered) return out;
     p->recovered = 1;
     out.a = (uintptr_t)p->t;
@@ -489,28 +516,31 @@ static void printpanicval(const type *t, void *data) {
    recover() in one of them resumes the frame that deferred it. Otherwise print the
    panic chain like gc and exit 2. */
 void gopanic(const type *t, void *data) {
-    panicrec p = {panics, t, data, 0};
-    panics = &p;
-    while (defers != NULL) {
-        deferrec *d = defers;
-        defers = d->link;
+    panicrec *p = mallocgc(sizeof *p);
+    p->link = curg->panics;
+    p->t = t;
+    p->data = data;
+    curg->panics = p;
+    while (curg->defers != NULL) {
+        deferrec *d = curg->defers;
+        curg->defers = d->link;
         callclosure(d->clo);
-        if (p.recovered) {
-            panics = p.link;
+        if (p->recovered) {
+            curg->panics = p->link;
             recovery(d->rsp, d->rbp, d->pc);
         }
     }
     flush();
     panicrec *chain[64];
     int n = 0;
-    for (panicrec *q = &p; q != NULL && n < 64; q = q->link) chain[n++] = q;
+    for (panicrec *q = p; q != NULL && n < 64; q = q->link) chain[n++] = q;
     for (int i = n - 1; i >= 0; i--) {
         puts_(i == n - 1 ? "panic: " : "\tpanic: ");
         printpanicval(chain[i]->t, chain[i]->data);
         if (chain[i]->recovered) puts_(" [recovered]");
         if (i > 0) puts_("\n");
     }
-    if (sigline != NULL && p.t == &rterr_type) { puts_("\n"); puts_(sigline); }
+    if (sigline != NULL && p->t == &rterr_type) { puts_("\n"); puts_(sigline); }
     fatalpanic();
 }
 
@@ -534,6 +564,13 @@ static void segv(int sig, siginfo_t *info, void *uc) {
         fatalpanic();
     }
     sigline = line;
+    sched_injectpanic(uc);
+}
+
+/* sigpanic: the nil dereference panic, on the faulting goroutine's stack (the SIGSEGV
+   handler made the faulting instruction call runtime.sigpanic0, which calls this). */
+void sigpanic(void) RT("sigpanic") NORET;
+void sigpanic(void) {
     panicstr("runtime error: invalid memory address or nil pointer dereference");
 }
 
@@ -1049,6 +1086,14 @@ void exit_(int64_t code) { flush(); _exit((int)code); }
 static int g_argc;
 static char **g_argv;
 
+/* runmain: goroutine 1's function: package initialisation, main.main, exit 0. */
+static void runmain(void) {
+    main_init();
+    main_main();
+    flush();
+    _exit(0);
+}
+
 int main(int argc, char **argv) {
     g_argc = argc;
     g_argv = argv;
@@ -1061,10 +1106,8 @@ int main(int argc, char **argv) {
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
-    main_init();
-    main_main();
-    flush();
-    return 0;
+    static void *const mainclo[1] = {(void *)runmain};
+    schedmain((void *)mainclo);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1574,13 +1617,6 @@ timenow time_now(void) {
     timenow t = {wall.tv_sec, (int32_t)wall.tv_nsec,
                  (int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec};
     return t;
-}
-
-void time_sleep(int64_t ns) __asm__("time.sleep");
-void time_sleep(int64_t ns) {
-    struct timespec req = {ns / 1000000000, ns % 1000000000}, rem;
-    flush();
-    while (nanosleep(&req, &rem) != 0) req = rem;
 }
 
 pair testing_memStats(void) __asm__("testing.memStats");

@@ -63,8 +63,7 @@ static void init(void) {
     ntable = n;
 }
 
-/* lookup: the map of the call returning to retpc, or NULL. */
-static const int64_t *lookup(uintptr_t retpc) {
+const int64_t *stackmap_lookup(uintptr_t retpc) {
     init();
     uintptr_t lo = 0, hi = ntable;
     while (lo < hi) {
@@ -81,7 +80,7 @@ static const int64_t *lookup(uintptr_t retpc) {
 }
 
 int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
-    const int64_t *m = lookup(retpc);
+    const int64_t *m = stackmap_lookup(retpc);
     if (m == NULL) return 0;
     int64_t n = m[1];
     for (int64_t i = 0; i < n; i++) mark(*(void *const *)(fp + (uintptr_t)m[2 + i]));
@@ -89,6 +88,6 @@ int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
 }
 
 uintptr_t stackmap_outargs(uintptr_t retpc) {
-    const int64_t *m = lookup(retpc);
+    const int64_t *m = stackmap_lookup(retpc);
     return m == NULL ? 0 : (uintptr_t)m[0];
 }
