@@ -692,6 +692,15 @@ void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
         scanblock((uintptr_t)gp, (uintptr_t)(gp + 1));
         if (gp->nselsg > 0)
             scanblock((uintptr_t)gp->selsg, (uintptr_t)(gp->selsg + gp->nselsg));
+        if (gp->status == G_WAITING) {
+            sudog *sg = &gp->sg;
+            if (sg->scansize) scanblock((uintptr_t)sg->elem, (uintptr_t)sg->elem + sg->scansize);
+            for (int32_t i = 0; i < gp->nselsg; i++) {
+                sg = &gp->selsg[i];
+                if (sg->scansize)
+                    scanblock((uintptr_t)sg->elem, (uintptr_t)sg->elem + sg->scansize);
+            }
+        }
         if (gp != curg) scanstack(gp->sp, gp->sp + 8 * CTX_RBP, gp->stackhi);
     }
     scanblock((uintptr_t)&g0, (uintptr_t)(&g0 + 1));

@@ -26,6 +26,7 @@ typedef struct sudog {
     uint32_t ticket;         /* sync.Cond: the ticket waited for */
     int32_t caseidx;         /* select: the case index */
     int32_t isselect, success;
+    uintptr_t scansize;      /* bytes at elem the collector must scan (a waiting send) */
 } sudog;
 
 /* Saved context layout written by runtime.swtch (asm.s): r15 r14 r13 r12 rbx rbp ret. */
@@ -63,7 +64,7 @@ struct g {
     sudog sg;                /* the sudog of a channel or semaphore wait */
     sudog *selsg;            /* select: one sudog per case (ncases of them) */
     int32_t nselsg;
-    int32_t goexiting;
+    int32_t selectdone;      /* a case of the select curg waits in has fired */
     sudog *param;            /* the sudog that woke a select, or NULL (closed channel) */
     int64_t when;            /* time.Sleep: the wake time on the monotonic clock */
     int64_t timerindex;      /* index + 1 in the timer heap, 0 when not queued */
