@@ -112,6 +112,7 @@ _composite: st.SearchStrategy[typ.Type] = st.one_of(
     st.builds(typ.Slice, _types),
     st.builds(typ.Array, st.integers(0, 1 << 40), _types),
     st.builds(typ.Map, _types, _types),
+    st.builds(typ.Chan, _types, st.sampled_from(typ.ChanDir)),
     _sigs,
     st.builds(
         lambda fs: typ.Struct(tuple(fs)),
@@ -207,6 +208,7 @@ def test_varints_are_leb128() -> None:
         (b"version 1\n\x02", "missing package record"),
         (b"version 1\n\x01\x01p\x01\x09", "bad object tag 9"),
         (b"version 1\n\x01\x01p\x01\x03\x01v\x09", "bad type kind 9"),
+        (b"version 1\n\x01\x01p\x01\x03\x01v\x08\x04", "bad channel direction 4"),
         (b"version 1\n\x01\x01p\x01\x03\x01v\x7f", "reference to undefined type"),
         (b"version 1\n\x01\x01p\x00\x00$$", "missing end marker"),
         (b"version 1\n\x01\x05p", "string runs past the end"),
@@ -285,14 +287,16 @@ var flags struct{ enabled bool; pad [3]byte }
 
 func f(p unsafe.Pointer, m map[string]*any, fn func(int) bool, xs ...interface{}) (n int)
 func g(int, string) (bool)
+func h(c chan<- any, r <-chan (<-chan int)) (chan (<-chan any))
 """,
     )
-    assert ed.listing(blob).splitlines()[2:6] == [
+    assert ed.listing(blob).splitlines()[2:7] == [
         "var zeroVal [1024]byte",
         "var flags struct { enabled bool; pad [3]byte }",
         "func f(p unsafe.Pointer, m map[string]*any, fn func(int) bool, xs ...interface {})"
         " (n int)",
         "func g(int, string) bool",
+        "func h(c chan<- any, r <-chan <-chan int) chan (<-chan any)",
     ]
 
 
@@ -300,7 +304,6 @@ func g(int, string) (bool)
     "src, msg",
     [
         ("package runtime\nfunc f() {}\n", "only bodyless funcs"),
-        ("package runtime\nfunc f(x chan int)\n", "unsupported type expression"),
         ("package runtime\nfunc f(x T)\n", "unsupported type expression"),
         ("package runtime\nconst c = 1\n", "unsupported declaration"),
         ("package runtime\nfunc f()\nfunc f()\n", "f declared twice"),

@@ -49,6 +49,7 @@ KIND_MAP = 4
 KIND_FUNC = 5
 KIND_STRUCT = 6
 KIND_INTERFACE = 7
+KIND_CHAN = 8
 TYPE_REF_BASE = 16
 
 FLAG_VARIADIC = 1
@@ -171,6 +172,10 @@ class _Encoder:
             case typ.Map(key=k, elem=e):
                 self.uvarint(KIND_MAP)
                 self.type(k)
+                self.type(e)
+            case typ.Chan(elem=e, dir=d):
+                self.uvarint(KIND_CHAN)
+                self.uvarint(d.value)
                 self.type(e)
             case typ.Signature():
                 self.uvarint(KIND_FUNC)
@@ -334,6 +339,11 @@ class _Decoder:
                         raise self.fail(f"method {name} has a non-function type")
                     methods.append(typ.IMethod(name, sig))
                 return typ.Interface(tuple(methods))
+            case 8:
+                d = self.uvarint()
+                if d not in (1, 2, 3):
+                    raise self.fail(f"bad channel direction {d}")
+                return typ.Chan(self.type(), typ.ChanDir(d))
         raise self.fail(f"bad type kind {kind}")
 
     def params(self) -> tuple[Param, ...]:

@@ -44,6 +44,9 @@ class DeclError(Exception):
         super().__init__(f"{pos}: {msg}")
 
 
+_CHAN_DIRS = {"send": typ.ChanDir.SEND, "recv": typ.ChanDir.RECV, "both": typ.ChanDir.BOTH}
+
+
 def resolve(x: ast.Expr) -> typ.Type:
     """The type a runtime.go type expression denotes."""
     match x:
@@ -61,6 +64,8 @@ def resolve(x: ast.Expr) -> typ.Type:
             return typ.Array(int(n, 0), resolve(e))
         case ast.MapType(key=k, value=v):
             return typ.Map(resolve(k), resolve(v))
+        case ast.ChanType(dir=d, elem=e):
+            return typ.Chan(resolve(e), _CHAN_DIRS[d])
         case ast.FuncType():
             return _func(x).signature()
         case ast.StructType(fields=fs):

@@ -194,7 +194,7 @@ class MapType:
 
 @dataclass(frozen=True, slots=True)
 class ChanType:
-    """chan T, chan<- T (dir "send"), <-chan T (dir "recv")."""
+    """chan T (dir "both"), chan<- T (dir "send"), <-chan T (dir "recv")."""
 
     pos: Pos
     dir: str

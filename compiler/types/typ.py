@@ -96,6 +96,23 @@ class Map:
     elem: Type
 
 
+class ChanDir(enum.Enum):
+    """A channel's direction; the values are reflect.ChanDir's (and gc's descriptors')."""
+
+    RECV = 1
+    SEND = 2
+    BOTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Chan:
+    """`chan T`, `chan<- T` (SEND) or `<-chan T` (RECV); a value is a pointer to the
+    runtime's hchan."""
+
+    elem: Type
+    dir: ChanDir = ChanDir.BOTH
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """A struct field; an embedded field's name is its type's name."""
@@ -164,7 +181,8 @@ class Named:
 
 
 Type = (
-    Basic | Pointer | Slice | Array | Map | Struct | Signature | Interface | Tuple | Named
+    Basic | Pointer | Slice | Array | Map | Chan | Struct | Signature | Interface | Tuple
+    | Named
 )
 
 
@@ -369,7 +387,7 @@ def size_of(t: Type) -> int:
     match u:
         case Basic(kind=k):
             return _BASIC_SIZE[k]
-        case Pointer() | Map() | Signature():
+        case Pointer() | Map() | Chan() | Signature():
             return PTRSIZE
         case Slice():
             return 3 * PTRSIZE
@@ -423,7 +441,7 @@ def pointer_words(t: Type) -> tuple[int, ...]:
             return (0,)
         case Basic():
             return ()
-        case Pointer() | Map() | Signature() | Slice():
+        case Pointer() | Map() | Chan() | Signature() | Slice():
             return (0,)
         case Interface():
             return (0, PTRSIZE)
@@ -454,12 +472,12 @@ def has_pointers(t: Type) -> bool:
 def is_direct_iface(t: Type) -> bool:
     """Whether a value of t is stored directly in an interface's data word (pointer-shaped).
 
-    True for pointers, maps, funcs, unsafe.Pointer, and one-element arrays / one-field
-    structs of those (gc's isdirectiface; chans are not supported by refgo).
+    True for pointers, maps, chans, funcs, unsafe.Pointer, and one-element arrays /
+    one-field structs of those (gc's isdirectiface).
     """
     u = under(t)
     match u:
-        case Pointer() | Map() | Signature() | Basic(kind=Kind.UNSAFE_POINTER):
+        case Pointer() | Map() | Chan() | Signature() | Basic(kind=Kind.UNSAFE_POINTER):
             return True
         case Array(length=1, elem=e):
             return is_direct_iface(e)
@@ -591,6 +609,8 @@ class _Printer:
                 return f"[{n}]" + s(e)
             case Map(key=k, elem=e):
                 return f"map[{s(k)}]{s(e)}"
+            case Chan(elem=e, dir=d):
+                return _chan_string(d, e, s(e))
             case Signature():
                 return "func" + self.inner().sig(t)
             case Interface(methods=ms):
@@ -631,6 +651,18 @@ class _Printer:
         return out
 
 
+def _chan_string(d: ChanDir, elem: Type, es: str) -> str:
+    """`chan T`, `chan<- T`, `<-chan T`; `chan (<-chan T)` needs its parentheses (gc,
+    types2 and reflect all write them, only there)."""
+    if d is ChanDir.SEND:
+        return "chan<- " + es
+    if d is ChanDir.RECV:
+        return "<-chan " + es
+    if isinstance(elem, Chan) and elem.dir is ChanDir.RECV:
+        return f"chan ({es})"
+    return "chan " + es
+
+
 def canon(t: Type) -> Type:
     """t with the aliases byte and rune spelled uint8 and int32.
 
@@ -648,6 +680,8 @@ def canon(t: Type) -> Type:
             return Array(n, canon(e))
         case Map(key=k, elem=e):
             return Map(canon(k), canon(e))
+        case Chan(elem=e, dir=d):
+            return Chan(canon(e), d)
         case Signature():
             return canon_signature(t)
         case Struct(fields=fs):
