@@ -100,5 +100,24 @@ func mapdelete(hmap unsafe.Pointer, key *any)
 func mapiterinit(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
 func mapiternext(hmap unsafe.Pointer, hiter unsafe.Pointer) (key *any, val *any)
 
+// goroutines (compiler/runtime/sched.c): fn is a func() closure; `go f(a, b)` passes a
+// closure that captured a, b at the go statement and calls f(a, b)
+func newproc(fn *byte)
+func block()
+
+// channels (compiler/runtime/chan.c): a channel is a pointer to the runtime's hchan,
+// whose first two words are len and cap
+func makechan(elemType *byte, size int) (hchan chan any)
+func chansend1(hchan chan<- any, elem *any)
+func chanrecv1(hchan <-chan any, elem *any)
+func chanrecv2(hchan <-chan any, elem *any) (received bool)
+func closechan(hchan any)
+
+// select: cas0 is [ncases]struct{c *hchan; elem unsafe.Pointer}, sends first; order0
+// is [2*ncases]uint16 scratch; pc0 is nil
+func selectnbsend(hchan chan<- any, elem *any) (selected bool)
+func selectnbrecv(elem *any, hchan <-chan any) (selected bool, received bool)
+func selectgo(cas0 *byte, order0 *byte, pc0 *uintptr, nsends int, nrecvs int, block bool) (int, bool)
+
 // arithmetic
 func complex128div(num complex128, den complex128) (quo complex128)

@@ -433,17 +433,6 @@ void deferreturn(uintptr_t rbp) {
     }
 }
 
-/* runtime.Goexit: run every deferred call of the goroutine, newest first, then end it. */
-void Goexit(void) RT("Goexit") NORET;
-void Goexit(void) {
-    while (curg->defers != NULL) {
-        deferrec *d = curg->defers;
-        curg->defers = d->link;
-        callclosure(d->clo);
-    }
-    goexit1();
-}
-
 /* gorecover: the value of the current panic (nil when not panicking), stopping it. */
 pair gorecover(void) RT("gorecover");
 pair gorecover(void) {
@@ -565,13 +554,6 @@ static void segv(int sig, siginfo_t *info, void *uc) {
     }
     sigline = line;
     sched_injectpanic(uc);
-}
-
-/* sigpanic: the nil dereference panic, on the faulting goroutine's stack (the SIGSEGV
-   handler made the faulting instruction call runtime.sigpanic0, which calls this). */
-void sigpanic(void) RT("sigpanic") NORET;
-void sigpanic(void) {
-    panicstr("runtime error: invalid memory address or nil pointer dereference");
 }
 
 /* Memory: compiler/runtime/malloc.c (mallocgc, newobject, the collector). */

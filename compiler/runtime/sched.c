@@ -48,7 +48,10 @@
 #include "sched.h"
 #include "stackmap.h"
 
+/* RT marks the entry points compiled code calls (declared in compiler/builtin/runtime.go);
+   the runtime's own symbols and the runtime package's functions spell out their label. */
 #define RT(name) __asm__("runtime." name)
+#define SYM(name) __asm__("runtime." name)
 
 enum {
     STACK_MIN = 32 << 10,
@@ -65,7 +68,7 @@ enum {
 g g0;
 g *curg = &g0;
 /* The prologue's limit: curg->guard, or STACKPREEMPT to make the next entry yield. */
-volatile uintptr_t stackguard RT("stackguard");
+volatile uintptr_t stackguard SYM("stackguard");
 
 static g *allg;
 static int64_t goidgen, ngoroutines;
@@ -77,12 +80,12 @@ static g *deadg;                 /* exited goroutine whose stack g0 frees */
 static int mainexited;           /* goroutine 1 called Goexit */
 static int64_t gomaxprocs;
 
-extern void swtch(uintptr_t *oldsp, uintptr_t newsp) RT("swtch");
-extern char gostart[] RT("gostart");
-extern char asyncPreempt[] RT("asyncPreempt");
-extern char sigpanic0[] RT("sigpanic0");
-extern void callclosure(void *clo) RT("callclosure");
-extern void calltimerfn(void *f, void *argt, void *argd, uintptr_t seq) RT("calltimerfn");
+extern void swtch(uintptr_t *oldsp, uintptr_t newsp) SYM("swtch");
+extern char gostart[] SYM("gostart");
+extern char asyncPreempt[] SYM("asyncPreempt");
+extern char sigpanic0[] SYM("sigpanic0");
+extern void callclosure(void *clo) SYM("callclosure");
+extern void calltimerfn(void *f, void *argt, void *argd, uintptr_t seq) SYM("calltimerfn");
 extern char gotext_start[] __asm__("runtime.gotext.start") __attribute__((weak));
 extern char gotext_end[] __asm__("runtime.gotext.end") __attribute__((weak));
 extern void *__libc_stack_end;
@@ -252,8 +255,8 @@ static g *gnew(void) {
 }
 
 /* gostart1: a new goroutine's first C frame: run its closure, then exit. */
-void gostart1(void) RT("gostart1") __attribute__((noreturn));
-void goexit1(void) RT("goexit1") __attribute__((noreturn));
+void gostart1(void) SYM("gostart1") __attribute__((noreturn));
+void goexit1(void) SYM("goexit1") __attribute__((noreturn));
 
 void gostart1(void) {
     callclosure(curg->fn);
@@ -557,7 +560,7 @@ static void stackoverflow(uintptr_t sp, g *gp) {
    caller, the function's arguments...), need is what the function's frame takes below
    its entry %rsp. Yields to a preemption request, or copies the stack to one twice as
    big (or more) and returns the distance it moved. */
-intptr_t newstack(uintptr_t *save, uintptr_t need) RT("newstack");
+intptr_t newstack(uintptr_t *save, uintptr_t need) SYM("newstack");
 intptr_t newstack(uintptr_t *save, uintptr_t need) {
     g *gp = curg;
     if (oldstack_size) {
@@ -645,7 +648,7 @@ static void sigurg(int sig, siginfo_t *info, void *uc) {
 }
 
 /* asyncpreempt2: runtime.asyncPreempt's C half: yield. */
-void asyncpreempt2(void) RT("asyncpreempt2");
+void asyncpreempt2(void) SYM("asyncpreempt2");
 void asyncpreempt2(void) {
     if (curg == &g0) return;
     stackguard = curg->guard;
@@ -682,6 +685,13 @@ void sched_injectpanic(void *uc) {
     ctx->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)sigpanic0;
 }
 
+/* sigpanic: the nil dereference panic, on the faulting goroutine's stack (called by
+   runtime.sigpanic0). */
+void sigpanic(void) SYM("sigpanic") __attribute__((noreturn));
+void sigpanic(void) {
+    rt_panicstr("runtime error: invalid memory address or nil pointer dereference");
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* The collector's roots.                                                             */
 
@@ -710,19 +720,30 @@ void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
 /* ---------------------------------------------------------------------------------- */
 /* The runtime package's scheduler functions (compiler/lib/runtime/hooks_refgo.go).   */
 
-void Gosched(void) RT("Gosched");
+/* runtime.Goexit: run every deferred call of the goroutine, newest first, then end it. */
+void Goexit(void) SYM("Goexit") __attribute__((noreturn));
+void Goexit(void) {
+    while (curg->defers != NULL) {
+        deferrec *d = curg->defers;
+        curg->defers = d->link;
+        callclosure(d->clo);
+    }
+    goexit1();
+}
+
+void Gosched(void) SYM("Gosched");
 void Gosched(void) { gosched(); }
 
-int64_t NumGoroutine(void) RT("NumGoroutine");
+int64_t NumGoroutine(void) SYM("NumGoroutine");
 int64_t NumGoroutine(void) { return ngoroutines; }
 
-int64_t NumCPU(void) RT("NumCPU");
+int64_t NumCPU(void) SYM("NumCPU");
 int64_t NumCPU(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? n : 1;
 }
 
-int64_t GOMAXPROCS(int64_t n) RT("GOMAXPROCS");
+int64_t GOMAXPROCS(int64_t n) SYM("GOMAXPROCS");
 int64_t GOMAXPROCS(int64_t n) {
     int64_t old = gomaxprocs;
     if (n > 0) gomaxprocs = n;
