@@ -277,10 +277,13 @@ void rt_throw(const char *msg) {
     flush();
     puts_("fatal error: ");
     puts_(msg);
-    puts_("\n\ngoroutine ");
-    printint(curg->id);
-    puts_(" [running]:\n");
-    traceback(__builtin_frame_address(0));
+    puts_("\n");
+    if (curg != &g0) {
+        puts_("\ngoroutine ");
+        printint(curg->id);
+        puts_(" [running]:\n");
+        traceback(__builtin_frame_address(0));
+    }
     flush();
     _exit(2);
 }

@@ -575,7 +575,7 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
     if (stackguard == STACKPREEMPT) {
         stackguard = gp->guard;
         if (sp - need > gp->guard) {
-            gosched();
+            if (gp->locks == 0) gosched();
             return 0;
         }
     }
@@ -652,7 +652,7 @@ void asyncpreempt2(void) SYM("asyncpreempt2");
 void asyncpreempt2(void) {
     if (curg == &g0) return;
     stackguard = curg->guard;
-    gosched();
+    if (curg->locks == 0) gosched();
 }
 
 static void monitorstart(void) {

@@ -11,3 +11,13 @@ func HeapInUse() int {
 	gr.ReadMemStats(&m)
 	return int(m.HeapAlloc)
 }
+
+func Gosched() { gr.Gosched() }
+
+func NumGoroutine() int { return gr.NumGoroutine() }
+
+func Goexit() { gr.Goexit() }
+
+func GOMAXPROCS(n int) int { return gr.GOMAXPROCS(n) }
+
+func NumCPU() int { return gr.NumCPU() }

@@ -11,3 +11,23 @@ func GC()
 // last collection plus those allocated since (refgo's own; gc has no such function).
 // Provided by refgo's runtime.
 func HeapInUse() int
+
+// Gosched yields the processor, allowing other goroutines to run. Provided by refgo's
+// runtime (compiler/runtime/sched.c).
+func Gosched()
+
+// NumGoroutine returns the number of goroutines that currently exist.
+func NumGoroutine() int
+
+// Goexit runs all deferred calls of the calling goroutine and then terminates it.
+// Calling it from the main goroutine ends that goroutine without main returning; the
+// program continues with the other goroutines, and crashes if none are left.
+func Goexit()
+
+// GOMAXPROCS sets the maximum number of CPUs that can execute Go code simultaneously
+// and returns the previous setting; n < 1 only reports it. refgo runs Go code on one
+// thread whatever the setting; it starts as $GOMAXPROCS or the number of CPUs.
+func GOMAXPROCS(n int) int
+
+// NumCPU returns the number of logical CPUs usable by the current process.
+func NumCPU() int
