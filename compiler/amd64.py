@@ -401,11 +401,13 @@ class FuncGen:
         self.layout()
         self.pos = self.f.pos
         self.prologue()
-        ordinal: dict[int, int] = {}
+        # Keyed by (block, position): inlining and fold may put one instruction object
+        # in several places, and each is its own call site with its own stack map.
+        ordinal: dict[tuple[int, int], int] = {}
         for b in self.f.blocks:
-            for i in b.instrs:
+            for n, i in enumerate(b.instrs):
                 if isinstance(i, ir.CALLS):
-                    ordinal[id(i)] = len(ordinal)
+                    ordinal[b.index, n] = len(ordinal)
         order = block_order(self.f)
         for k, b in enumerate(order):
             self.label(self.block_label(b.index))
@@ -418,7 +420,7 @@ class FuncGen:
             fuse = b.index in self.alloc.fused
             for n, i in enumerate(b.instrs):
                 self.pos = i.pos
-                self.ncall = ordinal.get(id(i), -1)
+                self.ncall = ordinal.get((b.index, n), -1)
                 if fuse and n == len(b.instrs) - 1:
                     assert isinstance(i, ir.BinOp)
                     self.compare(i, fused=True)

@@ -237,3 +237,45 @@ def test_precise_scanning_is_load_bearing(tmp_path: Path) -> None:
         outs.append(proc.stderr)
     assert outs == ["dead slot collected: true\nlive slot kept: true\n",
                     "dead slot collected: false\nlive slot kept: true\n"]
+
+
+INLINED_TWICE = """package main
+
+type V struct{ v any }
+
+//go:noinline
+func tick() {}
+
+//go:noinline
+func pin(x, y int) {}
+
+func (v *V) load() any {
+	tick()
+	return v.v
+}
+
+func main() {
+	var w V
+	a := w.load()
+	pin(1, 2)
+	b := w.load()
+	pin(3, 4)
+	println(a == b)
+}
+"""
+
+
+def test_each_inlined_copy_of_a_call_gets_its_own_stack_map(tmp_path: Path) -> None:
+    """Inlining copies load's body twice, sharing its argument-less call to tick: each
+    emitted call still pairs with its own map (pin passes 16 argument bytes, the other
+    calls none)."""
+    src = tmp_path / "x.go"
+    src.write_text(INLINED_TWICE)
+    res = compile_files(Config(files=(str(src),)), Diagnostics())
+    asm = res.asm
+    maps = dict(re.findall(r"^(\.Lsm\.\d+):\n\t\.quad\t(\d+),", asm, re.M))
+    rows = dict(re.findall(r"^\t\.quad\t(\.Lret\S+), (\.Lsm\.\d+)$", asm, re.M))
+    calls = re.findall(r'\tcall\t"([^"]+)"\n(\.Lret\S+):', asm)
+    got = [(callee, int(maps[rows[lab]])) for callee, lab in calls if lab in rows]
+    assert ("main.pin", 16) in got
+    assert all(n == (16 if callee == "main.pin" else 0) for callee, n in got), got
