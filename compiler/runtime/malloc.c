@@ -391,6 +391,7 @@ static void *gcalloc(uintptr_t size, uintptr_t scanlen) {
     gc_nmalloc++;
     gc_totalalloc += size;
     if (heap_live >= next_gc && gcpercent >= 0) gcspill();
+    if (stackdebug) sched_stackdebug();
     if (size == 0) size = 1;
     int noscan = scanlen == 0;
     if (size <= MAXSMALL) return allocsmall(sizeclass(size), noscan);

@@ -79,6 +79,17 @@ static volatile uint64_t schedtick;
 static g *deadg;                 /* exited goroutine whose stack g0 frees */
 static int mainexited;           /* goroutine 1 called Goexit */
 static int64_t gomaxprocs;
+/* REFGO_STACKDEBUG=1: every allocation puts the guard at the top of the stack, so the
+   next call of a function with a frame moves the stack (to one of the same size), which
+   then guards just below that function's frame. It stresses the pointer adjustment at
+   many different call sites; see docs/internals.md "Goroutines". */
+int stackdebug;
+
+void sched_stackdebug(void) {
+    if (curg == &g0) return;
+    curg->guard = curg->stackhi - 128;
+    if (stackguard != STACKPREEMPT) stackguard = curg->guard;
+}
 
 extern void swtch(uintptr_t *oldsp, uintptr_t newsp) SYM("swtch");
 extern char gostart[] SYM("gostart");
@@ -249,6 +260,7 @@ static g *gnew(void) {
         gp->stackhi = gp->stacklo + STACK_MIN;
     }
     gp->guard = gp->stacklo + STACK_GUARD;
+    if (stackdebug) gp->guard = gp->stackhi - 128;
     gp->id = ++goidgen;
     ngoroutines++;
     return gp;
@@ -487,7 +499,9 @@ void schedmain(void *mainclo) {
     g0.id = 0;
     g0.status = G_RUNNING;
     g0.stackhi = (uintptr_t)__libc_stack_end;
-    const char *e = getenv("GOMAXPROCS");
+    const char *e = getenv("REFGO_STACKDEBUG");
+    stackdebug = e != NULL && e[0] == '1';
+    e = getenv("GOMAXPROCS");
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     gomaxprocs = e && atoi(e) > 0 ? atoi(e) : (ncpu > 0 ? ncpu : 1);
     newproc(mainclo);
@@ -574,14 +588,14 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
     uintptr_t sp = (uintptr_t)&save[9];
     if (stackguard == STACKPREEMPT) {
         stackguard = gp->guard;
-        if (sp - need > gp->guard) {
+        if (sp - need > gp->guard || stackdebug) {
             if (gp->locks == 0) gosched();
             return 0;
         }
     }
     uintptr_t oldsize = gp->stackhi - gp->stacklo, used = gp->stackhi - (uintptr_t)save;
-    uintptr_t newsize = oldsize * 2;
-    while (newsize < used + need + STACK_GUARD + 4096) newsize *= 2;
+    uintptr_t newsize = stackdebug ? oldsize : oldsize * 2;
+    while (newsize < used + need + 2 * STACK_GUARD + 4096) newsize *= 2;
     if (newsize > STACK_MAX) stackoverflow(sp, gp);
     uintptr_t nlo = stackalloc(newsize), nhi = nlo + newsize;
     moving m = {gp->stacklo, gp->stackhi, (intptr_t)(nhi - gp->stackhi)};
@@ -599,6 +613,7 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
     gp->stacklo = nlo;
     gp->stackhi = nhi;
     gp->guard = nlo + STACK_GUARD;
+    if (stackdebug) gp->guard = sp + m.delta - need - 8;
     stackguard = gp->guard;
     return m.delta;
 }

@@ -105,6 +105,11 @@ void goexit1(void) __asm__("runtime.goexit1") __attribute__((noreturn));
    instruction call the nil-dereference panic on its own stack. */
 void sched_injectpanic(void *uc);
 
+/* stackdebug, sched_stackdebug: REFGO_STACKDEBUG=1 (sched.c): the collector's allocator
+   calls sched_stackdebug so the next call moves the stack. */
+extern int stackdebug;
+void sched_stackdebug(void);
+
 /* curstacktop: the top of the stack the caller runs on (for the collector). */
 uintptr_t curstacktop(void);
 
