@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,23 @@ def test_spinning_goroutine_is_preempted(exe: Path) -> None:
 
 def test_gc_keeps_blocked_senders_values_and_buffers(exe: Path) -> None:
     assert ok(exe, "gc") == "blocked sender's value 1234\nbuffer sum 406\n"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+STRESSED = ["sync/atomics", "sync/single", "stdlib/fmtmix", "defer/recover",
+            "defer/runtimeerrors", "gc/closures", "gc/panics", "iface/convert"]
+
+
+@pytest.mark.parametrize("case", STRESSED)
+def test_cases_survive_a_stack_move_at_every_call(case: str, tmp_path: Path) -> None:
+    """REFGO_STACKDEBUG=1 moves the stack at the first call after each allocation: the
+    output must not change (pointers into the stack are all adjusted)."""
+    src = ROOT / "cases" / f"{case}.go"
+    exe = tmp_path / "a.out"
+    subprocess.run([sys.executable, "-m", "compiler", "build", "-o", str(exe), str(src)],
+                   check=True, cwd=ROOT)
+    env = dict(os.environ, REFGO_STACKDEBUG="1", HOME=str(tmp_path))
+    r = subprocess.run([str(exe)], capture_output=True, env=env, cwd=src.parent,
+                       timeout=120, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout + r.stderr == src.with_suffix(".out").read_bytes()
