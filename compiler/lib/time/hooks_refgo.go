@@ -7,6 +7,6 @@ package time
 // Provided by refgo's runtime.
 func now() (sec int64, nsec int32, mono int64)
 
-// sleep suspends the program for ns > 0 nanoseconds (nanosleep, resumed after
-// signals). Provided by refgo's runtime.
+// sleep parks the calling goroutine for ns > 0 nanoseconds of the monotonic clock
+// while the others run. Provided by refgo's runtime (compiler/runtime/sched.c).
 func sleep(ns int64)
