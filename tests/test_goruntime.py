@@ -114,6 +114,11 @@ def test_sleepers_wake_in_deadline_order_without_spinning(exe: Path) -> None:
     assert int(out[4].split("=")[1]) < 50
 
 
+def test_time_package_timers_fire_stop_and_reset(exe: Path) -> None:
+    assert ok(exe, "timers") == ("stop-pending=1\nreset-pending=1\nstop-periodic=1\n"
+                                 "stop-fired=0\nonce=1 stopped=0 reset=7 periodic_ok=1\n")
+
+
 def test_spinning_goroutine_is_preempted(exe: Path) -> None:
     assert ok(exe, "spin") == "main ran again\n"
 

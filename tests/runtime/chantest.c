@@ -374,7 +374,51 @@ static void goexit_(void) {
 }
 static void mainexit(void) { Goexit(); }
 
+/* ---- timers: the time package's runtimeTimers (gc's layout) ---- */
+typedef struct {
+    uintptr_t pp;
+    int64_t when, period;
+    void *f;
+    void *argt, *argd;
+    uintptr_t seq;
+    int64_t nextwhen;
+    uint32_t status;
+} rtimer;
+void time_startTimer(rtimer *t) __asm__("time.startTimer");
+int64_t time_stopTimer(rtimer *t) __asm__("time.stopTimer");
+int64_t time_resetTimer(rtimer *t, int64_t when) __asm__("time.resetTimer");
+
+/* timerfn(arg any, seq uintptr) in the Go ABI: *arg.data += seq. */
+void timerfn(void);
+__asm__(".text\ntimerfn:\n movq 16(%rsp), %rax\n movq 24(%rsp), %rcx\n"
+        " addq %rcx, (%rax)\n ret\n");
+CLOSURE(timerfn_clo, timerfn);
+
+static void timers(void) {
+    static int64_t a, b, c, d;
+    int64_t t0 = now();
+    rtimer t1 = {.when = t0 + 20000000, .f = (void *)timerfn_clo, .argd = &a, .seq = 1};
+    rtimer t2 = {.when = t0 + 10000000, .f = (void *)timerfn_clo, .argd = &c, .seq = 1};
+    rtimer t3 = {.when = t0 + 10000000, .period = 10000000, .f = (void *)timerfn_clo,
+                 .argd = &b, .seq = 1};
+    rtimer t4 = {.when = t0 + 1000000000, .f = (void *)timerfn_clo, .argd = &d, .seq = 7};
+    time_startTimer(&t1);
+    time_startTimer(&t2);
+    time_startTimer(&t3);
+    time_startTimer(&t4);
+    out("stop-pending=%lld\n", time_stopTimer(&t2));
+    out("reset-pending=%lld\n", time_resetTimer(&t4, t0 + 5000000));
+    time_sleep(55000000);
+    out("stop-periodic=%lld\n", time_stopTimer(&t3));
+    out("stop-fired=%lld\n", time_stopTimer(&t1));
+    out("once=%lld", a);
+    out(" stopped=%lld", c);
+    out(" reset=%lld", d);
+    out(" periodic_ok=%lld\n", b >= 3 && b <= 6);
+}
+
 static const struct { const char *name; void (*fn)(void); } tests[] = {
+    {"timers", timers},
     {"pingpong", pingpong}, {"buffered", buffered}, {"selectfair", selectfair},
     {"selectmisc", selectmisc}, {"sendclosed", sendclosed}, {"closeclosed", closeclosed},
     {"closenil", closenil}, {"makeneg", makeneg}, {"closewhilesending", closewhilesending},
