@@ -129,7 +129,8 @@ def test_gc_keeps_blocked_senders_values_and_buffers(exe: Path) -> None:
 
 ROOT = Path(__file__).resolve().parent.parent
 STRESSED = ["sync/atomics", "sync/single", "stdlib/fmtmix", "defer/recover",
-            "defer/runtimeerrors", "gc/closures", "gc/panics", "iface/convert"]
+            "defer/runtimeerrors", "defer/recovergrow", "gc/closures", "gc/panics",
+            "iface/convert"]
 
 
 @pytest.mark.parametrize("case", STRESSED)

@@ -515,8 +515,13 @@ void gopanic(const type *t, void *data) {
     curg->panics = p;
     while (curg->defers != NULL) {
         deferrec *d = curg->defers;
-        curg->defers = d->link;
+        if (d->started) { /* an earlier panic's call, abandoned by this panic */
+            curg->defers = d->link;
+            continue;
+        }
+        d->started = 1;
         callclosure(d->clo);
+        curg->defers = d->link;
         if (p->recovered) {
             curg->panics = p->link;
             recovery(d->rsp, d->rbp, d->pc);

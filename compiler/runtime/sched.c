@@ -140,6 +140,7 @@ static uintptr_t stackalloc(uintptr_t size) {
 /* stackfree: give a stack back (do NOT call it for the stack being run on). */
 static void stackfree(uintptr_t lo, uintptr_t size) {
     stacklist *l = &freestacks[stackorder(size)];
+    if (stackdebug) memset((void *)lo, 0xde, size);
     if (l->n >= STACK_KEEP || size > (1 << 20)) madvise((void *)lo, size, MADV_DONTNEED);
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 64;
@@ -260,6 +261,7 @@ static g *gnew(void) {
         gp->stackhi = gp->stacklo + STACK_MIN;
     }
     gp->guard = gp->stacklo + STACK_GUARD;
+    gp->locks = 0;
     if (stackdebug) gp->guard = gp->stackhi - 128;
     gp->id = ++goidgen;
     ngoroutines++;
@@ -278,7 +280,7 @@ void gostart1(void) {
 /* newproc: `go` with fn a func() closure: a new runnable goroutine that runs next. */
 void newproc(void *fn) RT("newproc");
 void newproc(void *fn) {
-    if (fn == NULL) rt_panicstr("go of nil func value");
+    if (fn == NULL) rt_throw("go of nil func value");
     g *gp = gnew();
     gp->fn = fn;
     uintptr_t *sp = (uintptr_t *)(gp->stackhi - 64);
@@ -740,8 +742,13 @@ void Goexit(void) SYM("Goexit") __attribute__((noreturn));
 void Goexit(void) {
     while (curg->defers != NULL) {
         deferrec *d = curg->defers;
-        curg->defers = d->link;
+        if (d->started) {
+            curg->defers = d->link;
+            continue;
+        }
+        d->started = 1;
         callclosure(d->clo);
+        curg->defers = d->link;
     }
     goexit1();
 }

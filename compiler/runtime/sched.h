@@ -39,6 +39,8 @@ typedef struct deferrec {
     struct deferrec *link;
     void *clo;
     uintptr_t rbp, rsp, pc;
+    int started;             /* a panic is running it (it stays listed meanwhile, so a
+                                stack copy adjusts its rsp and rbp) */
 } deferrec;
 
 /* A panic in progress (heap-allocated: the goroutine's stack may move under it). */
