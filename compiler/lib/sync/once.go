@@ -11,9 +11,12 @@ type Once struct {
 // Do calls f if and only if Do is being called for the first time for this Once;
 // every other call returns once that first f has returned (or panicked).
 func (o *Once) Do(f func()) {
-	if atomic.LoadUint32(&o.done) != 0 {
-		return
+	if atomic.LoadUint32(&o.done) == 0 {
+		o.first(f) // out of line: Do itself stays small enough to inline
 	}
+}
+
+func (o *Once) first(f func()) {
 	o.m.Lock()
 	defer o.m.Unlock()
 	if o.done != 0 {
