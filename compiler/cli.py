@@ -20,107 +20,19 @@ exception becomes an internal compiler error, never a traceback.
 from __future__ import annotations
 
 import gc
-import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler import driver, link
+from compiler import driver, flags, link
 
 USAGE = "usage: refgo build|run|compile|test|mkbuiltin|toolchain [flags] file.go..."
 
-# flag name -> whether it takes a value
-_BOOL_FLAGS = {"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B"}
-_VALUE_FLAGS = {"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
-                "goversion", "symabis", "asmhdr", "D", "I", "c"}
-_LEVEL_FLAGS = {"m"}
-
-
-@dataclass(slots=True)
-class Args:
-    """Parsed flags and operands of one subcommand."""
-
-    flags: dict[str, str] = field(default_factory=dict)
-    debug: dict[str, str] = field(default_factory=dict)
-    m: int = 0
-    files: list[str] = field(default_factory=list)
-    rest: list[str] = field(default_factory=list)
-
-
-def parse(cmd: str, argv: Sequence[str]) -> Args:
-    """Parse gc-style flags then .go files; raises driver.UsageError."""
-    a = Args()
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        i += 1
-        if arg == "--":
-            a.rest = list(argv[i:])
-            break
-        if a.files and cmd == "run" and not arg.endswith(".go"):
-            a.rest = list(argv[i - 1:])
-            break
-        if not arg.startswith("-") or arg == "-":
-            a.files.append(arg)
-            continue
-        name, eq, val = arg.lstrip("-").partition("=")
-        if name in _LEVEL_FLAGS:
-            a.m = a.m + 1 if not eq else _int(name, val)
-        elif name in _BOOL_FLAGS:
-            a.flags[name] = val if eq else "true"
-        elif name in _VALUE_FLAGS:
-            if not eq:
-                if i >= len(argv):
-                    raise driver.UsageError(f"flag needs an argument: -{name}")
-                val = argv[i]
-                i += 1
-            if name == "d":
-                for part in val.split(","):
-                    k, _, v = part.partition("=")
-                    if k not in driver.DEBUG_KEYS:
-                        raise driver.UsageError(
-                            f"-d: unknown debug key {k!r} "
-                            f"(known: {', '.join(sorted(driver.DEBUG_KEYS))})")
-                    a.debug[k] = v or "1"
-            else:
-                a.flags[name] = val
-        else:
-            raise driver.UsageError(f"flag provided but not defined: -{name}")
-    if a.files and a.flags.get("dump") not in (None, *driver.PHASES):
-        raise driver.UsageError(f"-dump: unknown phase {a.flags['dump']!r} "
-                                f"(want one of {', '.join(driver.PHASES)})")
-    if not a.files:
-        raise driver.UsageError(f"{cmd}: no .go files given")
-    for f in a.files:
-        if not f.endswith(".go"):
-            raise driver.UsageError(f"{cmd}: {f} is not a .go file")
-        if os.path.isdir(f):
-            raise driver.UsageError(f"{cmd}: {f} is a directory, not a file")
-        if not os.path.isfile(f):
-            raise driver.UsageError(f"{cmd}: {f}: no such file")
-    return a
-
-
-def _int(name: str, val: str) -> int:
-    try:
-        return int(val)
-    except ValueError:
-        raise driver.UsageError(f"invalid value {val!r} for flag -{name}") from None
-
-
-def config(a: Args) -> driver.Config:
-    return driver.Config(
-        files=tuple(a.files), dump=a.flags.get("dump"), listing="S" in a.flags,
-        escape_level=a.m, live="live" in a.flags, no_inline="l" in a.flags,
-        no_opt="N" in a.flags, all_errors="e" in a.flags, debug=dict(a.debug))
-
-
-def cmd_compile(a: Args) -> int:
+def cmd_compile(a: flags.Args) -> int:
     """Compile only: print -S/-dump output; write an object file with -o."""
-    cfg = config(a)
+    cfg = flags.config(a)
 
     def act(res: driver.Result) -> int:
         if res.dumps:
@@ -135,8 +47,8 @@ def cmd_compile(a: Args) -> int:
     return driver.run_guarded(cfg, act)
 
 
-def _build_to(a: Args, out: str) -> int:
-    cfg = config(a)
+def _build_to(a: flags.Args, out: str) -> int:
+    cfg = flags.config(a)
 
     def act(res: driver.Result) -> int:
         if res.dumps:
@@ -152,12 +64,12 @@ def _build_to(a: Args, out: str) -> int:
     return driver.run_guarded(cfg, act)
 
 
-def cmd_build(a: Args) -> int:
+def cmd_build(a: flags.Args) -> int:
     out = a.flags.get("o") or Path(a.files[0]).stem
     return _build_to(a, out)
 
 
-def cmd_run(a: Args) -> int:
+def cmd_run(a: flags.Args) -> int:
     with tempfile.TemporaryDirectory(prefix="refgo-run-") as tmp:
         exe = str(Path(tmp) / Path(a.files[0]).stem)
         rc = _build_to(a, exe)
@@ -218,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if cmd not in handlers:
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
             return 2
-        return handlers[cmd](parse(cmd, rest))
+        return handlers[cmd](flags.parse(cmd, rest))
     except driver.UsageError as e:
         print(f"refgo: {e}", file=sys.stderr)
         return 2

@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compiler import buildcons, driver, link
+from compiler import buildcons, driver, flags, link
 from compiler.diag import Diagnostics
 from compiler.syntax import ast
 
@@ -391,19 +391,17 @@ class BuildFailed(Exception):
 def build_test_binary(pkg: Package, gcflags: Sequence[str], tmp: Path,
                       exe: Path) -> tuple[int, str]:
     """Compile and link pkg's test binary; returns (status, compiler output)."""
-    from compiler import cli
-
     tests, benches, imap = _discover(pkg)
     main_go = tmp / "_testmain.go"
     main_go.write_text(generate_main(pkg, tests, benches))
     try:
-        args = cli.parse("compile", [*gcflags, str(main_go)])
+        args = flags.parse("compile", [*gcflags, str(main_go)])
     except driver.UsageError as e:
         raise BuildFailed(f"refgo: {e}") from None
     packages = {pkg.path: pkg.files}
     if pkg.xfiles:
         packages[pkg.path + "_test"] = pkg.xfiles
-    cfg = replace(cli.config(args), packages=packages, import_map=imap)
+    cfg = replace(flags.config(args), packages=packages, import_map=imap)
 
     def act(res: driver.Result) -> int:
         s = tmp / "main.s"

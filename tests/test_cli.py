@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import cli, driver
+from compiler import cli, driver, flags
 
 REPO = Path(__file__).resolve().parent.parent
 HELLO = 'package main\n\nfunc main() {\n\tprintln("hello", 42)\n}\n'
@@ -56,14 +56,14 @@ def test_unknown_command_and_later_issues() -> None:
 def test_gc_flag_spellings_parse(tmp_path: Path) -> None:
     src = tmp_path / "x.go"
     src.write_text(HELLO)
-    a = cli.parse("compile", ["-p", "main", "-C", "-e", "-importcfg=cfg", "-m", "-m", "-l",
+    a = flags.parse("compile", ["-p", "main", "-C", "-e", "-importcfg=cfg", "-m", "-m", "-l",
                               "-N", "-live", "-d=convinline=0", "-S", "-o", "x.o",
                               str(src)])
     assert a.m == 2
     assert a.debug == {"convinline": "0"}
     assert a.flags["p"] == "main" and a.flags["o"] == "x.o" and "S" in a.flags
-    assert cli.parse("compile", ["-m=2", str(src)]).m == 2
-    r = cli.parse("run", [str(src), "--", "-x", "y"])
+    assert flags.parse("compile", ["-m=2", str(src)]).m == 2
+    r = flags.parse("run", [str(src), "--", "-x", "y"])
     assert r.files == [str(src)] and r.rest == ["-x", "y"]
 
 

@@ -1,0 +1,118 @@
+"""Compiler flags, spelled as gc spells them, turned into a driver.Config.
+
+`refgo build|run|compile` (compiler.cli) and `refgo test`'s -gcflags (compiler.gotest)
+share this one parser, so a flag means the same thing everywhere:
+
+    a = parse("compile", ["-m=2", "-d=convinline=0", "-p", "main", "x.go"])
+    a.m, a.debug, a.flags["p"], a.files     # 2, {"convinline": "0"}, "main", ["x.go"]
+    config(a).escape_level                  # 2
+
+`-x=v`, `-x v` and `--x` are the same flag; `-m` may repeat (`-m -m` is `-m=2`);
+`run` stops at `--` or at its first operand that is not a .go file (program arguments).
+Every mistake is a driver.UsageError of one line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from compiler import driver
+
+BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B"})
+VALUE_FLAGS = frozenset({"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
+                         "goversion", "symabis", "asmhdr", "D", "I", "c"})
+LEVEL_FLAGS = frozenset({"m"})
+
+
+@dataclass(slots=True)
+class Args:
+    """Parsed flags and operands of one subcommand."""
+
+    flags: dict[str, str] = field(default_factory=dict)
+    debug: dict[str, str] = field(default_factory=dict)
+    m: int = 0
+    files: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)
+
+
+def parse(cmd: str, argv: Sequence[str]) -> Args:
+    """Parses gc-style flags then .go files; raises driver.UsageError."""
+    a = Args()
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if arg == "--":
+            a.rest = list(argv[i:])
+            break
+        if a.files and cmd == "run" and not arg.endswith(".go"):
+            a.rest = list(argv[i - 1:])
+            break
+        if not arg.startswith("-") or arg == "-":
+            a.files.append(arg)
+            continue
+        name, eq, val = arg.lstrip("-").partition("=")
+        if name in LEVEL_FLAGS:
+            a.m = a.m + 1 if not eq else _int(name, val)
+        elif name in BOOL_FLAGS:
+            a.flags[name] = val if eq else "true"
+        elif name in VALUE_FLAGS:
+            if not eq:
+                if i >= len(argv):
+                    raise driver.UsageError(f"flag needs an argument: -{name}")
+                val = argv[i]
+                i += 1
+            if name == "d":
+                a.debug.update(_debug(val))
+            else:
+                a.flags[name] = val
+        else:
+            raise driver.UsageError(f"flag provided but not defined: -{name}")
+    _check_operands(cmd, a)
+    return a
+
+
+def _debug(val: str) -> dict[str, str]:
+    """Returns the switches of a -d value (`k=v,k2`), refusing keys refgo does not know."""
+    out: dict[str, str] = {}
+    for part in val.split(","):
+        k, _, v = part.partition("=")
+        if k not in driver.DEBUG_KEYS:
+            raise driver.UsageError(
+                f"-d: unknown debug key {k!r} (known: {', '.join(sorted(driver.DEBUG_KEYS))})")
+        out[k] = v or "1"
+    return out
+
+
+def _check_operands(cmd: str, a: Args) -> None:
+    """Raises driver.UsageError unless -dump names a phase and the operands are .go files."""
+    if a.files and a.flags.get("dump") not in (None, *driver.PHASES):
+        raise driver.UsageError(f"-dump: unknown phase {a.flags['dump']!r} "
+                                f"(want one of {', '.join(driver.PHASES)})")
+    if not a.files:
+        raise driver.UsageError(f"{cmd}: no .go files given")
+    for f in a.files:
+        if not f.endswith(".go"):
+            raise driver.UsageError(f"{cmd}: {f} is not a .go file")
+        if os.path.isdir(f):
+            raise driver.UsageError(f"{cmd}: {f} is a directory, not a file")
+        if not os.path.isfile(f):
+            raise driver.UsageError(f"{cmd}: {f}: no such file")
+
+
+def _int(name: str, val: str) -> int:
+    """Returns val as an int; a usage error naming flag -name otherwise."""
+    try:
+        return int(val)
+    except ValueError:
+        raise driver.UsageError(f"invalid value {val!r} for flag -{name}") from None
+
+
+def config(a: Args) -> driver.Config:
+    """Returns the driver.Config the parsed flags and files ask for."""
+    return driver.Config(
+        files=tuple(a.files), dump=a.flags.get("dump"), listing="S" in a.flags,
+        escape_level=a.m, live="live" in a.flags, no_inline="l" in a.flags,
+        no_opt="N" in a.flags, all_errors="e" in a.flags, debug=dict(a.debug))
