@@ -6,7 +6,6 @@
                   [-p path] [-C] [-e] [-importcfg file] file.go...
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
     refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
-    refgo toolchain build|tag|clean               the Docker toolchain image (harness.container)
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. `-l` turns off inlining and `-N` jump threading
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from compiler import driver, flags, link
 
-USAGE = "usage: refgo build|run|compile|test|mkbuiltin|toolchain [flags] file.go..."
+USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go..."
 
 def cmd_compile(a: flags.Args) -> int:
     """Compile only: print -S/-dump output; write an object file with -o."""
@@ -85,20 +84,6 @@ def cmd_run(a: flags.Args) -> int:
         return p.returncode if p.returncode >= 0 else 128 - p.returncode
 
 
-def cmd_toolchain(args: list[str]) -> int:
-    """`refgo toolchain build|tag|clean`: the harness's Docker toolchain image.
-
-    The harness (and the docker SDK it needs) comes with the dev extra; the compiler
-    itself does not need it, so it is imported only here."""
-    try:
-        from harness.container import main as toolchain_main
-    except ImportError as e:
-        print(f"refgo: toolchain needs the dev extra (pip install -e '.[dev]'): {e}",
-              file=sys.stderr)
-        return 2
-    return toolchain_main(args)
-
-
 # Cyclic-GC thresholds for a refgo process. The compiler keeps large trees alive for the
 # whole run while allocating many small objects, so with CPython's defaults (700, 10, 10)
 # the collector keeps rescanning them: about a quarter of the time of a 50k-line compile
@@ -124,8 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from compiler import gotest
 
             return gotest.main(rest)
-        if cmd == "toolchain":
-            return cmd_toolchain(rest)
         handlers = {"build": cmd_build, "run": cmd_run, "compile": cmd_compile}
         if cmd not in handlers:
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)

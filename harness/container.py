@@ -743,7 +743,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m harness.container build|tag|clean``: the toolchain image from a shell."""
     ap = argparse.ArgumentParser(
         prog="python -m harness.container",
-        description="refgo Docker toolchain image and containers",
+        description="The refgo Docker toolchain: the image every step of --toolchain=docker "
+        "runs in (built locally from toolchain/, never pulled) and its containers.",
+        epilog="examples:\n"
+        "  python -m harness.container build        # debootstrap base + image, if missing\n"
+        "  python -m harness.container build --cold # rebuild both from nothing, timed\n"
+        "  python -m harness.container tag          # refgo-toolchain:<content hash>\n"
+        "  python -m harness.container clean --all  # remove every refgo container",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="build the toolchain image if missing (visible progress)")

@@ -726,3 +726,17 @@ def test_main_tag_and_dead_engine(
     with pytest.raises(SystemExit) as info:
         container.main(["frobnicate"])
     assert info.value.code == 2
+
+
+def test_main_usage_names_the_subcommands() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "harness.container", "-h"],
+        capture_output=True, text=True, timeout=60, check=False, cwd=repo_root(),
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("usage: python -m harness.container [-h] {build,tag,clean}")
+    none = subprocess.run(
+        [sys.executable, "-m", "harness.container"],
+        capture_output=True, text=True, timeout=60, check=False, cwd=repo_root(),
+    )
+    assert none.returncode == 2 and "required" in none.stderr
