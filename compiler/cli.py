@@ -25,7 +25,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from compiler import driver, flags, link
+from compiler import driver, flags, gotest, link
+from compiler.builtin import mkbuiltin
 
 USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go..."
 
@@ -102,12 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         cmd, rest = args[0], args[1:]
         if cmd == "mkbuiltin":
-            from compiler.builtin import main as mkbuiltin_main
-
-            return mkbuiltin_main(rest)
+            return mkbuiltin.main(rest)
         if cmd == "test":
-            from compiler import gotest
-
             return gotest.main(rest)
         handlers = {"build": cmd_build, "run": cmd_run, "compile": cmd_compile}
         if cmd not in handlers:

@@ -50,7 +50,7 @@ from pathlib import Path
 
 from compiler import buildcons, driver, flags, link
 from compiler.diag import Diagnostics
-from compiler.syntax import ast
+from compiler.syntax import ast, parse_file
 
 USAGE = ("usage: refgo test [-v] [-run re] [-bench re] [-benchtime d] [-count n] "
          "[-benchmem] [-short] [-gcflags flags] [dir... | file.go...]")
@@ -357,8 +357,6 @@ def _discover(pkg: Package) -> tuple[list[TestFunc], list[TestFunc], dict[str, s
     """Every test and benchmark of pkg's _test.go files (the package's own in file
     order, then the external test package's, as gc orders them), and the import map of
     the external test's relative imports."""
-    from compiler.syntax import parse_file
-
     diags = Diagnostics()
     tests: list[TestFunc] = []
     benches: list[TestFunc] = []

@@ -166,6 +166,8 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)
         return 2
     if "-list" in flags:
+        # Imported here, not at the top: runtimedata.py is this command's output, and a
+        # broken or missing one must not stop `refgo mkbuiltin` from rewriting it.
         from compiler.builtin.runtimedata import RUNTIME_IMPORT
 
         try:
