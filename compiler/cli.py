@@ -28,7 +28,43 @@ from pathlib import Path
 from compiler import driver, flags, gotest, link
 from compiler.builtin import mkbuiltin
 
-USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go..."
+USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go... (CMD -h: its flags)"
+
+_COMPILE_FLAGS = """
+  -S              print the assembly listing, each instruction attributed to its line
+  -m[=N]          print escape analysis decisions (-m -m: with reasons)
+  -live           print liveness of stack slots at each call
+  -l              do not inline
+  -N              no jump threading or register allocation
+  -e              report every error, not the first ten
+  -dump=PHASE     print one phase's result: {phases}
+  -d=KEY=VALUE    debug switches, comma-separated:
+{debug}"""
+USAGES = {
+    "build": "usage: refgo build [-o out] [flags] file.go...\n\n"
+             "Compiles package main and links a static executable (default: the first "
+             "file's name).\n",
+    "run": "usage: refgo run [flags] file.go... [--] [args...]\n\n"
+           "Builds into a temporary directory and runs the program with args; exits with "
+           "its status.\n",
+    "compile": "usage: refgo compile [-o x.o] [flags] file.go...\n\n"
+               "Compiles without linking; -o writes an object file. gc's flags -p, -C, "
+               "-importcfg, ... are accepted and ignored.\n",
+}
+"""Each subcommand's `-h` text; the compiler flags they share follow it."""
+
+
+def usage(cmd: str) -> str:
+    """Returns the usage text `refgo cmd -h` prints."""
+    if cmd == "test":
+        return gotest.USAGE + "\n"
+    if cmd == "mkbuiltin":
+        return mkbuiltin.USAGE + "\n"
+    shared = _COMPILE_FLAGS.format(
+        debug="".join(f"      {k}: {v}\n" for k, v in driver.DEBUG_KEYS.items()),
+        phases=", ".join(driver.PHASES))
+    return USAGES[cmd] + "\nFlags:" + shared
+
 
 def cmd_compile(a: flags.Args) -> int:
     """Compile only: print -S/-dump output; write an object file with -o."""
@@ -102,14 +138,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(USAGE, file=sys.stderr)
             return 2
         cmd, rest = args[0], args[1:]
+        if cmd not in ("build", "run", "compile", "test", "mkbuiltin"):
+            print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
+            return 2
+        if flags.wants_help(cmd, rest):
+            sys.stdout.write(usage(cmd))
+            return 0
         if cmd == "mkbuiltin":
             return mkbuiltin.main(rest)
         if cmd == "test":
             return gotest.main(rest)
         handlers = {"build": cmd_build, "run": cmd_run, "compile": cmd_compile}
-        if cmd not in handlers:
-            print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
-            return 2
         return handlers[cmd](flags.parse(cmd, rest))
     except driver.UsageError as e:
         print(f"refgo: {e}", file=sys.stderr)

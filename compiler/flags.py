@@ -24,6 +24,7 @@ BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+",
 VALUE_FLAGS = frozenset({"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
                          "goversion", "symabis", "asmhdr", "D", "I", "c"})
 LEVEL_FLAGS = frozenset({"m"})
+HELP_FLAGS = frozenset({"-h", "-help", "--help"})
 
 
 @dataclass(slots=True)
@@ -35,6 +36,17 @@ class Args:
     m: int = 0
     files: list[str] = field(default_factory=list)
     rest: list[str] = field(default_factory=list)
+
+
+def wants_help(cmd: str, argv: Sequence[str]) -> bool:
+    """Reports whether argv asks for cmd's usage: -h before `--` and, for run, before
+    the first file (what follows it may be the program's own arguments)."""
+    for arg in argv:
+        if arg == "--" or (cmd == "run" and not arg.startswith("-")):
+            return False
+        if arg in HELP_FLAGS:
+            return True
+    return False
 
 
 def parse(cmd: str, argv: Sequence[str]) -> Args:

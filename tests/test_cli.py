@@ -150,3 +150,22 @@ def test_toolchain_is_not_a_compiler_command() -> None:
     r = refgo("toolchain", "tag")
     assert r.returncode == 2
     assert r.stderr.startswith("refgo: unknown command 'toolchain'\n")
+
+
+@pytest.mark.parametrize("cmd", ["build", "run", "compile", "test", "mkbuiltin"])
+def test_subcommand_help_prints_its_usage(cmd: str) -> None:
+    r = refgo(cmd, "-h")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"usage: refgo {cmd} ") and r.stderr == ""
+    if cmd in ("build", "run", "compile"):
+        assert "-dump=PHASE" in r.stdout and "convinline" in r.stdout
+
+
+def test_help_after_run_files_is_a_program_argument(tmp_path: Path) -> None:
+    assert flags.wants_help("run", ["-l", "--help"])
+    assert not flags.wants_help("run", [str(tmp_path / "x.go"), "-h"])
+    assert not flags.wants_help("compile", ["--", "-h"])
+    src = tmp_path / "args.go"
+    src.write_text('package main\n\nimport "os"\n\nfunc main() {\n\tprintln(os.Args[1])\n}\n')
+    r = refgo("run", str(src), "-h")
+    assert r.returncode == 0 and r.stderr == "-h\n", r.stderr

@@ -29,6 +29,7 @@ from compiler.types import typ
 HERE = Path(__file__).resolve().parent
 RUNTIME_GO = HERE / "runtime.go"
 RUNTIMEDATA_PY = HERE / "runtimedata.py"
+USAGE = "usage: refgo mkbuiltin [-check] [-list]"
 OUT_OF_DATE = "out of date; run refgo mkbuiltin"
 
 _NAMED: dict[str, typ.Type] = {
@@ -162,8 +163,7 @@ def main(argv: Sequence[str]) -> int:
     flags = set(argv)
     unknown = sorted(flags - {"-check", "-list"})
     if unknown:
-        print(f"usage: refgo mkbuiltin [-check] [-list] (unknown flag {unknown[0]})",
-              file=sys.stderr)
+        print(f"{USAGE} (unknown flag {unknown[0]})", file=sys.stderr)
         return 2
     if "-list" in flags:
         # Imported here, not at the top: runtimedata.py is this command's output, and a
