@@ -23,9 +23,11 @@ container never overlap: the executor holds a lock).  If refgo-step itself does 
 answer within the timeout plus a grace period, the executor kills everything in the
 container and reports the step as timed out, so the harness never hangs on a step.
 
-Lifetime: containers carry labels naming the run, the worker and the owning process
-(``host:pid:start time``).  close() removes the container; the plugin also closes this
-config's executors at session end, atexit, and on SIGTERM, and the controller removes
+Lifetime: this module owns every executor of the process, local or Docker: open_executor()
+(this worker's container) and open_local() (the host) register it, and its hooks close
+the config's executors at session end and unconfigure, atexit, and on SIGTERM; nothing
+else closes one.  Containers carry labels naming the run, the worker and the owning
+process (``host:pid:start time``); close() removes the container, and the controller removes
 every container labelled with its run id at session end (covering crashed workers).
 open_executor() first removes labelled containers whose owning process is gone, and a
 container whose executor stopped using it exits (and is auto-removed) after
@@ -59,7 +61,7 @@ from typing import Any
 import pytest
 
 from harness import image
-from harness.toolchain import SYSTEM_PATH, StepResult, repo_root
+from harness.toolchain import SYSTEM_PATH, Executor, LocalExecutor, StepResult, repo_root
 
 STEP = "/usr/local/bin/refgo-step"
 WORK_ROOT = "/refgo/work"
@@ -567,8 +569,8 @@ class DockerExecutor:
             sys.stderr.write(f"refgo: could not reset container {self.name}: {_reason(e)}\n")
 
 
-_LIVE: set[DockerExecutor] = set()
-EXECUTORS = pytest.StashKey[list[DockerExecutor]]()
+_LIVE: set[Executor] = set()
+EXECUTORS = pytest.StashKey[list[Executor]]()
 RUN_ID = pytest.StashKey[str]()
 LIMITS = pytest.StashKey[Limits]()
 BUILD_FAILURE = pytest.StashKey[str]()
@@ -615,9 +617,21 @@ def open_executor(
     except Exception as e:
         raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
     ex = DockerExecutor(client, container, name, repo_root(), str(cache))
+    _register(config, ex)
+    return ex
+
+
+def open_local(config: pytest.Config, keep: bool = False) -> LocalExecutor:
+    """Returns a LocalExecutor for this process (keep: leave its workdirs at close)."""
+    ex = LocalExecutor(keep=keep)
+    _register(config, ex)
+    return ex
+
+
+def _register(config: pytest.Config, ex: Executor) -> None:
+    """Makes ex one of the executors the session end, atexit and SIGTERM close."""
     _LIVE.add(ex)
     config.stash.setdefault(EXECUTORS, []).append(ex)
-    return ex
 
 
 def _arg_dirs(config: pytest.Config) -> list[str]:
@@ -649,10 +663,11 @@ def _stderr_line(line: str) -> None:
     sys.stderr.flush()
 
 
-def close_all(executors: Sequence[DockerExecutor] | None = None) -> None:
+def close_all(executors: Sequence[Executor] | None = None) -> None:
     """Closes the given executors (default: every live one in this process)."""
     for ex in list(_LIVE if executors is None else executors):
         ex.close()
+        _LIVE.discard(ex)
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:

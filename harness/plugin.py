@@ -15,15 +15,15 @@ constraints, `// skip` cases, unsupported directives and `refgo-only` cases
 under gc are collected as skipped items, so every worker of pytest-xdist sees
 the same ids.
 
-Each worker process opens one Executor lazily (first case) and closes it at
-session end; each case gets a fresh workdir keyed by a hash of its node id.
+Each worker process opens one Executor lazily (first case) through harness.container,
+which owns every executor and closes them at session end; each case gets a fresh
+workdir keyed by a hash of its node id.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import os
 import shlex
 from collections.abc import Iterator
@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 from _pytest._code.code import TerminalRepr
 
-from harness import asmcheck, errorcheck
+from harness import asmcheck, container, errorcheck
 from harness.cases import (
     CaseFailure,
     CaseRunner,
@@ -46,14 +46,23 @@ from harness.cases import (
 )
 from harness.compilers import make_compiler
 from harness.directives import CaseHeader, Directive, DirectiveError, parse_header
-from harness.toolchain import Executor, LocalExecutor, repo_root
+from harness.toolchain import Executor, repo_root
 
-pytest_plugins = ("harness.sharding", "harness.container", "harness.golden", "harness.conformance")
+pytest_plugins = ("harness.sharding", "harness.golden", "harness.conformance")
 
 _HEADER_BYTES = 1 << 16
-_CONTAINER_MODULE = "harness.container"
 _NOTICES_KEY = "refgo_notices"
 _TOOLCHAIN_KEY = "refgo_toolchain"
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    """Registers harness.container, the owner of every executor, as a plugin of its own.
+
+    Do NOT list it in pytest_plugins instead: this module imports it first, and pytest
+    would then warn that it cannot rewrite an already imported plugin's asserts.
+    """
+    if pluginmanager.get_plugin(container.__name__) is None:
+        pluginmanager.register(container, container.__name__)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -188,15 +197,12 @@ class HarnessState:
         return self.executor
 
     def _open(self, session: pytest.Session) -> Executor:
-        if self.toolchain == "local" or importlib.util.find_spec(_CONTAINER_MODULE) is None:
-            return LocalExecutor(keep=self.keep)
-        import harness.container as container  # type: ignore[import-not-found,unused-ignore]
-
+        """Opens the executor the toolchain decision names, through harness.container,
+        which owns every executor and closes them at session end."""
+        if self.toolchain == "local":
+            return container.open_local(self.config, keep=self.keep)
         try:
-            executor: Executor = container.open_executor(
-                self.config, _worker_id(self.config), _mounts(session)
-            )
-            return executor
+            return container.open_executor(self.config, _worker_id(self.config), _mounts(session))
         except container.EngineUnavailable as err:
             if self.toolchain == "docker":
                 self.unavailable = f"refgo: --toolchain=docker: {err}"
@@ -205,45 +211,25 @@ class HarnessState:
                 pytest.fail(self.unavailable, pytrace=False)
             self.notify(f"refgo: {err}; using the local toolchain")
             self.toolchain = "local"
-            return LocalExecutor(keep=self.keep)
+            return container.open_local(self.config, keep=self.keep)
 
     def probe(self) -> None:
         """(main process) Settles auto/docker before any worker starts: one line, one decision.
 
-        auto falls back to local when harness.container is missing or the engine
-        does not answer; docker ends the session with one line in that case.
+        auto falls back to local when the engine does not answer; docker ends the session
+        with one line in that case.
         """
         if self.toolchain == "local":
             return
-        if importlib.util.find_spec(_CONTAINER_MODULE) is None:
-            self.header.append(
-                "refgo: Docker toolchain support (harness.container) not available;"
-                " using the local toolchain"
-            )
-            self.toolchain = "local"
-            return
-        import harness.container as container  # type: ignore[import-not-found,unused-ignore]
-
-        connect = getattr(container, "connect", None)
-        if connect is None:
-            return
         try:
-            client = connect()
+            client = container.connect()
         except container.EngineUnavailable as err:
             if self.toolchain == "docker":
                 raise pytest.UsageError(f"refgo: --toolchain=docker: {err}") from None
             self.header.append(f"refgo: {err}; using the local toolchain")
             self.toolchain = "local"
             return
-        close = getattr(client, "close", None)
-        if callable(close):
-            close()
-
-    def close(self) -> None:
-        """Closes the executor if one was opened."""
-        if self.executor is not None:
-            self.executor.close()
-            self.executor = None
+        client.close()
 
 
 _STATE = pytest.StashKey[HarnessState]()
@@ -259,10 +245,6 @@ def pytest_configure(config: pytest.Config) -> None:
     if timeout <= 0:
         raise pytest.UsageError("--step-timeout must be positive")
     toolchain: str = config.getoption("toolchain")
-    if toolchain == "docker" and importlib.util.find_spec(_CONTAINER_MODULE) is None:
-        raise pytest.UsageError(
-            "refgo: --toolchain=docker needs harness.container, which is not available"
-        )
     options = RunOptions(
         compiler=compiler,
         default_timeout=timeout,
@@ -299,21 +281,14 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Closes the executor and hands a worker's notices to the xdist controller."""
+    """Hands a worker's notices to the xdist controller (harness.container closes the
+    executor)."""
     state = session.config.stash.get(_STATE, None)
     if state is None:
         return
-    state.close()
     workeroutput: dict[str, Any] | None = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:
         workeroutput[_NOTICES_KEY] = list(state.notices)
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Closes the executor if the session ended abnormally."""
-    state = config.stash.get(_STATE, None)
-    if state is not None:
-        state.close()
 
 
 @pytest.hookimpl(optionalhook=True)
