@@ -1,16 +1,20 @@
 """link: assemble refgo's output and link it with the C runtime into a static ELF.
 
 The runtime (compiler/runtime/*.c, *.s) is compiled once per content hash into
-`$REFGO_CACHE/runtime-<hash>.a` (default cache `~/.cache/refgo`); concurrent builds
-(pytest-xdist workers) each build into a private temporary file and publish it with an
-atomic rename, so readers only ever see a complete archive. For `refgo build x.go`:
+`$REFGO_CACHE/runtime-<hash>.a` (default cache `~/.cache/refgo`), its sha256 recorded
+beside it in `runtime-<hash>.a.sha256`; concurrent builds (pytest-xdist workers) take a
+file lock, build into a private temporary file and publish it with an atomic rename, so
+readers only ever see a complete archive. Every link first checks the archive against
+the recorded sha256 and, when set, `$REFGO_RUNTIME_SHA256` (the harness pins the value
+it checked, since its containers link from a cache they cannot write). For
+`refgo build x.go`:
 
     as -o /tmp/.../x.o /tmp/.../x.s
     gcc -static -no-pie -o x /tmp/.../x.o \
         -Wl,--whole-archive ~/.cache/refgo/runtime-0123abcd.a -Wl,--no-whole-archive
 
-A failure of as/gcc is refgo's bug: `LinkError`, which the driver reports as an internal
-compiler error (exit 3).
+A failure of as/gcc, or an archive that does not match its checksum, is a `LinkError`,
+which the driver reports as an internal compiler error (exit 3).
 """
 
 from __future__ import annotations
@@ -61,24 +65,56 @@ def runtime_key() -> str:
 
 
 def runtime_archive() -> Path:
-    """The cached runtime archive, building it first if needed."""
+    """The cached runtime archive, built first if missing; LinkError unless it matches
+    its checksum (verify_archive)."""
     d = cache_dir()
     key = runtime_key()
     out = d / f"runtime-{key}.a"
-    if out.exists():
-        return out
-    d.mkdir(parents=True, exist_ok=True)
-    # Concurrent compiles (xdist workers, containers sharing the cache) build it once:
-    # the first takes the lock and builds, the others wait and find the archive.
-    with open(d / f"runtime-{key}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not out.exists():
-            _build_runtime(d, out)
+    if not _sum_path(out).exists():
+        # Concurrent compiles (xdist workers, processes sharing the cache) build it once:
+        # the first takes the lock and builds, the others wait and find the archive.
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            with open(d / f"runtime-{key}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not _sum_path(out).exists():
+                    _build_runtime(d, out)
+        except OSError as e:
+            raise LinkError(f"cannot build the runtime archive in {d}: {e}") from e
+    verify_archive(out)
     return out
 
 
+def _sum_path(archive: Path) -> Path:
+    return archive.with_name(archive.name + ".sha256")
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def verify_archive(archive: Path) -> str:
+    """Returns archive's sha256 if it is the one recorded beside it and, when set, the one
+    $REFGO_RUNTIME_SHA256 pins; raises LinkError otherwise."""
+    try:
+        recorded = _sum_path(archive).read_text().strip()
+        got = _sha256(archive)
+    except OSError as e:
+        raise LinkError(f"runtime archive: {e}") from e
+    pinned = os.environ.get("REFGO_RUNTIME_SHA256", "")
+    if got != recorded or (pinned and got != pinned):
+        want = pinned if pinned and got == recorded else recorded
+        raise LinkError(
+            f"runtime archive {archive} does not match its checksum "
+            f"(sha256 {got[:16]}..., want {want[:16]}...): refusing to link"
+        )
+    return got
+
+
 def _build_runtime(d: Path, out: Path) -> None:
-    """Compile the runtime sources into the archive out (atomically, via a temp dir)."""
+    """Compile the runtime sources into the archive out (atomically, via a temp dir) and
+    record its sha256; the checksum file is published last, so its presence means done."""
     with tempfile.TemporaryDirectory(dir=d, prefix=".build-") as tmp:
         objs = []
         for src in runtime_sources():
@@ -89,7 +125,10 @@ def _build_runtime(d: Path, out: Path) -> None:
             objs.append(str(obj))
         lib = Path(tmp) / "runtime.a"
         _run(["ar", "rcs", str(lib), *objs])
+        digest = Path(tmp) / "runtime.a.sha256"
+        digest.write_text(_sha256(lib) + "\n")
         os.replace(lib, out)
+        os.replace(digest, _sum_path(out))
 
 
 def assemble(asm: str, obj: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 import threading
@@ -45,6 +46,8 @@ def test_concurrent_builds_build_once(tmp_path: Path, monkeypatch: pytest.Monkey
         builds.append(1)
         time.sleep(0.3)
         out.write_bytes(b"!<arch>\n")
+        digest = hashlib.sha256(b"!<arch>\n").hexdigest()
+        out.with_name(out.name + ".sha256").write_text(digest + "\n")  # published last
 
     monkeypatch.setattr(link, "_build_runtime", slow_build)
     threads = [threading.Thread(target=link.runtime_archive) for _ in range(4)]
