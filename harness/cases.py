@@ -158,6 +158,7 @@ class CaseRunner:
     executor: Executor
     workdir: str
     cache: str
+    gocache: str
     repo_env: Mapping[str, str] = field(default_factory=dict)
     ran: list[_Ran] = field(default_factory=list)
 
@@ -196,7 +197,7 @@ class CaseRunner:
         merge: bool = True,
     ) -> StepResult:
         """Runs one step under the case's time limit; a timeout or OOM kill fails the case."""
-        full_env = dict(self.opts.compiler.env(self.cache))
+        full_env = dict(self.opts.compiler.env(self.cache, self.gocache))
         full_env.update(self.repo_env)
         if self.directive.goexperiment is not None:
             full_env["GOEXPERIMENT"] = self.directive.goexperiment

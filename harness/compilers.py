@@ -59,8 +59,9 @@ class Compiler(ABC):
         """The --compiler value: "refgo" or "gc"."""
 
     @abstractmethod
-    def env(self, cache: str) -> dict[str, str]:
-        """Environment added to every step; cache is the worker's build-cache directory."""
+    def env(self, cache: str, gocache: str) -> dict[str, str]:
+        """Environment added to every step: cache is the build cache (refgo's runtime
+        archive), gocache the directory for gc's GOCACHE."""
 
     @abstractmethod
     def compile(self, file: str, flags: Sequence[str]) -> Argv:
@@ -102,7 +103,7 @@ class Refgo(Compiler):
     def name(self) -> str:
         return "refgo"
 
-    def env(self, cache: str) -> dict[str, str]:
+    def env(self, cache: str, gocache: str) -> dict[str, str]:
         return {"GOOS": "linux", "GOARCH": "amd64", "REFGO_CACHE": cache}
 
     def compile(self, file: str, flags: Sequence[str]) -> Argv:
@@ -135,14 +136,14 @@ class Gc(Compiler):
     def name(self) -> str:
         return "gc"
 
-    def env(self, cache: str) -> dict[str, str]:
+    def env(self, cache: str, gocache: str) -> dict[str, str]:
         return {
             "GOOS": "linux",
             "GOARCH": "amd64",
             "GO111MODULE": "off",
             "GOFLAGS": "",
             "GOENV": "off",
-            "GOCACHE": cache,
+            "GOCACHE": gocache,
             "CGO_ENABLED": "0",
         }
 

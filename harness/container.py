@@ -1,17 +1,20 @@
 """The Docker executor: every toolchain step of a worker runs in one long-lived container.
 
-A pytest plugin module (listed in harness.plugin's ``pytest_plugins``) and the
+A pytest plugin module (registered by harness.plugin) and the
 ``python -m harness.container`` command.  For a worker ``gw0`` of run ``3fa9c2d1e0b4``:
 
     ex = open_executor(config, "gw0", ["/work/main", "/usr/share/go-1.19/test"])
-    # container refgo-3fa9c2d1e0b4-gw0 from refgo-toolchain:<content hash>, started once:
-    #   --network none --read-only --tmpfs /refgo --tmpfs /tmp --memory 512m (no swap)
-    #   --pids-limit 1024 --cpus 1 --cap-drop ALL, the mounts bound read-only at the
-    #   same paths, PID 1 = refgo-step init
-    wd = ex.workdir("k1")                      # "/refgo/work/k1", created by the next exec
+    # a trusted container fills the build cache (prepare_cache), then the worker's
+    # container refgo-3fa9c2d1e0b4-gw0 from refgo-toolchain:<content hash> starts once:
+    #   --network none --read-only --memory 512m (no swap) --pids-limit 1024 --cpus 1
+    #   --cap-drop ALL --cap-add SETUID,SETGID,KILL, tmpfs /refgo/work (owned by
+    #   CASE_UID), /tmp and /dev/shm, the mounts read-only at the same paths, the build
+    #   cache read-only at /refgo-cache, PID 1 = refgo-step init
+    wd = ex.workdir("k1")                      # a new case: "/refgo/work/k1"
     r = ex.run(["sh", "-c", "echo hi"], cwd=wd, timeout=10, merge_stderr=True)
     # docker exec refgo-step run -C /refgo/work/k1 -t 10.0 -m -E PATH=... \
-    #                            -p /refgo/work/k1 -- sh -c "echo hi"
+    #                            -n -p /refgo/work/k1 -- sh -c "echo hi"
+    # (-n: empty the scratch first; the command runs as CASE_UID)
     r.returncode, r.output                     # 0, b"hi\n"
     ex.close()                                 # container removed
 
@@ -50,7 +53,6 @@ import sys
 import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -60,12 +62,17 @@ from typing import Any
 
 import pytest
 
+from compiler import link
 from harness import image
 from harness.toolchain import SYSTEM_PATH, Executor, LocalExecutor, StepResult, repo_root
 
 STEP = "/usr/local/bin/refgo-step"
 WORK_ROOT = "/refgo/work"
-PYCACHE = "/refgo/pycache"
+CACHE_MOUNT = "/refgo-cache"
+PYCACHE = CACHE_MOUNT + "/pycache"
+GOCACHE = WORK_ROOT + "/.gocache"
+CASE_UID = 60999  # refgo-step's CASE_UID: every step of a case runs as this uid
+CAPS = ["SETUID", "SETGID", "KILL"]  # all refgo-step keeps: switch to CASE_UID, kill it
 CONTAINER_PATH = "/usr/lib/go-1.19/bin:" + SYSTEM_PATH
 LABEL = "org.refgo.harness"
 LABEL_RUN = "org.refgo.run"
@@ -76,7 +83,6 @@ API_TIMEOUT = 300.0
 GRACE = 30.0
 OP_TIMEOUT = 120.0
 IDLE_SECONDS = 7200
-KEEP_WORKDIRS = 32
 PROTECTED = (
     "/usr",
     "/bin",
@@ -93,7 +99,6 @@ PROTECTED = (
     "/run",
 )
 _KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
-_WORKDIR_RX = re.compile(re.escape(WORK_ROOT) + r"/[A-Za-z0-9._-]+")
 _SIZE_RX = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?", re.IGNORECASE)
 
 
@@ -332,11 +337,17 @@ def start_container(
     limits: Limits,
     cache: str | None = None,
 ) -> Any:
-    """Starts a worker's container: no network, read-only root, tmpfs dirs, the limits;
-    mounts bound read-only at their host paths, cache (the toolchain's build cache)
-    read-write at its host path."""
-    tmpfs_work = f"rw,exec,nosuid,size={max(limits.memory // 2, 16 << 20)},mode=1777"
-    tmpfs_tmp = f"rw,exec,nosuid,size={max(limits.memory // 4, 16 << 20)},mode=1777"
+    """Starts a worker's container: no network, read-only root, the limits, mounts bound
+    read-only at their host paths and cache (the toolchain's build cache) read-only at
+    CACHE_MOUNT.  refgo-step runs as root with only CAPS; the case's scratch is a tmpfs
+    /refgo/work owned by CASE_UID, /tmp and /dev/shm, together a bit under half the
+    memory limit (tmpfs pages count against it)."""
+    if os.getuid() == CASE_UID:
+        raise ExecutorError(f"the harness runs as uid {CASE_UID}, the sandbox's case uid")
+    mib = 1 << 20
+    work = f"rw,exec,nosuid,nodev,size={max(limits.memory // 4, 16 * mib)}"
+    work += f",uid={CASE_UID},gid={CASE_UID},mode=0700"
+    tmp = f"rw,exec,nosuid,nodev,size={max(limits.memory // 8, 8 * mib)},mode=1777"
     kwargs: dict[str, Any] = {}
     if limits.cpus:
         kwargs["nano_cpus"] = int(limits.cpus * 1e9)
@@ -351,19 +362,76 @@ def start_container(
         auto_remove=True,
         network_mode="none",
         read_only=True,
-        tmpfs={"/refgo": tmpfs_work, "/tmp": tmpfs_tmp},
+        tmpfs={"/refgo": "rw,noexec,nosuid,nodev,size=1m,mode=0755", WORK_ROOT: work, "/tmp": tmp},
+        shm_size=max(limits.memory // 16, 4 * mib),
         mem_limit=limits.memory,
         memswap_limit=limits.memory,
         volumes={
             **{m: {"bind": m, "mode": "ro"} for m in mounts},
-            **({cache: {"bind": cache, "mode": "rw"}} if cache else {}),
+            **({cache: {"bind": CACHE_MOUNT, "mode": "ro"}} if cache else {}),
         },
-        user=f"{os.getuid()}:{os.getgid()}",
+        user="0:0",
         cap_drop=["ALL"],
+        cap_add=CAPS,
         security_opt=["no-new-privileges"],
         working_dir="/refgo",
         **kwargs,
     )
+
+
+_PREPARE = """\
+import compileall, sys
+from compiler import link
+archive = link.runtime_archive()
+ok = compileall.compile_dir(sys.argv[1] + "/compiler", quiet=1)
+print(archive.name)
+sys.exit(0 if ok else 1)
+"""
+
+
+def prepare_cache(client: Any, tag: str, cache: Path, root: str) -> str:
+    """Runs the trusted step that fills the build cache; returns the runtime archive's sha256.
+
+    The only writer of the cache: a container of its own running the repository's code
+    (never a case) as the cache's owner, with the cache read-write at CACHE_MOUNT.  It
+    builds refgo's runtime archive (compiler.link, which records its checksum) and
+    byte-compiles the compiler into PYCACHE.  The archive is then checked on the host
+    against its recorded checksum; the value is pinned in every step's environment
+    (REFGO_RUNTIME_SHA256), so a link refuses any other archive.
+    """
+    import filelock
+
+    env = {
+        "PYTHONPATH": root,
+        "REFGO_CACHE": CACHE_MOUNT,
+        "PYTHONPYCACHEPREFIX": PYCACHE,
+        "HOME": "/tmp",
+        "PATH": CONTAINER_PATH,
+    }
+    try:
+        with filelock.FileLock(str(cache) + ".lock"):
+            out = client.containers.run(
+                tag,
+                ["python3", "-c", _PREPARE, root],
+                remove=True,
+                network_mode="none",
+                read_only=True,
+                tmpfs={"/tmp": "rw,exec,size=256m"},
+                environment=env,
+                volumes={root: {"bind": root, "mode": "ro"}, str(cache): {"bind": CACHE_MOUNT}},
+                user=f"{os.getuid()}:{os.getgid()}",
+                cap_drop=["ALL"],
+                security_opt=["no-new-privileges"],
+                working_dir=root,
+            )
+    except Exception as e:
+        raise ExecutorError(f"cannot prepare the build cache {cache}: {_reason(e)}") from e
+    name = out.decode(errors="replace").strip().splitlines()[-1:]
+    archive = cache / (name[0] if name else "?")
+    try:
+        return link.verify_archive(archive)
+    except link.LinkError as e:
+        raise ExecutorError(f"build cache {cache}: {e}") from e
 
 
 class DockerExecutor:
@@ -377,62 +445,41 @@ class DockerExecutor:
     kind = "docker"
 
     def __init__(
-        self, client: Any, container: Any, name: str, root: str, cache: str = ""
+        self,
+        client: Any,
+        container: Any,
+        name: str,
+        root: str,
+        runtime_sha256: str = "",
     ) -> None:
         self._client = client
-        self._cache = cache
         self._container = container
         self.name = name
         self._root = root
+        self._runtime_sha256 = runtime_sha256
         self._lock = threading.Lock()
-        self._pending: list[str] = []  # workdirs to recreate empty with the next operation
-        self._doomed: list[str] = []  # workdirs to delete with the next operation
-        self._live: OrderedDict[str, None] = OrderedDict()  # least recently used first
-        self._pruned: set[str] = set()
+        self._pending: list[str] = []  # the workdir to recreate with the next operation
+        self._new_case = False  # whether the next operation empties the scratch first
         self._closed = False
 
     def build_cache(self) -> str:
-        """Returns the host's build cache for this image, bound read-write at its path."""
-        if not self._cache:
-            raise ExecutorError(f"{self.name}: no build cache was mounted")
-        return self._cache
+        """Returns CACHE_MOUNT: the build cache, read-only in the container."""
+        return CACHE_MOUNT
+
+    def go_cache(self) -> str:
+        """Returns GOCACHE: in the case's scratch, so private to the case and bounded."""
+        return GOCACHE
 
     def workdir(self, key: str) -> str:
-        """Returns /refgo/work/key, to be (re)created empty by the next operation."""
+        """Returns /refgo/work/key for a new case: the next operation empties the case
+        scratch (/refgo/work, /tmp, /dev/shm) and creates it."""
         if not _KEY_RX.fullmatch(key) or key in (".", ".."):
             raise ValueError(f"invalid workdir key {key!r}")
         path = f"{WORK_ROOT}/{key}"
         with self._lock:
-            self._pending = [p for p in self._pending if p != path] + [path]
-            self._live[path] = None
-            self._live.move_to_end(path)
-            self._prune()
+            self._pending = [path]
+            self._new_case = True
         return path
-
-    def _note_uses(self, texts: Sequence[str]) -> None:
-        """Marks the workdirs the texts name as recently used; recreates pruned ones."""
-        for text in texts:
-            for m in _WORKDIR_RX.finditer(text):
-                path = m.group(0)
-                if path in self._live:
-                    self._live.move_to_end(path)
-                elif path in self._pruned:
-                    self._pruned.discard(path)
-                    self._live[path] = None
-                    self._pending.append(path)
-        self._prune()
-
-    def _prune(self) -> None:
-        """Schedules the least recently used workdirs beyond KEEP_WORKDIRS for removal.
-
-        The tmpfs holding them is small; a workdir a later request names again (the
-        harness's long-lived GOCACHE, named in every gc step) is never the oldest.
-        """
-        while len(self._live) > KEEP_WORKDIRS:
-            old, _ = self._live.popitem(last=False)
-            self._pending = [p for p in self._pending if p != old]
-            self._doomed.append(old)
-            self._pruned.add(old)
 
     def write_file(self, path: str, data: bytes) -> None:
         """Writes data to path inside the container."""
@@ -460,6 +507,8 @@ class DockerExecutor:
             "PYTHONPATH": self._root,
             "PYTHONPYCACHEPREFIX": PYCACHE,
         }
+        if self._runtime_sha256:
+            full_env["REFGO_RUNTIME_SHA256"] = self._runtime_sha256
         full_env.update(env or {})
         options = ["-C", cwd, "-t", repr(float(timeout))]
         options += ["-m"] if merge_stderr else []
@@ -512,11 +561,10 @@ class DockerExecutor:
         with self._lock:
             if self._closed:
                 raise ExecutorError(f"toolchain container {self.name} is closed")
-            self._note_uses(options + operands)
-            dirs = [x for d in self._doomed for x in ("-r", d)]
-            dirs += [x for d in self._pending for x in ("-p", d)]
-            raw = self._exec([op, *options, *dirs, "--", *operands], stdin, limit)
-            self._pending, self._doomed = [], []
+            prep = ["-n"] if self._new_case else []
+            prep += [x for d in self._pending for x in ("-p", d)]
+            raw = self._exec([op, *options, *prep, "--", *operands], stdin, limit)
+            self._pending, self._new_case = [], False
         out, err = split_frames(raw)
         try:
             header, payload, perr = parse_reply(out)
@@ -604,19 +652,15 @@ def open_executor(
     planned = plan_mounts([repo_root(), *mounts], _arg_dirs(config))
     cache = image.cache_dir() / ("build-" + report.tag.replace(":", "-").replace("/", "-"))
     cache.mkdir(parents=True, exist_ok=True)
+    pin = prepare_cache(client, report.tag, cache, repo_root())
+    limits = config.stash.get(LIMITS, DEFAULT_LIMITS)
     try:
         container = start_container(
-            client,
-            report.tag,
-            name,
-            labels,
-            planned,
-            config.stash.get(LIMITS, DEFAULT_LIMITS),
-            str(cache),
+            client, report.tag, name, labels, planned, limits, str(cache)
         )
     except Exception as e:
         raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
-    ex = DockerExecutor(client, container, name, repo_root(), str(cache))
+    ex = DockerExecutor(client, container, name, repo_root(), pin)
     _register(config, ex)
     return ex
 

@@ -473,6 +473,7 @@ class GoCase(pytest.Item):
             executor=executor,
             workdir=executor.workdir(self.workdir_key()),
             cache=state.cache,
+            gocache=executor.go_cache(),
             repo_env={"PYTHONPATH": repo_root()} if state.options.compiler.name == "refgo" else {},
         )
         try:

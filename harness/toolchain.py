@@ -69,9 +69,14 @@ class Executor(Protocol):
         ...
 
     def build_cache(self) -> str:
-        """A persistent directory for build caches (refgo's runtime archive, GOCACHE),
-        shared by every worker and run of this toolchain; the tools lock it themselves.
-        Valid for commands, writable by them."""
+        """A persistent directory for refgo's runtime archive, shared by every worker and
+        run of this toolchain; valid for commands.  Writable by them on the host (the
+        tools lock it themselves); read-only in the container (a trusted step fills it)."""
+        ...
+
+    def go_cache(self) -> str:
+        """The GOCACHE for gc steps: the shared build cache on the host; in the container
+        a directory in the case's own scratch, emptied for every case."""
         ...
 
     def run(
@@ -163,6 +168,10 @@ class LocalExecutor:
         path = cache_root() / "build-local"
         path.mkdir(parents=True, exist_ok=True)
         return str(path)
+
+    def go_cache(self) -> str:
+        """Returns the build cache: on the host, gc shares it across cases and runs."""
+        return self.build_cache()
 
     def workdir(self, key: str) -> str:
         """Returns base/key, emptied; key must be a plain file name."""

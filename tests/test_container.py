@@ -166,21 +166,15 @@ def test_engine_unreachable_silent_endpoint(monkeypatch: pytest.MonkeyPatch) -> 
         assert time.monotonic() - start < 10
 
 
-def test_workdir_bookkeeping() -> None:
+def test_workdir_starts_a_new_case() -> None:
     ex = DockerExecutor(client=None, container=None, name="t", root="/r")
     with pytest.raises(ValueError, match="invalid workdir key"):
         ex.workdir("../x")
-    cache = ex.workdir("gocache")
-    assert cache == "/refgo/work/gocache"
-    paths = []
-    for i in range(container.KEEP_WORKDIRS + 5):
-        paths.append(ex.workdir(f"k{i}"))
-        ex._note_uses([f"GOCACHE={cache}", "-C", paths[-1]])
-    assert cache not in ex._doomed and cache in ex._live
-    assert ex._doomed == paths[:6]  # the gocache is one of the KEEP_WORKDIRS kept
-    assert len(ex._live) == container.KEEP_WORKDIRS
-    ex._note_uses(["-o", paths[0] + "/a.out"])
-    assert paths[0] in ex._pending and paths[0] in ex._live
+    assert ex.workdir("k1") == "/refgo/work/k1"
+    assert ex.workdir("k2") == "/refgo/work/k2"
+    assert ex._pending == ["/refgo/work/k2"] and ex._new_case
+    assert ex.build_cache() == container.CACHE_MOUNT
+    assert ex.go_cache().startswith(container.WORK_ROOT + "/")
 
 
 # ---- refgo-step (toolchain/step.c) on the host ----
@@ -323,8 +317,8 @@ def test_step_files_and_errors(step_bin: Path, tmp_path: Path) -> None:
     assert (h["ok"], h["kind"]) == (False, "IsADirectoryError")
     h, _, _ = step(step_bin, ["write", "-p", str(wd), "--", str(wd / "g")], b"x")
     assert sorted(os.listdir(wd)) == ["g"]
-    h, _, _ = step(step_bin, ["read", "-r", str(wd), "--", str(wd / "g")])
-    assert (h["ok"], h["kind"]) == (False, "FileNotFoundError") and not wd.exists()
+    h, _, _ = step(step_bin, ["read", "-n", "--", str(wd / "g")])  # -n: container only
+    assert h["ok"] and sorted(os.listdir(wd)) == ["g"]
     h, _, _ = step(step_bin, ["write", "--", str(tmp_path / "no/such/dir")], b"x")
     assert (h["ok"], h["kind"]) == (False, "FileNotFoundError")
     bad = subprocess.run([str(step_bin), "run"], capture_output=True, timeout=10)
@@ -465,6 +459,12 @@ def test_files_and_workdirs(make_executor: Any) -> None:
     assert ex.workdir("files") == wd
     with pytest.raises(FileNotFoundError):
         ex.read_file(wd + "/a.bin")
+    ex.write_file(wd + "/b", b"b")
+    other = ex.workdir("other")
+    with pytest.raises(FileNotFoundError):  # a new case's scratch holds nothing older
+        ex.read_file(wd + "/b")
+    assert ex.run(["ls", "-A", container.WORK_ROOT], cwd=other, timeout=10).output == b"other\n"
+    wd = ex.workdir("files")
     r = ex.run(
         ["sh", "-c", "wc -c; echo $HOME; echo $PYTHONPATH"],
         cwd=wd,

@@ -9,10 +9,11 @@
  * Python, because it runs once per step: an exec of it costs a few milliseconds where
  * starting an interpreter costs tens.  For example
  *
- *	refgo-step run -C /refgo/work/k -t 10 -m -E PATH=/usr/bin:/bin -p /refgo/work/k \
+ *	refgo-step run -C /refgo/work/k -t 10 -m -E PATH=/usr/bin:/bin -n -p /refgo/work/k \
  *		-- sh -c 'echo hi; exit 3'
  *
- * recreates /refgo/work/k empty, runs the command there and writes to stdout
+ * empties the case scratch (-n), creates /refgo/work/k, runs the command there and writes
+ * to stdout
  *
  *	{"ok": true, "returncode": 3, "timed_out": false, "oom_killed": false,
  *	 "oom_kills": 0, "duration": 0.002, "out": 3, "err": 0}
@@ -32,17 +33,27 @@
  *	reset		kill every process but init and this one
  *	init IDLE	PID 1 (see init below)
  *
- * Every operation but init takes -p DIR (recreate DIR empty) and -r DIR (delete DIR),
- * applied first: the executor creates work directories lazily with them.  A failure the
- * caller should see as an exception replies {"ok": false, "kind": "FileNotFoundError",
- * "error": "..."}, kind naming the Python exception for the errno, as open() would raise.
+ * Every operation but init takes -n (a new case: empty the scratch, see below) and
+ * -p DIR (recreate DIR empty), applied first: the executor creates work directories
+ * lazily with them.  A failure the caller should see as an exception replies
+ * {"ok": false, "kind": "FileNotFoundError", "error": "..."}, kind naming the Python
+ * exception for the errno, as open() would raise.
+ *
+ * Inside the container (PID 1 is this program's init) refgo-step runs as root with only
+ * CAP_SETUID, CAP_SETGID and CAP_KILL, and everything a case does runs as CASE_UID, a
+ * uid of its own: the program and the compile steps, the work directory setup and the
+ * file reads and writes.  So a case cannot signal, ptrace or open /proc/PID/fd of the
+ * runner, whose stdout is the reply channel, nor signal init.  The case's scratch is
+ * /refgo/work (a tmpfs owned by CASE_UID), /tmp and /dev/shm; -n empties all three, as
+ * CASE_UID, before the first step of each case.
  *
  * A step runs in a new session.  When it exits or its timeout expires, every process of
- * that session is killed with SIGKILL; inside the container (PID 1 is this program's
- * init) every other process except PID 1 is killed too, so nothing a step started
- * survives it, even a daemon that left the session.  Orphans are reparented to init,
- * which reaps them.  Do NOT weaken in_container(): outside the container kill(-1, ...)
- * would signal every process the user owns.
+ * that session is killed with SIGKILL; inside the container every other process except
+ * PID 1 is killed too (until none is left), so nothing a step started survives it, even
+ * a daemon that left the session.  Orphans are reparented to init, which reaps them.
+ * Do NOT weaken in_container(): outside the container (the unit tests) there is no case
+ * uid to switch to, -n does nothing and kill(-1, ...) would signal every process the
+ * user owns.
  *
  * A step is reported oom_killed when the memory cgroup's oom_kill counter (cgroup v1
  * memory.oom_control, v2 memory.events) grew while it ran; the executor runs one
@@ -51,9 +62,9 @@
 
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <grp.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <math.h>
 #include <poll.h>
@@ -73,12 +84,18 @@
 #define HEARTBEAT "/refgo/.heartbeat"
 #define INIT_POLL_SECONDS 5
 #define MAX_LIST 256
+#define CASE_UID 60999 /* harness.container.CASE_UID */
+#define CASE_GID 60999
+#define KILL_ROUNDS 2000 /* of 1 ms: give up on a process that will not die after 2 s */
 
 extern char **environ;
 
-/* The dirs named by -p and -r, in order. */
-static const char *prepare[MAX_LIST], *doomed[MAX_LIST];
-static int nprepare, ndoomed;
+/* The case's scratch directories: emptied (not removed) by -n. */
+static const char *const scratch[] = {"/refgo/work", "/tmp", "/dev/shm"};
+
+/* The dirs named by -p, in order; whether -n was given. */
+static const char *prepare[MAX_LIST];
+static int nprepare, new_case;
 
 /* Returns the monotonic clock in seconds. */
 static double now(void)
@@ -261,11 +278,37 @@ static void kill_session(pid_t sid)
 	}
 }
 
-/* Inside the container, kills every process but PID 1 and this one; a no-op elsewhere. */
+/*
+ * Inside the container, kills every process but PID 1 and this one, and waits until they
+ * are gone (reaped by init); a no-op elsewhere.  kill(-1) fails with ESRCH only when no
+ * other process, not even a zombie, is left.  Do NOT call it with an unreaped child.
+ */
 static void kill_others(void)
 {
-	if (in_container())
-		kill(-1, SIGKILL);
+	if (!in_container())
+		return;
+	for (int round = 0; round < KILL_ROUNDS; round++) {
+		if (kill(-1, SIGKILL) < 0 && errno == ESRCH)
+			return;
+		usleep(1000);
+	}
+}
+
+/*
+ * Becomes the case uid for good (groups, gid, uid: real, effective and saved), which also
+ * drops every capability; inside the container only.  Exits on failure: a case must never
+ * run as the runner.
+ */
+static void drop_privileges(void)
+{
+	if (!in_container())
+		return;
+	if (setgroups(0, NULL) < 0 || setresgid(CASE_GID, CASE_GID, CASE_GID) < 0 ||
+	    setresuid(CASE_UID, CASE_UID, CASE_UID) < 0 || getuid() != CASE_UID) {
+		const char *msg = "refgo-step: cannot switch to the case uid\n";
+		write_all(2, msg, strlen(msg));
+		_exit(126);
+	}
 }
 
 /* Marks the container as in use, for init's idle watchdog. */
@@ -281,21 +324,51 @@ static void touch_heartbeat(void)
 	}
 }
 
-static int rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (type == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
-/* Deletes path and everything below it, ignoring errors (like shutil.rmtree(ignore_errors)). */
+/*
+ * Deletes path and everything below it, ignoring errors (like shutil.rmtree(ignore_errors)).
+ * A directory is made searchable first: a case may leave one mode 000 (its owner may
+ * chmod it back; root without CAP_DAC_OVERRIDE could not read it either).
+ */
 static void rm_tree(const char *path)
 {
-	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	chmod(path, 0700);
+	DIR *d = opendir(path);
+	if (d) {
+		struct dirent *e;
+		char sub[PATH_MAX];
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
+				rm_tree(sub);
+		}
+		closedir(d);
+	}
+	rmdir(path);
+}
+
+/* Deletes everything in directory path, keeping path itself. */
+static void empty_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char sub[PATH_MAX];
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
+			rm_tree(sub);
+	}
+	closedir(d);
 }
 
 /* Creates directory path and its missing parents; returns 0 or -1 with errno set. */
@@ -320,17 +393,47 @@ static int mkdir_all(const char *path)
 	return 0;
 }
 
-/* Applies -r (delete) and then -p (recreate empty) in order. */
-static void prepare_dirs(void)
+/*
+ * Applies -n (empty the scratch, inside the container only) and then -p (recreate empty)
+ * in order.  Returns 0, or the errno of the first -p that failed (*bad names it).
+ */
+static int prepare_dirs(const char **bad)
 {
-	for (int i = 0; i < ndoomed; i++)
-		rm_tree(doomed[i]);
+	if (new_case && in_container())
+		for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++)
+			empty_dir(scratch[i]);
 	for (int i = 0; i < nprepare; i++) {
 		rm_tree(prepare[i]);
-		if (mkdir_all(prepare[i]) < 0)
-			fail(errno_kind(errno), "cannot create work directory %s: %s", prepare[i],
-			     strerror(errno));
+		if (mkdir_all(prepare[i]) < 0) {
+			*bad = prepare[i];
+			return errno;
+		}
 	}
+	return 0;
+}
+
+/* Runs prepare_dirs as the case uid (in a child: this process keeps its own); fails the
+ * operation with its error. */
+static void prepare_as_case(void)
+{
+	const char *bad = "";
+	int status = 0, e;
+	pid_t pid;
+	if (!new_case && nprepare == 0)
+		return;
+	pid = fork();
+	if (pid < 0)
+		fail("OSError", "refgo-step: fork: %s", strerror(errno));
+	if (pid == 0) {
+		drop_privileges();
+		_exit(prepare_dirs(&bad) & 0xff);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	e = WIFEXITED(status) ? WEXITSTATUS(status) : EINTR;
+	if (e != 0)
+		fail(errno_kind(e), "cannot create work directory %s: %s",
+		     nprepare ? prepare[0] : "(scratch)", strerror(e));
 }
 
 /* Copies fd's content (from its start) to stdout. */
@@ -397,6 +500,7 @@ static void child(char **argv, const char *cwd, char **envp, int in, int out, in
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		goto failed;
 	syscall(SYS_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */);
+	drop_privileges();
 	if (cwd && chdir(cwd) < 0)
 		goto failed;
 	environ = envp;
@@ -442,10 +546,14 @@ static int op_run(char **argv, const char *cwd, double timeout, int merge, int u
 	}
 	if (!wait_for(pid, timeout, &status)) {
 		timed_out = 1;
-		kill_session(pid);
+		if (in_container())
+			kill(-1, SIGKILL);
+		else
+			kill_session(pid);
 		waitpid(pid, &status, 0);
 	}
-	kill_session(pid);
+	if (!in_container())
+		kill_session(pid);
 	kill_others();
 	double duration = now() - start;
 	after = oom_kills();
@@ -565,8 +673,8 @@ static int init(double idle)
 static void usage(void)
 {
 	fputs("usage: refgo-step run [-C DIR] [-t SECONDS] [-m] [-i] [-E NAME=VALUE]... "
-	      "[-p DIR]... [-r DIR]... -- ARGV...\n"
-	      "       refgo-step write|read [-p DIR]... [-r DIR]... PATH\n"
+	      "[-n] [-p DIR]... -- ARGV...\n"
+	      "       refgo-step write|read [-n] [-p DIR]... PATH\n"
 	      "       refgo-step reset | init IDLE_SECONDS\n",
 	      stderr);
 	exit(2);
@@ -594,7 +702,7 @@ int main(int argc, char **argv)
 		}
 		if (a[0] != '-' || a[1] == 0 || a[2] != 0)
 			break;
-		if (strchr("CtEpr", a[1]) && i + 1 >= argc)
+		if (strchr("CtEp", a[1]) && i + 1 >= argc)
 			usage();
 		switch (a[1]) {
 		case 'C':
@@ -619,10 +727,8 @@ int main(int argc, char **argv)
 				usage();
 			prepare[nprepare++] = argv[++i];
 			break;
-		case 'r':
-			if (ndoomed >= MAX_LIST)
-				usage();
-			doomed[ndoomed++] = argv[++i];
+		case 'n':
+			new_case = 1;
 			break;
 		default:
 			usage();
@@ -630,13 +736,18 @@ int main(int argc, char **argv)
 	}
 	envp[nenv] = NULL;
 	touch_heartbeat();
-	prepare_dirs();
-	if (strcmp(op, "run") == 0 && i < argc)
+	if (strcmp(op, "reset") != 0)
+		kill_others(); /* a runner killed by a reset left its case running */
+	prepare_as_case();
+	if (strcmp(op, "run") == 0 && i < argc) {
 		op_run(argv + i, cwd, timeout, merge, use_stdin, envp);
-	else if (strcmp(op, "write") == 0 && i == argc - 1)
+	} else if (strcmp(op, "write") == 0 && i == argc - 1) {
+		drop_privileges();
 		op_write(argv[i]);
-	else if (strcmp(op, "read") == 0 && i == argc - 1)
+	} else if (strcmp(op, "read") == 0 && i == argc - 1) {
+		drop_privileges();
 		op_read(argv[i]);
+	}
 	else if (strcmp(op, "reset") == 0 && i == argc)
 		op_reset();
 	else
