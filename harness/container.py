@@ -24,7 +24,9 @@ process it started is SIGKILLed.  ``oom_killed`` is per step: refgo-step compare
 container memory cgroup's ``oom_kill`` counter before and after the step (operations of a
 container never overlap: the executor holds a lock).  If refgo-step itself does not
 answer within the timeout plus a grace period, the executor kills everything in the
-container and reports the step as timed out, so the harness never hangs on a step.
+container and reports the step as timed out, so the harness never hangs on a step.  If
+the container itself stops (or is removed), the step fails with an ExecutorError saying
+so, and the executor starts a new container for the steps after it.
 
 Lifetime: this module owns every executor of the process, local or Docker: open_executor()
 (this worker's container) and open_local() (the host) register it, and its hooks close
@@ -53,7 +55,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -451,12 +453,16 @@ class DockerExecutor:
         name: str,
         root: str,
         runtime_sha256: str = "",
+        restart: Callable[[str], Any] | None = None,
     ) -> None:
         self._client = client
         self._container = container
         self.name = name
+        self._base_name = name
         self._root = root
         self._runtime_sha256 = runtime_sha256
+        self._restart = restart
+        self._replaced = 0
         self._lock = threading.Lock()
         self._pending: list[str] = []  # the workdir to recreate with the next operation
         self._new_case = False  # whether the next operation empties the scratch first
@@ -563,13 +569,18 @@ class DockerExecutor:
                 raise ExecutorError(f"toolchain container {self.name} is closed")
             prep = ["-n"] if self._new_case else []
             prep += [x for d in self._pending for x in ("-p", d)]
-            raw = self._exec([op, *options, *prep, "--", *operands], stdin, limit)
-            self._pending, self._new_case = [], False
-        out, err = split_frames(raw)
-        try:
-            header, payload, perr = parse_reply(out)
-        except ExecutorError as e:
-            raise ExecutorError(f"{e}; stderr: {err.decode(errors='replace')[-300:]}") from e
+            try:
+                raw = self._exec([op, *options, *prep, "--", *operands], stdin, limit)
+                self._pending, self._new_case = [], False
+                out, err = split_frames(raw)
+                try:
+                    header, payload, perr = parse_reply(out)
+                except ExecutorError as e:
+                    tail = err.decode(errors="replace")[-300:]
+                    raise ExecutorError(f"{e}; stderr: {tail}") from e
+            except ExecutorError as e:
+                self._replace_if_dead(e)
+                raise
         if not header.get("ok"):
             raise_step_error(header)
         return header, payload, perr
@@ -608,6 +619,45 @@ class DockerExecutor:
         finally:
             sock.close()
         return b"".join(chunks)
+
+    def _replace_if_dead(self, cause: ExecutorError) -> None:
+        """If the container stopped or is gone, starts a new one for the next operation
+        and raises an ExecutorError saying what happened to this one; else returns."""
+        state = self._state()
+        if state is None or self._restart is None:
+            return
+        old = self.name
+        self._replaced += 1
+        self.name = f"{self._base_name}-{self._replaced}"
+        try:
+            self._container = self._restart(self.name)
+        except Exception as e:
+            self._closed = True
+            raise ExecutorError(
+                f"toolchain container {old} is gone ({state}): this step did not complete, "
+                f"and no new container starts: {_reason(e)}"
+            ) from cause
+        self._pending, self._new_case = [], False
+        raise ExecutorError(
+            f"toolchain container {old} is gone ({state}): this step did not complete; "
+            f"later steps run in a new container {self.name}"
+        ) from cause
+
+    def _state(self) -> str | None:
+        """Returns None if the container runs, else one line on how it ended."""
+        import docker.errors
+
+        try:
+            self._container.reload()
+        except docker.errors.NotFound:
+            return "removed"
+        except Exception:
+            return None
+        st = self._container.attrs.get("State", {})
+        if st.get("Running") and not st.get("Paused"):
+            return None
+        oom = ", killed by the memory limit" if st.get("OOMKilled") else ""
+        return f"{st.get('Status', '?')}, exit code {st.get('ExitCode', '?')}{oom}"
 
     def _reset(self) -> None:
         """Kills every process in the container but init (a step outlived its deadline)."""
@@ -654,13 +704,15 @@ def open_executor(
     cache.mkdir(parents=True, exist_ok=True)
     pin = prepare_cache(client, report.tag, cache, repo_root())
     limits = config.stash.get(LIMITS, DEFAULT_LIMITS)
+
+    def start(cname: str) -> Any:
+        return start_container(client, report.tag, cname, labels, planned, limits, str(cache))
+
     try:
-        container = start_container(
-            client, report.tag, name, labels, planned, limits, str(cache)
-        )
+        container = start(name)
     except Exception as e:
         raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
-    ex = DockerExecutor(client, container, name, repo_root(), pin)
+    ex = DockerExecutor(client, container, name, repo_root(), pin, start)
     _register(config, ex)
     return ex
 

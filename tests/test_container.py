@@ -357,8 +357,10 @@ def make_executor(engine: tuple[Any, str]) -> Iterator[Any]:
             container.LABEL_RUN: "test",
             container.LABEL_OWNER: container.owner_label(),
         }
-        ct = container.start_container(client, tag, name, labels, [repo_root()], limits)
-        ex = DockerExecutor(client, ct, name, repo_root())
+        def start(cname: str) -> Any:
+            return container.start_container(client, tag, cname, labels, [repo_root()], limits)
+
+        ex = DockerExecutor(client, start(name), name, repo_root(), restart=start)
         made.append(ex)
         return ex
 
@@ -740,3 +742,28 @@ def test_main_usage_names_the_subcommands() -> None:
         capture_output=True, text=True, timeout=60, check=False, cwd=repo_root(),
     )
     assert none.returncode == 2 and "required" in none.stderr
+
+
+@pytest.mark.docker
+def test_a_worker_replaces_a_container_that_stopped(
+    make_executor: Any, engine: tuple[Any, str]
+) -> None:
+    client, _ = engine
+    ex = make_executor()
+    wd = ex.workdir("a")
+    assert ex.run(["true"], cwd=wd, timeout=10).returncode == 0
+    first = ex.name
+    killer = threading.Timer(2.0, lambda: client.containers.get(first).kill())
+    killer.start()
+    gone = f"toolchain container {first} is gone .*later steps run in a new container"
+    with pytest.raises(container.ExecutorError, match=gone):
+        ex.run(["sleep", "60"], cwd=wd, timeout=30)
+    killer.join()
+    second = ex.name
+    assert second != first
+    wd = ex.workdir("b")
+    assert ex.run(["sh", "-c", "echo ok"], cwd=wd, timeout=10).output == b"ok\n"
+    client.containers.get(second).stop(timeout=0)  # stopped between two steps
+    with pytest.raises(container.ExecutorError, match=f"container {second} is gone"):
+        ex.run(["true"], cwd=ex.workdir("c"), timeout=10)
+    assert ex.run(["true"], cwd=ex.workdir("d"), timeout=10).returncode == 0
