@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
 from compiler.syntax.lexer import lex
 from compiler.syntax.tokens import ASSIGN_OPS, LITERAL_KINDS, PRECEDENCE, Token
 
@@ -1040,8 +1041,6 @@ def _tokname(kind: str) -> str:
 
 def _stmt_text(s: ast.Stmt) -> str:
     """A short rendering of a simple statement for `cannot use ... as value`."""
-    from compiler.syntax.dump import expr_string
-
     if isinstance(s, ast.AssignStmt):
         lhs = ", ".join(expr_string(x) for x in s.lhs)
         rhs = ", ".join(expr_string(x) for x in s.rhs)
