@@ -217,11 +217,36 @@ def test_missing_return() -> None:
     assert errs == ["x.go:7:1: missing return"]
 
 
-def test_unsupported_features_are_errors() -> None:
-    _, errs = check("package main\n\nfunc main() {\n\tc := make(chan int)\n\t_ = c\n}\n")
-    assert errs == ["x.go:4:12: refgo does not support channels yet"]
-    _, errs = check("package main\n\nfunc main() {\n\tgo main()\n}\n")
-    assert errs == ["x.go:4:2: refgo does not support go statements yet"]
+def test_channel_operations_are_explicit() -> None:
+    out = typed("\tc := make(chan int, 1)\n\tc <- 1\n\tv, ok := <-c\n\tgo println(v, ok)\n"
+                "\tvar r <-chan int = c\n\tselect {\n\tcase v = <-r:\n\tdefault:\n\t}")
+    assert """        Send 7:2
+          chan: VarRef 7:2 type=chan int var=c#1
+          value: ConstExpr 7:7 type=int value=1
+        VarDecl 8:2 vars=[v#2, ok#3]
+          values:
+            Recv 8:11 type=(int, bool) commaok=True
+              x: VarRef 8:13 type=chan int var=c#1
+        Go 9:2
+          call: BuiltinCall 9:5 type=() name=println spread=False""" in out
+    assert """            Convert 10:21 type=<-chan int kind=nop
+              x: VarRef 10:21 type=chan int var=c#1""" in out
+    assert """            CommClause 12:2
+              comm: Assign 12:7
+                lhs:
+                  VarRef 12:7 type=int var=v#2
+                rhs:
+                  Recv 12:11 type=int commaok=False""" in out
+
+
+def test_untyped_constant_is_not_a_pointer_or_channel() -> None:
+    _, errs = check("package main\n\nfunc main() {\n\tvar p *int = 1\n\tvar c chan int = 1\n"
+                    "\t_, _ = p, c\n}\n")
+    assert errs == [
+        "x.go:4:15: cannot use 1 (untyped int constant) as *int value in variable declaration",
+        "x.go:5:19: cannot use 1 (untyped int constant) as chan int value in variable "
+        "declaration",
+    ]
 
 
 def test_imports_without_loader_are_errors() -> None:

@@ -38,6 +38,8 @@ from compiler.types.typ import (
     UNTYPED_BOOL,
     UNTYPED_NIL,
     Basic,
+    Chan,
+    ChanDir,
     Interface,
     Kind,
     Map,
@@ -86,7 +88,7 @@ class AssignChecker(CheckerBase):
             return invalid(op.src)
         u = under(t)
         if op.mode is Mode.NIL:
-            if isinstance(u, (Pointer, Slice, Map, Signature, Interface)) or \
+            if isinstance(u, (Pointer, Slice, Map, Chan, Signature, Interface)) or \
                     basic_kind(t) is Kind.UNSAFE_POINTER:
                 return Operand(Mode.VALUE, t, tree.NilExpr(op.src.pos, t), op.src)
             self.error(op.src.pos, f"cannot use nil as {message_string(t, self.path)} value in "
@@ -97,7 +99,13 @@ class AssignChecker(CheckerBase):
                 return self.convert_untyped(op, default_type(op.type), context)
             return self.convert_untyped(op, default_type(op.type), context)
         if not isinstance(u, Basic):
-            return op
+            if context:
+                self.error(op.src.pos, f"cannot use {describe(op, self.path)} as "
+                                       f"{message_string(t, self.path)} value in {context}")
+            else:
+                self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
+                                       f"{message_string(t, self.path)}")
+            return invalid(op.src)
         if op.mode is Mode.CONST:
             assert op.val is not None
             r, why = C.representable(op.val, u.kind)
@@ -169,6 +177,9 @@ class AssignChecker(CheckerBase):
             return True
         if isinstance(tu, Interface):
             return missing_method(v, tu) is None
+        if isinstance(vu, Chan) and isinstance(tu, Chan) and vu.dir is ChanDir.BOTH and \
+                identical(vu.elem, tu.elem):
+            return not isinstance(v, Named) or not isinstance(t, Named)
         return False
 
     def use_as(self, op: Operand, t: Type, context: str) -> tree.Expr:
@@ -199,10 +210,9 @@ class AssignChecker(CheckerBase):
                 return self.to_interface(op, t)
             if op.mode is Mode.CONST:
                 return self.const_expr(op, t)
-            if isinstance(t, Named) or isinstance(op.type, Named):
-                return op.expr if identical(op.type, t) else tree.Convert(
-                    op.src.pos, t, tree.ConvKind.NOP, op.expr)
-            return op.expr
+            if identical(op.type, t):
+                return op.expr
+            return tree.Convert(op.src.pos, t, tree.ConvKind.NOP, op.expr)
         tu = under(t)
         msg = f"cannot use {describe(op, self.path)} as {message_string(t, self.path)} value in " \
               f"{context}"
@@ -277,8 +287,10 @@ class AssignChecker(CheckerBase):
         self.mismatch_calls.add(id(src))
 
     def commaok(self, op: Operand) -> tree.Expr:
-        """The comma-ok form of a map index or type assertion (Tuple-typed)."""
+        """The comma-ok form of a map index, type assertion or receive (Tuple-typed)."""
         e = op.expr
+        if isinstance(e, tree.Recv):
+            return tree.Recv(e.pos, Tuple((e.type, BOOL)), e.x, True)
         if isinstance(e, tree.MapIndex):
             return tree.MapIndex(e.pos, Tuple((e.type, BOOL)), e.x, e.key, True)
         if isinstance(e, tree.TypeAssert):

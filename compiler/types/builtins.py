@@ -30,6 +30,8 @@ from compiler.types.typ import (
     UNTYPED_FLOAT,
     Array,
     Basic,
+    Chan,
+    ChanDir,
     Kind,
     Map,
     Pointer,
@@ -141,8 +143,7 @@ class BuiltinChecker(CheckerBase):
             case "unsafe.Offsetof":
                 return self._offsetof(e)
             case "close":
-                self.unsupported(e.pos, "channels")
-                return invalid(e)
+                return self._close(e)
         return invalid(e)
 
 
@@ -154,8 +155,8 @@ class BuiltinChecker(CheckerBase):
         u = under(t)
         if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
             u = under(u.elem)
-        ok = isinstance(u, (Array, Slice)) or (name == "len" and (is_string(t) or
-                                                                  isinstance(u, Map)))
+        ok = isinstance(u, (Array, Slice, Chan)) or (name == "len" and (is_string(t) or
+                                                                        isinstance(u, Map)))
         if not ok or x.mode is Mode.NIL:
             self.error(e.args[0].pos, f"invalid argument: {describe(x, self.path)} for {name}")
             return invalid(e)
@@ -252,6 +253,23 @@ class BuiltinChecker(CheckerBase):
                                                                 (m.expr, ke), lparen=e.lparen), e)
 
 
+    def _close(self, e: ast.CallExpr) -> Operand:
+        c = self.value(e.args[0])
+        if c.invalid:
+            return c
+        u = under(c.type)
+        if not isinstance(u, Chan) or c.mode is Mode.NIL:
+            self.error(e.args[0].pos, f"invalid operation: cannot close non-channel "
+                                      f"{describe(c, self.path)}")
+            return invalid(e)
+        if u.dir is ChanDir.RECV:
+            self.error(e.args[0].pos, f"invalid operation: cannot close receive-only channel "
+                                      f"{describe(c, self.path)}")
+            return invalid(e)
+        return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "close",
+                                                                (c.expr,)), e)
+
+
     def _make(self, e: ast.CallExpr) -> Operand:
         t = self.resolve_type(e.args[0])
         if t is INVALID_TYPE:
@@ -263,7 +281,7 @@ class BuiltinChecker(CheckerBase):
                 self.error(e.pos, f"invalid operation: {expr_string(e)} expects 2 or 3 arguments; "
                                   f"found {n}")
                 return invalid(e)
-        elif isinstance(u, Map):
+        elif isinstance(u, (Map, Chan)):
             if n > 2:
                 self.error(e.pos, f"invalid operation: {expr_string(e)} expects 1 or 2 arguments; "
                                   f"found {n}")

@@ -28,6 +28,7 @@ from compiler.types.predicates import (
 from compiler.types.typ import (
     Array,
     Basic,
+    Chan,
     Interface,
     Kind,
     Map,
@@ -90,7 +91,7 @@ class ConversionChecker(CheckerBase):
             self.error(e.args[0].pos, f"cannot convert {describe(x, self.path)} to type {ts}")
             return invalid(e)
         if x.mode is Mode.NIL:
-            if isinstance(tu, (Pointer, Slice, Map, Signature, Interface)) or \
+            if isinstance(tu, (Pointer, Slice, Map, Chan, Signature, Interface)) or \
                     basic_kind(t) is Kind.UNSAFE_POINTER:
                 return Operand(Mode.VALUE, t, tree.NilExpr(e.pos, t), e)
             self.error(e.args[0].pos, f"cannot convert nil to type {ts}")
@@ -138,7 +139,7 @@ class ConversionChecker(CheckerBase):
                     return K.I2E if empty else K.I2I
                 return K.T2E if empty else K.T2I
             return None
-        if identical(vu, tu):
+        if identical(vu, tu) or self.assignable(x, t):
             return K.NOP
         if isinstance(vu, Pointer) and isinstance(tu, Pointer) and \
                 identical(under(vu.elem), under(tu.elem)):

@@ -21,7 +21,7 @@ from compiler.diag import Pos
 from compiler.types import tree
 from compiler.types.typ import Func, Named, Type, Var, type_string
 
-_TYPE_CLASSES = ("Basic", "Pointer", "Slice", "Array", "Map", "Struct", "Signature",
+_TYPE_CLASSES = ("Basic", "Pointer", "Slice", "Array", "Map", "Chan", "Struct", "Signature",
                  "Interface", "Tuple", "Named")
 
 

@@ -44,6 +44,8 @@ from compiler.types.typ import (
     UNTYPED_INT,
     Array,
     Basic,
+    Chan,
+    ChanDir,
     Interface,
     Kind,
     Map,
@@ -80,8 +82,7 @@ class OperatorChecker(CheckerBase):
 
     def unary(self, e: ast.UnaryExpr, hint: Type | None) -> Operand:
         if e.op == "<-":
-            self.unsupported(e.pos, "channels")
-            return invalid(e)
+            return self.receive(e)
         if e.op == "&":
             return self.addr_of(e, hint)
         x = self.value(e.x, hint)
@@ -112,6 +113,22 @@ class OperatorChecker(CheckerBase):
                     v = ~iv
             return self.typed_const(e, t, v)
         return Operand(Mode.VALUE, t, tree.Unary(e.pos, t, e.op, x.expr), e)
+
+    def receive(self, e: ast.UnaryExpr) -> Operand:
+        """`<-x`: a comma-ok operand of x's element type (types2's messages)."""
+        x = self.value(e.x)
+        if x.invalid:
+            return x
+        u = under(x.type)
+        if not isinstance(u, Chan) or x.mode is Mode.NIL:
+            self.error(e.x.pos, f"invalid operation: cannot receive from non-channel "
+                                f"{describe(x, self.path)}")
+            return invalid(e)
+        if u.dir is ChanDir.SEND:
+            self.error(e.x.pos, f"invalid operation: cannot receive from send-only channel "
+                                f"{describe(x, self.path)}")
+            return invalid(e)
+        return Operand(Mode.COMMAOK, u.elem, tree.Recv(e.pos, u.elem, x.expr), e)
 
     def typed_const(self, e: ast.Expr, t: Type, v: C.CValue) -> Operand:
         """A constant result of type t; typed results must be representable."""
@@ -238,7 +255,7 @@ class OperatorChecker(CheckerBase):
         """Untyped x converted to the other operand's type t (for binary operators)."""
         if x.mode is Mode.NIL:
             u = under(t)
-            if isinstance(u, (Pointer, Slice, Map, Signature, Interface)) or \
+            if isinstance(u, (Pointer, Slice, Map, Chan, Signature, Interface)) or \
                     basic_kind(t) is Kind.UNSAFE_POINTER:
                 return Operand(Mode.VALUE, t, tree.NilExpr(x.src.pos, t), x.src)
             at = e.y.pos if e.op in _COMPARISON else e.pos
@@ -340,6 +357,12 @@ class OperatorChecker(CheckerBase):
             elif isinstance(x.type, Named) and self.assignable(y, x.type):
                 y = Operand(Mode.VALUE, x.type, tree.Convert(y.src.pos, x.type,
                                                              tree.ConvKind.NOP, y.expr), y.src)
+            elif isinstance(under(x.type), Chan) and self.assignable(y, x.type):
+                y = Operand(Mode.VALUE, x.type, tree.Convert(y.src.pos, x.type,
+                                                             tree.ConvKind.NOP, y.expr), y.src)
+            elif isinstance(under(y.type), Chan) and self.assignable(x, y.type):
+                x = Operand(Mode.VALUE, y.type, tree.Convert(x.src.pos, y.type,
+                                                             tree.ConvKind.NOP, x.expr), x.src)
         x, y = self.match_operands(e, x, y)
         if x.invalid or y.invalid:
             return invalid(e)
@@ -486,6 +509,8 @@ def _kind_word(t: Type) -> str:
             return "slice"
         case Map():
             return "map"
+        case Chan():
+            return "chan"
         case Signature():
             return "func"
         case Array():

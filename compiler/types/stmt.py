@@ -31,6 +31,8 @@ from compiler.types.typ import (
     INT,
     RUNE,
     Array,
+    Chan,
+    ChanDir,
     Map,
     Pointer,
     Signature,
@@ -161,15 +163,11 @@ class StmtChecker(CheckerBase):
             case ast.DeferStmt():
                 return self.defer(s)
             case ast.GoStmt():
-                self.unsupported(s.pos, "go statements")
-                self.expr(s.call)  # its operands are used: no false "declared but not used"
-                return []
+                return self.go_stmt(s)
             case ast.SelectStmt():
-                self.unsupported(s.pos, "select statements")
-                return []
+                return [self.select_stmt(s, None)]
             case ast.SendStmt():
-                self.unsupported(s.pos, "channels")
-                return []
+                return self.send_stmt(s)
             case ast.DeclStmt():
                 return self.decl_stmt(s)
         return []
@@ -185,7 +183,7 @@ class StmtChecker(CheckerBase):
                 not _is_conversion_or_value_builtin(op):
             return [tree.ExprStmt(s.pos, op.expr)]
         if isinstance(x, ast.UnaryExpr) and x.op == "<-":
-            return []
+            return [tree.ExprStmt(s.pos, op.expr)]
         if op.mode is Mode.TYPE:
             self.error(s.x.pos, f"{expr_string(s.x)} (type) is not an expression")
         elif op.mode is Mode.BUILTIN:
@@ -287,6 +285,14 @@ class StmtChecker(CheckerBase):
                 kt, vt = INT, u.elem
             elif isinstance(u, Map):
                 kt, vt = u.key, u.elem
+            elif isinstance(u, Chan) and x.mode is not Mode.NIL:
+                kt, vt = u.elem, None
+                if s.value is not None:
+                    self.error(s.value.pos, f"range over {describe(x, self.path)} permits only "
+                                            f"one iteration variable")
+                if u.dir is ChanDir.SEND:
+                    self.error(s.x.pos, f"cannot range over {describe(x, self.path)} (receive "
+                                        f"from send-only channel)")
             else:
                 self.error(s.x.pos, f"cannot range over {describe(x, self.path)}")
                 x = invalid(s.x)
@@ -441,33 +447,106 @@ class StmtChecker(CheckerBase):
                 st = self.switch_stmt(inner, name)
             case ast.TypeSwitchStmt():
                 st = self.type_switch(inner, name)
+            case ast.SelectStmt():
+                st = self.select_stmt(inner, name)
             case _:
                 sts = self.stmt(inner)
                 st = sts[0] if len(sts) == 1 else tree.Block(inner.pos, tuple(sts))
         return [tree.Labeled(s.pos, name, st)]
 
     def defer(self, s: ast.DeferStmt) -> list[tree.Stmt]:
-        call = s.call
+        call = self.suspended_call("defer", s.call)
+        return [tree.Defer(s.pos, call)] if call is not None else []
+
+    def go_stmt(self, s: ast.GoStmt) -> list[tree.Stmt]:
+        call = self.suspended_call("go", s.call)
+        return [tree.Go(s.pos, call)] if call is not None else []
+
+    def suspended_call(self, keyword: str, e: ast.Expr) -> tree.Expr | None:
+        """The call of a `go` or `defer` statement, or None after an error (types2's
+        words; the parser has reported a non-call)."""
+        call = e
         while isinstance(call, ast.ParenExpr):
             call = call.x
         if not isinstance(call, ast.CallExpr):
-            self.expr(s.call)
-            return []
+            self.expr(e)  # its operands are used: no false "declared but not used"
+            return None
         op = self.expr(call)
         if op.invalid:
-            return []
+            return None
         if isinstance(op.expr, tree.Convert) or op.mode is Mode.CONST or (
                 isinstance(op.expr, tree.ConstExpr)):
-            self.error(s.call.pos, "defer requires function call, not conversion")
-            return []
+            self.error(e.pos, f"{keyword} requires function call, not conversion "
+                              f"{describe(op, self.path)}")
+            return None
         if _is_conversion_or_value_builtin(op):
-            self.error(s.call.pos, f"defer discards result of {expr_string(call)}")
+            self.error(e.pos, f"{keyword} discards result of {describe(op, self.path)}")
+            return None
+        return op.expr
+
+    def send_stmt(self, s: ast.SendStmt) -> list[tree.Stmt]:
+        ch = self.value(s.chan)
+        u = under(ch.type)
+        val = self.value(s.value, u.elem if isinstance(u, Chan) else None)
+        if ch.invalid or val.invalid:
             return []
-        return [tree.Defer(s.pos, op.expr)]
+        if not isinstance(u, Chan) or ch.mode is Mode.NIL:
+            self.error(s.chan.pos, f"invalid operation: cannot send to non-channel "
+                                   f"{describe(ch, self.path)}")
+            return []
+        if u.dir is ChanDir.RECV:
+            self.error(s.chan.pos, f"invalid operation: cannot send to receive-only channel "
+                                   f"{describe(ch, self.path)}")
+            return []
+        return [tree.Send(s.pos, ch.expr, self.use_as(val, u.elem, "send"))]
+
+    def select_stmt(self, s: ast.SelectStmt, label: str | None) -> tree.Select:
+        first: ast.CommClause | None = None
+        clauses: list[tree.CommClause] = []
+        self.push_target("select", label)
+        try:
+            for c in s.clauses:
+                if c.comm is None:
+                    if first is not None:
+                        self.error(c.pos, f"multiple defaults (first at {first.pos})")
+                    first = c
+                elif not _is_comm(c.comm):
+                    self.error(c.comm.pos, "select case must be send or receive (possibly "
+                                           "with assignment)")
+                    continue
+                saved = self.scope
+                self.scope = Scope(saved)
+                try:
+                    comm = self.single_stmt(c.comm)
+                    body = tuple(self.stmt_list(c.body))
+                finally:
+                    self.scope = saved
+                if c.comm is None or isinstance(comm, tree.Send | tree.ExprStmt | tree.VarDecl
+                                                | tree.Assign):
+                    clauses.append(tree.CommClause(c.pos, comm, body))  # type: ignore[arg-type]
+        finally:
+            self.pop_target()
+        return tree.Select(s.pos, tuple(clauses), label)
+
+
+def _is_comm(s: ast.Stmt) -> bool:
+    """Whether s may be a select case: a send, or a receive alone or assigned."""
+    if isinstance(s, ast.SendStmt):
+        return True
+    if isinstance(s, ast.ExprStmt):
+        rhs = s.x
+    elif isinstance(s, ast.AssignStmt) and len(s.rhs) == 1 and s.op in ("=", ":="):
+        rhs = s.rhs[0]
+    else:
+        return False
+    while isinstance(rhs, ast.ParenExpr):
+        rhs = rhs.x
+    return isinstance(rhs, ast.UnaryExpr) and rhs.op == "<-"
 
 
 def _is_conversion_or_value_builtin(op: Operand) -> bool:
     e = op.expr
     if isinstance(e, tree.BuiltinCall):
-        return e.name not in ("copy", "delete", "panic", "print", "println", "recover")
+        return e.name not in ("close", "copy", "delete", "panic", "print", "println",
+                              "recover")
     return isinstance(e, (tree.Convert, tree.ConstExpr, tree.NilExpr, tree.CompositeLit))

@@ -350,11 +350,23 @@ class TupleElem:
     index: int
 
 
+@dataclass(frozen=True, slots=True)
+class Recv:
+    """`<-x` of a channel x (bidirectional or receive-only); type is the element type, or
+    Tuple((elem, bool)) with commaok (`v, ok := <-x`: ok is false once x is closed and
+    drained)."""
+
+    pos: Pos
+    type: Type
+    x: Expr
+    commaok: bool = False
+
+
 Expr = (
     ConstExpr | NilExpr | VarRef | FuncRef | Blank | Unary | Binary | Call | MethodCall
     | IfaceCall | BuiltinCall | Convert | Index | MapIndex | SliceExpr | FieldSel | Deref
     | AddrOf | CompositeLit | FuncLit | TypeAssert | MethodValue | IfaceMethodValue
-    | TupleElem
+    | TupleElem | Recv
 )
 
 # ---------------------------------------------------------------------------------------
@@ -430,8 +442,9 @@ class For:
 class Range:
     """for key, value := range x (define) or = (assign to key/value expressions).
 
-    x is a slice, array, pointer to array, string (value is a rune) or map; key/value
-    are None when omitted or blank.
+    x is a slice, array, pointer to array, string (value is a rune), map or channel;
+    key/value are None when omitted or blank. Over a channel, `key` receives each value
+    until the channel is closed and value is always None.
     With define, `vars` holds the fresh per-loop variables (Go 1.19: one per loop).
     """
 
@@ -529,9 +542,49 @@ class Defer:
     call: Expr
 
 
+@dataclass(frozen=True, slots=True)
+class Go:
+    """go call; call is a Call, MethodCall, IfaceCall or BuiltinCall whose function
+    value and arguments are evaluated here, the call itself on a new goroutine."""
+
+    pos: Pos
+    call: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """ch <- value; value already has ch's element type."""
+
+    pos: Pos
+    chan: Expr
+    value: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class CommClause:
+    """One case of a select. `comm` is None for `default:`, a Send, or a receive: an
+    ExprStmt, VarDecl or Assign whose only value is one Recv, possibly under TupleElem
+    and an implicit Convert (`case i = <-c:` with i an interface). The select runs
+    the comm's channel operation; on a receive it stores into the comm's targets."""
+
+    pos: Pos
+    comm: Send | ExprStmt | VarDecl | Assign | None
+    body: tuple[Stmt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    """select { clauses }; every channel and sent value of the cases is evaluated once,
+    in source order, before the select chooses a case."""
+
+    pos: Pos
+    clauses: tuple[CommClause, ...]
+    label: str | None = None
+
+
 Stmt = (
     ExprStmt | VarDecl | Assign | OpAssign | Block | If | For | Range | Switch | TypeSwitch
-    | Return | Branch | Labeled | Defer
+    | Return | Branch | Labeled | Defer | Go | Send | Select
 )
 
 # ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Type expressions: the type an AST type denotes.
 
     []*T                    Slice(Pointer(Named T))
+    <-chan []T              Chan(Slice(Named T), dir=RECV)
     [2 * N]int              Array(6, int)          (N a constant 3: array_length)
     func(int, ...string) T  Signature((int, []string), (T,), variadic=True)
     struct{ T; x int }      Struct((Field("T", T, embedded=True), Field("x", int)))
@@ -25,6 +26,8 @@ from compiler.types.predicates import is_untyped_kind, maybe_comparable
 from compiler.types.typ import (
     Array,
     Basic,
+    Chan,
+    ChanDir,
     Const,
     Field,
     IMethod,
@@ -41,6 +44,8 @@ from compiler.types.typ import (
     message_string,
     under,
 )
+
+_CHAN_DIRS = {"both": ChanDir.BOTH, "send": ChanDir.SEND, "recv": ChanDir.RECV}
 
 
 class TypeExprChecker(CheckerBase):
@@ -99,9 +104,8 @@ class TypeExprChecker(CheckerBase):
                 return self.struct_type(e)
             case ast.InterfaceType():
                 return self.interface_type(e)
-            case ast.ChanType():
-                self.unsupported(e.pos, "channels")
-                return INVALID_TYPE
+            case ast.ChanType(dir=d, elem=el):
+                return Chan(self._indirect_type(el), _CHAN_DIRS[d])
         self.error(e.pos, f"{expr_string(e)} is not a type")
         return INVALID_TYPE
 
