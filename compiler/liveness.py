@@ -62,6 +62,7 @@ from compiler.diag import Diagnostics, Pos
 from compiler.types.typ import (
     Array,
     Basic,
+    Chan,
     Interface,
     Kind,
     Map,
@@ -141,7 +142,7 @@ def word_names(t: Type, base: str) -> dict[int, str]:
             return {0: base}
         case Basic():
             return {}
-        case Pointer() | Map() | Signature():
+        case Pointer() | Map() | Chan() | Signature():
             return {0: base}
         case Slice():
             return {0: base + ".ptr"}

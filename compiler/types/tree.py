@@ -13,14 +13,16 @@ the checker produces
 
 Implicit operations made explicit by the checker (walk relies on them, do NOT re-derive):
 - assignability conversions: value→interface (T2E/T2I), interface→interface (I2E/I2I),
-  untyped constants given their final type;
+  untyped constants given their final type, a bidirectional channel given a direction
+  (Convert NOP: `var r <-chan int = c`);
 - automatic dereference and address-of: `p.f` on a pointer is `FieldSel(Deref(p))`,
   `v.M()` with a pointer receiver is `MethodCall(recv=AddrOf(v))`, promoted fields and
   methods walk the embedded path with explicit `FieldSel`/`Deref` steps;
 - variadic calls: extra arguments are packed into a `CompositeLit` of the `[]T` param;
   `f(xs...)` passes xs itself, so len(args) == len(params) always; `f(g())` with a
   multi-value g passes one `TupleElem` per result of the one shared call node;
-- `x op= y` stays `OpAssign` (x evaluated once); `x++` is `OpAssign("+", x, Const(1))`.
+- `x op= y` stays `OpAssign` (x evaluated once); `x++` is `OpAssign("+", x, Const(1))`;
+- `v, ok := <-c` is one Tuple-typed `Recv(commaok=True)`, like `m[k]` and `x.(T)`.
 
 Where gc reports a node elsewhere than at its start (`-m`: a call at its `(`, a literal at
 its `{`, a binary expression at its operator), the checker copies the parser's position
