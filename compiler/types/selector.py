@@ -88,6 +88,12 @@ class SelectorChecker(CheckerBase):
         sel = lookup(t, name) if name != "_" else None
         if isinstance(t, Pointer) and is_interface(t.elem):
             sel = None
+        pu = under(t)
+        if sel is None and isinstance(t, Named) and isinstance(pu, Pointer) and \
+                not is_interface(pu.elem):
+            # A defined pointer type has no methods, but x.f is (*x).f for a field f.
+            fsel = lookup(pu, name) if name != "_" else None
+            sel = fsel if isinstance(fsel, Selection) and fsel.index >= 0 else None
         if sel is None or isinstance(sel, str):
             ts = message_string(t, self.path)
             if sel == "ambiguous":
