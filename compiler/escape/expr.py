@@ -29,6 +29,7 @@ from compiler.escape.utils import concat_leaves
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
+    Chan,
     Map,
     Pointer,
     Slice,
@@ -119,6 +120,8 @@ class ExprBuilder(Graph):
             case T.MethodValue(recv=r) | T.IfaceMethodValue(recv=r):
                 inner = self.site(k, e, SiteKind.METHVAL, gc_pos(e), self.fmt(e))
                 self.expr(self.tee([inner, self.recv_hole(e)]), r)
+            case T.Recv(x=x):
+                self.expr(DISCARD, x)
             case T.TupleElem(x=x, index=0):
                 assert isinstance(x.type, Tuple)
                 self.multi([Hole(self.heap)] * len(x.type.types), x)
@@ -199,6 +202,9 @@ class ExprBuilder(Graph):
             t = e.type.elem if isinstance(e.type, Pointer) else e.type
             self.site(k, e, SiteKind.NEW, gc_pos(e), self.fmt(e),
                       size_of(t) > MAX_IMPLICIT_STACK)
+        elif name == "make" and isinstance(under(e.type), Chan):
+            for a in args:  # gc's makechan always allocates, and -m never mentions it
+                self.expr(DISCARD, a)
         elif name == "make":
             u = under(e.type)
             kind = SiteKind.MAKE

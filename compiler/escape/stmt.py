@@ -10,6 +10,10 @@ depth, so that a variable declared outside a loop outlives values made inside it
 
 x is declared at depth 2 and p at depth 1: &x flowing to p makes x escape (moved to
 heap: x), as every iteration needs its own x.
+
+A value sent on a channel goes to the heap (another goroutine receives it), and so do
+the function value and arguments of a go statement, since the goroutine may outlive
+the frame; a select's cases are their comm statements and bodies.
 """
 
 from __future__ import annotations
@@ -120,9 +124,20 @@ class StmtBuilder(Graph):
                     self.defer_args(call)
                 else:
                     self.expr(DISCARD, call)
+            case T.Go(call=call):
+                self.defer_args(call)
+            case T.Send(chan=ch, value=v):
+                self.expr(DISCARD, ch)
+                self.expr(Hole(self.heap), v)
+            case T.Select(clauses=comms):
+                for cc in comms:
+                    if cc.comm is not None:
+                        self.stmt(cc.comm)
+                    self.stmts(cc.body)
 
     def defer_args(self, call: T.Expr) -> None:
-        """A defer inside a loop: its function value and arguments go to the heap."""
+        """A defer inside a loop, or a go statement: its function value and arguments go
+        to the heap."""
         heap = Hole(self.heap)
         match call:
             case T.Call(fn=fn, args=args):
