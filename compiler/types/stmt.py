@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compiler.diag import NOPOS
+from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
@@ -511,8 +511,8 @@ class StmtChecker(CheckerBase):
                         self.error(c.pos, f"multiple defaults (first at {first.pos})")
                     first = c
                 elif not _is_comm(c.comm):
-                    self.error(c.comm.pos, "select case must be send or receive (possibly "
-                                           "with assignment)")
+                    self.error(_comm_pos(c.comm), "select case must be send or receive "
+                                                  "(possibly with assignment)")
                     continue
                 saved = self.scope
                 self.scope = Scope(saved)
@@ -527,6 +527,18 @@ class StmtChecker(CheckerBase):
         finally:
             self.pop_target()
         return tree.Select(s.pos, tuple(clauses), label)
+
+
+def _comm_pos(s: ast.Stmt) -> Pos:
+    """Where gc reports a bad select case: an expression statement at its expression's
+    own position (a call's `(`, a binary operator), other statements at their start."""
+    if isinstance(s, ast.ExprStmt):
+        x = s.x
+        if isinstance(x, ast.CallExpr):
+            return x.lparen
+        if isinstance(x, ast.BinaryExpr):
+            return x.oppos
+    return s.pos
 
 
 def _is_comm(s: ast.Stmt) -> bool:
