@@ -103,6 +103,10 @@ PROTECTED = (
 _KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
 _SIZE_RX = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?", re.IGNORECASE)
 
+STATE_SETTLE = 3.0
+"""Seconds a step that lost its reply waits for the engine to say whether the container
+stopped."""
+
 
 class EngineUnavailable(Exception):
     """The Docker engine does not answer; str() is one line naming the endpoint and reason."""
@@ -623,8 +627,14 @@ class DockerExecutor:
     def _replace_if_dead(self, cause: ExecutorError) -> None:
         """If the container stopped or is gone, starts a new one for the next operation
         and raises an ExecutorError saying what happened to this one; else returns."""
-        state = self._state()
-        if state is None or self._restart is None:
+        if self._restart is None:
+            return
+        # A killed container's exec stream ends before the engine reports it stopped:
+        # do NOT trust one "running" reading right after a step lost its reply.
+        deadline = time.monotonic() + STATE_SETTLE
+        while (state := self._state()) is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if state is None:
             return
         old = self.name
         self._replaced += 1
