@@ -671,11 +671,13 @@ def test_interrupted_session_leaves_no_container(
 
 @pytest.mark.docker
 def test_concurrent_use_is_serialized(make_executor: Any) -> None:
+    # One case at a time: a new workdir empties the previous case's, so the threads
+    # share one case's workdir and only their steps race.
     ex = make_executor()
+    wd = ex.workdir("c")
     results: list[bytes] = []
 
     def work(i: int) -> None:
-        wd = ex.workdir(f"c{i}")
         results.append(ex.run(["sh", "-c", f"sleep 0.2; echo {i}"], cwd=wd, timeout=20).output)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
