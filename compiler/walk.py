@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from compiler import ir
 from compiler.diag import InternalError, Pos
 from compiler.types import tree as T
+from compiler.types.predicates import comparable, is_regular_memory
 from compiler.types.typ import (
     PTRSIZE,
     Array,
@@ -51,12 +52,18 @@ from compiler.types.typ import (
     Var,
     VarKind,
     align_of,
+    basic_kind,
     canon,
     canon_signature,
+    is_complex,
     is_direct_iface,
     is_empty_interface,
+    is_float,
+    is_signed,
+    is_string,
     method_set,
     pointer_words,
+    reflect_string,
     signature_string,
     size_of,
     struct_layout,
@@ -92,27 +99,6 @@ def align8(n: int) -> int:
 
 # ---------------------------------------------------------------------------------------
 # Type classification
-
-
-def _kind(t: Type) -> Kind | None:
-    u = under(t)
-    return u.kind if isinstance(u, Basic) else None
-
-
-def is_float_t(t: Type) -> bool:
-    return _kind(t) in (Kind.FLOAT32, Kind.FLOAT64)
-
-
-def is_complex_t(t: Type) -> bool:
-    return _kind(t) in (Kind.COMPLEX64, Kind.COMPLEX128)
-
-
-def is_string_t(t: Type) -> bool:
-    return _kind(t) is Kind.STRING
-
-
-def is_signed(t: Type) -> bool:
-    return _kind(t) in (Kind.INT, Kind.INT8, Kind.INT16, Kind.INT32, Kind.INT64)
 
 
 def is_scalar(t: Type) -> bool:
@@ -153,35 +139,6 @@ def _rt_kind(t: Type) -> int:
         case Struct():
             return 25
     raise TypeError(f"kind of {u!r}")
-
-
-def _comparable(t: Type) -> bool:
-    u = under(t)
-    match u:
-        case Slice() | Map() | Signature():
-            return False
-        case Array(elem=e):
-            return _comparable(e)
-        case Struct(fields=fs):
-            return all(_comparable(f.type) for f in fs)
-    return True
-
-
-def _needs_fieldwise_eq(t: Type) -> bool:
-    u = under(t)
-    match u:
-        case Basic(kind=k):
-            return k in (Kind.STRING, Kind.FLOAT32, Kind.FLOAT64, Kind.COMPLEX64,
-                         Kind.COMPLEX128)
-        case Interface():
-            return True
-        case Array(elem=e):
-            return _needs_fieldwise_eq(e)
-        case Struct(fields=fs):
-            offs, size = struct_layout(u)
-            used = sum(size_of(f.type) for f in fs)
-            return used != size or any(_needs_fieldwise_eq(f.type) for f in fs)
-    return False
 
 
 def _fnv32(s: str) -> int:
@@ -260,7 +217,7 @@ class ProgBuilder:
         have = self.type_syms.get(t)
         if have is not None:
             return have
-        name = rtype_string(t)
+        name = reflect_string(t)
         sym = f"type.{type_string(t, link=True)}"
         n = 1
         while sym in self.data:
@@ -280,16 +237,16 @@ class ProgBuilder:
         eqfields: list[tuple[int, Type]] = []
         if isinstance(u, Interface):
             eqkind = 2
-        elif not _comparable(t):
+        elif not comparable(t):
             eqkind = 4
-        elif is_string_t(t):
+        elif is_string(t):
             eqkind = 1
-        elif is_float_t(t):
+        elif is_float(t):
             eqkind = 3
-        elif isinstance(u, Struct | Array) and _needs_fieldwise_eq(t):
+        elif isinstance(u, Struct | Array) and not is_regular_memory(t):
             eqkind = 5
             eqfields = _eq_fields(t)
-        elif is_complex_t(t):
+        elif is_complex(t):
             eqkind = 5
             half: Type = (Basic(Kind.FLOAT32, "float32") if size == 8
                           else Basic(Kind.FLOAT64, "float64"))
@@ -509,52 +466,6 @@ BASIC_TYPES = (
     Basic(Kind.FLOAT64, "float64"), Basic(Kind.COMPLEX64, "complex64"),
     Basic(Kind.COMPLEX128, "complex128"), Basic(Kind.STRING, "string"),
 )
-
-
-def rtype_string(t: Type) -> str:
-    """t spelled as gc's reflect.Type.String(): like type_string, but a named type is
-    qualified by its package's name (last path element), e.g. `*errors.errorString`."""
-    match t:
-        case Named(name=n, pkg=p):
-            return f"{p.rsplit('/', 1)[-1]}.{n}" if p else n
-        case Basic(kind=k):
-            return "uint8" if k is Kind.UINT8 else "int32" if k is Kind.INT32 else t.name
-        case Pointer(elem=e):
-            return "*" + rtype_string(e)
-        case Slice(elem=e):
-            return "[]" + rtype_string(e)
-        case Array(length=n, elem=e):
-            return f"[{n}]" + rtype_string(e)
-        case Map(key=k, elem=e):
-            return f"map[{rtype_string(k)}]{rtype_string(e)}"
-        case Signature():
-            return "func" + _rsig(t)
-        case Interface(methods=ms):
-            if not ms:
-                return "interface {}"
-            return "interface { " + "; ".join(m.name + _rsig(m.sig) for m in ms) + " }"
-        case Struct(fields=fs):
-            if not fs:
-                return "struct {}"
-            parts = [rtype_string(f.type) if f.embedded else f"{f.name} {rtype_string(f.type)}"
-                     for f in fs]
-            return "struct { " + "; ".join(parts) + " }"
-    return type_string(t)
-
-
-def _rsig(sig: Signature) -> str:
-    ps = [rtype_string(p) for p in sig.params]
-    if sig.variadic and ps:
-        last = sig.params[-1]
-        assert isinstance(last, Slice)
-        ps[-1] = "..." + rtype_string(last.elem)
-    out = "(" + ", ".join(ps) + ")"
-    rs = [rtype_string(r) for r in sig.results]
-    if len(rs) == 1:
-        out += " " + rs[0]
-    elif rs:
-        out += " (" + ", ".join(rs) + ")"
-    return out
 
 
 def _eq_fields(t: Type) -> list[tuple[int, Type]]:
@@ -1297,7 +1208,7 @@ class FuncBuilder:
             case T.VarRef() | T.Deref() | T.FieldSel():
                 return self.read(pos, self.lvalue(e), e.type)
             case T.Index(x=x):
-                if is_string_t(x.type):
+                if is_string(x.type):
                     return self.string_index(e)
                 return self.read(pos, self.lvalue(e), e.type)
             case T.FuncRef(func=f):
@@ -1349,14 +1260,14 @@ class FuncBuilder:
             return tmp
         if isinstance(v, bool):
             return self.const_int(pos, int(v), 1)
-        if is_complex_t(t):
+        if is_complex(t):
             c = complex(v)
             tmp = self.temp(t)
             half = size_of(t) // 2
             for off, part in ((0, c.real), (half, c.imag)):
                 self.emit(ir.Mov(pos, at(tmp, off), ir.Imm(_fbits(part, half)), half))
             return tmp
-        if is_float_t(t):
+        if is_float(t):
             assert not isinstance(v, complex)
             w = size_of(t)
             return self.const_int(pos, _fbits(float(v), w), w)
@@ -1405,9 +1316,9 @@ class FuncBuilder:
             return x
         tmp = self.temp(e.type)
         w = size_of(e.type)
-        if e.op == "-" and is_float_t(e.type):
+        if e.op == "-" and is_float(e.type):
             self.emit(ir.FBinOp(pos, ir.FOp.NEG, tmp, x, x, w))
-        elif e.op == "-" and is_complex_t(e.type):
+        elif e.op == "-" and is_complex(e.type):
             h = w // 2
             self.emit(ir.FBinOp(pos, ir.FOp.NEG, tmp, x, x, h))
             self.emit(ir.FBinOp(pos, ir.FOp.NEG, at(tmp, h), at(x, h), at(x, h), h))
@@ -1454,7 +1365,7 @@ class FuncBuilder:
             return self.int_op(pos, op, rt, xt, x, y)
         if op in _CMP:
             return self.compare(pos, op, xt, x, y)
-        if is_string_t(xt) and op == "+":
+        if is_string(xt) and op == "+":
             assert op == "+"
             r = self.ccall(pos, "concatstring2", [x, at(x, 8), y, at(y, 8)], 2)
             tmp = self.temp(rt)
@@ -1463,10 +1374,10 @@ class FuncBuilder:
             return tmp
         w = size_of(rt)
         tmp = self.temp(rt)
-        if is_float_t(xt):
+        if is_float(xt):
             self.emit(ir.FBinOp(pos, _FOPS[op], tmp, x, y, w))
             return tmp
-        if is_complex_t(xt):
+        if is_complex(xt):
             return self.complex_op(pos, op, rt, x, y)
         if op in ("<<", ">>"):
             sg = is_signed(xt)
@@ -1533,9 +1444,9 @@ class FuncBuilder:
         u = under(t)
         if is_scalar(t):
             self.emit(ir.BinOp(pos, _OPS[op], tmp, x, y, size_of(t), is_signed(t)))
-        elif is_float_t(t):
+        elif is_float(t):
             self.emit(ir.FBinOp(pos, _FOPS[op], tmp, x, y, size_of(t)))
-        elif is_string_t(t) and op in ("==", "!="):
+        elif is_string(t) and op in ("==", "!="):
             same = self.temp(1)
             self.emit(ir.BinOp(pos, ir.Op.EQ, same, at(x, 8), at(y, 8), 8, False))
             yes, no, end = self.new_block(), self.new_block(), self.new_block()
@@ -1550,7 +1461,7 @@ class FuncBuilder:
             self.start(end)
             if op == "!=":
                 self.emit(ir.UnOp(pos, "not", tmp, tmp, 1))
-        elif is_string_t(t):
+        elif is_string(t):
             (r,) = self.ccall(pos, "cmpstring", [x, at(x, 8), y, at(y, 8)], 1)
             self.emit(ir.BinOp(pos, _OPS[op], tmp, r, ir.Imm(0), 8, True))
         elif isinstance(u, Slice):
@@ -1800,7 +1711,7 @@ class FuncBuilder:
 
     def print_value(self, pos: Pos, t: Type, m: ir.Mem) -> None:
         u = under(t)
-        k = _kind(t)
+        k = basic_kind(t)
         if k is Kind.BOOL:
             self.ccall(pos, "printbool", [self.ext8(pos, m, 1, False)])
         elif k is Kind.STRING:
@@ -2222,7 +2133,7 @@ class FuncBuilder:
         m = self.expr(x)
         base = self.temp(8)
         self.emit(ir.Mov(pos, base, m, 8))
-        if is_string_t(x.type):
+        if is_string(x.type):
             cap: ir.Mem = at(m, 8)
             ln: ir.Mem = at(m, 8)
             es = 1
@@ -2247,8 +2158,8 @@ class FuncBuilder:
             self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, mx, 8, False))
             self.panic_if(pos, bad, "panicSlice3B", [hi, mx])
         else:
-            limit = ln if is_string_t(x.type) or e.hi is None else cap
-            fn = ("panicSliceAlen" if is_string_t(x.type) or e.hi is None
+            limit = ln if is_string(x.type) or e.hi is None else cap
+            fn = ("panicSliceAlen" if is_string(x.type) or e.hi is None
                   else "panicSliceAcap")
             self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, limit, 8, False))
             self.panic_if(pos, bad, fn, [hi, limit])
@@ -2272,7 +2183,7 @@ class FuncBuilder:
         self.start(end)
         self.emit(ir.Mov(pos, tmp, base, 8))
         self.emit(ir.Mov(pos, at(tmp, 8), n, 8))
-        if not is_string_t(x.type):
+        if not is_string(x.type):
             self.emit(ir.Mov(pos, at(tmp, 16), c, 8))
         return tmp
 
@@ -2429,7 +2340,7 @@ class FuncBuilder:
         self.branch(pos, more, body, end)
         self.start(body)
         nxt = self.temp(8)
-        if is_string_t(s.x.type):
+        if is_string(s.x.type):
             r = self.ccall(pos, "decoderune", [x, at(x, 8), idx], 2)
             self.emit(ir.Mov(pos, nxt, r[1], 8))
             val: ir.Mem | None = r[0]

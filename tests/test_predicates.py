@@ -1,12 +1,10 @@
 """Unit tests of compiler/types/predicates.py: identity, comparability (also of types
-still being declared), regular-memory equality, operator applicability, and agreement
-with the copies walk.py keeps until it imports these."""
+still being declared), regular-memory equality and operator applicability."""
 
 from __future__ import annotations
 
 import pytest
 
-from compiler import walk
 from compiler.diag import NOPOS
 from compiler.syntax import ast
 from compiler.types.predicates import (
@@ -83,13 +81,6 @@ def test_comparable_and_regular_memory(t: Type, want_cmp: bool, want_mem: bool) 
     assert comparable(t) is want_cmp
     assert is_regular_memory(t) is want_mem
     assert maybe_comparable(t) is want_cmp
-
-
-@pytest.mark.parametrize("t,_c,_m", TABLE)
-def test_agrees_with_walk(t: Type, _c: bool, _m: bool) -> None:
-    """walk's private copies (to be replaced by these) give the same answers."""
-    assert comparable(t) is walk._comparable(t)
-    assert is_regular_memory(t) is not walk._needs_fieldwise_eq(t)
 
 
 def test_maybe_comparable_stops_at_the_first_verdict() -> None:

@@ -1,16 +1,14 @@
 """Unit tests of the one type printer (typ.type_string and its presets) against the four
 spellings refgo uses: gc's (symbols, runtime text, dumps; `link=True` for the linker's
 `·N` suffix), liveness's old `qualify=False`, types2's in the checker's messages
-(message_string), reflect's in type descriptors (walk.rtype_string) and gc's -m spelling
-(m_string). The gc, liveness, types2 and -m columns are what the printers this one
-replaced wrote for these types; walk's printer is compared live until it calls the
-preset."""
+(message_string), reflect's in type descriptors (reflect_string) and gc's -m spelling
+(m_string). The gc, liveness, types2, reflect and -m columns are what the printers this
+one replaced wrote for these types (reflect's: walk's old rtype_string)."""
 
 from __future__ import annotations
 
 import pytest
 
-from compiler import walk
 from compiler.diag import NOPOS
 from compiler.types import typ
 from compiler.types.typ import (
@@ -273,6 +271,46 @@ SPELLINGS: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 
+# name: reflect.Type.String(), as type descriptors name types (no tuples: they have no
+# descriptor)
+REFLECT: dict[str, str] = {
+    "int": "int",
+    "byte": "uint8",
+    "rune": "int32",
+    "uint8": "uint8",
+    "int32": "int32",
+    "unsafe": "unsafe.Pointer",
+    "untyped": "untyped rune",
+    "T": "main.T",
+    "L": "main.L",
+    "E": "errors.errorString",
+    "B": "binary.ByteOrder",
+    "error": "error",
+    "*T": "*main.T",
+    "*L": "*main.L",
+    "**E": "**errors.errorString",
+    "[]byte": "[]uint8",
+    "[]rune": "[]int32",
+    "[3]*E": "[3]*errors.errorString",
+    "[0][]L": "[0][]main.L",
+    "map[string][]B": "map[string][]binary.ByteOrder",
+    "map[L]rune": "map[main.L]int32",
+    "func()": "func()",
+    "variadic": "func(int, ...string) uint8",
+    "variadic-named": "func(...errors.errorString)",
+    "results": "func(main.T, binary.ByteOrder) (int, error)",
+    "nested-func": "func(func(main.L)) func() *errors.errorString",
+    "func-iface": "func(interface {}, struct {}) interface { M(main.T) }",
+    "interface{}": "interface {}",
+    "iface": "interface { M(main.T) *errors.errorString; N() }",
+    "iface-nested": "interface { F(interface {}, ...int32) binary.ByteOrder }",
+    "[]interface{}": "[]interface {}",
+    "struct{}": "struct {}",
+    "struct": "struct { main.T; *errors.errorString; m map[uint8]interface {} }",
+    "struct-func": "struct { f func(main.L) binary.ByteOrder; s struct {} }",
+    "struct-iface": "struct { i interface { M() }; e interface {} }",
+}
+
 @pytest.mark.parametrize("name", TYPES)
 def test_gc_liveness_and_types2_spellings(name: str) -> None:
     t = TYPES[name]
@@ -284,15 +322,9 @@ def test_gc_liveness_and_types2_spellings(name: str) -> None:
     assert message_string(t, "encoding/binary") == t2bin
 
 
-OLD_PRINTERS = [n for n, t in TYPES.items() if not isinstance(t, Chan)]
-"""The types walk's own printer knew (it predates channels)."""
-
-
-@pytest.mark.parametrize("name", [n for n in OLD_PRINTERS if not isinstance(TYPES[n], Tuple)])
-def test_reflect_spelling_is_walks(name: str) -> None:
-    """Tuples are left out: they have no descriptor, and rtype_string fell back to gc's
-    spelling for them."""
-    assert reflect_string(TYPES[name]) == walk.rtype_string(TYPES[name])
+@pytest.mark.parametrize("name", REFLECT)
+def test_reflect_spelling(name: str) -> None:
+    assert reflect_string(TYPES[name]) == REFLECT[name]
 
 
 # name: gc's -m spelling in packages main, errors and encoding/binary (what escape's own

@@ -226,6 +226,7 @@ INTEGER_KINDS = frozenset({
 UNSIGNED_KINDS = frozenset({
     Kind.UINT, Kind.UINT8, Kind.UINT16, Kind.UINT32, Kind.UINT64, Kind.UINTPTR,
 })
+SIGNED_KINDS = INTEGER_KINDS - UNSIGNED_KINDS
 FLOAT_KINDS = frozenset({Kind.FLOAT32, Kind.FLOAT64})
 COMPLEX_KINDS = frozenset({Kind.COMPLEX64, Kind.COMPLEX128})
 UNTYPED_KINDS = frozenset({
@@ -357,6 +358,11 @@ def is_integer(t: Type) -> bool:
 
 def is_unsigned(t: Type) -> bool:
     return basic_kind(t) in UNSIGNED_KINDS
+
+
+def is_signed(t: Type) -> bool:
+    """Whether t is a typed signed integer type (int, int8, ..., int64)."""
+    return basic_kind(t) in SIGNED_KINDS
 
 
 def is_float(t: Type) -> bool:
