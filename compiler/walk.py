@@ -18,8 +18,10 @@ Decisions made here:
   `Options.stackconv` (keyed by the Convert node, filled by the escape pass) marks
   conversions whose result does not escape; with `convinline` those are built from a
   fresh stack temporary instead, with no call (the seed commit).
-- Type descriptors (`type.T`), static itabs (`go.itab.T,I`), string data and method
-  wrappers (`main.(*T).M` for value methods called through an interface) are emitted here.
+- Type descriptors (`type.T`), static itabs (`go.itab.T,I`) and method wrappers
+  (`main.(*T).M` for value methods called through an interface) come from
+  compiler/reflectdata.py, string data and other symbols from compiler/staticdata.py;
+  walk lowers the wrappers reflectdata queues.
 - Anything the back end cannot lower yet raises `Unsupported`; the driver reports it as
   `file:line:col: refgo does not support X yet`.
 """
@@ -32,8 +34,9 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.diag import InternalError, Pos
+from compiler.reflectdata import ITAB_FUN, ITAB_TYP, ReflectData
+from compiler.staticdata import StaticData, global_sym
 from compiler.types import tree as T
-from compiler.types.predicates import comparable, is_regular_memory
 from compiler.types.typ import (
     PTRSIZE,
     Array,
@@ -53,18 +56,13 @@ from compiler.types.typ import (
     VarKind,
     align_of,
     basic_kind,
-    canon,
-    canon_signature,
     is_complex,
     is_direct_iface,
     is_empty_interface,
     is_float,
     is_signed,
     is_string,
-    method_set,
     pointer_words,
-    reflect_string,
-    signature_string,
     size_of,
     struct_layout,
     type_string,
@@ -110,299 +108,24 @@ def is_scalar(t: Type) -> bool:
     return isinstance(u, Pointer | Map | Signature)
 
 
-# runtime kind numbers (compiler/runtime/runtime.c enum)
-_RT_KIND = {
-    Kind.BOOL: 1, Kind.INT: 2, Kind.INT8: 3, Kind.INT16: 4, Kind.INT32: 5, Kind.INT64: 6,
-    Kind.UINT: 7, Kind.UINT8: 8, Kind.UINT16: 9, Kind.UINT32: 10, Kind.UINT64: 11,
-    Kind.UINTPTR: 12, Kind.FLOAT32: 13, Kind.FLOAT64: 14, Kind.COMPLEX64: 15,
-    Kind.COMPLEX128: 16, Kind.STRING: 24, Kind.UNSAFE_POINTER: 26,
-}
-
-
-def _rt_kind(t: Type) -> int:
-    u = under(t)
-    match u:
-        case Basic(kind=k):
-            return _RT_KIND[k]
-        case Array():
-            return 17
-        case Signature():
-            return 19
-        case Interface():
-            return 20
-        case Map():
-            return 21
-        case Pointer():
-            return 22
-        case Slice():
-            return 23
-        case Struct():
-            return 25
-    raise TypeError(f"kind of {u!r}")
-
-
-def _fnv32(s: str) -> int:
-    h = 2166136261
-    for b in s.encode():
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h
-
-
-def method_key(name: str, sig: Signature) -> str:
-    """The runtime's method-table key: name plus signature, e.g. `M(int) string`."""
-    return name + signature_string(canon_signature(sig))
-
-
-# ---------------------------------------------------------------------------------------
-# Program-level state: data symbols, type descriptors, itabs, wrappers
-
-
 class ProgBuilder:
-    """Collects functions and data symbols for one program."""
+    """Collects the functions and data of one program; type descriptors, itabs and method
+    wrappers come from `reflect` (compiler/reflectdata.py)."""
 
     def __init__(self, opts: Options, pkgs: Sequence[T.Package]) -> None:
         self.opts = opts
         self.funcs: list[ir.Func] = []
-        self.data: dict[str, ir.Data] = {}
-        self.strings: dict[bytes, str] = {}
-        self.types: dict[str, Type] = {}
-        self.wrappers: set[str] = set()
-        self.pending: list[T.FuncDecl] = []
-        self.decls: dict[str, T.FuncDecl] = {}
+        self.static = StaticData()
         self.uid = -1
-        self.wrapper_syms: dict[int, str] = {}
+        declared = {d.func.symbol for p in pkgs for d in p.funcs if d.func is not None}
+        self.reflect = ReflectData(self.static, declared, self.new_uid)
+        self.fm_wrappers: set[str] = set()
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
-        self.type_syms: dict[Type, str] = {}
         self.externs: set[str] = set()
-        self.itab_syms: dict[tuple[Type, Type], str] = {}
-        self.itab_caches = 0
-        for p in pkgs:
-            for d in p.funcs:
-                if d.func is not None:
-                    self.decls[d.func.symbol] = d
 
     def new_uid(self) -> int:
         self.uid -= 1
         return self.uid
-
-    def itab_cache(self) -> str:
-        """A fresh 16-byte writable bss slot {key, itab} for one conversion site's cache;
-        bss is a collector root, so an itab built at run time that it holds stays alive."""
-        sym = f"go.itabcache.{self.itab_caches}"
-        self.itab_caches += 1
-        self.add_data(ir.Data(sym, b"", (), readonly=False, ptrs=(0, 8), bss=16))
-        return sym
-
-    def add_data(self, d: ir.Data) -> None:
-        self.data.setdefault(d.sym, d)
-
-    def string_sym(self, s: bytes) -> str:
-        """The rodata symbol holding the bytes of string literal s."""
-        sym = self.strings.get(s)
-        if sym is None:
-            sym = f"go.string.{len(self.strings)}"
-            self.strings[s] = sym
-            self.add_data(ir.Data(sym, s + b"\x00", align=1))
-        return sym
-
-    def type_sym(self, t: Type) -> str:
-        """The symbol of t's type descriptor, emitting it (and what it refers to) once.
-
-        Layout (docs/internals.md "Runtime ABI"): size, ptrdata, hash u32, tflag u8,
-        align u8, fieldalign u8, kind u8, eqkind, name ptr, name len, methods ptr,
-        method count, elem type, eq fields ptr, eq field count, map key type, array
-        length, fields ptr, field count (15 words). Distinct types that spell alike
-        (local types of different functions) get distinct symbols."""
-        t = canon(t)
-        have = self.type_syms.get(t)
-        if have is not None:
-            return have
-        name = reflect_string(t)
-        sym = f"type.{type_string(t, link=True)}"
-        n = 1
-        while sym in self.data:
-            n += 1
-            sym = f"type.{type_string(t, link=True)}·{n}"
-        self.type_syms[t] = sym
-        self.add_data(ir.Data(sym, b""))  # reserve: recursive types refer to themselves
-        u = under(t)
-        size = size_of(t)
-        ptrs = pointer_words(t)
-        ptrdata = ptrs[-1] + PTRSIZE if ptrs else 0
-        tflag = 1 if is_direct_iface(t) else 0
-        relocs: list[ir.Reloc] = []
-        nsym = self.string_sym(name.encode())
-        relocs.append(ir.Reloc(32, nsym))
-        eqkind = 0
-        eqfields: list[tuple[int, Type]] = []
-        if isinstance(u, Interface):
-            eqkind = 2
-        elif not comparable(t):
-            eqkind = 4
-        elif is_string(t):
-            eqkind = 1
-        elif is_float(t):
-            eqkind = 3
-        elif isinstance(u, Struct | Array) and not is_regular_memory(t):
-            eqkind = 5
-            eqfields = _eq_fields(t)
-        elif is_complex(t):
-            eqkind = 5
-            half: Type = (Basic(Kind.FLOAT32, "float32") if size == 8
-                          else Basic(Kind.FLOAT64, "float64"))
-            eqfields = [(0, half), (size // 2, half)]
-        methods = self._method_table(t)
-        msym = ""
-        if methods:
-            msym = f"{sym}.methods"
-            mdata = bytearray()
-            mrel: list[ir.Reloc] = []
-            for i, (key, fn) in enumerate(methods):
-                mrel.append(ir.Reloc(24 * i, self.string_sym(key.encode())))
-                mdata += struct.pack("<QQQ", 0, len(key.encode()), 0)
-                if fn:
-                    mrel.append(ir.Reloc(24 * i + 16, fn))
-            self.data[msym] = ir.Data(msym, bytes(mdata), tuple(mrel))
-            relocs.append(ir.Reloc(48, msym))
-        elem: Type | None = None
-        if isinstance(u, Pointer | Slice | Array):
-            elem = u.elem
-        elif isinstance(u, Map):
-            elem = u.elem
-        if elem is not None:
-            relocs.append(ir.Reloc(64, self.type_sym(elem)))
-        if eqfields:
-            esym = f"{sym}.eq"
-            edata = bytearray()
-            erel: list[ir.Reloc] = []
-            for i, (off, ft) in enumerate(eqfields):
-                edata += struct.pack("<QQ", off, 0)
-                erel.append(ir.Reloc(16 * i + 8, self.type_sym(ft)))
-            self.data[esym] = ir.Data(esym, bytes(edata), tuple(erel))
-            relocs.append(ir.Reloc(72, esym))
-        if isinstance(u, Map):
-            relocs.append(ir.Reloc(88, self.type_sym(u.key)))
-        nfields = 0
-        if isinstance(u, Struct) and u.fields:
-            nfields = len(u.fields)
-            fsym = f"{sym}.fields"
-            fdata = bytearray()
-            frel: list[ir.Reloc] = []
-            offs, _ = struct_layout(u)
-            for i, (f, off) in enumerate(zip(u.fields, offs, strict=True)):
-                fname = f.name.encode()
-                frel.append(ir.Reloc(32 * i, self.string_sym(fname)))
-                frel.append(ir.Reloc(32 * i + 16, self.type_sym(f.type)))
-                fdata += struct.pack("<QQQQ", 0, len(fname), 0, off)
-            self.data[fsym] = ir.Data(fsym, bytes(fdata), tuple(frel))
-            relocs.append(ir.Reloc(104, fsym))
-        length = u.length if isinstance(u, Array) else 0
-        data = struct.pack(
-            "<QQIBBBBQQQQQQQQQQQQ", size, ptrdata, _fnv32(name), tflag, align_of(t),
-            align_of(t), _rt_kind(t), eqkind, 0, len(name.encode()), 0, len(methods), 0, 0,
-            len(eqfields), 0, length, 0, nfields)
-        self.data[sym] = ir.Data(sym, data, tuple(relocs))
-        self.types[sym] = t
-        return sym
-
-    def _method_table(self, t: Type) -> list[tuple[str, str]]:
-        """Sorted (key, function symbol) pairs of t's method set; interfaces get no
-        function (their table lists the required methods)."""
-        u = under(t)
-        if isinstance(u, Interface):
-            return sorted((method_key(m.name, m.sig), "") for m in u.methods)
-        if not (isinstance(t, Named) or isinstance(t, Pointer) and isinstance(t.elem, Named)):
-            if not isinstance(u, Struct):
-                return []
-        out: list[tuple[str, str]] = []
-        for name, e in method_set(t).items():
-            fn = self.iface_method(t, name, e.sig)
-            out.append((method_key(name, e.sig), fn))
-        return sorted(out)
-
-    def iface_method(self, t: Type, name: str, _sig: Signature) -> str:
-        """The function an itab of concrete type t calls for method `name`: it takes the
-        interface data word as its receiver."""
-        sel = method_set(t)[name].selection
-        m = sel.method
-        direct = is_direct_iface(t)
-        if m is not None and not sel.path and m.recv is not None:
-            if isinstance(m.recv, Pointer) or (direct and not isinstance(t, Pointer)):
-                return m.symbol
-        base = t.elem if isinstance(t, Pointer) else t
-        return self.ptr_wrapper(base, name, byvalue=direct and not isinstance(t, Pointer))
-
-    def func_sym(self, f: Func) -> str:
-        """The symbol of a FuncRef's function; a method expression the checker could not
-        bind to a declared method (`(*T).M` of a value method, a promoted method, `I.M`)
-        gets its wrapper generated here."""
-        if f.recv is None or f.symbol in self.decls:
-            return f.symbol
-        if isinstance(f.recv, Pointer):
-            return self.ptr_wrapper(f.recv.elem, f.name)
-        return self.ptr_wrapper(f.recv, f.name, byvalue=True)
-
-    def ptr_wrapper(self, base: Type, name: str, byvalue: bool = False) -> str:
-        """`pkg.(*T).M`: a method of *T that forwards to M found through T's method set
-        (a value-receiver method or one promoted through embedded fields). With byvalue
-        (a pointer-shaped T, whose interface data word is the value itself) it is
-        `pkg.T.M`, taking T."""
-        # gc's names: `main.(*T).M`; `go.(*struct { main.T }).M` for an unnamed T.
-        pkg, tname = ((base.pkg, base.name + (f"·{base.local}" if base.local else ""))
-                      if isinstance(base, Named) else ("go", type_string(base, link=True)))
-        sym = f"{pkg}.{tname}.{name}" if byvalue else f"{pkg}.(*{tname}).{name}"
-        if sym in self.wrappers or sym in self.decls:
-            return sym
-        self.wrappers.add(sym)
-        ptr: Type = base if byvalue else Pointer(base)
-        e = method_set(ptr)[name]
-        sel = e.selection
-        m = sel.method
-        msig = e.sig
-        pos = m.pos if m is not None else base.pos if isinstance(base, Named) else NOPOS_
-        recv = Var("p", ptr, pos, VarKind.PARAM, pkg, self.new_uid())
-        params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, pkg, self.new_uid())
-                       for i, pt in enumerate(msig.params))
-        results = tuple(Var("", rt, pos, VarKind.RESULT, pkg, self.new_uid())
-                        for rt in msig.results)
-        # walk the embedded path from *T to the method's receiver
-        cur: T.Expr = T.VarRef(pos, ptr, recv)
-        cur_t: Type = ptr
-        for idx in sel.path:
-            if isinstance(cur_t, Pointer):
-                cur = T.Deref(pos, cur_t.elem, cur)
-                cur_t = cur_t.elem
-            st = under(cur_t)
-            assert isinstance(st, Struct)
-            ft = st.fields[idx].type
-            cur = T.FieldSel(pos, ft, cur, idx)
-            cur_t = ft
-        args = tuple(T.VarRef(pos, v.type, v) for v in params)
-        rtype: Type = (msig.results[0] if len(msig.results) == 1
-                       else Tuple(msig.results))
-        call: T.Expr
-        if m is None:
-            if isinstance(cur_t, Pointer):
-                cur = T.Deref(pos, cur_t.elem, cur)
-                cur_t = cur_t.elem
-            it = under(cur_t)
-            assert isinstance(it, Interface)
-            idx = sorted(x.name for x in it.methods).index(name)
-            call = T.IfaceCall(pos, rtype, cur, name, idx, msig, args)
-        else:
-            assert m.recv is not None
-            if isinstance(m.recv, Pointer):
-                if not isinstance(cur_t, Pointer):
-                    cur = T.AddrOf(pos, Pointer(cur_t), cur)
-            elif isinstance(cur_t, Pointer):
-                cur = T.Deref(pos, cur_t.elem, cur)
-            call = T.MethodCall(pos, rtype, cur, m, args)
-        body: T.Stmt = T.Return(pos, (call,)) if msig.results else T.ExprStmt(pos, call)
-        decl = T.FuncDecl(pos, sym.split(".", 1)[1], None, msig, recv, params,
-                          results, T.Block(pos, (body,)))
-        self.pending.append(decl)
-        self.wrapper_syms[id(decl)] = sym
-        return sym
 
     def fm_wrapper(self, sym: str, e: T.MethodValue | T.IfaceMethodValue,
                    sig: Signature) -> Var:
@@ -411,9 +134,9 @@ class ProgBuilder:
         pos = e.pos
         pkg = sym.split(".", 1)[0]
         rv = Var("recv", e.recv.type, pos, VarKind.LOCAL, pkg, self.new_uid())
-        if sym in self.wrappers:
+        if sym in self.fm_wrappers:
             return rv
-        self.wrappers.add(sym)
+        self.fm_wrappers.add(sym)
         params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, pkg, self.new_uid())
                        for i, pt in enumerate(sig.params))
         results = tuple(Var("", t, pos, VarKind.RESULT, pkg, self.new_uid())
@@ -431,63 +154,6 @@ class ProgBuilder:
                           T.Block(pos, (body,)), captures=(rv,))
         self.closures.append((decl, sym, {rv.uid}))
         return rv
-
-    def itab_sym(self, t: Type, iface: Type) -> str:
-        """The static itab `go.itab.T,I` for concrete t implementing interface iface."""
-        t, iface = canon(t), canon(iface)
-        have = self.itab_syms.get((t, iface))
-        if have is not None:
-            return have
-        sym = f"go.itab.{type_string(t, link=True)},{type_string(iface, link=True)}"
-        n = 1
-        while sym in self.data:
-            n += 1
-            sym = f"go.itab.{type_string(t, link=True)},{type_string(iface, link=True)}·{n}"
-        self.itab_syms[(t, iface)] = sym
-        u = under(iface)
-        assert isinstance(u, Interface)
-        relocs = [ir.Reloc(0, self.type_sym(iface)), ir.Reloc(8, self.type_sym(t))]
-        ms = sorted(u.methods, key=lambda m: m.name)
-        for i, m in enumerate(ms):
-            relocs.append(ir.Reloc(24 + 8 * i, self.iface_method(t, m.name, m.sig)))
-        data = struct.pack("<QQII", 0, 0, _fnv32(type_string(t)), 0) + bytes(8 * len(ms))
-        self.add_data(ir.Data(sym, data, tuple(relocs)))
-        return sym
-
-
-NOPOS_ = Pos("<autogenerated>", 1, 1)
-
-BASIC_TYPES = (
-    Basic(Kind.BOOL, "bool"), Basic(Kind.INT, "int"), Basic(Kind.INT8, "int8"),
-    Basic(Kind.INT16, "int16"), Basic(Kind.INT32, "int32"), Basic(Kind.INT64, "int64"),
-    Basic(Kind.UINT, "uint"), Basic(Kind.UINT8, "uint8"), Basic(Kind.UINT16, "uint16"),
-    Basic(Kind.UINT32, "uint32"), Basic(Kind.UINT64, "uint64"),
-    Basic(Kind.UINTPTR, "uintptr"), Basic(Kind.FLOAT32, "float32"),
-    Basic(Kind.FLOAT64, "float64"), Basic(Kind.COMPLEX64, "complex64"),
-    Basic(Kind.COMPLEX128, "complex128"), Basic(Kind.STRING, "string"),
-)
-
-
-def _eq_fields(t: Type) -> list[tuple[int, Type]]:
-    """The (offset, leaf type) pairs compared by == on struct/array t."""
-    u = under(t)
-    out: list[tuple[int, Type]] = []
-    if isinstance(u, Struct):
-        offs, _ = struct_layout(u)
-        for off, f in zip(offs, u.fields, strict=True):
-            if f.name == "_":
-                continue
-            if isinstance(under(f.type), Struct | Array):
-                out.extend((off + o, x) for o, x in _eq_fields(f.type))
-            elif size_of(f.type):
-                out.append((off, f.type))
-    elif isinstance(u, Array):
-        es = size_of(u.elem)
-        inner = (_eq_fields(u.elem) if isinstance(under(u.elem), Struct | Array)
-                 else [(0, u.elem)])
-        for i in range(u.length):
-            out.extend((i * es + o, x) for o, x in inner)
-    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -699,7 +365,7 @@ class FuncBuilder:
         determine the dynamic type (a type word or an itab word); do NOT key on anything
         else. A nil result is never served from the cache, so failures always reach the
         runtime (and its panic)."""
-        sym = self.pb.itab_cache()
+        sym = self.pb.static.itab_cache()
         tab = self.temp(8)
         hit = self.temp(1)
         self.emit(ir.Mov(pos, tab, ir.Imm(0), 8))
@@ -729,9 +395,13 @@ class FuncBuilder:
         self.ccall(pos, sym, args, noreturn=True)
         self.start(ok)
 
+    def type_addr(self, t: Type) -> ir.SymAddr:
+        """The address of t's type descriptor."""
+        return ir.SymAddr(self.pb.reflect.type_sym(t))
+
     def alloc(self, pos: Pos, t: Type) -> ir.Local:
         """A pointer to a fresh zeroed heap object of type t."""
-        (p,) = self.ccall(pos, "newobject", [ir.SymAddr(self.pb.type_sym(t))], 1)
+        (p,) = self.ccall(pos, "newobject", [self.type_addr(t)], 1)
         return p
 
     # -- variables ---------------------------------------------------------------------
@@ -841,7 +511,7 @@ class FuncBuilder:
         blocks = []
         for i, (instrs, t) in enumerate(zip(self.blocks, self.terms, strict=True)):
             blocks.append(ir.Block(i, tuple(instrs), t if t is not None else ir.Ret(pos)))
-        gen = (self.sym in self.pb.wrappers or ".deferwrap" in self.sym
+        gen = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
                or self.sym.endswith(("..init", "-fm")))
         return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
                        self.decl.noinline)
@@ -1212,7 +882,7 @@ class FuncBuilder:
                     return self.string_index(e)
                 return self.read(pos, self.lvalue(e), e.type)
             case T.FuncRef(func=f):
-                return self.func_value(pos, self.pb.func_sym(f), e.type)
+                return self.func_value(pos, self.pb.reflect.func_sym(f), e.type)
             case T.Unary():
                 return self.unary(e)
             case T.Binary():
@@ -1253,7 +923,7 @@ class FuncBuilder:
         if isinstance(v, bytes):
             tmp = self.temp(t)
             if v:
-                self.emit(ir.Mov(pos, tmp, ir.SymAddr(self.pb.string_sym(v)), 8))
+                self.emit(ir.Mov(pos, tmp, ir.SymAddr(self.pb.static.string_sym(v)), 8))
             else:
                 self.emit(ir.Mov(pos, tmp, ir.Imm(0), 8))
             self.emit(ir.Mov(pos, at(tmp, 8), ir.Imm(len(v)), 8))
@@ -1278,8 +948,7 @@ class FuncBuilder:
 
     def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local:
         """A func value of a top-level function: a static closure `sym·f`."""
-        csym = f"{sym}·f"
-        self.pb.add_data(ir.Data(csym, bytes(8), (ir.Reloc(0, sym),)))
+        csym = self.pb.static.func_closure(sym)
         tmp = self.temp(t)
         self.emit(ir.Mov(pos, tmp, ir.SymAddr(csym), 8))
         return tmp
@@ -1474,7 +1143,7 @@ class FuncBuilder:
             px, py = self.temp(8), self.temp(8)
             self.emit(ir.LoadAddr(pos, px, x))
             self.emit(ir.LoadAddr(pos, py, y))
-            (r,) = self.ccall(pos, "typedeq", [ir.SymAddr(self.pb.type_sym(t)), px, py], 1)
+            (r,) = self.ccall(pos, "typedeq", [self.type_addr(t), px, py], 1)
             self.emit(ir.Mov(pos, tmp, r, 1))
             if op == "!=":
                 self.emit(ir.UnOp(pos, "not", tmp, tmp, 1))
@@ -1491,7 +1160,7 @@ class FuncBuilder:
         yes, end = self.new_block(), self.new_block()
         self.branch(pos, nz, yes, end)
         self.start(yes)
-        self.emit(ir.Load(pos, tw, tw, 8, 8))
+        self.emit(ir.Load(pos, tw, tw, ITAB_TYP, 8))
         self.jump(pos, end)
         self.start(end)
         return tw
@@ -1565,7 +1234,7 @@ class FuncBuilder:
                 vals = self.args(args)
                 sig = under(e.fn.type)
                 assert isinstance(sig, Signature)
-                return self.go_call(pos, self.pb.func_sym(f), sig.params, vals, sig.results)
+                return self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals, sig.results)
             case T.Call(fn=fn, args=args):
                 sig = under(fn.type)
                 assert isinstance(sig, Signature)
@@ -1582,7 +1251,7 @@ class FuncBuilder:
                 iv = vals[0]
                 tab = self.copy_temp(pos, iv, Pointer(Basic(Kind.UINT8, "uint8")))
                 code = self.temp(8)
-                self.emit(ir.Load(pos, code, tab, 24 + 8 * idx, 8))
+                self.emit(ir.Load(pos, code, tab, ITAB_FUN + PTRSIZE * idx, 8))
                 data = at(iv, 8)
                 ptr_t = Pointer(Basic(Kind.UINT8, "uint8"))
                 return self.go_call(pos, code, (ptr_t, *sig.params), [data, *vals[1:]],
@@ -1779,14 +1448,14 @@ class FuncBuilder:
         pos = e.pos
         u = under(e.type)
         if isinstance(u, Map):
-            (m,) = self.ccall(pos, "makemap", [ir.SymAddr(self.pb.type_sym(u.key)),
+            (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key),
                                                ir.Imm(size_of(u.elem))], 1)
             return m
         if not isinstance(u, Slice):
             raise Unsupported(pos, f"make of {type_string(e.type)}")
         n, _ = self.int_word(pos, e.args[0])
         c = self.int_word(pos, e.args[1])[0] if len(e.args) > 1 else n
-        (p,) = self.ccall(pos, "makeslice", [ir.SymAddr(self.pb.type_sym(u.elem)), n, c], 1)
+        (p,) = self.ccall(pos, "makeslice", [self.type_addr(u.elem), n, c], 1)
         tmp = self.temp(e.type)
         self.emit(ir.Mov(pos, tmp, p, 8))
         self.emit(ir.Mov(pos, at(tmp, 8), n, 8))
@@ -1815,7 +1484,7 @@ class FuncBuilder:
         yes, end = self.new_block(), self.new_block()
         self.branch(pos, grow, yes, end)
         self.start(yes)
-        et = ir.SymAddr(self.pb.type_sym(u.elem))
+        et = self.type_addr(u.elem)
         r = self.ccall(pos, "growslice", [et, s, at(s, 8), at(s, 16), newlen], 2)
         self.emit(ir.Mov(pos, s, r[0], 8))
         self.emit(ir.Mov(pos, at(s, 16), r[1], 8))
@@ -1933,7 +1602,7 @@ class FuncBuilder:
         if k is K.I2I:
             m = self.expr(x)
             tmp = self.temp(t)
-            isym = ir.SymAddr(self.pb.type_sym(t))
+            isym = self.type_addr(t)
 
             def conv() -> ir.Operand:
                 tw = self.dyn_type(pos, x.type, m)
@@ -1965,8 +1634,8 @@ class FuncBuilder:
     def type_word(self, t: Type, iface: Type) -> ir.SymAddr:
         """The first word of an interface of type iface holding a t: &type.T or &itab."""
         if is_empty_interface(iface):
-            return ir.SymAddr(self.pb.type_sym(t))
-        return ir.SymAddr(self.pb.itab_sym(t, iface))
+            return self.type_addr(t)
+        return ir.SymAddr(self.pb.reflect.itab_sym(t, iface))
 
     def conv_t2i(self, e: T.Convert) -> ir.Mem:
         """A value-to-interface conversion (see the module docstring for the three ways)."""
@@ -2014,8 +1683,8 @@ class FuncBuilder:
         out = self.temp(target)
         ok = self.temp(1)
         if isinstance(under(target), Interface):
-            isym = ir.SymAddr(self.pb.type_sym(target))
-            src = ir.SymAddr(self.pb.type_sym(e.x.type))
+            isym = self.type_addr(target)
+            src = self.type_addr(e.x.type)
 
             def assert_() -> ir.Operand:
                 if commaok:
@@ -2036,7 +1705,7 @@ class FuncBuilder:
             self.jump(pos, end)
             self.start(end)
             return [out, ok] if commaok else [out]
-        want = ir.SymAddr(self.pb.type_sym(target))
+        want = self.type_addr(target)
         self.emit(ir.BinOp(pos, ir.Op.EQ, ok, tw, want, 8, False))
         yes, no, end = self.new_block(), self.new_block(), self.new_block()
         self.branch(pos, ok, yes, no)
@@ -2047,7 +1716,7 @@ class FuncBuilder:
         if commaok:
             self.write_zero(pos, Direct(out), target)
         else:
-            self.ccall(pos, "panicdottype", [tw, want, ir.SymAddr(self.pb.type_sym(e.x.type))],
+            self.ccall(pos, "panicdottype", [tw, want, self.type_addr(e.x.type)],
                        noreturn=True)
         self.jump(pos, end)
         self.start(end)
@@ -2105,7 +1774,7 @@ class FuncBuilder:
             self.write(pos, lv, tmp, t)
             return
         if isinstance(u, Map):
-            (mp,) = self.ccall(pos, "makemap", [ir.SymAddr(self.pb.type_sym(u.key)),
+            (mp,) = self.ccall(pos, "makemap", [self.type_addr(u.key),
                                                 ir.Imm(size_of(u.elem))], 1)
             for el in e.elems:
                 assert not isinstance(el.key, int)
@@ -2278,13 +1947,13 @@ class FuncBuilder:
                 if t is None:
                     self.emit(ir.BinOp(pos, ir.Op.EQ, hit, tw, ir.Imm(0), 8, False))
                 elif isinstance(under(t), Interface):
-                    isym = ir.SymAddr(self.pb.type_sym(t))
+                    isym = self.type_addr(t)
                     tab = self.cached_itab(pos, tw, self.assert_call(pos, isym, tw))
                     if len(c.types) == 1:
                         tabs[i] = tab
                     self.emit(ir.BinOp(pos, ir.Op.NE, hit, tab, ir.Imm(0), 8, False))
                 else:
-                    want = ir.SymAddr(self.pb.type_sym(t))
+                    want = self.type_addr(t)
                     self.emit(ir.BinOp(pos, ir.Op.EQ, hit, tw, want, 8, False))
                 self.branch(pos, hit, bodies[i], nxt)
                 self.start(nxt)
@@ -2491,13 +2160,6 @@ def _has_call(e: object) -> bool:
     return False
 
 
-def global_sym(v: Var) -> str:
-    """The data symbol of package-level variable v (blank ones get a unique name)."""
-    if v.name == "_":
-        return f"{v.pkg}._·{v.uid}"
-    return f"{v.pkg}.{v.name}"
-
-
 def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,
            captures: Sequence[Var] = ()) -> None:
     params = ([decl.recv] if decl.recv else []) + list(decl.params) + list(decl.results)
@@ -2516,7 +2178,7 @@ def walk_program(prog: T.Program, opts: Options | None = None) -> ir.Program:
     for pkg in prog.packages:
         files.extend(pkg.files)
         for g in pkg.globals:
-            pb.add_data(ir.Data(global_sym(g), b"", (), readonly=False,
+            pb.static.add(ir.Data(global_sym(g), b"", (), readonly=False,
                                 ptrs=pointer_words(g.type), align=max(align_of(g.type), 1),
                                 bss=max(size_of(g.type), 1)))
         for d in pkg.funcs:
@@ -2529,14 +2191,13 @@ def walk_program(prog: T.Program, opts: Options | None = None) -> ir.Program:
     init = T.FuncDecl(pos, "..init", None, Signature((), ()), None, (), (),
                       T.Block(pos, tuple(inits)))
     _build(pb, init, "main..init", None)
-    table = [ir.Reloc(8 * _RT_KIND[b.kind], pb.type_sym(b)) for b in BASIC_TYPES]
-    pb.add_data(ir.Data("runtime.basictypes", bytes(8 * 27), tuple(table)))
-    while pb.closures or pb.pending:
+    pb.static.add(pb.reflect.basic_types())
+    while pb.closures or pb.reflect.pending:
         if pb.closures:
             d, sym, heap = pb.closures.pop(0)
             _build(pb, d, sym, heap, d.captures)
         else:
-            w = pb.pending.pop(0)
-            _build(pb, w, pb.wrapper_syms[id(w)], None)
-    data = tuple(pb.data[k] for k in sorted(pb.data))
-    return ir.Program(tuple(pb.funcs), data, tuple(files), tuple(sorted(pb.externs)))
+            w, sym = pb.reflect.pending.pop(0)
+            _build(pb, w, sym, None)
+    return ir.Program(tuple(pb.funcs), pb.static.sorted(), tuple(files),
+                      tuple(sorted(pb.externs)))
