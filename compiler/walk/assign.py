@@ -1,0 +1,115 @@
+"""Declarations and assignments: `var`, `=`, `:=`, `op=`, and the values of
+multi-value expressions.
+
+    a, b = b, a          both values are copied into temps before either is written
+    m[k] = v             m and k are evaluated first, then runtime.mapassign(m, &k)
+                         gives the element's address and v is stored through it
+    x, ok := m[k]        `multi` lowers the comma-ok form to [value, ok]
+
+An assignment of several values evaluates every left-hand location (`lhs_pre`) and
+every value before writing any, as the spec requires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.types import tree as T
+from compiler.types.typ import (
+    size_of,
+)
+from compiler.walk.base import (
+    Indirect,
+    LVal,
+    Unsupported,
+    WalkerBase,
+)
+
+
+class AssignWalker(WalkerBase):
+    """Declarations and assignments."""
+
+    def var_decl(self, s: T.VarDecl) -> None:
+        if not s.values:
+            for v in s.vars:
+                lv = self.declare(s.pos, v)
+                self.write_zero(s.pos, lv, v.type)
+            return
+        vals = self.values(s.values, len(s.vars))
+        for v, m in zip(s.vars, vals, strict=True):
+            lv = self.declare(s.pos, v)
+            self.write(s.pos, lv, m, v.type)
+
+    def values(self, exprs: Sequence[T.Expr], n: int) -> list[ir.Mem]:
+        """The n values of exprs (one Tuple-typed call, or n expressions), each in a
+        location no later assignment of this statement can change."""
+        if len(exprs) == 1 and n > 1:
+            return self.multi(exprs[0])
+        out = []
+        for e in exprs:
+            m = self.expr(e)
+            if n > 1 and isinstance(e, T.VarRef | T.FieldSel | T.Index | T.Deref):
+                tmp = self.temp(e.type)
+                self.move(e.pos, tmp, m, size_of(e.type))
+                m = tmp
+            out.append(m)
+        return out
+
+    def multi(self, e: T.Expr) -> list[ir.Mem]:
+        """The values of a Tuple-typed expression (call, comma-ok form)."""
+        match e:
+            case T.Call() | T.MethodCall() | T.IfaceCall():
+                return list(self.call(e))
+            case T.MapIndex():
+                return self.map_index(e, commaok=True)
+            case T.TypeAssert():
+                return self.type_assert(e, commaok=True)
+        raise Unsupported(e.pos, f"multi-value {type(e).__name__}")
+
+    def assign(self, s: T.Assign) -> None:
+        if len(s.lhs) == 1 and len(s.rhs) == 1 and not isinstance(s.lhs[0], T.MapIndex):
+            lhs = s.lhs[0]
+            if isinstance(lhs, T.Blank):
+                self.expr_stmt(s.rhs[0])
+                return
+            lv = self.lvalue(lhs)
+            m = self.expr(s.rhs[0])
+            self.write(s.pos, lv, m, lhs.type)
+            return
+        pres = [None if isinstance(x, T.Blank) else self.lhs_pre(x) for x in s.lhs]
+        vals = self.values(s.rhs, len(s.lhs))
+        if len(vals) == 1 and len(s.lhs) == 1:
+            vals = [self.copy_temp(s.pos, vals[0], s.lhs[0].type)]
+        for x, pre, m in zip(s.lhs, pres, vals, strict=True):
+            if isinstance(pre, tuple):
+                pe = self.map_assign(s.pos, pre[0], pre[1])
+                self.write(s.pos, Indirect(pe, 0), m, x.type)
+            elif pre is not None:
+                self.write(s.pos, pre, m, x.type)
+
+    def lhs_pre(self, x: T.Expr) -> LVal | tuple[ir.Mem, ir.Mem]:
+        """Phase one of an assignment to x: its location, or for m[k] the map and key."""
+        if isinstance(x, T.MapIndex):
+            m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
+            k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
+            return (m, k)
+        return self.lvalue(x)
+
+    def map_assign(self, pos: Pos, m: ir.Mem, k: ir.Mem) -> ir.Local:
+        """A pointer to m[k]'s element, inserting k if absent."""
+        pk = self.temp(8)
+        self.emit(ir.LoadAddr(pos, pk, k))
+        (pe,) = self.ccall(pos, "mapassign", [m, pk], 1)
+        return pe
+
+    def op_assign(self, s: T.OpAssign) -> None:
+        lv = self.lvalue(s.lhs)
+        if isinstance(lv, Indirect) or isinstance(lv.mem, ir.Global):
+            cur = self.read(s.pos, lv, s.lhs.type)
+        else:
+            cur = lv.mem
+        y = self.expr(s.rhs)
+        res = self.binary_values(s.pos, s.op, s.lhs.type, s.lhs.type, cur, y, s.rhs.type)
+        self.write(s.pos, lv, res, s.lhs.type)

@@ -1,0 +1,455 @@
+"""The state one function's lowering shares, and the primitives every concern uses:
+slots, blocks, `emit`, moves between locations, runtime calls.
+
+FuncBuilder (func.py) is one class whose methods are spread over mixins, one module per
+concern (see the package docstring). Each mixin derives from WalkerBase and reaches the
+others through `self`; WalkerBase declares the methods one module calls in another, for
+mypy only (they have no body here, so a mixin left out of FuncBuilder fails loudly). For
+
+    x := m[k] + 1
+
+assign.py's var_decl asks `expr` (expr.py) for the sum, which hands it to `binary`
+(operators.py), which asks `expr` for `m[k]`, handled by `map_index` (index.py); each
+step takes fresh `temp` slots and `emit`s instructions into the current block, and
+var_decl `write`s the sum into x's slot.
+
+Blocks: `new_block` makes one, `start` makes it current, `jump`/`branch` terminate the
+current block (a second terminator is ignored: code after a return is dropped), and
+`emit` into a terminated block opens a fresh one.
+
+This module is longer than the concern modules because it holds the two dozen
+primitives all of them use and the mypy declarations of the cross-module methods;
+splitting it would only scatter the one state class.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.reflectdata import ReflectData
+from compiler.staticdata import StaticData
+from compiler.types import tree as T
+from compiler.types.typ import (
+    Basic,
+    Func,
+    Kind,
+    Map,
+    Named,
+    Pointer,
+    Signature,
+    Type,
+    Var,
+    pointer_words,
+    size_of,
+    under,
+)
+
+
+class Unsupported(Exception):
+    """A construct the back end cannot lower yet; reported as a compile error."""
+
+    def __init__(self, pos: Pos, what: str) -> None:
+        super().__init__(what)
+        self.pos = pos
+        self.what = what
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Lowering switches. `convinline` is gc's -d=convinline (stack-built interface values
+    for non-escaping conversions); `stackconv` holds the ids (`id(node)`) of Convert nodes
+    the escape pass proved non-escaping; `escapes` maps Var uids to whether the variable
+    must live on the heap (absent: heap if address-taken or captured)."""
+
+    convinline: bool = True
+    stackconv: frozenset[int] = frozenset()
+    escapes: dict[int, bool] = field(default_factory=dict)
+
+
+class ProgBuilder:
+    """What the functions of one program share: options, the functions lowered so far,
+    data symbols (`static`), descriptors, itabs and method wrappers (`reflect`), the
+    closures and `-fm` wrappers still to lower, and the runtime functions called."""
+
+    def __init__(self, opts: Options, pkgs: Sequence[T.Package]) -> None:
+        self.opts = opts
+        self.funcs: list[ir.Func] = []
+        self.static = StaticData()
+        self.uid = -1
+        declared = {d.func.symbol for p in pkgs for d in p.funcs if d.func is not None}
+        self.reflect = ReflectData(self.static, declared, self.new_uid)
+        self.fm_wrappers: set[str] = set()
+        self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
+        self.externs: set[str] = set()
+
+    def new_uid(self) -> int:
+        """A fresh uid for a generated variable (negative: the checker's are positive)."""
+        self.uid -= 1
+        return self.uid
+
+
+# ---------------------------------------------------------------------------------------
+# Locations
+
+
+@dataclass(frozen=True, slots=True)
+class Direct:
+    """A value stored at a known memory location."""
+
+    mem: ir.Mem
+
+
+@dataclass(frozen=True, slots=True)
+class Indirect:
+    """A value stored at *(ptr) + off, ptr being a pointer held in a stack slot."""
+
+    ptr: ir.Local
+    off: int
+
+
+LVal = Direct | Indirect
+
+
+def at(m: ir.Mem, off: int) -> ir.Mem:
+    """The location `off` bytes into m."""
+    if isinstance(m, ir.Local):
+        return ir.Local(m.slot, m.off + off)
+    return ir.Global(m.sym, m.off + off)
+
+
+def sub(lv: LVal, off: int) -> LVal:
+    """The location `off` bytes into lv."""
+    if isinstance(lv, Direct):
+        return Direct(at(lv.mem, off))
+    return Indirect(lv.ptr, lv.off + off)
+
+
+@dataclass(slots=True)
+class Loop:
+    """A break/continue target; `cont` is -1 for switch statements."""
+
+    label: str | None
+    brk: int
+    cont: int
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers that need no builder state
+
+
+def align8(n: int) -> int:
+    """n rounded up to a multiple of 8."""
+    return (n + 7) // 8 * 8
+
+
+def is_scalar(t: Type) -> bool:
+    """Whether t is one machine word or less handled by integer instructions."""
+    u = under(t)
+    if isinstance(u, Basic):
+        return u.kind not in (Kind.STRING, Kind.FLOAT32, Kind.FLOAT64, Kind.COMPLEX64,
+                              Kind.COMPLEX128)
+    return isinstance(u, Pointer | Map | Signature)
+
+
+def float_bits(v: float, width: int) -> int:
+    """The IEEE bits of v as a width-byte float."""
+    if width == 4:
+        return int(struct.unpack("<I", struct.pack("<f", v))[0])
+    return int(struct.unpack("<Q", struct.pack("<d", v))[0])
+
+
+def wrap_int(v: int, width: int) -> int:
+    """v as a signed width-byte two's complement integer."""
+    bits = 8 * width
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if v >= 1 << (bits - 1) else v
+
+
+def has_call(e: object) -> bool:
+    """Whether evaluating e may call a function (and so change variables)."""
+    if isinstance(e, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit):
+        return True
+    if isinstance(e, T.BuiltinCall) and e.name not in ("len", "cap"):
+        return True
+    slots = getattr(type(e), "__slots__", ())
+    for name in slots:
+        if name in ("pos", "type"):
+            continue
+        v = getattr(e, name)
+        if isinstance(v, tuple):
+            if any(has_call(x) for x in v):
+                return True
+        elif hasattr(type(v), "__slots__") and not isinstance(v, Var | Func | Named):
+            if has_call(v):
+                return True
+    return False
+
+
+CMP_OPS = frozenset({"==", "!=", "<", "<=", ">", ">="})
+INT_OPS = {
+    "+": ir.Op.ADD, "-": ir.Op.SUB, "*": ir.Op.MUL, "/": ir.Op.DIV, "%": ir.Op.MOD,
+    "&": ir.Op.AND, "|": ir.Op.OR, "^": ir.Op.XOR, "&^": ir.Op.ANDNOT, "<<": ir.Op.SHL,
+    ">>": ir.Op.SHR, "==": ir.Op.EQ, "!=": ir.Op.NE, "<": ir.Op.LT, "<=": ir.Op.LE,
+    ">": ir.Op.GT, ">=": ir.Op.GE,
+}
+FLOAT_OPS = {
+    "+": ir.FOp.ADD, "-": ir.FOp.SUB, "*": ir.FOp.MUL, "/": ir.FOp.DIV, "==": ir.FOp.EQ,
+    "!=": ir.FOp.NE, "<": ir.FOp.LT, "<=": ir.FOp.LE, ">": ir.FOp.GT, ">=": ir.FOp.GE,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# The shared state
+
+
+class WalkerBase:
+    """One function's lowering state; see the module docstring.
+
+    `slots` are the frame's slots, `blocks`/`terms` the instructions and terminator of
+    each block (None: still open), `cur` the block being filled; `locs` maps a variable's
+    uid to its location, `heapvars` the uids of variables kept on the heap; `loops` are
+    the enclosing break/continue targets, `labels` the blocks of labels; `results` the
+    result variables with their slots, `exit` the block every return jumps to;
+    `tuples` holds the values of a multi-value call whose results TupleElems read.
+    """
+
+    def __init__(self, pb: ProgBuilder, decl: T.FuncDecl, sym: str,
+                 heapvars: set[int]) -> None:
+        self.pb = pb
+        self.decl = decl
+        self.sym = sym
+        self.slots: list[ir.Slot] = []
+        self.slotnames: set[str] = set()
+        self.blocks: list[list[ir.Instr]] = [[]]
+        self.terms: list[ir.Term | None] = [None]
+        self.cur = 0
+        self.ntemp = 0
+        self.locs: dict[int, LVal] = {}
+        self.heapvars = heapvars
+        self.loops: list[Loop] = []
+        self.labels: dict[str, int] = {}
+        self.results: list[tuple[Var, ir.Local]] = []
+        self.exit = -1
+        self.fallthrough_target = -1
+        self.pkg = sym.split(".", 1)[0]
+        self.ndefer = 0
+        self.tuples: dict[int, list[ir.Mem]] = {}  # TupleElem calls, by id of the call
+        # set while lowering the operand of &x: `&p.f` and `&*p` nil-check p (gc does),
+        # since computing an address does not touch memory.
+        self.nilcheck_derefs = False
+
+    def slot(self, name: str, t: Type | int, kind: ir.SlotKind = ir.SlotKind.AUTO,
+             off: int = 0) -> ir.Local:
+        """A fresh slot named `name` (made unique) holding a value of type (or size) t."""
+        base = name or "~p"
+        n = base
+        i = 0
+        while n in self.slotnames:
+            i += 1
+            n = f"{base}#{i}"
+        self.slotnames.add(n)
+        size = t if isinstance(t, int) else size_of(t)
+        ptrs = () if isinstance(t, int) else pointer_words(t)
+        self.slots.append(ir.Slot(n, kind, size, ptrs, off,
+                                  type=None if isinstance(t, int) else t))
+        return ir.Local(n)
+
+    def temp(self, t: Type | int) -> ir.Local:
+        name = f".autotmp_{self.ntemp}"
+        self.ntemp += 1
+        return self.slot(name, t)
+
+    def emit(self, i: ir.Instr) -> None:
+        if self.terms[self.cur] is not None:
+            self.cur = self.new_block()
+        self.blocks[self.cur].append(i)
+
+    def new_block(self) -> int:
+        self.blocks.append([])
+        self.terms.append(None)
+        return len(self.blocks) - 1
+
+    def term(self, t: ir.Term) -> None:
+        if self.terms[self.cur] is None:
+            self.terms[self.cur] = t
+
+    def jump(self, pos: Pos, target: int) -> None:
+        self.term(ir.Jump(pos, target))
+
+    def start(self, b: int) -> None:
+        self.cur = b
+
+    def branch(self, pos: Pos, cond: ir.Operand, then: int, els: int) -> None:
+        self.term(ir.If(pos, cond, then, els))
+
+    def move(self, pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> None:
+        if size in (1, 2, 4, 8):
+            self.emit(ir.Mov(pos, dst, src, size))
+        elif size:
+            self.emit(ir.Copy(pos, dst, src, size))
+
+    def read(self, pos: Pos, lv: LVal, t: Type) -> ir.Mem:
+        """The value at lv (a load into a temp when indirect)."""
+        if isinstance(lv, Direct):
+            return lv.mem
+        tmp = self.temp(t)
+        self.emit(ir.Load(pos, tmp, lv.ptr, lv.off, size_of(t)))
+        return tmp
+
+    def write(self, pos: Pos, lv: LVal, src: ir.Mem, t: Type) -> None:
+        size = size_of(t)
+        if size == 0:
+            return
+        if isinstance(lv, Direct):
+            self.move(pos, lv.mem, src, size)
+        else:
+            self.emit(ir.Store(pos, lv.ptr, lv.off, src, size))
+
+    def write_zero(self, pos: Pos, lv: LVal, t: Type) -> None:
+        size = size_of(t)
+        if size == 0:
+            return
+        if isinstance(lv, Direct):
+            if size in (1, 2, 4, 8):
+                self.emit(ir.Mov(pos, lv.mem, ir.Imm(0), size))
+            else:
+                self.emit(ir.Zero(pos, lv.mem, size))
+        else:
+            self.emit(ir.StoreZero(pos, lv.ptr, lv.off, size))
+
+    def addr(self, pos: Pos, lv: LVal) -> ir.Local:
+        """A temp holding the address of lv."""
+        if isinstance(lv, Direct):
+            tmp = self.temp(Pointer(Basic(Kind.UINT8, "uint8")))
+            self.emit(ir.LoadAddr(pos, tmp, lv.mem))
+            return tmp
+        if lv.off == 0:
+            return lv.ptr
+        tmp = self.temp(Pointer(Basic(Kind.UINT8, "uint8")))
+        self.emit(ir.BinOp(pos, ir.Op.ADD, tmp, lv.ptr, ir.Imm(lv.off), 8, False))
+        return tmp
+
+    def const_int(self, pos: Pos, v: int, width: int = 8) -> ir.Local:
+        tmp = self.temp(width)
+        self.emit(ir.Mov(pos, tmp, ir.Imm(v), width))
+        return tmp
+
+    def ccall(self, pos: Pos, sym: str, args: Sequence[ir.Operand],
+              nres: int = 0, noreturn: bool = False) -> list[ir.Local]:
+        res = [self.temp(8) for _ in range(nres)]
+        self.emit(ir.CCall(pos, f"runtime.{sym}", tuple(args), tuple(res), noreturn))
+        if noreturn:
+            self.term(ir.Unreachable(pos))
+        return res
+
+    def panic_if(self, pos: Pos, cond: ir.Operand, sym: str,
+                 args: Sequence[ir.Operand]) -> None:
+        """if cond { runtime.sym(args...) } (a no-return runtime error)."""
+        bad = self.new_block()
+        ok = self.new_block()
+        self.branch(pos, cond, bad, ok)
+        self.start(bad)
+        self.ccall(pos, sym, args, noreturn=True)
+        self.start(ok)
+
+    def type_addr(self, t: Type) -> ir.SymAddr:
+        """The address of t's type descriptor."""
+        return ir.SymAddr(self.pb.reflect.type_sym(t))
+
+    def alloc(self, pos: Pos, t: Type) -> ir.Local:
+        """A pointer to a fresh zeroed heap object of type t."""
+        (p,) = self.ccall(pos, "newobject", [self.type_addr(t)], 1)
+        return p
+
+    def copy_temp(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:
+        tmp = self.temp(t)
+        self.move(pos, tmp, m, size_of(t))
+        return tmp
+
+    def ccall_sym(self, pos: Pos, sym: str, args: Sequence[ir.Operand],
+                  nres: int) -> list[ir.Local]:
+        res = [self.temp(8) for _ in range(nres)]
+        self.emit(ir.CCall(pos, sym, tuple(args), tuple(res)))
+        return res
+
+    def ext8(self, pos: Pos, m: ir.Mem, w: int, sg: bool) -> ir.Mem:
+        if w == 8:
+            return m
+        tmp = self.temp(8)
+        self.emit(ir.Ext(pos, tmp, 8, m, w, sg))
+        return tmp
+
+    def as_f64(self, pos: Pos, m: ir.Mem, w: int) -> ir.Mem:
+        if w == 8:
+            return m
+        tmp = self.temp(8)
+        self.emit(ir.FConv(pos, "f2f", tmp, 8, m, 4))
+        return tmp
+
+    if TYPE_CHECKING:
+        # Defined by the mixin in the module named; declared here so that every mixin
+        # can call them (keep in step: mypy checks each definition against these).
+        # func.py
+        def declare(self, pos: Pos, v: Var) -> LVal: ...
+        def var(self, pos: Pos, v: Var) -> LVal: ...
+        # stmt.py
+        def block(self, b: T.Block) -> None: ...
+        def cond(self, e: T.Expr, then: int, els: int) -> None: ...
+        def expr_stmt(self, x: T.Expr) -> None: ...
+        def stmt(self, s: T.Stmt) -> None: ...
+        def stmts(self, ss: Sequence[T.Stmt]) -> None: ...
+        # assign.py
+        def assign(self, s: T.Assign) -> None: ...
+        def lhs_pre(self, x: T.Expr) -> LVal | tuple[ir.Mem, ir.Mem]: ...
+        def map_assign(self, pos: Pos, m: ir.Mem, k: ir.Mem) -> ir.Local: ...
+        def multi(self, e: T.Expr) -> list[ir.Mem]: ...
+        def op_assign(self, s: T.OpAssign) -> None: ...
+        def values(self, exprs: Sequence[T.Expr], n: int) -> list[ir.Mem]: ...
+        def var_decl(self, s: T.VarDecl) -> None: ...
+        # expr.py
+        def addressable(self, e: T.Expr) -> bool: ...
+        def expr(self, e: T.Expr) -> ir.Mem: ...
+        def lvalue(self, e: T.Expr) -> LVal: ...
+        # index.py
+        def index_lval(self, e: T.Expr, x: T.Expr, ix: T.Expr) -> LVal: ...
+        def int_word(self, pos: Pos, e: T.Expr) -> tuple[ir.Local, bool]: ...
+        def map_index(self, e: T.MapIndex, commaok: bool) -> list[ir.Mem]: ...
+        def slice_expr(self, e: T.SliceExpr) -> ir.Mem: ...
+        def string_index(self, e: T.Index) -> ir.Mem: ...
+        # operators.py
+        def binary(self, e: T.Binary) -> ir.Mem: ...
+        def binary_values(self, pos: Pos, op: str, rt: Type, xt: Type, x: ir.Mem,
+                          y: ir.Mem | ir.Imm, yt: Type) -> ir.Mem: ...
+        def unary(self, e: T.Unary) -> ir.Mem: ...
+        # compare.py
+        def compare(self, pos: Pos, op: str, t: Type, x: ir.Mem, y: ir.Mem) -> ir.Mem: ...
+        # call.py
+        def call(self, e: T.Call | T.MethodCall | T.IfaceCall) -> list[ir.Mem]: ...
+        # closure.py
+        def defer_stmt(self, s: T.Defer) -> None: ...
+        def func_lit(self, e: T.FuncLit) -> ir.Mem: ...
+        def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local: ...
+        def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem: ...
+        # builtin.py
+        def builtin(self, e: T.BuiltinCall) -> ir.Mem: ...
+        # convert.py
+        def assert_call(self, pos: Pos, isym: ir.SymAddr,
+                        tw: ir.Operand) -> Callable[[], ir.Operand]: ...
+        def cached_itab(self, pos: Pos, key: ir.Operand,
+                        miss: Callable[[], ir.Operand]) -> ir.Local: ...
+        def convert(self, e: T.Convert) -> ir.Mem: ...
+        def dyn_type(self, pos: Pos, t: Type, x: ir.Mem) -> ir.Local: ...
+        def type_assert(self, e: T.TypeAssert, commaok: bool) -> list[ir.Mem]: ...
+        def unbox(self, pos: Pos, t: Type, data: ir.Mem, out: ir.Local) -> None: ...
+        # complit.py
+        def composite(self, lv: LVal, e: T.CompositeLit, zeroed: bool) -> None: ...
+        # range.py
+        def range_stmt(self, s: T.Range) -> None: ...
+        # switch.py
+        def switch_stmt(self, s: T.Switch) -> None: ...
+        def type_switch(self, s: T.TypeSwitch) -> None: ...

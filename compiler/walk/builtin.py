@@ -1,0 +1,230 @@
+"""Builtin functions, one method each, dispatched by name.
+
+    append(s, x)   growslice(&type.T, s, len, cap, len+1) when len+1 > cap, then store
+                   x at s.ptr + len*size and set len
+    len(m)         0 for a nil map, else the count (the first word of runtime.c's hmap)
+    print(x)       printlock; print<kind>(x); printunlock
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.types import tree as T
+from compiler.types.typ import (
+    Array,
+    Interface,
+    Kind,
+    Map,
+    Pointer,
+    Signature,
+    Slice,
+    Type,
+    basic_kind,
+    is_signed,
+    size_of,
+    type_string,
+    under,
+)
+from compiler.walk.base import (
+    Unsupported,
+    WalkerBase,
+    at,
+    has_call,
+)
+
+
+class BuiltinWalker(WalkerBase):
+    """Builtin functions."""
+
+    def builtin(self, e: T.BuiltinCall) -> ir.Mem:
+        pos = e.pos
+        name = e.name
+        if name in ("print", "println"):
+            self.print_call(e)
+            return self.temp(0)
+        if name in ("len", "cap"):
+            return self.len_cap(e)
+        if name == "new":
+            assert isinstance(e.type, Pointer)
+            return self.alloc(pos, e.type.elem)
+        if name == "make":
+            return self.make(e)
+        if name == "append":
+            return self.append(e)
+        if name == "copy":
+            return self.copy_builtin(e)
+        if name == "delete":
+            m = self.expr(e.args[0])
+            k = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
+            pk = self.temp(8)
+            self.emit(ir.LoadAddr(pos, pk, k))
+            self.ccall(pos, "mapdelete", [m, pk])
+            return self.temp(0)
+        if name == "panic":
+            v = self.expr(e.args[0])
+            self.ccall(pos, "gopanic", [v, at(v, 8)], noreturn=True)
+            return self.temp(0)
+        if name == "recover":
+            r = self.ccall(pos, "gorecover", [], 2)
+            tmp = self.temp(e.type)
+            self.emit(ir.Mov(pos, tmp, r[0], 8))
+            self.emit(ir.Mov(pos, at(tmp, 8), r[1], 8))
+            return tmp
+        if name in ("real", "imag"):
+            x = self.expr(e.args[0])
+            h = size_of(e.type)
+            return at(x, 0 if name == "real" else h)
+        if name == "complex":
+            tmp = self.temp(e.type)
+            h = size_of(e.type) // 2
+            self.move(pos, tmp, self.expr(e.args[0]), h)
+            self.move(pos, at(tmp, h), self.expr(e.args[1]), h)
+            return tmp
+        raise Unsupported(pos, f"builtin {name}")
+
+    def print_call(self, e: T.BuiltinCall) -> None:
+        pos = e.pos
+        vals = [(a.type, self.expr(a)) for a in e.args]
+        self.ccall(pos, "printlock", [])
+        for i, (t, m) in enumerate(vals):
+            if i and e.name == "println":
+                self.ccall(pos, "printsp", [])
+            self.print_value(pos, t, m)
+        if e.name == "println":
+            self.ccall(pos, "printnl", [])
+        self.ccall(pos, "printunlock", [])
+
+    def print_value(self, pos: Pos, t: Type, m: ir.Mem) -> None:
+        u = under(t)
+        k = basic_kind(t)
+        if k is Kind.BOOL:
+            self.ccall(pos, "printbool", [self.ext8(pos, m, 1, False)])
+        elif k is Kind.STRING:
+            self.ccall(pos, "printstring", [m, at(m, 8)])
+        elif k in (Kind.FLOAT32, Kind.FLOAT64):
+            self.ccall(pos, "printfloat", [self.as_f64(pos, m, size_of(t))])
+        elif k in (Kind.COMPLEX64, Kind.COMPLEX128):
+            h = size_of(t) // 2
+            self.ccall(pos, "printcomplex", [self.as_f64(pos, m, h),
+                                             self.as_f64(pos, at(m, h), h)])
+        elif k is Kind.UNSAFE_POINTER or isinstance(u, Pointer | Map | Signature):
+            self.ccall(pos, "printpointer", [m])
+        elif k is not None:
+            sg = is_signed(t)
+            self.ccall(pos, "printint" if sg else "printuint",
+                       [self.ext8(pos, m, size_of(t), sg)])
+        elif isinstance(u, Slice):
+            self.ccall(pos, "printslice", [m, at(m, 8), at(m, 16)])
+        elif isinstance(u, Interface):
+            self.ccall(pos, "printeface", [m, at(m, 8)])
+        else:
+            raise Unsupported(pos, f"print of {type_string(t)}")
+
+    def len_cap(self, e: T.BuiltinCall) -> ir.Mem:
+        pos = e.pos
+        x = e.args[0]
+        u = under(x.type)
+        if isinstance(u, Pointer):
+            u = under(u.elem)
+        if isinstance(u, Array):
+            if has_call(x):
+                self.expr(x)
+            return self.const_int(pos, u.length)
+        m = self.expr(x)
+        if isinstance(u, Map):
+            tmp = self.temp(8)
+            self.emit(ir.Mov(pos, tmp, ir.Imm(0), 8))
+            nz = self.temp(1)
+            self.emit(ir.BinOp(pos, ir.Op.NE, nz, m, ir.Imm(0), 8, False))
+            yes, end = self.new_block(), self.new_block()
+            self.branch(pos, nz, yes, end)
+            self.start(yes)
+            p = self.copy_temp(pos, m, x.type)
+            self.emit(ir.Load(pos, tmp, p, 0, 8))
+            self.jump(pos, end)
+            self.start(end)
+            return tmp
+        return at(m, 16 if e.name == "cap" else 8)
+
+    def make(self, e: T.BuiltinCall) -> ir.Mem:
+        pos = e.pos
+        u = under(e.type)
+        if isinstance(u, Map):
+            (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key),
+                                               ir.Imm(size_of(u.elem))], 1)
+            return m
+        if not isinstance(u, Slice):
+            raise Unsupported(pos, f"make of {type_string(e.type)}")
+        n, _ = self.int_word(pos, e.args[0])
+        c = self.int_word(pos, e.args[1])[0] if len(e.args) > 1 else n
+        (p,) = self.ccall(pos, "makeslice", [self.type_addr(u.elem), n, c], 1)
+        tmp = self.temp(e.type)
+        self.emit(ir.Mov(pos, tmp, p, 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), n, 8))
+        self.emit(ir.Mov(pos, at(tmp, 16), c, 8))
+        return tmp
+
+    def append(self, e: T.BuiltinCall) -> ir.Mem:
+        pos = e.pos
+        u = under(e.type)
+        assert isinstance(u, Slice)
+        es = size_of(u.elem)
+        s = self.copy_temp(pos, self.expr(e.args[0]), e.type)
+        if e.spread:
+            src = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
+            n: ir.Operand = at(src, 8)
+            vals: list[ir.Mem] = []
+        else:
+            vals = [self.copy_temp(a.pos, self.expr(a), a.type) for a in e.args[1:]]
+            n = ir.Imm(len(vals))
+            if not vals:
+                return s
+        newlen = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.ADD, newlen, at(s, 8), n, 8, False))
+        grow = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.GT, grow, newlen, at(s, 16), 8, False))
+        yes, end = self.new_block(), self.new_block()
+        self.branch(pos, grow, yes, end)
+        self.start(yes)
+        et = self.type_addr(u.elem)
+        r = self.ccall(pos, "growslice", [et, s, at(s, 8), at(s, 16), newlen], 2)
+        self.emit(ir.Mov(pos, s, r[0], 8))
+        self.emit(ir.Mov(pos, at(s, 16), r[1], 8))
+        self.jump(pos, end)
+        self.start(end)
+        dst = self.temp(8)
+        off = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.MUL, off, at(s, 8), ir.Imm(es), 8, False))
+        self.emit(ir.BinOp(pos, ir.Op.ADD, dst, s, off, 8, False))
+        if e.spread:
+            nb = self.temp(8)
+            self.emit(ir.BinOp(pos, ir.Op.MUL, nb, at(src, 8), ir.Imm(es), 8, False))
+            self.ccall(pos, "memmove", [dst, src, nb])
+        else:
+            for i, v in enumerate(vals):
+                if es:
+                    self.emit(ir.Store(pos, dst, i * es, v, es))
+        self.emit(ir.Mov(pos, at(s, 8), newlen, 8))
+        return s
+
+    def copy_builtin(self, e: T.BuiltinCall) -> ir.Mem:
+        pos = e.pos
+        d = self.copy_temp(pos, self.expr(e.args[0]), e.args[0].type)
+        s = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
+        u = under(e.args[0].type)
+        assert isinstance(u, Slice)
+        n = self.temp(8)
+        self.emit(ir.Mov(pos, n, at(d, 8), 8))
+        less = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.LT, less, at(s, 8), n, 8, True))
+        yes, end = self.new_block(), self.new_block()
+        self.branch(pos, less, yes, end)
+        self.start(yes)
+        self.emit(ir.Mov(pos, n, at(s, 8), 8))
+        self.jump(pos, end)
+        self.start(end)
+        nb = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.MUL, nb, n, ir.Imm(size_of(u.elem)), 8, False))
+        self.ccall(pos, "memmove", [d, s, nb])
+        return n

@@ -1,0 +1,150 @@
+"""Calls: Go functions, methods, interface methods and func values (the Go ABI:
+arguments and results in the caller's outgoing area, each 8-aligned), and bodyless
+runtime functions (the C ABI: one register per word).
+
+    h(a, g())   a is copied into a temp before g runs (g could change it); then
+                call main.h args=24 [.autotmp_1+0@0 .autotmp_2+0@8] -> [.autotmp_3+0@16]
+    i.M(x)      loads fun[idx] from the itab (reflectdata.ITAB_FUN) and calls it with
+                the data word as receiver
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compiler import ir
+from compiler.diag import InternalError, Pos
+from compiler.reflectdata import ITAB_FUN
+from compiler.types import tree as T
+from compiler.types.typ import (
+    PTRSIZE,
+    Basic,
+    Func,
+    Kind,
+    Pointer,
+    Signature,
+    Type,
+    is_signed,
+    size_of,
+    under,
+)
+from compiler.walk.base import (
+    Unsupported,
+    WalkerBase,
+    align8,
+    at,
+    has_call,
+)
+
+
+class CallWalker(WalkerBase):
+    """Calls of Go functions, methods, interface methods and the runtime."""
+
+    def go_call(self, pos: Pos, target: str | ir.Mem, params: Sequence[Type],
+                args: Sequence[ir.Mem], results: Sequence[Type],
+                closure: bool = True) -> list[ir.Mem]:
+        """A Go-ABI call; each argument and result at the next 8-aligned offset."""
+        if len(params) != len(args):
+            raise InternalError(pos, f"call with {len(args)} arguments for {len(params)} "
+                                "parameters (typed tree contract)")
+        off = 0
+        iargs: list[ir.Arg] = []
+        for t, m in zip(params, args, strict=True):
+            off = align8(off)
+            iargs.append(ir.Arg(m, off, size_of(t)))
+            off += size_of(t)
+        off = align8(off)
+        res: list[ir.Mem] = []
+        ires: list[ir.Arg] = []
+        for t in results:
+            tmp = self.temp(t)
+            ires.append(ir.Arg(tmp, off, size_of(t)))
+            res.append(tmp)
+            off = align8(off + size_of(t))
+        self.emit(ir.Call(pos, target, tuple(iargs), tuple(ires), align8(off), closure))
+        return res
+
+    def args(self, es: Sequence[T.Expr]) -> list[ir.Mem]:
+        """Evaluate call arguments left to right; values a later argument's call could
+        change (variables) are copied first."""
+        later_call = [False] * len(es)
+        seen = False
+        for i in range(len(es) - 1, -1, -1):
+            later_call[i] = seen
+            seen = seen or has_call(es[i])
+        out = []
+        for e, lc in zip(es, later_call, strict=True):
+            m = self.expr(e)
+            if lc and not isinstance(e, T.ConstExpr):
+                m = self.copy_temp(e.pos, m, e.type)
+            out.append(m)
+        return out
+
+    def call(self, e: T.Call | T.MethodCall | T.IfaceCall) -> list[ir.Mem]:
+        pos = e.pos
+        match e:
+            case T.Call(fn=T.FuncRef(func=f), args=args):
+                if f.external:
+                    return self.external_call(pos, f, self.args(args))
+                vals = self.args(args)
+                sig = under(e.fn.type)
+                assert isinstance(sig, Signature)
+                return self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals, sig.results)
+            case T.Call(fn=fn, args=args):
+                sig = under(fn.type)
+                assert isinstance(sig, Signature)
+                fv = self.copy_temp(pos, self.expr(fn), fn.type)
+                vals = self.args(args)
+                return self.go_call(pos, fv, sig.params, vals, sig.results)
+            case T.MethodCall(recv=recv, method=m, args=args):
+                assert m.recv is not None
+                vals = self.args((recv, *args))
+                return self.go_call(pos, m.symbol, (m.recv, *m.sig.params), vals,
+                                    m.sig.results)
+            case T.IfaceCall(recv=recv, index=idx, sig=sig, args=args):
+                vals = self.args((recv, *args))
+                iv = vals[0]
+                tab = self.copy_temp(pos, iv, Pointer(Basic(Kind.UINT8, "uint8")))
+                code = self.temp(8)
+                self.emit(ir.Load(pos, code, tab, ITAB_FUN + PTRSIZE * idx, 8))
+                data = at(iv, 8)
+                ptr_t = Pointer(Basic(Kind.UINT8, "uint8"))
+                return self.go_call(pos, code, (ptr_t, *sig.params), [data, *vals[1:]],
+                                    sig.results, closure=False)
+        raise Unsupported(pos, type(e).__name__)
+
+    def external_call(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> list[ir.Mem]:
+        """A call of a bodyless (runtime-implemented) function: the C runtime ABI, one
+        integer register per argument word; up to two result words come back in
+        %rax:%rdx, more through a hidden result pointer first (SysV sret)."""
+        self.pb.externs.add(f.symbol)
+        words: list[ir.Operand] = []
+        for t, m in zip(f.sig.params, vals, strict=True):
+            n = size_of(t)
+            if n < 8:
+                words.append(self.ext8(pos, m, n, is_signed(t)) if n in (1, 2, 4) else m)
+                continue
+            words.extend(at(m, k) for k in range(0, n, 8))
+        offs: list[int] = []
+        total = 0
+        for t in f.sig.results:
+            offs.append(total)
+            total = align8(total + size_of(t))
+        res = [self.temp(t) for t in f.sig.results]
+        if len(words) + (total > 16) > 6:
+            raise Unsupported(pos, f"runtime function {f.name} with more than 6 words")
+        if total > 16:
+            area = self.temp(total)
+            p = self.temp(8)
+            self.emit(ir.LoadAddr(pos, p, area))
+            words.insert(0, p)
+            self.ccall_sym(pos, f.symbol, words, 0)
+            for t, m, off in zip(f.sig.results, res, offs, strict=True):
+                self.move(pos, m, at(area, off), size_of(t))
+        else:
+            regs = self.ccall_sym(pos, f.symbol, words, total // 8)
+            for t, m, off in zip(f.sig.results, res, offs, strict=True):
+                n = size_of(t)
+                for k in range(0, n, 8):
+                    self.move(pos, at(m, k), regs[(off + k) // 8], min(8, n - k))
+        return list(res)

@@ -1,0 +1,153 @@
+"""Closures: function literals, func values of top-level functions, bound
+method values (`x.M` as a value) and `defer`.
+
+    g := func() int { return n }      // in main; n captured, so it lives on the heap
+
+allocates a 16-byte closure {main.main.func1, &n} (runtime.mallocgc) and queues the
+literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
+top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
+a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
+fresh variables and defers a closure over them (`main.f.deferwrap1` in f).
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.types import tree as T
+from compiler.types.typ import (
+    Signature,
+    Tuple,
+    Type,
+    Var,
+    VarKind,
+    type_string,
+    under,
+)
+from compiler.walk.base import (
+    Indirect,
+    Unsupported,
+    WalkerBase,
+)
+
+
+class ClosureWalker(WalkerBase):
+    """Function literals, func values, method values and defer."""
+
+    def defer_stmt(self, s: T.Defer) -> None:
+        """defer f(args): evaluate f and args now into fresh variables, and defer a
+        func() closure over them that makes the call (gc's wrapping of go/defer)."""
+        pos = s.pos
+        self.ndefer += 1
+        bound: list[Var] = []
+
+        def bind(e: T.Expr) -> T.Expr:
+            if isinstance(e, T.ConstExpr | T.FuncRef | T.NilExpr):
+                return e
+            v = Var(f"~d{len(bound)}", e.type, pos, VarKind.LOCAL, self.pkg,
+                    self.pb.new_uid())
+            self.heapvars.add(v.uid)
+            self.var_decl(T.VarDecl(pos, (v,), (e,)))
+            bound.append(v)
+            return T.VarRef(pos, v.type, v)
+
+        call = s.call
+        wrapped: T.Expr
+        match call:
+            case T.Call(fn=fn, args=args):
+                wrapped = T.Call(call.pos, call.type, bind(fn), tuple(bind(a) for a in args))
+            case T.MethodCall(recv=recv, method=m, args=args):
+                wrapped = T.MethodCall(call.pos, call.type, bind(recv), m,
+                                       tuple(bind(a) for a in args))
+            case T.IfaceCall(recv=recv, args=args):
+                wrapped = T.IfaceCall(call.pos, call.type, bind(recv), call.method,
+                                      call.index, call.sig, tuple(bind(a) for a in args))
+            case T.BuiltinCall(args=args):
+                wrapped = T.BuiltinCall(call.pos, call.type, call.name,
+                                        tuple(bind(a) for a in args), call.spread)
+            case _:
+                raise Unsupported(pos, f"defer of {type(call).__name__}")
+        local = self.sym.split(".", 1)[1]
+        sig = Signature((), ())
+        decl = T.FuncDecl(pos, f"{local}.deferwrap{self.ndefer}", None, sig, None, (), (),
+                          T.Block(pos, (T.ExprStmt(pos, wrapped),)), captures=tuple(bound))
+        clo = self.func_lit(T.FuncLit(pos, sig, decl))
+        self.emit(ir.DeferProc(pos, clo, self.exit))
+
+    def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local:
+        """A func value of a top-level function: a static closure `sym·f`."""
+        csym = self.pb.static.func_closure(sym)
+        tmp = self.temp(t)
+        self.emit(ir.Mov(pos, tmp, ir.SymAddr(csym), 8))
+        return tmp
+
+    def func_lit(self, e: T.FuncLit) -> ir.Mem:
+        d = e.decl
+        sym = f"{self.pkg}.{d.name}"
+        self.pb.closures.append((d, sym, self.heapvars))
+        if not d.captures:
+            return self.func_value(e.pos, sym, e.type)
+        n = len(d.captures)
+        (p,) = self.ccall(e.pos, "mallocgc", [ir.Imm(8 * (n + 1))], 1)
+        code = self.temp(8)
+        self.emit(ir.Mov(e.pos, code, ir.SymAddr(sym), 8))
+        self.emit(ir.Store(e.pos, p, 0, code, 8))
+        for i, v in enumerate(d.captures):
+            lv = self.var(e.pos, v)
+            if not isinstance(lv, Indirect):
+                raise Unsupported(e.pos, f"capture of {v.name} kept on the stack")
+            self.emit(ir.Store(e.pos, p, 8 * (i + 1), lv.ptr, 8))
+        return p
+
+    def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem:
+        """A bound method value: a closure over a heap copy of the receiver whose code is
+        the `-fm` wrapper (gc's name) calling the method on it."""
+        pos = e.pos
+        sig = under(e.type)
+        assert isinstance(sig, Signature)
+        rt = e.recv.type
+        if isinstance(e, T.MethodValue):
+            sym = f"{e.method.symbol}-fm"
+        else:
+            sym = f"{self.pkg}.{type_string(rt, link=True)}.{e.method}-fm"
+        rv = self.fm_wrapper(sym, e, sig)
+        p = self.alloc(pos, rt)
+        val = self.expr(e.recv)
+        if isinstance(e, T.IfaceMethodValue):
+            self.emit(ir.NilCheck(pos, val))
+        self.write(pos, Indirect(p, 0), val, rt)
+        (clo,) = self.ccall(pos, "mallocgc", [ir.Imm(16)], 1)
+        code = self.temp(8)
+        self.emit(ir.Mov(pos, code, ir.SymAddr(sym), 8))
+        self.emit(ir.Store(pos, clo, 0, code, 8))
+        self.emit(ir.Store(pos, clo, 8, p, 8))
+        del rv
+        return clo
+
+    def fm_wrapper(self, sym: str, e: T.MethodValue | T.IfaceMethodValue,
+                   sig: Signature) -> Var:
+        """Queue the `-fm` closure body for bound method value e (once per symbol); it
+        captures one variable, the receiver copy."""
+        pos = e.pos
+        pkg = sym.split(".", 1)[0]
+        rv = Var("recv", e.recv.type, pos, VarKind.LOCAL, pkg, self.pb.new_uid())
+        if sym in self.pb.fm_wrappers:
+            return rv
+        self.pb.fm_wrappers.add(sym)
+        params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, pkg, self.pb.new_uid())
+                       for i, pt in enumerate(sig.params))
+        results = tuple(Var("", t, pos, VarKind.RESULT, pkg, self.pb.new_uid())
+                        for t in sig.results)
+        args = tuple(T.VarRef(pos, v.type, v) for v in params)
+        rtype: Type = sig.results[0] if len(sig.results) == 1 else Tuple(sig.results)
+        recv = T.VarRef(pos, rv.type, rv)
+        call: T.Expr
+        if isinstance(e, T.MethodValue):
+            call = T.MethodCall(pos, rtype, recv, e.method, args)
+        else:
+            call = T.IfaceCall(pos, rtype, recv, e.method, e.index, sig, args)
+        body: T.Stmt = T.Return(pos, (call,)) if sig.results else T.ExprStmt(pos, call)
+        decl = T.FuncDecl(pos, sym.split(".", 1)[1], None, sig, None, params, results,
+                          T.Block(pos, (body,)), captures=(rv,))
+        self.pb.closures.append((decl, sym, {rv.uid}))
+        return rv

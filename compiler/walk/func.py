@@ -1,0 +1,164 @@
+"""FuncBuilder, the composition of walk's mixins, and the function frame: parameter and
+result slots, captured variables, variables' storage, the exit block.
+
+For
+
+    func f(p *int, n int) (r int) { defer g(); r = *p + n; return }
+
+`build` lays out p at argument offset 0, n at 8 and r at 16 (args=24), zeroes r at
+entry, lowers the body (each `return` writes the results and jumps to the exit block),
+and ends the exit block with `deferreturn` (the frame defers) and `ret`. A parameter
+or result that must live on the heap is copied into a fresh heap object at entry (and
+loaded back into its slot at the exit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.staticdata import global_sym
+from compiler.types.typ import (
+    Basic,
+    Kind,
+    Pointer,
+    Var,
+    VarKind,
+    size_of,
+)
+from compiler.walk.assign import AssignWalker
+from compiler.walk.base import (
+    Direct,
+    Indirect,
+    LVal,
+    align8,
+)
+from compiler.walk.builtin import BuiltinWalker
+from compiler.walk.call import CallWalker
+from compiler.walk.closure import ClosureWalker
+from compiler.walk.compare import CompareWalker
+from compiler.walk.complit import ComplitWalker
+from compiler.walk.convert import ConvertWalker
+from compiler.walk.expr import ExprWalker
+from compiler.walk.index import IndexWalker
+from compiler.walk.operators import OperatorWalker
+from compiler.walk.range import RangeWalker
+from compiler.walk.stmt import StmtWalker
+from compiler.walk.switch import SwitchWalker
+
+
+class FuncBuilder(
+    StmtWalker, AssignWalker, ExprWalker, IndexWalker, OperatorWalker, CompareWalker,
+    CallWalker, ClosureWalker, BuiltinWalker, ConvertWalker, ComplitWalker, RangeWalker,
+    SwitchWalker,
+):
+    """Lowers one function body (or closure) to an ir.Func."""
+
+    def is_heap(self, v: Var) -> bool:
+        if v.uid in self.pb.opts.escapes:
+            return self.pb.opts.escapes[v.uid]
+        return v.uid in self.heapvars
+
+    def declare(self, pos: Pos, v: Var) -> LVal:
+        """Create storage for local v (a fresh heap object each time for heap vars)."""
+        if v.name == "_":
+            lv: LVal = Direct(self.temp(v.type))
+        elif self.is_heap(v):
+            pslot = self.locs.get(v.uid)
+            if isinstance(pslot, Indirect):
+                ptr = pslot.ptr
+            else:
+                ptr = self.slot("&" + v.name, Pointer(v.type))
+            p = self.alloc(pos, v.type)
+            self.emit(ir.Mov(pos, ptr, p, 8))
+            lv = Indirect(ptr, 0)
+        else:
+            old = self.locs.get(v.uid)
+            lv = old if old is not None else Direct(self.slot(v.name, v.type))
+        self.locs[v.uid] = lv
+        return lv
+
+    def var(self, pos: Pos, v: Var) -> LVal:
+        lv = self.locs.get(v.uid)
+        if lv is not None:
+            return lv
+        if v.kind is VarKind.GLOBAL:
+            lv = Direct(ir.Global(global_sym(v)))
+            self.locs[v.uid] = lv
+            return lv
+        return self.declare(pos, v)
+
+    def build(self, captures: Sequence[Var] = ()) -> ir.Func:
+        """Lower the declaration's body; captures are a closure's context words."""
+        d = self.decl
+        pos = d.pos
+        off = 0
+        params = ([d.recv] if d.recv is not None else []) + list(d.params)
+        pslots: list[tuple[Var, ir.Local]] = []
+        for v in params:
+            off = align8(off)
+            pslots.append((v, self.slot(v.name if v.name != "_" else "~p", v.type,
+                                        ir.SlotKind.PARAM, off)))
+            off += size_of(v.type)
+        off = align8(off)
+        rslots: list[tuple[Var, ir.Local]] = []
+        for i, v in enumerate(d.results):
+            name = v.name if v.name not in ("", "_") else f"~r{i}"
+            rslots.append((v, self.slot(name, v.type, ir.SlotKind.RESULT, off)))
+            off = align8(off + size_of(v.type))
+        argsize = align8(off)
+        if captures:
+            ctx = self.slot(".closureptr", Pointer(Basic(Kind.UINT8, "uint8")))
+            self.emit(ir.ClosurePtr(pos, ctx))
+            for i, v in enumerate(captures):
+                ptr = self.slot("&" + v.name, Pointer(v.type))
+                self.emit(ir.Load(pos, ptr, ctx, 8 * (i + 1), 8))
+                self.locs[v.uid] = Indirect(ptr, 0)
+        for v, s in pslots:
+            if self.is_heap(v):
+                lv = self.declare(pos, v)
+                self.write(pos, lv, s, v.type)
+            else:
+                self.locs[v.uid] = Direct(s)
+        zeroes: list[ir.Instr] = []
+        for v, s in rslots:
+            before = len(self.blocks[self.cur])
+            self.write_zero(pos, Direct(s), v.type)
+            if v.name == "":
+                zeroes.extend(self.blocks[self.cur][before:])
+            if v.name not in ("", "_") and self.is_heap(v):
+                self.declare(pos, v)
+            else:
+                self.locs[v.uid] = Direct(s)
+            self.results.append((v, s))
+        entry = self.cur
+        self.exit = self.new_block()
+        assert d.body is not None
+        self.block(d.body)
+        if not self.ndefer and zeroes:
+            # Every return writes unnamed results and nothing reads them first; only a
+            # frame that defers (recover may return them as they are) needs them zero.
+            dead = {id(i) for i in zeroes}
+            self.blocks[entry] = [i for i in self.blocks[entry] if id(i) not in dead]
+        end = d.body.pos
+        self.jump(end, self.exit)
+        self.start(self.exit)
+        if self.ndefer:
+            self.emit(ir.DeferReturn(end))
+        for v, s in self.results:
+            lv = self.locs[v.uid]
+            if isinstance(lv, Indirect):
+                self.emit(ir.Load(end, s, lv.ptr, lv.off, size_of(v.type)))
+        self.term(ir.Ret(end))
+        return self.finish(pos, argsize)
+
+    def finish(self, pos: Pos, argsize: int) -> ir.Func:
+        """The ir.Func from the blocks built so far (unterminated blocks fall off: ret)."""
+        blocks = []
+        for i, (instrs, t) in enumerate(zip(self.blocks, self.terms, strict=True)):
+            blocks.append(ir.Block(i, tuple(instrs), t if t is not None else ir.Ret(pos)))
+        gen = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
+               or self.sym.endswith(("..init", "-fm")))
+        return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
+                       self.decl.noinline)

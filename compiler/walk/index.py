@@ -1,0 +1,175 @@
+"""Indexing and slicing: `a[i]`, `s[i]`, `str[i]`, `x[i:j:k]`, `m[k]`.
+
+    s[i]        binop ge w8 u bad <- i, s+8;  if bad: runtime.panicIndex(i, len(s))
+                p = s.ptr + i*8;  load 8 <- *(p)+0
+
+A constant index into an array is an offset, with no check (the checker bounded it).
+Slicing checks `0 <= lo <= hi <= max <= cap` with gc's panicSlice* calls, and does not
+move the pointer when the result's cap is 0 (it would point past the array). m[k]
+copies k into a temp and calls runtime.mapaccess1/2 with its address.
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.diag import Pos
+from compiler.types import tree as T
+from compiler.types.typ import (
+    Array,
+    Basic,
+    Kind,
+    Map,
+    Pointer,
+    Slice,
+    is_signed,
+    is_string,
+    size_of,
+    under,
+)
+from compiler.walk.base import (
+    Direct,
+    Indirect,
+    LVal,
+    WalkerBase,
+    at,
+    sub,
+)
+
+
+class IndexWalker(WalkerBase):
+    """Indexing and slicing: x[i], s[i:j:k], m[k]."""
+
+    def int_word(self, pos: Pos, e: T.Expr) -> tuple[ir.Local, bool]:
+        """e (any integer type) extended to 8 bytes, and whether it is signed."""
+        m = self.expr(e)
+        w = size_of(e.type)
+        sg = is_signed(e.type)
+        if w == 8 and isinstance(m, ir.Local):
+            return m, sg
+        tmp = self.temp(8)
+        self.emit(ir.Ext(pos, tmp, 8, m, w, sg))
+        return tmp, sg
+
+    def bounds(self, pos: Pos, idx: ir.Local, n: ir.Operand, fn: str = "panicIndex") -> None:
+        bad = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.GE, bad, idx, n, 8, False))
+        self.panic_if(pos, bad, fn, [idx, n])
+
+    def index_lval(self, e: T.Expr, x: T.Expr, ix: T.Expr) -> LVal:
+        u = under(x.type)
+        pos = e.pos
+        es = size_of(e.type)
+        const = ix.value if isinstance(ix, T.ConstExpr) and isinstance(ix.value, int) else None
+        if isinstance(u, Array):
+            base = self.lvalue(x) if self.addressable(x) else Direct(self.expr(x))
+            if const is not None and not isinstance(const, bool):
+                return sub(base, const * es)
+            i, _ = self.int_word(pos, ix)
+            self.bounds(pos, i, ir.Imm(u.length))
+            p = self.addr(pos, base)
+        else:
+            sm = self.expr(x)
+            i, _ = self.int_word(pos, ix)
+            self.bounds(pos, i, at(sm, 8))
+            p = self.temp(8)
+            self.emit(ir.Mov(pos, p, at(sm, 0), 8))
+        q = self.temp(Pointer(e.type))
+        if es == 1:
+            self.emit(ir.BinOp(pos, ir.Op.ADD, q, p, i, 8, False))
+        else:
+            off = self.temp(8)
+            self.emit(ir.BinOp(pos, ir.Op.MUL, off, i, ir.Imm(es), 8, False))
+            self.emit(ir.BinOp(pos, ir.Op.ADD, q, p, off, 8, False))
+        return Indirect(q, 0)
+
+    def string_index(self, e: T.Index) -> ir.Mem:
+        pos = e.pos
+        sm = self.expr(e.x)
+        i, _ = self.int_word(pos, e.index)
+        self.bounds(pos, i, at(sm, 8))
+        p = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.ADD, p, at(sm, 0), i, 8, False))
+        tmp = self.temp(e.type)
+        self.emit(ir.Load(pos, tmp, p, 0, 1))
+        return tmp
+
+    def slice_expr(self, e: T.SliceExpr) -> ir.Mem:
+        pos, x = e.pos, e.x
+        u = under(x.type)
+        m = self.expr(x)
+        base = self.temp(8)
+        self.emit(ir.Mov(pos, base, m, 8))
+        if is_string(x.type):
+            cap: ir.Mem = at(m, 8)
+            ln: ir.Mem = at(m, 8)
+            es = 1
+        elif isinstance(u, Slice):
+            ln, cap = at(m, 8), at(m, 16)
+            es = size_of(u.elem)
+        else:
+            assert isinstance(u, Pointer)
+            arr = under(u.elem)
+            assert isinstance(arr, Array)
+            ln = cap = self.const_int(pos, arr.length)
+            es = size_of(arr.elem)
+        lo = self.int_word(pos, e.lo)[0] if e.lo is not None else self.const_int(pos, 0)
+        hi = self.int_word(pos, e.hi)[0] if e.hi is not None else self.copy_temp(
+            pos, ln, Basic(Kind.INT, "int"))
+        mx = self.int_word(pos, e.max)[0] if e.max is not None else self.copy_temp(
+            pos, cap, Basic(Kind.INT, "int"))
+        bad = self.temp(1)
+        if e.max is not None:
+            self.emit(ir.BinOp(pos, ir.Op.GT, bad, mx, cap, 8, False))
+            self.panic_if(pos, bad, "panicSlice3Acap", [mx, cap])
+            self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, mx, 8, False))
+            self.panic_if(pos, bad, "panicSlice3B", [hi, mx])
+        else:
+            limit = ln if is_string(x.type) or e.hi is None else cap
+            fn = ("panicSliceAlen" if is_string(x.type) or e.hi is None
+                  else "panicSliceAcap")
+            self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, limit, 8, False))
+            self.panic_if(pos, bad, fn, [hi, limit])
+        self.emit(ir.BinOp(pos, ir.Op.GT, bad, lo, hi, 8, False))
+        self.panic_if(pos, bad, "panicSliceB", [lo, hi])
+        tmp = self.temp(e.type)
+        n = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.SUB, n, hi, lo, 8, False))
+        c = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.SUB, c, mx, lo, 8, False))
+        # do NOT point past the end of the array when the result is empty at cap
+        nz = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.NE, nz, c, ir.Imm(0), 8, False))
+        yes, end = self.new_block(), self.new_block()
+        self.branch(pos, nz, yes, end)
+        self.start(yes)
+        off = self.temp(8)
+        self.emit(ir.BinOp(pos, ir.Op.MUL, off, lo, ir.Imm(es), 8, False))
+        self.emit(ir.BinOp(pos, ir.Op.ADD, base, base, off, 8, False))
+        self.jump(pos, end)
+        self.start(end)
+        self.emit(ir.Mov(pos, tmp, base, 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), n, 8))
+        if not is_string(x.type):
+            self.emit(ir.Mov(pos, at(tmp, 16), c, 8))
+        return tmp
+
+    def map_index(self, e: T.MapIndex, commaok: bool) -> list[ir.Mem]:
+        pos = e.pos
+        u = under(e.x.type)
+        assert isinstance(u, Map)
+        m = self.expr(e.x)
+        k = self.copy_temp(pos, self.expr(e.key), u.key)
+        pk = self.temp(8)
+        self.emit(ir.LoadAddr(pos, pk, k))
+        out = self.temp(u.elem)
+        if commaok:
+            pe, ok = self.ccall(pos, "mapaccess2", [m, pk], 2)
+            if size_of(u.elem):
+                self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
+            okb = self.temp(1)
+            self.emit(ir.Mov(pos, okb, ok, 1))
+            return [out, okb]
+        (pe,) = self.ccall(pos, "mapaccess1", [m, pk], 1)
+        if size_of(u.elem):
+            self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
+        return [out]

@@ -1,0 +1,136 @@
+"""`for range` over arrays, pointers to arrays, slices, strings and maps.
+
+    for i, v := range s { ... }
+
+copies s once, then loops an index temp from 0 to len: head (`binop lt`), body (load
+s.ptr + i*size into v, assign i, the loop body), post (i = next), end. Over a string
+runtime.decoderune gives each rune and the next index; over a map
+runtime.mapiterinit/mapiternext walk a 3-word iterator in a temp, returning key and
+element pointers (nil at the end).
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.types import tree as T
+from compiler.types.typ import (
+    Array,
+    Map,
+    Pointer,
+    Slice,
+    is_string,
+    size_of,
+    under,
+)
+from compiler.walk.base import (
+    Loop,
+    WalkerBase,
+    at,
+)
+
+
+class RangeWalker(WalkerBase):
+    """for range over arrays, slices, strings and maps."""
+
+    def range_stmt(self, s: T.Range) -> None:
+        pos = s.pos
+        u = under(s.x.type)
+        if isinstance(u, Map):
+            self.range_map(s, u)
+            return
+        for v in s.vars:
+            self.declare(pos, v)
+        ptr_arr = isinstance(u, Pointer)
+        if isinstance(u, Pointer):
+            u = under(u.elem)
+        x = self.copy_temp(pos, self.expr(s.x), s.x.type)
+        if isinstance(u, Array):
+            n: ir.Operand = ir.Imm(u.length)
+        else:
+            n = at(x, 8)
+        idx = self.temp(8)
+        self.emit(ir.Mov(pos, idx, ir.Imm(0), 8))
+        head, body, post, end = (self.new_block(), self.new_block(), self.new_block(),
+                                 self.new_block())
+        self.jump(pos, head)
+        self.start(head)
+        more = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.LT, more, idx, n, 8, True))
+        self.branch(pos, more, body, end)
+        self.start(body)
+        nxt = self.temp(8)
+        if is_string(s.x.type):
+            r = self.ccall(pos, "decoderune", [x, at(x, 8), idx], 2)
+            self.emit(ir.Mov(pos, nxt, r[1], 8))
+            val: ir.Mem | None = r[0]
+        else:
+            self.emit(ir.BinOp(pos, ir.Op.ADD, nxt, idx, ir.Imm(1), 8, False))
+            val = None
+            if s.value is not None:
+                assert isinstance(u, Array | Slice)
+                es = size_of(u.elem)
+                if isinstance(u, Array) and not ptr_arr:
+                    p = self.temp(8)
+                    self.emit(ir.LoadAddr(pos, p, x))
+                else:
+                    p = self.copy_temp(pos, x, Pointer(u.elem))
+                off = self.temp(8)
+                self.emit(ir.BinOp(pos, ir.Op.MUL, off, idx, ir.Imm(es), 8, False))
+                self.emit(ir.BinOp(pos, ir.Op.ADD, p, p, off, 8, False))
+                val = self.temp(u.elem)
+                if es:
+                    self.emit(ir.Load(pos, val, p, 0, es))
+        if s.key is not None and not isinstance(s.key, T.Blank):
+            kt = s.key.type
+            k = self.temp(kt)
+            self.emit(ir.Ext(pos, k, size_of(kt), idx, 8, True))
+            self.write(pos, self.lvalue(s.key), k, kt)
+        if s.value is not None and not isinstance(s.value, T.Blank) and val is not None:
+            self.write(pos, self.lvalue(s.value), val, s.value.type)
+        self.loops.append(Loop(s.label, end, post))
+        self.block(s.body)
+        self.loops.pop()
+        self.jump(pos, post)
+        self.start(post)
+        self.emit(ir.Mov(pos, idx, nxt, 8))
+        self.jump(pos, head)
+        self.start(end)
+
+    def range_map(self, s: T.Range, u: Map) -> None:
+        pos = s.pos
+        for v in s.vars:
+            self.declare(pos, v)
+        m = self.copy_temp(pos, self.expr(s.x), s.x.type)
+        it = self.temp(24)
+        pit = self.temp(8)
+        self.emit(ir.LoadAddr(pos, pit, it))
+        kp, ep = self.temp(8), self.temp(8)
+        r = self.ccall(pos, "mapiterinit", [m, pit], 2)
+        self.emit(ir.Mov(pos, kp, r[0], 8))
+        self.emit(ir.Mov(pos, ep, r[1], 8))
+        head, body, post, end = (self.new_block(), self.new_block(), self.new_block(),
+                                 self.new_block())
+        self.jump(pos, head)
+        self.start(head)
+        more = self.temp(1)
+        self.emit(ir.BinOp(pos, ir.Op.NE, more, kp, ir.Imm(0), 8, False))
+        self.branch(pos, more, body, end)
+        self.start(body)
+        if s.key is not None and not isinstance(s.key, T.Blank):
+            k = self.temp(u.key)
+            self.emit(ir.Load(pos, k, kp, 0, size_of(u.key)))
+            self.write(pos, self.lvalue(s.key), k, u.key)
+        if s.value is not None and not isinstance(s.value, T.Blank) and size_of(u.elem):
+            ev = self.temp(u.elem)
+            self.emit(ir.Load(pos, ev, ep, 0, size_of(u.elem)))
+            self.write(pos, self.lvalue(s.value), ev, u.elem)
+        self.loops.append(Loop(s.label, end, post))
+        self.block(s.body)
+        self.loops.pop()
+        self.jump(pos, post)
+        self.start(post)
+        r = self.ccall(pos, "mapiternext", [m, pit], 2)
+        self.emit(ir.Mov(pos, kp, r[0], 8))
+        self.emit(ir.Mov(pos, ep, r[1], 8))
+        self.jump(pos, head)
+        self.start(end)

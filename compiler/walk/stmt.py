@@ -1,0 +1,163 @@
+"""Statements: the dispatcher, blocks, if, for, labels, branches, return, and the
+branching form of boolean expressions (`cond`).
+
+    for i := 0; i < n; i++ { s += i }
+
+becomes four blocks after the init: head (`binop lt ... <- i+0, n+0; if .. body end`),
+body (`s += i`, then jump post), post (`i++`, jump head) and end; `break` and
+`continue` jump to the innermost Loop's end and post (or the labelled one's). `cond`
+lowers `a && b` as branches (b is evaluated only when a holds); `return` writes the
+result slots and jumps to the exit block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compiler.types import tree as T
+from compiler.walk.base import (
+    Loop,
+    Unsupported,
+    WalkerBase,
+)
+
+
+class StmtWalker(WalkerBase):
+    """Statements: blocks, if, for, labels, branches, return, and conditions."""
+
+    def block(self, b: T.Block) -> None:
+        for s in b.stmts:
+            self.stmt(s)
+
+    def stmts(self, ss: Sequence[T.Stmt]) -> None:
+        for s in ss:
+            self.stmt(s)
+
+    def stmt(self, s: T.Stmt) -> None:
+        match s:
+            case T.ExprStmt(x=x):
+                self.expr_stmt(x)
+            case T.VarDecl():
+                self.var_decl(s)
+            case T.Assign():
+                self.assign(s)
+            case T.OpAssign():
+                self.op_assign(s)
+            case T.Block():
+                self.block(s)
+            case T.If():
+                self.if_stmt(s)
+            case T.For():
+                self.for_stmt(s)
+            case T.Range():
+                self.range_stmt(s)
+            case T.Switch():
+                self.switch_stmt(s)
+            case T.TypeSwitch():
+                self.type_switch(s)
+            case T.Return():
+                self.return_stmt(s)
+            case T.Branch():
+                self.branch_stmt(s)
+            case T.Labeled():
+                self.labeled(s)
+            case T.Defer():
+                self.defer_stmt(s)
+            case _:
+                raise Unsupported(s.pos, type(s).__name__)
+
+    def expr_stmt(self, x: T.Expr) -> None:
+        if isinstance(x, T.Call | T.MethodCall | T.IfaceCall):
+            self.call(x)
+        else:
+            self.expr(x)
+
+    def cond(self, e: T.Expr, then: int, els: int) -> None:
+        """Branch to then/els on boolean e (short-circuiting && and ||)."""
+        if isinstance(e, T.Binary) and e.op in ("&&", "||"):
+            mid = self.new_block()
+            if e.op == "&&":
+                self.cond(e.x, mid, els)
+            else:
+                self.cond(e.x, then, mid)
+            self.start(mid)
+            self.cond(e.y, then, els)
+            return
+        if isinstance(e, T.Unary) and e.op == "!":
+            self.cond(e.x, els, then)
+            return
+        m = self.expr(e)
+        self.branch(e.pos, m, then, els)
+
+    def if_stmt(self, s: T.If) -> None:
+        if s.init is not None:
+            self.stmt(s.init)
+        then, els, end = self.new_block(), self.new_block(), self.new_block()
+        self.cond(s.cond, then, els)
+        self.start(then)
+        self.block(s.then)
+        self.jump(s.pos, end)
+        self.start(els)
+        if s.els is not None:
+            self.stmt(s.els)
+        self.jump(s.pos, end)
+        self.start(end)
+
+    def for_stmt(self, s: T.For) -> None:
+        if s.init is not None:
+            self.stmt(s.init)
+        head, body, post, end = (self.new_block(), self.new_block(), self.new_block(),
+                                 self.new_block())
+        self.jump(s.pos, head)
+        self.start(head)
+        if s.cond is not None:
+            self.cond(s.cond, body, end)
+        else:
+            self.jump(s.pos, body)
+        self.start(body)
+        self.loops.append(Loop(s.label, end, post))
+        self.block(s.body)
+        self.loops.pop()
+        self.jump(s.pos, post)
+        self.start(post)
+        if s.post is not None:
+            self.stmt(s.post)
+        self.jump(s.pos, head)
+        self.start(end)
+
+    def labeled(self, s: T.Labeled) -> None:
+        b = self.label_block(s.label)
+        self.jump(s.pos, b)
+        self.start(b)
+        self.stmt(s.stmt)
+
+    def label_block(self, name: str) -> int:
+        if name not in self.labels:
+            self.labels[name] = self.new_block()
+        return self.labels[name]
+
+    def branch_stmt(self, s: T.Branch) -> None:
+        if s.kind is T.BranchKind.GOTO:
+            assert s.label is not None
+            self.jump(s.pos, self.label_block(s.label))
+            return
+        if s.kind is T.BranchKind.FALLTHROUGH:
+            self.jump(s.pos, self.fallthrough_target)
+            return
+        for lp in reversed(self.loops):
+            if s.label is not None and lp.label != s.label:
+                continue
+            if s.kind is T.BranchKind.BREAK:
+                self.jump(s.pos, lp.brk)
+                return
+            if lp.cont >= 0:
+                self.jump(s.pos, lp.cont)
+                return
+        raise Unsupported(s.pos, f"{s.kind.value} outside a loop")
+
+    def return_stmt(self, s: T.Return) -> None:
+        if s.results:
+            vals = self.values(s.results, len(self.results))
+            for (v, _), m in zip(self.results, vals, strict=True):
+                self.write(s.pos, self.locs[v.uid], m, v.type)
+        self.jump(s.pos, self.exit)
