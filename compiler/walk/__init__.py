@@ -49,7 +49,8 @@ files (base.py explains the composition):
     compare.py    == != < ... on every type     call.py      calls (Go and C ABI)
     closure.py    func literals, func and method values, defer
     builtin.py    len, append, make, print, ...  complit.py  T{...}
-    convert.py    T(x) by conversion kind, x.(T), interface words
+    convert.py    T(x), one method per conversion kind
+    iface.py      dynamic types, itab caches, x.(T)
     range.py      for range                     switch.py    switch, type switch
 """
 

@@ -41,6 +41,7 @@ from compiler.walk.compare import CompareWalker
 from compiler.walk.complit import ComplitWalker
 from compiler.walk.convert import ConvertWalker
 from compiler.walk.expr import ExprWalker
+from compiler.walk.iface import IfaceWalker
 from compiler.walk.index import IndexWalker
 from compiler.walk.operators import OperatorWalker
 from compiler.walk.range import RangeWalker
@@ -50,8 +51,8 @@ from compiler.walk.switch import SwitchWalker
 
 class FuncBuilder(
     StmtWalker, AssignWalker, ExprWalker, IndexWalker, OperatorWalker, CompareWalker,
-    CallWalker, ClosureWalker, BuiltinWalker, ConvertWalker, ComplitWalker, RangeWalker,
-    SwitchWalker,
+    CallWalker, ClosureWalker, BuiltinWalker, ConvertWalker, IfaceWalker, ComplitWalker,
+    RangeWalker, SwitchWalker,
 ):
     """Lowers one function body (or closure) to an ir.Func."""
 
