@@ -38,52 +38,37 @@ class BuiltinWalker(WalkerBase):
     """Builtin functions."""
 
     def builtin(self, e: T.BuiltinCall) -> ir.Mem:
-        pos = e.pos
-        name = e.name
-        if name in ("print", "println"):
-            self.print_call(e)
-            return self.temp(0)
-        if name in ("len", "cap"):
-            return self.len_cap(e)
-        if name == "new":
-            assert isinstance(e.type, Pointer)
-            return self.alloc(pos, e.type.elem)
-        if name == "make":
-            return self.make(e)
-        if name == "append":
-            return self.append(e)
-        if name == "copy":
-            return self.copy_builtin(e)
-        if name == "delete":
-            m = self.expr(e.args[0])
-            k = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
-            pk = self.temp(8)
-            self.emit(ir.LoadAddr(pos, pk, k))
-            self.ccall(pos, "mapdelete", [m, pk])
-            return self.temp(0)
-        if name == "panic":
-            v = self.expr(e.args[0])
-            self.ccall(pos, "gopanic", [v, at(v, 8)], noreturn=True)
-            return self.temp(0)
-        if name == "recover":
-            r = self.ccall(pos, "gorecover", [], 2)
-            tmp = self.temp(e.type)
-            self.emit(ir.Mov(pos, tmp, r[0], 8))
-            self.emit(ir.Mov(pos, at(tmp, 8), r[1], 8))
-            return tmp
-        if name in ("real", "imag"):
-            x = self.expr(e.args[0])
-            h = size_of(e.type)
-            return at(x, 0 if name == "real" else h)
-        if name == "complex":
-            tmp = self.temp(e.type)
-            h = size_of(e.type) // 2
-            self.move(pos, tmp, self.expr(e.args[0]), h)
-            self.move(pos, at(tmp, h), self.expr(e.args[1]), h)
-            return tmp
-        raise Unsupported(pos, f"builtin {name}")
+        """The value of builtin call e (a zero-size temp for those without one)."""
+        match e.name:
+            case "print" | "println":
+                return self.builtin_print(e)
+            case "len" | "cap":
+                return self.builtin_len_cap(e)
+            case "new":
+                assert isinstance(e.type, Pointer)
+                return self.alloc(e.pos, e.type.elem)
+            case "make":
+                return self.builtin_make(e)
+            case "append":
+                return self.builtin_append(e)
+            case "copy":
+                return self.builtin_copy(e)
+            case "delete":
+                return self.builtin_delete(e)
+            case "panic":
+                return self.builtin_panic(e)
+            case "recover":
+                return self.builtin_recover(e)
+            case "real" | "imag":
+                x = self.expr(e.args[0])
+                return at(x, 0 if e.name == "real" else size_of(e.type))
+            case "complex":
+                return self.builtin_complex(e)
+        raise Unsupported(e.pos, f"builtin {e.name}")
 
-    def print_call(self, e: T.BuiltinCall) -> None:
+    def builtin_print(self, e: T.BuiltinCall) -> ir.Mem:
+        """print/println: every argument evaluated first, then printed under printlock
+        (println separates them with spaces and ends the line)."""
         pos = e.pos
         vals = [(a.type, self.expr(a)) for a in e.args]
         self.ccall(pos, "printlock", [])
@@ -94,8 +79,10 @@ class BuiltinWalker(WalkerBase):
         if e.name == "println":
             self.ccall(pos, "printnl", [])
         self.ccall(pos, "printunlock", [])
+        return self.temp(0)
 
     def print_value(self, pos: Pos, t: Type, m: ir.Mem) -> None:
+        """One print argument: runtime.print<kind>."""
         u = under(t)
         k = basic_kind(t)
         if k is Kind.BOOL:
@@ -121,7 +108,9 @@ class BuiltinWalker(WalkerBase):
         else:
             raise Unsupported(pos, f"print of {type_string(t)}")
 
-    def len_cap(self, e: T.BuiltinCall) -> ir.Mem:
+    def builtin_len_cap(self, e: T.BuiltinCall) -> ir.Mem:
+        """len or cap: an array's is a constant (x is evaluated only if it may call), a
+        nil map's 0, else the header word."""
         pos = e.pos
         x = e.args[0]
         u = under(x.type)
@@ -147,15 +136,24 @@ class BuiltinWalker(WalkerBase):
             return tmp
         return at(m, 16 if e.name == "cap" else 8)
 
-    def make(self, e: T.BuiltinCall) -> ir.Mem:
-        pos = e.pos
+    def builtin_make(self, e: T.BuiltinCall) -> ir.Mem:
+        """make(T, args...) by T's kind."""
         u = under(e.type)
-        if isinstance(u, Map):
-            (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key),
-                                               ir.Imm(size_of(u.elem))], 1)
-            return m
-        if not isinstance(u, Slice):
-            raise Unsupported(pos, f"make of {type_string(e.type)}")
+        match u:
+            case Map():
+                return self.make_map(e.pos, u)
+            case Slice():
+                return self.make_slice(e, u)
+        raise Unsupported(e.pos, f"make of {type_string(e.type)}")
+
+    def make_map(self, pos: Pos, u: Map) -> ir.Mem:
+        """make(map[K]V) (any size hint is ignored): runtime.makemap(&type.K, sizeof V)."""
+        (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key), ir.Imm(size_of(u.elem))], 1)
+        return m
+
+    def make_slice(self, e: T.BuiltinCall, u: Slice) -> ir.Mem:
+        """make([]T, n[, c]): runtime.makeslice checks n and c and allocates c elements."""
+        pos = e.pos
         n, _ = self.int_word(pos, e.args[0])
         c = self.int_word(pos, e.args[1])[0] if len(e.args) > 1 else n
         (p,) = self.ccall(pos, "makeslice", [self.type_addr(u.elem), n, c], 1)
@@ -165,7 +163,9 @@ class BuiltinWalker(WalkerBase):
         self.emit(ir.Mov(pos, at(tmp, 16), c, 8))
         return tmp
 
-    def append(self, e: T.BuiltinCall) -> ir.Mem:
+    def builtin_append(self, e: T.BuiltinCall) -> ir.Mem:
+        """append(s, xs...) or append(s, t...): grow through runtime.growslice when the
+        new length passes cap, then store the values (memmove for t...) after len."""
         pos = e.pos
         u = under(e.type)
         assert isinstance(u, Slice)
@@ -208,7 +208,8 @@ class BuiltinWalker(WalkerBase):
         self.emit(ir.Mov(pos, at(s, 8), newlen, 8))
         return s
 
-    def copy_builtin(self, e: T.BuiltinCall) -> ir.Mem:
+    def builtin_copy(self, e: T.BuiltinCall) -> ir.Mem:
+        """copy(dst, src): memmove of min(len(dst), len(src)) elements; that count."""
         pos = e.pos
         d = self.copy_temp(pos, self.expr(e.args[0]), e.args[0].type)
         s = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
@@ -228,3 +229,37 @@ class BuiltinWalker(WalkerBase):
         self.emit(ir.BinOp(pos, ir.Op.MUL, nb, n, ir.Imm(size_of(u.elem)), 8, False))
         self.ccall(pos, "memmove", [d, s, nb])
         return n
+
+    def builtin_delete(self, e: T.BuiltinCall) -> ir.Mem:
+        """delete(m, k): runtime.mapdelete(m, &k)."""
+        pos = e.pos
+        m = self.expr(e.args[0])
+        k = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
+        pk = self.temp(8)
+        self.emit(ir.LoadAddr(pos, pk, k))
+        self.ccall(pos, "mapdelete", [m, pk])
+        return self.temp(0)
+
+    def builtin_panic(self, e: T.BuiltinCall) -> ir.Mem:
+        """panic(v): runtime.gopanic with v's two words; it does not return."""
+        v = self.expr(e.args[0])
+        self.ccall(e.pos, "gopanic", [v, at(v, 8)], noreturn=True)
+        return self.temp(0)
+
+    def builtin_recover(self, e: T.BuiltinCall) -> ir.Mem:
+        """recover(): the interface runtime.gorecover returns in two words."""
+        pos = e.pos
+        r = self.ccall(pos, "gorecover", [], 2)
+        tmp = self.temp(e.type)
+        self.emit(ir.Mov(pos, tmp, r[0], 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), r[1], 8))
+        return tmp
+
+    def builtin_complex(self, e: T.BuiltinCall) -> ir.Mem:
+        """complex(re, im): the two halves side by side."""
+        pos = e.pos
+        tmp = self.temp(e.type)
+        h = size_of(e.type) // 2
+        self.move(pos, tmp, self.expr(e.args[0]), h)
+        self.move(pos, at(tmp, h), self.expr(e.args[1]), h)
+        return tmp

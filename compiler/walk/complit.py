@@ -33,65 +33,84 @@ from compiler.walk.base import (
 )
 
 
+def int_keys(e: T.CompositeLit) -> list[int]:
+    """The field or array indices of e's elements (the checker fills them in)."""
+    keys = []
+    for el in e.elems:
+        assert isinstance(el.key, int)
+        keys.append(el.key)
+    return keys
+
+
 class ComplitWalker(WalkerBase):
     """Composite literals."""
 
     def composite(self, lv: LVal, e: T.CompositeLit, zeroed: bool) -> None:
-        """Store composite literal e into lv (already zero when zeroed)."""
-        pos, t = e.pos, e.type
-        u = under(t)
-        if isinstance(u, Struct | Array):
-            vals: list[tuple[int, T.Expr, Type]] = []
-            if isinstance(u, Struct):
+        """Store composite literal e into lv (already zero when zeroed), by the kind of
+        its type."""
+        u = under(e.type)
+        match u:
+            case Struct():
                 offs, _ = struct_layout(u)
-                for el in e.elems:
-                    assert isinstance(el.key, int)
-                    vals.append((offs[el.key], el.value, u.fields[el.key].type))
-            else:
+                self.fixed_lit(lv, e, zeroed, [(offs[k], u.fields[k].type) for k in
+                                               int_keys(e)])
+            case Array():
                 es = size_of(u.elem)
-                for el in e.elems:
-                    assert isinstance(el.key, int)
-                    vals.append((el.key * es, el.value, u.elem))
-            ms = [(off, self.elem_value(v), ft) for off, v, ft in vals]
-            if not zeroed:
-                self.write_zero(pos, lv, t)
-            for off, m, ft in ms:
-                if m is not None:
-                    self.write(pos, sub(lv, off), m, ft)
-            return
-        if isinstance(u, Slice):
-            n = max((el.key + 1 for el in e.elems if isinstance(el.key, int)), default=0)
-            tmp = self.temp(t)
-            if n:
-                p = self.alloc(pos, Array(n, u.elem))
-                es = size_of(u.elem)
-                for el in e.elems:
-                    assert isinstance(el.key, int)
-                    m = self.elem_value(el.value)
-                    if m is not None:
-                        self.write(pos, Indirect(p, el.key * es), m, u.elem)
-                self.emit(ir.Mov(pos, tmp, p, 8))
-            else:
-                self.emit(ir.Mov(pos, tmp, ir.SymAddr("runtime.zerobase"), 8))
-            self.emit(ir.Mov(pos, at(tmp, 8), ir.Imm(n), 8))
-            self.emit(ir.Mov(pos, at(tmp, 16), ir.Imm(n), 8))
-            self.write(pos, lv, tmp, t)
-            return
-        if isinstance(u, Map):
-            (mp,) = self.ccall(pos, "makemap", [self.type_addr(u.key),
-                                                ir.Imm(size_of(u.elem))], 1)
+                self.fixed_lit(lv, e, zeroed, [(k * es, u.elem) for k in int_keys(e)])
+            case Slice():
+                self.slice_lit(lv, e, u)
+            case Map():
+                self.map_lit(lv, e, u)
+            case _:
+                raise Unsupported(e.pos, f"composite literal of {type_string(e.type)}")
+
+    def fixed_lit(self, lv: LVal, e: T.CompositeLit, zeroed: bool,
+                  places: list[tuple[int, Type]]) -> None:
+        """A struct or array literal: its elements, placed at (offset, type) `places`,
+        are evaluated in order first (one may read lv's variable), then lv is zeroed
+        (unless zeroed) and they are written."""
+        ms = [(off, self.elem_value(el.value), ft)
+              for el, (off, ft) in zip(e.elems, places, strict=True)]
+        if not zeroed:
+            self.write_zero(e.pos, lv, e.type)
+        for off, m, ft in ms:
+            if m is not None:
+                self.write(e.pos, sub(lv, off), m, ft)
+
+    def slice_lit(self, lv: LVal, e: T.CompositeLit, u: Slice) -> None:
+        """A slice literal: a fresh heap array of its length (up to the largest index)
+        holding the elements, or runtime.zerobase for an empty one; {p, n, n}."""
+        pos = e.pos
+        n = max((el.key + 1 for el in e.elems if isinstance(el.key, int)), default=0)
+        tmp = self.temp(e.type)
+        if n:
+            p = self.alloc(pos, Array(n, u.elem))
+            es = size_of(u.elem)
             for el in e.elems:
-                assert not isinstance(el.key, int)
-                k = self.copy_temp(pos, self.expr(el.key), u.key)
-                v = self.elem_value(el.value)
-                pk = self.temp(8)
-                self.emit(ir.LoadAddr(pos, pk, k))
-                (pe,) = self.ccall(pos, "mapassign", [mp, pk], 1)
-                if v is not None:
-                    self.write(pos, Indirect(pe, 0), v, u.elem)
-            self.write(pos, lv, mp, t)
-            return
-        raise Unsupported(pos, f"composite literal of {type_string(t)}")
+                assert isinstance(el.key, int)
+                m = self.elem_value(el.value)
+                if m is not None:
+                    self.write(pos, Indirect(p, el.key * es), m, u.elem)
+            self.emit(ir.Mov(pos, tmp, p, 8))
+        else:
+            self.emit(ir.Mov(pos, tmp, ir.SymAddr("runtime.zerobase"), 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), ir.Imm(n), 8))
+        self.emit(ir.Mov(pos, at(tmp, 16), ir.Imm(n), 8))
+        self.write(pos, lv, tmp, e.type)
+
+    def map_lit(self, lv: LVal, e: T.CompositeLit, u: Map) -> None:
+        """A map literal: runtime.makemap, then each key and value evaluated and
+        stored through runtime.mapassign, in order."""
+        pos = e.pos
+        mp = self.make_map(pos, u)
+        for el in e.elems:
+            assert not isinstance(el.key, int)
+            k = self.copy_temp(pos, self.expr(el.key), u.key)
+            v = self.elem_value(el.value)
+            pe = self.map_assign(pos, mp, k)
+            if v is not None:
+                self.write(pos, Indirect(pe, 0), v, u.elem)
+        self.write(pos, lv, mp, e.type)
 
     def elem_value(self, v: T.Expr) -> ir.Mem | None:
         """The value of a composite element, copied (None for a zero-size value)."""
