@@ -32,6 +32,7 @@ class AssignWalker(WalkerBase):
     """Declarations and assignments."""
 
     def var_decl(self, s: T.VarDecl) -> None:
+        """`var x, y T = a, b` (or :=): fresh storage for each variable, zeroed or assigned."""
         if not s.values:
             for v in s.vars:
                 lv = self.declare(s.pos, v)
@@ -69,6 +70,8 @@ class AssignWalker(WalkerBase):
         raise Unsupported(e.pos, f"multi-value {type(e).__name__}")
 
     def assign(self, s: T.Assign) -> None:
+        """`lhs = rhs`: one location and value directly; several in two phases (every location and
+        value first, then the writes)."""
         if len(s.lhs) == 1 and len(s.rhs) == 1 and not isinstance(s.lhs[0], T.MapIndex):
             lhs = s.lhs[0]
             if isinstance(lhs, T.Blank):
@@ -105,6 +108,7 @@ class AssignWalker(WalkerBase):
         return pe
 
     def op_assign(self, s: T.OpAssign) -> None:
+        """`x op= y`: x's location evaluated once, read, combined with y and written back."""
         lv = self.lvalue(s.lhs)
         if isinstance(lv, Indirect) or isinstance(lv.mem, ir.Global):
             cur = self.read(s.pos, lv, s.lhs.type)

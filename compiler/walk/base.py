@@ -260,34 +260,42 @@ class WalkerBase:
         return ir.Local(n)
 
     def temp(self, t: Type | int) -> ir.Local:
+        """A fresh `.autotmp_N` slot holding a value of type (or size) t."""
         name = f".autotmp_{self.ntemp}"
         self.ntemp += 1
         return self.slot(name, t)
 
     def emit(self, i: ir.Instr) -> None:
+        """Append i to the current block (opening a fresh block after a terminator)."""
         if self.terms[self.cur] is not None:
             self.cur = self.new_block()
         self.blocks[self.cur].append(i)
 
     def new_block(self) -> int:
+        """A new empty block's number (not made current)."""
         self.blocks.append([])
         self.terms.append(None)
         return len(self.blocks) - 1
 
     def term(self, t: ir.Term) -> None:
+        """End the current block with t, unless it already ended."""
         if self.terms[self.cur] is None:
             self.terms[self.cur] = t
 
     def jump(self, pos: Pos, target: int) -> None:
+        """End the current block with a jump to target."""
         self.term(ir.Jump(pos, target))
 
     def start(self, b: int) -> None:
+        """Make block b current."""
         self.cur = b
 
     def branch(self, pos: Pos, cond: ir.Operand, then: int, els: int) -> None:
+        """End the current block with `if cond then else els`."""
         self.term(ir.If(pos, cond, then, els))
 
     def move(self, pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> None:
+        """Copy size bytes from src to dst (a word move when size is 1, 2, 4 or 8)."""
         if size in (1, 2, 4, 8):
             self.emit(ir.Mov(pos, dst, src, size))
         elif size:
@@ -302,6 +310,7 @@ class WalkerBase:
         return tmp
 
     def write(self, pos: Pos, lv: LVal, src: ir.Mem, t: Type) -> None:
+        """Store the t at src into lv."""
         size = size_of(t)
         if size == 0:
             return
@@ -311,6 +320,7 @@ class WalkerBase:
             self.emit(ir.Store(pos, lv.ptr, lv.off, src, size))
 
     def write_zero(self, pos: Pos, lv: LVal, t: Type) -> None:
+        """Store t's zero value into lv."""
         size = size_of(t)
         if size == 0:
             return
@@ -335,12 +345,14 @@ class WalkerBase:
         return tmp
 
     def const_int(self, pos: Pos, v: int, width: int = 8) -> ir.Local:
+        """A fresh temp holding integer v in width bytes."""
         tmp = self.temp(width)
         self.emit(ir.Mov(pos, tmp, ir.Imm(v), width))
         return tmp
 
     def ccall(self, pos: Pos, sym: str, args: Sequence[ir.Operand],
               nres: int = 0, noreturn: bool = False) -> list[ir.Local]:
+        """A call of runtime.sym (C ABI) with nres word results; a noreturn call ends the block."""
         res = [self.temp(8) for _ in range(nres)]
         self.emit(ir.CCall(pos, f"runtime.{sym}", tuple(args), tuple(res), noreturn))
         if noreturn:
@@ -367,17 +379,20 @@ class WalkerBase:
         return p
 
     def copy_temp(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:
+        """A fresh temp holding a copy of the t at m."""
         tmp = self.temp(t)
         self.move(pos, tmp, m, size_of(t))
         return tmp
 
     def ccall_sym(self, pos: Pos, sym: str, args: Sequence[ir.Operand],
                   nres: int) -> list[ir.Local]:
+        """A C-ABI call of symbol sym with nres word results."""
         res = [self.temp(8) for _ in range(nres)]
         self.emit(ir.CCall(pos, sym, tuple(args), tuple(res)))
         return res
 
     def ext8(self, pos: Pos, m: ir.Mem, w: int, sg: bool) -> ir.Mem:
+        """The integer at m (w bytes, signed if sg) widened to 8 bytes."""
         if w == 8:
             return m
         tmp = self.temp(8)
@@ -385,6 +400,7 @@ class WalkerBase:
         return tmp
 
     def as_f64(self, pos: Pos, m: ir.Mem, w: int) -> ir.Mem:
+        """The float at m (w bytes) as a float64."""
         if w == 8:
             return m
         tmp = self.temp(8)

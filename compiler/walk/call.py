@@ -81,6 +81,8 @@ class CallWalker(WalkerBase):
         return out
 
     def call(self, e: T.Call | T.MethodCall | T.IfaceCall) -> list[ir.Mem]:
+        """The result locations of a call, by what is called: a declared function (Go or
+        runtime ABI), a func value, a method, an interface method."""
         pos = e.pos
         match e:
             case T.Call(fn=T.FuncRef(func=f), args=args):
@@ -89,7 +91,8 @@ class CallWalker(WalkerBase):
                 vals = self.args(args)
                 sig = under(e.fn.type)
                 assert isinstance(sig, Signature)
-                return self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals, sig.results)
+                return self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals,
+                                    sig.results)
             case T.Call(fn=fn, args=args):
                 sig = under(fn.type)
                 assert isinstance(sig, Signature)
@@ -101,17 +104,23 @@ class CallWalker(WalkerBase):
                 vals = self.args((recv, *args))
                 return self.go_call(pos, m.symbol, (m.recv, *m.sig.params), vals,
                                     m.sig.results)
-            case T.IfaceCall(recv=recv, index=idx, sig=sig, args=args):
-                vals = self.args((recv, *args))
-                iv = vals[0]
-                tab = self.copy_temp(pos, iv, Pointer(Basic(Kind.UINT8, "uint8")))
-                code = self.temp(8)
-                self.emit(ir.Load(pos, code, tab, ITAB_FUN + PTRSIZE * idx, 8))
-                data = at(iv, 8)
-                ptr_t = Pointer(Basic(Kind.UINT8, "uint8"))
-                return self.go_call(pos, code, (ptr_t, *sig.params), [data, *vals[1:]],
-                                    sig.results, closure=False)
+            case T.IfaceCall():
+                return self.iface_call(e)
         raise Unsupported(pos, type(e).__name__)
+
+    def iface_call(self, e: T.IfaceCall) -> list[ir.Mem]:
+        """i.M(args): the code pointer is fun[index] of i's itab (ITAB_FUN), called with
+        i's data word as the receiver (not a closure call)."""
+        pos = e.pos
+        vals = self.args((e.recv, *e.args))
+        iv = vals[0]
+        tab = self.copy_temp(pos, iv, Pointer(Basic(Kind.UINT8, "uint8")))
+        code = self.temp(8)
+        self.emit(ir.Load(pos, code, tab, ITAB_FUN + PTRSIZE * e.index, 8))
+        data = at(iv, 8)
+        ptr_t = Pointer(Basic(Kind.UINT8, "uint8"))
+        return self.go_call(pos, code, (ptr_t, *e.sig.params), [data, *vals[1:]],
+                            e.sig.results, closure=False)
 
     def external_call(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> list[ir.Mem]:
         """A call of a bodyless (runtime-implemented) function: the C runtime ABI, one

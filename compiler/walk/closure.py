@@ -82,6 +82,8 @@ class ClosureWalker(WalkerBase):
         return tmp
 
     def func_lit(self, e: T.FuncLit) -> ir.Mem:
+        """A func literal's value: its body queued for lowering, and a static closure (no captures)
+        or a heap one {code, &captured...}."""
         d = e.decl
         sym = f"{self.pkg}.{d.name}"
         self.pb.closures.append((d, sym, self.heapvars))

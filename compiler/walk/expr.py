@@ -69,6 +69,7 @@ class ExprWalker(WalkerBase):
         return Direct(m)
 
     def addressable(self, e: T.Expr) -> bool:
+        """Whether e denotes a location lvalue can return without copying."""
         match e:
             case T.VarRef() | T.Deref():
                 return True
@@ -133,6 +134,7 @@ class ExprWalker(WalkerBase):
         raise Unsupported(pos, type(e).__name__)
 
     def const(self, e: T.ConstExpr) -> ir.Mem:
+        """A temp holding constant e's value (strings point at their rodata symbol)."""
         pos, v, t = e.pos, e.value, e.type
         if isinstance(v, bytes):
             tmp = self.temp(t)
@@ -161,6 +163,8 @@ class ExprWalker(WalkerBase):
         raise Unsupported(pos, f"constant {v!r}")
 
     def addr_of(self, e: T.AddrOf) -> ir.Mem:
+        """&x: a fresh heap object for &T{...}, else x's address (nil-checking a dereference on the
+        way)."""
         pos = e.pos
         x = e.x
         if isinstance(x, T.CompositeLit):

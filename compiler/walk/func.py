@@ -57,6 +57,8 @@ class FuncBuilder(
     """Lowers one function body (or closure) to an ir.Func."""
 
     def is_heap(self, v: Var) -> bool:
+        """Whether local v lives on the heap (the escape pass's verdict, else address-taken or
+        captured)."""
         if v.uid in self.pb.opts.escapes:
             return self.pb.opts.escapes[v.uid]
         return v.uid in self.heapvars
@@ -81,6 +83,7 @@ class FuncBuilder(
         return lv
 
     def var(self, pos: Pos, v: Var) -> LVal:
+        """The location of variable v (package-level ones are their data symbol)."""
         lv = self.locs.get(v.uid)
         if lv is not None:
             return lv

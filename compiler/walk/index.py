@@ -51,11 +51,13 @@ class IndexWalker(WalkerBase):
         return tmp, sg
 
     def bounds(self, pos: Pos, idx: ir.Local, n: ir.Operand, fn: str = "panicIndex") -> None:
+        """Panic through runtime.fn(idx, n) unless idx < n (unsigned, so negative idx fails too)."""
         bad = self.temp(1)
         self.emit(ir.BinOp(pos, ir.Op.GE, bad, idx, n, 8, False))
         self.panic_if(pos, bad, fn, [idx, n])
 
     def index_lval(self, e: T.Expr, x: T.Expr, ix: T.Expr) -> LVal:
+        """The location of x[ix] for an array or slice x, after the bounds check."""
         u = under(x.type)
         pos = e.pos
         es = size_of(e.type)
@@ -83,6 +85,7 @@ class IndexWalker(WalkerBase):
         return Indirect(q, 0)
 
     def string_index(self, e: T.Index) -> ir.Mem:
+        """s[i]: the byte, after the bounds check."""
         pos = e.pos
         sm = self.expr(e.x)
         i, _ = self.int_word(pos, e.index)
@@ -94,6 +97,7 @@ class IndexWalker(WalkerBase):
         return tmp
 
     def slice_expr(self, e: T.SliceExpr) -> ir.Mem:
+        """x[lo:hi:max] of a string, slice or pointer to array, with gc's bounds checks."""
         pos, x = e.pos, e.x
         u = under(x.type)
         m = self.expr(x)
@@ -154,6 +158,8 @@ class IndexWalker(WalkerBase):
         return tmp
 
     def map_index(self, e: T.MapIndex, commaok: bool) -> list[ir.Mem]:
+        """m[k]: [value] through runtime.mapaccess1, or [value, ok] through mapaccess2 (the zero
+        value when absent)."""
         pos = e.pos
         u = under(e.x.type)
         assert isinstance(u, Map)

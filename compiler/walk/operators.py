@@ -39,6 +39,7 @@ class OperatorWalker(WalkerBase):
     """Unary and binary operators (comparisons: compare.py)."""
 
     def unary(self, e: T.Unary) -> ir.Mem:
+        """+x, -x, ^x, !x."""
         pos = e.pos
         x = self.expr(e.x)
         if e.op == "+":
@@ -57,6 +58,8 @@ class OperatorWalker(WalkerBase):
         return tmp
 
     def binary(self, e: T.Binary) -> ir.Mem:
+        """x op y: && and || as branches; an integer constant y as an immediate; x == nil on
+        interfaces by the type word."""
         if e.op in ("&&", "||"):
             tmp = self.temp(e.type)
             t, f, end = self.new_block(), self.new_block(), self.new_block()
@@ -138,6 +141,7 @@ class OperatorWalker(WalkerBase):
         return tmp
 
     def complex_op(self, pos: Pos, op: str, rt: Type, x: ir.Mem, y: ir.Mem) -> ir.Mem:
+        """x op y on complex numbers (division through runtime.complex128div)."""
         w = size_of(rt)
         h = w // 2
         tmp = self.temp(rt)

@@ -33,6 +33,7 @@ class RangeWalker(WalkerBase):
     """for range over arrays, slices, strings and maps."""
 
     def range_stmt(self, s: T.Range) -> None:
+        """for k, v := range x over an array, *array, slice or string (maps: range_map)."""
         pos = s.pos
         u = under(s.x.type)
         if isinstance(u, Map):
@@ -97,6 +98,7 @@ class RangeWalker(WalkerBase):
         self.start(end)
 
     def range_map(self, s: T.Range, u: Map) -> None:
+        """for k, v := range m: runtime.mapiterinit/mapiternext over an iterator temp."""
         pos = s.pos
         for v in s.vars:
             self.declare(pos, v)

@@ -26,14 +26,17 @@ class StmtWalker(WalkerBase):
     """Statements: blocks, if, for, labels, branches, return, and conditions."""
 
     def block(self, b: T.Block) -> None:
+        """Lower b's statements in order."""
         for s in b.stmts:
             self.stmt(s)
 
     def stmts(self, ss: Sequence[T.Stmt]) -> None:
+        """Lower ss in order."""
         for s in ss:
             self.stmt(s)
 
     def stmt(self, s: T.Stmt) -> None:
+        """Lower statement s, by its kind."""
         match s:
             case T.ExprStmt(x=x):
                 self.expr_stmt(x)
@@ -67,6 +70,7 @@ class StmtWalker(WalkerBase):
                 raise Unsupported(s.pos, type(s).__name__)
 
     def expr_stmt(self, x: T.Expr) -> None:
+        """An expression statement: the value, if any, is dropped."""
         if isinstance(x, T.Call | T.MethodCall | T.IfaceCall):
             self.call(x)
         else:
@@ -90,6 +94,7 @@ class StmtWalker(WalkerBase):
         self.branch(e.pos, m, then, els)
 
     def if_stmt(self, s: T.If) -> None:
+        """if init; cond { then } else { els }."""
         if s.init is not None:
             self.stmt(s.init)
         then, els, end = self.new_block(), self.new_block(), self.new_block()
@@ -104,6 +109,7 @@ class StmtWalker(WalkerBase):
         self.start(end)
 
     def for_stmt(self, s: T.For) -> None:
+        """for init; cond; post { body }: blocks head, body, post, end."""
         if s.init is not None:
             self.stmt(s.init)
         head, body, post, end = (self.new_block(), self.new_block(), self.new_block(),
@@ -126,17 +132,20 @@ class StmtWalker(WalkerBase):
         self.start(end)
 
     def labeled(self, s: T.Labeled) -> None:
+        """A labelled statement starts the label's block."""
         b = self.label_block(s.label)
         self.jump(s.pos, b)
         self.start(b)
         self.stmt(s.stmt)
 
     def label_block(self, name: str) -> int:
+        """The block of label name (made on first use: goto may jump forward)."""
         if name not in self.labels:
             self.labels[name] = self.new_block()
         return self.labels[name]
 
     def branch_stmt(self, s: T.Branch) -> None:
+        """break, continue, goto and fallthrough: a jump to their target block."""
         if s.kind is T.BranchKind.GOTO:
             assert s.label is not None
             self.jump(s.pos, self.label_block(s.label))
@@ -156,6 +165,7 @@ class StmtWalker(WalkerBase):
         raise Unsupported(s.pos, f"{s.kind.value} outside a loop")
 
     def return_stmt(self, s: T.Return) -> None:
+        """return: write the results (if given) and jump to the exit block."""
         if s.results:
             vals = self.values(s.results, len(self.results))
             for (v, _), m in zip(self.results, vals, strict=True):

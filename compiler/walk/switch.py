@@ -33,6 +33,8 @@ class SwitchWalker(WalkerBase):
     """Expression and type switches."""
 
     def switch_stmt(self, s: T.Switch) -> None:
+        """An expression switch: the tag evaluated once, cases tested in order, bodies in clause
+        order."""
         pos = s.pos
         if s.init is not None:
             self.stmt(s.init)
@@ -80,6 +82,8 @@ class SwitchWalker(WalkerBase):
         return self.expr(T.Convert(pos, it, kind, T.VarRef(pos, t, v)))
 
     def type_switch(self, s: T.TypeSwitch) -> None:
+        """A type switch: the dynamic type tested against each case type, the clause's variable
+        bound to the value."""
         pos = s.pos
         if s.init is not None:
             self.stmt(s.init)
