@@ -24,6 +24,10 @@ walk lowers it like any function.
 Symbols are numbered in the order they are asked for (`·2` for a second type that
 spells alike, string symbols through StaticData): do NOT reorder the steps of
 type_sym, whose order is part of the output.
+
+The module is longer than most because a fifth of it is the layout itself: one named
+constant per field of runtime.c's structs and the two enums, kept beside the code that
+writes them.
 """
 
 from __future__ import annotations
