@@ -1,5 +1,5 @@
 """Closures: function literals, func values of top-level functions, bound
-method values (`x.M` as a value) and `defer`.
+method values (`x.M` as a value), `defer` and `go`.
 
     g := func() int { return n }      // in main; n captured, so it lives on the heap
 
@@ -7,7 +7,8 @@ allocates a 16-byte closure {main.main.func1, &n} (runtime.mallocgc) and queues 
 literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
 top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
 a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
-fresh variables and defers a closure over them (`main.f.deferwrap1` in f).
+fresh variables and defers a closure over them (`main.f.deferwrap1` in f); `go f(a)`
+wraps the call the same way (`main.f.gowrap1`) and hands the closure to runtime.newproc.
 """
 
 from __future__ import annotations
@@ -32,13 +33,24 @@ from compiler.walk.base import (
 
 
 class ClosureWalker(WalkerBase):
-    """Function literals, func values, method values and defer."""
+    """Function literals, func values, method values, defer and go."""
 
     def defer_stmt(self, s: T.Defer) -> None:
         """defer f(args): evaluate f and args now into fresh variables, and defer a
         func() closure over them that makes the call (gc's wrapping of go/defer)."""
-        pos = s.pos
         self.ndefer += 1
+        clo = self.wrap_call(s.pos, s.call, f"deferwrap{self.ndefer}")
+        self.emit(ir.DeferProc(s.pos, clo, self.exit))
+
+    def go_stmt(self, s: T.Go) -> None:
+        """go f(args): f and args evaluated now, the call made on a new goroutine."""
+        self.ngo += 1
+        clo = self.wrap_call(s.pos, s.call, f"gowrap{self.ngo}")
+        self.ccall(s.pos, "newproc", [clo])
+
+    def wrap_call(self, pos: Pos, call: T.Expr, name: str) -> ir.Mem:
+        """A func() closure `f.name` that makes call, whose function value and arguments
+        are evaluated now into fresh heap variables the closure captures."""
         bound: list[Var] = []
 
         def bind(e: T.Expr) -> T.Expr:
@@ -51,7 +63,6 @@ class ClosureWalker(WalkerBase):
             bound.append(v)
             return T.VarRef(pos, v.type, v)
 
-        call = s.call
         wrapped: T.Expr
         match call:
             case T.Call(fn=fn, args=args):
@@ -66,13 +77,12 @@ class ClosureWalker(WalkerBase):
                 wrapped = T.BuiltinCall(call.pos, call.type, call.name,
                                         tuple(bind(a) for a in args), call.spread)
             case _:
-                raise Unsupported(pos, f"defer of {type(call).__name__}")
+                raise Unsupported(pos, f"go or defer of {type(call).__name__}")
         local = self.sym.split(".", 1)[1]
         sig = Signature((), ())
-        decl = T.FuncDecl(pos, f"{local}.deferwrap{self.ndefer}", None, sig, None, (), (),
+        decl = T.FuncDecl(pos, f"{local}.{name}", None, sig, None, (), (),
                           T.Block(pos, (T.ExprStmt(pos, wrapped),)), captures=tuple(bound))
-        clo = self.func_lit(T.FuncLit(pos, sig, decl))
-        self.emit(ir.DeferProc(pos, clo, self.exit))
+        return self.func_lit(T.FuncLit(pos, sig, decl))
 
     def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local:
         """A func value of a top-level function: a static closure `sym·f`."""

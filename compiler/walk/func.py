@@ -163,6 +163,7 @@ class FuncBuilder(
         for i, (instrs, t) in enumerate(zip(self.blocks, self.terms, strict=True)):
             blocks.append(ir.Block(i, tuple(instrs), t if t is not None else ir.Ret(pos)))
         gen = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
+               or ".gowrap" in self.sym
                or self.sym.endswith(("..init", "-fm")))
         return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
                        self.decl.noinline)

@@ -66,6 +66,8 @@ class StmtWalker(WalkerBase):
                 self.labeled(s)
             case T.Defer():
                 self.defer_stmt(s)
+            case T.Go():
+                self.go_stmt(s)
             case _:
                 raise Unsupported(s.pos, type(s).__name__)
 
