@@ -47,6 +47,7 @@ from compiler.types.typ import (
     PTRSIZE,
     Array,
     Basic,
+    Chan,
     Func,
     Interface,
     Kind,
@@ -94,7 +95,7 @@ TYPE_ELEM = 64
 TYPE_EQFIELDS = 72
 TYPE_NEQFIELDS = 80
 TYPE_KEY = 88
-TYPE_LEN = 96
+TYPE_LEN = 96  # an array's length; a channel's direction (reflect.ChanDir: 1 recv, 2 send, 3 both)
 TYPE_FIELDS = 104
 TYPE_NFIELDS = 112
 TYPE_BYTES = 120
@@ -209,6 +210,8 @@ def rt_kind(t: Type) -> RtKind:
             return RtKind.INTERFACE
         case Map():
             return RtKind.MAP
+        case Chan():
+            return RtKind.CHAN
         case Pointer():
             return RtKind.PTR
         case Slice():
@@ -328,7 +331,7 @@ class ReflectData:
         methods = self._method_table(t)
         if methods:
             relocs.append(ir.Reloc(TYPE_METHODS, self._methods_sym(sym, methods)))
-        if isinstance(u, Pointer | Slice | Array | Map):
+        if isinstance(u, Pointer | Slice | Array | Map | Chan):
             relocs.append(ir.Reloc(TYPE_ELEM, self.type_sym(u.elem)))
         if eqfields:
             relocs.append(ir.Reloc(TYPE_EQFIELDS, self._eqfields_sym(sym, eqfields)))
@@ -349,7 +352,8 @@ class ReflectData:
         struct.pack_into("<Q", data, TYPE_NAMELEN, len(name))
         struct.pack_into("<Q", data, TYPE_NMETHODS, len(methods))
         struct.pack_into("<Q", data, TYPE_NEQFIELDS, len(eqfields))
-        struct.pack_into("<Q", data, TYPE_LEN, u.length if isinstance(u, Array) else 0)
+        struct.pack_into("<Q", data, TYPE_LEN, u.length if isinstance(u, Array)
+                         else u.dir.value if isinstance(u, Chan) else 0)
         struct.pack_into("<Q", data, TYPE_NFIELDS, nfields)
         return ir.Data(sym, bytes(data), tuple(relocs))
 

@@ -138,11 +138,11 @@ def test_run_passes_args_and_exit_status(tmp_path: Path) -> None:
 
 
 def test_unsupported_construct_is_a_compile_error(tmp_path: Path) -> None:
-    src = tmp_path / "ch.go"
-    src.write_text("package main\n\nfunc main() {\n\tc := make(chan int)\n\t_ = c\n}\n")
-    r = refgo("build", "-o", str(tmp_path / "ch"), str(src))
+    src = tmp_path / "dot.go"
+    src.write_text("package main\n\nimport . \"strings\"\n\nfunc main() {\n}\n")
+    r = refgo("build", "-o", str(tmp_path / "dot"), str(src))
     assert r.returncode == 1
-    assert r.stderr.startswith(f"{src}:4:")
+    assert r.stderr.startswith(f"{src}:3:")
     assert "refgo does not support" in r.stderr and r.stderr.count("\n") == 1
 
 

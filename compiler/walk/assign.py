@@ -67,6 +67,8 @@ class AssignWalker(WalkerBase):
                 return self.map_index(e, commaok=True)
             case T.TypeAssert():
                 return self.type_assert(e, commaok=True)
+            case T.Recv():
+                return self.recv(e)
         raise Unsupported(e.pos, f"multi-value {type(e).__name__}")
 
     def assign(self, s: T.Assign) -> None:

@@ -36,6 +36,7 @@ from compiler.staticdata import StaticData
 from compiler.types import tree as T
 from compiler.types.typ import (
     Basic,
+    Chan,
     Func,
     Kind,
     Map,
@@ -153,7 +154,7 @@ def is_scalar(t: Type) -> bool:
     if isinstance(u, Basic):
         return u.kind not in (Kind.STRING, Kind.FLOAT32, Kind.FLOAT64, Kind.COMPLEX64,
                               Kind.COMPLEX128)
-    return isinstance(u, Pointer | Map | Signature)
+    return isinstance(u, Pointer | Map | Chan | Signature)
 
 
 def float_bits(v: float, width: int) -> int:
@@ -239,6 +240,7 @@ class WalkerBase:
         self.pkg = sym.split(".", 1)[0]
         self.ndefer = 0
         self.ngo = 0
+        self.received: dict[int, list[ir.Mem]] = {}  # by id of the Recv (chan.py)
         self.tuples: dict[int, list[ir.Mem]] = {}  # TupleElem calls, by id of the call
         # set while lowering the operand of &x: `&p.f` and `&*p` nil-check p (gc does),
         # since computing an address does not touch memory.
@@ -456,6 +458,14 @@ class WalkerBase:
         # builtin.py
         def builtin(self, e: T.BuiltinCall) -> ir.Mem: ...
         def make_map(self, pos: Pos, u: Map) -> ir.Mem: ...
+        # chan.py
+        def chan_len_cap(self, pos: Pos, name: str, c: ir.Mem) -> ir.Mem: ...
+        def close_chan(self, e: T.BuiltinCall) -> None: ...
+        def elem_addr(self, pos: Pos, buf: ir.Mem | None, t: Type) -> ir.Operand: ...
+        def elem_buffer(self, pos: Pos, t: Type) -> ir.Local: ...
+        def make_chan(self, e: T.BuiltinCall, u: Chan) -> ir.Mem: ...
+        def recv(self, e: T.Recv, discard: bool = False) -> list[ir.Mem]: ...
+        def send_stmt(self, s: T.Send) -> None: ...
         # convert.py
         def convert(self, e: T.Convert) -> ir.Mem: ...
         # iface.py

@@ -4,6 +4,7 @@
                    x at s.ptr + len*size and set len
     len(m)         0 for a nil map, else the count (the first word of runtime.c's hmap)
     print(x)       printlock; print<kind>(x); printunlock
+    make(chan T)   chan.py, as are len, cap and close of a channel
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
+    Chan,
     Interface,
     Kind,
     Map,
@@ -64,6 +66,9 @@ class BuiltinWalker(WalkerBase):
                 return at(x, 0 if e.name == "real" else size_of(e.type))
             case "complex":
                 return self.builtin_complex(e)
+            case "close":
+                self.close_chan(e)
+                return self.temp(0)
         raise Unsupported(e.pos, f"builtin {e.name}")
 
     def builtin_print(self, e: T.BuiltinCall) -> ir.Mem:
@@ -121,6 +126,8 @@ class BuiltinWalker(WalkerBase):
                 self.expr(x)
             return self.const_int(pos, u.length)
         m = self.expr(x)
+        if isinstance(u, Chan):
+            return self.chan_len_cap(pos, e.name, m)
         if isinstance(u, Map):
             tmp = self.temp(8)
             self.emit(ir.Mov(pos, tmp, ir.Imm(0), 8))
@@ -142,6 +149,8 @@ class BuiltinWalker(WalkerBase):
         match u:
             case Map():
                 return self.make_map(e.pos, u)
+            case Chan():
+                return self.make_chan(e, u)
             case Slice():
                 return self.make_slice(e, u)
         raise Unsupported(e.pos, f"make of {type_string(e.type)}")

@@ -123,6 +123,8 @@ class ExprWalker(WalkerBase):
                 return self.slice_expr(e)
             case T.MapIndex():
                 return self.map_index(e, commaok=e.commaok)[0]
+            case T.Recv():
+                return self.recv(e)[0]
             case T.TypeAssert():
                 return self.type_assert(e, commaok=e.commaok)[0]
             case T.MethodValue() | T.IfaceMethodValue():

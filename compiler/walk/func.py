@@ -36,6 +36,7 @@ from compiler.walk.base import (
 )
 from compiler.walk.builtin import BuiltinWalker
 from compiler.walk.call import CallWalker
+from compiler.walk.chan import ChanWalker
 from compiler.walk.closure import ClosureWalker
 from compiler.walk.compare import CompareWalker
 from compiler.walk.complit import ComplitWalker
@@ -52,7 +53,7 @@ from compiler.walk.switch import SwitchWalker
 class FuncBuilder(
     StmtWalker, AssignWalker, ExprWalker, IndexWalker, OperatorWalker, CompareWalker,
     CallWalker, ClosureWalker, BuiltinWalker, ConvertWalker, IfaceWalker, ComplitWalker,
-    RangeWalker, SwitchWalker,
+    RangeWalker, SwitchWalker, ChanWalker,
 ):
     """Lowers one function body (or closure) to an ir.Func."""
 

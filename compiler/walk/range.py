@@ -1,4 +1,4 @@
-"""`for range` over arrays, pointers to arrays, slices, strings and maps.
+"""`for range` over arrays, pointers to arrays, slices, strings, maps and channels.
 
     for i, v := range s { ... }
 
@@ -6,7 +6,8 @@ copies s once, then loops an index temp from 0 to len: head (`binop lt`), body (
 s.ptr + i*size into v, assign i, the loop body), post (i = next), end. Over a string
 runtime.decoderune gives each rune and the next index; over a map
 runtime.mapiterinit/mapiternext walk a 3-word iterator in a temp, returning key and
-element pointers (nil at the end).
+element pointers (nil at the end). Over a channel each round is
+`ok = runtime.chanrecv2(c, &tmp)`, leaving the loop when ok is false (closed, drained).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from compiler import ir
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
+    Chan,
     Map,
     Pointer,
     Slice,
@@ -30,7 +32,7 @@ from compiler.walk.base import (
 
 
 class RangeWalker(WalkerBase):
-    """for range over arrays, slices, strings and maps."""
+    """for range over arrays, slices, strings, maps and channels."""
 
     def range_stmt(self, s: T.Range) -> None:
         """for k, v := range x over an array, *array, slice or string (maps: range_map)."""
@@ -38,6 +40,9 @@ class RangeWalker(WalkerBase):
         u = under(s.x.type)
         if isinstance(u, Map):
             self.range_map(s, u)
+            return
+        if isinstance(u, Chan):
+            self.range_chan(s, u)
             return
         for v in s.vars:
             self.declare(pos, v)
@@ -134,5 +139,28 @@ class RangeWalker(WalkerBase):
         r = self.ccall(pos, "mapiternext", [m, pit], 2)
         self.emit(ir.Mov(pos, kp, r[0], 8))
         self.emit(ir.Mov(pos, ep, r[1], 8))
+        self.jump(pos, head)
+        self.start(end)
+
+    def range_chan(self, s: T.Range, u: Chan) -> None:
+        """for v := range c: receive into v until c is closed and drained."""
+        pos = s.pos
+        for v in s.vars:
+            self.declare(pos, v)
+        c = self.copy_temp(pos, self.expr(s.x), s.x.type)
+        buf = self.elem_buffer(pos, u.elem)
+        head, body, end = self.new_block(), self.new_block(), self.new_block()
+        self.jump(pos, head)
+        self.start(head)
+        (r,) = self.ccall(pos, "chanrecv2", [c, self.elem_addr(pos, buf, u.elem)], 1)
+        ok = self.temp(1)
+        self.emit(ir.Mov(pos, ok, r, 1))
+        self.branch(pos, ok, body, end)
+        self.start(body)
+        if s.key is not None and not isinstance(s.key, T.Blank):
+            self.write(pos, self.lvalue(s.key), buf, u.elem)
+        self.loops.append(Loop(s.label, end, head))
+        self.block(s.body)
+        self.loops.pop()
         self.jump(pos, head)
         self.start(end)

@@ -68,6 +68,8 @@ class StmtWalker(WalkerBase):
                 self.defer_stmt(s)
             case T.Go():
                 self.go_stmt(s)
+            case T.Send():
+                self.send_stmt(s)
             case _:
                 raise Unsupported(s.pos, type(s).__name__)
 
@@ -75,6 +77,8 @@ class StmtWalker(WalkerBase):
         """An expression statement: the value, if any, is dropped."""
         if isinstance(x, T.Call | T.MethodCall | T.IfaceCall):
             self.call(x)
+        elif isinstance(x, T.Recv):
+            self.recv(x, discard=True)
         else:
             self.expr(x)
 
