@@ -46,6 +46,7 @@ from compiler.walk.iface import IfaceWalker
 from compiler.walk.index import IndexWalker
 from compiler.walk.operators import OperatorWalker
 from compiler.walk.range import RangeWalker
+from compiler.walk.select import SelectWalker
 from compiler.walk.stmt import StmtWalker
 from compiler.walk.switch import SwitchWalker
 
@@ -53,7 +54,7 @@ from compiler.walk.switch import SwitchWalker
 class FuncBuilder(
     StmtWalker, AssignWalker, ExprWalker, IndexWalker, OperatorWalker, CompareWalker,
     CallWalker, ClosureWalker, BuiltinWalker, ConvertWalker, IfaceWalker, ComplitWalker,
-    RangeWalker, SwitchWalker, ChanWalker,
+    RangeWalker, SwitchWalker, ChanWalker, SelectWalker,
 ):
     """Lowers one function body (or closure) to an ir.Func."""
 

@@ -70,6 +70,8 @@ class StmtWalker(WalkerBase):
                 self.go_stmt(s)
             case T.Send():
                 self.send_stmt(s)
+            case T.Select():
+                self.select_stmt(s)
             case _:
                 raise Unsupported(s.pos, type(s).__name__)
 
