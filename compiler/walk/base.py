@@ -172,8 +172,9 @@ def wrap_int(v: int, width: int) -> int:
 
 
 def has_call(e: object) -> bool:
-    """Whether evaluating e may call a function (and so change variables)."""
-    if isinstance(e, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit):
+    """Whether evaluating e may call a function (and so change variables) or receive
+    from a channel (which must happen even when the value is not needed)."""
+    if isinstance(e, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit | T.Recv):
         return True
     if isinstance(e, T.BuiltinCall) and e.name not in ("len", "cap"):
         return True
