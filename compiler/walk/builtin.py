@@ -100,7 +100,7 @@ class BuiltinWalker(WalkerBase):
             h = size_of(t) // 2
             self.ccall(pos, "printcomplex", [self.as_f64(pos, m, h),
                                              self.as_f64(pos, at(m, h), h)])
-        elif k is Kind.UNSAFE_POINTER or isinstance(u, Pointer | Map | Signature):
+        elif k is Kind.UNSAFE_POINTER or isinstance(u, Pointer | Map | Chan | Signature):
             self.ccall(pos, "printpointer", [m])
         elif k is not None:
             sg = is_signed(t)
