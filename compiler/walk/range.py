@@ -86,13 +86,20 @@ class RangeWalker(WalkerBase):
                 val = self.temp(u.elem)
                 if es:
                     self.emit(ir.Load(pos, val, p, 0, es))
-        if s.key is not None and not isinstance(s.key, T.Blank):
+        # `for i, x[i] = range y` assigns in parallel: x[i] is the old i's element.
+        kl = self.lvalue(s.key) if s.key is not None and not isinstance(s.key, T.Blank) \
+            else None
+        vl = self.lvalue(s.value) if s.value is not None and not isinstance(
+            s.value, T.Blank) and val is not None else None
+        if kl is not None:
+            assert s.key is not None
             kt = s.key.type
             k = self.temp(kt)
             self.emit(ir.Ext(pos, k, size_of(kt), idx, 8, True))
-            self.write(pos, self.lvalue(s.key), k, kt)
-        if s.value is not None and not isinstance(s.value, T.Blank) and val is not None:
-            self.write(pos, self.lvalue(s.value), val, s.value.type)
+            self.write(pos, kl, k, kt)
+        if vl is not None:
+            assert s.value is not None and val is not None
+            self.write(pos, vl, val, s.value.type)
         self.loops.append(Loop(s.label, end, post))
         self.block(s.body)
         self.loops.pop()
@@ -123,14 +130,18 @@ class RangeWalker(WalkerBase):
         self.emit(ir.BinOp(pos, ir.Op.NE, more, kp, ir.Imm(0), 8, False))
         self.branch(pos, more, body, end)
         self.start(body)
-        if s.key is not None and not isinstance(s.key, T.Blank):
+        kl = self.lvalue(s.key) if s.key is not None and not isinstance(s.key, T.Blank) \
+            else None
+        vl = self.lvalue(s.value) if s.value is not None and not isinstance(
+            s.value, T.Blank) and size_of(u.elem) else None
+        if kl is not None:
             k = self.temp(u.key)
             self.emit(ir.Load(pos, k, kp, 0, size_of(u.key)))
-            self.write(pos, self.lvalue(s.key), k, u.key)
-        if s.value is not None and not isinstance(s.value, T.Blank) and size_of(u.elem):
+            self.write(pos, kl, k, u.key)
+        if vl is not None:
             ev = self.temp(u.elem)
             self.emit(ir.Load(pos, ev, ep, 0, size_of(u.elem)))
-            self.write(pos, self.lvalue(s.value), ev, u.elem)
+            self.write(pos, vl, ev, u.elem)
         self.loops.append(Loop(s.label, end, post))
         self.block(s.body)
         self.loops.pop()
