@@ -18,6 +18,7 @@ from compiler import ir
 from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    UNSAFE_POINTER,
     size_of,
 )
 from compiler.walk.base import (
@@ -100,7 +101,11 @@ class AssignWalker(WalkerBase):
             m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
             k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
             return (m, k)
-        return self.lvalue(x)
+        lv = self.lvalue(x)
+        if isinstance(lv, Indirect):
+            # `p, *p = f()` stores through the old p: keep the pointer as it is now.
+            return Indirect(self.copy_temp(x.pos, lv.ptr, UNSAFE_POINTER), lv.off)
+        return lv
 
     def map_assign(self, pos: Pos, m: ir.Mem, k: ir.Mem) -> ir.Local:
         """A pointer to m[k]'s element, inserting k if absent."""
