@@ -65,11 +65,14 @@ class SwitchWalker(WalkerBase):
                 self.start(nxt)
         self.jump(pos, bodies[default] if default >= 0 else end)
         self.loops.append(Loop(s.label, end, -1))
+        outer = self.fallthrough_target
         for i, c in enumerate(s.clauses):
             self.start(bodies[i])
-            self.fallthrough_target = bodies[i + 1] if i + 1 < len(bodies) else end
-            self.stmts(c.body)
-            self.jump(c.pos, self.fallthrough_target if c.fallthrough else end)
+            nxt = bodies[i + 1] if i + 1 < len(bodies) else end
+            self.fallthrough_target = nxt
+            self.stmts(c.body)  # do NOT read fallthrough_target after: a nested switch sets it
+            self.jump(c.pos, nxt if c.fallthrough else end)
+        self.fallthrough_target = outer
         self.loops.pop()
         self.start(end)
 
