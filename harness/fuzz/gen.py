@@ -64,7 +64,8 @@ from harness.fuzz.types import (
 SUBSETS = ("starter", "full")
 # Optional features of the full subset that `without` can turn off one by one.
 FEATURES = frozenset(
-    {"assert", "closure", "defer", "fallthrough", "sized", "switch", "typeswitch"}
+    {"assert", "closure", "defer", "fallthrough", "goroutine", "sized", "switch",
+     "typeswitch"}
 )
 MAX_COST = 400
 MAX_EXPR_DEPTH = 3
@@ -649,6 +650,8 @@ class Gen:
             kinds.append((1.0, self.closure_stmt))
         if self.ctx.calls and self.has("defer"):
             kinds.append((0.7, self.defer_stmt))
+        if self.ctx.calls and not self.ctx.in_loop and self.has("goroutine"):
+            kinds += [(0.5, self.pipeline_stmt), (0.5, self.join_stmt)]
         if self.ctx.in_loop:
             kinds.append((0.7, self.branch_stmt))
         _, make = self.rng.choices(kinds, [w for w, _ in kinds])[0]
@@ -943,6 +946,55 @@ class Gen:
             self.print_stmt()
         self.ctx = saved
         self.emit("}()")
+
+    # ---- goroutines and channels ----------------------------------------------------
+    #
+    # Shapes whose output does not depend on scheduling: the goroutines read only
+    # their own parameters (evaluated at the go statement), and everything they
+    # produce reaches main through a channel or a slot main reads after a join.
+
+    _WORKS = ("a*k + b", "(a ^ k<<2) - b", "(a+k)%7*b", "a - b*k", "(a|k) + (b&3)")
+
+    def pipeline_stmt(self) -> None:
+        """Emits a producer goroutine sending n values on a channel it closes, and a
+        range loop in main printing them."""
+        n = self.rng.randint(0, 5)
+        self.charge(2 * n + 2)
+        ch, v = self.fresh("ch"), self.fresh("v")
+        size = self.rng.choice(["", "", ", 1", f", {n}"])
+        work = self.rng.choice(self._WORKS)
+        args = f"{self.ex(INT, 1).code}, {self.ex(INT, 1).code}"
+        self.emit(f"{ch} := make(chan int{size})")
+        self.emit("go func(a, b int) {")
+        self.emit(f"\tfor k := 0; k < {n}; k++ {{")
+        self.emit(f"\t\t{ch} <- {work}")
+        self.emit("\t}")
+        self.emit(f"\tclose({ch})")
+        self.emit(f"}}({args})")
+        self.emit(f"for {v} := range {ch} {{")
+        self.emit(f'\tprintln("{ch}", {v})')
+        self.emit("}")
+
+    def join_stmt(self) -> None:
+        """Emits k goroutines each writing its own slot of a slice, joined through a
+        channel, then prints the slots."""
+        n = self.rng.randint(1, 4)
+        self.charge(3 * n + 2)
+        res, done = self.fresh("res"), self.fresh("done")
+        work = self.rng.choice(self._WORKS)
+        arg = self.ex(INT, 1).code
+        self.emit(f"{res} := make([]int, {n})")
+        self.emit(f"{done} := make(chan bool)")
+        self.emit(f"for k := 0; k < {n}; k++ {{")
+        self.emit("\tgo func(k, a, b int) {")
+        self.emit(f"\t\t{res}[k] = {work}")
+        self.emit(f"\t\t{done} <- true")
+        self.emit(f"\t}}(k, {arg}, k*3)")
+        self.emit("}")
+        self.emit(f"for k := 0; k < {n}; k++ {{")
+        self.emit(f"\t<-{done}")
+        self.emit("}")
+        self.emit(f'println("{res}", {", ".join(f"{res}[{i}]" for i in range(n))})')
 
     # ---- functions and program ------------------------------------------------------
 
