@@ -47,11 +47,13 @@ files (base.py explains the composition):
     expr.py       the expression dispatcher, addressable expressions, constants, &x
     index.py      x[i], s[i:j:k], m[k]          operators.py unary and binary operators
     compare.py    == != < ... on every type     call.py      calls (Go and C ABI)
-    closure.py    func literals, func and method values, defer
+    closure.py    func literals, func and method values, defer, go
     builtin.py    len, append, make, print, ...  complit.py  T{...}
     convert.py    T(x), one method per conversion kind
     iface.py      dynamic types, itab caches, x.(T)
     range.py      for range                     switch.py    switch, type switch
+    chan.py       make/len/cap/close of channels, send, receive
+    select.py     select statements
 """
 
 from __future__ import annotations
