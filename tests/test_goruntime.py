@@ -128,7 +128,7 @@ def test_gc_keeps_blocked_senders_values_and_buffers(exe: Path) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-STRESSED = ["sync/atomics", "sync/single", "stdlib/fmtmix", "defer/recover",
+STRESSED = ["concurrency/mutex", "concurrency/pipeline", "stdlib/fmtmix", "defer/recover",
             "defer/runtimeerrors", "defer/recovergrow", "gc/closures", "gc/panics",
             "iface/convert"]
 
