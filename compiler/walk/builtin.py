@@ -148,6 +148,8 @@ class BuiltinWalker(WalkerBase):
         u = under(e.type)
         match u:
             case Map():
+                if e.args:
+                    self.int_word(e.pos, e.args[0])
                 return self.make_map(e.pos, u)
             case Chan():
                 return self.make_chan(e, u)
@@ -156,7 +158,9 @@ class BuiltinWalker(WalkerBase):
         raise Unsupported(e.pos, f"make of {type_string(e.type)}")
 
     def make_map(self, pos: Pos, u: Map) -> ir.Mem:
-        """make(map[K]V) (any size hint is ignored): runtime.makemap(&type.K, sizeof V)."""
+        """make(map[K]V): runtime.makemap(&type.K, sizeof V). The caller evaluates any
+        size hint for its effects; the map grows on demand, so do NOT pass the hint on
+        (gc's makemap ignores a negative or oversized one too)."""
         (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key), ir.Imm(size_of(u.elem))], 1)
         return m
 
