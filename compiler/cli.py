@@ -37,6 +37,8 @@ _COMPILE_FLAGS = """
   -l              do not inline
   -N              no jump threading or register allocation
   -e              report every error, not the first ten
+  -wb[=0]         gc's write barrier switch, accepted and ignored: refgo's collector
+                  stops the world and refgo emits no write barriers (as gc's -wb=0)
   -dump=PHASE     print one phase's result: {phases}
   -d=KEY=VALUE    debug switches, comma-separated:
 {debug}"""

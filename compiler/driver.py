@@ -47,6 +47,9 @@ MAX_SHOWN_ERRORS = 10
 DEBUG_KEYS = {
     "convinline": "0 turns off building non-escaping value-to-interface conversions on "
                   "the stack (every one calls runtime.convT2E/convT2I), for old/new figures",
+    "ssa/insert_resched_checks/off": "accepted for gc's command lines; refgo inserts no "
+                                     "rescheduling checks at loop back edges, so they are "
+                                     "always off",
 }
 """The `-d=KEY=VALUE` switches refgo knows; any other key is a usage error, as in gc."""
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from compiler import driver
 
-BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B"})
+BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B", "wb"})
 VALUE_FLAGS = frozenset({"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
                          "goversion", "symabis", "asmhdr", "D", "I", "c"})
 LEVEL_FLAGS = frozenset({"m"})

@@ -57,10 +57,12 @@ def test_gc_flag_spellings_parse(tmp_path: Path) -> None:
     src = tmp_path / "x.go"
     src.write_text(HELLO)
     a = flags.parse("compile", ["-p", "main", "-C", "-e", "-importcfg=cfg", "-m", "-m", "-l",
-                              "-N", "-live", "-d=convinline=0", "-S", "-o", "x.o",
+                              "-N", "-live", "-wb=0",
+                              "-d=convinline=0,ssa/insert_resched_checks/off", "-S", "-o", "x.o",
                               str(src)])
     assert a.m == 2
-    assert a.debug == {"convinline": "0"}
+    assert a.debug == {"convinline": "0", "ssa/insert_resched_checks/off": "1"}
+    assert a.flags["wb"] == "0"
     assert a.flags["p"] == "main" and a.flags["o"] == "x.o" and "S" in a.flags
     assert flags.parse("compile", ["-m=2", str(src)]).m == 2
     r = flags.parse("run", [str(src), "--", "-x", "y"])
@@ -72,7 +74,8 @@ def test_unknown_debug_key_is_a_usage_error(tmp_path: Path) -> None:
     src.write_text(HELLO)
     p = refgo("compile", "-d=convinline=0,ssa=1", str(src))
     assert p.returncode == 2
-    assert p.stderr == "refgo: -d: unknown debug key 'ssa' (known: convinline)\n"
+    assert p.stderr == ("refgo: -d: unknown debug key 'ssa' "
+                        "(known: convinline, ssa/insert_resched_checks/off)\n")
 
 
 def test_internal_error_exit_3(
