@@ -161,7 +161,7 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
         case T.Blank():
             return "_"
         case T.Unary(op=op, x=x):
-            return op + f(x, 6)
+            return _unary(op + f(x, 7), prec)
         case T.Binary(op=op, x=x, y=y):
             p = _PREC.get(op, 4)
             s = f"{f(x, p)} {op} {f(y, p + 1)}"
@@ -200,9 +200,9 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
             name = st.fields[i].name if isinstance(st, Struct) and i < len(st.fields) else "?"
             return f"{f(base, 7)}.{name}"
         case T.Deref(x=x):
-            return "*" + f(x, 6)
+            return _unary("*" + f(x, 7), prec)
         case T.AddrOf(x=x):
-            return "&" + f(x, 6)
+            return _unary("&" + f(x, 7), prec)
         case T.CompositeLit(elems=els):
             return m_string(e.type, pkg) + ("{...}" if els else "{}")
         case T.FuncLit():
@@ -214,6 +214,12 @@ def fmt_expr(e: T.Expr, pkg: str, prec: int = 0) -> str:
         case T.IfaceMethodValue(recv=r, method=m):
             return f"{f(r, 7)}.{m}"
     return "?"
+
+
+def _unary(s: str, prec: int) -> str:
+    """A unary operation's text s in a context of precedence prec: an operand of a
+    unary or postfix operator is parenthesized, as gc's `*(*i)` and `(*sp)[1:2]`."""
+    return f"({s})" if prec > 6 else s
 
 
 def _fmt_args(call: T.Call | T.MethodCall | T.IfaceCall, args: Sequence[T.Expr], pkg: str
