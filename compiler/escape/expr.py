@@ -20,6 +20,7 @@ from compiler.escape.graph import (
     MAX_IMPLICIT_STACK,
     Graph,
     Hole,
+    LocKind,
     assert_hole,
     pointerful,
 )
@@ -122,9 +123,14 @@ class ExprBuilder(Graph):
                 self.expr(self.tee([inner, self.recv_hole(e)]), r)
             case T.Recv(x=x):
                 self.expr(DISCARD, x)
-            case T.TupleElem(x=x, index=0):
+            case T.TupleElem(x=x, index=i):
                 assert isinstance(x.type, Tuple)
-                self.multi([Hole(self.heap)] * len(x.type.types), x)
+                tmps = self.spread.get(id(x))
+                if tmps is None:
+                    tmps = [self.new_loc(LocKind.TEMP) for _ in x.type.types]
+                    self.spread[id(x)] = tmps
+                    self.multi([Hole(t) for t in tmps], x)
+                self.flow(k, tmps[i])
 
     def binary(self, k: Hole, e: T.Binary) -> None:
         if e.op == "+" and is_string(e.type):

@@ -152,7 +152,9 @@ class Graph:
     `parent` maps a closure's decl id to its enclosing decl's; `closures` pairs each
     closure's site with its decl (wired once captures are known); `reassigned` holds the
     variables assigned after their declaration; `fresh` the ids of variables a `:=` is
-    declaring right now; `called_now` the closures called where they are written."""
+    declaring right now; `called_now` the closures called where they are written;
+    `spread` the temporaries holding each result of a multi-valued call whose results
+    are assigned one by one (`sink, _ = f()` with a conversion: gc's `t1, t2 := f()`)."""
 
     def __init__(self, an: Analysis, decls: Sequence[T.FuncDecl]) -> None:
         self.an = an
@@ -169,6 +171,7 @@ class Graph:
         self.cur = FuncState(decls[0])
         self.fresh: set[int] = set()
         self.called_now: set[int] = set()
+        self.spread: dict[int, list[Location]] = {}
 
     if TYPE_CHECKING:
         # stmt.py
