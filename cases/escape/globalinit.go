@@ -1,7 +1,8 @@
 // errorcheck -0 -m -l
 
 // Package-level initialisation: static data (constants, literals of constants and
-// their addresses) allocates nothing; other initialisers are analysed like a function.
+// their addresses) allocates nothing; a literal with dynamic parts is static too, only
+// those parts are code; other initialisers are analysed like a function.
 
 package main
 
@@ -12,6 +13,8 @@ var p = &T{1}
 var m = map[string]int{"a": 1} // ERROR "map\[string\]int\{\.\.\.\} escapes to heap$"
 var s = []int{1, 2}
 var n = count([]int{1, 2, 3}) // ERROR "\[\]int\{\.\.\.\} does not escape$"
+var lits = []*T{{count([]int{4})}, &T{5}} // ERROR "\[\]int\{\.\.\.\} does not escape$"
+var ptrs = []*int{new(int)}               // ERROR "new\(int\) escapes to heap$"
 
 func count(xs []int) int { return len(xs) } // ERROR "xs does not escape$"
 
@@ -20,5 +23,5 @@ func init() {
 }
 
 func main() {
-	println(n, p.a, m["a"], s[1], sink.(T).a)
+	println(n, lits[0].a, *ptrs[0], p.a, m["a"], s[1], sink.(T).a)
 }

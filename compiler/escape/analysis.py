@@ -24,7 +24,7 @@ from compiler.escape.report import batch_messages
 from compiler.escape.result import EscapeResult, Options, Site
 from compiler.escape.solve import param_tag, solve
 from compiler.escape.stmt import StmtBuilder
-from compiler.escape.utils import params, static_closures, static_init
+from compiler.escape.utils import dynamic_init, params, static_closures
 from compiler.types import tree as T
 from compiler.types.typ import Func, Signature
 
@@ -54,7 +54,7 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
     funcs = [d for d in p.funcs if d.body is not None]
     for comp in _sccs(funcs, an.decls):
         _batch(an, comp, report)
-    dynamic = tuple(st for st in p.inits if not static_init(st))
+    dynamic = tuple(d for st in p.inits for d in dynamic_init(st))
     if dynamic:
         pos = dynamic[0].pos
         init = T.FuncDecl(pos, "init", None, Signature((), ()), None, (), (),

@@ -61,13 +61,29 @@ def looping_labels(body: T.Block) -> set[str]:
     return looping
 
 
-def static_init(st: T.Stmt) -> bool:
-    """Whether a package-level initialisation is static data for gc (no code, so no
-    allocation site): constants, their conversions, and literals and addresses of those
-    (not maps)."""
-    return isinstance(st, T.Assign) and all(
-        isinstance(x, T.VarRef) and x.var.kind is VarKind.GLOBAL for x in st.lhs) and all(
-        _static_value(e) for e in st.rhs)
+def dynamic_init(st: T.Stmt) -> tuple[T.Stmt, ...]:
+    """The code gc's static initialisation leaves of package-level initialisation st:
+    a literal (and its address) in a variable's initialiser is static data, so only its
+    dynamic leaves remain, each stored into the variable's storage (`var x = []T{{p:
+    &U{f()}}}` keeps `x = f()`); other statements stay as they are."""
+    if not (isinstance(st, T.Assign) and len(st.lhs) == len(st.rhs) and all(
+            isinstance(x, T.VarRef) and x.var.kind is VarKind.GLOBAL for x in st.lhs)):
+        return (st,)
+    out: list[T.Stmt] = []
+    for x, e in zip(st.lhs, st.rhs, strict=True):
+        out.extend(T.Assign(st.pos, (x,), (leaf,)) for leaf in _dynamic_leaves(e))
+    return tuple(out)
+
+
+def _dynamic_leaves(e: T.Expr) -> list[T.Expr]:
+    if _static_value(e):
+        return []
+    match e:
+        case T.AddrOf(x=T.CompositeLit() as lit):
+            return _dynamic_leaves(lit)
+        case T.CompositeLit(elems=els) if not isinstance(under(e.type), Map):
+            return [leaf for el in els for leaf in _dynamic_leaves(el.value)]
+    return [e]
 
 
 def _static_value(e: T.Expr) -> bool:
