@@ -215,13 +215,12 @@ class ExprBuilder(Graph):
             u = under(e.type)
             kind = SiteKind.MAKE
             force = False
-            if isinstance(u, Slice):
-                consts = [a for a in args if isinstance(a, T.ConstExpr)]
-                if len(consts) != len(args):
+            if isinstance(u, Slice):  # the capacity (else the length) sizes the array
+                c = args[-1]
+                if not isinstance(c, T.ConstExpr):
                     force = True
                 else:
-                    n = max(int(a.value) for a in consts)  # type: ignore[arg-type]
-                    force = n * size_of(u.elem) > MAX_IMPLICIT_STACK
+                    force = int(c.value) * size_of(u.elem) > MAX_IMPLICIT_STACK  # type: ignore[arg-type]
             self.site(k, e, kind, gc_pos(e), self.fmt(e), force)
             for a in args:
                 self.expr(DISCARD, a)
