@@ -56,6 +56,9 @@ class StmtBuilder(Graph):
         self.stmts(b.stmts)
 
     def stmts(self, ss: Sequence[T.Stmt]) -> None:
+        """Walk a block's statements; a looping label deepens the rest of its block only
+        (as gc's block restores its loop depth)."""
+        depth = self.cur.depth
         prev: T.Stmt | None = None
         for s in ss:
             self.fresh = set()
@@ -65,6 +68,7 @@ class StmtBuilder(Graph):
             self.stmt(s)
             prev = s
         self.fresh = set()
+        self.cur.depth = depth
 
     def stmt(self, s: T.Stmt) -> None:
         match s:
