@@ -2,8 +2,9 @@
 
 // Decisions of gc's that need more than the plain flow rules: the capacity alone sizes
 // make's array, a looping label deepens only the rest of its block, each result of a
-// call assigned one by one flows only where it goes, and an indirection of an
-// indirection prints parenthesized.
+// call assigned one by one flows only where it goes (its conversion, made after escape
+// analysis by gc, is on the heap and unreported), and an indirection of an indirection
+// prints parenthesized.
 
 package main
 
@@ -36,6 +37,12 @@ func spread() {
 	sink, _ = pair(&i, &j)
 }
 
+func commaOK(y interface{}) bool { // ERROR "y does not escape$"
+	var ok bool
+	sink, ok = y.(int)
+	return ok
+}
+
 func deref2(p **int) { // ERROR "p does not escape$"
 	sink = **p // ERROR "\*\(\*p\) escapes to heap$"
 }
@@ -45,5 +52,6 @@ func main() {
 	px := &x
 	println(sized(2), gotoLoop())
 	spread()
+	println(commaOK(1)) // ERROR "1 does not escape$"
 	deref2(&px)
 }

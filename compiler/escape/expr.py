@@ -154,9 +154,12 @@ class ExprBuilder(Graph):
                 self.expr(k, x)
                 return
             pos = convpos if convpos is not None and is_implicit(e) else gc_pos(e)
+            spread = isinstance(x, T.TupleElem)
+            if spread:  # gc converts v in `sink, ok = v` after escape: heap, no report
+                self.an.quiet.add(id(e))
             if id(e) in self.an.quiet:
                 pos = gc_pos(e)
-            inner = self.site(k, e, SiteKind.CONV, pos, self.fmt(e))
+            inner = self.site(k, e, SiteKind.CONV, pos, self.fmt(e), spread)
             self.expr(inner, x)
             return
         if e.kind in (K.STRING_TO_BYTES, K.STRING_TO_RUNES, K.BYTES_TO_STRING,
