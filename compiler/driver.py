@@ -25,6 +25,7 @@ from typing import TextIO
 from compiler import (
     amd64,
     buildcons,
+    devirt,
     escape,
     fold,
     inline,
@@ -143,12 +144,14 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     check()
     if cfg.dump == "types":
         return Result("", "", types.dump(prog))
-    esc = escape.escape_program(prog, diags, escape.Options(m=cfg.escape_level))
+    dv = devirt.devirtualize_program(prog, diags, devirt.Options(cfg.escape_level > 0))
+    esc = escape.escape_program(prog, diags, escape.Options(cfg.escape_level, dv.calls))
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(prog, walk.Options(
-        convinline=convinline, stackconv=esc.stack_convs(), escapes=esc.heap_vars()))
+        convinline=convinline, stackconv=esc.stack_convs(), escapes=esc.heap_vars(),
+        devirt=dv.calls))
     if cfg.dump == "ir":
         return Result("", "", ir.dump(lowered))
     lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline))

@@ -1,7 +1,8 @@
 """escape: decide for every allocation site whether it may live on the stack (`-m`).
 
-The pass runs between the type checker and walk. It builds, per batch of mutually
-recursive functions (closures belong to their enclosing function's batch), a directed
+The pass runs between devirt (whose static calls stand for the interface calls they
+replace) and walk. It builds, per batch of mutually recursive functions (closures
+belong to their enclosing function's batch), a directed
 graph of *locations* — variables, allocation sites, the heap — whose edges say "the value
 of src flows to dst, dereferenced `derefs` times" (-1: src's address flows; +1: what src
 points to flows). Then, from every root that may outlive something (the heap, result
@@ -51,8 +52,6 @@ are frozen dataclasses whose hash walks the whole subtree; and do NOT keep a res
 than its Program (ids of dead nodes get reused).
 
 Known differences from gc 1.19's -m (on purpose or not yet done):
-- gc devirtualizes `i.M()` when it sees i's dynamic type, even with -l; refgo never
-  does, so the receiver's conversion escapes (cases/escape/devirt.go).
 - gc prints the self-assignment note twice for a two-pair assignment; the Diagnostics
   sink drops the exact duplicate.
 - `go` statements, -m=2 explanations and inlining-related messages are not produced.

@@ -52,7 +52,7 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
     """Analyse p's functions batch by batch, then its dynamic initialisation as `init`."""
     an.pkg = p.path
     funcs = [d for d in p.funcs if d.body is not None]
-    for comp in _sccs(funcs, an.decls):
+    for comp in _sccs(funcs, an.decls, an.opts.devirt):
         _batch(an, comp, report)
     dynamic = tuple(d for st in p.inits for d in dynamic_init(st))
     if dynamic:
@@ -90,8 +90,10 @@ def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
             an.diags.warn(pos, msg)
 
 
-def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl]) -> list[T.FuncDecl]:
-    """The declared functions d (and closures inside it) call or refer to."""
+def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl],
+             devirt: Mapping[int, T.MethodCall | T.IfaceCall]) -> list[T.FuncDecl]:
+    """The declared functions d (and closures inside it) call or refer to, devirtualized
+    interface calls included."""
     out: list[T.FuncDecl] = []
     stack: list[object] = [d.body]
     while stack:
@@ -103,13 +105,16 @@ def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl]) -> list[T.FuncDec
                 f = n.func
             elif isinstance(n, T.MethodCall):
                 f = n.method
+            elif isinstance(n, T.IfaceCall) and isinstance(dv := devirt.get(id(n)),
+                                                          T.MethodCall):
+                f = dv.method
             if f is not None and id(f) in decl_of:
                 out.append(decl_of[id(f)])
     return out
 
 
-def _sccs(decls: Sequence[T.FuncDecl], decl_of: Mapping[int, T.FuncDecl]) -> list[list[
-        T.FuncDecl]]:
+def _sccs(decls: Sequence[T.FuncDecl], decl_of: Mapping[int, T.FuncDecl],
+          devirt: Mapping[int, T.MethodCall | T.IfaceCall]) -> list[list[T.FuncDecl]]:
     """Strongly connected components of the call graph, callees before callers
     (Tarjan's algorithm, iterative)."""
     index: dict[int, int] = {}
@@ -117,7 +122,7 @@ def _sccs(decls: Sequence[T.FuncDecl], decl_of: Mapping[int, T.FuncDecl]) -> lis
     on: set[int] = set()
     stack: list[T.FuncDecl] = []
     out: list[list[T.FuncDecl]] = []
-    succ = {id(d): _callees(d, decl_of) for d in decls}
+    succ = {id(d): _callees(d, decl_of, devirt) for d in decls}
     counter = 0
     for start in decls:
         if id(start) in index:

@@ -29,6 +29,8 @@ class CallBuilder(Graph):
 
     def call(self, e: T.Call | T.MethodCall | T.IfaceCall, holes: list[Hole]) -> None:
         """A call whose i-th result flows to holes[i]."""
+        if isinstance(e, T.IfaceCall):
+            e = self.an.opts.devirt.get(id(e), e)
         heap = Hole(self.heap)
         lparen = gc_pos(e)
         decl: T.FuncDecl | None = None

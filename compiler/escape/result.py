@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compiler.diag import Pos
 from compiler.types import tree as T
@@ -30,9 +30,11 @@ does not escape (walk's rule, the seed commit's 1024)."""
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """`m` is the -m level (0: no reports)."""
+    """`m` is the -m level (0: no reports); `devirt` maps id(IfaceCall) to the static
+    call devirt made of it (compiler.devirt.Devirt.calls)."""
 
     m: int = 0
+    devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
 
 
 class SiteKind(enum.Enum):

@@ -25,7 +25,7 @@ splitting it would only scatter the one state class.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,11 +65,13 @@ class Options:
     """Lowering switches. `convinline` is gc's -d=convinline (stack-built interface values
     for non-escaping conversions); `stackconv` holds the ids (`id(node)`) of Convert nodes
     the escape pass proved non-escaping; `escapes` maps Var uids to whether the variable
-    must live on the heap (absent: heap if address-taken or captured)."""
+    must live on the heap (absent: heap if address-taken or captured); `devirt` maps
+    id(IfaceCall) to the static call compiler.devirt made of it."""
 
     convinline: bool = True
     stackconv: frozenset[int] = frozenset()
     escapes: dict[int, bool] = field(default_factory=dict)
+    devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
 
 
 class ProgBuilder:

@@ -84,6 +84,8 @@ class CallWalker(WalkerBase):
         """The result locations of a call, by what is called: a declared function (Go or
         runtime ABI), a func value, a method, an interface method."""
         pos = e.pos
+        if isinstance(e, T.IfaceCall):
+            e = self.pb.opts.devirt.get(id(e), e)
         match e:
             case T.Call(fn=T.FuncRef(func=f), args=args):
                 if f.external:
