@@ -27,8 +27,11 @@ from compiler.types.typ import Func, Var
 class CallBuilder(Graph):
     """Calls and method values' receivers (mixed into Builder)."""
 
-    def call(self, e: T.Call | T.MethodCall | T.IfaceCall, holes: list[Hole]) -> None:
-        """A call whose i-th result flows to holes[i]."""
+    def call(self, e: T.Call | T.MethodCall | T.IfaceCall, holes: list[Hole],
+             wrapped: bool = False) -> None:
+        """A call whose i-th result flows to holes[i]; wrapped: the call of a go or
+        looping defer statement, whose function value, receiver and argument values
+        (a `... argument`'s elements, not the slice) go to the heap."""
         if isinstance(e, T.IfaceCall):
             e = self.an.opts.devirt.get(id(e), e)
         heap = Hole(self.heap)
@@ -42,11 +45,11 @@ class CallBuilder(Graph):
                 decl = self.closure(DISCARD, lit)
                 self.called_now.add(id(decl))
             case T.Call(fn=T.VarRef(var=v) as fn) if v in self.an.static_closures:
-                self.expr(DISCARD, fn)
+                self.expr(heap if wrapped else DISCARD, fn)
                 target = self.an.static_closures[v]
                 decl = self.an.decl_of(target) if isinstance(target, Func) else target
             case T.Call(fn=fn):
-                self.expr(DISCARD, fn)
+                self.expr(heap if wrapped else DISCARD, fn)
             case T.MethodCall(recv=r, method=m):
                 decl = self.an.decl_of(m)
                 args.insert(0, r)
@@ -73,8 +76,10 @@ class CallBuilder(Graph):
                 inner = self.site(k, a, SiteKind.SLICELIT, lparen, "... argument")
                 for el in ddd.elems:
                     base = _advance(base, el.value)
-                    self.expr(inner, el.value, base)
+                    self.expr(heap if wrapped else inner, el.value, base)
                 continue
+            if wrapped:
+                k = heap
             if isinstance(e, T.MethodCall) and i == 0:
                 self.expr(k, a)
                 continue

@@ -141,17 +141,16 @@ class StmtBuilder(Graph):
 
     def defer_args(self, call: T.Expr) -> None:
         """A defer inside a loop, or a go statement: its function value and arguments go
-        to the heap."""
+        to the heap (gc's wrapper closure holds them); a variadic call's `... argument`
+        slice is built in the wrapper, so it goes where the callee sends it."""
         heap = Hole(self.heap)
         match call:
-            case T.Call(fn=fn, args=args):
+            case T.Call(fn=T.FuncLit() as fn, args=args):
                 self.expr(heap, fn)
                 for a in args:
                     self.expr(heap, a)
-            case T.MethodCall(recv=r, args=args) | T.IfaceCall(recv=r, args=args):
-                self.expr(heap, r)
-                for a in args:
-                    self.expr(heap, a)
+            case T.Call() | T.MethodCall() | T.IfaceCall():
+                self.call(call, [], wrapped=True)
             case T.BuiltinCall(args=args):
                 for a in args:
                     self.expr(heap, a)
