@@ -25,7 +25,7 @@ from compiler.escape.graph import DISCARD, FuncState, Graph, Hole, LocKind, asse
 from compiler.escape.report import last_name, self_assignment
 from compiler.escape.utils import looping_labels, params, self_assign
 from compiler.types import tree as T
-from compiler.types.typ import Array, Map, under
+from compiler.types.typ import Array, under
 
 
 class StmtBuilder(Graph):
@@ -219,7 +219,7 @@ class StmtBuilder(Graph):
         xt = under(s.x.type)
         if isinstance(xt, Array):
             self.flow(kv[1], tmp)
-        elif not isinstance(xt, Map):
+        else:
             self.flow(kv[1].deref(), tmp)
         self.block(s.body)
         self.cur.depth -= 1
