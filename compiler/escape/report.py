@@ -256,7 +256,7 @@ def batch_messages(g: Graph) -> list[tuple[Pos, str]]:
             verdict = "escapes to heap" if loc.escapes else "does not escape"
             msgs.append((loc.pos, f"{loc.desc} {verdict}"))
         elif loc.kind is LocKind.VAR and loc.var is not None and loc.escapes:
-            msgs.append((loc.var.pos, f"moved to heap: {loc.var.name}"))
+            msgs.append((loc.pos or loc.var.pos, f"moved to heap: {loc.var.name}"))
     for d in g.all_decls:
         msgs.extend(_param_messages(d, g))
     msgs.extend(g.an.extra)

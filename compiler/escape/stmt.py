@@ -25,7 +25,7 @@ from compiler.escape.graph import DISCARD, FuncState, Graph, Hole, LocKind, asse
 from compiler.escape.report import last_name, self_assignment
 from compiler.escape.utils import looping_labels, params, self_assign
 from compiler.types import tree as T
-from compiler.types.typ import Array, under
+from compiler.types.typ import Array, has_pointers, under
 
 
 class StmtBuilder(Graph):
@@ -230,7 +230,10 @@ class StmtBuilder(Graph):
         ks = []
         for c in s.clauses:
             if c.var is not None:
-                ks.append(assert_hole(Hole(self.declare(c.var)), c.var.type))
+                loc = self.declare(c.var)
+                loc.pos = c.pos  # gc's clause variable is declared at its case
+                if has_pointers(c.var.type):
+                    ks.append(assert_hole(Hole(loc), c.var.type))
         self.expr(self.tee(ks), s.x)
         for c in s.clauses:
             self.stmts(c.body)
