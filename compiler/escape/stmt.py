@@ -60,13 +60,16 @@ class StmtBuilder(Graph):
         (as gc's block restores its loop depth)."""
         depth = self.cur.depth
         prev: T.Stmt | None = None
-        for s in ss:
+        last_label = max((i for i, s in enumerate(ss) if isinstance(s, T.Labeled)), default=-1)
+        for i, s in enumerate(ss):
             self.fresh = set()
             if isinstance(prev, T.VarDecl) and not prev.values and isinstance(s, T.Assign) \
                     and prev.pos == s.pos:
                 self.fresh = {id(v) for v in prev.vars}
             self.stmt(s)
             prev = s
+            if i > last_label and _ends_dead(s):
+                break
         self.fresh = set()
         self.cur.depth = depth
 
@@ -86,8 +89,10 @@ class StmtBuilder(Graph):
                 if init is not None:
                     self.stmt(init)
                 self.expr(DISCARD, cond)
-                self.block(then)
-                if els is not None:
+                known = _const_bool(cond)
+                if known is not False:
+                    self.block(then)
+                if els is not None and known is not True:
                     self.stmt(els)
             case T.For():
                 if s.init is not None:
@@ -246,3 +251,21 @@ class StmtBuilder(Graph):
             return
         for k, e in zip(holes, s.results, strict=False):
             self.expr(k, e)
+
+
+def _const_bool(e: T.Expr) -> bool | None:
+    """e's value if it is a boolean constant (gc's deadcode drops the other branch)."""
+    if isinstance(e, T.ConstExpr) and isinstance(e.value, bool):
+        return e.value
+    return None
+
+
+def _ends_dead(s: T.Stmt) -> bool:
+    """Whether s is an `if` on a constant whose taken branch ends in a return or panic:
+    gc's deadcode cuts the statements after it (unless a label follows)."""
+    if not isinstance(s, T.If) or (known := _const_bool(s.cond)) is None:
+        return False
+    body = s.then if known else s.els
+    last = body.stmts[-1] if isinstance(body, T.Block) and body.stmts else None
+    return isinstance(last, T.Return) or (isinstance(last, T.ExprStmt) and isinstance(
+        last.x, T.BuiltinCall) and last.x.name == "panic")
