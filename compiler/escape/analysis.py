@@ -21,12 +21,12 @@ from compiler.escape.call import CallBuilder
 from compiler.escape.expr import ExprBuilder
 from compiler.escape.graph import Analysis, LocKind
 from compiler.escape.report import batch_messages
-from compiler.escape.result import EscapeResult, Options, Site
+from compiler.escape.result import NO_LEAK, EscapeResult, Options, ParamTag, Site
 from compiler.escape.solve import param_tag, solve
 from compiler.escape.stmt import StmtBuilder
 from compiler.escape.utils import dynamic_init, params, static_closures
 from compiler.types import tree as T
-from compiler.types.typ import Func, Signature
+from compiler.types.typ import Func, Signature, has_pointers
 
 
 class Builder(StmtBuilder, ExprBuilder, CallBuilder):
@@ -52,6 +52,9 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
     """Analyse p's functions batch by batch, then its dynamic initialisation as `init`."""
     an.pkg = p.path
     funcs = [d for d in p.funcs if d.body is not None]
+    for d in p.funcs:
+        if d.body is None:
+            _external(an, d, report)
     for comp in _sccs(funcs, an.decls, an.opts.devirt):
         _batch(an, comp, report)
     dynamic = tuple(d for st in p.inits for d in dynamic_init(st))
@@ -61,6 +64,20 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
                           T.Block(pos, dynamic))
         an.synthetic.append(init)
         _batch(an, [init], report)
+
+
+def _external(an: Analysis, d: T.FuncDecl, report: bool) -> None:
+    """Tag the parameters of d, declared without a body: each pointerful one leaks to the
+    heap unless d is `//go:noescape` (reported as gc does, for named parameters)."""
+    noescape = d.func is not None and "noescape" in d.func.pragmas
+    tags = []
+    for v in params(d):
+        leaks = has_pointers(v.type) and not noescape
+        tags.append(ParamTag(0, ()) if leaks else NO_LEAK)
+        if report and v.name and v.name != "_" and has_pointers(v.type):
+            an.diags.warn(v.pos, f"leaking param: {v.name}" if leaks
+                          else f"{v.name} does not escape")
+    an.tags[id(d)] = tuple(tags)
 
 
 def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
