@@ -30,12 +30,15 @@ from compiler.escape.utils import concat_leaves
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
+    Basic,
     Chan,
+    Kind,
     Map,
     Pointer,
     Slice,
     Struct,
     Tuple,
+    Type,
     VarKind,
     has_pointers,
     is_direct_iface,
@@ -168,10 +171,31 @@ class ExprBuilder(Graph):
             self.site(k, e, SiteKind.CONVSTR, pos, self.fmt(e))
             self.expr(DISCARD, x)
             return
+        if _kind(e.type) is Kind.UNSAFE_POINTER and _kind(x.type) is Kind.UINTPTR:
+            self.unsafe_value(k, x)
+            return
         if e.kind in (K.I2E, K.I2I, K.NOP, K.SLICE_TO_ARRAYPTR):
             self.expr(k, x)
             return
         self.expr(DISCARD, x)
+
+    def unsafe_value(self, k: Hole, e: T.Expr) -> None:
+        """uintptr e converted back to unsafe.Pointer: the pointers converted to uintptr
+        inside e's arithmetic flow to k (gc's unsafeValue)."""
+        match e:
+            case T.Convert(x=x) if _kind(x.type) is Kind.UNSAFE_POINTER:
+                self.expr(k, x)
+            case T.Unary(x=x) if e.op in ("+", "-", "^"):
+                self.unsafe_value(k, x)
+            case T.Binary(x=x, y=y) if e.op in ("+", "-", "|", "^", "*", "/", "%", "&",
+                                                "&^"):
+                self.unsafe_value(k, x)
+                self.unsafe_value(k, y)
+            case T.Binary(x=x, y=y) if e.op in ("<<", ">>"):
+                self.unsafe_value(k, x)
+                self.expr(DISCARD, y)
+            case _:
+                self.expr(DISCARD, e)
 
     def complit(self, k: Hole, e: T.CompositeLit) -> None:
         u = under(e.type)
@@ -264,3 +288,9 @@ class ExprBuilder(Graph):
                     and size_of(v.type) <= 128
                 self.flow(Hole(loc, 0 if byval else -1), vl)
                 self.an.captured.add(v)
+
+
+def _kind(t: Type) -> Kind | None:
+    """t's basic kind (through its name), None for other types."""
+    u = under(t)
+    return u.kind if isinstance(u, Basic) else None
