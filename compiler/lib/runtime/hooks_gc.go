@@ -21,3 +21,5 @@ func Goexit() { gr.Goexit() }
 func GOMAXPROCS(n int) int { return gr.GOMAXPROCS(n) }
 
 func NumCPU() int { return gr.NumCPU() }
+
+func KeepAlive(x interface{}) { gr.KeepAlive(x) }
