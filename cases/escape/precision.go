@@ -97,6 +97,14 @@ func offset(p *int) *int { // ERROR "leaking param: p to result ~r0 level=0$"
 	return (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + 0))
 }
 
+const K = 3
+
+func constants() {
+	sink = 1 << 3      // ERROR "1 << 3 escapes to heap$"
+	sink = (2 + 3) * 4 // ERROR "\(2 \+ 3\) \* 4 escapes to heap$"
+	sink = -K * 2      // ERROR "-K \* 2 escapes to heap$"
+}
+
 func main() {
 	x := 1
 	px := &x
@@ -107,4 +115,5 @@ func main() {
 	deferInLoop(2)
 	println(rangeMap(nil), typeSwitch(1), offset(px)) // ERROR "1 does not escape$"
 	deadBranch(1, 2)
+	constants()
 }

@@ -147,8 +147,11 @@ def _field_string(f: ast.Field) -> str:
 def const_spelling(x: ast.Expr) -> tuple[str | None, Pos | None]:
     """How gc's -m writes the constant expression x, and where it reports it when not at
     x's start: one literal, possibly qualified name, or a call or conversion of one such
-    (`T(1)`, reported at its `(`), each optionally negated; (None, None) for anything
-    else and for a string literal (whose folded value prints the same)."""
+    (`T(1)`, reported at its `(`), each optionally negated, or binary operations of
+    those (`1 << 30`); (None, None) for anything else and for a string literal (whose
+    folded value prints the same)."""
+    if isinstance(x, ast.BinaryExpr):
+        return _binary_spelling(x, 0), None
     neg = ""
     if isinstance(x, ast.UnaryExpr) and x.op == "-":
         neg, x = "-", x.x
@@ -161,6 +164,26 @@ def const_spelling(x: ast.Expr) -> tuple[str | None, Pos | None]:
     if tok is None or isinstance(x, ast.BasicLit) and x.kind == "STRING":
         return None, None
     return neg + tok, None
+
+
+_BINARY_PREC = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3,
+                "+": 4, "-": 4, "|": 4, "^": 4, "*": 5, "/": 5, "%": 5, "<<": 5, ">>": 5,
+                "&": 5, "&^": 5}
+
+
+def _binary_spelling(x: ast.Expr, prec: int) -> str | None:
+    """A constant operand as gc prints it inside an operation of precedence prec (a
+    lower-precedence operation parenthesized), None when it is not one gc keeps."""
+    if isinstance(x, ast.ParenExpr):
+        return _binary_spelling(x.x, prec)
+    if not isinstance(x, ast.BinaryExpr):
+        return _token(x, True)
+    p = _BINARY_PREC.get(x.op, 4)
+    left, right = _binary_spelling(x.x, p), _binary_spelling(x.y, p + 1)
+    if left is None or right is None:
+        return None
+    s = f"{left} {x.op} {right}"
+    return f"({s})" if p < prec else s
 
 
 def _token(x: ast.Expr, signed: bool) -> str | None:
