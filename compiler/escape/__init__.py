@@ -54,7 +54,10 @@ than its Program (ids of dead nodes get reused).
 Known differences from gc 1.19's -m (on purpose or not yet done):
 - gc prints the self-assignment note twice for a two-pair assignment; the Diagnostics
   sink drops the exact duplicate.
-- `go` statements, -m=2 explanations and inlining-related messages are not produced.
+- -m=2 explanations and inlining-related messages are not produced; inlining runs on
+  the IR after this pass, so an inlined copy keeps its callee's decisions.
+docs/internals.md ("Escape analysis and liveness against gc") lists what else of gc's
+behaviour is reproduced and the files of Go's test tree that pass.
 Lowering differs from gc where walk is conservative: only conversions and address-taken
 variables follow these decisions; new, &T{}, literals and make still allocate on the
 heap, and captured variables always live on the heap (heap_vars leaves them out).
