@@ -39,7 +39,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -474,11 +476,20 @@ static void checkdead(void) {
     _exit(2);
 }
 
+/* schedidle is 1 while the thread sleeps in idle(); the preemption monitor, having
+   nothing to watch then, sleeps on it as a futex (monitorparked set) instead of
+   polling, so a program whose goroutines all wait on timers spends no CPU. */
+static volatile int32_t schedidle, monitorparked;
+
 static void idle(void) {
     if (ntimers == 0) checkdead();
     rt_flush();
     struct timespec ts = {theap[0].when / 1000000000, theap[0].when % 1000000000};
+    __atomic_store_n(&schedidle, 1, __ATOMIC_SEQ_CST);
     while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {}
+    __atomic_store_n(&schedidle, 0, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&monitorparked, __ATOMIC_SEQ_CST))
+        syscall(SYS_futex, &schedidle, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 static void schedule(void) __attribute__((noreturn));
@@ -633,6 +644,16 @@ static void *monitor(void *arg) {
     for (;;) {
         struct timespec ts = {0, 2000000};
         nanosleep(&ts, NULL);
+        if (__atomic_load_n(&schedidle, __ATOMIC_SEQ_CST)) {
+            /* do NOT poll an idle scheduler: sleep until idle() returns (a futex
+               wait on schedidle == 1 returns at once if it already has). */
+            __atomic_store_n(&monitorparked, 1, __ATOMIC_SEQ_CST);
+            syscall(SYS_futex, &schedidle, FUTEX_WAIT_PRIVATE, 1, NULL, NULL, 0);
+            __atomic_store_n(&monitorparked, 0, __ATOMIC_SEQ_CST);
+            last = __atomic_load_n(&schedtick, __ATOMIC_RELAXED);
+            since = nanotime();
+            continue;
+        }
         uint64_t t = __atomic_load_n(&schedtick, __ATOMIC_RELAXED);
         int64_t now = nanotime();
         if (t != last) {

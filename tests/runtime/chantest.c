@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #define RT(name) __asm__("runtime." name)
@@ -294,6 +295,9 @@ static void sleep_(void) {
     woke = makechan(type_int, 0);
     int64_t t0 = now();
     clock_t c0 = clock();
+    struct rusage ru0;
+    getrusage(RUSAGE_SELF, &ru0);
+    long nvcsw0 = ru0.ru_nvcsw;
     for (int i = 0; i < 3; i++) newproc((void *)sleeper_clo);
     for (int i = 0; i < 3; i++) {
         int64_t d;
@@ -304,6 +308,9 @@ static void sleep_(void) {
     int64_t el = now() - t0;
     out("elapsed_ok=%lld\n", el >= 130000000 && el < 1000000000);
     out("cpu_ms=%lld\n", (long long)((clock() - c0) * 1000 / CLOCKS_PER_SEC));
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    out("switches=%lld\n", (long long)(ru.ru_nvcsw - nvcsw0));
 }
 
 /* ---- spin: a goroutine spinning without calls does not starve the others ---- */
