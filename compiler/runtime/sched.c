@@ -431,6 +431,9 @@ void time_sleep(int64_t ns) {
     gopark("sleep");
 }
 
+int64_t time_runtimeNano(void) __asm__("time.runtimeNano");
+int64_t time_runtimeNano(void) { return nanotime(); }
+
 void time_startTimer(rtimer *t) __asm__("time.startTimer");
 void time_startTimer(rtimer *t) {
     if (t->when < 0) t->when = INT64_MAX;
