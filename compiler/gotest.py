@@ -1,6 +1,6 @@
 """`refgo test`: go test for refgo — find a package's tests, build a test binary, run it.
 
-    refgo test [-v] [-run re] [-bench re] [-benchtime 1s|100x] [-count n] [-benchmem]
+    refgo test [-v] [-run re] [-bench re] [-benchtime 1s|100x] [-count n] [-parallel n] [-benchmem]
                [-short] [-gcflags 'flags'] [dir... | file.go...]
 
 For each package (a directory, or the listed files as `command-line-arguments`) the
@@ -53,10 +53,10 @@ from compiler.diag import Diagnostics
 from compiler.syntax import ast, parse_file
 
 USAGE = ("usage: refgo test [-v] [-run re] [-bench re] [-benchtime d] [-count n] "
-         "[-benchmem] [-short] [-gcflags flags] [dir... | file.go...]")
+         "[-parallel n] [-benchmem] [-short] [-gcflags flags] [dir... | file.go...]")
 
 # go test flag -> whether it takes a value; all are passed to the binary as -test.NAME
-_TEST_VALUE_FLAGS = frozenset({"run", "bench", "benchtime", "count"})
+_TEST_VALUE_FLAGS = frozenset({"run", "bench", "benchtime", "count", "parallel"})
 _TEST_BOOL_FLAGS = frozenset({"v", "short", "benchmem"})
 
 _BUILD_TAGS = driver.BUILD_TAGS

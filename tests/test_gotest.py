@@ -39,9 +39,9 @@ def parse_src(tmp_path: Path, name: str, src: str) -> gotest.ast.File:
 
 def test_parse_args_translates_to_test_flags() -> None:
     o = gotest.parse_args(["-v", "-run", "A|B", "--bench=.", "-benchtime", "100x",
-                           "-test.count=2", "-gcflags=all=-N -l", "dir"])
+                           "-test.count=2", "-parallel", "3", "-gcflags=all=-N -l", "dir"])
     assert o.test_args == ("-test.v=true", "-test.run=A|B", "-test.bench=.",
-                           "-test.benchtime=100x", "-test.count=2")
+                           "-test.benchtime=100x", "-test.count=2", "-test.parallel=3")
     assert o.verbose and o.bench
     assert o.gcflags == ("-N", "-l")
     assert o.operands == ("dir",)
@@ -159,15 +159,18 @@ def normalise(out: str) -> str:
     return BENCH.sub(r"\1 N X ns/op", out)
 
 
-def refgo_test(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def refgo_test(args: list[str], cwd: Path,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "compiler", "test", *args], cwd=cwd,
+                          env=dict(os.environ, **(env or {})),
                           capture_output=True, text=True, timeout=TIMEOUT)
 
 
-def go_test(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def go_test(args: list[str], cwd: Path,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert GO is not None
-    env = dict(os.environ, GO111MODULE="off", GOFLAGS="", CGO_ENABLED="0")
-    return subprocess.run([GO, "test", "-count=1", *args], cwd=cwd, env=env,
+    full = dict(os.environ, GO111MODULE="off", GOFLAGS="", CGO_ENABLED="0", **(env or {}))
+    return subprocess.run([GO, "test", "-count=1", *args], cwd=cwd, env=full,
                           capture_output=True, text=True, timeout=TIMEOUT)
 
 
@@ -241,6 +244,95 @@ def test_bench_lines_and_no_tests_note(tmp_path: Path) -> None:
         go_test(["-run", "Nothing", "."], tmp_path)
     assert normalise(got2.stdout) == normalise(want2.stdout)
     assert got2.stdout.endswith("[no tests to run]\n")
+
+
+PARALLEL = """package p
+
+import (
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestSeq(t *testing.T) { t.Log("seq") }
+
+func TestGroup(t *testing.T) {
+	for _, name := range []string{"a", "b", "c"} {
+		name := name
+		t.Run(name, func(t *testing.T) {
+			t.Log("before parallel", name)
+			t.Parallel()
+			t.Log("running", name)
+			time.Sleep(time.Millisecond)
+			t.Log("done", name)
+			if name == "b" {
+				t.Error("b fails")
+			}
+		})
+	}
+	t.Cleanup(func() { t.Log("group cleanup after the parallel subtests") })
+	t.Log("group body done")
+}
+
+func TestTopPar1(t *testing.T) {
+	t.Parallel()
+	t.Log("top 1")
+}
+
+func TestTopPar2(t *testing.T) {
+	t.Parallel()
+	t.Run("inner", func(t *testing.T) {
+		t.Parallel()
+		t.Log("inner of 2")
+	})
+	t.Log("top 2")
+}
+
+func TestAfter(t *testing.T) { t.Log("after") }
+
+func TestFatalEndsTheGoroutine(t *testing.T) {
+	t.Run("fatal", func(t *testing.T) {
+		defer func() { t.Log("deferred in fatal") }()
+		func() {
+			defer func() { recover() }()
+			t.Fatal("stops the goroutine despite recover")
+		}()
+		t.Log("not reached")
+	})
+	t.Log("parent goes on")
+}
+
+func BenchmarkRunParallel(b *testing.B) {
+	var total int64
+	b.SetParallelism(3)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			atomic.AddInt64(&total, 1)
+		}
+	})
+	if total != int64(b.N) {
+		b.Errorf("ran %d iterations, want %d", total, b.N)
+	}
+}
+"""
+
+
+@needs_go
+def test_parallel_tests_equal_go_test(tmp_path: Path) -> None:
+    """Parallel tests pause at t.Parallel and resume after their parent's function, as
+    under go test -v (GOMAXPROCS=1, so -test.parallel is 1 and gc's order does not
+    depend on timing); FailNow ends the test's goroutine even under recover;
+    RunParallel's PBs share exactly b.N iterations (GOMAXPROCS=2: 6 goroutines)."""
+    (tmp_path / "p_test.go").write_text(PARALLEL)
+    env = {"GOMAXPROCS": "1"}
+    got, want = refgo_test(["-v", "."], tmp_path, env), go_test(["-v", "."], tmp_path, env)
+    assert normalise(got.stdout) == normalise(want.stdout)
+    assert got.returncode == want.returncode == 1
+    assert "=== PAUSE TestGroup/b" in got.stdout and "=== CONT  TestGroup/b" in got.stdout
+    args = ["-run", "^$", "-bench", ".", "-benchtime", "200x", "."]
+    got = refgo_test(args, tmp_path, {"GOMAXPROCS": "2"})
+    assert got.returncode == 0, got.stdout + got.stderr
+    assert re.search(r"(?m)^BenchmarkRunParallel-2\s+\t\s*200\t", got.stdout), got.stdout
 
 
 @needs_go

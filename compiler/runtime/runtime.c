@@ -1619,12 +1619,6 @@ pair testing_memStats(void) {
 void testing_collectGarbage(void) __asm__("testing.collectGarbage");
 void testing_collectGarbage(void) { GC(); }
 
-int64_t testing_gomaxprocs(void) __asm__("testing.gomaxprocs");
-int64_t testing_gomaxprocs(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? n : 1;
-}
-
 pair testing_cpuName(void) __asm__("testing.cpuName");
 pair testing_cpuName(void) {
     unsigned int r[12];

@@ -3,23 +3,29 @@ package testing
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // B is the state of one benchmark. N is the iteration count of the current run.
 type B struct {
 	common
-	N               int
-	timerOn         bool
-	timerStart      int64
-	elapsed         int64
-	startAllocs     uint64
-	startBytes      uint64
-	netAllocs       uint64
-	netBytes        uint64
-	showAllocResult bool
-	bytes           int64
-	fn              func(*B)
+	N                int
+	timerOn          bool
+	timerStart       int64
+	elapsed          int64
+	startAllocs      uint64
+	startBytes       uint64
+	netAllocs        uint64
+	netBytes         uint64
+	showAllocResult  bool
+	bytes            int64
+	fn               func(*B)
+	parallelism      int
+	previousN        int
+	previousDuration int64
 }
 
 // SetBytes records the bytes processed per iteration, adding an MB/s column.
@@ -59,29 +65,92 @@ func (b *B) ResetTimer() {
 // ReportAllocs adds B/op and allocs/op to this benchmark's result line.
 func (b *B) ReportAllocs() { b.showAllocResult = true }
 
-// runN runs the benchmark function once with b.N = n.
+// runN runs the benchmark function once with b.N = n, in a goroutine of its own
+// (FailNow and SkipNow end it with runtime.Goexit).
 func (b *B) runN(n int) {
 	collectGarbage()
 	b.N = n
 	b.ResetTimer()
 	b.StartTimer()
-	b.callBench()
+	done := make(chan bool)
+	go b.callBench(done)
+	<-done
 	b.StopTimer()
+	b.previousN = n
+	b.previousDuration = b.elapsed
 }
 
 // callBench is the runner frame of a benchmark (log positions stop here). It is
-// timed: do NOT call callerFrame here (it allocates under gc).
-func (b *B) callBench() {
+// timed: do NOT call callerFrame here (it allocates under gc). A panic in the
+// benchmark ends the program, as under gc.
+func (b *B) callBench(done chan bool) {
 	b.runner = "(*B).callBench"
-	defer b.finishRun()
+	defer func() { done <- true }()
 	b.fn(b)
 }
 
-// finishRun recovers FailNow/SkipNow; real panics propagate.
-func (b *B) finishRun() {
-	r := recover()
-	if _, ok := r.(stop); !ok && r != nil {
-		panic(r)
+// SetParallelism makes RunParallel start p*GOMAXPROCS goroutines (p >= 1).
+func (b *B) SetParallelism(p int) {
+	if p >= 1 {
+		b.parallelism = p
+	}
+}
+
+// A PB hands out a RunParallel goroutine's iterations.
+type PB struct {
+	globalN *uint64 // iterations handed out, shared by the goroutines
+	grain   uint64  // how many one refill takes
+	cache   uint64  // iterations taken and not yet run
+	bN      uint64  // b.N
+}
+
+// Next reports whether there is another iteration to run.
+func (pb *PB) Next() bool {
+	if pb.cache == 0 {
+		n := atomic.AddUint64(pb.globalN, pb.grain)
+		switch {
+		case n <= pb.bN:
+			pb.cache = pb.grain
+		case n < pb.bN+pb.grain:
+			pb.cache = pb.bN + pb.grain - n
+		default:
+			return false
+		}
+	}
+	pb.cache--
+	return true
+}
+
+// RunParallel runs body in parallelism*GOMAXPROCS goroutines, which share b.N
+// iterations through their PBs (each takes about 100µs' worth at a time, as
+// measured on the previous run). It returns when all have returned.
+func (b *B) RunParallel(body func(*PB)) {
+	if b.N == 0 {
+		return
+	}
+	grain := uint64(0)
+	if b.previousN > 0 && b.previousDuration > 0 {
+		grain = 1e5 * uint64(b.previousN) / uint64(b.previousDuration)
+	}
+	if grain < 1 {
+		grain = 1
+	}
+	if grain > 1e4 {
+		grain = 1e4
+	}
+	var n uint64
+	procs := b.parallelism * runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	wg.Add(procs)
+	for p := 0; p < procs; p++ {
+		go func() {
+			defer wg.Done()
+			body(&PB{globalN: &n, grain: grain, bN: uint64(b.N)})
+		}()
+	}
+	wg.Wait()
+	if n <= uint64(b.N) && !b.Failed() {
+		b.Fatal("RunParallel: body exited without pb.Next() == false")
 	}
 }
 
@@ -165,7 +234,7 @@ func (b *B) grow() {
 // whether none failed.
 func runBenchmarks(importPath string, benchmarks []InternalBenchmark) bool {
 	root := &common{bench: true}
-	procs := gomaxprocs()
+	procs := runtime.GOMAXPROCS(0)
 	suffix := ""
 	if procs != 1 {
 		suffix = fmt.Sprintf("-%d", procs)
@@ -206,7 +275,7 @@ func runBenchmarks(importPath string, benchmarks []InternalBenchmark) bool {
 // and prints its result line (or its failure and log). The log accumulates
 // over all runs; with -test.v it was printed as it came.
 func runBenchmark(bm InternalBenchmark, name string, maxLen int) bool {
-	b := &B{common: common{name: bm.Name, level: 1, bench: true}, fn: bm.F}
+	b := &B{common: common{name: bm.Name, level: 1, bench: true}, fn: bm.F, parallelism: 1}
 	if flagVerbose {
 		b.chatty = &chatty{}
 		fmt.Println(bm.Name)

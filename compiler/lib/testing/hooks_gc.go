@@ -35,8 +35,6 @@ func memStats() (mallocs uint64, totalBytes uint64) {
 
 func collectGarbage() { runtime.GC() }
 
-func gomaxprocs() int { return runtime.GOMAXPROCS(0) }
-
 func cpuName() string {
 	data, err := os.ReadFile("/proc/cpuinfo")
 	if err != nil {

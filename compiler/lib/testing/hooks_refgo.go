@@ -24,10 +24,6 @@ func memStats() (mallocs uint64, totalBytes uint64)
 // runtime.
 func collectGarbage()
 
-// gomaxprocs returns the number of CPUs the benchmark name suffix reports
-// ("BenchmarkX-2"): runtime.GOMAXPROCS(0) in gc. Provided by refgo's runtime.
-func gomaxprocs() int
-
 // cpuName returns the processor brand string (CPUID leaves 0x80000002-4, spaces
 // trimmed) for the benchmark header "cpu: ..."; "" omits the line. Provided by
 // refgo's runtime.

@@ -3,6 +3,7 @@ package testing
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"unicode"
 )
@@ -16,6 +17,7 @@ var (
 	flagBenchTime = benchTime{d: 1000000000}
 	flagCount     = 1
 	flagBenchMem  bool
+	flagParallel  = runtime.GOMAXPROCS(0)
 	runFilter     [][][]*reNode
 	benchFilter   [][][]*reNode
 )
@@ -97,7 +99,7 @@ func parseFlags(args []string) int {
 				flagBenchMem = b
 			}
 			continue
-		case "run", "bench", "benchtime", "count":
+		case "run", "bench", "benchtime", "count", "parallel":
 		default:
 			return badFlag("flag provided but not defined: " + arg)
 		}
@@ -125,6 +127,15 @@ func parseFlags(args []string) int {
 				return badFlag(fmt.Sprintf("invalid value %q for flag -test.count: parse error", value))
 			}
 			flagCount = n
+		case "parallel":
+			n, ok := parseUint(value)
+			if !ok {
+				return badFlag(fmt.Sprintf("invalid value %q for flag -test.parallel: parse error", value))
+			}
+			if n < 1 {
+				return badFlag("testing: -parallel can only be given a positive integer")
+			}
+			flagParallel = n
 		}
 	}
 	return 0
@@ -273,38 +284,31 @@ func matchName(parent *common, sub string) (string, bool, bool) {
 }
 
 // runTests runs the selected tests -test.count times; it reports whether any
-// test ran and whether all passed.
+// test ran and whether all passed. The top-level tests are subtests of a root
+// test with no name, whose function calls Run for each.
 func runTests(tests []InternalTest) (ran, ok bool) {
 	ok = true
-	root := &common{}
-	var ch *chatty
-	if flagVerbose {
-		ch = &chatty{}
-	}
 	for n := 0; n < flagCount; n++ {
-		var paused []*T
-		for _, test := range tests {
-			name, match, _ := matchName(root, test.Name)
-			if !match {
-				continue
-			}
-			ran = true
-			t := &T{common: common{name: name, parent: root, level: 1, chatty: ch}}
-			if ch != nil {
-				ch.updatef(name, "=== RUN   "+name+"\n")
-			}
-			t.start = nanotime()
-			t.callTest(test.F)
-			if t.isParallel {
-				paused = append(paused, t)
-			}
-			if t.failed {
-				ok = false
-			}
+		if n > 0 && !ran {
+			break
 		}
-		for _, t := range paused {
-			replay(t)
+		t := &T{common: common{signal: make(chan bool, 1), barrier: make(chan bool)},
+			context: newTestContext(flagParallel)}
+		if flagVerbose {
+			t.chatty = &chatty{}
 		}
+		tRunner(t, func(t *T) {
+			for _, test := range tests {
+				t.Run(test.Name, test.F)
+			}
+		})
+		select {
+		case <-t.signal:
+		default:
+			panic("internal error: tRunner exited without sending on t.signal")
+		}
+		ok = ok && !t.Failed()
+		ran = ran || t.ran
 	}
 	return ran, ok
 }

@@ -17,15 +17,19 @@
 //	--- FAIL: TestAdd (0.00s)
 //	FAIL
 //
-// There are no goroutines: FailNow and SkipNow end the test by panicking with a
-// private value that the runner recovers (gc uses runtime.Goexit), so a test that
-// recovers every panic itself can swallow them. Parallel tests run serially.
+// Every test runs in its own goroutine (tRunner), as gc's do: FailNow and SkipNow
+// end it with runtime.Goexit; t.Run waits for the subtest to finish or to call
+// t.Parallel; a parallel test waits for its parent's function to return, then
+// runs alongside its parallel siblings, at most -test.parallel at a time.
 package testing
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // InternalTest is one test function of the generated main.
@@ -60,45 +64,25 @@ type TB interface {
 	Skipped() bool
 }
 
-// stop is the panic value FailNow and SkipNow use to end a test.
-type stop struct{}
-
 // chatty prints -test.v output: it announces "=== CONT  name" when a test
 // prints after another test printed.
 type chatty struct {
+	mu       sync.Mutex
 	lastName string
 }
 
-// event is one piece of output held back while a paused (parallel) test runs:
-// a stream update or log line of test name (chatty), or the paused test's own
-// report bound for its parent (toParent, delivered by deliver).
-type event struct {
-	update   bool
-	toParent *common
-	name     string
-	text     string
-}
-
-// held collects output while a test that called t.Parallel runs (its own
-// list); nil when output goes straight out.
-var held *[]event
-
-// updatef prints a line that belongs to name without a CONT header.
+// updatef prints a line about test name (its name is in the text: no CONT header).
 func (c *chatty) updatef(name, text string) {
-	if held != nil {
-		*held = append(*held, event{update: true, name: name, text: text})
-		return
-	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.lastName = name
 	os.Stdout.WriteString(text)
 }
 
 // printf prints log output of name, first announcing it if another test printed last.
 func (c *chatty) printf(name, text string) {
-	if held != nil {
-		*held = append(*held, event{name: name, text: text})
-		return
-	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.lastName == "" {
 		c.lastName = name
 	} else if c.lastName != name {
@@ -108,107 +92,165 @@ func (c *chatty) printf(name, text string) {
 	os.Stdout.WriteString(text)
 }
 
-// replay delivers the held output of the paused test t as it resumes.
-func replay(t *T) {
-	if t.chatty != nil {
-		t.chatty.updatef(t.name, "=== CONT  "+t.name+"\n")
-	}
-	for _, e := range t.held {
-		switch {
-		case e.toParent != nil:
-			deliver(e.toParent, t.chatty, e.name, e.text)
-		case e.update:
-			t.chatty.updatef(e.name, e.text)
-		default:
-			t.chatty.printf(e.name, e.text)
-		}
-	}
-	t.held = nil
-}
-
 // common holds the state shared by T and B. output is the buffered log of a
 // non-chatty test (and the indented reports of its subtests); runner is the
-// method that calls the test function ("(*T).callTest"), without package prefix;
+// function that calls the test function ("tRunner"), without package prefix;
 // creator is the stack of the t.Run call that started a subtest, up to the
-// parent's runner.
+// parent's runner. signal carries the test's end (true) or pause to the goroutine
+// waiting in Run; barrier is closed when the test's function has returned, to
+// release its parallel subtests (sub).
 type common struct {
+	mu       sync.Mutex // guards output, failed, skipped, finished, done, ran, cleanups
 	name     string
 	parent   *common
 	level    int
 	failed   bool
 	skipped  bool
-	finished bool
+	finished bool // the test function returned or called FailNow/SkipNow
+	done     bool // the test and its subtests are over
+	ran      bool // the test, or one of its subtests, ran to the end
+	hasSub   bool
 	output   []byte
 	helpers  map[string]bool
 	chatty   *chatty
 	runner   string
 	creator  []frame
-	holding  *[]event
 	start    int64
 	duration int64
 	cleanups []func()
 	bench    bool
 	subNames map[string]int
+	signal   chan bool
+	barrier  chan bool
+	sub      []*T
 }
 
-// T is the state of one test. A test that called t.Parallel is paused: like
-// gc's, it is reported after its parent's function returns (top-level tests:
-// after the sequential tests), announced by "=== PAUSE" and "=== CONT". It still
-// runs at once, to completion; only its output is held back (in held; output it
-// writes to os.Stdout itself is not), and pausedSubs waits for replay.
+// T is the state of one test.
 type T struct {
 	common
-	isParallel  bool
-	failedEarly bool
-	held        []event
-	heldBefore  *[]event
-	pausedSubs  []*T
+	isParallel bool
+	context    *testContext
 }
 
-// Parallel marks the test parallel and pauses its reporting (see T).
+// testContext limits how many parallel tests run at once (-test.parallel); the
+// sequential test counts as one.
+type testContext struct {
+	mu            sync.Mutex
+	startParallel chan bool
+	running       int
+	numWaiting    int
+	maxParallel   int
+}
+
+func newTestContext(maxParallel int) *testContext {
+	return &testContext{startParallel: make(chan bool), running: 1, maxParallel: maxParallel}
+}
+
+// waitParallel takes a running slot, waiting for one if all are taken.
+func (c *testContext) waitParallel() {
+	c.mu.Lock()
+	if c.running < c.maxParallel {
+		c.running++
+		c.mu.Unlock()
+		return
+	}
+	c.numWaiting++
+	c.mu.Unlock()
+	<-c.startParallel
+}
+
+// release gives a running slot back, or hands it to a waiting test.
+func (c *testContext) release() {
+	c.mu.Lock()
+	if c.numWaiting == 0 {
+		c.running--
+		c.mu.Unlock()
+		return
+	}
+	c.numWaiting--
+	c.mu.Unlock()
+	c.startParallel <- true
+}
+
+// Parallel pauses the test until its parent's function has returned, then lets
+// it run alongside the parent's other parallel subtests. Time spent paused is
+// not part of its duration.
 func (t *T) Parallel() {
 	if t.isParallel {
 		panic("testing: t.Parallel called multiple times")
 	}
 	t.isParallel = true
-	t.failedEarly = t.failed
+	t.duration += nanotime() - t.start
+	t.parent.sub = append(t.parent.sub, t)
 	if t.chatty != nil {
 		t.chatty.updatef(t.name, "=== PAUSE "+t.name+"\n")
 	}
-	t.heldBefore = held
-	held = &t.held
-	t.holding = held
+	t.signal <- true   // Run in the parent returns
+	<-t.parent.barrier // the parent's function has returned
+	t.context.waitParallel()
+	if t.chatty != nil {
+		t.chatty.updatef(t.name, "=== CONT  "+t.name+"\n")
+	}
+	t.start = nanotime()
 }
 
 // Name returns the test's name, "TestX/sub" for subtests.
 func (c *common) Name() string { return c.name }
 
-// Fail marks the test failed and lets it continue.
+// Fail marks the test and its ancestors failed and lets it continue.
 func (c *common) Fail() {
-	if c.parent != nil && c.finished {
+	if c.parent != nil {
+		c.parent.Fail()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
 		panic("Fail in goroutine after " + c.name + " has completed")
 	}
 	c.failed = true
 }
 
 // Failed reports whether the test has failed.
-func (c *common) Failed() bool { return c.failed }
+func (c *common) Failed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.failed
+}
 
-// FailNow marks the test failed and ends it; deferred calls run.
+// FailNow marks the test failed and ends its goroutine (runtime.Goexit); deferred
+// calls run. It must be called from the test's own goroutine.
 func (c *common) FailNow() {
 	c.Fail()
+	c.mu.Lock()
 	c.finished = true
-	panic(stop{})
+	c.mu.Unlock()
+	runtime.Goexit()
 }
 
 // Skipped reports whether the test was skipped.
-func (c *common) Skipped() bool { return c.skipped }
+func (c *common) Skipped() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.skipped
+}
 
-// SkipNow marks the test skipped and ends it.
+// SkipNow marks the test skipped and ends its goroutine, like FailNow.
 func (c *common) SkipNow() {
+	c.mu.Lock()
 	c.skipped = true
 	c.finished = true
-	panic(stop{})
+	c.mu.Unlock()
+	runtime.Goexit()
+}
+
+// setRan records that a test ran, in it and every ancestor.
+func (c *common) setRan() {
+	if c.parent != nil {
+		c.parent.setRan()
+	}
+	c.mu.Lock()
+	c.ran = true
+	c.mu.Unlock()
 }
 
 // Helper marks the calling function as a helper: log lines name its caller.
@@ -222,7 +264,9 @@ func (c *common) Helper() {
 
 // Cleanup registers f to run (last registered first) when the test finishes.
 func (c *common) Cleanup(f func()) {
+	c.mu.Lock()
 	c.cleanups = append(c.cleanups, f)
+	c.mu.Unlock()
 }
 
 // Log records its operands, formatted as by fmt.Sprintln, in the test's log.
@@ -270,6 +314,22 @@ func (c *common) Skipf(format string, args ...any) {
 // log decorates s with the caller's file:line and prints or buffers it.
 func (c *common) log(s string) {
 	text := c.decorate(s)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		// A goroutine of a finished test: the log goes to the nearest
+		// unfinished ancestor.
+		for p := c.parent; p != nil; p = p.parent {
+			p.mu.Lock()
+			if !p.done {
+				p.output = append(p.output, text...)
+				p.mu.Unlock()
+				return
+			}
+			p.mu.Unlock()
+		}
+		panic("Log in goroutine after " + c.name + " has completed: " + s)
+	}
 	if c.chatty != nil {
 		if c.bench {
 			os.Stdout.WriteString(text)
@@ -388,29 +448,25 @@ func fmtDuration(ns int64) string {
 }
 
 // flushToParent sends this test's report line and its buffered output to the
-// parent: straight to stdout for a top-level test, indented into the parent's
-// buffer for a subtest.
+// parent: to stdout for a top-level test (through chatty with -test.v, so that
+// the block is not split by "=== CONT" lines), indented into the parent's buffer
+// for a subtest.
 func (c *common) flushToParent(text string) {
+	p := c.parent
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	text += string(c.output)
 	c.output = nil
-	if c.holding != nil && held == c.holding {
-		*held = append(*held, event{toParent: c.parent, name: c.name, text: text})
-		return
-	}
-	deliver(c.parent, c.chatty, c.name, text)
-}
-
-// deliver hands a finished test's report text to its parent p.
-func deliver(p *common, ch *chatty, name, text string) {
-	if p.level > 0 {
+	switch {
+	case p.level > 0:
 		p.writeIndented(text)
-		return
+	case c.chatty != nil:
+		c.chatty.updatef(c.name, text)
+	default:
+		os.Stdout.WriteString(text)
 	}
-	if ch != nil {
-		ch.updatef(name, text)
-		return
-	}
-	os.Stdout.WriteString(text)
 }
 
 // writeIndented appends text to the buffer with every line indented four spaces.
@@ -428,79 +484,146 @@ func (c *common) writeIndented(text string) {
 
 // report prints "--- FAIL: name (0.00s)" (PASS and SKIP only with -test.v).
 func (t *T) report() {
+	if t.parent == nil {
+		return
+	}
 	format := "--- %s: %s (%s)\n"
 	dur := fmtDuration(t.duration)
 	switch {
-	case t.failed:
+	case t.Failed():
 		t.flushToParent(fmt.Sprintf(format, "FAIL", t.name, dur))
 	case t.chatty == nil:
-	case t.skipped:
+	case t.Skipped():
 		t.flushToParent(fmt.Sprintf(format, "SKIP", t.name, dur))
 	default:
 		t.flushToParent(fmt.Sprintf(format, "PASS", t.name, dur))
 	}
 }
 
-// callTest is the runner frame: it calls the test function and recovers the
-// panic of FailNow/SkipNow. Log positions stop here. A real panic is re-raised
-// after the failure has been reported.
-func (t *T) callTest(f func(*T)) {
-	t.runner = "(*T).callTest"
-	defer t.finish()
-	f(t)
+// runCleanup runs the registered cleanups, last first; all of them run even if
+// one panics (the first panic goes on after the rest have run).
+func (c *common) runCleanup() {
+	defer func() {
+		c.mu.Lock()
+		more := len(c.cleanups) > 0
+		c.mu.Unlock()
+		if more {
+			c.runCleanup()
+		}
+	}()
+	for {
+		c.mu.Lock()
+		n := len(c.cleanups)
+		if n == 0 {
+			c.mu.Unlock()
+			return
+		}
+		f := c.cleanups[n-1]
+		c.cleanups = c.cleanups[:n-1]
+		c.mu.Unlock()
+		f()
+	}
 }
 
-// finish ends the test whose function returned or panicked: runs cleanups,
-// records the duration, reports, and re-raises a real panic (each enclosing
-// test's finish then reports that test as failed, outermost last).
-func (t *T) finish() {
-	r := recover()
-	if _, ok := r.(stop); ok {
-		r = nil
-	}
-	for _, sub := range t.pausedSubs {
-		replay(sub)
-	}
-	for i := len(t.cleanups) - 1; i >= 0; i-- {
-		t.cleanups[i]()
-	}
-	t.duration = nanotime() - t.start
+// errNilPanicOrGoexit is the failure of a test whose goroutine ended without
+// its function returning or FailNow/SkipNow (a panic(nil) or a stray Goexit).
+var errNilPanicOrGoexit = errors.New("test executed panic(nil) or runtime.Goexit")
+
+// tRunner runs test function fn in the test's own goroutine and is the runner
+// frame log positions stop at. When fn returns (or FailNow/SkipNow end the
+// goroutine) its deferred part releases the parallel subtests and waits for
+// them, runs cleanups, reports, and signals Run. A real panic is re-raised
+// after the report lines of the test and each enclosing test are printed.
+func tRunner(t *T, fn func(t *T)) {
+	t.runner = "tRunner"
+	defer func() {
+		err := recover()
+		signal := true
+		t.mu.Lock()
+		finished := t.finished
+		t.mu.Unlock()
+		if !finished && err == nil {
+			err = errNilPanicOrGoexit
+			for p := t.parent; p != nil; p = p.parent {
+				p.mu.Lock()
+				finished = p.finished
+				p.mu.Unlock()
+				if finished {
+					t.Errorf("%v: subtest may have called FailNow on a parent test", err)
+					err = nil
+					signal = false
+					break
+				}
+			}
+		}
+		if err != nil {
+			t.Fail()
+			t.runCleanup()
+			for c := &t.common; c.parent != nil; c = c.parent {
+				c.duration += nanotime() - c.start
+				c.flushToParent(fmt.Sprintf("--- FAIL: %s (%s)\n", c.name, fmtDuration(c.duration)))
+			}
+			panic(err)
+		}
+		t.duration += nanotime() - t.start
+		if len(t.sub) > 0 {
+			t.context.release()
+			close(t.barrier)
+			for _, sub := range t.sub {
+				<-sub.signal
+			}
+			cleanupStart := nanotime()
+			t.runCleanup()
+			t.duration += nanotime() - cleanupStart
+			if !t.isParallel {
+				t.context.waitParallel()
+			}
+		} else if t.isParallel {
+			t.context.release()
+		}
+		t.report()
+		t.mu.Lock()
+		t.done = true
+		t.mu.Unlock()
+		if t.parent != nil && !t.hasSub {
+			t.setRan()
+		}
+		t.signal <- signal
+	}()
+	defer func() {
+		if len(t.sub) == 0 {
+			t.runCleanup()
+		}
+	}()
+	t.start = nanotime()
+	fn(t)
+	t.mu.Lock()
 	t.finished = true
-	if r != nil {
-		t.failed = true
-	}
-	t.report()
-	if t.failed && t.parent != nil {
-		t.parent.failed = true
-	}
-	if t.isParallel {
-		held = t.heldBefore
-	}
-	if r != nil {
-		panic(r)
-	}
+	t.mu.Unlock()
 }
 
-// Run runs f as a subtest named name and reports whether it succeeded (or was
-// filtered out by -test.run).
+// Run runs f as a subtest named name in its own goroutine and waits until it
+// ends or calls t.Parallel. It reports whether f succeeded (or did not fail
+// before calling t.Parallel); true for a subtest -test.run filters out.
 func (t *T) Run(name string, f func(t *T)) bool {
+	t.hasSub = true
 	full, ok, _ := matchName(&t.common, name)
 	if !ok {
 		return true
 	}
 	thisPackage("")
 	sub := &T{common: common{name: full, parent: &t.common, level: t.level + 1,
-		chatty: t.chatty, creator: stackFrames(0, pkgPrefix+t.runner)}}
+		chatty: t.chatty, creator: stackFrames(0, pkgPrefix+t.runner),
+		signal: make(chan bool, 1), barrier: make(chan bool)}, context: t.context}
 	if sub.chatty != nil {
 		sub.chatty.updatef(sub.name, "=== RUN   "+sub.name+"\n")
 	}
-	sub.start = nanotime()
-	sub.callTest(f)
-	if sub.isParallel {
-		t.pausedSubs = append(t.pausedSubs, sub)
-		return !sub.failedEarly
+	go tRunner(sub, f)
+	if !<-sub.signal {
+		// A subtest ended its parent with FailNow: end this goroutine too.
+		runtime.Goexit()
 	}
-	return !sub.failed
+	return !sub.Failed()
 }
 
 // Short reports whether -test.short was given.
