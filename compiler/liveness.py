@@ -464,6 +464,22 @@ def call_info(i: ir.Instr) -> tuple[str, int]:
     return "deferreturn", 0
 
 
+RECEIVES = frozenset({"runtime.chanrecv1", "runtime.chanrecv2"})
+
+
+def recv_buffer(fr: Frame, addrs: dict[str, str], i: ir.Instr) -> tuple[str, ...]:
+    """gc's -live name of the buffer a chanrecv1/chanrecv2 call receives into, when it
+    holds pointers: the runtime writes it during the call, so gc reports the whole
+    stack object (`.autotmp_2`, not its words) live there."""
+    if not (isinstance(i, ir.CCall) and i.sym in RECEIVES and len(i.args) == 2):
+        return ()
+    arg = i.args[1]
+    if not isinstance(arg, ir.Local) or arg.slot not in addrs:
+        return ()
+    s = fr.slots[addrs[arg.slot]]
+    return (display_name(s.name),) if s.type is not None and s.ptrs else ()
+
+
 def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
     """The liveness of one function; with report, the -live names too."""
     fr = Frame.of(f)
@@ -471,13 +487,17 @@ def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
     calls: list[CallLive] = []
     for b in f.blocks:
         k = 0
+        addrs: dict[str, str] = {}  # temp slot -> the slot whose address it holds
         for i in b.instrs:
+            if isinstance(i, ir.LoadAddr) and isinstance(i.dst, ir.Local) \
+                    and isinstance(i.src, ir.Local):
+                addrs[i.dst.slot] = i.src.slot
             if not isinstance(i, ir.CALLS):
                 continue
             mask = across[b.index][k]
             k += 1
             callee, outargs = call_info(i)
-            nm = names(fr, f, mask) if report else ()
+            nm = names(fr, f, mask) + recv_buffer(fr, addrs, i) if report else ()
             calls.append(CallLive(i.pos, callee, gc_words(fr, mask), nm, outargs))
     params = 0
     for s in f.slots:

@@ -3,9 +3,9 @@
 // Liveness across channel operations, as in Go's test/live.go: the scase array of
 // a select and the value buffers of sends and receives are stack objects; a
 // select whose cases all return ends the function, and `select {}` never falls
-// through, so nothing stays live for what follows them. (gc also lists a receive's
-// buffer as live at chanrecv1; refgo keeps every stack object in every stack map
-// instead and does not list them, so no receive into a variable is checked here.)
+// through, so nothing stays live for what follows them. A receive's buffer, when
+// its type holds pointers, is a stack object listed live at chanrecv1/chanrecv2
+// (the runtime writes it during the call); a pointer-free one is neither.
 
 package main
 
@@ -65,6 +65,33 @@ func f22() {
 	default:
 	}
 	println(q)     // ERROR "live at call to printlock: q$"
+}
+
+type pair struct{ a, b *int }
+
+var cp chan pair
+var ca chan [4]int
+
+func f30() *int {
+	return <-c // ERROR "stack object .autotmp_[0-9]+ \*int$" "live at call to chanrecv1: .autotmp_[0-9]+$"
+}
+
+func f31() (pair, bool) {
+	v, ok := <-cp // ERROR "stack object .autotmp_[0-9]+ pair$" "live at call to chanrecv2: .autotmp_[0-9]+$"
+	return v, ok
+}
+
+func f32() int {
+	x := <-ca
+	printint(x[1])
+	return x[0]
+}
+
+func f33() {
+	q := new(int)
+	sink = q
+	<-c        // ERROR "live at call to chanrecv1: q$"
+	println(q) // ERROR "live at call to printlock: q$"
 }
 
 func main() {}
