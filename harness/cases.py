@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from harness import asmcheck, errorcheck
-from harness.compilers import Argv, Compiler, GcPackages
+from harness.compilers import Argv, Compiler
 from harness.directives import CaseHeader, Directive, DirectiveError
 from harness.toolchain import Executor, StepResult, describe_exit
 
@@ -109,14 +109,18 @@ def skip_reason(spec: CaseSpec, opts: RunOptions) -> str | None:
         return f"build constraint excludes linux/amd64: {h.excluded}"
     if h.keyword == "skip":
         return "// skip directive"
+    c = opts.compiler
     if h.keyword in UNSUPPORTED:
         return f"directive {h.keyword} not supported yet"
-    if h.keyword in DIR_ACTIONS and opts.compiler.name != "gc":
-        return f"directive {h.keyword} not supported yet (refgo builds one package at a time)"
-    if opts.compiler.name == "gc":
-        if h.refgo_only is not None:
-            return f"refgo-only: {h.refgo_only}"
-        if h.keyword == "asmcheck" and not opts.gc_asmcheck:
+    if h.keyword in DIR_ACTIONS and c.packages() is None:
+        return f"directive {h.keyword}: compiler {c.name} has no multi-package steps"
+    if c.name != "refgo" and h.refgo_only is not None:
+        return f"refgo-only: {h.refgo_only}"
+    if h.keyword == "asmcheck":
+        mode = c.asmcheck()
+        if mode == "no":
+            return f"asmcheck: its patterns are gc's assembly syntax, not {c.name}'s"
+        if mode == "opt-in" and not opts.gc_asmcheck:
             return "asmcheck cases are refgo-only (refgo's -S syntax differs); see --gc-asmcheck"
     return None
 
@@ -270,7 +274,8 @@ class CaseRunner:
         extra, args = self.split_args() if with_args else ([], [])
         exe = os.path.join(self.workdir, "a.exe")
         experiment = self.directive.goexperiment
-        for argv in self.opts.compiler.build([file, *extra], flags, exe, experiment):
+        built = self.opts.compiler.build([file, *extra], flags, exe, experiment, bool(args))
+        for argv in built:
             self.must_succeed(self.step(argv), "build")
         buildrun = self.directive.action == "buildrun"
         res = self.step(
@@ -373,7 +378,8 @@ class CaseRunner:
         tmp = os.path.join(self.workdir, "tmp__.go")
         self.executor.write_file(tmp, generated)
         try:
-            want = errorcheck.parse_expectations(_text(generated), "tmp__.go")
+            dialect = self.opts.compiler.error_dialect()
+            want = errorcheck.parse_expectations(_text(generated), "tmp__.go", dialect)
         except DirectiveError as err:
             raise self.fail(f"tmp__.go:{err.line}: {err.message}") from None
         out = self._errorcheck_compile(tmp, False)
@@ -438,7 +444,8 @@ class CaseRunner:
         fail to compile, or for errorcheckandrundir the one before it. rundir
         links the last package and compares its output with X.out.
         """
-        gc = GcPackages()
+        gc = self.opts.compiler.packages()
+        assert gc is not None, "skip_reason skips *dir cases without package steps"
         d = self.directive
         action = d.action
         longdir = self.spec.path.removesuffix(".go") + ".dir"
@@ -486,7 +493,7 @@ class CaseRunner:
             with open(full, encoding="utf-8", errors="replace") as f:
                 src = f.read()
             try:
-                want = errorcheck.parse_expectations(src, name)
+                want = errorcheck.parse_expectations(src, name, self.opts.compiler.error_dialect())
             except DirectiveError as err:
                 raise self.fail(f"{name}:{err.line}: {err.message}") from None
             files.append(errorcheck.SourceFile(full, name, want))

@@ -14,16 +14,28 @@ executor's fixed environment. Flags written in a case for the `go` command
 
 from __future__ import annotations
 
+import functools
+import os
+import re
 import shlex
+import subprocess
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
+from compiler.buildcons import REFGO_TAGS
 from harness.asmcheck import env_vars
+from harness.constraints import BuildContext
 
 Argv = tuple[str, ...]
 
 DEFAULT_REFGO_COMMAND: Argv = ("python3", "-m", "compiler")
+REFGO_KNOWN = Path(__file__).resolve().parent.parent / "conformance" / "known_failures.txt"
+RUN_GO_LISTS = ("types2Failures", "go118Failures")
+"""run.go's expected-failure sets that apply to gc 1.19 on amd64 without GOEXPERIMENT=unified
+(with it, unifiedFailures replaces go118Failures; types2Failures32Bit is for 32-bit only)."""
 
 
 def unwrap_gcflags(flags: Sequence[str]) -> tuple[str, ...]:
@@ -50,13 +62,31 @@ def unwrap_gcflags(flags: Sequence[str]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownFailureList:
+    """A compiler's expected failures: case key (path relative to Go's test/) → cause.
+
+    source names where the list comes from, for messages (a file path).
+    """
+
+    source: str
+    causes: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
 class Compiler(ABC):
-    """Command lines for every step the harness runs, for one compiler."""
+    """One compiler under test: command lines for every step, and what it supports.
+
+    Abstract methods are the steps (compile, errorcheck, build, assemble, test); the
+    rest have defaults a gc-like compiler keeps: run.go's build tags without cgo,
+    no known failures, always available, no multi-package (`*dir`) steps, asmcheck
+    only when asked, `// GC_ERROR` lines. A third-party compiler subclasses this and
+    registers a factory (see register()).
+    """
 
     @property
     @abstractmethod
     def name(self) -> str:
-        """The --compiler value: "refgo" or "gc"."""
+        """The --compiler value: "refgo", "gc", "gccgo", ..."""
 
     @abstractmethod
     def env(self, cache: str, gocache: str) -> dict[str, str]:
@@ -73,11 +103,18 @@ class Compiler(ABC):
 
     @abstractmethod
     def build(
-        self, files: Sequence[str], flags: Sequence[str], out: str, experiment: str | None = None
+        self,
+        files: Sequence[str],
+        flags: Sequence[str],
+        out: str,
+        experiment: str | None = None,
+        program_args: bool = False,
     ) -> tuple[Argv, ...]:
         """Builds an executable `out` from a main package's files: steps run in order.
 
-        experiment is the case's -goexperiment value (its steps also get GOEXPERIMENT).
+        experiment is the case's -goexperiment value (its steps also get GOEXPERIMENT);
+        program_args says the case passes arguments to the program (run.go then builds
+        with the go command rather than compile and link).
         """
 
     @abstractmethod
@@ -91,6 +128,48 @@ class Compiler(ABC):
     @abstractmethod
     def test(self, directory: str, args: Sequence[str]) -> tuple[Argv, str | None]:
         """Runs a package's tests (`test` directive); returns argv and cwd (None: workdir)."""
+
+    def missing(self) -> str | None:
+        """Returns why the compiler cannot run on this machine (one line), or None."""
+        return None
+
+    def build_context(self) -> BuildContext:
+        """The build tags cases are selected with (run.go's matcher for this compiler)."""
+        return BuildContext()
+
+    def known_failures(self) -> KnownFailureList | None:
+        """Cases expected to fail under this compiler, or None."""
+        return None
+
+    def packages(self) -> PackageSteps | None:
+        """Steps of the multi-package directives (compiledir, rundir, ...); None: skipped."""
+        return None
+
+    def asmcheck(self) -> str:
+        """Whether asmcheck cases run: "yes", "opt-in" (--gc-asmcheck) or "no"."""
+        return "opt-in"
+
+    def error_dialect(self) -> str:
+        """The prefix of this compiler's own ERROR lines: "GC_" or "GCCGO_"."""
+        return "GC_"
+
+
+class PackageSteps(ABC):
+    """Multi-package steps of run.go's `*dir` directives, in a workdir holding `test/`.
+
+    A package from a.go has path "test/a" (the sources say `import "./a"`); the
+    main package is linked into a.exe in the workdir.
+    """
+
+    @abstractmethod
+    def compile_in_dir(
+        self, directory: str, flags: Sequence[str], pkgname: str, names: Sequence[str]
+    ) -> Argv:
+        """Compiles one package of directory (files `names`) as run.go's compileInDir does."""
+
+    @abstractmethod
+    def link(self, first: str, ldflags: Sequence[str]) -> Argv:
+        """Links the main package compiled from first (a file name) into a.exe."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +192,12 @@ class Refgo(Compiler):
         return (*self.command, "compile", "-e", "-o", "a.o", *flags, file)
 
     def build(
-        self, files: Sequence[str], flags: Sequence[str], out: str, experiment: str | None = None
+        self,
+        files: Sequence[str],
+        flags: Sequence[str],
+        out: str,
+        experiment: str | None = None,
+        program_args: bool = False,
     ) -> tuple[Argv, ...]:
         return ((*self.command, "build", "-o", out, *unwrap_gcflags(flags), *files),)
 
@@ -127,6 +211,22 @@ class Refgo(Compiler):
     def test(self, directory: str, args: Sequence[str]) -> tuple[Argv, str | None]:
         return (*self.command, "test", *args, directory), None
 
+    def build_context(self) -> BuildContext:
+        # refgo's own tags: no goexperiment.regabi* (arguments go on the stack), no cgo.
+        experiments = frozenset(t for t in REFGO_TAGS if t.startswith("goexperiment."))
+        return BuildContext("gc", experiments, "cgo" in REFGO_TAGS)
+
+    def known_failures(self) -> KnownFailureList | None:
+        from harness.conformance import parse_known_failures
+
+        if not REFGO_KNOWN.is_file():
+            return None
+        causes = parse_known_failures(REFGO_KNOWN, REFGO_KNOWN.read_text(encoding="utf-8"))
+        return KnownFailureList(str(REFGO_KNOWN), causes)
+
+    def asmcheck(self) -> str:
+        return "yes"
+
 
 @dataclass(frozen=True, slots=True)
 class Gc(Compiler):
@@ -137,6 +237,7 @@ class Gc(Compiler):
         return "gc"
 
     def env(self, cache: str, gocache: str) -> dict[str, str]:
+        probe = gc_probe()
         return {
             "GOOS": "linux",
             "GOARCH": "amd64",
@@ -144,8 +245,36 @@ class Gc(Compiler):
             "GOFLAGS": "",
             "GOENV": "off",
             "GOCACHE": gocache,
-            "CGO_ENABLED": "0",
+            "CGO_ENABLED": "1" if isinstance(probe, GcProbe) and probe.cgo else "0",
         }
+
+    def missing(self) -> str | None:
+        probe = gc_probe()
+        return probe if isinstance(probe, str) else None
+
+    def build_context(self) -> BuildContext:
+        probe = gc_probe()
+        if isinstance(probe, str):
+            return BuildContext()
+        return BuildContext("gc", probe.tool_tags, probe.cgo)
+
+    def known_failures(self) -> KnownFailureList | None:
+        probe = gc_probe()
+        if isinstance(probe, str):
+            return None
+        run_go = os.path.join(probe.goroot, "test", "run.go")
+        try:
+            with open(run_go, encoding="utf-8") as f:
+                text = f.read()
+        except OSError:
+            return None
+        names = [n for n in RUN_GO_LISTS if n != "go118Failures" or not probe.unified]
+        if probe.unified:
+            names.append("unifiedFailures")
+        return KnownFailureList(run_go, run_go_failures(text, names))
+
+    def packages(self) -> PackageSteps | None:
+        return GcPackages()
 
     def compile(self, file: str, flags: Sequence[str]) -> Argv:
         return ("go", "tool", "compile", "-e", "-p=p", *flags, file)
@@ -162,11 +291,17 @@ class Gc(Compiler):
         return ("go", "tool", "compile", "-p=p", "-d=panic", "-C", "-e", "-o", "a.o", *fl, file)
 
     def build(
-        self, files: Sequence[str], flags: Sequence[str], out: str, experiment: str | None = None
+        self,
+        files: Sequence[str],
+        flags: Sequence[str],
+        out: str,
+        experiment: str | None = None,
+        program_args: bool = False,
     ) -> tuple[Argv, ...]:
-        # run.go skips the go command only without flags and experiments: a
-        # GOEXPERIMENT needs a runtime built with it, which `go build` provides.
-        if not flags and experiment is None:
+        # run.go skips the go command only without flags, arguments and experiments: a
+        # GOEXPERIMENT needs a runtime built with it, which `go build` provides, and
+        # `import "C"` needs cgo, which only the go command runs.
+        if not flags and experiment is None and not program_args:
             return (
                 ("go", "tool", "compile", "-p=main", "-o", "pkg.a", *files),
                 ("go", "tool", "link", "-s", "-w", "-o", out, "pkg.a"),
@@ -202,7 +337,66 @@ class Gc(Compiler):
 
 
 @dataclass(frozen=True, slots=True)
-class GcPackages:
+class GcProbe:
+    """What `go list` says about the gc toolchain on PATH."""
+
+    goroot: str
+    cgo: bool
+    tool_tags: frozenset[str]
+
+    @property
+    def unified(self) -> bool:
+        """Reports whether GOEXPERIMENT=unified is on (run.go swaps its failure lists)."""
+        return "goexperiment.unified" in self.tool_tags
+
+
+_PROBE_FORMAT = "{{context.GOROOT}}|{{context.CgoEnabled}}|{{join context.ToolTags \",\"}}"
+
+
+@functools.cache
+def gc_probe() -> GcProbe | str:
+    """Asks the `go` command on the harness's PATH for GOROOT, cgo and its tool tags, as
+    run.go's go/build.Default sees them; returns a one-line reason when it cannot."""
+    from harness.toolchain import local_path
+
+    env = {"PATH": local_path(), "HOME": os.environ.get("HOME", "/"), "GO111MODULE": "off",
+           "GOFLAGS": "", "LANG": "C.UTF-8"}
+    for key in ("GOEXPERIMENT", "CGO_ENABLED", "GOROOT", "CC"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    try:
+        res = subprocess.run(
+            ["go", "list", "-f", _PROBE_FORMAT, "runtime"],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return f"gc: cannot run the go command: {err}"
+    if res.returncode != 0:
+        lines = (res.stderr.strip() or "no output").splitlines()
+        return f"gc: go list failed: {lines[0]}"
+    goroot, cgo, tags = res.stdout.strip().split("|")
+    return GcProbe(goroot, cgo == "true", frozenset(t for t in tags.split(",") if t))
+
+
+_SET_RX = re.compile(r"(?ms)^var (\w+) = setOf\((.*?)^\)")
+_ENTRY_RX = re.compile(r'^\s*"([^"]+)",\s*(?://\s*(.*))?$')
+
+
+def run_go_failures(text: str, names: Sequence[str]) -> dict[str, str]:
+    """Reads the `var NAME = setOf(...)` sets of run.go's source: file → its comment."""
+    out: dict[str, str] = {}
+    for m in _SET_RX.finditer(text):
+        if m.group(1) not in names:
+            continue
+        for line in m.group(2).splitlines():
+            e = _ENTRY_RX.match(line)
+            if e:
+                out[e.group(1)] = f"run.go {m.group(1)}: {(e.group(2) or '').strip()}"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class GcPackages(PackageSteps):
     """gc's multi-package steps for run.go's `*dir` directives (refgo has none yet).
 
     Packages of X.dir compile in the workdir, which holds a `test/` directory:
@@ -239,12 +433,83 @@ class GcPackages:
         )
 
 
-def make_compiler(name: str, refgo_command: str | None = None) -> Compiler:
-    """Returns the compiler named by --compiler; refgo_command overrides refgo's argv prefix."""
-    if name == "gc":
-        return Gc()
-    if name == "refgo":
-        if refgo_command:
-            return Refgo(tuple(shlex.split(refgo_command)))
-        return Refgo()
-    raise ValueError(f"unknown compiler {name!r} (want refgo or gc)")
+@dataclass(frozen=True, slots=True)
+class CompilerOptions:
+    """What the command line tells a compiler factory (--refgo-command today)."""
+
+    refgo_command: str | None = None
+
+
+Factory = Callable[[CompilerOptions], Compiler]
+ENTRY_POINT_GROUP = "refgo.compilers"
+
+_REGISTRY: dict[str, Factory] = {}
+
+
+def register(name: str, factory: Factory) -> None:
+    """Makes --compiler=name build its Compiler with factory(options).
+
+    Packages name the factory in a `refgo.compilers` entry point instead; a conftest.py
+    implements the pytest_refgo_register_compilers hook, whose registrations last one
+    session. Do NOT register a name twice with different factories: the second raises
+    ValueError.
+    """
+    old = _REGISTRY.get(name)
+    if old is not None and old is not factory:
+        raise ValueError(f"compiler {name!r} is already registered")
+    _REGISTRY[name] = factory
+
+
+def _refgo(options: CompilerOptions) -> Compiler:
+    if options.refgo_command:
+        return Refgo(tuple(shlex.split(options.refgo_command)))
+    return Refgo()
+
+
+def _gc(options: CompilerOptions) -> Compiler:
+    return Gc()
+
+
+register("refgo", _refgo)
+register("gc", _gc)
+
+
+@functools.cache
+def _entry_points() -> tuple[tuple[str, str], ...]:
+    """Loads every `refgo.compilers` entry point once; returns (name, error) of broken ones."""
+    broken: list[tuple[str, str]] = []
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in _REGISTRY:
+            continue
+        try:
+            register(ep.name, ep.load())
+        except Exception as err:  # a broken third-party package must not hide the others
+            broken.append((ep.name, f"{ep.value}: {type(err).__name__}: {err}"))
+    return tuple(broken)
+
+
+def compiler_names() -> list[str]:
+    """Returns every registered compiler name, entry points included, sorted."""
+    _entry_points()
+    return sorted(_REGISTRY)
+
+
+def make_compiler(
+    name: str, refgo_command: str | None = None, session: Mapping[str, Factory] | None = None
+) -> Compiler:
+    """Returns the compiler named by --compiler; refgo_command overrides refgo's argv prefix,
+    session holds the compilers a conftest registered for this session.
+
+    Raises ValueError (one line) for a name nobody registered or a factory that fails.
+    """
+    broken = dict(_entry_points())
+    factory = (session or {}).get(name) or _REGISTRY.get(name)
+    if factory is None:
+        if name in broken:
+            raise ValueError(f"compiler {name!r}: cannot load its entry point {broken[name]}")
+        want = ", ".join(sorted({*compiler_names(), *(session or {})}))
+        raise ValueError(f"unknown compiler {name!r} (registered: {want})")
+    compiler = factory(CompilerOptions(refgo_command))
+    if not isinstance(compiler, Compiler):
+        raise ValueError(f"compiler {name!r}: its factory returned {type(compiler).__name__}")
+    return compiler

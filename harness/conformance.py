@@ -3,11 +3,12 @@
 This pytest plugin watches every test item whose path is a `.go` case file (the items
 harness.plugin collects) and leaves all other items alone. It adds:
 
-  --known-failures=FILE      cases expected to fail under refgo, one per line with a cause;
-                             a listed case that fails becomes xfail with that cause, one
-                             that passes becomes XPASS and is listed at the end of the run.
-                             Default: conformance/known_failures.txt, applied to cases
-                             under a Go test directory (one holding run.go).
+  --known-failures=FILE      cases expected to fail, one per line with a cause; a listed
+                             case that fails becomes xfail with that cause, one that
+                             passes becomes XPASS and is listed at the end of the run.
+                             Default: the compiler's own list (Compiler.known_failures:
+                             refgo's conformance/known_failures.txt, gc's run.go sets),
+                             applied to cases under a Go test directory (one holding run.go).
   --strict-known-failures    an unexpected pass fails the run.
   --conformance-set=FILE     collect only the Go test files listed (paths relative to the
                              Go test directory), e.g. conformance/set.txt.
@@ -31,7 +32,8 @@ With refgo failing 235.go and passing interface/fake.go, the run shows 235.go as
     1 known failure now passes: remove it from conformance/known_failures.txt
       interface/fake.go
 
-Known failures apply only under --compiler=refgo (the default): gc is the reference.
+Each compiler has its own list: under --compiler=gc the files run.go itself expects to
+fail (types2Failures, go118Failures) are xfail with run.go's reason.
 Under pytest-xdist the summary is built on the controller, which never sees the items,
 only their serialized reports; so every report of a case item carries the user
 properties ("conformance.case", key) and ("conformance.directive", keyword).
@@ -41,9 +43,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,6 +59,8 @@ PROP_DIRECTIVE = "conformance.directive"
 DEFAULT_KNOWN = Path(__file__).resolve().parent.parent / "conformance" / "known_failures.txt"
 
 _state_key = pytest.StashKey["ConformanceState"]()
+COMPILER_KEY = pytest.StashKey[Any]()
+"""The harness.compilers.Compiler under test, stashed by harness.plugin's pytest_configure."""
 
 
 class KnownFailuresError(Exception):
@@ -71,7 +76,7 @@ class KnownFailures:
     """
 
     path: Path
-    causes: dict[str, str]
+    causes: Mapping[str, str]
     only_go_suite: bool
 
 
@@ -194,8 +199,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """Registers the conformance options."""
     g = parser.getgroup("refgo conformance")
     g.addoption("--known-failures", metavar="FILE", default=None,
-                help="cases expected to fail under refgo: 'PATH CAUSE' per line "
-                     "(default for Go's test suite: conformance/known_failures.txt)")
+                help="cases expected to fail: 'PATH CAUSE' per line (default for Go's test "
+                     "suite: the compiler's own list, e.g. conformance/known_failures.txt)")
     g.addoption("--strict-known-failures", action="store_true", default=False,
                 help="fail the run when a known failure passes")
     g.addoption("--conformance-set", metavar="FILE", default=None,
@@ -207,21 +212,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def _load_known(config: pytest.Config) -> KnownFailures | None:
-    """Reads the known-failures file the options select; UsageError when it is bad."""
+    """Reads the known-failures file the options select, else the compiler's own list;
+    UsageError when it is bad."""
     opt = config.getoption("known_failures")
     if opt is None:
-        path, only = DEFAULT_KNOWN, True
-        if not path.is_file():
+        compiler = config.stash.get(COMPILER_KEY, None)
+        if compiler is None:  # harness.plugin is not loaded: refgo's list
+            if config.getoption("compiler", default="refgo") != "refgo":
+                return None
+            if not DEFAULT_KNOWN.is_file():
+                return None
+            path, only = DEFAULT_KNOWN, True
+            return KnownFailures(path, _parse_or_usage(path), only)
+        try:
+            own = compiler.known_failures()
+        except KnownFailuresError as err:
+            raise pytest.UsageError(f"--compiler={compiler.name}: {err}") from None
+        if own is None:
             return None
-    else:
-        path, only = Path(opt), False
-        if not path.is_file():
-            raise pytest.UsageError(f"--known-failures: no such file: {opt}")
+        return KnownFailures(Path(own.source), own.causes, True)
+    path = Path(opt)
+    if not path.is_file():
+        raise pytest.UsageError(f"--known-failures: no such file: {opt}")
+    return KnownFailures(path, _parse_or_usage(path), False)
+
+
+def _parse_or_usage(path: Path) -> dict[str, str]:
+    """Parses a known-failures file; a malformed one is a UsageError."""
     try:
-        causes = parse_known_failures(path, path.read_text(encoding="utf-8"))
+        return parse_known_failures(path, path.read_text(encoding="utf-8"))
     except KnownFailuresError as err:
         raise pytest.UsageError(f"--known-failures: {err}") from None
-    return KnownFailures(path, causes, only)
 
 
 def _load_set(config: pytest.Config) -> frozenset[str] | None:
@@ -478,7 +499,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Sets up the session state, and the recorder where reports are final."""
     compiler = config.getoption("compiler", default=None)
     compiler = compiler if isinstance(compiler, str) else "refgo"
-    known = _load_known(config) if compiler == "refgo" else None
+    known = _load_known(config)
     config.stash[_state_key] = ConformanceState(
         rootpath=config.rootpath,
         compiler=compiler,

@@ -2,10 +2,13 @@
 
 A case file may carry build-constraint lines anywhere in its header before the
 `package` clause. Each such line is one boolean expression over build tags; every
-expression must hold for the case to run. run.go evaluates them for one fixed
-configuration, and so do we: linux/amd64, the gc toolchain, cgo off, and the
-GOEXPERIMENT tags Go 1.19 enables by default on amd64. Release tags such as
-`go1.18` and `unix` do NOT match: run.go's matcher does not know them.
+expression must hold for the case to run. run.go evaluates them for the toolchain it
+was built with: linux/amd64, the tag `gc`, `cgo` when cgo is enabled, and the
+`goexperiment.*` tool tags of its Go. Here the compiler under test supplies that
+context (harness.compilers: gc's from `go list`, refgo's from refgo's own tags, gccgo
+matches `gccgo` instead of `gc`); BuildContext() is Go 1.19's amd64 default with cgo
+off. Release tags such as `go1.18` and `unix` do NOT match: run.go's matcher does not
+know them.
 
 The parser and evaluator are the compiler's (`compiler/buildcons.py`, re-exported
 here); this module adds only run.go's tag matcher. Do NOT use refgo's own tags
@@ -24,6 +27,7 @@ excludes it, which the plugin reports as the skip reason.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from compiler import buildcons
 from compiler.buildcons import (
@@ -43,6 +47,7 @@ __all__ = [
     "GOOS",
     "TOOL_TAGS",
     "And",
+    "BuildContext",
     "ConstraintError",
     "Expr",
     "Not",
@@ -57,13 +62,35 @@ __all__ = [
 TOOL_TAGS = frozenset({"goexperiment.regabiwrappers", "goexperiment.regabiargs"})
 
 
+@dataclass(frozen=True, slots=True)
+class BuildContext:
+    """The build tags a compiler satisfies under run.go's matcher (matchString in run.go).
+
+    toolchain is `gc` or `gccgo`; tool_tags are the `goexperiment.*` tags the compiler
+    was built with; cgo says whether `cgo` holds.
+    """
+
+    toolchain: str = "gc"
+    tool_tags: frozenset[str] = TOOL_TAGS
+    cgo: bool = False
+
+    def match(self, name: str) -> bool:
+        """Reports whether build tag `name` holds for this compiler on linux/amd64."""
+        if not buildcons.valid_tag(name):
+            return False
+        if name.startswith("goexperiment."):
+            return name in self.tool_tags
+        if name == "cgo":
+            return self.cgo
+        return name in (GOOS, GOARCH, self.toolchain, "test_run")
+
+
+_DEFAULT = BuildContext()
+
+
 def match_tag(name: str) -> bool:
     """Reports whether build tag `name` is satisfied on linux/amd64 gc, cgo off (run.go 1.19)."""
-    if not buildcons.valid_tag(name):
-        return False
-    if name.startswith("goexperiment."):
-        return name in TOOL_TAGS
-    return name in (GOOS, GOARCH, "gc", "test_run")
+    return _DEFAULT.match(name)
 
 
 def evaluate(x: Expr, match: Callable[[str], bool] = match_tag) -> bool:

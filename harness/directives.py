@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from harness import constraints
@@ -243,13 +244,16 @@ def _refgo_only(lines: list[str]) -> str | None:
     return None
 
 
-def parse_header(src: str, *, explicit: bool = False) -> CaseHeader | None:
+def parse_header(
+    src: str, *, explicit: bool = False, match: Callable[[str], bool] = constraints.match_tag
+) -> CaseHeader | None:
     """Parses a Go file's header; None if the file is not a case.
 
     A file is a case when its directive line names a known action. With
     explicit=True (the file was named on the command line) every file is a
     case and a missing directive is an error; otherwise only a line that looks
-    like a misspelt directive is. Raises DirectiveError for malformed headers.
+    like a misspelt directive is. match decides each build tag (the compiler under
+    test's BuildContext.match). Raises DirectiveError for malformed headers.
     """
     lines = src.split("\n")
     idx = _directive_line(lines)
@@ -262,13 +266,13 @@ def parse_header(src: str, *, explicit: bool = False) -> CaseHeader | None:
             return None
         if words:
             raise _unknown(keyword, lineno)
-        excluded = _exclusion(src)
+        excluded = _exclusion(src, match)
         if excluded is not None:
             return CaseHeader("", lineno, None, excluded, None)
         raise DirectiveError(lineno, "no directive: the first header line must be // ACTION")
     if "\n\n" not in src:
         raise DirectiveError(lineno, "no blank line ends the directive header")
-    excluded = _exclusion(src)
+    excluded = _exclusion(src, match)
     refgo_only = _refgo_only(lines)
     if excluded is not None:
         return CaseHeader(keyword, lineno, None, excluded, refgo_only)
@@ -280,9 +284,9 @@ def parse_header(src: str, *, explicit: bool = False) -> CaseHeader | None:
     return CaseHeader(keyword, lineno, directive, None, refgo_only)
 
 
-def _exclusion(src: str) -> str | None:
+def _exclusion(src: str, match: Callable[[str], bool]) -> str | None:
     """Returns the excluding constraint line of src, converting syntax errors."""
     try:
-        return constraints.exclusion(src)
+        return constraints.exclusion(src, match)
     except constraints.ConstraintError as err:
         raise DirectiveError(err.line, err.message) from None

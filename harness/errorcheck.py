@@ -40,8 +40,10 @@ import re2
 from harness.directives import DirectiveError
 from harness.goquote import go_backquote, go_quote
 
-_ERR_RX = re.compile(r"// (?:GC_)?ERROR (.*)")
-_ERR_AUTO_RX = re.compile(r"// (?:GC_)?ERRORAUTO (.*)")
+_ERR_RXS = {
+    p: (re.compile(rf"// (?:{p})?ERRORAUTO (.*)"), re.compile(rf"// (?:{p})?ERROR (.*)"))
+    for p in ("GC_", "GCCGO_")
+}
 _QUOTED_RX = re.compile(r'"([^"]*)"')
 _BACKQUOTED_RX = re.compile(r"`([^`]*)`")
 _LINE_RX = re.compile(r"LINE(([+-])([0-9]+))?")
@@ -94,12 +96,16 @@ def _substitute_line(pattern: str, short: str, lineno: int) -> str:
     return _LINE_RX.sub(repl, pattern)
 
 
-def parse_expectations(src: str, short: str) -> tuple[Expectation, ...]:
+def parse_expectations(src: str, short: str, dialect: str = "GC_") -> tuple[Expectation, ...]:
     """Extracts every `// ERROR` expectation of src; short is the file's base name.
+
+    dialect is the compiler's prefix of compiler-specific lines: with "GC_" (gc, refgo)
+    `// GC_ERROR` counts and `// GCCGO_ERROR` does not; with "GCCGO_" the reverse.
 
     Raises DirectiveError for an ERROR comment without a quoted regexp or with
     an invalid regexp.
     """
+    auto_rx, err_rx = _ERR_RXS[dialect]
     out: list[Expectation] = []
     cache: dict[str, Any] = {}
     for i, line in enumerate(src.split("\n")):
@@ -107,10 +113,10 @@ def parse_expectations(src: str, short: str) -> tuple[Expectation, ...]:
         if "////" in line:
             continue
         auto = True
-        m = _ERR_AUTO_RX.search(line)
+        m = auto_rx.search(line)
         if m is None:
             auto = False
-            m = _ERR_RX.search(line)
+            m = err_rx.search(line)
         if m is None:
             continue
         quoted = _QUOTED_RX.findall(m.group(1)) or _BACKQUOTED_RX.findall(m.group(1))

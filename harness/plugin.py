@@ -44,7 +44,8 @@ from harness.cases import (
     find_suite_root,
     skip_reason,
 )
-from harness.compilers import make_compiler
+from harness.compilers import Compiler, Factory, compiler_names, make_compiler
+from harness.constraints import BuildContext
 from harness.directives import CaseHeader, Directive, DirectiveError, parse_header
 from harness.toolchain import Executor, repo_root
 
@@ -55,12 +56,23 @@ _NOTICES_KEY = "refgo_notices"
 _TOOLCHAIN_KEY = "refgo_toolchain"
 
 
-def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
-    """Registers harness.container, the owner of every executor, as a plugin of its own.
+class CompilerHooks:
+    """The hook a conftest.py implements to add compilers (harness.compilers.register)."""
 
-    Do NOT list it in pytest_plugins instead: this module imports it first, and pytest
-    would then warn that it cannot rewrite an already imported plugin's asserts.
+    @pytest.hookspec
+    def pytest_refgo_register_compilers(self, register: Any) -> None:
+        """Calls register(name, factory) for each compiler this plugin adds; factory
+        takes a harness.compilers.CompilerOptions and returns a Compiler."""
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    """Adds the compiler hook, and registers harness.container, the owner of every
+    executor, as a plugin of its own.
+
+    Do NOT list container in pytest_plugins instead: this module imports it first, and
+    pytest would then warn that it cannot rewrite an already imported plugin's asserts.
     """
+    pluginmanager.add_hookspecs(CompilerHooks)
     if pluginmanager.get_plugin(container.__name__) is None:
         pluginmanager.register(container, container.__name__)
 
@@ -70,9 +82,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("refgo", "refgo compiler regression harness")
     group.addoption(
         "--compiler",
-        choices=("refgo", "gc"),
         default="refgo",
-        help="compiler the Go cases run against (default: refgo)",
+        metavar="NAME",
+        help="compiler the Go cases run against: refgo (default), gc, gccgo, or one a "
+        "conftest.py or a refgo.compilers entry point registers",
     )
     group.addoption(
         "--toolchain",
@@ -160,6 +173,7 @@ class HarnessState:
     options: RunOptions
     toolchain: str
     keep: bool
+    context: BuildContext
     executor: Executor | None = None
     cache: str = ""
     notices: list[str] = field(default_factory=list)
@@ -235,12 +249,37 @@ class HarnessState:
 _STATE = pytest.StashKey[HarnessState]()
 
 
+def _compiler(config: pytest.Config) -> Compiler:
+    """Builds the --compiler compiler after conftest hooks registered theirs; a name
+    nobody registered or a compiler missing from the machine is one usage-error line."""
+    added: dict[str, Factory] = {}
+
+    def register(name: str, factory: Factory) -> None:
+        if name in added or name in compiler_names():
+            raise pytest.UsageError(f"a conftest registers compiler {name!r} twice")
+        added[name] = factory
+
+    config.hook.pytest_refgo_register_compilers(register=register)
+    name: str = config.getoption("compiler")
+    try:
+        compiler = make_compiler(name, config.getoption("refgo_command"), added)
+    except ValueError as err:
+        raise pytest.UsageError(f"--compiler={name}: {err}") from None
+    why = compiler.missing()
+    if why is not None:
+        raise pytest.UsageError(f"--compiler={name}: {why}")
+    return compiler
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     """Validates the options and creates this process's HarnessState."""
-    try:
-        compiler = make_compiler(config.getoption("compiler"), config.getoption("refgo_command"))
-    except ValueError as err:
-        raise pytest.UsageError(str(err)) from None
+    # Do NOT import harness.conformance at the top: it is in pytest_plugins, and pytest
+    # cannot rewrite the asserts of a plugin module imported before it registers it.
+    from harness.conformance import COMPILER_KEY
+
+    compiler = _compiler(config)
+    config.stash[COMPILER_KEY] = compiler
     timeout: float = config.getoption("step_timeout")
     if timeout <= 0:
         raise pytest.UsageError("--step-timeout must be positive")
@@ -256,7 +295,11 @@ def pytest_configure(config: pytest.Config) -> None:
     workerinput: dict[str, Any] = getattr(config, "workerinput", None) or {}
     toolchain = str(workerinput.get(_TOOLCHAIN_KEY, toolchain))
     config.stash[_STATE] = HarnessState(
-        config, options, toolchain, keep=config.getoption("keep_workdirs")
+        config,
+        options,
+        toolchain,
+        keep=config.getoption("keep_workdirs"),
+        context=compiler.build_context(),
     )
 
 
@@ -361,8 +404,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     first_test = _test_package_first(parent.config, str(file_path.parent))
     if first_test is not None and first_test != path:
         return None
+    match = parent.config.stash[_STATE].context.match
     try:
-        header = parse_header(_read_header(path), explicit=explicit)
+        header = parse_header(_read_header(path), explicit=explicit, match=match)
     except DirectiveError as err:
         return GoFile.from_parent(parent, path=file_path, header=None, error=err)
     except OSError as err:
@@ -420,7 +464,8 @@ class GoFile(pytest.File):
         if d is None:
             return CaseSpec(path, header, suite_root=root)
         if d.keyword in ("errorcheck", "errorcheckwithauto"):
-            want = errorcheck.parse_expectations(_read_full(path), _base(path))
+            dialect = self.config.stash[_STATE].options.compiler.error_dialect()
+            want = errorcheck.parse_expectations(_read_full(path), _base(path), dialect)
             return CaseSpec(path, header, expectations=want, suite_root=root)
         if d.keyword == "asmcheck":
             checks = asmcheck.parse_checks(_read_full(path))

@@ -242,7 +242,7 @@ def test_skips_and_inputs(pytester: pytest.Pytester, fake: list[str]) -> None:
         [
             "*skipped.go: // skip directive",
             "*win.go: build constraint excludes linux/amd64: //go:build windows",
-            "*multi.go: directive rundir not supported yet (refgo builds one package at a time)",
+            "*multi.go: directive rundir: compiler refgo has no multi-package steps",
         ]
     )
     gc = pytester.runpytest(*fake, "--compiler=gc", "c/only.go", "-rs")
