@@ -2,8 +2,8 @@
 
 A third-party compiler (here `fakecc`, refgo's fake CLI from test_plugin under another
 name) registers from a conftest.py and brings its own tags and expected failures;
-gc's tags and expected
-failures come from the installed Go (skipped where Go is missing).
+gccgo comes through the `refgo.compilers` entry point; gc's tags and expected
+failures come from the installed Go (skipped where Go or gccgo is missing).
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ import os
 import pytest
 
 from harness import compilers, errorcheck
-from harness.compilers import Gc, Refgo, make_compiler, run_go_failures
+from harness.compilers import Gc, Refgo, compiler_names, make_compiler, run_go_failures
 from harness.constraints import BuildContext
 from harness.directives import parse_header
+from harness.gccgo import find_gccgo
 from tests.test_plugin import FAKEC, HAVE_GO
 
 pytest_plugins = ("pytester",)
 
 GO_TEST = "/usr/share/go-1.19/test"
 HAVE_GO_TEST = os.path.isfile(os.path.join(GO_TEST, "run.go"))
+HAVE_GCCGO = find_gccgo() is not None
 
 CONFTEST = """
 import shlex
@@ -88,8 +90,12 @@ def test_build_context_matcher() -> None:
     assert not ctx.match("go1.18") and not ctx.match("bad-tag")
 
 
+def test_gccgo_comes_from_its_entry_point() -> None:
+    assert {"gc", "gccgo", "refgo"} <= set(compiler_names())
+
+
 def test_unknown_compiler_is_one_line() -> None:
-    with pytest.raises(ValueError, match=r"unknown compiler 'nosuch' \(registered: gc, refgo"):
+    with pytest.raises(ValueError, match=r"unknown compiler 'nosuch' \(registered: .*gccgo"):
         make_compiler("nosuch")
 
 
@@ -149,11 +155,15 @@ def test_known_failures_belong_to_their_compiler(
 
 
 def test_missing_and_unknown_compiler_are_usage_errors(
-    pytester: pytest.Pytester, thirdparty: list[str]
+    pytester: pytest.Pytester, thirdparty: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     res = pytester.runpytest_subprocess(*thirdparty, "--compiler=nosuch", "gotest")
     assert res.ret == pytest.ExitCode.USAGE_ERROR
     res.stderr.fnmatch_lines(["ERROR: --compiler=nosuch: unknown compiler 'nosuch' *"])
+    monkeypatch.setenv("GCCGO", "/nonexistent/gccgo")
+    res = pytester.runpytest_subprocess(*thirdparty, "--compiler=gccgo", "gotest")
+    assert res.ret == pytest.ExitCode.USAGE_ERROR
+    res.stderr.fnmatch_lines(["ERROR: --compiler=gccgo: gccgo: /nonexistent/gccgo not found*"])
     assert "Traceback" not in res.stderr.str() + res.stdout.str()
 
 
@@ -171,3 +181,25 @@ def test_gc_tags_come_from_go() -> None:
     ctx = Gc().build_context()
     assert "goexperiment.regabiargs" in ctx.tool_tags
     assert ctx.toolchain == "gc"
+
+
+@pytest.mark.skipif(not HAVE_GCCGO, reason="needs gccgo (Debian gccgo-12)")
+def test_gccgo_runs_cases(pytester: pytest.Pytester) -> None:
+    files = {
+        "c/hello.go": '// run\n\npackage main\n\nfunc main() { println("hi") }\n',
+        "c/hello.out": "hi\n",
+        "c/undef.go": '// errorcheck\n\npackage p\n\nvar x = y // ERROR "undefined|not defined"\n',
+        "c/tags.go": "// compile\n\n//go:build gc\n\npackage p\n",
+        "c/multi.go": "// rundir\n\npackage ignored\n",
+        "c/multi.dir/a.go": 'package a\n\nfunc F() string { return "from a" }\n',
+        "c/multi.dir/main.go": 'package main\n\nimport "./a"\n\nfunc main() { println(a.F()) }\n',
+        "c/multi.out": "from a\n",
+    }
+    for rel, text in files.items():
+        (pytester.path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pytester.path / rel).write_text(text)
+    res = pytester.runpytest(
+        "--toolchain=local", "--compiler=gccgo", "-p", "no:cacheprovider", "c", "-rs"
+    )
+    res.assert_outcomes(passed=3, skipped=1)
+    res.stdout.fnmatch_lines(["*tags.go: build constraint excludes*//go:build gc"])
