@@ -13,7 +13,8 @@ harness.plugin collects) and leaves all other items alone. It adds:
   --conformance-set=FILE     collect only the Go test files listed (paths relative to the
                              Go test directory), e.g. conformance/set.txt.
   --conformance-json=F       write the summary as JSON.
-  --conformance-md=F         write the summary as Markdown.
+  --conformance-md=F         write the summary as Markdown (under GitHub Actions it is
+                             also appended to $GITHUB_STEP_SUMMARY, the job's page).
 
 A case's key is its path relative to the Go test directory it lives in (the nearest
 ancestor holding run.go), else relative to the rootdir. Example known-failures file:
@@ -42,6 +43,7 @@ properties ("conformance.case", key) and ("conformance.directive", keyword).
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Generator, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -553,6 +555,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if hasattr(config, "workerinput"):
         return
     jpath, mpath = config.getoption("conformance_json"), config.getoption("conformance_md")
+    step = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step and _summary(config) is not None:
+        # GitHub Actions shows this file on the job's page, where people look first.
+        with open(step, "a", encoding="utf-8") as f:
+            f.write(render_md(_summary(config) or {}))
     if jpath is None and mpath is None:
         return
     summary = _summary(config) or summarize((), _compiler(config), None)
