@@ -9,7 +9,8 @@ and passes when the program exits 0 and its combined stdout+stderr equals
 /abs/hello.out (an absent .out file means "no output"). A failing case raises
 CaseFailure whose text names the file, says what went wrong (a unified diff,
 run.go's errorcheck lines, an asmcheck listing, or "timed out after 10s
-running ...") and ends with the commands that reproduce it.
+running ..."); the plugin adds the commands that reproduce it (harness.toolchain's
+Executor.reproduce), to paste in the failing case's kept work directory.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from harness import asmcheck, errorcheck
-from harness.compilers import Argv, Compiler
+from harness.compilers import Compiler
 from harness.directives import CaseHeader, Directive, DirectiveError
-from harness.toolchain import Executor, StepResult, describe_exit
+from harness.toolchain import Executor, Step, StepResult, describe_exit
 
 UNSUPPORTED = frozenset({"runindir", "builddir", "buildrundir"})
 DIR_ACTIONS = frozenset({"compiledir", "rundir", "errorcheckdir", "errorcheckandrundir"})
@@ -125,21 +126,6 @@ def skip_reason(spec: CaseSpec, opts: RunOptions) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Ran:
-    """A step as run, for the reproduction lines of a report."""
-
-    argv: Argv
-    cwd: str
-    env: tuple[tuple[str, str], ...]
-
-
-def _render(ran: _Ran) -> str:
-    env = " ".join(f"{k}={shlex.quote(v)}" for k, v in ran.env)
-    cmd = shlex.join(ran.argv)
-    return f"cd {shlex.quote(ran.cwd)} && " + (f"env {env} {cmd}" if env else cmd)
-
-
 def _text(b: bytes) -> str:
     """Decodes compiler or program output (invalid UTF-8 replaced)."""
     return b.decode("utf-8", "replace")
@@ -164,7 +150,7 @@ class CaseRunner:
     cache: str
     gocache: str
     repo_env: Mapping[str, str] = field(default_factory=dict)
-    ran: list[_Ran] = field(default_factory=list)
+    ran: list[Step] = field(default_factory=list)
 
     @property
     def directive(self) -> Directive:
@@ -185,10 +171,6 @@ class CaseRunner:
         d = self.directive
         lines = [f"{self.spec.path}: // {d.keyword} failed (compiler {self.opts.compiler.name})"]
         lines.append(message.rstrip("\n"))
-        if self.ran:
-            lines.append("")
-            lines.append(f"reproduce ({self.executor.kind} toolchain):")
-            lines.extend("  " + _render(r) for r in self.ran)
         return CaseFailure("\n".join(lines))
 
     def step(
@@ -207,7 +189,7 @@ class CaseRunner:
             full_env["GOEXPERIMENT"] = self.directive.goexperiment
         full_env.update(env or {})
         where = cwd or self.workdir
-        self.ran.append(_Ran(tuple(argv), where, tuple(sorted(full_env.items()))))
+        self.ran.append(Step(tuple(argv), where, tuple(sorted(full_env.items()))))
         try:
             res = self.executor.run(
                 argv, cwd=where, timeout=self.timeout, env=full_env, stdin=stdin, merge_stderr=merge

@@ -45,13 +45,17 @@ from __future__ import annotations
 import argparse
 import atexit
 import builtins
+import io
 import json
 import math
 import os
 import re
+import shlex
 import signal
 import socket
 import sys
+import tarfile
+import tempfile
 import threading
 import time
 import uuid
@@ -66,7 +70,15 @@ import pytest
 
 from compiler import link
 from harness import image
-from harness.toolchain import SYSTEM_PATH, Executor, LocalExecutor, StepResult, repo_root
+from harness.toolchain import (
+    SYSTEM_PATH,
+    Executor,
+    LocalExecutor,
+    Step,
+    StepResult,
+    render_step,
+    repo_root,
+)
 
 STEP = "/usr/local/bin/refgo-step"
 WORK_ROOT = "/refgo/work"
@@ -543,6 +555,46 @@ class DockerExecutor:
             oom_killed=bool(header["oom_killed"]),
             duration=float(header["duration"]),
         )
+
+    def finish_case(self, workdir: str, failed: bool) -> str | None:
+        """Copies a failing case's workdir out of the container to a new host directory
+        and returns it; a passing case's scratch is emptied by the next case anyway."""
+        if not failed:
+            return None
+        key = workdir.rsplit("/", 1)[-1]
+        try:
+            res = self.run(["tar", "-C", WORK_ROOT, "-cf", "-", key], cwd=WORK_ROOT,
+                           timeout=OP_TIMEOUT)
+            if res.returncode != 0:
+                return None
+            dest = tempfile.mkdtemp(prefix="refgo-failed-")
+            with tarfile.open(fileobj=io.BytesIO(res.output)) as tf:
+                tf.extractall(dest, filter="data")
+        except (OSError, ValueError, tarfile.TarError, ExecutorError):
+            return None
+        return os.path.join(dest, key)
+
+    def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
+        """`docker run` lines in the toolchain image with this container's read-only
+        mounts and the kept workdir bound where the case had it."""
+        try:
+            image_ref = (self._container.image.tags or [self._container.image.id])[0]
+            binds = [(m["Source"], m["Destination"])
+                     for m in self._container.attrs.get("Mounts", []) if m.get("Type") == "bind"]
+        except Exception:  # a container gone mid-run still gets a best-effort line
+            image_ref, binds = "refgo-toolchain", []
+        opts = ["--rm", "--network", "none"]
+        for src, dst in binds:
+            opts += ["-v", f"{src}:{dst}:ro"]
+        if kept is not None and steps:
+            opts += ["-v", f"{kept}:{WORK_ROOT}/{os.path.basename(kept)}"]
+        base = {"PATH": CONTAINER_PATH, "LANG": "C.UTF-8", "PYTHONPATH": self._root}
+        lines = []
+        for st in steps:
+            inner = render_step(st, dict(base, HOME=st.cwd))
+            lines.append(f"docker run {shlex.join(opts)} {shlex.quote(image_ref)} "
+                         f"sh -c {shlex.quote(inner)}")
+        return lines
 
     def close(self) -> None:
         """Removes the container (idempotent).

@@ -136,7 +136,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--keep-workdirs",
         action="store_true",
         default=False,
-        help="keep the per-case work directories of the local toolchain",
+        help="keep every case's work directory of the local toolchain (a failing case's "
+        "is always kept)",
     )
 
 
@@ -482,6 +483,18 @@ def _read_full(path: str) -> str:
         return f.read()
 
 
+def _with_reproduce(
+    report: str, executor: Executor, runner: CaseRunner, kept: str | None
+) -> str:
+    """Appends the commands that rerun a failed case's steps, pasted on the host."""
+    if not runner.ran:
+        return report
+    where = f", work directory kept: {kept}" if kept else ""
+    lines = [report, "", f"reproduce ({executor.kind} toolchain{where}):"]
+    lines.extend("  " + line for line in executor.reproduce(runner.ran, kept))
+    return "\n".join(lines)
+
+
 class GoCase(pytest.Item):
     """One Go case. Exposes case_path, header and directive for other plugins."""
 
@@ -524,7 +537,15 @@ class GoCase(pytest.Item):
         try:
             runner.run()
         except CaseSkipped as skip:
+            executor.finish_case(runner.workdir, failed=False)
             pytest.skip(str(skip))
+        except CaseFailure as failure:
+            kept = executor.finish_case(runner.workdir, failed=True)
+            raise CaseFailure(_with_reproduce(str(failure), executor, runner, kept)) from None
+        except BaseException:
+            executor.finish_case(runner.workdir, failed=True)
+            raise
+        executor.finish_case(runner.workdir, failed=False)
 
     def repr_failure(
         self,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -92,9 +93,37 @@ class Executor(Protocol):
         """Runs argv in cwd; on timeout kills its whole process group and sets timed_out."""
         ...
 
+    def finish_case(self, workdir: str, failed: bool) -> str | None:
+        """Ends a case: a passing case's workdir goes now; a failing one's is kept on the
+        host (copied out of a container) and its host path returned (None: not kept)."""
+        ...
+
+    def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
+        """Shell command lines that rerun steps when pasted on the host (kept is what
+        finish_case returned)."""
+        ...
+
     def close(self) -> None:
         """Releases the executor's resources (directories, containers)."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A step as a case ran it: argv in cwd with env added to the executor's own."""
+
+    argv: tuple[str, ...]
+    cwd: str
+    env: tuple[tuple[str, str], ...]
+
+
+def render_step(step: Step, base_env: Mapping[str, str]) -> str:
+    """Renders `cd CWD && env -i K=V... ARGV`: the whole environment, so the line means the
+    same in any shell."""
+    env = dict(base_env)
+    env.update(step.env)
+    assigns = " ".join(f"{k}={shlex.quote(v)}" for k, v in sorted(env.items()))
+    return f"cd {shlex.quote(step.cwd)} && env -i {assigns} {shlex.join(step.argv)}"
 
 
 def repo_root() -> str:
@@ -147,8 +176,9 @@ def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
-    All workdirs live under one temporary base directory, removed by close()
-    unless keep=True.
+    All workdirs live under one temporary base directory. A passing case's workdir is
+    removed when the case ends, a failing one's is kept; close() removes the base
+    directory unless something in it is kept (keep=True keeps every workdir).
     """
 
     kind = "local"
@@ -157,6 +187,7 @@ class LocalExecutor:
         self._base = tempfile.mkdtemp(prefix="refgo-")
         self._keep = keep
         self._env = {"PATH": local_path(), "LANG": "C.UTF-8", "PYTHONPATH": repo_root()}
+        self.kept: list[str] = []
 
     @property
     def base(self) -> str:
@@ -265,7 +296,24 @@ class LocalExecutor:
             proc.wait()
             return b"", b""
 
+    def finish_case(self, workdir: str, failed: bool) -> str | None:
+        """Removes a passing case's workdir; keeps a failing one's and returns it."""
+        if failed or self._keep:
+            self.kept.append(workdir)
+            return workdir
+        shutil.rmtree(workdir, ignore_errors=True)
+        return None
+
+    def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
+        """The steps as run: same cwd, the executor's fixed environment plus the step's."""
+        return [render_step(s, dict(self._env, HOME=s.cwd)) for s in steps]
+
     def close(self) -> None:
-        """Removes every workdir (unless keep)."""
-        if not self._keep:
+        """Removes every workdir not kept (the base too when none is)."""
+        if not self.kept:
             shutil.rmtree(self._base, ignore_errors=True)
+            return
+        for name in os.listdir(self._base):
+            path = os.path.join(self._base, name)
+            if path not in self.kept:
+                shutil.rmtree(path, ignore_errors=True)

@@ -118,7 +118,31 @@ def test_run_pass_and_failure_report(pytester: pytest.Pytester, fake: list[str])
     result.stdout.fnmatch_lines(["--- bad.out (expected)", "+++ actual output", "-hello", "+bye"])
     assert "output should be empty when (optional) expected-output file noout.out" in text
     result.stdout.fnmatch_lines(["*crash.go: // run failed*", "exit status 2"])
-    result.stdout.fnmatch_lines(["reproduce (local toolchain):", "  cd * build -o */a.exe *bad.go"])
+    result.stdout.fnmatch_lines(
+        ["reproduce (local toolchain, work directory kept: *):", "  cd * build -o */a.exe *bad.go"]
+    )
+
+
+def test_failing_workdir_is_kept_and_reproduce_works_pasted(
+    pytester: pytest.Pytester, fake: list[str]
+) -> None:
+    """Only the failing case's workdir survives; its reproduce lines, run by a shell,
+    redo the failure (same build, same program output)."""
+    _write(pytester, "cases/good.go", "// run\n\npackage main\n//fake:print hello\n")
+    _write(pytester, "cases/good.out", "hello\n")
+    _write(pytester, "cases/bad.go", "// run\n\npackage main\n//fake:print bye\n")
+    _write(pytester, "cases/bad.out", "hello\n")
+    result = pytester.runpytest(*fake, "cases")
+    result.assert_outcomes(passed=1, failed=1)
+    lines = result.stdout.lines
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("reproduce (local toolchain"))
+    kept = Path(lines[head].split("work directory kept: ", 1)[1].rstrip("):"))
+    assert kept.is_dir() and sorted(p.name for p in kept.parent.iterdir()) == [kept.name]
+    build, run = lines[head + 1].strip(), lines[head + 2].strip()
+    (kept / "a.exe").unlink()
+    subprocess.run(["sh", "-c", build], check=True)
+    out = subprocess.run(["sh", "-c", run], check=True, capture_output=True, text=True)
+    assert out.stdout == "bye\n"
 
 
 def test_compiler_flags_reach_every_program_build(
