@@ -138,6 +138,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits(memory=512 << 20, cpus=1.0, pids=1024)
+LOCAL_MEMORY = pytest.StashKey[int]()
 
 
 def parse_size(text: str) -> int:
@@ -781,7 +782,7 @@ def open_executor(
 
 def open_local(config: pytest.Config, keep: bool = False) -> LocalExecutor:
     """Returns a LocalExecutor for this process (keep: leave its workdirs at close)."""
-    ex = LocalExecutor(keep=keep)
+    ex = LocalExecutor(keep=keep, memory=config.stash.get(LOCAL_MEMORY, 0))
     _register(config, ex)
     return ex
 
@@ -851,6 +852,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="CPU limit of each toolchain container; 0 = none (default 1)",
     )
     group.addoption(
+        "--local-memory",
+        default="4g",
+        metavar="SIZE",
+        help="address-space limit (RLIMIT_AS) of each step of the local toolchain; 0 = none "
+        "(default 4g: Go reserves more address space than it uses)",
+    )
+    group.addoption(
         "--docker-pids",
         default="1024",
         metavar="N",
@@ -866,6 +874,8 @@ def pytest_configure(config: pytest.Config) -> None:
             config.getoption("docker_cpus"),
             config.getoption("docker_pids"),
         )
+        local = config.getoption("local_memory")
+        config.stash[LOCAL_MEMORY] = 0 if local.strip() == "0" else parse_size(local)
     except ValueError as e:
         raise pytest.UsageError(str(e)) from e
     workerinput = getattr(config, "workerinput", None)

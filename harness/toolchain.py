@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shlex
 import shutil
 import signal
@@ -37,6 +38,12 @@ SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 GO_BIN_CANDIDATES = ("/usr/lib/go-1.19/bin", "/usr/local/go/bin")
 _KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
 _DRAIN_SECONDS = 5.0
+_OOM_RX = re.compile(
+    rb"fatal error: (runtime: )?out of memory|^MemoryError|Cannot allocate memory"
+    rb"|std::bad_alloc|out of memory allocating",
+    re.MULTILINE,
+)
+"""What a step that hit RLIMIT_AS prints: Go's runtime, Python (refgo), gcc/gccgo, ld."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +183,8 @@ def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
+    memory (bytes, 0 = none) caps every step's address space (RLIMIT_AS); a step that
+    fails saying it ran out of memory is reported as oom_killed, like a container's.
     All workdirs live under one temporary base directory. A passing case's workdir is
     removed when the case ends, a failing one's is kept; close() removes the base
     directory unless something in it is kept (keep=True keeps every workdir).
@@ -183,9 +192,10 @@ class LocalExecutor:
 
     kind = "local"
 
-    def __init__(self, keep: bool = False) -> None:
+    def __init__(self, keep: bool = False, memory: int = 0) -> None:
         self._base = tempfile.mkdtemp(prefix="refgo-")
         self._keep = keep
+        self._memory = memory
         self._env = {"PATH": local_path(), "LANG": "C.UTF-8", "PYTHONPATH": repo_root()}
         self.kept: list[str] = []
 
@@ -247,6 +257,7 @@ class LocalExecutor:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
                 start_new_session=True,
+                preexec_fn=self._limit if self._memory else None,
             )
         except OSError as err:
             where = f" in {cwd}" if err.filename == cwd else ""
@@ -272,15 +283,21 @@ class LocalExecutor:
             proc.wait()
             raise
         _kill_group(proc.pid)
+        out, errout = out or b"", errout or b""
+        oom = bool(self._memory) and proc.returncode != 0 and not timed_out
         return StepResult(
             argv=tuple(argv),
             returncode=proc.returncode,
-            output=out or b"",
-            stderr=b"" if merge_stderr else (errout or b""),
+            output=out,
+            stderr=b"" if merge_stderr else errout,
             timed_out=timed_out,
-            oom_killed=False,
+            oom_killed=oom and _OOM_RX.search(out + errout) is not None,
             duration=time.monotonic() - start,
         )
+
+    def _limit(self) -> None:
+        """(in the child, before exec) Caps the step's address space at the memory limit."""
+        resource.setrlimit(resource.RLIMIT_AS, (self._memory, self._memory))
 
     @staticmethod
     def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:

@@ -519,6 +519,36 @@ def test_local_executor_contract() -> None:
     assert not os.path.exists(wd)
 
 
+def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
+    """Under --local-memory every step has an address-space limit; a step that runs out
+    is oom_killed, and the case says so (a Go program, when Go is installed)."""
+    ex = LocalExecutor(memory=256 << 20)
+    try:
+        wd = ex.workdir("k1")
+        hog = [sys.executable, "-c", "b = bytearray(1 << 30)"]
+        res = ex.run(hog, cwd=wd, timeout=60, merge_stderr=True)
+        assert res.returncode != 0 and res.oom_killed
+        fine = ex.run([sys.executable, "-c", "b = bytearray(1 << 20)"], cwd=wd, timeout=60)
+        assert fine.returncode == 0 and not fine.oom_killed
+        plain = ex.run(["sh", "-c", "exit 2"], cwd=wd, timeout=10)
+        assert not plain.oom_killed
+    finally:
+        ex.close()
+    if not HAVE_GO:
+        return
+    _write(
+        pytester,
+        "c/hog.go",
+        "// run\n\npackage main\n\nfunc main() {\n"
+        "\tb := make([]byte, 3<<30)\n\tb[len(b)-1] = 1\n\tprintln(len(b))\n}\n",
+    )
+    res = pytester.runpytest(
+        "--toolchain=local", "--compiler=gc", "--local-memory=1g", "-p", "no:cacheprovider", "c"
+    )
+    res.assert_outcomes(failed=1)
+    res.stdout.fnmatch_lines(["killed by the memory limit running */a.exe"])
+
+
 def test_build_cache_is_shared_and_persistent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
