@@ -27,7 +27,6 @@ from harness.compilers import Compiler
 from harness.directives import CaseHeader, Directive, DirectiveError
 from harness.toolchain import Executor, Step, StepResult, describe_exit
 
-UNSUPPORTED = frozenset({"runindir", "builddir", "buildrundir"})
 DIR_ACTIONS = frozenset({"compiledir", "rundir", "errorcheckdir", "errorcheckandrundir"})
 _PACKAGE_RX = re.compile(r"(?m)^package (\w+)")
 
@@ -111,10 +110,12 @@ def skip_reason(spec: CaseSpec, opts: RunOptions) -> str | None:
     if h.keyword == "skip":
         return "// skip directive"
     c = opts.compiler
-    if h.keyword in UNSUPPORTED:
-        return f"directive {h.keyword} not supported yet"
     if h.keyword in DIR_ACTIONS and c.packages() is None:
         return f"directive {h.keyword}: compiler {c.name} has no multi-package steps"
+    if h.keyword == "runindir" and c.run_in_dir((), "") is None:
+        return f"directive runindir: compiler {c.name} has no module build steps"
+    if h.keyword in ("builddir", "buildrundir") and c.build_dir((), ()) is None:
+        return f"directive {h.keyword}: compiler {c.name} has no assembler/pack steps"
     if c.name != "refgo" and h.refgo_only is not None:
         return f"refgo-only: {h.refgo_only}"
     if h.keyword == "asmcheck":
@@ -236,6 +237,10 @@ class CaseRunner:
                 self.run_dir_packages()
             case "test":
                 self.run_test()
+            case "runindir":
+                self.run_in_dir()
+            case "builddir" | "buildrundir":
+                self.run_build_dir()
             case other:
                 raise CaseSkipped(f"directive {other} not supported yet")
 
@@ -393,6 +398,45 @@ class CaseRunner:
         gcflags = (f"-gcflags={shlex.join(extra)}",) if extra else ()
         argv, cwd = self.opts.compiler.test(self.spec.directory, (*gcflags, *d.flags, *d.args))
         self.must_succeed(self.step(argv, cwd=cwd), "test")
+
+    def run_in_dir(self) -> None:
+        """runindir: X.dir copied to WORKDIR/src/X with a go.mod naming module X, built and
+        run there by the compiler's module build (GOPATH=WORKDIR); output against X.out."""
+        longdir = self.spec.path.removesuffix(".go") + ".dir"
+        mod = os.path.basename(longdir)
+        src = os.path.join(self.workdir, "src", mod)
+        self.must_succeed(self.step(["mkdir", "-p", os.path.dirname(src)]), "mkdir")
+        self.must_succeed(self.step(["cp", "-R", longdir, src]), "copy")
+        self.executor.write_file(os.path.join(src, "go.mod"), f"module {mod}\ngo 1.14\n".encode())
+        steps = self.opts.compiler.run_in_dir(self.directive.flags, self.workdir)
+        assert steps is not None, "skip_reason skips runindir without module steps"
+        argv, env = steps
+        res = self.step(argv, cwd=src, env=env)
+        if res.returncode != 0:
+            raise self.fail(f"{describe_exit(res.returncode)}\n{_clip(_text(res.output))}")
+        self.check_output(res.output.replace(b"\r\n", b"\n"))
+
+    def run_build_dir(self) -> None:
+        """builddir, buildrundir: X.dir's .go and .s files built into one executable (and
+        for buildrundir run in the workdir, output against X.out)."""
+        longdir = self.spec.path.removesuffix(".go") + ".dir"
+        try:
+            names = sorted(os.listdir(longdir))
+        except OSError as err:
+            raise self.fail(f"cannot read {longdir}: {err.strerror}") from None
+        gos = [os.path.join(longdir, n) for n in names if n.endswith(".go")]
+        asms = [os.path.join(longdir, n) for n in names if n.endswith(".s")]
+        if asms:
+            self.executor.write_file(os.path.join(self.workdir, "go_asm.h"), b"")
+        steps = self.opts.compiler.build_dir(gos, asms)
+        assert steps is not None, "skip_reason skips builddir without assembler steps"
+        for argv in steps:
+            self.must_succeed(self.step(argv), "build")
+        if self.directive.action == "buildrundir":
+            res = self.step([os.path.join(self.workdir, "a.exe")])
+            if res.returncode != 0:
+                raise self.fail(f"{describe_exit(res.returncode)}\n{_clip(_text(res.output))}")
+            self.check_output(res.output.replace(b"\r\n", b"\n"))
 
     def dir_packages(self) -> list[tuple[str, list[str]]]:
         """Groups the .go files of the case's X.dir by package, in file-name order.

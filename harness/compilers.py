@@ -149,6 +149,16 @@ class Compiler(ABC):
         """Whether asmcheck cases run: "yes", "opt-in" (--gc-asmcheck) or "no"."""
         return "opt-in"
 
+    def run_in_dir(self, flags: Sequence[str], gopath: str) -> tuple[Argv, dict[str, str]] | None:
+        """`runindir`: argv and extra env that build and run the module in the current
+        directory (a copy of X.dir with a go.mod) with GOPATH=gopath; None: skipped."""
+        return None
+
+    def build_dir(self, gos: Sequence[str], asms: Sequence[str]) -> tuple[Argv, ...] | None:
+        """`builddir`/`buildrundir`: steps that build a.exe in the workdir from X.dir's
+        .go and .s files (an empty go_asm.h is there when asms); None: skipped."""
+        return None
+
     def error_dialect(self) -> str:
         """The prefix of this compiler's own ERROR lines: "GC_" or "GCCGO_"."""
         return "GC_"
@@ -275,6 +285,27 @@ class Gc(Compiler):
 
     def packages(self) -> PackageSteps | None:
         return GcPackages()
+
+    def run_in_dir(self, flags: Sequence[str], gopath: str) -> tuple[Argv, dict[str, str]] | None:
+        # run.go: `go run` in module mode, GOPATH the case's temp dir.
+        env = {"GO111MODULE": "on", "GOPATH": gopath}
+        return ("go", "run", "-gcflags=all=", *flags, "."), env
+
+    def build_dir(self, gos: Sequence[str], asms: Sequence[str]) -> tuple[Argv, ...] | None:
+        # run.go: assembler (symabis first), compiler, pack, linker; no go command.
+        steps: list[Argv] = []
+        compile_ = ["go", "tool", "compile", "-p=main", "-e", "-D", ".", "-I", ".", "-o", "go.o"]
+        if asms:
+            steps.append(("go", "tool", "asm", "-p=main", "-gensymabis", "-o", "symabis", *asms))
+            compile_ += ["-asmhdr", "go_asm.h", "-symabis", "symabis"]
+        steps.append((*compile_, *gos))
+        objs = ["go.o"]
+        if asms:
+            steps.append(("go", "tool", "asm", "-p=main", "-e", "-I", ".", "-o", "asm.o", *asms))
+            objs.append("asm.o")
+        steps.append(("go", "tool", "pack", "c", "all.a", *objs))
+        steps.append(("go", "tool", "link", "-o", "a.exe", "all.a"))
+        return tuple(steps)
 
     def compile(self, file: str, flags: Sequence[str]) -> Argv:
         return ("go", "tool", "compile", "-e", "-p=p", *flags, file)

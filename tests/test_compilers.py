@@ -203,3 +203,31 @@ def test_gccgo_runs_cases(pytester: pytest.Pytester) -> None:
     )
     res.assert_outcomes(passed=3, skipped=1)
     res.stdout.fnmatch_lines(["*tags.go: build constraint excludes*//go:build gc"])
+
+
+@pytest.mark.skipif(not HAVE_GO, reason="needs Go 1.19")
+def test_gc_runindir_and_buildrundir(pytester: pytest.Pytester) -> None:
+    """runindir: X.dir as module X.dir under GOPATH, `go run .`; buildrundir: .go and .s
+    files through asm, compile, pack and link; both compared with X.out."""
+    files = {
+        "c/mod.go": "// runindir\n\npackage ignored\n",
+        "c/mod.dir/main.go": 'package main\n\nimport "mod.dir/a"\n\n'
+        "func main() { println(a.F()) }\n",
+        "c/mod.dir/a/a.go": "package a\n\nfunc F() int { return 42 }\n",
+        "c/mod.out": "42\n",
+        "c/asm.go": "// buildrundir\n\npackage ignored\n",
+        "c/asm.dir/main.go": "package main\n\nfunc seven() int\n\n"
+        "func main() { println(seven()) }\n",
+        "c/asm.dir/seven_amd64.s": "TEXT ·seven(SB), 4, $0-8\n\tMOVQ $7, ret+0(FP)\n\tRET\n",
+        "c/asm.out": "7\n",
+    }
+    for rel, text in files.items():
+        (pytester.path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pytester.path / rel).write_text(text)
+    res = pytester.runpytest("--toolchain=local", "--compiler=gc", "-p", "no:cacheprovider", "c")
+    res.assert_outcomes(passed=2)
+    skipped = pytester.runpytest("--toolchain=local", "-p", "no:cacheprovider", "c", "-rs")
+    skipped.stdout.fnmatch_lines_random([
+        "*mod.go: directive runindir: compiler refgo has no module build steps",
+        "*asm.go: directive buildrundir: compiler refgo has no assembler/pack steps",
+    ])
