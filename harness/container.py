@@ -347,6 +347,53 @@ def _sweep(containers: Sequence[Any]) -> list[str]:
     return gone
 
 
+@dataclass(frozen=True, slots=True)
+class PathMap:
+    """Where this process's paths are on the Docker engine's host.
+
+    Bind-mount sources are paths on the engine's host. When this process runs in a
+    container of that same engine (a GitHub Actions job `container:` with the runner's
+    socket), its paths are not the host's: /__w/refgo/refgo is /home/runner/work/refgo/refgo
+    there. binds holds (path here, path on the host) of this container's own mounts;
+    None means this process is not a container of the engine: paths are the host's.
+    """
+
+    binds: tuple[tuple[str, str], ...] | None = None
+
+    def host(self, path: str) -> str:
+        """Returns path as the engine's host names it; EngineUnavailable when the host
+        cannot see it (it is in this container's own filesystem)."""
+        if self.binds is None:
+            return path
+        best: tuple[str, str] | None = None
+        for here, there in self.binds:
+            if path == here or path.startswith(here.rstrip("/") + "/"):
+                if best is None or len(here) > len(best[0]):
+                    best = (here, there)
+        if best is None:
+            raise EngineUnavailable(
+                f"{path} is inside this container, on no mount the Docker engine's host can "
+                "bind: use --toolchain=local here, or mount it into this container"
+            )
+        return best[1] + path[len(best[0]):]
+
+
+def path_map(client: Any) -> PathMap:
+    """Asks the engine whether this process runs in one of its containers (by hostname,
+    which Docker sets to the container id) and returns that container's mounts."""
+    try:
+        me = client.containers.get(socket.gethostname())
+        mounts = me.attrs.get("Mounts", [])
+    except Exception:
+        return PathMap()
+    binds = tuple(
+        (str(m["Destination"]), str(m["Source"]))
+        for m in mounts
+        if m.get("Type") in ("bind", "volume") and m.get("Source") and m.get("Destination")
+    )
+    return PathMap(binds)
+
+
 def start_container(
     client: Any,
     tag: str,
@@ -355,6 +402,7 @@ def start_container(
     mounts: Sequence[str],
     limits: Limits,
     cache: str | None = None,
+    paths: PathMap = PathMap(),
 ) -> Any:
     """Starts a worker's container: no network, read-only root, the limits, mounts bound
     read-only at their host paths and cache (the toolchain's build cache) read-only at
@@ -386,8 +434,8 @@ def start_container(
         mem_limit=limits.memory,
         memswap_limit=limits.memory,
         volumes={
-            **{m: {"bind": m, "mode": "ro"} for m in mounts},
-            **({cache: {"bind": CACHE_MOUNT, "mode": "ro"}} if cache else {}),
+            **{paths.host(m): {"bind": m, "mode": "ro"} for m in mounts},
+            **({paths.host(cache): {"bind": CACHE_MOUNT, "mode": "ro"}} if cache else {}),
         },
         user="0:0",
         cap_drop=["ALL"],
@@ -408,7 +456,9 @@ sys.exit(0 if ok else 1)
 """
 
 
-def prepare_cache(client: Any, tag: str, cache: Path, root: str) -> str:
+def prepare_cache(
+    client: Any, tag: str, cache: Path, root: str, paths: PathMap = PathMap()
+) -> str:
     """Runs the trusted step that fills the build cache; returns the runtime archive's sha256.
 
     The only writer of the cache: a container of its own running the repository's code
@@ -437,7 +487,10 @@ def prepare_cache(client: Any, tag: str, cache: Path, root: str) -> str:
                 read_only=True,
                 tmpfs={"/tmp": "rw,exec,size=256m"},
                 environment=env,
-                volumes={root: {"bind": root, "mode": "ro"}, str(cache): {"bind": CACHE_MOUNT}},
+                volumes={
+                    paths.host(root): {"bind": root, "mode": "ro"},
+                    paths.host(str(cache)): {"bind": CACHE_MOUNT},
+                },
                 user=f"{os.getuid()}:{os.getgid()}",
                 cap_drop=["ALL"],
                 security_opt=["no-new-privileges"],
@@ -765,11 +818,14 @@ def open_executor(
     planned = plan_mounts([repo_root(), *mounts], _arg_dirs(config))
     cache = image.cache_dir() / ("build-" + report.tag.replace(":", "-").replace("/", "-"))
     cache.mkdir(parents=True, exist_ok=True)
-    pin = prepare_cache(client, report.tag, cache, repo_root())
+    paths = path_map(client)
+    pin = prepare_cache(client, report.tag, cache, repo_root(), paths)
     limits = config.stash.get(LIMITS, DEFAULT_LIMITS)
 
     def start(cname: str) -> Any:
-        return start_container(client, report.tag, cname, labels, planned, limits, str(cache))
+        return start_container(
+            client, report.tag, cname, labels, planned, limits, str(cache), paths
+        )
 
     try:
         container = start(name)

@@ -769,3 +769,35 @@ def test_a_worker_replaces_a_container_that_stopped(
     with pytest.raises(container.ExecutorError, match=f"container {second} is gone"):
         ex.run(["true"], cwd=ex.workdir("c"), timeout=10)
     assert ex.run(["true"], cwd=ex.workdir("d"), timeout=10).returncode == 0
+
+
+def test_path_map_translates_a_job_containers_paths() -> None:
+    """In a GitHub Actions job container the checkout is /__w/... here and
+    /home/runner/work/... on the engine's host: bind sources must be the host's."""
+    class Me:
+        attrs = {"Mounts": [
+            {"Type": "bind", "Source": "/home/runner/work", "Destination": "/__w"},
+            {"Type": "bind", "Source": "/home/runner/work/_temp", "Destination": "/__w/_temp"},
+            {"Type": "bind", "Source": "/var/run/docker.sock",
+             "Destination": "/var/run/docker.sock"},
+        ]}
+
+    class Containers:
+        def __init__(self, found: bool) -> None:
+            self.found = found
+
+        def get(self, name: str) -> Me:
+            if not self.found:
+                raise LookupError(name)
+            return Me()
+
+    class Client:
+        def __init__(self, found: bool) -> None:
+            self.containers = Containers(found)
+
+    pm = container.path_map(Client(True))
+    assert pm.host("/__w/refgo/refgo") == "/home/runner/work/refgo/refgo"
+    assert pm.host("/__w/_temp/x") == "/home/runner/work/_temp/x"
+    with pytest.raises(container.EngineUnavailable, match="/root/.cache/refgo is inside"):
+        pm.host("/root/.cache/refgo")
+    assert container.path_map(Client(False)).host("/root/x") == "/root/x"
