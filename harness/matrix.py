@@ -15,11 +15,11 @@ every compiler side by side:
 counts xfail (listed known failures that failed); an unexpected non-strict pass counts
 as `pass`. `--from gc.json gccgo.json ...` builds the matrix from summaries written
 earlier with --conformance-json instead of running anything (a CI matrix merges its
-jobs' summaries this way). `--format json|md` prints the same data as JSON or Markdown,
-`--output F` writes it to F; under GitHub Actions the Markdown is also appended to
-$GITHUB_STEP_SUMMARY. Exit status: 0 when every run exited 0, 1 when a case failed, 2
-for a usage error, and a pytest run's own status (e.g. 4) when one could not start; its
-stderr is then shown as is.
+jobs' summaries this way; the shards of one compiler merge). `--format json|md` prints
+the same data as JSON or Markdown, `--output F` writes it to F; under GitHub Actions the
+Markdown is also appended to $GITHUB_STEP_SUMMARY. Exit status: 0 when every run exited
+0, 1 when a case failed, 2 for a usage error, and a pytest run's own status (e.g. 4) when
+one could not start; its stderr is then shown as is.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _FOLD = {"pass": "pass", "xpass": "pass", "fail": "fail", "error": "fail",
 
 
 class MatrixError(Exception):
-    """Bad input: an unreadable summary file or a compiler listed twice."""
+    """Bad input: an unreadable summary file or a case reported twice for one compiler."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +85,22 @@ def _directory(case: str) -> str:
 
 
 def from_summaries(summaries: Sequence[Mapping[str, object]]) -> Matrix:
-    """Builds the matrix from harness.conformance JSON summaries, one per compiler."""
+    """Builds the matrix from harness.conformance JSON summaries; several summaries of one
+    compiler (the shards of a CI job) merge, but a case may appear once per compiler."""
     compilers: list[str] = []
     cases: dict[str, tuple[str, dict[str, str]]] = {}
     for s in summaries:
         name = str(s.get("compiler", "?"))
-        if name in compilers:
-            raise MatrixError(f"two summaries for compiler {name}")
-        compilers.append(name)
+        if name not in compilers:
+            compilers.append(name)
         listed = s.get("cases")
         if not isinstance(listed, list):
             raise MatrixError(f"summary of {name} has no case list")
         for r in listed:
             case, directive, outcome = r["case"], r["directive"], r["outcome"]
             entry = cases.setdefault(case, (directive, {}))
+            if name in entry[1]:
+                raise MatrixError(f"{case} is reported twice for compiler {name}")
             entry[1][name] = _FOLD[outcome]
     return Matrix(tuple(compilers), cases)
 

@@ -70,10 +70,19 @@ def test_text_md_and_json_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "- **refgo**: 1 of 4 pass, 2 fail, 0 known failures, 1 skipped" in md
 
 
+def test_shards_of_one_compiler_merge() -> None:
+    cases = GC["cases"]
+    assert isinstance(cases, list)
+    one = {"compiler": "gc", "cases": cases[:2]}
+    two = {"compiler": "gc", "cases": cases[2:]}
+    merged = matrix.from_summaries([one, two, REFGO])
+    assert merged.rows("directive") == matrix.from_summaries([GC, REFGO]).rows("directive")
+
+
 def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gc = _write(tmp_path, "gc.json", GC)
     assert matrix.main(["--from", gc, gc]) == 2
-    assert capsys.readouterr().err == "matrix: two summaries for compiler gc\n"
+    assert capsys.readouterr().err == "matrix: a.go is reported twice for compiler gc\n"
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     assert matrix.main(["--from", str(broken)]) == 2
