@@ -464,6 +464,8 @@ class GoFile(pytest.File):
         d = header.directive
         if d is None:
             return CaseSpec(path, header, suite_root=root)
+        if d.keyword in _DIR_INPUT:
+            _check_dir_layout(path, d)
         if d.keyword in ("errorcheck", "errorcheckwithauto"):
             dialect = self.config.stash[_STATE].options.compiler.error_dialect()
             want = errorcheck.parse_expectations(_read_full(path), _base(path), dialect)
@@ -472,6 +474,27 @@ class GoFile(pytest.File):
             checks = asmcheck.parse_checks(_read_full(path))
             return CaseSpec(path, header, asm_checks=checks, suite_root=root)
         return CaseSpec(path, header, suite_root=root)
+
+
+_DIR_INPUT = frozenset(
+    {"compiledir", "rundir", "errorcheckdir", "errorcheckandrundir", "runindir", "builddir",
+     "buildrundir"}
+)
+
+
+def _check_dir_layout(path: str, d: Directive) -> None:
+    """A directive reading X.dir needs X.dir to be a directory holding .go files (runindir:
+    anywhere below it); raises DirectiveError at the directive line otherwise."""
+    longdir = path.removesuffix(".go") + ".dir"
+    name = os.path.basename(longdir)
+    if not os.path.isdir(longdir):
+        raise DirectiveError(d.line, f"// {d.keyword} needs the directory {name} beside it")
+    if d.keyword == "runindir":
+        found = any(n.endswith(".go") for _, _, ns in os.walk(longdir) for n in ns)
+    else:
+        found = any(n.endswith(".go") for n in os.listdir(longdir))
+    if not found:
+        raise DirectiveError(d.line, f"// {d.keyword}: {name} holds no .go file")
 
 
 def _base(path: str) -> str:

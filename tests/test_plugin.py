@@ -562,3 +562,20 @@ def test_build_cache_is_shared_and_persistent(
         a.close()
         b.close()
     assert os.path.isdir(tmp_path / "cache" / "build-local")
+
+
+def test_broken_dir_layout_is_a_collection_error(
+    pytester: pytest.Pytester, fake: list[str]
+) -> None:
+    _write(pytester, "c/nodir.go", "// rundir\n\npackage ignored\n")
+    _write(pytester, "c/empty.go", "// compiledir\n\npackage ignored\n")
+    _write(pytester, "c/empty.dir/README", "no Go here\n")
+    result = pytester.runpytest(*fake, "c")
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines_random(
+        [
+            "*c/nodir.go:1: // rundir needs the directory nodir.dir beside it",
+            "*c/empty.go:1: // compiledir: empty.dir holds no .go file",
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
