@@ -909,10 +909,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--local-memory",
-        default="4g",
+        default="0",
         metavar="SIZE",
-        help="address-space limit (RLIMIT_AS) of each step of the local toolchain; 0 = none "
-        "(default 4g: Go reserves more address space than it uses)",
+        help="address-space limit (RLIMIT_AS) of each step of the local toolchain, e.g. 4g; "
+        "default 0 = none: refgo's runtime reserves a 256 GiB stack arena, which any "
+        "RLIMIT_AS refuses, so the limit suits gc and gccgo runs only",
     )
     group.addoption(
         "--docker-pids",
