@@ -205,8 +205,10 @@ class Graph:
 
     def declare(self, v: Var) -> Location:
         """A fresh location for v at the current loop depth (on the heap from the start
-        when larger than gc's MaxStackVarSize)."""
-        loc = self.new_loc(LocKind.VAR, var=v, escapes=size(v.type) > MAX_STACK_VAR)
+        when a local larger than gc's MaxStackVarSize; parameters and results stay in
+        the argument area whatever their size)."""
+        big = v.kind is VarKind.LOCAL and size(v.type) > MAX_STACK_VAR
+        loc = self.new_loc(LocKind.VAR, var=v, escapes=big)
         self.vars[v] = loc
         return loc
 
