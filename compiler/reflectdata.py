@@ -242,7 +242,8 @@ def eq_kind(t: Type) -> tuple[EqKind, list[tuple[int, Type]]]:
 
 
 def eq_fields(t: Type) -> list[tuple[int, Type]]:
-    """The (offset, leaf type) pairs compared by == on struct/array t."""
+    """The (offset, leaf type) pairs compared by == on struct/array t; a part compared
+    as memory is one leaf (do NOT split it: a [65537]int32 field would be 65537)."""
     u = under(t)
     out: list[tuple[int, Type]] = []
     if isinstance(u, Struct):
@@ -250,14 +251,14 @@ def eq_fields(t: Type) -> list[tuple[int, Type]]:
         for off, f in zip(offs, u.fields, strict=True):
             if f.name == "_":
                 continue
-            if isinstance(under(f.type), Struct | Array):
+            if isinstance(under(f.type), Struct | Array) and not is_regular_memory(f.type):
                 out.extend((off + o, x) for o, x in eq_fields(f.type))
             elif size_of(f.type):
                 out.append((off, f.type))
     elif isinstance(u, Array):
         es = size_of(u.elem)
         inner = (eq_fields(u.elem) if isinstance(under(u.elem), Struct | Array)
-                 else [(0, u.elem)])
+                 and not is_regular_memory(u.elem) else [(0, u.elem)])
         for i in range(u.length):
             out.extend((i * es + o, x) for o, x in inner)
     return out
