@@ -36,7 +36,7 @@ This module imports no pass.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ class Slot:
     name: str
     kind: SlotKind
     size: int
-    ptrs: tuple[int, ...] = ()
+    ptrs: Sequence[int] = ()
     off: int = 0
     addrtaken: bool = False
     type: Type | None = field(default=None, compare=False)
@@ -461,7 +461,7 @@ class Data:
     data: bytes
     relocs: tuple[Reloc, ...] = ()
     readonly: bool = True
-    ptrs: tuple[int, ...] = ()
+    ptrs: Sequence[int] = ()
     align: int = 8
     bss: int = 0
 

@@ -28,10 +28,11 @@ checker: the types and objects, their layout, field and method selection, and sp
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from compiler.diag import Pos
+from compiler.types import ptrwords
 
 PTRSIZE = 8
 
@@ -439,8 +440,10 @@ def struct_layout(s: Struct) -> tuple[tuple[int, ...], int]:
     return tuple(offsets), (off + a - 1) // a * a
 
 
-def pointer_words(t: Type) -> tuple[int, ...]:
-    """The byte offsets (multiples of 8) of the words of t that may hold a pointer."""
+def pointer_words(t: Type) -> Sequence[int]:
+    """The byte offsets (multiples of 8, ascending) of the words of t that may hold a
+    pointer: a tuple, or for large types a `ptrwords.Words` of the same length whatever
+    the arrays' lengths."""
     u = under(t)
     match u:
         case Basic(kind=Kind.STRING) | Basic(kind=Kind.UNSAFE_POINTER):
@@ -452,27 +455,32 @@ def pointer_words(t: Type) -> tuple[int, ...]:
         case Interface():
             return (0, PTRSIZE)
         case Array(length=n, elem=e):
-            inner = pointer_words(e)
-            if not inner:
-                return ()
-            sz = size_of(e)
-            return tuple(i * sz + w for i in range(n) for w in inner)
+            return ptrwords.repeat(pointer_words(e), size_of(e), n)
         case Struct(fields=fs):
             offs, _ = struct_layout(u)
-            pairs = zip(offs, fs, strict=True)
-            return tuple(o + w for o, f in pairs for w in pointer_words(f.type))
+            return ptrwords.concat([(o, pointer_words(f.type))
+                                    for o, f in zip(offs, fs, strict=True)])
         case Tuple(types=ts):
-            out: list[int] = []
+            parts = []
             base = 0
             for x in ts:
-                out.extend(base + w for w in pointer_words(x))
+                parts.append((base, pointer_words(x)))
                 base += size_of(x)
-            return tuple(out)
+            return ptrwords.concat(parts)
     raise TypeError(f"pointer_words({u!r})")
 
 
 def has_pointers(t: Type) -> bool:
-    return bool(pointer_words(t))
+    """Whether t has a pointer word, found without enumerating an array's elements."""
+    u = under(t)
+    match u:
+        case Array(length=n, elem=e):
+            return n > 0 and has_pointers(e)
+        case Struct(fields=fs):
+            return any(has_pointers(f.type) for f in fs)
+        case Tuple(types=ts):
+            return any(has_pointers(x) for x in ts)
+    return bool(pointer_words(u))
 
 
 def is_direct_iface(t: Type) -> bool:
