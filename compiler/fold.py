@@ -34,6 +34,10 @@ from compiler import ir
 MAX_DUP = 8
 """Instructions of a join block a predecessor may take over."""
 
+MAX_WORDS = 64
+"""Words of a zeroing or copy followed one by one; a larger one only forgets what it
+overwrites (do NOT follow every word: a [1<<28]byte would cost 1<<25 steps)."""
+
 Key = tuple[int, int]
 """A (byte offset, size) range of one slot."""
 
@@ -80,9 +84,11 @@ class _Consts:
                 self.set(d, w, self.get(s, w))
             case ir.Zero(dst=d, size=n):
                 self.kill(d, n)
-                if isinstance(d, ir.Local):
+                if isinstance(d, ir.Local) and n <= 8 * MAX_WORDS:
                     for k in range(0, n - n % 8, 8):
                         self.set(ir.Local(d.slot, d.off + k), 8, 0)
+            case ir.Copy(dst=d, size=n) if n > 8 * MAX_WORDS:
+                self.kill(d, n)
             case ir.Copy(dst=d, src=s, size=n):
                 words = [self.get(ir.Local(s.slot, s.off + k), 8)
                          if isinstance(s, ir.Local) else None for k in range(0, n, 8)]
@@ -181,10 +187,14 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     slots = {s.name: s for s in f.slots}
     defs: dict[Word, list[tuple[int, int]]] = {}
     bad: set[Word] = set()  # read other than as one whole word
+    wide: set[str] = set()  # slots accessed in more than MAX_WORDS words at once
     for b in f.blocks:
         for k, i in enumerate(b.instrs):
             for a in ir.accesses(i):
-                if a.slot not in tracked:
+                if a.slot not in tracked or a.slot in wide:
+                    continue
+                if a.size > 8 * MAX_WORDS:
+                    wide.add(a.slot)
                     continue
                 for w in _words(a.slot, a.off, a.size):
                     if a.is_def:
@@ -215,7 +225,7 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
 
     subst: dict[Word, Word] = {}
     for w, ds in defs.items():
-        if len(ds) != 1 or w in bad or slots[w[0]].kind is not ir.SlotKind.AUTO or \
+        if len(ds) != 1 or w in bad or w[0] in wide or slots[w[0]].kind is not ir.SlotKind.AUTO or \
                 not w[0].startswith(".autotmp"):
             continue
         bi, k = ds[0]
@@ -225,6 +235,8 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
                 and i.src.slot != w[0]):
             continue
         src = (i.src.slot, i.src.off)
+        if src[0] in wide:
+            continue
         later = any(d == bi and dk > k for d, dk in defs.get(src, ()))
         if later or any(t in reaching(src) for t in ir.successors(blocks[bi].term)):
             continue
