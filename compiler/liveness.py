@@ -54,7 +54,8 @@ call, so in such a function the exit block's live-in is live at every call.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from compiler import ir
@@ -71,6 +72,7 @@ from compiler.types.typ import (
     Slice,
     Struct,
     Type,
+    has_pointers,
     size_of,
     struct_layout,
     type_string,
@@ -151,6 +153,8 @@ def word_names(t: Type, base: str) -> dict[int, str]:
         case Array(length=n, elem=e):
             out: dict[int, str] = {}
             esize = size_of(e)
+            if not has_pointers(e):
+                return out
             for i in range(n):
                 for off, name in word_names(e, f"{base}[{i}]").items():
                     out[i * esize + off] = name
@@ -191,23 +195,36 @@ def reported(f: ir.Func) -> bool:
 
 @dataclass(slots=True)
 class Frame:
-    """The words of one function's slots as bit indices; `addr` is the mask of the
-    address-taken slots' words (always live)."""
+    """The words of one function's slots that may hold pointers, as bit indices; `addr`
+    is the mask of the address-taken slots' words (always live).
+
+    Only words that can matter are indexed: the pointer words of typed slots and every
+    word of a size-only temporary. A slot's words get consecutive indices from its
+    `base`, with their offsets in `offs` (a sorted sequence: the slot's `ptrs`, or a
+    range), so the mask of a byte range is found by bisection and built with one shift:
+    do NOT enumerate a range word by word, which makes a [1<<28]byte cost 1<<25 steps."""
 
     slots: dict[str, ir.Slot]
-    index: dict[Word, int]
-    words: list[Word]
+    base: dict[str, int]
+    offs: dict[str, Sequence[int]]
+    starts: list[int]
+    names: list[str]
+    nwords: int = 0
     addr: int = 0
     static: int = 0
 
     @staticmethod
     def of(f: ir.Func) -> Frame:
         """The frame of f, with address-taken slots found from LoadAddr sources."""
-        fr = Frame({s.name: s for s in f.slots}, {}, [])
+        fr = Frame({s.name: s for s in f.slots}, {}, {}, [], [])
         for s in f.slots:
-            for off in range(0, s.size, 8):
-                fr.index[(s.name, off)] = len(fr.words)
-                fr.words.append((s.name, off))
+            offs: Sequence[int] = s.ptrs if s.type is not None else range(0, s.size, 8)
+            fr.base[s.name] = fr.nwords
+            fr.offs[s.name] = offs
+            if offs:
+                fr.starts.append(fr.nwords)
+                fr.names.append(s.name)
+            fr.nwords += len(offs)
         taken = {s.name for s in f.slots if s.addrtaken}
         for b in f.blocks:
             for i in b.instrs:
@@ -222,7 +239,7 @@ class Frame:
         for b in f.blocks:
             for i in b.instrs:
                 dynamic |= fr.dynamic_writes(i)
-        fr.static = (1 << len(fr.words)) - 1 & ~dynamic
+        fr.static = (1 << fr.nwords) - 1 & ~dynamic
         return fr
 
     def dynamic_writes(self, i: ir.Instr) -> int:
@@ -255,38 +272,36 @@ class Frame:
                 return mask
         return 0
 
+    def _mask(self, slot: str, lo: int, hi: int) -> int:
+        """The mask of slot's indexed words whose offsets lie in [lo, hi]."""
+        offs = self.offs[slot]
+        a, b = bisect_left(offs, lo), bisect_right(offs, hi)
+        return ((1 << (b - a)) - 1) << (self.base[slot] + a) if b > a else 0
+
     def span(self, m: ir.Operand, size: int) -> int:
         """The mask of the words that size bytes at m overlap (0 unless a stack slot)."""
-        if not isinstance(m, ir.Local) or size <= 0:
+        if not isinstance(m, ir.Local) or size <= 0 or m.slot not in self.slots:
             return 0
-        mask = 0
-        for off in range((m.off // 8) * 8, m.off + size, 8):
-            k = self.index.get((m.slot, off))
-            if k is not None:
-                mask |= 1 << k
-        return mask
+        return self._mask(m.slot, (m.off // 8) * 8, m.off + size - 1)
 
     def full(self, m: ir.Mem, size: int) -> int:
         """The mask of the words that size bytes at m overwrite completely (a word ends
         at 8 bytes or at the end of its slot)."""
-        if not isinstance(m, ir.Local) or m.slot not in self.slots:
+        if not isinstance(m, ir.Local) or m.slot not in self.slots or size <= 0:
             return 0
-        mask = 0
         end = min(m.off + size, self.slots[m.slot].size)
-        for off in range((m.off + 7) // 8 * 8, end, 8):
-            k = self.index.get((m.slot, off))
-            if k is not None and min(off + 8, self.slots[m.slot].size) <= end:
-                mask |= 1 << k
-        return mask & ~self.addr
+        last = end - 1 if end == self.slots[m.slot].size else end - 8
+        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~self.addr
 
     def bits(self, mask: int) -> Iterator[Word]:
         """The words of mask, in index order."""
-        k = 0
-        while mask:
-            if mask & 1:
-                yield self.words[k]
-            mask >>= 1
-            k += 1
+        text = bin(mask)[:1:-1]
+        k = text.find("1")
+        while k >= 0:
+            i = bisect_right(self.starts, k) - 1
+            name = self.names[i]
+            yield name, self.offs[name][k - self.starts[i]]
+            k = text.find("1", k + 1)
 
 
 def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
@@ -405,7 +420,7 @@ def gc_words(fr: Frame, mask: int) -> tuple[Word, ...]:
     out: list[Word] = []
     for name, off in fr.bits((mask | fr.addr) & ~fr.static):
         s = fr.slots[name]
-        if off in s.ptrs or (s.type is None and off + 8 <= s.size):
+        if s.type is not None or off + 8 <= s.size:  # typed slots index only ptrs
             out.append((name, off))
     return tuple(out)
 
