@@ -18,6 +18,7 @@ exception becomes an internal compiler error, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import subprocess
 import sys
@@ -86,7 +87,7 @@ def cmd_compile(a: flags.Args) -> int:
 
 
 def _build_to(a: flags.Args, out: str) -> int:
-    cfg = flags.config(a)
+    cfg = dataclasses.replace(flags.config(a), program=True)
 
     def act(res: driver.Result) -> int:
         if res.dumps:

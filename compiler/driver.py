@@ -73,6 +73,8 @@ class Config:
     under test and its external _test package); they take precedence over compiler/lib."""
     import_map: dict[str, str] = field(default_factory=dict)
     """Import paths as written -> real import paths (an external test's `import "."`)."""
+    program: bool = False
+    """The files are a command (`refgo build`, `run`): package main with func main."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +139,17 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     srcs = [(f, _read(f)) for f in cfg.files]
     files = [syntax.parse_file(f, src, diags) for f, src in srcs]
     check()
+    if cfg.program:
+        need_command(files, diags, before_types=True)
+        check()
     if cfg.dump == "syntax":
         return Result("", "", "".join(syntax.dump(f) for f in files))
     prog = types.check_program(files, diags, _loader(diags, cfg.packages),
                                 cfg.import_map)
     check()
+    if cfg.program:
+        need_command(files, diags, before_types=False)
+        check()
     if cfg.dump == "types":
         return Result("", "", types.dump(prog))
     dv = devirt.devirtualize_program(prog, diags, devirt.Options(cfg.escape_level > 0))
@@ -169,6 +177,26 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     asm = amd64.emit_program(lowered, live=live, regs=regs)
     listing = amd64.listing(lowered, regs=regs) if cfg.listing else ""
     return Result(asm, listing, asm if cfg.dump == "asm" else "")
+
+
+def need_command(files: list[ast.File], diags: Diagnostics,
+                 before_types: bool) -> None:
+    """The errors of go build/run for files that are not a command, in gc's words:
+    before type checking, a package other than main (`go run`'s check); after it, a
+    main package without func main (the linker's check)."""
+    if not files:
+        return
+    pkg = files[0].package
+    if before_types:
+        if pkg.value != "main":
+            diags.error(pkg.pos, f"package {pkg.value} is not a main package")
+        return
+    for f in files:
+        for d in f.decls:
+            if isinstance(d, ast.FuncDecl) and d.recv is None and \
+                    d.name.value == "main":
+                return
+    diags.error(pkg.pos, "function main is undeclared in the main package")
 
 
 def report(diags: Diagnostics, out: TextIO, all_errors: bool = False) -> None:
