@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from compiler import stdlib
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
@@ -75,7 +76,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
             except (OSError, KeyError, ValueError):
                 pfiles = ()
         if not pfiles:
-            diags.error(pos, f'package {path} is not in GOROOT')
+            diags.error(pos, stdlib.missing_package(path))
             return None
         busy.add(path)
         try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compiler import stdlib
 from compiler.diag import Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
@@ -55,7 +56,8 @@ class SelectorChecker(CheckerBase):
                         self.error(e.sel.pos, f"name {e.sel.value} not exported by package "
                                               f"{obj.name}")
                     else:
-                        self.error(e.sel.pos, f"undefined: {obj.name}.{e.sel.value}")
+                        self.error(e.sel.pos, stdlib.missing_name(obj.path, obj.name,
+                                                                  e.sel.value))
                     return invalid(e)
                 if isinstance(o, Var) and self.deps is not None:
                     self.deps.add(o)
