@@ -172,3 +172,29 @@ def test_help_after_run_files_is_a_program_argument(tmp_path: Path) -> None:
     src.write_text('package main\n\nimport "os"\n\nfunc main() {\n\tprintln(os.Args[1])\n}\n')
     r = refgo("run", str(src), "-h")
     assert r.returncode == 0 and r.stderr == "-h\n", r.stderr
+
+
+def test_build_without_main_says_so_as_gc(tmp_path: Path) -> None:
+    src = tmp_path / "m.go"
+    src.write_text("package main\n\nfunc f() {}\n")
+    r = refgo("build", "-o", str(tmp_path / "m"), str(src))
+    assert (r.returncode, r.stderr) == (
+        1, f"{src}:1:9: function main is undeclared in the main package\n")
+    assert refgo("compile", str(src)).returncode == 0
+
+
+def test_build_of_a_non_main_package_says_so_as_go_run(tmp_path: Path) -> None:
+    src = tmp_path / "foo.go"
+    src.write_text("package foo\n\nfunc F() {}\n")
+    r = refgo("run", str(src))
+    assert (r.returncode, r.stderr) == (1, f"{src}:1:9: package foo is not a main package\n")
+
+
+def test_missing_library_package_or_name_says_refgo_lacks_it(tmp_path: Path) -> None:
+    src = tmp_path / "lib.go"
+    src.write_text('package main\n\nimport (\n\t"net/rpc"\n\t"synx"\n)\n\n'
+                   "func main() { _ = rpc.ErrShutdown; _ = synx.X }\n")
+    r = refgo("compile", str(src))
+    assert r.returncode == 1
+    assert f"{src}:4:2: refgo's library has no package net/rpc yet\n" in r.stderr
+    assert f"{src}:5:2: package synx is not in GOROOT\n" in r.stderr
