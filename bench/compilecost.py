@@ -1,0 +1,152 @@
+"""Compile cost over Go's test tree: the slowest and largest `refgo compile`s.
+
+    python -m bench.compilecost [-tree /usr/share/go-1.19/test] [-timeout 20]
+                                [-mem-gib 1] [-every N] [-j 1] [-log out.jsonl]
+    python -m bench.compilecost -report out.jsonl
+
+Compiles each test file of the tree (`*.go` in the tree and its directories, not the
+`*.dir` helper packages) with `refgo compile -o x.o FILE` under a wall-clock timeout
+and an address-space limit, and records its wall time, peak RSS and exit status (one
+JSON line per file in -log, written as it goes, so a partial run can be reported with
+-report). The report lists the ten slowest and the ten largest compiles, the files over
+-timeout or -mem-gib, and the internal compiler errors (exit 3) and Python tracebacks:
+
+    files 2714   over 20 s: 0   over 1 GiB: 0   internal errors: 4   tracebacks: 0
+    slowest:
+      18.31 s   412 MB  exit 0  fixedbugs/issue29312.go
+      ...
+
+Every file should compile, or fail with a clear error, within 20 s and 1 GiB (the goal
+issue 23 set; docs/conformance.md has the last figures). -every N takes every Nth file
+(a subset, for a shared machine); the run is sequential unless -j says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TOP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Cost:
+    """One compile: the file relative to the tree, wall seconds, peak RSS in KiB, exit
+    status (-9 killed at the timeout), whether stderr held a Python traceback, and the
+    first line of stderr."""
+
+    file: str
+    seconds: float
+    rss_kib: int
+    status: int
+    traceback: bool
+    first: str
+
+
+def test_files(tree: Path) -> Iterator[Path]:
+    """The tree's test files in sorted order (helper packages under *.dir excluded)."""
+    for p in sorted(tree.rglob("*.go")):
+        if not any(part.endswith(".dir") for part in p.relative_to(tree).parts):
+            yield p
+
+
+def measure(tree: Path, path: Path, timeout: float, mem_bytes: int) -> Cost:
+    """Compile path once under the limits and return what it cost (the child is reaped
+    with wait4, for its own peak RSS)."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+
+    with tempfile.TemporaryDirectory(prefix="refgo-cost-") as tmp:
+        cmd = [sys.executable, "-m", "compiler", "compile", "-o", f"{tmp}/x.o", str(path)]
+        env = dict(os.environ, PYTHONPATH=str(REPO))
+        with open(f"{tmp}/err", "wb") as err:
+            t0 = time.monotonic()
+            p = subprocess.Popen(cmd, cwd=tmp, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=err, preexec_fn=limit)
+            while True:
+                pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.monotonic() - t0 > timeout:
+                    p.kill()
+                    _, status, ru = os.wait4(p.pid, 0)
+                    break
+                time.sleep(0.02)
+            secs = time.monotonic() - t0
+        p.returncode = rc = os.waitstatus_to_exitcode(status)
+        text = Path(f"{tmp}/err").read_text(errors="replace")
+    return Cost(str(path.relative_to(tree)), round(secs, 2), ru.ru_maxrss, rc,
+                "Traceback (most recent call last)" in text,
+                text.splitlines()[0][:200] if text else "")
+
+
+def report(costs: list[Cost], timeout: float, mem_gib: float) -> str:
+    """The summary: counts, then the ten slowest and the ten largest."""
+    over_t = [c for c in costs if c.seconds >= timeout or c.status == -9]
+    over_m = [c for c in costs if c.rss_kib > mem_gib * (1 << 20)]
+    ice = [c for c in costs if c.status == 3]
+    tb = [c for c in costs if c.traceback]
+
+    def row(c: Cost) -> str:
+        return f"  {c.seconds:7.2f} s {c.rss_kib // 1024:6d} MB  exit {c.status:<3d} {c.file}"
+
+    out = [f"files {len(costs)}   over {timeout:g} s: {len(over_t)}   over {mem_gib:g} GiB: "
+           f"{len(over_m)}   internal errors: {len(ice)}   tracebacks: {len(tb)}",
+           "slowest:", *(row(c) for c in sorted(costs, key=lambda c: -c.seconds)[:TOP]),
+           "largest:", *(row(c) for c in sorted(costs, key=lambda c: -c.rss_kib)[:TOP])]
+    if ice:
+        out.append("internal errors:")
+        out.extend(f"  {c.file}: {c.first}" for c in ice)
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bench.compilecost", description=__doc__.split("\n")[0])
+    ap.add_argument("-tree", default="/usr/share/go-1.19/test")
+    ap.add_argument("-timeout", type=float, default=20.0)
+    ap.add_argument("-mem-gib", type=float, default=1.0)
+    ap.add_argument("-limit-gib", type=float, default=2.0,
+                    help="address-space limit per compile (above -mem-gib: Python "
+                         "reserves more address space than it touches)")
+    ap.add_argument("-every", type=int, default=1)
+    ap.add_argument("-j", type=int, default=1)
+    ap.add_argument("-log", default="")
+    ap.add_argument("-report", default="")
+    a = ap.parse_args(argv)
+    if a.report:
+        lines = Path(a.report).read_text().splitlines()
+        print(report([Cost(**json.loads(x)) for x in lines if x], a.timeout, a.mem_gib))
+        return 0
+    tree = Path(a.tree)
+    if not tree.is_dir():
+        print(f"bench.compilecost: no Go test tree at {tree}", file=sys.stderr)
+        return 2
+    files = list(test_files(tree))[::a.every]
+    log = open(a.log, "a") if a.log else None  # noqa: SIM115 - appended as results come
+    costs: list[Cost] = []
+    with ThreadPoolExecutor(a.j) as pool:
+        for c in pool.map(lambda p: measure(tree, p, a.timeout + 1,
+                                            int(a.limit_gib * (1 << 30))), files):
+            costs.append(c)
+            if log:
+                log.write(json.dumps(asdict(c)) + "\n")
+                log.flush()
+    if log:
+        log.close()
+    print(report(costs, a.timeout, a.mem_gib))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
