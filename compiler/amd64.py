@@ -1069,28 +1069,51 @@ def _weak_hook(sym: str, i: int) -> list[str]:
 
 def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
     """Each call's return label with its stack map: the outgoing argument bytes, then
-    the %rbp-relative offsets of the live pointer words and of the saved callee-saved
-    registers. fg.calls is in text order, each with its IR call's ordinal, fl.calls in
-    IR order; do NOT emit a `call` outside an IR call instruction."""
+    (offset, count, stride) runs of the %rbp-relative offsets of the live pointer words
+    and of the saved callee-saved registers. fg.calls is in text order, each with its IR
+    call's ordinal, fl.calls in IR order; do NOT emit a `call` outside an IR call
+    instruction."""
     if len(fg.calls) != len(fl.calls):
         raise ValueError(f"stack maps: {fg.f.name} has {len(fg.calls)} calls, "
                          f"liveness saw {len(fl.calls)}")
     # The callee-saved registers this frame saved may hold a caller's pointers (the C
     # runtime keeps them there across calls into Go): the collector scans those words
     # too. Do NOT drop them: a pointer only there would be freed under the caller.
-    saved = [-8 * (k + 1) for k in range(len(fg.alloc.saved))]
+    saved = [(-8 * (k + 1), 1, 8) for k in range(len(fg.alloc.saved))]
+    inregs = {s for s, _ in fg.alloc.regs}
     out = []
     for lab, _, n in fg.calls:
         c = fl.calls[n]
-        offs = sorted([fg.where[s] + o for s, o in c.words if (s, o) not in fg.alloc.regs]
-                      + saved)
-        out.append((lab, (c.outargs, *offs)))
+        runs = list(saved)
+        for s, o, cnt, st in c.runs:
+            if s not in inregs:
+                runs.append((fg.where[s] + o, cnt, st))
+                continue
+            runs.extend((fg.where[s] + o + k * st, 1, 8) for k in range(cnt)
+                        if (s, o + k * st) not in fg.alloc.regs)
+        out.append((lab, (c.outargs, *(x for r in _merge_runs(runs) for x in r))))
+    return out
+
+
+def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """runs sorted, with each run that continues the previous one's progression joined
+    to it (p at 16 and q at 24: one run {16, 2, 8})."""
+    out: list[tuple[int, int, int]] = []
+    for o2, c2, s2 in sorted(runs):
+        if out:
+            o, c, s = out[-1]
+            gap = o2 - (o + (c - 1) * s)
+            if gap > 0 and (c == 1 or s == gap) and (c2 == 1 or s2 == gap):
+                out[-1] = (o, c + c2, gap)
+                continue
+        out.append((o2, c2, s2))
     return out
 
 
 def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
     """`runtime.stackmaps`: {return pc, map} pairs in text order (so sorted by pc), and
-    `runtime.nstackmaps`; a map is {outargs, n, off[n]} quads, shared when equal."""
+    `runtime.nstackmaps`; a map is {outargs, n, (off, count, stride)[n]} quads, shared
+    when equal."""
     shared: dict[tuple[int, ...], str] = {}
     rows = []
     for lab, m in maps:
@@ -1101,7 +1124,7 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
            '"runtime.stackmaps":', *rows, '\t.globl\t"runtime.nstackmaps"',
            '"runtime.nstackmaps":', f"\t.quad\t{len(rows)}"]
     for m, label in shared.items():
-        words = ", ".join(str(x) for x in (m[0], len(m) - 1, *m[1:]))
+        words = ", ".join(str(x) for x in (m[0], (len(m) - 1) // 3, *m[1:]))
         out.append(f"{label}:\n\t.quad\t{words}")
     return out
 

@@ -55,11 +55,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 from compiler import ir
 from compiler.diag import Diagnostics, Pos
+from compiler.types import ptrwords
 from compiler.types.typ import (
     Array,
     Basic,
@@ -80,6 +81,8 @@ from compiler.types.typ import (
 )
 
 Word = tuple[str, int]
+Run = tuple[str, int, int, int]
+"""(slot, byte offset, count, stride): count words stride bytes apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +96,30 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class CallLive:
-    """One call site. `words` are the (slot, byte offset) words the collector must scan
-    while the call is in progress; `names` the gc-style names reported by -live (empty
-    for calls that are not reported); `outargs` the bytes of the Go-ABI outgoing
-    argument area (0 for C calls)."""
+    """One call site. `runs` are the words the collector must scan while the call is in
+    progress, as (slot, byte offset, count, stride) runs, so a live [1<<20]*T is one
+    run; `names` the gc-style names reported by -live (empty for calls that are not
+    reported); `outargs` the bytes of the Go-ABI outgoing argument area (0 for C
+    calls)."""
 
     pos: Pos
     callee: str
-    words: tuple[Word, ...]
+    runs: tuple[Run, ...]
     names: tuple[str, ...]
     outargs: int
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """The runs' (slot, byte offset) words one by one (do NOT use on a path whose
+        cost must not grow with array lengths)."""
+        return tuple((s, o + k * st) for s, o, n, st in self.runs for k in range(n))
+
+    def words_of(self, slots: Container[str]) -> Iterator[Word]:
+        """The words of the runs of the given slots, one by one."""
+        for s, o, n, st in self.runs:
+            if s in slots:
+                for k in range(n):
+                    yield s, o + k * st
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,14 +431,30 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
     return ins, across
 
 
-def gc_words(fr: Frame, mask: int) -> tuple[Word, ...]:
-    """The words of mask (plus the address-taken ones) the collector must scan: typed
-    pointer words, and every whole word of a size-only temporary."""
-    out: list[Word] = []
-    for name, off in fr.bits((mask | fr.addr) & ~fr.static):
-        s = fr.slots[name]
-        if s.type is not None or off + 8 <= s.size:  # typed slots index only ptrs
-            out.append((name, off))
+def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
+    """The words of mask (plus the address-taken ones) the collector must scan, as runs:
+    typed pointer words, and every whole word of a size-only temporary. Found slot by
+    slot from stretches of set bits (do NOT visit word by word)."""
+    live = (mask | fr.addr) & ~fr.static
+    out: list[Run] = []
+    for base, name in zip(fr.starts, fr.names, strict=True):
+        offs = fr.offs[name]
+        seg = (live >> base) & ((1 << len(offs)) - 1)
+        if not seg:
+            continue
+        size = fr.slots[name].size
+        untyped = fr.slots[name].type is None
+        text = bin(seg)[:1:-1]
+        a = text.find("1")
+        while a >= 0:
+            b = text.find("0", a)
+            b = len(text) if b < 0 else b
+            for first, n, st in ptrwords.runs(offs, a, b):
+                if untyped and first + (n - 1) * st + 8 > size:
+                    n -= 1  # a size-only temporary's last partial word holds no pointer
+                if n > 0:
+                    out.append((name, first, n, st))
+            a = text.find("1", b)
     return tuple(out)
 
 
@@ -513,7 +546,7 @@ def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
             k += 1
             callee, outargs = call_info(i)
             nm = names(fr, f, mask) + recv_buffer(fr, addrs, i) if report else ()
-            calls.append(CallLive(i.pos, callee, gc_words(fr, mask), nm, outargs))
+            calls.append(CallLive(i.pos, callee, gc_runs(fr, mask), nm, outargs))
     params = 0
     for s in f.slots:
         if s.kind is ir.SlotKind.PARAM:

@@ -234,7 +234,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
             # A frame never resumes after a no-return call: what its map lists there
             # may sit in registers (amd64 leaves those words out of that map).
             if not (isinstance(ci, ir.CCall) and ci.noreturn):
-                mapped.update(c.words)
+                mapped.update(c.words_of(ok))
     out = _live_out(f, ok)
     iv: dict[Unit, _Interval] = {}
     fused: set[int] = set()

@@ -209,7 +209,8 @@ def test_driver_reports_and_emits_sorted_stack_maps(tmp_path: Path) -> None:
     # f's frame: p and q are params at 16(%rbp) and 24(%rbp).
     fmaps = [m for lab, m in rows if lab.startswith(f".Lret{amd64.quote_free('main.f')}.")]
     bodies = dict(re.findall(r"^(\.Lsm\.\d+):\n\t\.quad\t(.*)$", asm, re.M))
-    assert [bodies[m] for m in fmaps] == ["0, 2, 16, 24", "0, 1, 16"]
+    # {outargs, n, (off, count, stride)...}: p and q are one run
+    assert [bodies[m] for m in fmaps] == ["0, 1, 16, 2, 8", "0, 1, 16, 1, 8"]
 
 
 def test_dump_live(tmp_path: Path) -> None:

@@ -552,7 +552,8 @@ static void adjustframes(const moving *m, uintptr_t *save) {
     while (fp >= lo && fp < m->hi) {
         const int64_t *map = stackmap_lookup(pc);
         if (map != NULL) {
-            for (int64_t i = 0; i < map[1]; i++) adjust(m, fp + (uintptr_t)map[2 + i]);
+            for (const int64_t *r = map + 2; r < map + 2 + 3 * map[1]; r += 3)
+                for (int64_t k = 0; k < r[1]; k++) adjust(m, fp + (uintptr_t)(r[0] + k * r[2]));
             if (!calleemap) adjustrange(m, lo, lo + (uintptr_t)map[0]);
             calleemap = 1;
         } else {

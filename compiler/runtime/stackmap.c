@@ -6,10 +6,12 @@
  *
  *     runtime.stackmaps:  {return pc, map} pairs, sorted by pc (text order)
  *     runtime.nstackmaps: the number of pairs
- *     map:                {outargs, n, off[0], ..., off[n-1]}  (quads)
+ *     map:                {outargs, n, run[0], ..., run[n-1]}  (quads)
+ *     run:                {off, count, stride}: the words off + k*stride, k < count
  *
- * where off[i] are %rbp-relative byte offsets of the live pointer words of the frame
- * (negative: locals; 16 and up: params and results in the caller's outgoing area) and
+ * where the runs cover the %rbp-relative byte offsets of the live pointer words of the
+ * frame (negative: locals; 16 and up: params and results in the caller's outgoing
+ * area), so a live [1<<20]*T costs one run, not a million offsets, and
  * outargs is the size of the Go-ABI argument area at the bottom of the frame that the
  * call passes to its callee. Example: in
  *
@@ -82,8 +84,10 @@ const int64_t *stackmap_lookup(uintptr_t retpc) {
 int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
     const int64_t *m = stackmap_lookup(retpc);
     if (m == NULL) return 0;
-    int64_t n = m[1];
-    for (int64_t i = 0; i < n; i++) mark(*(void *const *)(fp + (uintptr_t)m[2 + i]));
+    const int64_t *run = m + 2, *end = run + 3 * m[1];
+    for (; run < end; run += 3)
+        for (int64_t k = 0; k < run[1]; k++)
+            mark(*(void *const *)(fp + (uintptr_t)(run[0] + k * run[2])));
     return 1;
 }
 

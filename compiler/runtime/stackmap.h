@@ -18,7 +18,8 @@ int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *));
    conservatively. */
 uintptr_t stackmap_outargs(uintptr_t retpc);
 
-/* stackmap_lookup: the map {outargs, n, off[n]} of the call returning to retpc, or NULL
+/* stackmap_lookup: the map {outargs, n, {off, count, stride}[n]} of the call returning
+   to retpc, or NULL
    (a C frame or an unknown pc). */
 const int64_t *stackmap_lookup(uintptr_t retpc);
 

@@ -90,6 +90,58 @@ class Words(Sequence[int]):
         return hash((len(self), self[0] if self else 0, self[-1] if self else 0))
 
 
+Run = tuple[int, int, int]
+"""(first offset, count, stride): the offsets first + k*stride for k < count."""
+
+
+def runs(offs: Sequence[int], a: int, b: int) -> Iterator[Run]:
+    """The offsets offs[a:b] as arithmetic runs, found without visiting each offset of
+    an array of single-word elements (a Words part whose element has one offset is one
+    run; a range is one run)."""
+    if a >= b:
+        return
+    if isinstance(offs, range):
+        yield offs[a], b - a, offs.step
+        return
+    if not isinstance(offs, Words):
+        yield from _scan([offs[k] for k in range(a, b)])
+        return
+    p = bisect_right(offs.starts, a) - 1
+    while a < b:
+        shift, stride, _, inner = offs.parts[p]
+        end = min(b, offs.starts[p + 1])
+        m = len(inner)
+        if m == 1:
+            j = a - offs.starts[p]
+            yield shift + j * stride + inner[0], end - a, stride or 8
+            a = end
+            p += 1
+            continue
+        # elements of several words: the runs of one element (or of its part in range)
+        q, r = divmod(a - offs.starts[p], m)
+        take = min(m - r, end - a)
+        for first, count, st in runs(inner, r, r + take):
+            yield shift + q * stride + first, count, st
+        a += take
+        if a == end:
+            p += 1
+
+
+def _scan(xs: list[int]) -> Iterator[Run]:
+    """Arithmetic runs of a short explicit list, greedily."""
+    i = 0
+    while i < len(xs):
+        if i + 1 == len(xs):
+            yield xs[i], 1, 8
+            return
+        st = xs[i + 1] - xs[i]
+        j = i + 1
+        while j + 1 < len(xs) and xs[j + 1] - xs[j] == st:
+            j += 1
+        yield xs[i], j - i + 1, st
+        i = j + 1
+
+
 def repeat(inner: Sequence[int], stride: int, n: int) -> Sequence[int]:
     """The offsets of n elements stride bytes apart, each with inner's offsets."""
     if not inner or n <= 0:
