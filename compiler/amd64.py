@@ -54,6 +54,22 @@ class Line:
     pos: Pos | None
 
 
+MAX_FRAME = 1 << 31
+"""Frames and argument areas from this size on are an error: x86-64 addresses a frame
+word with a signed 32-bit displacement. gc's limit is 1 GiB; refgo keeps up to 2 GiB
+because its frames are larger than gc's (do NOT lower it before call results share
+slots: test/fixedbugs/issue15141.go's main needs 1 GiB here, 256 MiB under gc)."""
+
+
+class FrameTooLarge(Exception):
+    """A function whose frame cannot be addressed; a compile error in gc's words."""
+
+    def __init__(self, pos: Pos, msg: str) -> None:
+        super().__init__(msg)
+        self.pos = pos
+        self.msg = msg
+
+
 def quote(sym: str) -> str:
     """sym as a GNU as symbol (always quoted: gc's names contain `.`, `(`, `*`)."""
     return '"' + sym.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -163,6 +179,10 @@ class FuncGen:
                 if isinstance(i, ir.Call):
                     outargs = max(outargs, i.argsize)
         self.frame = 0 if self.alloc.leaf else (off + outargs + 15) // 16 * 16
+        if self.frame >= MAX_FRAME or self.f.argsize >= MAX_FRAME:
+            callee = f" + {outargs >> 20} MB callee" if outargs else ""
+            raise FrameTooLarge(self.f.pos, f"stack frame too large (>1GB): {off >> 20} MB "
+                                            f"locals + {self.f.argsize >> 20} MB args{callee}")
 
     def ins(self, text: str) -> None:
         """Emit one instruction; a call is followed by a return-address label recorded

@@ -225,6 +225,9 @@ def run_guarded(cfg: Config, action: Callable[[Result], int],
         except walk.Unsupported as e:
             diags.error(e.pos, f"refgo does not support {e.what} yet")
             raise CompileFailed(diags) from None
+        except amd64.FrameTooLarge as e:
+            diags.error(e.pos, e.msg)
+            raise CompileFailed(diags) from None
         report(diags, err, cfg.all_errors)
         return action(res)
     except CompileFailed:
