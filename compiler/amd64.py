@@ -1150,20 +1150,43 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
 
 
 def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
+    """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
+    text order. A call inside an inlined body names the inlined function at its own
+    line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
+    names the caller at the inlined call's line, and so on outwards."""
     strs: dict[str, str] = {}
+    inl: dict[tuple[str, str, int, str], str] = {}
+    recs: list[str] = []
 
     def lit(s: str) -> str:
         if s not in strs:
             strs[s] = f".Lpcstr.{len(strs)}"
         return strs[s]
 
+    def path(pos: Pos) -> str:
+        return pos.file if pos.file.startswith("/") else os.path.abspath(pos.file)
+
+    def frame(fn: str, pos: Pos) -> tuple[str, str]:
+        """The innermost function at pos (in fn's code) and the label of its parent
+        record ("0" when pos is fn's own code)."""
+        if pos.inl is None:
+            return fn, "0"
+        call = pos.inl.call
+        outer, parent = frame(fn, call)
+        key = (outer, path(call), call.line, parent)
+        if key not in inl:
+            inl[key] = f".Lpcinl.{len(inl)}"
+            recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(key[1])}, "
+                        f"{call.line}, {parent}")
+        return pos.inl.fn, inl[key]
+
     rows = []
     for lab, fn, pos in calls:
-        path = pos.file if pos.file.startswith("/") else os.path.abspath(pos.file)
-        rows.append(f"\t.quad\t{lab}, {lit(fn)}, {lit(path)}, {pos.line}")
+        name, parent = frame(fn, pos)
+        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(path(pos))}, {pos.line}, {parent}")
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
-           f"\t.quad\t{len(rows)}"]
+           f"\t.quad\t{len(rows)}", *recs]
     for s, label in strs.items():
         esc = s.replace("\\", "\\\\").replace('"', '\\"')
         out.append(f'{label}:\n\t.asciz\t"{esc}"')

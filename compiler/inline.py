@@ -40,7 +40,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from compiler import ir
-from compiler.diag import Pos
+from compiler.diag import InlSite, Pos
 
 MAX_INSTRS = 48
 MAX_BLOCKS = 16
@@ -89,9 +89,21 @@ def _ren(op: object, sfx: str, alias: dict[str, ir.Local]) -> object:
     return op
 
 
-def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local]) -> ir.Instr:
-    """i with every slot it names suffixed, or replaced by the caller's slot it aliases."""
+def graft(p: Pos, fn: str, call: Pos) -> Pos:
+    """p, a position in fn's body, as seen once fn is inlined at call: the outermost
+    site of p's inline chain gets `fn at call` as its own caller."""
+    if p.inl is None:
+        return replace(p, inl=InlSite(fn, call))
+    return replace(p, inl=InlSite(p.inl.fn, graft(p.inl.call, fn, call)))
+
+
+def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local],
+            site: tuple[str, Pos] | None = None) -> ir.Instr:
+    """i with every slot it names suffixed, or replaced by the caller's slot it aliases;
+    with site (callee, call position), its position marked as inlined there."""
     changes: dict[str, Any] = {}
+    if site is not None:
+        changes["pos"] = graft(i.pos, *site)
     for fl in fields(i):
         v = getattr(i, fl.name)
         nv = _ren(v, sfx, alias)
@@ -198,7 +210,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
                         t = replace(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
-                instrs = tuple(_rename(i, sfx, alias) for i in x.instrs)
+                instrs = tuple(_rename(i, sfx, alias, (g.name, c.pos)) for i in x.instrs)
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
                 chain[order[x.index]] = inner
                 inloop[order[x.index]] = inloop[bi] or x.index in gloops

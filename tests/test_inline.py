@@ -152,3 +152,22 @@ def test_inlined_program_prints_what_gc_would(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
         outs.append(r.stderr)
     assert outs[0] == outs[1] == "15 6 120 7 seven\n15 5 8 21 -6\n"
+
+
+def test_tracebacks_name_inlined_frames_as_gc_does(tmp_path: Path) -> None:
+    """A panic inside a body inlined twice prints the inlined function at its line, then
+    each caller at the inlined call's line (gc's traceback; the same with -l)."""
+    src = tmp_path / "tb.go"
+    src.write_text("package main\n\nfunc div(a, b int) int {\n\treturn a / b\n}\n\n"
+                   "func calc(a, b int) int {\n\treturn div(a, b) + 1\n}\n\n"
+                   "func main() {\n\tprintln(calc(4, 2))\n\tprintln(calc(1, 0))\n}\n")
+    want = (f"main.div(...)\n\t{src}:4\nmain.calc(...)\n\t{src}:8\n"
+            f"main.main(...)\n\t{src}:13\n")
+    for flags in ([], ["-l"]):
+        r = subprocess.run([sys.executable, "-m", "compiler", "run", *flags, str(src)],
+                           capture_output=True, text=True, timeout=300, check=False)
+        assert r.returncode == 2
+        assert r.stderr.endswith("goroutine 1 [running]:\n" + want), r.stderr
+    ir_ = driver.compile_files(driver.Config(files=(str(src),), dump="inline"),
+                               Diagnostics()).dumps
+    assert "call main.calc" not in ir_.split("func main.main")[1], "calc is inlined"

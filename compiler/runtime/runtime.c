@@ -218,8 +218,16 @@ void printeface(uintptr_t t, uintptr_t d) {
 /* ---------------------------------------------------------------------------------- */
 /* Panics.                                                                           */
 
-/* The compiler's table of call return addresses (sorted), for tracebacks. */
-typedef struct { uintptr_t pc; const char *fn; const char *file; int64_t line; } pcent;
+/* The compiler's table of call return addresses (sorted), for tracebacks. A call in an
+   inlined body names the inlined function; `parent` (pc 0, not in the table) then
+   names its caller at the inlined call's line, and so on outwards. */
+typedef struct pcent {
+    uintptr_t pc;
+    const char *fn;
+    const char *file;
+    int64_t line;
+    const struct pcent *parent;
+} pcent;
 extern const pcent pctab[] __asm__("runtime.pctab");
 extern const int64_t npctab __asm__("runtime.npctab");
 
@@ -234,8 +242,10 @@ static const pcent *findpc(uintptr_t pc) {
 
 /* traceback: the compiled Go frames on the %rbp chain above fp, innermost first. */
 static void printframe(const pcent *e) {
-    puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
-    printint(e->line); puts_("\n");
+    for (; e != NULL; e = e->parent) {
+        puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
+        printint(e->line); puts_("\n");
+    }
 }
 
 static void traceback(uintptr_t *fp) {
