@@ -23,3 +23,7 @@ func GOMAXPROCS(n int) int { return gr.GOMAXPROCS(n) }
 func NumCPU() int { return gr.NumCPU() }
 
 func KeepAlive(x interface{}) { gr.KeepAlive(x) }
+
+const Compiler = gr.Compiler
+
+func Version() string { return gr.Version() }

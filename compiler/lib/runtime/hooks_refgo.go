@@ -38,3 +38,9 @@ func NumCPU() int
 //
 //go:noinline
 func KeepAlive(x interface{}) {}
+
+// Compiler is the name of the compiler that built the running binary.
+const Compiler = "refgo"
+
+// Version returns the Go language and library version the binary was built for.
+func Version() string { return "go1.19" }
