@@ -172,12 +172,12 @@ def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
     for r in results.values():
         order += [n for n in r.samples if n not in order]
     cols = "".join(f"{n + ' ns/op':<14}" for n in names)
-    head = f"{'benchmark':<32}{cols}" + "".join(f"{n + '/' + ref:<14}" for n in names[:-1])
+    head = f"{'benchmark':<36}{cols}" + "".join(f"{n + '/' + ref:<14}" for n in names[:-1])
     out = [head]
     for b in order:
         meds = [summary(results[n].samples[b]) if b in results[n].samples else None
                 for n in names]
-        row = f"{b:<32}" + "".join(f"{fmt(m) if m is not None else '-':<14}" for m in meds)
+        row = f"{b:<36}" + "".join(f"{fmt(m) if m is not None else '-':<14}" for m in meds)
         last = meds[-1]
         for m in meds[:-1]:
             cell = f"{m / last:.2f}x" if m is not None and last else "-"
@@ -192,9 +192,9 @@ def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
             ok = num in s and den in s
             cells.append(f"{summary(s[num]) / summary(s[den]):.2f}x" if ok else "-")
         if any(c != "-" for c in cells):
-            pair_rows.append(f"{num + '/' + den:<32}" + "".join(f"{c:<14}" for c in cells))
+            pair_rows.append(f"{num + '/' + den:<36}" + "".join(f"{c:<14}" for c in cells))
     if pair_rows:
-        out.append(f"{'pair':<32}" + "".join(f"{n:<14}" for n in names))
+        out.append(f"{'pair':<36}" + "".join(f"{n:<14}" for n in names))
         out += pair_rows
     return "\n".join(r.rstrip() for r in out) + "\n"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import go1
 from bench import run as bench
 from compiler.amd64 import Line, forward_stores
 from compiler.diag import Pos
@@ -103,6 +104,29 @@ def test_run_iface_10x(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert len(table_row) == (4 if GO else 2)
     if GO:
         assert re.fullmatch(r"[0-9.]+x", table_row[3])
+
+
+def test_go1_geomean_over_common_benchmarks() -> None:
+    row = go1.geomeans({"refgo": _res({"BenchmarkA-2": [4.0], "BenchmarkB-2": [1.0],
+                                       "BenchmarkC-2": [7.0]}),
+                        "gc": _res({"BenchmarkA-2": [1.0], "BenchmarkB-2": [4.0]})},
+                       "median")
+    assert row.split() == ["geomean", "1.00x"]
+
+
+def test_go1_stages_groups_from_gos_tree(tmp_path: Path) -> None:
+    try:
+        src = go1.find_src("")
+    except bench.BenchError:
+        pytest.skip("Go's test/bench/go1 is not installed")
+    pkgs = go1.stage(src, ["revcomp", "fmt"], tmp_path)
+    assert [sorted(f.name for f in p.iterdir()) for p in pkgs] == [
+        ["fasta_test.go", "revcomp_test.go"], ["fmt_test.go"]]
+
+
+def test_go1_unknown_group(capsys: pytest.CaptureFixture[str]) -> None:
+    assert go1.main(["nosuch"]) == 1
+    assert "unknown group 'nosuch'" in capsys.readouterr().err
 
 
 # -- amd64.forward_stores, the peephole the benchmarks drove (see docs/performance.md) --
