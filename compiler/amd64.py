@@ -90,6 +90,7 @@ _REGS = {
     "r13": ("%r13", "%r13d", "%r13w", "%r13b"),
     "r14": ("%r14", "%r14d", "%r14w", "%r14b"),
     "r15": ("%r15", "%r15d", "%r15w", "%r15b"),
+    **{f"xmm{k}": (f"%xmm{k}",) * 4 for k in range(16)},
 }
 _WIDX = {8: 0, 4: 1, 2: 2, 1: 3}
 _SUFFIX = {8: "q", 4: "l", 2: "w", 1: "b"}
@@ -130,6 +131,10 @@ def _isreg(operand: str) -> bool:
     return operand.startswith("%")
 
 
+def _isxmm(operand: str) -> bool:
+    return operand.startswith("%xmm")
+
+
 _NEG_CC = {"e": "ne", "ne": "e", "l": "ge", "ge": "l", "le": "g", "g": "le", "b": "ae",
            "ae": "b", "be": "a", "a": "be"}
 
@@ -155,6 +160,8 @@ class FuncGen:
     """Params are addressed from %rsp (a leaf's blocks before any frame is pushed)."""
     cc: str = ""
     """The condition of a fused compare just emitted, for the block's `if`."""
+    fconsts: set[int] = field(default_factory=set)
+    """The bits of the float constants the code loads from read-only data (fconst)."""
 
     def layout(self) -> None:
         """Assign frame offsets: params/results above %rbp, saved callee-saved registers
@@ -336,7 +343,9 @@ class FuncGen:
             return
         for off, w in self.chunks(size):
             d = dst.at(off, w)
-            if _isreg(d):
+            if _isxmm(d):
+                self.ins(f"xorps\t{d}, {d}")
+            elif _isreg(d):
                 self.ins(f"xorl\t{reg(_family(d), 4)}, {reg(_family(d), 4)}")
             else:
                 self.ins(f"mov{_SUFFIX[w]}\t$0, {d}")
@@ -442,8 +451,11 @@ class FuncGen:
                 self.pos = i.pos
                 self.ncall = ordinal.get((b.index, n), -1)
                 if fuse and n == len(b.instrs) - 1:
-                    assert isinstance(i, ir.BinOp)
-                    self.compare(i, fused=True)
+                    if isinstance(i, ir.FBinOp):
+                        self.fcompare(i, fused=True)
+                    else:
+                        assert isinstance(i, ir.BinOp)
+                        self.compare(i, fused=True)
                 else:
                     self.instr(i)
             self.pos = b.term.pos
@@ -492,7 +504,7 @@ class FuncGen:
         """The register to compute a result for dst in: dst's own register unless
         avoid (an operand still to be read) lives there; else %rax."""
         r = self.regof(dst)
-        if r is None or (avoid is not None and self.regof(avoid) == r):
+        if r is None or r.startswith("xmm") or (avoid is not None and self.regof(avoid) == r):
             return "rax"
         return r
 
@@ -506,11 +518,15 @@ class FuncGen:
                         if w == 4 and v >= 1 << 31:
                             v -= 1 << 32
                     dl = self.loc(d, w)
-                    if v == 0 and _isreg(dl):
+                    if _isxmm(dl):
+                        self.fconst(v, dl)
+                    elif v == 0 and _isreg(dl):
                         r4 = reg(_family(dl), 4)
                         self.ins(f"xorl\t{r4}, {r4}")
                     else:
                         self.ins(f"mov{_SUFFIX[w]}\t${v}, {dl}")
+                elif isinstance(s, ir.Imm) and _isxmm(self.loc(d, w)):
+                    self.fconst(s.value, self.loc(d, w))
                 else:
                     t = self.regof(s) or self.target(d)
                     self.load(s, t, w)
@@ -728,9 +744,32 @@ class FuncGen:
         if op is ir.Op.MOD:
             self.ins("movq\t%rdx, %rax")
 
+    def fconst(self, bits: int, dst: str) -> None:
+        """Put the float whose bits are given in the XMM register dst."""
+        if bits == 0:
+            self.ins(f"xorps\t{dst}, {dst}")
+        else:
+            bits &= (1 << 64) - 1
+            self.fconsts.add(bits)
+            self.ins(f"movsd\t{_fconst_label(bits)}(%rip), {dst}")
+
+    def fmove(self, src: str, dst: str, width: int) -> None:
+        """A float of width bytes from src to dst (registers or memory, not both memory)."""
+        if src == dst or dst == "":
+            return
+        if _isxmm(src) and _isxmm(dst):
+            self.ins(f"movap{'d' if width == 8 else 's'}\t{src}, {dst}")
+        elif _isreg(src) and not _isxmm(src) or _isreg(dst) and not _isxmm(dst):
+            # a general register (a word simplify gave a float result): the bits move
+            mn = "movq" if width == 8 else "movd" if "%xmm" in src + dst else "movl"
+            self.ins(f"{mn}\t{src}, {dst}")
+        else:
+            self.ins(f"movs{'d' if width == 8 else 's'}\t{src}, {dst}")
+
     def fbinop(self, i: ir.FBinOp) -> None:
+        """Float arithmetic in the destination's XMM register when it has one (%xmm0
+        otherwise, or when it is the right operand of a non-commuting operation)."""
         sfx = "sd" if i.width == 8 else "ss"
-        mv = "movsd" if i.width == 8 else "movss"
         op = i.op
         if op is ir.FOp.NEG:
             self.load(i.x, "rax", i.width)
@@ -738,13 +777,31 @@ class FuncGen:
             self.store("rax", i.dst, i.width)
             return
         if op in _FARITH:
-            self.ins(f"{mv}\t{self.mem(i.x)}, %xmm0")
-            self.ins(f"{_FARITH[op]}{sfx}\t{self.mem(i.y)}, %xmm0")
-            self.ins(f"{mv}\t%xmm0, {self.mem(i.dst)}")
+            x, y, d = self.loc(i.x, i.width), self.loc(i.y, i.width), self.loc(i.dst, i.width)
+            if op in (ir.FOp.ADD, ir.FOp.MUL) and y == d and x != d:
+                x, y = y, x
+            t = d if _isxmm(d) and y != d else "%xmm0"
+            self.fmove(x, t, i.width)
+            self.ins(f"{_FARITH[op]}{sfx}\t{y}, {t}")
+            self.fmove(t, d, i.width)
             return
+        self.fcompare(i, fused=False)
+
+    def fcompare(self, i: ir.FBinOp, fused: bool) -> None:
+        """x cmp y with ucomis[sd]; fused leaves the condition in self.cc for the
+        block's `if` (not for == and !=, which also test the parity flag)."""
+        sfx = "sd" if i.width == 8 else "ss"
+        op = i.op
         a, b = (i.y, i.x) if op in (ir.FOp.LT, ir.FOp.LE) else (i.x, i.y)
-        self.ins(f"{mv}\t{self.mem(a)}, %xmm0")
-        self.ins(f"ucomi{sfx}\t{self.mem(b)}, %xmm0")
+        ra = self.loc(a, i.width)
+        if not _isxmm(ra):
+            self.fmove(ra, "%xmm0", i.width)
+            ra = "%xmm0"
+        self.ins(f"ucomi{sfx}\t{self.loc(b, i.width)}, {ra}")
+        if fused:
+            assert op not in (ir.FOp.EQ, ir.FOp.NE)
+            self.cc = "a" if op in (ir.FOp.GT, ir.FOp.LT) else "ae"
+            return
         if op is ir.FOp.EQ:
             self.ins("sete\t%al")
             self.ins("setnp\t%cl")
@@ -760,35 +817,38 @@ class FuncGen:
         self.store("rax", i.dst, 1)
 
     def fconv(self, i: ir.FConv) -> None:
+        """Conversions between floats and integers, into the destination's XMM
+        register when it has one."""
         d = "sd" if i.dwidth == 8 else "ss"
         s = "sd" if i.swidth == 8 else "ss"
+        dst = self.loc(i.dst, i.dwidth)
+        t = dst if _isxmm(dst) else "%xmm0"
         match i.kind:
             case "i2f":
                 self.load(i.src, "rax", i.swidth, True)
-                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
+                self.ins(f"cvtsi2{d}q\t%rax, {t}")
             case "u2f":
                 big, done = self.local_label(), self.local_label()
                 self.load(i.src, "rax", i.swidth)
                 self.ins("testq\t%rax, %rax")
                 self.ins(f"js\t{big}")
-                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
+                self.ins(f"cvtsi2{d}q\t%rax, {t}")
                 self.ins(f"jmp\t{done}")
                 self.label(big)
                 self.ins("movq\t%rax, %rcx")
                 self.ins("shrq\t$1, %rcx")
                 self.ins("andl\t$1, %eax")
                 self.ins("orq\t%rcx, %rax")
-                self.ins(f"cvtsi2{d}q\t%rax, %xmm0")
-                self.ins(f"add{d}\t%xmm0, %xmm0")
+                self.ins(f"cvtsi2{d}q\t%rax, {t}")
+                self.ins(f"add{d}\t{t}, {t}")
                 self.label(done)
             case "f2i":
-                self.ins(f"cvtt{s}2siq\t{self.mem(i.src)}, %rax")
+                self.ins(f"cvtt{s}2siq\t{self.loc(i.src, i.swidth)}, %rax")
                 self.store("rax", i.dst, i.dwidth)
                 return
             case "f2u":
                 big, done = self.local_label(), self.local_label()
-                mv = "movsd" if i.swidth == 8 else "movss"
-                self.ins(f"{mv}\t{self.mem(i.src)}, %xmm0")
+                self.fmove(self.loc(i.src, i.swidth), "%xmm0", i.swidth)
                 bits = 0x43E0000000000000 if i.swidth == 8 else 0x5F000000
                 self.ins(f"movabsq\t${bits}, %rax")
                 self.ins("movq\t%rax, %xmm1")
@@ -804,9 +864,8 @@ class FuncGen:
                 self.store("rax", i.dst, i.dwidth)
                 return
             case _:
-                self.ins(f"cvt{s}2{d}\t{self.mem(i.src)}, %xmm0")
-        mv = "movsd" if i.dwidth == 8 else "movss"
-        self.ins(f"{mv}\t%xmm0, {self.mem(i.dst)}")
+                self.ins(f"cvt{s}2{d}\t{self.loc(i.src, i.swidth)}, {t}")
+        self.fmove(t, dst, i.dwidth)
 
     def call(self, i: ir.Call) -> None:
         for a in i.args:
@@ -910,6 +969,20 @@ _CC = {ir.Op.EQ: ("e", "e"), ir.Op.NE: ("ne", "ne"), ir.Op.LT: ("l", "b"),
 _FARITH = {ir.FOp.ADD: "add", ir.FOp.SUB: "sub", ir.FOp.MUL: "mul", ir.FOp.DIV: "div"}
 
 
+def _fconst_label(bits: int) -> str:
+    return f".Lfconst.{bits:016x}"
+
+
+def _fconst_data(consts: set[int]) -> list[str]:
+    """The read-only words fconst loads, one per distinct bit pattern."""
+    if not consts:
+        return []
+    out = ["\t.section\t.rodata", "\t.balign\t8"]
+    for bits in sorted(consts):
+        out.append(f"{_fconst_label(bits)}:\n\t.quad\t{bits}")
+    return out
+
+
 def quote_free(sym: str) -> str:
     """sym with characters that GNU as rejects in unquoted local labels replaced."""
     return "".join(c if c.isalnum() or c in "._" else "_" for c in sym) + f"_{_h(sym)}"
@@ -992,7 +1065,7 @@ def forward_stores(lines: list[Line]) -> list[Line]:
         op, mem, dst = ld.group(1), ld.group(2), ld.group(3)
         fact = facts.get(mem)
         if fact is not None and op in _FORWARD[fact[0]] and \
-                not (fact[1].startswith("$") and op != f"mov{fact[0]}"):
+                not (fact[1].startswith("$") and (op != f"mov{fact[0]}" or _isxmm(dst))):
             # do NOT drop `movl M, %eax` after `movl %eax, M`: the load clears bits 32-63
             # of %rax, which the register may still hold (`notq %rax` before the store)
             if op == f"mov{fact[0]}" and fact[1] == dst and op != "movl":
@@ -1051,6 +1124,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     calls: list[tuple[str, str, Pos]] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
+    fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
     for f in prog.funcs:
         out.append(f"\t.globl\t{quote(f.name)}")
@@ -1061,6 +1135,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         for ln in fg.gen():
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
         calls.extend((lab, f.name, pos) for lab, pos, _ in fg.calls)
+        fconsts |= fg.fconsts
         fl = bylive.get(f.name)
         if fl is not None:
             maps.extend(_func_maps(fg, fl))
@@ -1070,6 +1145,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     for d in prog.data:
         out.extend(_data(d))
     out.extend(_pctab(calls))
+    out.extend(_fconst_data(fconsts))
     if live is not None:
         out.extend(_stackmaps(maps))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')

@@ -266,6 +266,9 @@ class FOp(enum.Enum):
     GE = "ge"
 
 
+FCOMPARES = frozenset({FOp.EQ, FOp.NE, FOp.LT, FOp.LE, FOp.GT, FOp.GE})
+
+
 @dataclass(frozen=True, slots=True)
 class FBinOp:
     """dst = x op y on floats of `width` bytes (4 or 8); comparisons write a bool.
@@ -522,6 +525,13 @@ def accesses(i: Instr) -> Iterator[Access]:
         case UnOp(dst=d, x=x, width=w):
             yield from _acc(x, w, False)
             yield from _acc(d, w, True)
+        case FBinOp(op=op, dst=d, x=x, y=y, width=w):
+            yield from _acc(x, w, False)
+            yield from _acc(y, w, False)
+            yield from _acc(d, 1 if op in FCOMPARES else w, True)
+        case FConv(dst=d, dwidth=dw, src=s, swidth=sw):
+            yield from _acc(s, sw, False)
+            yield from _acc(d, dw, True)
         case Ext(dst=d, dwidth=dw, src=s, swidth=sw):
             yield from _acc(s, sw, False)
             yield from _acc(d, dw, True)

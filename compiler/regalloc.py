@@ -20,9 +20,11 @@ The unit of allocation is a word: a (slot, byte offset) pair, 8 bytes, or the wh
 for a 1, 2 or 4-byte slot. A slot is eligible when it is an auto or a parameter (the
 prologue loads a parameter's words live at entry) that is never the source of a
 `LoadAddr`, at most 32 bytes, and every access to it covers whole units
-(word-aligned multiples of 8 bytes, or the whole narrow slot); float instructions keep
-their slots in memory. A function that defers is left alone (a recovered panic resumes
-its exit block from any call).
+(word-aligned multiples of 8 bytes, or the whole narrow slot). A float64 slot (8 bytes,
+an operand of float arithmetic or conversion, touched only by instructions amd64 can
+emit with an XMM operand: `_xmm_safe`) takes one of %xmm2-%xmm15 when its word is dead
+at every call; other float slots (float32, complex) stay in memory. A function that
+defers is left alone (a recovered panic resumes its exit block from any call).
 
 Registers: r10, r11, r8 and r9 (caller-saved; amd64 uses r8 and r9 only to pass a C
 call's fifth and sixth arguments) for words dead at every call;
@@ -61,6 +63,9 @@ from compiler.liveness import FuncLive, LivenessResult
 
 CALLER_FREE = ("r10", "r11", "r8", "r9")
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
+XMM = tuple(f"xmm{k}" for k in range(2, 16))
+"""float64 words dead at every call (amd64 keeps %xmm0 and %xmm1 as scratch; the Go
+ABI saves no XMM register across a call)."""
 DEAD = ""
 """The register of a unit nothing reads: amd64 drops the copies into it."""
 MAX_SLOT = 32
@@ -97,18 +102,33 @@ class Options:
 
 
 def _memory_only(i: ir.Instr) -> Iterator[str]:
-    """Slots i needs in memory: address-taken ones and float operands."""
+    """Slots i needs in memory: address-taken ones."""
+    if isinstance(i, ir.LoadAddr) and isinstance(i.src, ir.Local):
+        yield i.src.slot
+
+
+def _float_operands(i: ir.Instr) -> Iterator[tuple[str, int]]:
+    """(slot, width) of each float operand of i."""
     match i:
-        case ir.LoadAddr(src=s) if isinstance(s, ir.Local):
-            yield s.slot
-        case ir.FBinOp(dst=d, x=x, y=y):
-            for m in (d, x, y):
+        case ir.FBinOp(dst=d, x=x, y=y, width=w, op=op):
+            if isinstance(d, ir.Local) and op not in ir.FCOMPARES:
+                yield d.slot, w
+            for m in (x, y):
                 if isinstance(m, ir.Local):
-                    yield m.slot
-        case ir.FConv(dst=d, src=s):
-            for m in (d, s):
-                if isinstance(m, ir.Local):
-                    yield m.slot
+                    yield m.slot, w
+        case ir.FConv(kind=k, dst=d, dwidth=dw, src=s, swidth=sw):
+            if isinstance(d, ir.Local) and k in ("i2f", "u2f", "f2f"):
+                yield d.slot, dw
+            if isinstance(s, ir.Local) and k in ("f2i", "f2u", "f2f"):
+                yield s.slot, sw
+
+
+def _xmm_safe(i: ir.Instr) -> bool:
+    """Whether amd64 emits i correctly with its 8-byte operands in XMM registers:
+    float arithmetic and conversions, and the moves that go through `movq`. Do NOT
+    add an instruction here that uses a word as an integer operand (`addq %xmm2`)."""
+    return isinstance(i, (ir.Mov, ir.Copy, ir.Zero, ir.Load, ir.Store, ir.Call,
+                          ir.FBinOp, ir.FConv))
 
 
 def _units(s: ir.Slot, off: int, size: int) -> list[Unit]:
@@ -132,9 +152,14 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
     bad: set[str] = {s.name for s in f.slots if s.kind is ir.SlotKind.RESULT
                      or s.addrtaken or s.size > MAX_SLOT or s.size == 0
                      or (s.size >= 8 and s.size % 8) or (s.size < 8 and s.size not in (1, 2, 4))}
+    floats: set[str] = set()
     for b in f.blocks:
         for i in b.instrs:
             bad.update(_memory_only(i))
+            for slot, w in _float_operands(i):
+                floats.add(slot)
+                if w != 8 or slots[slot].size != 8:
+                    bad.add(slot)
             for a in accesses(i):
                 if a.slot not in bad and not _fits(slots[a.slot], a.off, a.size):
                     bad.add(a.slot)
@@ -142,7 +167,14 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
             c = b.term.cond
             if not _fits(slots[c.slot], c.off, 1):
                 bad.add(c.slot)
-    return _Eligible({n: s for n, s in slots.items() if n not in bad})
+    if floats - bad:
+        for b in f.blocks:
+            for i in b.instrs:
+                if not _xmm_safe(i):
+                    bad.update(a.slot for a in accesses(i) if a.slot in floats)
+    ok = _Eligible({n: s for n, s in slots.items() if n not in bad})
+    ok.floats = floats - bad
+    return ok
 
 
 class _Eligible(dict[str, ir.Slot]):
@@ -153,6 +185,8 @@ class _Eligible(dict[str, ir.Slot]):
     def __init__(self, slots: dict[str, ir.Slot]) -> None:
         super().__init__(slots)
         self.memo: dict[int, tuple[ir.Instr, list[Unit], list[Unit]]] = {}
+        self.floats: set[str] = set()
+        """The float64 slots: their word goes to an XMM register or the frame."""
 
 
 def _uses_defs(i: ir.Instr, ok: dict[str, ir.Slot]) -> tuple[list[Unit], list[Unit]]:
@@ -286,7 +320,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         t = b.term
         if isinstance(t, ir.If) and isinstance(t.cond, ir.Local) and b.instrs:
             last = b.instrs[-1]
-            if isinstance(last, ir.BinOp) and last.op in ir.COMPARES and \
+            if isinstance(last, (ir.BinOp, ir.FBinOp)) and last.op in _FUSABLE and \
                     last.dst == t.cond and t.cond.off == 0 and t.cond.slot in ok and \
                     (t.cond.slot, 0) not in out[b.index] and last.x != t.cond and last.y != t.cond:
                 fused.add(b.index)
@@ -311,6 +345,10 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     return replace(_finish(f, regs, frozenset(fused), ok), entry=entry, body=f)
 
 
+_FUSABLE = ir.COMPARES | {ir.FOp.LT, ir.FOp.LE, ir.FOp.GT, ir.FOp.GE}
+"""Compares amd64 can fuse into a branch: one condition code each (a float == or !=
+also needs the parity flag)."""
+
 _TRAPS = frozenset({ir.Op.DIV, ir.Op.MOD, ir.Op.SHL, ir.Op.SHR})
 
 
@@ -325,6 +363,8 @@ def _pure(i: ir.Instr) -> bool:
         case ir.UnOp(dst=ir.Local()) | ir.Ext(dst=ir.Local()) | ir.Zero(dst=ir.Local()):
             return True
         case ir.Copy(dst=ir.Local(), src=ir.Local()):
+            return True
+        case ir.FBinOp(dst=ir.Local()) | ir.FConv(dst=ir.Local()):
             return True
     return False
 
@@ -424,8 +464,9 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                             i = replace(i, args=args)
             nxt = b.instrs[k + 1] if k + 1 < len(b.instrs) else None
             if isinstance(nxt, ir.Mov) and isinstance(nxt.src, ir.Local) and \
-                    isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext)) and i.dst == nxt.src and \
-                    not (isinstance(i, ir.BinOp) and i.op in ir.COMPARES):
+                    isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext, ir.FBinOp)) and \
+                    i.dst == nxt.src and not (isinstance(i, ir.BinOp) and i.op in ir.COMPARES) \
+                    and not (isinstance(i, ir.FBinOp) and i.op in ir.FCOMPARES):
                 t = nxt.src
                 ts = ok.get(t.slot)
                 u = (t.slot, t.off)
@@ -493,12 +534,14 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
     register of its class whose units' ranges it does not overlap (one that a unit it is
     copied from or to holds, if it can), or none (the frame)."""
     regs: dict[Unit, str] = {}
-    taken: dict[str, list[tuple[int, int]]] = {r: [] for r in CALLER_FREE + CALLEE_SAVED}
+    taken: dict[str, list[tuple[int, int]]] = {r: [] for r in CALLER_FREE + CALLEE_SAVED + XMM}
+    floats = ok.floats if isinstance(ok, _Eligible) else set()
     for it in sorted(iv.values(), key=lambda x: (-x.weight, x.unit)):
-        ptr = it.unit not in static and _is_ptr(ok[it.unit[0]], it.unit[1])
-        if it.unit in mapped or (it.across and ptr):
+        fl = it.unit[0] in floats
+        ptr = not fl and it.unit not in static and _is_ptr(ok[it.unit[0]], it.unit[1])
+        if it.unit in mapped or (it.across and (ptr or fl)):
             continue
-        allowed = (CALLER_FREE if ptr else
+        allowed = (XMM if fl else CALLER_FREE if ptr else
                    CALLEE_SAVED if it.across else CALLER_FREE + CALLEE_SAVED)
         partners = copies.get(it.unit, ())
         hints = [regs[c] for c in partners if regs.get(c) in allowed]
@@ -564,7 +607,7 @@ def _is_leaf(f: ir.Func, regs: dict[Unit, str], saved: tuple[str, ...],
                     continue
                 if a.slot not in ok or any(u not in regs for u in _units(s, a.off, a.size)):
                     return False
-            if isinstance(i, (ir.LoadAddr, ir.FBinOp, ir.FConv)):
+            if isinstance(i, ir.LoadAddr):
                 for m in _mems(i):
                     if isinstance(m, ir.Local) and slots[m.slot].kind is ir.SlotKind.AUTO:
                         return False
@@ -572,17 +615,9 @@ def _is_leaf(f: ir.Func, regs: dict[Unit, str], saved: tuple[str, ...],
 
 
 def _mems(i: ir.Instr) -> Iterator[ir.Operand]:
-    match i:
-        case ir.LoadAddr(dst=d, src=s):
-            yield d
-            yield s
-        case ir.FBinOp(dst=d, x=x, y=y):
-            yield d
-            yield x
-            yield y
-        case ir.FConv(dst=d, src=s):
-            yield d
-            yield s
+    if isinstance(i, ir.LoadAddr):
+        yield i.dst
+        yield i.src
 
 
 def regalloc_program(prog: ir.Program, live: LivenessResult | None,

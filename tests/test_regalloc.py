@@ -82,6 +82,48 @@ def test_int_across_a_call_is_callee_saved_and_a_pointer_stays_in_the_frame(
     assert not a.leaf
 
 
+FLOATS = """package main
+
+func mandel(cr, ci float64) int {
+	zr, zi := 0.0, 0.0
+	n := 0
+	for zr*zr+zi*zi <= 4 && n < 50 {
+		zr, zi = zr*zr-zi*zi+cr, 2*zr*zi+ci
+		n++
+	}
+	return n
+}
+
+//go:noinline
+func use(x float64) {}
+
+func across(x float64) float64 {
+	y := x * 3
+	use(x)
+	return y + 1
+}
+
+func main() { println(mandel(0.25, 0.5), across(2)) }
+"""
+
+
+def test_float64_words_take_xmm_registers_and_never_across_a_call(tmp_path: Path) -> None:
+    src = tmp_path / "f.go"
+    src.write_text(FLOATS)
+    prog, allocs = pipeline((str(src),))
+    m = allocs["main.mandel"]
+    assert m.leaf and m.fused
+    assert m.regs[("zr", 0)] in regalloc.XMM and m.regs[("zi", 0)] in regalloc.XMM
+    assert m.regs[("cr", 0)] in regalloc.XMM
+    assert m.regs[("n", 0)] in regalloc.CALLER_FREE
+    a = allocs["main.across"]
+    assert ("y", 0) not in a.regs
+    text = amd64.listing(prog, regs=allocs)
+    body = text[text.index("main.mandel STEXT"):text.index("main.use STEXT")]
+    assert "ucomisd\t" in body and "(%rsp)" not in body.split("ucomisd")[1].split("\n")[0]
+    assert "movsd\t%xmm0" not in body
+
+
 def test_dump_regs_is_stable_text(tmp_path: Path) -> None:
     src = tmp_path / "sum.go"
     src.write_text(SUM)
