@@ -776,6 +776,15 @@ class FuncGen:
             self.ins("btcq\t$63, %rax" if i.width == 8 else "xorl\t$0x80000000, %eax")
             self.store("rax", i.dst, i.width)
             return
+        if op in _FROUND or op is ir.FOp.SQRT:
+            x, d = self.loc(i.x, i.width), self.loc(i.dst, i.width)
+            t = d if _isxmm(d) else "%xmm0"
+            if op is ir.FOp.SQRT:
+                self.ins(f"sqrt{sfx}\t{x}, {t}")
+            else:
+                self.ins(f"round{sfx}\t${_FROUND[op]}, {x}, {t}")
+            self.fmove(t, d, i.width)
+            return
         if op in _FARITH:
             x, y, d = self.loc(i.x, i.width), self.loc(i.y, i.width), self.loc(i.dst, i.width)
             if op in (ir.FOp.ADD, ir.FOp.MUL) and y == d and x != d:
@@ -966,6 +975,8 @@ _SIMPLE = {ir.Op.ADD: "addq", ir.Op.SUB: "subq", ir.Op.AND: "andq", ir.Op.OR: "o
            ir.Op.XOR: "xorq"}
 _CC = {ir.Op.EQ: ("e", "e"), ir.Op.NE: ("ne", "ne"), ir.Op.LT: ("l", "b"),
        ir.Op.LE: ("le", "be"), ir.Op.GT: ("g", "a"), ir.Op.GE: ("ge", "ae")}
+_FROUND = {ir.FOp.FLOOR: 1, ir.FOp.CEIL: 2, ir.FOp.TRUNC: 3}
+"""ROUNDSD's rounding-mode immediates (toward -Inf, +Inf, zero), gc's for Floor/Ceil/Trunc."""
 _FARITH = {ir.FOp.ADD: "add", ir.FOp.SUB: "sub", ir.FOp.MUL: "mul", ir.FOp.DIV: "div"}
 
 

@@ -258,6 +258,10 @@ class FOp(enum.Enum):
     MUL = "mul"
     DIV = "div"
     NEG = "neg"
+    SQRT = "sqrt"
+    FLOOR = "floor"
+    CEIL = "ceil"
+    TRUNC = "trunc"
     EQ = "eq"
     NE = "ne"
     LT = "lt"
@@ -267,12 +271,13 @@ class FOp(enum.Enum):
 
 
 FCOMPARES = frozenset({FOp.EQ, FOp.NE, FOp.LT, FOp.LE, FOp.GT, FOp.GE})
+FUNARY = frozenset({FOp.NEG, FOp.SQRT, FOp.FLOOR, FOp.CEIL, FOp.TRUNC})
 
 
 @dataclass(frozen=True, slots=True)
 class FBinOp:
     """dst = x op y on floats of `width` bytes (4 or 8); comparisons write a bool.
-    NEG ignores y."""
+    NEG, SQRT, FLOOR, CEIL and TRUNC (`FUNARY`) ignore y."""
 
     pos: Pos
     op: FOp

@@ -346,9 +346,9 @@ def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
         case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw):
             return fr.span(s, sw), fr.full(d, dw)
         case ir.FBinOp(op=op, dst=d, x=x, y=y, width=w):
-            if op is ir.FOp.NEG:
+            if op in ir.FUNARY:
                 return fr.span(x, w), fr.full(d, w)
-            dw = w if op in (ir.FOp.ADD, ir.FOp.SUB, ir.FOp.MUL, ir.FOp.DIV) else 1
+            dw = 1 if op in ir.FCOMPARES else w
             return fr.span(x, w) | fr.span(y, w), fr.full(d, dw)
         case ir.FConv(dst=d, dwidth=dw, src=s, swidth=sw):
             return fr.span(s, sw), fr.full(d, dw)

@@ -36,6 +36,16 @@ from compiler.walk.base import (
     has_call,
 )
 
+INTRINSICS: dict[str, ir.FOp | int] = {
+    "math.Sqrt": ir.FOp.SQRT, "math.sqrt": ir.FOp.SQRT, "math.Floor": ir.FOp.FLOOR,
+    "math.Ceil": ir.FOp.CEIL, "math.Trunc": ir.FOp.TRUNC,
+    "math.Float64bits": 8, "math.Float64frombits": 8,
+    "math.Float32bits": 4, "math.Float32frombits": 4,
+}
+"""math functions lowered to one float operation (an FOp) or to a move of their
+argument's bits (the width): gc's intrinsics (SQRTSD, ROUNDSD, MOVQ). Abs and Copysign
+inline to moves and integer masks through these."""
+
 
 class CallWalker(WalkerBase):
     """Calls of Go functions, methods, interface methods and the runtime."""
@@ -87,6 +97,8 @@ class CallWalker(WalkerBase):
         if isinstance(e, T.IfaceCall):
             e = self.pb.opts.devirt.get(id(e), e)
         match e:
+            case T.Call(fn=T.FuncRef(func=f), args=args) if f.symbol in INTRINSICS:
+                return [self.intrinsic(pos, f, self.args(args))]
             case T.Call(fn=T.FuncRef(func=f), args=args):
                 if f.external:
                     return self.external_call(pos, f, self.args(args))
@@ -109,6 +121,18 @@ class CallWalker(WalkerBase):
             case T.IfaceCall():
                 return self.iface_call(e)
         raise Unsupported(pos, type(e).__name__)
+
+    def intrinsic(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> ir.Mem:
+        """A call of a math function gc compiles to an instruction, as that
+        instruction: a float operation, or a move of the bits between a float and an
+        integer."""
+        res = self.temp(f.sig.results[0])
+        what = INTRINSICS[f.symbol]
+        if isinstance(what, int):
+            self.emit(ir.Mov(pos, res, vals[0], what))
+        else:
+            self.emit(ir.FBinOp(pos, what, res, vals[0], vals[0], 8))
+        return res
 
     def iface_call(self, e: T.IfaceCall) -> list[ir.Mem]:
         """i.M(args): the code pointer is fun[index] of i's itab (ITAB_FUN), called with
