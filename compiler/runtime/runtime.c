@@ -1203,11 +1203,18 @@ int64_t errors_assignTo(const type *t, void *target, const itab *tab, void *data
 
 typedef struct { char d[40]; int nd, dp; } decimal;
 
+static void parse_e(const char *buf, decimal *out);
+
 /* digits of v rounded to n significant digits (n >= 1). */
 static void digits_n(double v, int n, decimal *out) {
     char buf[64];
     if (n > 17) n = 17;
     snprintf(buf, sizeof buf, "%.*e", n - 1, v);
+    parse_e(buf, out);
+}
+
+/* The digits and decimal point of a "%e" rendering, trailing zeros dropped. */
+static void parse_e(const char *buf, decimal *out) {
     int k = 0;
     const char *p = buf;
     for (; *p && *p != 'e'; p++)
@@ -1219,12 +1226,63 @@ static void digits_n(double v, int n, decimal *out) {
     if (k == 1 && out->d[0] == '0') { out->nd = 0; out->dp = 0; }
 }
 
+/* Whether v correctly rounded to n significant digits reads back as v. */
+static int round_trips(double v, int n, int bits32) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*e", n - 1, v);
+    double back = strtod(buf, NULL);
+    return bits32 ? (float)back == (float)v : back == v;
+}
+
+/* For a power of two v whose n-digit rounding fell below the values reading back as
+   v (the lower half of its interval is the narrower): whether the n-digit value one
+   unit above reads back as v (as a float32 with bits32), as gc's shortest formatting
+   then prints it. */
+static int round_up_trips(double v, int n, int bits32, decimal *out) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*e", n - 1, v);
+    if (strtod(buf, NULL) > v) return 0;
+    char *e = strchr(buf, 'e');
+    char *p = e - 1;
+    for (;; p--) {
+        if (*p == '.') continue;
+        if (*p != '9') { (*p)++; break; }
+        *p = '0';
+        if (p == buf) { /* 9.99e+07 -> 1.00e+08 */
+            buf[0] = '1';
+            char tail[16];
+            snprintf(tail, sizeof tail, "e%+03d", atoi(e + 1) + 1);
+            strcpy(e, tail);
+            break;
+        }
+    }
+    double back = strtod(buf, NULL);
+    if (bits32 ? (float)back != (float)v : back != v) return 0;
+    parse_e(buf, out);
+    return 1;
+}
+
+/* The fewest digits n whose correctly rounded value reads back as v. For a float64
+   whose significand is not a power of two the values reading back as v form an
+   interval centred on v, and the n+1-digit rounding is never farther from v than the
+   n-digit one, so round_trips is monotone in n and a binary search finds the least n.
+   do NOT binary-search a power of two (its interval is lopsided: the lower half is
+   half as wide) or a float32 widened: those scan n upwards. */
 static void digits_shortest(double v, int bits32, decimal *out) {
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    if (!bits32 && (b & ((UINT64_C(1) << 52) - 1)) != 0) {
+        int lo = 1, hi = 17; /* round_trips(v, 17) always holds */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (round_trips(v, mid, 0)) hi = mid; else lo = mid + 1;
+        }
+        digits_n(v, lo, out);
+        return;
+    }
     for (int n = 1; n <= 17; n++) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.*e", n - 1, v);
-        double back = strtod(buf, NULL);
-        if (bits32 ? (float)back == (float)v : back == v) { digits_n(v, n, out); return; }
+        if (round_trips(v, n, bits32)) { digits_n(v, n, out); return; }
+        if (round_up_trips(v, n, bits32, out)) return;
     }
     digits_n(v, 17, out);
 }
