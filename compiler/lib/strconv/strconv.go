@@ -276,11 +276,15 @@ func Atoi(s string) (int, error) {
 
 // FormatFloat formats f like gc's strconv.FormatFloat: fmt is one of 'b', 'e',
 // 'E', 'f', 'g', 'G', 'x', 'X'; prec -1 means the fewest digits that round-trip.
+// With bitSize 32, f is first rounded to a float32, as gc does.
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
+	if bitSize == 32 {
+		f = float64(float32(f))
+	}
 	return formatFloat(f, fmt, prec, bitSize)
 }
 
 // AppendFloat appends FormatFloat(f, fmt, prec, bitSize) to dst.
 func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
-	return append(dst, formatFloat(f, fmt, prec, bitSize)...)
+	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
 }
