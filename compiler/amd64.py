@@ -851,8 +851,9 @@ class FuncGen:
                 self.ins(f"cvtsi2{d}q\t%rax, {t}")
                 self.ins(f"add{d}\t{t}, {t}")
                 self.label(done)
-            case "f2i":
-                self.ins(f"cvtt{s}2siq\t{self.loc(i.src, i.swidth)}, %rax")
+            case "f2i":  # a 4-byte result converts in 32 bits: 0x80000000 when out of range
+                q, r = ("q", "%rax") if i.dwidth == 8 else ("", "%eax")
+                self.ins(f"cvtt{s}2si{q}\t{self.loc(i.src, i.swidth)}, {r}")
                 self.store("rax", i.dst, i.dwidth)
                 return
             case "f2u":
@@ -868,7 +869,7 @@ class FuncGen:
                 self.label(big)
                 self.ins(f"sub{s}\t%xmm1, %xmm0")
                 self.ins(f"cvtt{s}2siq\t%xmm0, %rax")
-                self.ins("btcq\t$63, %rax")
+                self.ins("btsq\t$63, %rax")  # gc ORs the bit in: +Inf gives 1<<63
                 self.label(done)
                 self.store("rax", i.dst, i.dwidth)
                 return

@@ -100,14 +100,19 @@ class ConvertWalker(WalkerBase):
         return tmp
 
     def conv_float_to_int(self, e: T.Convert) -> ir.Mem:
-        """Float to integer: convert to 8 bytes (truncating toward zero), then narrow."""
+        """Float to integer, truncating toward zero, by gc's amd64 instructions (which
+        decide what NaN and out-of-range values give): a 64-bit conversion for int64
+        and uint32, gc's unsigned sequence for uint64, a 32-bit one for the other
+        widths; then narrowed."""
         pos, x, t = e.pos, e.x, e.type
         m = self.expr(x)
         tmp = self.temp(t)
-        kind = "f2i" if is_signed(t) else "f2u"
-        wide = self.temp(8)
-        self.emit(ir.FConv(pos, kind, wide, 8, m, size_of(x.type)))
-        self.emit(ir.Ext(pos, tmp, size_of(t), wide, 8, False))
+        n = size_of(t)
+        kind = "f2u" if n == 8 and not is_signed(t) else "f2i"
+        w = 8 if n == 8 or (n == 4 and not is_signed(t)) else 4
+        wide = self.temp(w)
+        self.emit(ir.FConv(pos, kind, wide, w, m, size_of(x.type)))
+        self.emit(ir.Ext(pos, tmp, n, wide, w, False))
         return tmp
 
     def conv_float(self, e: T.Convert) -> ir.Mem:
