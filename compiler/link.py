@@ -51,16 +51,23 @@ def _run(argv: Sequence[str]) -> None:
         raise LinkError(f"{' '.join(argv[:2])}...: {msg[:2000]}")
 
 
-def runtime_sources() -> list[Path]:
-    return sorted(p for p in RUNTIME_DIR.iterdir() if p.suffix in (".c", ".s", ".h"))
+def runtime_sources() -> dict[str, bytes]:
+    """The runtime's sources by file name, read once: the key and the build both use
+    these bytes, so do NOT re-read RUNTIME_DIR while building (a checkout changing
+    underneath, e.g. mid-rebase, would file one version's archive under another's key)."""
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(RUNTIME_DIR.iterdir())
+        if p.suffix in (".c", ".s", ".h")
+    }
 
 
-def runtime_key() -> str:
-    """A hash of the runtime sources and build flags."""
+def runtime_key(sources: dict[str, bytes] | None = None) -> str:
+    """A hash of the runtime sources (read now unless given) and build flags."""
     h = hashlib.sha256()
     h.update(" ".join(CFLAGS).encode())
-    for p in runtime_sources():
-        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    for name, data in (runtime_sources() if sources is None else sources).items():
+        h.update(name.encode() + b"\0" + data + b"\0")
     return h.hexdigest()[:16]
 
 
@@ -68,7 +75,8 @@ def runtime_archive() -> Path:
     """The cached runtime archive, built first if missing; LinkError unless it matches
     its checksum (verify_archive)."""
     d = cache_dir()
-    key = runtime_key()
+    sources = runtime_sources()
+    key = runtime_key(sources)
     out = d / f"runtime-{key}.a"
     if not _sum_path(out).exists():
         # Concurrent compiles (xdist workers, processes sharing the cache) build it once:
@@ -78,7 +86,7 @@ def runtime_archive() -> Path:
             with open(d / f"runtime-{key}.lock", "w") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 if not _sum_path(out).exists():
-                    _build_runtime(d, out)
+                    _build_runtime(d, out, sources)
         except OSError as e:
             raise LinkError(f"cannot build the runtime archive in {d}: {e}") from e
     verify_archive(out)
@@ -112,12 +120,18 @@ def verify_archive(archive: Path) -> str:
     return got
 
 
-def _build_runtime(d: Path, out: Path) -> None:
-    """Compile the runtime sources into the archive out (atomically, via a temp dir) and
-    record its sha256; the checksum file is published last, so its presence means done."""
+def _build_runtime(d: Path, out: Path, sources: dict[str, bytes]) -> None:
+    """Compile sources (the snapshot the key was computed from, written to a temp dir)
+    into the archive out atomically and record its sha256; the checksum file is
+    published last, so its presence means done."""
     with tempfile.TemporaryDirectory(dir=d, prefix=".build-") as tmp:
+        srcdir = Path(tmp) / "src"
+        srcdir.mkdir()
+        for name, data in sources.items():
+            (srcdir / name).write_bytes(data)
         objs = []
-        for src in runtime_sources():
+        for name in sources:
+            src = srcdir / name
             if src.suffix == ".h":
                 continue
             obj = Path(tmp) / (src.stem + ".o")

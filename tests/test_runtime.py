@@ -42,7 +42,7 @@ def test_concurrent_builds_build_once(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "c"))
     builds: list[int] = []
 
-    def slow_build(d: Path, out: Path) -> None:
+    def slow_build(d: Path, out: Path, sources: dict[str, bytes]) -> None:
         builds.append(1)
         time.sleep(0.3)
         out.write_bytes(b"!<arch>\n")
@@ -56,6 +56,33 @@ def test_concurrent_builds_build_once(tmp_path: Path, monkeypatch: pytest.Monkey
     for t in threads:
         t.join(timeout=60)
     assert builds == [1]
+
+
+def test_archive_is_built_from_the_sources_it_is_keyed_by(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive is compiled from the snapshot its key hashes: a runtime directory
+    that changes after the key was taken (a checkout moving mid-build) cannot put one
+    version's code under another version's key."""
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "c"))
+    sources = link.runtime_sources()
+    key = link.runtime_key(sources)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    (moved / "runtime.c").write_text("int changed_underneath;\n")
+    monkeypatch.setattr(link, "RUNTIME_DIR", moved)
+    real = link.runtime_sources
+
+    def snapshot_then_move() -> dict[str, bytes]:
+        monkeypatch.setattr(link, "runtime_sources", real)
+        return sources
+
+    monkeypatch.setattr(link, "runtime_sources", snapshot_then_move)
+    archive = link.runtime_archive()
+    assert archive.name == f"runtime-{key}.a"
+    members = subprocess.run(["ar", "t", str(archive)], capture_output=True, text=True,
+                             check=True).stdout.split()
+    assert "sched.o" in members and "chan.o" in members
 
 
 def test_link_error_is_reported(tmp_path: Path) -> None:
