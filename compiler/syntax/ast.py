@@ -102,6 +102,15 @@ class IndexExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class ListExpr:
+    """The type arguments `A, B` of a multi-index instantiation `X[A, B]` (the index of
+    its IndexExpr); a single type argument is the index itself."""
+
+    pos: Pos
+    elems: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SliceExpr:
     pos: Pos
     x: Expr
@@ -235,8 +244,8 @@ class InterfaceType:
 
 Expr = (
     BadExpr | Name | BasicLit | KeyValue | CompositeLit | FuncLit | ParenExpr | SelectorExpr
-    | IndexExpr | SliceExpr | TypeAssertExpr | CallExpr | StarExpr | UnaryExpr | BinaryExpr
-    | ArrayType | SliceType | DotsType | MapType | ChanType | FuncType | StructType
+    | IndexExpr | ListExpr | SliceExpr | TypeAssertExpr | CallExpr | StarExpr | UnaryExpr
+    | BinaryExpr | ArrayType | SliceType | DotsType | MapType | ChanType | FuncType | StructType
     | InterfaceType
 )
 
@@ -454,6 +463,7 @@ class TypeSpec:
     name: Name
     type: Expr
     alias: bool
+    tparams: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +476,7 @@ class FuncDecl:
     type: FuncType
     body: BlockStmt | None
     pragmas: frozenset[str] = frozenset()
+    tparams: tuple[Field, ...] = ()
 
 
 Decl = ImportDecl | ConstSpec | VarSpec | TypeSpec | FuncDecl

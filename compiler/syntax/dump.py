@@ -86,6 +86,8 @@ def expr_string(x: ast.Expr | ast.Stmt) -> str:
             return f"{expr_string(e)}.{sel.value}"
         case ast.IndexExpr(x=e, index=i):
             return f"{expr_string(e)}[{expr_string(i)}]"
+        case ast.ListExpr(elems=es):
+            return ", ".join(expr_string(e) for e in es)
         case ast.SliceExpr(x=e, lo=lo, hi=hi, max=mx, full=full):
             parts = [expr_string(lo) if lo else "", expr_string(hi) if hi else ""]
             if full:

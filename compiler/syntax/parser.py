@@ -255,11 +255,55 @@ class Parser:
         pos = self.pos()
         name = self.name()
         alias = self.got("=")
-        if self.tok.kind == "[" and self.peek().kind == "NAME" and \
-                self.peek(2).kind in ("NAME", ",", "interface", "~"):
-            raise self.syntax_error("refgo does not support generic types yet")
+        tparams: tuple[ast.Field, ...] = ()
+        if not alias and self.tok.kind == "[" and self.peek().kind == "NAME" and \
+                self.peek(2).kind in _TPARAM_START:
+            tparams = self.type_params()
         typ = self.type_()
-        out.append(ast.TypeSpec(pos, name, typ, alias))
+        out.append(ast.TypeSpec(pos, name, typ, alias, tparams))
+
+    def type_params(self) -> tuple[ast.Field, ...]:
+        """`[P, Q C1; R C2]`: a type parameter list, one Field per name (the constraint
+        as its type, a union or `~T` an element expression)."""
+        lbrack = self.pos()
+        self.want("[")
+        out: list[ast.Field] = []
+        pending: list[ast.Name] = []
+        while self.tok.kind not in ("]", "EOF"):
+            n = self.name()
+            pending.append(n)
+            if self.tok.kind == ",":
+                self.next()
+                continue
+            c = self.constraint_elem()
+            out.extend(ast.Field(pn.pos, pn, c) for pn in pending)
+            pending = []
+            if not self.got(","):
+                break
+        if pending:
+            self.error_at(pending[-1].pos, "syntax error: missing type constraint")
+            raise _Bail()
+        if not out:
+            self.error_at(lbrack, "syntax error: empty type parameter list")
+            raise _Bail()
+        self.want("]")
+        return tuple(out)
+
+    def constraint_elem(self) -> ast.Expr:
+        """A type element: `~T`, `A | ~B | C`, or a plain type."""
+        x = self.term()
+        while self.tok.kind == "|":
+            oppos = self.pos()
+            self.next()
+            x = ast.BinaryExpr(x.pos, "|", x, self.term(), oppos)
+        return x
+
+    def term(self) -> ast.Expr:
+        if self.tok.kind == "~":
+            pos = self.pos()
+            self.next()
+            return ast.UnaryExpr(pos, "~", self.type_())
+        return self.type_()
 
     def func_decl(self) -> ast.FuncDecl:
         pos = self.pos()
@@ -281,13 +325,18 @@ class Parser:
         if self.tok.kind != "NAME":
             raise self.syntax_error("expecting name or (")
         name = self.name()
+        tparams: tuple[ast.Field, ...] = ()
         if self.tok.kind == "[":
-            raise self.syntax_error("refgo does not support generic functions yet")
+            tparams = self.type_params()
+            if recv is not None:
+                self.error_at(tparams[0].pos, "syntax error: method must have no type "
+                                              "parameters")
+                raise _Bail()
         ftype = self.signature(pos)
         body: ast.BlockStmt | None = None
         if self.tok.kind == "{":
             body = self.func_body()
-        return ast.FuncDecl(pos, recv, name, ftype, body, pragmas)
+        return ast.FuncDecl(pos, recv, name, ftype, body, pragmas, tparams)
 
     def func_body(self) -> ast.BlockStmt:
         saved = self.xnest
@@ -381,7 +430,19 @@ class Parser:
             self.next()
             n = ast.SelectorExpr(n.pos, n, dot, self.name())
         if self.tok.kind == "[" and self.peek().kind != "]":
-            pass
+            lbrack = self.pos()
+            self.next()
+            self.xnest += 1
+            args = [self.type_()]
+            while self.got(","):
+                if self.tok.kind == "]":
+                    break
+                args.append(self.type_())
+            self.xnest -= 1
+            self.want("]")
+            idx: ast.Expr = args[0] if len(args) == 1 else ast.ListExpr(args[0].pos,
+                                                                         tuple(args))
+            n = ast.IndexExpr(n.pos, n, idx, lbrack)
         return n
 
     def struct_type(self) -> ast.StructType:
@@ -435,10 +496,8 @@ class Parser:
             if self.tok.kind == "NAME" and self.peek().kind == "(":
                 n = self.name()
                 methods.append(ast.Field(mpos, n, self.signature(mpos)))
-            elif self.tok.kind == "NAME":
-                methods.append(ast.Field(mpos, None, self.qualified_name()))
             else:
-                raise self.syntax_error("refgo does not support type constraints yet")
+                methods.append(ast.Field(mpos, None, self.constraint_elem()))
             if not self.got(";") and self.tok.kind != "}":
                 raise self.syntax_error("in interface type; possibly missing semicolon or "
                                         "newline or }")
@@ -618,7 +677,7 @@ class Parser:
     def complit_ok(self, x: ast.Expr) -> bool:
         if isinstance(x, (ast.ArrayType, ast.SliceType, ast.MapType, ast.StructType)):
             return True
-        if isinstance(x, (ast.Name, ast.SelectorExpr)):
+        if isinstance(x, (ast.Name, ast.SelectorExpr, ast.IndexExpr)):
             return self.xnest >= 0
         return False
 
@@ -633,6 +692,14 @@ class Parser:
                 if self.tok.kind == "]":
                     raise self.syntax_error("expecting operand")
                 lo = self.expr()
+                if self.tok.kind == ",":
+                    elems = [lo]
+                    while self.got(","):
+                        if self.tok.kind == "]":
+                            break
+                        elems.append(self.expr())
+                    self.want("]")
+                    return ast.IndexExpr(pos, x, ast.ListExpr(lo.pos, tuple(elems)), lbrack)
                 if self.got("]"):
                     return ast.IndexExpr(pos, x, lo, lbrack)
                 if self.tok.kind != ":":
@@ -1036,6 +1103,12 @@ class Parser:
 
 
 _NOBLOCK = ast.BlockStmt(Pos("", 0, 0), (), Pos("", 0, 0))
+
+
+_TPARAM_START = frozenset({"NAME", ",", "interface", "~", "map", "func", "chan", "[",
+                           "struct"})
+"""Tokens after `[ NAME` that make a type declaration's `[` a type parameter list (not
+an array length). Not `*`: `[P *C]` is an array length, as the spec resolves it."""
 
 
 def _tokname(kind: str) -> str:
