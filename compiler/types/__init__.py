@@ -29,11 +29,13 @@ functions. The modules:
     assignments.py  assignability (use_as), implicit conversions, assignment statements
     stmt.py         statements and function bodies (labels.py: labels, termination)
     switch.py       expression and type switches
+    generic.py      generic functions and types: instantiation, inference
     operand.py      Operand, scopes, types2's operand descriptions in messages
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
 from compiler import stdlib
@@ -43,6 +45,7 @@ from compiler.types import tree
 from compiler.types.base import TooManyErrors
 from compiler.types.check import Checker, PackageInfo
 from compiler.types.dump import dump
+from compiler.types.generic import drain
 from compiler.types.typ import Universe
 
 __all__ = ["check_program", "dump"]
@@ -104,6 +107,13 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
 
     try:
         check_one("main", files)
+        drain(uni.pending)
     except TooManyErrors:
         pass
+    except RecursionError:
+        pos = files[0].pos if files else Pos("<unknown>", 1, 1)
+        diags.error(pos, "refgo does not support nesting this deep yet")
+    if uni.instances and order:
+        last = order[-1]
+        order[-1] = dataclasses.replace(last, funcs=last.funcs + tuple(uni.instances))
     return tree.Program(tuple(order))

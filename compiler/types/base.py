@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
 from compiler.types.operand import Operand, Scope
-from compiler.types.typ import Named, Signature, Type, Universe, Var, VarKind
+from compiler.types.typ import Named, Signature, Term, Type, Universe, Var, VarKind
 
 GIVE_UP_AFTER_ERRORS = 1000
 """The checker stops (TooManyErrors) once the compile has reported this many errors: far
@@ -80,6 +80,9 @@ class CheckerBase:
         self.pos_override: Pos | None = None
         self.mismatch_calls: set[int] = set()
         self.later_keys: list[tuple[Named, Pos]] = []
+        self.constraint_text: dict[int, str] = {}
+        """Each type parameter's constraint as written (by TypeParam uid), for messages."""
+        self.inst_cycle_reported: dict[int, bool] = {}
 
     def error(self, pos: Pos, msg: str) -> None:
         """Report an error (all of them, as gc -e; the driver decides how many to print)."""
@@ -167,6 +170,12 @@ class CheckerBase:
         def index_value(self, e: ast.Expr, length: int, what: str = "index"
                         ) -> tree.Expr | None: ...
         def slice_expr(self, e: ast.SliceExpr) -> Operand: ...
+        # generic.py
+        def generic_object(self, e: ast.Expr) -> Any: ...
+        def instantiate_expr(self, e: ast.IndexExpr, g: Any) -> Operand: ...
+        def generic_call_fun(self, e: ast.CallExpr, g: Any, explicit: ast.Expr | None
+                             ) -> Operand: ...
+        def union_terms(self, e: ast.Expr) -> tuple[Term, ...]: ...
         # call.py
         def call(self, e: ast.CallExpr, hint: Type | None = None) -> Operand: ...
         def tuple_elems(self, a: Operand) -> list[Operand]: ...

@@ -17,6 +17,7 @@ from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.base import CheckerBase
+from compiler.types.generic import GenericFunc
 from compiler.types.operand import Mode, Operand, describe, invalid, summary
 from compiler.types.typ import Signature, Slice, Tuple, Type, message_string, under
 
@@ -25,7 +26,7 @@ class CallChecker(CheckerBase):
     """Calls (mixed into Checker)."""
 
     def call(self, e: ast.CallExpr, hint: Type | None = None) -> Operand:
-        f = self.expr(e.fun)
+        f = self.callee(e)
         if f.invalid:
             for a in e.args:
                 self.expr(a)
@@ -57,6 +58,21 @@ class CallChecker(CheckerBase):
         else:
             call = tree.Call(e.pos, rt, fx, args, e.lparen)
         return Operand(mode, rt, call, e)
+
+    def callee(self, e: ast.CallExpr) -> Operand:
+        """The called operand; a generic function's instance (type arguments inferred)."""
+        fun = e.fun
+        while isinstance(fun, ast.ParenExpr):
+            fun = fun.x
+        if isinstance(fun, ast.IndexExpr):
+            g = self.generic_object(fun.x)
+            if isinstance(g, GenericFunc):
+                return self.generic_call_fun(e, g, fun.index)
+        else:
+            g = self.generic_object(fun)
+            if isinstance(g, GenericFunc):
+                return self.generic_call_fun(e, g, None)
+        return self.expr(e.fun)
 
     def call_args(self, e: ast.CallExpr, sig: Signature, fname: str) -> tuple[tree.Expr, ...]:
         """Check a call's arguments against sig (packing variadic extras into a slice)."""

@@ -31,6 +31,7 @@ from compiler.types.constant import unquote
 from compiler.types.conversions import ConversionChecker
 from compiler.types.decl import DeclChecker
 from compiler.types.expr import ExprChecker
+from compiler.types.generic import GenericChecker, GenericType
 from compiler.types.index import IndexChecker
 from compiler.types.literals import LiteralChecker
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
@@ -53,6 +54,7 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    named_name,
     under,
 )
 from compiler.types.typexpr import TypeExprChecker
@@ -85,7 +87,7 @@ class PackageInfo:
 
 class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecker,
               OperatorChecker, CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker,
-              SelectorChecker, IndexChecker, TypeExprChecker):
+              SelectorChecker, IndexChecker, TypeExprChecker, GenericChecker):
     """Checks one package; see the module docstring. The other concerns' methods come
     from the mixins (the package docstring lists them); this module adds the package
     level."""
@@ -108,6 +110,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.func_bodies: list[tuple[ast.FuncDecl, Func, Scope]] = []
         self.methods: list[tuple[ast.FuncDecl, Scope]] = []
         self.fixups: list[tuple[Named, Named | ast.Expr, Scope]] = []
+        self.generic_methods: dict[str, list[tuple[ast.FuncDecl, Scope]]] = {}
+        """Methods with receiver type parameters, by receiver base type name."""
         self.pending: set[int] = set()
         self.resolving: list[_Decl] = []
         self.realias: set[int] = set()
@@ -180,7 +184,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             case ast.TypeSpec():
                 self._declare(d.name, "type", d, fscope)
             case ast.FuncDecl():
-                if d.recv is not None:
+                base = _generic_recv_base(d)
+                if base is not None:
+                    self.generic_methods.setdefault(base, []).append((d, fscope))
+                elif d.recv is not None:
                     self.methods.append((d, fscope))
                 elif d.name.value == "init":
                     self.methods.append((d, fscope))
@@ -292,6 +299,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         spec = d.spec
         assert isinstance(spec, ast.TypeSpec)
         self.scope = d.scope
+        if spec.tparams:
+            d.obj = self.generic_type(spec, d.scope,
+                                      self.generic_methods.get(spec.name.value, []))
+            return d.obj
         if spec.alias:
             t = self.resolve_type(spec.type)
             return TypeName(spec.name.value, t, spec.name.pos)
@@ -384,6 +395,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         spec = d.spec
         assert isinstance(spec, ast.FuncDecl)
         self.scope = d.scope
+        if spec.tparams:
+            if spec.name.value in ("main", "init") and self.path == "main":
+                self.error(spec.name.pos, f"func {spec.name.value} must have no type "
+                                          f"parameters")
+            return self.generic_func(spec.name.value, spec, d.scope)
         sig = self.resolve_signature(spec.type)
         if spec.name.value == "main" and self.path == "main" and (sig.params or sig.results):
             self.error(spec.name.pos, "func main must have no arguments and no return values")
@@ -424,6 +440,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             if isinstance(obj, TypeName) and isinstance(obj.type, Named) and \
                     obj.type.pkg == self.path:
                 base = obj.type
+            elif isinstance(obj, GenericType):
+                self.error(rt.pos, f"cannot use generic type {rt.value} without "
+                                   f"instantiation")
+                return
             elif obj is None and self.universe_scope.names.get(rt.value) is None:
                 self.error(rt.pos, f"undefined: {rt.value}")
                 return
@@ -515,8 +535,9 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 outer.names[rname] = recv_var
             base = fn.recv.elem if isinstance(fn.recv, Pointer) else fn.recv
             assert isinstance(base, Named)
-            name = f"(*{base.name}).{fn.name}" if isinstance(fn.recv, Pointer) \
-                else f"{base.name}.{fn.name}"
+            bn = named_name(base)
+            name = f"(*{bn}).{fn.name}" if isinstance(fn.recv, Pointer) \
+                else f"{bn}.{fn.name}"
         ctx = FuncCtx(fn.sig, name, None)
         self.func = ctx
         params, results = self.declare_params(spec.type, fn.sig, outer, ctx)
@@ -614,6 +635,23 @@ def _under_or(t: Type | None) -> Type:
     if t is None:
         return Struct(())
     return under(t) if not isinstance(t, Named) or t.underlying is not None else Struct(())
+
+
+def _generic_recv_base(d: ast.FuncDecl) -> str | None:
+    """The base type name of a method whose receiver has type parameters (`(l
+    *List[T])`), else None."""
+    if d.recv is None:
+        return None
+    rt = d.recv.type
+    while isinstance(rt, ast.ParenExpr):
+        rt = rt.x
+    if isinstance(rt, ast.StarExpr):
+        rt = rt.x
+    while isinstance(rt, ast.ParenExpr):
+        rt = rt.x
+    if isinstance(rt, ast.IndexExpr) and isinstance(rt.x, ast.Name):
+        return rt.x.value
+    return None
 
 
 def _unsafe_scope() -> dict[str, object]:

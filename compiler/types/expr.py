@@ -24,6 +24,7 @@ from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
+from compiler.types.generic import GenericFunc, GenericType
 from compiler.types.operand import INVALID_TYPE, Builtin, Mode, Operand, PkgName, describe, invalid
 from compiler.types.predicates import is_untyped_kind
 from compiler.types.typ import (
@@ -70,6 +71,9 @@ class ExprChecker(CheckerBase):
             case ast.SelectorExpr():
                 return self.selector(e)
             case ast.IndexExpr():
+                g = self.generic_object(e.x)
+                if g is not None:
+                    return self.instantiate_expr(e, g)
                 return self.index(e)
             case ast.SliceExpr():
                 return self.slice_expr(e)
@@ -144,6 +148,14 @@ class ExprChecker(CheckerBase):
                                                                           0), e, name=n)
             case PkgName():
                 self.error(pos, f"use of package {obj.name} without selector")
+                return invalid(e)
+            case GenericFunc():
+                self.error(pos, f"cannot use generic function {expr_string(e)} without "
+                                f"instantiation")
+                return invalid(e)
+            case GenericType():
+                self.error(pos, f"cannot use generic type {expr_string(e)} without "
+                                f"instantiation")
                 return invalid(e)
         return invalid(e)
 

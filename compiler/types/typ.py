@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from compiler.diag import Pos
 from compiler.types import ptrwords
@@ -144,10 +145,25 @@ class IMethod:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """One term of a constraint's type set: `T` or (tilde) `~T`."""
+
+    tilde: bool
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
 class Interface:
-    """An interface; `methods` is the full method set (embedded ones flattened), by name."""
+    """An interface; `methods` is the full method set (embedded ones flattened), by name.
+
+    A constraint interface also restricts its type set: `terms` (None: all types) is the
+    union its type elements leave (`~int | string`; an embedded constraint's terms
+    intersected in), `comparable` requires strictly comparable types. Only constraints
+    have them (a value of such an interface type is an error)."""
 
     methods: tuple[IMethod, ...]
+    terms: tuple[Term, ...] | None = None
+    comparable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +180,13 @@ class Named:
     valid once the package has been checked. `local` is 0 for a package-level type and
     N for the package's N-th function-local type (source order): its linker name is
     gc's `T·N` (`type_string(t, link=True)`), while Go spells it `main.T` at run time.
+
+    An instance of a generic type has its type arguments in `targs` (printed after the
+    name: `main.List[int]`) and its generic declaration in `origin` (the checker's
+    generic.GenericType); every distinct argument list is one Named.
     """
 
-    __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local")
+    __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local", "targs", "origin")
 
     def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None,
                  local: int = 0) -> None:
@@ -176,14 +196,35 @@ class Named:
         self.underlying: Type | None = underlying
         self.methods: list[Func] = []
         self.local = local
+        self.targs: tuple[Type, ...] = ()
+        self.origin: object = None
 
     def __repr__(self) -> str:
         return f"Named({self.pkg}.{self.name})"
 
 
+class TypeParam:
+    """A type parameter of a generic function or type, as its generic signature (used for
+    inference only: bodies are checked per instantiation) sees it. Identity is the
+    object; `constraint` is its (underlying) constraint interface; `uid` tells apart
+    parameters of one name in instance keys."""
+
+    __slots__ = ("name", "index", "constraint", "pos", "uid")
+
+    def __init__(self, name: str, index: int, pos: Pos, uid: int) -> None:
+        self.name = name
+        self.index = index
+        self.pos = pos
+        self.uid = uid
+        self.constraint: Interface = Interface(())
+
+    def __repr__(self) -> str:
+        return f"TypeParam({self.name})"
+
+
 Type = (
     Basic | Pointer | Slice | Array | Map | Chan | Struct | Signature | Interface | Tuple
-    | Named
+    | Named | TypeParam
 )
 
 
@@ -294,7 +335,7 @@ class Func:
             return f"{self.pkg}.{self.name}"
         base = self.recv.elem if isinstance(self.recv, Pointer) else self.recv
         # Only a method expression wrapper has an unnamed base: `go.struct { main.T }.M`.
-        pkg, tn = ((self.pkg, base.name) if isinstance(base, Named)
+        pkg, tn = ((self.pkg, named_name(base)) if isinstance(base, Named)
                    else ("go", type_string(base)))
         if isinstance(self.recv, Pointer):
             return f"{pkg}.(*{tn}).{self.name}"
@@ -327,6 +368,14 @@ class TypeName:
 
 # ---------------------------------------------------------------------------------------
 # Predicates and layout
+
+
+def named_name(t: Named) -> str:
+    """t's name with its type arguments in linker spelling (`List[int]`), unqualified:
+    what method symbols and function names put after the package."""
+    if not t.targs:
+        return t.name
+    return t.name + "[" + ",".join(type_string(a, link=True) for a in t.targs) + "]"
 
 
 def under(t: Type) -> Type:
@@ -611,8 +660,12 @@ class _Printer:
             case Named(name=n, pkg=p):
                 if self.link and t.local:
                     n = f"{n}·{t.local}"
+                if t.targs:
+                    n += "[" + ",".join(s(a) for a in t.targs) + "]"
                 q = self.qualifier(p) if p else ""
                 return f"{q}.{n}" if q else n
+            case TypeParam(name=n):
+                return f"{n}·{t.uid}" if self.link else n
             case Basic(kind=k, name=n):
                 return n if self.aliases else k.value
             case Pointer(elem=e):
@@ -627,6 +680,15 @@ class _Printer:
                 return _chan_string(d, e, s(e))
             case Signature():
                 return "func" + self.inner().sig(t)
+            case Interface(methods=ms, terms=terms) if terms is not None or t.comparable:
+                inner = self.inner()
+                parts = ["comparable"] if t.comparable else []
+                if terms:
+                    parts.append(" | ".join(("~" if x.tilde else "") + s(x.type)
+                                            for x in terms))
+                parts.extend(m.name + inner.sig(m.sig) for m in ms)
+                body = "; ".join(parts)
+                return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
             case Interface(methods=ms):
                 if not ms:
                     return self.empty
@@ -701,7 +763,8 @@ def canon(t: Type) -> Type:
         case Struct(fields=fs):
             return Struct(tuple(Field(f.name, canon(f.type), f.embedded) for f in fs))
         case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, canon_signature(m.sig)) for m in ms))
+            return Interface(tuple(IMethod(m.name, canon_signature(m.sig)) for m in ms),
+                             t.terms, t.comparable)
         case Tuple(types=ts):
             return Tuple(tuple(canon(x) for x in ts))
     return t
@@ -869,10 +932,14 @@ def missing_method(t: Type, iface: Interface) -> Missing | None:
 
 @dataclass(slots=True)
 class Universe:
-    """Counters shared by a compile (variable uids, closure numbering)."""
+    """Counters shared by a compile (variable uids, closure numbering), and the
+    instances of generic code: `pending` body checks (callables) and the checked
+    `instances` (tree.FuncDecls), which check_program puts into package main."""
 
     next_uid: int = 0
     closures: dict[str, int] = field(default_factory=dict)
+    pending: list[Any] = field(default_factory=list)
+    instances: list[Any] = field(default_factory=list)
 
     def uid(self) -> int:
         self.next_uid += 1

@@ -21,6 +21,7 @@ from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types.base import CheckerBase
+from compiler.types.generic import intersect_terms
 from compiler.types.operand import INVALID_TYPE, Builtin, Mode, describe
 from compiler.types.predicates import is_untyped_kind, maybe_comparable
 from compiler.types.typ import (
@@ -39,6 +40,7 @@ from compiler.types.typ import (
     Signature,
     Slice,
     Struct,
+    Term,
     Type,
     is_integer,
     message_string,
@@ -74,6 +76,14 @@ class TypeExprChecker(CheckerBase):
                 return t
             case ast.ParenExpr(x=x):
                 return self.resolve_type(x)
+            case ast.IndexExpr():
+                op = self.expr(e)
+                if op.invalid:
+                    return INVALID_TYPE
+                if op.mode is not Mode.TYPE:
+                    self.error(e.pos, f"{expr_string(e)} is not a type")
+                    return INVALID_TYPE
+                return op.type
             case ast.StarExpr(x=x):
                 return Pointer(self._indirect_type(x))
             case ast.ArrayType(len=None):
@@ -199,7 +209,12 @@ class TypeExprChecker(CheckerBase):
 
     def interface_type(self, e: ast.InterfaceType) -> Type:
         methods: dict[str, IMethod] = {}
+        terms: tuple[Term, ...] | None = None
+        cmp = False
         for m in e.methods:
+            if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
+                terms = intersect_terms(terms, self.union_terms(m.type))
+                continue
             if m.name is not None:
                 assert isinstance(m.type, ast.FuncType)
                 sig = self._indirect_type(m.type)
@@ -216,14 +231,16 @@ class TypeExprChecker(CheckerBase):
                 continue
             u = under(t)
             if not isinstance(u, Interface):
-                self.unsupported(m.type.pos, "type constraints")
+                terms = intersect_terms(terms, (Term(False, t),))
                 continue
+            terms = intersect_terms(terms, u.terms)
+            cmp = cmp or u.comparable
             for im in u.methods:
                 prev = methods.get(im.name)
                 if prev is not None and prev.sig != im.sig:
                     self.error(m.type.pos, f"duplicate method {im.name}")
                 methods[im.name] = im
-        return Interface(tuple(methods[k] for k in sorted(methods)))
+        return Interface(tuple(methods[k] for k in sorted(methods)), terms, cmp)
 
 
 def _embedded_name(e: ast.Expr) -> str | None:

@@ -39,6 +39,9 @@ from compiler.types.typ import (
     TypeName,
 )
 
+COMPARABLE = Named("comparable", "", NOPOS, Interface((), None, True))
+"""The predeclared constraint comparable (strictly comparable types)."""
+
 ERROR = Named("error", "", NOPOS, Interface((IMethod("Error", Signature((), (STRING,))),)))
 
 BUILTINS = (
@@ -55,6 +58,7 @@ def universe() -> dict[str, object]:
         out[t.name] = TypeName(t.name, t, NOPOS)
     out["error"] = TypeName("error", ERROR, NOPOS)
     out["any"] = TypeName("any", EMPTY_INTERFACE, NOPOS)
+    out["comparable"] = TypeName("comparable", COMPARABLE, NOPOS)
     out["true"] = Const("true", UNTYPED_BOOL, True, NOPOS)
     out["false"] = Const("false", UNTYPED_BOOL, False, NOPOS)
     out["iota"] = Builtin("iota")

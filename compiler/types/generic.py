@@ -1,0 +1,663 @@
+"""Generics: generic declarations, instantiation and type inference.
+
+refgo stencils fully, by re-checking. A generic function or type is declared once with
+its type parameters as TypeParam types (its signature, used for inference, and its
+constraints); each distinct list of type arguments is instantiated once, by checking
+the declaration again in a scope that binds the type parameter names to the arguments.
+That yields an ordinary Func (`main.F[int]`) or Named (`main.List[int]`, with its own
+methods `main.(*List[int]).Push`), so later phases see only concrete code. For
+
+    func Map[T, U any](xs []T, f func(T) U) []U { ... }
+    _ = Map([]int{1}, strconv.Itoa)
+
+inference unifies `[]T` with `[]int` and `func(T) U` with `func(int) string`, and the
+call calls the instance Func `Map[int,string]`, whose body is checked (queued on the
+Universe, drained after package main) with T = int and U = string.
+
+Instances are keyed by their arguments' linker spelling (TypeParams by uid), so one
+instance serves every use. An instance whose arguments contain type parameters (`*List[T]`
+in a generic signature) is open: it has an underlying type and method signatures for
+unification, but no bodies. Type arguments are checked against their constraints'
+type sets (terms, comparable, methods) at instantiation. A body is checked only with
+concrete types: errors in a generic body that no instantiation reaches are not
+reported (do NOT rely on the generic check to catch them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from compiler.diag import Pos
+from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
+from compiler.types import tree
+from compiler.types.base import CheckerBase
+from compiler.types.operand import INVALID_TYPE, Mode, Operand, PkgName, Scope, invalid
+from compiler.types.predicates import comparable, default_type, identical, is_untyped_kind
+from compiler.types.typ import (
+    Array,
+    Chan,
+    Field,
+    Func,
+    IMethod,
+    Interface,
+    Map,
+    Named,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Term,
+    Tuple,
+    Type,
+    TypeName,
+    TypeParam,
+    message_string,
+    missing_method,
+    type_string,
+    under,
+)
+
+MAX_INSTANCE_DEPTH = 64
+"""Nested instantiations deeper than this are an instantiation cycle (`type T[P any]
+struct{ f *T[[]P] }` makes T[int], T[[]int], ...)."""
+
+
+@dataclass(eq=False, slots=True)
+class GenericFunc:
+    """A generic function: its declaration, generic signature and instances by key."""
+
+    name: str
+    pkg: str
+    spec: ast.FuncDecl
+    scope: Scope
+    checker: Any
+    tparams: tuple[TypeParam, ...] = ()
+    sig: Signature | None = None
+    instances: dict[str, Func] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class GenericType:
+    """A generic defined type: its declaration, its methods' declarations (collected
+    by receiver base name) and instances by key."""
+
+    name: str
+    pkg: str
+    spec: ast.TypeSpec
+    scope: Scope
+    checker: Any
+    methods: list[tuple[ast.FuncDecl, Scope]]
+    tparams: tuple[TypeParam, ...] = ()
+    instances: dict[str, Named] = field(default_factory=dict)
+    depth: int = 0
+
+
+def instance_key(targs: Sequence[Type]) -> str:
+    """The key of one type argument list (identical lists, one key)."""
+    return ",".join(type_string(t, link=True, aliases=False) for t in targs)
+
+
+def is_open(t: Type) -> bool:
+    """Whether t mentions a type parameter."""
+    match t:
+        case TypeParam():
+            return True
+        case Named():
+            return any(is_open(a) for a in t.targs)
+        case Pointer(elem=e) | Slice(elem=e) | Array(elem=e) | Chan(elem=e):
+            return is_open(e)
+        case Map(key=k, elem=e):
+            return is_open(k) or is_open(e)
+        case Signature():
+            return any(is_open(x) for x in (*t.params, *t.results))
+        case Struct(fields=fs):
+            return any(is_open(f.type) for f in fs)
+        case Interface(methods=ms):
+            return any(is_open(m.sig) for m in ms)
+        case Tuple(types=ts):
+            return any(is_open(x) for x in ts)
+    return False
+
+
+def core_term(c: Interface) -> Term | None:
+    """The single term of a constraint with one (its core type for inference)."""
+    if c.terms is not None and len(c.terms) == 1:
+        return c.terms[0]
+    return None
+
+
+def intersect_terms(a: tuple[Term, ...] | None, b: tuple[Term, ...] | None
+                    ) -> tuple[Term, ...] | None:
+    """The terms of the intersection of two type sets (None: all types)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out: list[Term] = []
+    for x in a:
+        for y in b:
+            if identical(x.type, y.type):
+                out.append(Term(x.tilde and y.tilde, x.type))
+            elif y.tilde and not x.tilde and identical(under(x.type), y.type):
+                out.append(x)
+            elif x.tilde and not y.tilde and identical(under(y.type), x.type):
+                out.append(y)
+    return tuple(out)
+
+
+def in_terms(t: Type, terms: tuple[Term, ...]) -> bool:
+    """Whether t is in the union of terms."""
+    return any(identical(t, x.type) or (x.tilde and identical(under(t), x.type))
+               for x in terms)
+
+
+class GenericChecker(CheckerBase):
+    """Generic declarations, instantiation and inference (mixed into Checker)."""
+
+    # -- declarations -------------------------------------------------------------------
+
+    def declare_tparams(self, fields: tuple[ast.Field, ...], scope: Scope
+                        ) -> tuple[TypeParam, ...]:
+        """Bind fields' names in scope to new TypeParams and resolve their constraints
+        there (a constraint may mention any of the list's parameters)."""
+        tps: list[TypeParam] = []
+        for i, f in enumerate(fields):
+            assert f.name is not None
+            tp = TypeParam(f.name.value, i, f.name.pos, self.uni.uid())
+            tps.append(tp)
+            self.constraint_text[tp.uid] = expr_string(f.type)
+            if f.name.value != "_":
+                if f.name.value in scope.names:
+                    self.error(f.name.pos, f"{f.name.value} redeclared in this block")
+                scope.names[f.name.value] = TypeName(tp.name, tp, tp.pos)
+        saved = self.save_context()
+        try:
+            self.scope = scope
+            for tp, f in zip(tps, fields, strict=True):
+                tp.constraint = self.constraint(f.type)
+        finally:
+            self.restore_context(saved)
+        return tuple(tps)
+
+    def constraint(self, e: ast.Expr) -> Interface:
+        """The interface a type parameter's constraint denotes (`int` and `~int | uint`
+        are shorthands for interfaces of those terms)."""
+        if isinstance(e, ast.UnaryExpr | ast.BinaryExpr):
+            return Interface((), self.union_terms(e))
+        t = self.resolve_type(e)
+        if t is INVALID_TYPE:
+            return Interface(())
+        u = under(t)
+        if isinstance(u, Interface):
+            return u
+        return Interface((), (Term(False, t),))
+
+    def union_terms(self, e: ast.Expr) -> tuple[Term, ...]:
+        """The terms of a union element `A | ~B | ...`."""
+        if isinstance(e, ast.BinaryExpr) and e.op == "|":
+            return self.union_terms(e.x) + self.union_terms(e.y)
+        if isinstance(e, ast.UnaryExpr) and e.op == "~":
+            t = self.resolve_type(e.x)
+            if t is not INVALID_TYPE and not identical(under(t), t):
+                self.error(e.pos, f"invalid use of ~ ({message_string(t, self.path)} is "
+                                  f"not the underlying type of {message_string(t, self.path)})")
+            return (Term(True, t),)
+        t = self.resolve_type(e)
+        u = under(t)
+        if isinstance(u, Interface):
+            if u.terms is not None:
+                return u.terms
+            return ()
+        return (Term(False, t),)
+
+    def generic_func(self, name: str, spec: ast.FuncDecl, scope: Scope) -> GenericFunc:
+        """Declare generic function spec: its type parameters and generic signature."""
+        gf = GenericFunc(name, self.path, spec, scope, self)
+        tscope = Scope(scope)
+        gf.tparams = self.declare_tparams(spec.tparams, tscope)
+        saved = self.save_context()
+        try:
+            self.scope = tscope
+            gf.sig = self.resolve_signature(spec.type)
+        finally:
+            self.restore_context(saved)
+        return gf
+
+    def generic_type(self, spec: ast.TypeSpec, scope: Scope,
+                     methods: list[tuple[ast.FuncDecl, Scope]]) -> GenericType:
+        """Declare generic type spec (its instances are made on use)."""
+        gt = GenericType(spec.name.value, self.path, spec, scope, self, methods)
+        gt.tparams = self.declare_tparams(spec.tparams, Scope(scope))
+        return gt
+
+    # -- uses -----------------------------------------------------------------------------
+
+    def generic_object(self, e: ast.Expr) -> GenericFunc | GenericType | None:
+        """The generic function or type e names, if it names one."""
+        while isinstance(e, ast.ParenExpr):
+            e = e.x
+        if isinstance(e, ast.Name):
+            obj = self.lookup(e.value)
+        elif isinstance(e, ast.SelectorExpr) and isinstance(e.x, ast.Name):
+            pn = self.lookup(e.x.value)
+            if not isinstance(pn, PkgName):
+                return None
+            obj = pn.scope.get(e.sel.value)
+            if isinstance(obj, GenericFunc | GenericType):
+                self.used_pkgs.add(id(pn))
+        else:
+            return None
+        return obj if isinstance(obj, GenericFunc | GenericType) else None
+
+    def type_args(self, index: ast.Expr) -> list[Type] | None:
+        """The types of an instantiation's index (`[A]` or `[A, B]`); None after errors."""
+        elems = index.elems if isinstance(index, ast.ListExpr) else (index,)
+        out = [self.resolve_type(x) for x in elems]
+        return None if any(t is INVALID_TYPE for t in out) else out
+
+    def instantiate_expr(self, e: ast.IndexExpr, g: GenericFunc | GenericType) -> Operand:
+        """`F[A, B]` or `T[A]` as an operand: the instance function or type."""
+        targs = self.type_args(e.index)
+        if targs is None:
+            return invalid(e)
+        elems = e.index.elems if isinstance(e.index, ast.ListExpr) else (e.index,)
+        if len(targs) > len(g.tparams) or (isinstance(g, GenericType)
+                                           and len(targs) < len(g.tparams)):
+            at = elems[len(g.tparams)].pos if len(targs) > len(g.tparams) else e.pos
+            self.error(at, f"got {len(targs)} type arguments but {g.name} has "
+                           f"{len(g.tparams)} type parameters")
+            return invalid(e)
+        if isinstance(g, GenericType):
+            nt = self.instantiate_type(g, targs, e.pos)
+            if nt is INVALID_TYPE:
+                return invalid(e)
+            return Operand(Mode.TYPE, nt, tree.ConstExpr(e.pos, nt, 0), e)
+        if len(targs) < len(g.tparams):
+            m = {tp.uid: t for tp, t in zip(g.tparams, targs, strict=False)}
+            if not self.infer_constraints(g.tparams, m) or len(m) < len(g.tparams):
+                miss = next(tp for tp in g.tparams if tp.uid not in m)
+                self.error(e.pos, f"cannot infer {miss.name} ({miss.pos})")
+                return invalid(e)
+            targs = [m[tp.uid] for tp in g.tparams]
+        fn = self.instantiate_func(g, targs, [x.pos for x in elems])
+        if fn is None:
+            return invalid(e)
+        return self.object_operand(fn, e)
+
+    def generic_call_fun(self, e: ast.CallExpr, g: GenericFunc,
+                         explicit: ast.Expr | None) -> Operand:
+        """The instance a call of generic g calls, its type arguments inferred from the
+        call's arguments (after the explicit ones, if any)."""
+        assert g.sig is not None
+        targs: list[Type] = []
+        if explicit is not None:
+            got = self.type_args(explicit)
+            if got is None:
+                return invalid(e)
+            targs = got
+            if len(targs) > len(g.tparams):
+                elems = explicit.elems if isinstance(explicit, ast.ListExpr) else (explicit,)
+                self.error(elems[len(g.tparams)].pos, f"got {len(targs)} type arguments "
+                                                      f"but {g.name} has "
+                                                      f"{len(g.tparams)} type parameters")
+                return invalid(e)
+        m: dict[int, Type] = {tp.uid: t for tp, t in zip(g.tparams, targs, strict=False)}
+        if len(m) < len(g.tparams):
+            if not self.infer_args(e, g, m):
+                return invalid(e)
+            if len(m) < len(g.tparams):
+                miss = next(tp for tp in g.tparams if tp.uid not in m)
+                self.error(e.lparen, f"cannot infer {miss.name} ({miss.pos})")
+                return invalid(e)
+        fn = self.instantiate_func(g, [m[tp.uid] for tp in g.tparams],
+                                   [a.pos for a in e.args] or [e.lparen], e.lparen)
+        if fn is None:
+            return invalid(e)
+        return self.object_operand(fn, e.fun)
+
+    # -- inference ----------------------------------------------------------------------
+
+    def infer_args(self, e: ast.CallExpr, g: GenericFunc, m: dict[int, Type]) -> bool:
+        """Function argument type inference then constraint type inference into m."""
+        assert g.sig is not None
+        sig = g.sig
+        ops: list[Operand] = []
+        for a in e.args:
+            if isinstance(a, ast.FuncLit):
+                ft = self.resolve_signature(a.type)
+                ops.append(Operand(Mode.VALUE, ft, tree.NilExpr(a.pos, ft), a))
+                continue
+            op = self.expr(a)
+            if op.invalid:
+                return False
+            if isinstance(op.type, Tuple) and len(e.args) == 1:
+                ops.extend(Operand(Mode.VALUE, t, op.expr, a) for t in op.type.types)
+            else:
+                ops.append(op)
+        params = list(sig.params)
+        if sig.variadic and not e.dots and params:
+            last = params.pop()
+            assert isinstance(last, Slice)
+            while len(params) < len(ops):
+                params.append(last.elem)
+        tps = {tp.uid for tp in g.tparams}
+        for p, op in zip(params, ops, strict=False):
+            if op.mode is Mode.NIL or is_untyped_kind(op.type):
+                continue
+            if not self.unify(p, op.type, m, tps):
+                ps = message_string(self.subst(p, m), self.path)
+                self.error(op.src.pos, f"type {message_string(op.type, self.path)} of "
+                                       f"{expr_string(op.src)} does not match {ps}")
+                return False
+        for p, op in zip(params, ops, strict=False):
+            if isinstance(p, TypeParam) and p.uid in tps and p.uid not in m and \
+                    op.mode is not Mode.NIL and is_untyped_kind(op.type):
+                m[p.uid] = default_type(op.type)
+        return self.infer_constraints(g.tparams, m)
+
+    def infer_constraints(self, tparams: tuple[TypeParam, ...], m: dict[int, Type]) -> bool:
+        """Constraint type inference: a parameter with a core type unifies with it."""
+        tps = {tp.uid for tp in tparams}
+        for _ in range(len(tparams) + 1):
+            changed = False
+            for tp in tparams:
+                term = core_term(tp.constraint)
+                if term is None:
+                    continue
+                if tp.uid in m:
+                    bound = m[tp.uid]
+                    before = len(m)
+                    self.unify(term.type, under(bound) if term.tilde else bound, m, tps)
+                    changed |= len(m) != before
+                else:
+                    core = self.subst(term.type, m)
+                    if not is_open(core):
+                        m[tp.uid] = core
+                        changed = True
+            if not changed:
+                break
+        return True
+
+    def unify(self, p: Type, a: Type, m: dict[int, Type], tps: set[int]) -> bool:
+        """Unify parameter type p (mentioning the type parameters tps) with argument
+        type a, binding m; inexact as Go 1.19's: a defined type matches a type literal
+        by its underlying type."""
+        if isinstance(p, TypeParam) and p.uid in tps:
+            b = m.get(p.uid)
+            if b is None:
+                m[p.uid] = a
+                return True
+            if identical(b, a):
+                return True
+            if isinstance(b, Named) != isinstance(a, Named):
+                if not isinstance(b, Named):
+                    m[p.uid] = a
+                return identical(under(b), under(a))
+            return False
+        if isinstance(p, Named):
+            if isinstance(a, Named):
+                if p is a:
+                    return True
+                if p.origin is not None and p.origin is a.origin:
+                    return all(self.unify(x, y, m, tps)
+                               for x, y in zip(p.targs, a.targs, strict=True))
+                return False
+            return self.unify(under(p), a, m, tps) if p.underlying is not None else False
+        if isinstance(a, Named) and not isinstance(p, TypeParam):
+            a = under(a)
+        match p:
+            case Pointer(elem=e):
+                return isinstance(a, Pointer) and self.unify(e, a.elem, m, tps)
+            case Slice(elem=e):
+                return isinstance(a, Slice) and self.unify(e, a.elem, m, tps)
+            case Array(elem=e, length=n):
+                return isinstance(a, Array) and a.length == n and self.unify(e, a.elem,
+                                                                              m, tps)
+            case Chan(elem=e):
+                return isinstance(a, Chan) and self.unify(e, a.elem, m, tps)
+            case Map(key=k, elem=e):
+                return isinstance(a, Map) and self.unify(k, a.key, m, tps) and \
+                    self.unify(e, a.elem, m, tps)
+            case Signature():
+                return isinstance(a, Signature) and len(a.params) == len(p.params) and \
+                    len(a.results) == len(p.results) and a.variadic == p.variadic and all(
+                        self.unify(x, y, m, tps) for x, y in zip(
+                            (*p.params, *p.results), (*a.params, *a.results), strict=True))
+            case Struct(fields=fs):
+                return isinstance(a, Struct) and len(a.fields) == len(fs) and all(
+                    f.name == g.name and f.embedded == g.embedded and
+                    self.unify(f.type, g.type, m, tps) for f, g in zip(fs, a.fields,
+                                                                        strict=True))
+        return identical(p, a)
+
+    def subst(self, t: Type, m: dict[int, Type]) -> Type:
+        """t with the type parameters bound in m replaced."""
+        s = self.subst
+        match t:
+            case TypeParam():
+                return m.get(t.uid, t)
+            case Named():
+                if t.targs and isinstance(t.origin, GenericType) and is_open(t):
+                    return self.instantiate_type(t.origin, [s(a, m) for a in t.targs],
+                                                 t.pos)
+                return t
+            case Pointer(elem=e):
+                return Pointer(s(e, m))
+            case Slice(elem=e):
+                return Slice(s(e, m))
+            case Array(elem=e, length=n):
+                return Array(n, s(e, m))
+            case Chan(elem=e, dir=d):
+                return Chan(s(e, m), d)
+            case Map(key=k, elem=e):
+                return Map(s(k, m), s(e, m))
+            case Signature():
+                return Signature(tuple(s(x, m) for x in t.params),
+                                 tuple(s(x, m) for x in t.results), t.variadic)
+            case Struct(fields=fs):
+                return Struct(tuple(Field(f.name, s(f.type, m), f.embedded) for f in fs))
+            case Interface(methods=ms):
+                return Interface(tuple(IMethod(x.name, s(x.sig, m)) for x in ms),  # type: ignore[arg-type]
+                                 t.terms, t.comparable)
+        return t
+
+    # -- instantiation --------------------------------------------------------------------
+
+    def satisfy(self, targs: Sequence[Type], tparams: tuple[TypeParam, ...],
+                poss: Sequence[Pos]) -> bool:
+        """Check each type argument against its constraint (with the arguments bound)."""
+        m = {tp.uid: t for tp, t in zip(tparams, targs, strict=True)}
+        ok = True
+        for i, (tp, t) in enumerate(zip(tparams, targs, strict=True)):
+            if is_open(t):
+                continue
+            c = tp.constraint
+            pos = poss[min(i, len(poss) - 1)]
+            ts = message_string(t, self.path)
+            cs = self.constraint_name(tp)
+            if c.terms is not None:
+                terms = tuple(Term(x.tilde, self.subst(x.type, m)) for x in c.terms)
+                if not in_terms(t, terms):
+                    if isinstance(under(t), Interface):
+                        self.error(pos, f"{ts} does not implement {cs}")
+                    else:
+                        tl = " | ".join(("~" if x.tilde else "") +
+                                        message_string(x.type, self.path) for x in terms)
+                        self.error(pos, f"{ts} does not implement {cs} ({ts} missing in "
+                                        f"{tl})")
+                    ok = False
+                    continue
+            if c.comparable and (isinstance(under(t), Interface) or not comparable(t)):
+                self.error(pos, f"{ts} does not implement comparable")
+                ok = False
+                continue
+            if c.methods:
+                iface = self.subst(Interface(c.methods), m)
+                assert isinstance(iface, Interface)
+                miss = missing_method(t, iface)
+                if miss is not None:
+                    how = "missing"
+                    if miss.pointer_receiver:
+                        how = "method has pointer receiver"
+                        self.error(pos, f"{ts} does not implement {cs} ({miss.name} {how})")
+                    elif miss.wrong_type is not None:
+                        self.error(pos, f"{ts} does not implement {cs} (wrong type for "
+                                        f"method {miss.name})")
+                    else:
+                        self.error(pos, f"{ts} does not implement {cs} (missing "
+                                        f"{miss.name} method)")
+                    ok = False
+        return ok
+
+    def constraint_name(self, tp: TypeParam) -> str:
+        """How messages name tp's constraint: as written in its declaration."""
+        return self.constraint_text.get(tp.uid, message_string(tp.constraint, self.path))
+
+    def bind(self, scope: Scope, names: Sequence[ast.Name], targs: Sequence[Type]) -> Scope:
+        """A scope below scope binding names to targs."""
+        s = Scope(scope)
+        for n, t in zip(names, targs, strict=False):
+            if n.value != "_":
+                s.names[n.value] = TypeName(n.value, t, n.pos)
+        return s
+
+    def instantiate_func(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos],
+                         at: Pos | None = None) -> Func | None:
+        """The instance of g for targs (made once; its body queued)."""
+        if not self.satisfy(targs, g.tparams, poss):
+            return None
+        key = instance_key(targs)
+        fn = g.instances.get(key)
+        if fn is not None:
+            return fn
+        ck: GenericChecker = g.checker
+        return ck.make_func_instance(g, targs, key)
+
+    def make_func_instance(self, g: GenericFunc, targs: Sequence[Type], key: str) -> Func:
+        spec = g.spec
+        scope = self.bind(g.scope, [f.name for f in spec.tparams if f.name], targs)
+        saved = self.save_context()
+        try:
+            self.scope = scope
+            sig = self.resolve_signature(spec.type)
+        finally:
+            self.restore_context(saved)
+        name = f"{g.name}[{','.join(type_string(t, link=True) for t in targs)}]"
+        fn = Func(name, g.pkg, sig, spec.name.pos, None, pragmas=spec.pragmas)
+        g.instances[key] = fn
+        if not any(is_open(t) for t in targs):
+            self.queue_body(spec, fn, scope)
+        return fn
+
+    def instantiate_type(self, g: GenericType, targs: Sequence[Type], pos: Pos) -> Type:
+        """The instance Named of g for targs (made once, with its methods)."""
+        key = instance_key(targs)
+        nt = g.instances.get(key)
+        if nt is not None:
+            return nt
+        ck: GenericChecker = g.checker
+        return ck.make_type_instance(g, targs, key, pos)
+
+    def make_type_instance(self, g: GenericType, targs: Sequence[Type], key: str,
+                           pos: Pos) -> Type:
+        if g.depth >= MAX_INSTANCE_DEPTH:
+            if not self.inst_cycle_reported.get(id(g)):
+                self.inst_cycle_reported[id(g)] = True
+                self.error(g.spec.name.pos, "instantiation cycle")
+            return INVALID_TYPE
+        if not self.satisfy(targs, g.tparams, [pos]):
+            return INVALID_TYPE
+        spec = g.spec
+        nt = Named(g.name, g.pkg, spec.name.pos)
+        nt.targs = tuple(targs)
+        nt.origin = g
+        g.instances[key] = nt
+        scope = self.bind(g.scope, [f.name for f in spec.tparams if f.name], targs)
+        saved = self.save_context()
+        saved_ind = self.indirections
+        g.depth += 1
+        try:
+            self.scope = scope
+            self.indirections = 0
+            self.type_stack.append(nt)
+            self.type_ind[id(nt)] = 0
+            try:
+                u = self.resolve_type(spec.type)
+            finally:
+                self.type_stack.pop()
+                del self.type_ind[id(nt)]
+            if u is nt or u is INVALID_TYPE or (isinstance(u, Named) and u.underlying is None):
+                u = Struct(())
+            nt.underlying = under(u)
+            open_ = any(is_open(t) for t in targs)
+            for mspec, mscope in g.methods:
+                self.instance_method(nt, mspec, mscope, open_)
+        finally:
+            g.depth -= 1
+            self.indirections = saved_ind
+            self.restore_context(saved)
+        return nt
+
+    def instance_method(self, nt: Named, spec: ast.FuncDecl, fscope: Scope, open_: bool
+                        ) -> None:
+        """Declare one method of generic type instance nt (its body queued)."""
+        assert spec.recv is not None
+        rt = spec.recv.type
+        while isinstance(rt, ast.ParenExpr):
+            rt = rt.x
+        ptr = isinstance(rt, ast.StarExpr)
+        if isinstance(rt, ast.StarExpr):
+            rt = rt.x
+        names: list[ast.Name] = []
+        if isinstance(rt, ast.IndexExpr):
+            elems = rt.index.elems if isinstance(rt.index, ast.ListExpr) else (rt.index,)
+            for x in elems:
+                if isinstance(x, ast.Name):
+                    names.append(x)
+                else:
+                    self.error(x.pos, f"receiver type parameter {expr_string(x)} must be "
+                                      f"an identifier")
+                    return
+        if len(names) != len(nt.targs):
+            self.error(rt.pos, f"got {len(names)} type parameters, but receiver base type "
+                               f"declares {len(nt.targs)}")
+            return
+        scope = self.bind(fscope, names, nt.targs)
+        self.scope = scope
+        sig = self.resolve_signature(spec.type)
+        fn = Func(spec.name.value, nt.pkg, sig, spec.name.pos, Pointer(nt) if ptr else nt,
+                  pragmas=spec.pragmas)
+        if spec.name.value != "_":
+            nt.methods.append(fn)
+        if not open_:
+            self.queue_body(spec, fn, scope)
+
+    def queue_body(self, spec: ast.FuncDecl, fn: Func, scope: Scope) -> None:
+        """Check fn's body (an instance) once package main is done."""
+        def check() -> None:
+            saved = self.save_context()
+            try:
+                self.scope = scope
+                self.deps = set()
+                fd = self.func_body(spec, fn)
+                self.func_deps[fn] = self.deps
+                self.deps = None
+                self.uni.instances.append(fd)
+            finally:
+                self.restore_context(saved)
+        self.uni.pending.append(check)
+
+    if TYPE_CHECKING:  # check.py's
+        func_deps: dict[object, set[object]]
+
+        def func_body(self, spec: ast.FuncDecl, fn: Func) -> tree.FuncDecl: ...
+
+
+def drain(pending: list[Callable[[], None]]) -> None:
+    """Run queued instance body checks until none is left (a body may queue more)."""
+    while pending:
+        pending.pop(0)()
+
