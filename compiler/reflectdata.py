@@ -69,6 +69,7 @@ from compiler.types.typ import (
     is_float,
     is_string,
     method_set,
+    named_name,
     pointer_words,
     reflect_string,
     signature_string,
@@ -474,7 +475,7 @@ class ReflectData:
         (a pointer-shaped T, whose interface data word is the value itself) it is
         `pkg.T.M`, taking T."""
         # gc's names: `main.(*T).M`; `go.(*struct { main.T }).M` for an unnamed T.
-        pkg, tname = ((base.pkg, base.name + (f"·{base.local}" if base.local else ""))
+        pkg, tname = ((base.pkg, named_name(base) + (f"·{base.local}" if base.local else ""))
                       if isinstance(base, Named) else ("go", type_string(base, link=True)))
         sym = f"{pkg}.{tname}.{name}" if byvalue else f"{pkg}.(*{tname}).{name}"
         if sym in self.wrappers or sym in self.declared:

@@ -469,7 +469,7 @@ class Parser:
             raise self.syntax_error("cannot parenthesize embedded type")
         if self.tok.kind != "NAME":
             raise self.syntax_error("expecting field name or embedded type")
-        if self.peek().kind in (";", "}", "STRING", "."):
+        if self.peek().kind in (";", "}", "STRING", ".") or self._embedded_instance():
             t = self.qualified_name()
             out.append(ast.Field(pos, None, t, self.tag()))
             return
@@ -478,6 +478,25 @@ class Parser:
         tag = self.tag()
         for n in names:
             out.append(ast.Field(n.pos, n, typ, tag))
+
+    def _embedded_instance(self) -> bool:
+        """Whether `NAME [ ... ]` at the current token is an embedded instantiated type
+        (the `]` followed by `;`, `}` or a tag) rather than a field of array type."""
+        if self.peek().kind != "[":
+            return False
+        depth = 0
+        n = 1
+        while True:
+            k = self.peek(n).kind
+            if k == "EOF":
+                return False
+            if k in ("[", "(", "{"):
+                depth += 1
+            elif k in ("]", ")", "}"):
+                depth -= 1
+                if depth == 0:
+                    return self.peek(n + 1).kind in (";", "}", "STRING")
+            n += 1
 
     def tag(self) -> str | None:
         if self.tok.kind == "STRING":

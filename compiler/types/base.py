@@ -83,6 +83,8 @@ class CheckerBase:
         self.constraint_text: dict[int, str] = {}
         """Each type parameter's constraint as written (by TypeParam uid), for messages."""
         self.inst_cycle_reported: dict[int, bool] = {}
+        self.in_constraint = False
+        """Resolving a constraint (where interfaces with type terms are allowed)."""
 
     def error(self, pos: Pos, msg: str) -> None:
         """Report an error (all of them, as gc -e; the driver decides how many to print)."""
@@ -176,6 +178,7 @@ class CheckerBase:
         def generic_call_fun(self, e: ast.CallExpr, g: Any, explicit: ast.Expr | None
                              ) -> Operand: ...
         def union_terms(self, e: ast.Expr) -> tuple[Term, ...]: ...
+        def generic_name(self, g: Any) -> str: ...
         # call.py
         def call(self, e: ast.CallExpr, hint: Type | None = None) -> Operand: ...
         def tuple_elems(self, a: Operand) -> list[Operand]: ...

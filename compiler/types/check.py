@@ -17,6 +17,7 @@ modules, composed here into Checker (see the package docstring).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -222,13 +223,34 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.imports.append(pn)
 
     def _unused_imports(self) -> None:
+        generic_uses = self._generic_pkg_uses()
         for pn in self.imports:
-            if id(pn) not in self.used_pkgs:
+            if id(pn) not in self.used_pkgs and pn.name not in generic_uses:
                 base = pn.path.rsplit("/", 1)[-1]
                 if pn.name != base:
                     self.error(pn.pos, f'imported and not used: "{pn.path}" as {pn.name}')
                 else:
                     self.error(pn.pos, f'imported and not used: "{pn.path}"')
+
+    def _generic_pkg_uses(self) -> set[str]:
+        """Names used as `X.sel` in generic declarations: their bodies are checked only
+        per instance (maybe never, maybe after this check), but use their imports."""
+        specs: list[object] = [d.spec for d in self.decls.values()
+                               if isinstance(d.spec, ast.FuncDecl | ast.TypeSpec)
+                               and d.spec.tparams]
+        for ms in self.generic_methods.values():
+            specs.extend(m for m, _ in ms)
+        out: set[str] = set()
+        stack = specs
+        while stack:
+            n = stack.pop()
+            if isinstance(n, tuple):
+                stack.extend(n)
+            elif dataclasses.is_dataclass(n) and not isinstance(n, Pos):
+                if isinstance(n, ast.SelectorExpr) and isinstance(n.x, ast.Name):
+                    out.add(n.x.value)
+                stack.extend(getattr(n, f.name) for f in dataclasses.fields(n))
+        return out
 
     # -- lazy resolution ------------------------------------------------------------------
 
@@ -441,8 +463,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                     obj.type.pkg == self.path:
                 base = obj.type
             elif isinstance(obj, GenericType):
-                self.error(rt.pos, f"cannot use generic type {rt.value} without "
-                                   f"instantiation")
+                self.error(rt.pos, f"cannot use generic type {self.generic_name(obj)} "
+                                   f"without instantiation")
                 return
             elif obj is None and self.universe_scope.names.get(rt.value) is None:
                 self.error(rt.pos, f"undefined: {rt.value}")

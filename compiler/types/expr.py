@@ -154,8 +154,8 @@ class ExprChecker(CheckerBase):
                                 f"instantiation")
                 return invalid(e)
             case GenericType():
-                self.error(pos, f"cannot use generic type {expr_string(e)} without "
-                                f"instantiation")
+                self.error(pos, f"cannot use generic type {self.generic_name(obj)} "
+                                f"without instantiation")
                 return invalid(e)
         return invalid(e)
 

@@ -185,6 +185,14 @@ class GenericChecker(CheckerBase):
     def constraint(self, e: ast.Expr) -> Interface:
         """The interface a type parameter's constraint denotes (`int` and `~int | uint`
         are shorthands for interfaces of those terms)."""
+        saved = self.in_constraint
+        self.in_constraint = True
+        try:
+            return self._constraint(e)
+        finally:
+            self.in_constraint = saved
+
+    def _constraint(self, e: ast.Expr) -> Interface:
         if isinstance(e, ast.UnaryExpr | ast.BinaryExpr):
             return Interface((), self.union_terms(e))
         t = self.resolve_type(e)
@@ -197,6 +205,13 @@ class GenericChecker(CheckerBase):
 
     def union_terms(self, e: ast.Expr) -> tuple[Term, ...]:
         """The terms of a union element `A | ~B | ...`."""
+        if not self.in_constraint:
+            saved = self.in_constraint
+            self.in_constraint = True
+            try:
+                return self.union_terms(e)
+            finally:
+                self.in_constraint = saved
         if isinstance(e, ast.BinaryExpr) and e.op == "|":
             return self.union_terms(e.x) + self.union_terms(e.y)
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
@@ -226,12 +241,56 @@ class GenericChecker(CheckerBase):
             self.restore_context(saved)
         return gf
 
+    def generic_name(self, g: GenericFunc | GenericType) -> str:
+        """How messages name a generic type: with its type parameter list as written
+        (`Pair[K comparable, V any]`)."""
+        groups: list[tuple[list[str], ast.Expr]] = []
+        for f in g.spec.tparams:
+            n = f.name.value if f.name else "_"
+            if groups and groups[-1][1] is f.type:
+                groups[-1][0].append(n)
+            else:
+                groups.append(([n], f.type))
+        return g.name + "[" + ", ".join(f"{', '.join(ns)} {expr_string(c)}"
+                                        for ns, c in groups) + "]"
+
     def generic_type(self, spec: ast.TypeSpec, scope: Scope,
                      methods: list[tuple[ast.FuncDecl, Scope]]) -> GenericType:
         """Declare generic type spec (its instances are made on use)."""
         gt = GenericType(spec.name.value, self.path, spec, scope, self, methods)
         gt.tparams = self.declare_tparams(spec.tparams, Scope(scope))
+        if self._expanding(spec):
+            self.inst_cycle_reported[id(gt)] = True
         return gt
+
+    def _expanding(self, spec: ast.TypeSpec) -> bool:
+        """Report an instantiation cycle: the declaration of T instantiates T with an
+        argument built from T's own type parameters (`T[[]P]` in T[P]'s declaration),
+        so each instance needs a bigger one."""
+        names = {f.name.value: f.name for f in spec.tparams if f.name}
+        stack: list[object] = [spec.type]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, tuple):
+                stack.extend(n)
+                continue
+            if not isinstance(n, ast.Expr | ast.Field):
+                continue
+            if isinstance(n, ast.IndexExpr) and isinstance(n.x, ast.Name) and \
+                    n.x.value == spec.name.value:
+                args = n.index.elems if isinstance(n.index, ast.ListExpr) else (n.index,)
+                for a in args:
+                    if isinstance(a, ast.Name):
+                        continue
+                    used = [x for x in _names_in(a) if x in names]
+                    if used:
+                        tp = names[used[0]]
+                        self.error(tp.pos, f"instantiation cycle:\n\t{a.pos}: {tp.value} "
+                                           f"instantiated as {expr_string(a)}")
+                        return True
+            stack.extend(getattr(n, f) for f in n.__dataclass_fields__
+                         if f not in ("pos",))
+        return False
 
     # -- uses -----------------------------------------------------------------------------
 
@@ -264,14 +323,16 @@ class GenericChecker(CheckerBase):
         if targs is None:
             return invalid(e)
         elems = e.index.elems if isinstance(e.index, ast.ListExpr) else (e.index,)
-        if len(targs) > len(g.tparams) or (isinstance(g, GenericType)
-                                           and len(targs) < len(g.tparams)):
-            at = elems[len(g.tparams)].pos if len(targs) > len(g.tparams) else e.pos
-            self.error(at, f"got {len(targs)} type arguments but {g.name} has "
-                           f"{len(g.tparams)} type parameters")
+        if isinstance(g, GenericType) and len(targs) != len(g.tparams):
+            self.error(e.x.pos, f"got {len(targs)} arguments but {len(g.tparams)} type "
+                                f"parameters")
+            return invalid(e)
+        if len(targs) > len(g.tparams):
+            self.error(elems[len(g.tparams)].pos, f"got {len(targs)} type arguments but "
+                                                  f"want {len(g.tparams)}")
             return invalid(e)
         if isinstance(g, GenericType):
-            nt = self.instantiate_type(g, targs, e.pos)
+            nt = self.instantiate_type(g, targs, [x.pos for x in elems])
             if nt is INVALID_TYPE:
                 return invalid(e)
             return Operand(Mode.TYPE, nt, tree.ConstExpr(e.pos, nt, 0), e)
@@ -282,7 +343,8 @@ class GenericChecker(CheckerBase):
                 self.error(e.pos, f"cannot infer {miss.name} ({miss.pos})")
                 return invalid(e)
             targs = [m[tp.uid] for tp in g.tparams]
-        fn = self.instantiate_func(g, targs, [x.pos for x in elems])
+        poss = [x.pos for x in elems] + [e.pos] * (len(targs) - len(elems))
+        fn = self.instantiate_func(g, targs, poss)
         if fn is None:
             return invalid(e)
         return self.object_operand(fn, e)
@@ -301,8 +363,7 @@ class GenericChecker(CheckerBase):
             if len(targs) > len(g.tparams):
                 elems = explicit.elems if isinstance(explicit, ast.ListExpr) else (explicit,)
                 self.error(elems[len(g.tparams)].pos, f"got {len(targs)} type arguments "
-                                                      f"but {g.name} has "
-                                                      f"{len(g.tparams)} type parameters")
+                                                      f"but want {len(g.tparams)}")
                 return invalid(e)
         m: dict[int, Type] = {tp.uid: t for tp, t in zip(g.tparams, targs, strict=False)}
         if len(m) < len(g.tparams):
@@ -312,8 +373,10 @@ class GenericChecker(CheckerBase):
                 miss = next(tp for tp in g.tparams if tp.uid not in m)
                 self.error(e.lparen, f"cannot infer {miss.name} ({miss.pos})")
                 return invalid(e)
-        fn = self.instantiate_func(g, [m[tp.uid] for tp in g.tparams],
-                                   [a.pos for a in e.args] or [e.lparen], e.lparen)
+        poss = [x.pos for x in (explicit.elems if isinstance(explicit, ast.ListExpr)
+                                else (explicit,))] if explicit is not None else []
+        poss += [e.lparen] * (len(g.tparams) - len(poss))
+        fn = self.instantiate_func(g, [m[tp.uid] for tp in g.tparams], poss)
         if fn is None:
             return invalid(e)
         return self.object_operand(fn, e.fun)
@@ -348,14 +411,35 @@ class GenericChecker(CheckerBase):
             if op.mode is Mode.NIL or is_untyped_kind(op.type):
                 continue
             if not self.unify(p, op.type, m, tps):
-                ps = message_string(self.subst(p, m), self.path)
+                ps = message_string(p, self.path)
+                inferred = self.subst(p, m)
+                what = ps if inferred is p or message_string(inferred, self.path) == ps \
+                    else f"inferred type {message_string(inferred, self.path)} for {ps}"
+                if g.tparams[0].uid not in m and not any(tp.uid in m for tp in g.tparams):
+                    names = [tp.name for tp in g.tparams]
+                    tl = names[0] if len(names) == 1 else (
+                        f"{names[0]} and {names[1]}" if len(names) == 2
+                        else ", ".join(names[:-1]) + ", and " + names[-1])
+                    what = f"{ps} (cannot infer {tl})"
                 self.error(op.src.pos, f"type {message_string(op.type, self.path)} of "
-                                       f"{expr_string(op.src)} does not match {ps}")
+                                       f"{expr_string(op.src)} does not match {what}")
                 return False
+        self.infer_constraints(g.tparams, m)
+        fresh: set[int] = set()
         for p, op in zip(params, ops, strict=False):
-            if isinstance(p, TypeParam) and p.uid in tps and p.uid not in m and \
-                    op.mode is not Mode.NIL and is_untyped_kind(op.type):
-                m[p.uid] = default_type(op.type)
+            if not isinstance(p, TypeParam) or p.uid not in tps or op.mode is Mode.NIL \
+                    or not is_untyped_kind(op.type):
+                continue
+            d = default_type(op.type)
+            if p.uid not in m:
+                m[p.uid] = d
+                fresh.add(p.uid)
+            elif p.uid in fresh and not identical(m[p.uid], d):
+                self.error(op.src.pos, f"default type {message_string(d, self.path)} of "
+                                       f"{expr_string(op.src)} does not match inferred "
+                                       f"type {message_string(m[p.uid], self.path)} for "
+                                       f"{p.name}")
+                return False
         return self.infer_constraints(g.tparams, m)
 
     def infer_constraints(self, tparams: tuple[TypeParam, ...], m: dict[int, Type]) -> bool:
@@ -442,7 +526,7 @@ class GenericChecker(CheckerBase):
             case Named():
                 if t.targs and isinstance(t.origin, GenericType) and is_open(t):
                     return self.instantiate_type(t.origin, [s(a, m) for a in t.targs],
-                                                 t.pos)
+                                                 [t.pos])
                 return t
             case Pointer(elem=e):
                 return Pointer(s(e, m))
@@ -499,10 +583,9 @@ class GenericChecker(CheckerBase):
                 assert isinstance(iface, Interface)
                 miss = missing_method(t, iface)
                 if miss is not None:
-                    how = "missing"
                     if miss.pointer_receiver:
-                        how = "method has pointer receiver"
-                        self.error(pos, f"{ts} does not implement {cs} ({miss.name} {how})")
+                        self.error(pos, f"{ts} does not implement {cs} ({miss.name} method "
+                                        f"has pointer receiver)")
                     elif miss.wrong_type is not None:
                         self.error(pos, f"{ts} does not implement {cs} (wrong type for "
                                         f"method {miss.name})")
@@ -524,8 +607,8 @@ class GenericChecker(CheckerBase):
                 s.names[n.value] = TypeName(n.value, t, n.pos)
         return s
 
-    def instantiate_func(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos],
-                         at: Pos | None = None) -> Func | None:
+    def instantiate_func(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos]
+                         ) -> Func | None:
         """The instance of g for targs (made once; its body queued)."""
         if not self.satisfy(targs, g.tparams, poss):
             return None
@@ -552,23 +635,24 @@ class GenericChecker(CheckerBase):
             self.queue_body(spec, fn, scope)
         return fn
 
-    def instantiate_type(self, g: GenericType, targs: Sequence[Type], pos: Pos) -> Type:
+    def instantiate_type(self, g: GenericType, targs: Sequence[Type], poss: Sequence[Pos]
+                         ) -> Type:
         """The instance Named of g for targs (made once, with its methods)."""
         key = instance_key(targs)
         nt = g.instances.get(key)
         if nt is not None:
             return nt
         ck: GenericChecker = g.checker
-        return ck.make_type_instance(g, targs, key, pos)
+        return ck.make_type_instance(g, targs, key, poss)
 
     def make_type_instance(self, g: GenericType, targs: Sequence[Type], key: str,
-                           pos: Pos) -> Type:
+                           poss: Sequence[Pos]) -> Type:
         if g.depth >= MAX_INSTANCE_DEPTH:
             if not self.inst_cycle_reported.get(id(g)):
                 self.inst_cycle_reported[id(g)] = True
                 self.error(g.spec.name.pos, "instantiation cycle")
             return INVALID_TYPE
-        if not self.satisfy(targs, g.tparams, [pos]):
+        if not self.satisfy(targs, g.tparams, poss):
             return INVALID_TYPE
         spec = g.spec
         nt = Named(g.name, g.pkg, spec.name.pos)
@@ -654,6 +738,21 @@ class GenericChecker(CheckerBase):
         func_deps: dict[object, set[object]]
 
         def func_body(self, spec: ast.FuncDecl, fn: Func) -> tree.FuncDecl: ...
+
+
+def _names_in(e: ast.Expr) -> list[str]:
+    """The identifiers in type expression e, in source order."""
+    out: list[str] = []
+    stack: list[object] = [e]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, tuple):
+            stack.extend(reversed(n))
+        elif isinstance(n, ast.Name):
+            out.append(n.value)
+        elif isinstance(n, ast.Expr | ast.Field):
+            stack.extend(reversed([getattr(n, f) for f in n.__dataclass_fields__]))
+    return out
 
 
 def drain(pending: list[Callable[[], None]]) -> None:

@@ -73,6 +73,15 @@ class TypeExprChecker(CheckerBase):
                     self.error(t.pos, f"invalid recursive type {t.name}{lines}\n\t"
                                       f"{t.pos}: {t.name}")
                     return INVALID_TYPE
+                if not self.in_constraint and isinstance(t, Named) and isinstance(
+                        t.underlying, Interface) and (t.underlying.terms is not None
+                                                      or t.underlying.comparable):
+                    why = "interface contains type constraints" if \
+                        t.underlying.terms is not None else "interface is (or embeds) " \
+                                                            "comparable"
+                    self.error(e.pos, f"cannot use type {expr_string(e)} outside a type "
+                                      f"constraint: {why}")
+                    return INVALID_TYPE
                 return t
             case ast.ParenExpr(x=x):
                 return self.resolve_type(x)
@@ -223,7 +232,12 @@ class TypeExprChecker(CheckerBase):
                     self.error(m.name.pos, f"duplicate method {m.name.value}")
                 methods[m.name.value] = IMethod(m.name.value, sig)
                 continue
-            t = self._indirect_type(m.type)
+            saved = self.in_constraint
+            self.in_constraint = True
+            try:
+                t = self._indirect_type(m.type)
+            finally:
+                self.in_constraint = saved
             if t is INVALID_TYPE:
                 continue
             if isinstance(t, Named) and t.underlying is None:
