@@ -84,6 +84,9 @@ class CheckerBase:
         """Each type parameter's constraint as written (by TypeParam uid), for messages."""
         self.inst_cycle_reported: dict[int, bool] = {}
         self.in_constraint = False
+        self.instance_body = False
+        """Checking an instance of a generic body: checks gc makes on the generic body
+        (duplicate and impossible cases, where T and int differ) are off."""
         """Resolving a constraint (where interfaces with type terms are allowed)."""
 
     def error(self, pos: Pos, msg: str) -> None:

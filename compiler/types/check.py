@@ -336,9 +336,12 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.type_ind[id(nt)] = self.indirections
         saved_embed = self.incomplete_embed
         self.incomplete_embed = False
+        # `type C comparable` names a constraint; `struct{ c C }` is what may not use it.
+        self.in_constraint = isinstance(spec.type, ast.Name | ast.SelectorExpr)
         try:
             u = self.resolve_type(spec.type)
         finally:
+            self.in_constraint = False
             self.type_stack.pop()
             del self.type_ind[id(nt)]
         if self.incomplete_embed:

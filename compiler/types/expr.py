@@ -28,6 +28,7 @@ from compiler.types.generic import GenericFunc, GenericType
 from compiler.types.operand import INVALID_TYPE, Builtin, Mode, Operand, PkgName, describe, invalid
 from compiler.types.predicates import is_untyped_kind
 from compiler.types.typ import (
+    EMPTY_INTERFACE,
     UNTYPED_COMPLEX,
     UNTYPED_FLOAT,
     UNTYPED_INT,
@@ -283,6 +284,11 @@ class ExprChecker(CheckerBase):
             xu = under(x.type)
             assert isinstance(xu, Interface)
             m = missing_method(t, xu)
+            if m is not None and self.instance_body:
+                # T is a type parameter in the generic body: an assertion that fails at
+                # run time, made through `any` (no itab of t for x's interface exists).
+                xe = self.to_interface(x, EMPTY_INTERFACE)
+                return Operand(Mode.COMMAOK, t, tree.TypeAssert(e.pos, t, xe, t), e)
             if m is not None:
                 self.error(e.pos,
                            f"impossible type assertion: {expr_string(e)}\n\t"

@@ -408,7 +408,7 @@ class GenericChecker(CheckerBase):
                 params.append(last.elem)
         tps = {tp.uid for tp in g.tparams}
         for p, op in zip(params, ops, strict=False):
-            if op.mode is Mode.NIL or is_untyped_kind(op.type):
+            if op.mode is Mode.NIL or is_untyped_kind(op.type) or not is_open(p):
                 continue
             if not self.unify(p, op.type, m, tps):
                 ps = message_string(p, self.path)
@@ -723,6 +723,7 @@ class GenericChecker(CheckerBase):
         """Check fn's body (an instance) once package main is done."""
         def check() -> None:
             saved = self.save_context()
+            self.instance_body = True
             try:
                 self.scope = scope
                 self.deps = set()
@@ -731,6 +732,7 @@ class GenericChecker(CheckerBase):
                 self.deps = None
                 self.uni.instances.append(fd)
             finally:
+                self.instance_body = False
                 self.restore_context(saved)
         self.uni.pending.append(check)
 

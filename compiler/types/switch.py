@@ -130,8 +130,9 @@ class SwitchChecker(CheckerBase):
             if is_boolean(op.type):
                 pass
             elif key in seen:
-                self.error(e.pos, f"duplicate case {describe(op, self.path)} in expression "
-                                  f"switch\n\t{seen[key]}: previous case")
+                if not self.instance_body:
+                    self.error(e.pos, f"duplicate case {describe(op, self.path)} in "
+                                      f"expression switch\n\t{seen[key]}: previous case")
             else:
                 seen[key] = e.pos
         fake = ast.BinaryExpr(e.pos, "==", e, e, e.pos)
@@ -231,8 +232,9 @@ class SwitchChecker(CheckerBase):
                     prev = next((p for st, p in seen if (st is None and t is None) or (
                         st is not None and t is not None and identical(st, t))), None)
                     if prev is not None:
-                        self.error(e.pos, f"duplicate case {expr_string(e)} in type switch"
-                                          f"\n\t{prev}: previous case")
+                        if not self.instance_body:
+                            self.error(e.pos, f"duplicate case {expr_string(e)} in type "
+                                              f"switch\n\t{prev}: previous case")
                         continue
                     seen.append((t, e.pos))
                     types.append(t)
@@ -271,6 +273,8 @@ class SwitchChecker(CheckerBase):
             xu = under(x.type)
             assert isinstance(xu, Interface)
             m = missing_method(t, xu)
+            if m is not None and self.instance_body:
+                return INVALID_TYPE  # (T is a type parameter there: a case never taken)
             if m is not None:
                 why = f"missing {m.name} method"
                 if m.pointer_receiver:
