@@ -436,6 +436,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
 
     def _resolve_method(self, spec: ast.FuncDecl, fscope: Scope) -> None:
         self.scope = fscope
+        if spec.tparams and spec.recv is None:
+            if spec.name.value == "init":
+                self.error(spec.name.pos, "func init must have no type parameters")
+            self.generic_func(spec.name.value, spec, fscope)
+            return
         sig = self.resolve_signature(spec.type)
         if spec.recv is None:
             if spec.name.value == "init" and (sig.params or sig.results):

@@ -617,10 +617,18 @@ class GenericChecker(CheckerBase):
         if fn is not None:
             return fn
         ck: GenericChecker = g.checker
-        return ck.make_func_instance(g, targs, key)
+        return ck.make_func_instance(g, targs, key, poss)
 
-    def make_func_instance(self, g: GenericFunc, targs: Sequence[Type], key: str) -> Func:
+    def make_func_instance(self, g: GenericFunc, targs: Sequence[Type], key: str,
+                           poss: Sequence[Pos]) -> Func | None:
         spec = g.spec
+        depth = self.uni.depth + 1
+        if depth > MAX_INSTANCE_DEPTH:
+            if not self.inst_cycle_reported.get(id(g)):
+                self.inst_cycle_reported[id(g)] = True
+                self.error(spec.tparams[0].pos, "instantiation cycle" + self._growth(
+                    g, targs, poss))
+            return None
         scope = self.bind(g.scope, [f.name for f in spec.tparams if f.name], targs)
         saved = self.save_context()
         try:
@@ -632,8 +640,21 @@ class GenericChecker(CheckerBase):
         fn = Func(name, g.pkg, sig, spec.name.pos, None, pragmas=spec.pragmas)
         g.instances[key] = fn
         if not any(is_open(t) for t in targs):
-            self.queue_body(spec, fn, scope)
+            self.queue_body(spec, fn, scope, depth, (g, tuple(targs)))
         return fn
+
+    def _growth(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos]) -> str:
+        """gc's detail line of a function instantiation cycle: which parameter of the
+        instance being checked (an instance of g too) grew into which argument."""
+        cur = self.uni.current
+        if not isinstance(cur, tuple) or cur[0] is not g:
+            return ""
+        for i, (tp, new, old) in enumerate(zip(g.tparams, targs, cur[1], strict=False)):
+            sn, so = message_string(new, self.path), message_string(old, self.path)
+            if sn != so and so in sn:
+                return f":\n\t{poss[min(i, len(poss) - 1)]}: {tp.name} instantiated as " \
+                       f"{sn.replace(so, tp.name)}"
+        return ""
 
     def instantiate_type(self, g: GenericType, targs: Sequence[Type], poss: Sequence[Pos]
                          ) -> Type:
@@ -717,13 +738,17 @@ class GenericChecker(CheckerBase):
         if spec.name.value != "_":
             nt.methods.append(fn)
         if not open_:
-            self.queue_body(spec, fn, scope)
+            self.queue_body(spec, fn, scope, self.uni.depth + 1, None)
 
-    def queue_body(self, spec: ast.FuncDecl, fn: Func, scope: Scope) -> None:
-        """Check fn's body (an instance) once package main is done."""
+    def queue_body(self, spec: ast.FuncDecl, fn: Func, scope: Scope, depth: int,
+                   inst: tuple[GenericFunc, tuple[Type, ...]] | None) -> None:
+        """Check fn's body (instance inst of a generic function, or a method, asked for
+        depth instance bodies deep) once package main is done."""
         def check() -> None:
             saved = self.save_context()
             self.instance_body = True
+            self.uni.depth = depth
+            self.uni.current = inst
             try:
                 self.scope = scope
                 self.deps = set()
@@ -733,6 +758,8 @@ class GenericChecker(CheckerBase):
                 self.uni.instances.append(fd)
             finally:
                 self.instance_body = False
+                self.uni.depth = 0
+                self.uni.current = None
                 self.restore_context(saved)
         self.uni.pending.append(check)
 

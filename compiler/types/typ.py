@@ -940,6 +940,10 @@ class Universe:
     closures: dict[str, int] = field(default_factory=dict)
     pending: list[Any] = field(default_factory=list)
     instances: list[Any] = field(default_factory=list)
+    depth: int = 0
+    """How many instance bodies deep the instance being checked was asked for."""
+    current: Any = None
+    """The generic function and type arguments of the instance being checked."""
 
     def uid(self) -> int:
         self.next_uid += 1
