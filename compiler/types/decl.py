@@ -182,6 +182,11 @@ class DeclChecker(CheckerBase):
         return out
 
     def local_type(self, d: ast.TypeSpec) -> None:
+        if d.tparams:
+            gt = self.generic_type(d, self.scope, [])
+            gt.local = self.uni.uid()  # tells apart the X[int] of two functions
+            self.scope.names[d.name.value] = gt
+            return
         if d.alias:
             t = self.resolve_type(d.type)
             self.scope.names[d.name.value] = TypeName(d.name.value, t, d.name.pos)

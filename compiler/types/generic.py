@@ -93,6 +93,7 @@ class GenericType:
     tparams: tuple[TypeParam, ...] = ()
     instances: dict[str, Named] = field(default_factory=dict)
     depth: int = 0
+    local: int = 0
 
 
 def instance_key(targs: Sequence[Type]) -> str:
@@ -676,7 +677,7 @@ class GenericChecker(CheckerBase):
         if not self.satisfy(targs, g.tparams, poss):
             return INVALID_TYPE
         spec = g.spec
-        nt = Named(g.name, g.pkg, spec.name.pos)
+        nt = Named(g.name, g.pkg, spec.name.pos, local=g.local)
         nt.targs = tuple(targs)
         nt.origin = g
         g.instances[key] = nt
