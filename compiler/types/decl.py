@@ -178,6 +178,10 @@ class DeclChecker(CheckerBase):
                                 self.error(c.pos, f"{c.name} redeclared in this block")
                             self.scope.names[c.name] = c
                 case ast.TypeSpec():
+                    if self.instance_body:
+                        self.error(s.pos, "type declarations inside generic functions are "
+                                          "not currently supported")
+                        continue
                     self.local_type(d)
         return out
 
