@@ -29,7 +29,8 @@ functions. The modules:
     assignments.py  assignability (use_as), implicit conversions, assignment statements
     stmt.py         statements and function bodies (labels.py: labels, termination)
     switch.py       expression and type switches
-    generic.py      generic functions and types: instantiation, inference
+    generic.py      generic functions and types: instantiation
+    infer.py        type argument inference
     operand.py      Operand, scopes, types2's operand descriptions in messages
 """
 

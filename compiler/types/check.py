@@ -34,6 +34,7 @@ from compiler.types.decl import DeclChecker
 from compiler.types.expr import ExprChecker
 from compiler.types.generic import GenericChecker, GenericType
 from compiler.types.index import IndexChecker
+from compiler.types.infer import InferChecker
 from compiler.types.literals import LiteralChecker
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
 from compiler.types.operators import OperatorChecker
@@ -88,7 +89,8 @@ class PackageInfo:
 
 class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecker,
               OperatorChecker, CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker,
-              SelectorChecker, IndexChecker, TypeExprChecker, GenericChecker):
+              SelectorChecker, IndexChecker, TypeExprChecker, GenericChecker,
+              InferChecker):
     """Checks one package; see the module docstring. The other concerns' methods come
     from the mixins (the package docstring lists them); this module adds the package
     level."""
