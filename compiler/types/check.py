@@ -339,11 +339,12 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         saved_embed = self.incomplete_embed
         self.incomplete_embed = False
         # `type C comparable` names a constraint; `struct{ c C }` is what may not use it.
+        saved_in = self.in_constraint
         self.in_constraint = isinstance(spec.type, ast.Name | ast.SelectorExpr)
         try:
             u = self.resolve_type(spec.type)
         finally:
-            self.in_constraint = False
+            self.in_constraint = saved_in
             self.type_stack.pop()
             del self.type_ind[id(nt)]
         if self.incomplete_embed:

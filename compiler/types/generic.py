@@ -195,8 +195,9 @@ class GenericChecker(CheckerBase):
             return u
         return Interface((), (Term(False, t),))
 
-    def union_terms(self, e: ast.Expr) -> tuple[Term, ...]:
-        """The terms of a union element `A | ~B | ...`."""
+    def union_terms(self, e: ast.Expr) -> tuple[Term, ...] | None:
+        """The terms of a union element `A | ~B | ...` (None: all types, as a union
+        with `any` is)."""
         if not self.in_constraint:
             saved = self.in_constraint
             self.in_constraint = True
@@ -205,7 +206,8 @@ class GenericChecker(CheckerBase):
             finally:
                 self.in_constraint = saved
         if isinstance(e, ast.BinaryExpr) and e.op == "|":
-            return self.union_terms(e.x) + self.union_terms(e.y)
+            x, y = self.union_terms(e.x), self.union_terms(e.y)
+            return None if x is None or y is None else x + y
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
             t = self.resolve_type(e.x)
             if t is not INVALID_TYPE and not identical(under(t), t):
@@ -215,8 +217,8 @@ class GenericChecker(CheckerBase):
         t = self.resolve_type(e)
         u = under(t)
         if isinstance(u, Interface):
-            if u.terms is not None:
-                return u.terms
+            return u.terms
+        if t is INVALID_TYPE:
             return ()
         return (Term(False, t),)
 
