@@ -324,9 +324,13 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         assert isinstance(spec, ast.TypeSpec)
         self.scope = d.scope
         if spec.tparams:
-            d.obj = self.generic_type(spec, d.scope,
-                                      self.generic_methods.get(spec.name.value, []))
-            return d.obj
+            gt = self.generic_type(spec, d.scope, self.generic_methods.get(spec.name.value,
+                                                                           []))
+            d.obj = gt
+            # Its instance by its own parameters checks the declaration and its methods'
+            # signatures even if nothing instantiates it.
+            self.instantiate_type(gt, gt.tparams, [spec.name.pos])
+            return gt
         if spec.alias:
             t = self.resolve_type(spec.type)
             return TypeName(spec.name.value, t, spec.name.pos)

@@ -25,6 +25,7 @@ reported (do NOT rely on the generic check to catch them).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -225,6 +226,7 @@ class GenericChecker(CheckerBase):
     def generic_func(self, name: str, spec: ast.FuncDecl, scope: Scope) -> GenericFunc:
         """Declare generic function spec: its type parameters and generic signature."""
         gf = GenericFunc(name, self.path, spec, scope, self)
+        self.no_local_types(spec)
         tscope = Scope(scope)
         gf.tparams = self.declare_tparams(spec.tparams, tscope)
         saved = self.save_context()
@@ -234,6 +236,22 @@ class GenericChecker(CheckerBase):
         finally:
             self.restore_context(saved)
         return gf
+
+    def no_local_types(self, spec: ast.FuncDecl) -> None:
+        """Report gc 1.19's refusal of type declarations in a generic body (checked on
+        the declaration: a body nothing instantiates is never checked)."""
+        stack: list[object] = [spec.body]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, tuple):
+                stack.extend(n)
+            elif isinstance(n, ast.DeclStmt):
+                if any(isinstance(d, ast.TypeSpec) for d in n.decls):
+                    self.error(n.pos, "type declarations inside generic functions are not "
+                                      "currently supported")
+            elif dataclasses.is_dataclass(n) and not isinstance(n, Pos | ast.Expr) or \
+                    isinstance(n, ast.FuncLit):
+                stack.extend(getattr(n, f.name) for f in dataclasses.fields(n))
 
     def generic_name(self, g: GenericFunc | GenericType) -> str:
         """How messages name a generic type: with its type parameter list as written
@@ -252,6 +270,8 @@ class GenericChecker(CheckerBase):
                      methods: list[tuple[ast.FuncDecl, Scope]]) -> GenericType:
         """Declare generic type spec (its instances are made on use)."""
         gt = GenericType(spec.name.value, self.path, spec, scope, self, methods)
+        for m, _ in methods:
+            self.no_local_types(m)
         gt.tparams = self.declare_tparams(spec.tparams, Scope(scope))
         if self._expanding(spec):
             self.inst_cycle_reported[id(gt)] = True
