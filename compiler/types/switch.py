@@ -161,6 +161,9 @@ class SwitchChecker(CheckerBase):
                                   f"{message_string(tag.type, self.path)})")
                 return None
             return op.expr
+        if is_interface(op.type) and is_interface(tag.type) and not identical(
+                op.type, tag.type) and self.assignable(op, tag.type):
+            return self.to_interface(op, tag.type)  # a J case in a switch on an I
         if is_untyped_kind(op.type):
             conv = self._implicit_case(op, tag.type)
             if conv is None:
