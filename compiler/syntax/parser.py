@@ -479,24 +479,37 @@ class Parser:
         for n in names:
             out.append(ast.Field(n.pos, n, typ, tag))
 
-    def _embedded_instance(self) -> bool:
-        """Whether `NAME [ ... ]` at the current token is an embedded instantiated type
-        (the `]` followed by `;`, `}` or a tag) rather than a field of array type."""
-        if self.peek().kind != "[":
+    def _name_then_array(self) -> bool:
+        """Whether `NAME [ ... ]` at the current token is a parameter name and an array
+        type (`a [8]int`: a type follows the `]`) rather than an instantiation."""
+        if self.peek().kind != "[" or self.peek(2).kind == "]":
             return False
+        n = self._matching_bracket(1)
+        return n > 0 and self.peek(n + 1).kind in _TYPE_START
+
+    def _matching_bracket(self, n: int) -> int:
+        """The peek distance of the bracket closing the one at peek distance n (0 if
+        the file ends first)."""
         depth = 0
-        n = 1
         while True:
             k = self.peek(n).kind
             if k == "EOF":
-                return False
+                return 0
             if k in ("[", "(", "{"):
                 depth += 1
             elif k in ("]", ")", "}"):
                 depth -= 1
                 if depth == 0:
-                    return self.peek(n + 1).kind in (";", "}", "STRING")
+                    return n
             n += 1
+
+    def _embedded_instance(self) -> bool:
+        """Whether `NAME [ ... ]` at the current token is an embedded instantiated type
+        (the `]` followed by `;`, `}` or a tag) rather than a field of array type."""
+        if self.peek().kind != "[":
+            return False
+        n = self._matching_bracket(1)
+        return n > 0 and self.peek(n + 1).kind in (";", "}", "STRING")
 
     def tag(self) -> str | None:
         if self.tok.kind == "STRING":
@@ -544,6 +557,9 @@ class Parser:
             if self.tok.kind == "...":
                 self.next()
                 entries.append((ppos, None, ast.DotsType(ppos, self.type_())))
+            elif self.tok.kind == "NAME" and self._name_then_array():
+                pname = self.name()
+                entries.append((ppos, pname, self.type_()))
             else:
                 t = self.type_or_none()
                 if t is None:
@@ -1123,6 +1139,10 @@ class Parser:
 
 _NOBLOCK = ast.BlockStmt(Pos("", 0, 0), (), Pos("", 0, 0))
 
+
+_TYPE_START = frozenset({"NAME", "[", "*", "(", "func", "map", "chan", "struct",
+                        "interface", "<-"})
+"""Tokens that can start a type."""
 
 _TPARAM_START = frozenset({"NAME", ",", "interface", "~", "map", "func", "chan", "[",
                            "struct"})
