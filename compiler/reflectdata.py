@@ -32,6 +32,7 @@ writes them.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import struct
 from collections.abc import Callable, Collection
@@ -96,26 +97,40 @@ TYPE_ELEM = 64
 TYPE_EQFIELDS = 72
 TYPE_NEQFIELDS = 80
 TYPE_KEY = 88
-TYPE_LEN = 96  # an array's length; a channel's direction (reflect.ChanDir: 1 recv, 2 send, 3 both)
-TYPE_FIELDS = 104
+TYPE_LEN = 96  # an array's length; a channel's direction (reflect.ChanDir: 1 recv, 2 send,
+# 3 both); a function's number of parameters
+TYPE_FIELDS = 104  # a struct's fields; a function's parameters then results
 TYPE_NFIELDS = 112
-TYPE_BYTES = 120
+TYPE_PKGPATH = 120  # a defined type's package path
+TYPE_PKGPATHLEN = 128
+TYPE_PTRTOTHIS = 136  # *T's descriptor, if the program has one (reflect's New and Addr)
+TYPE_BYTES = 144
 
 TFLAG_DIRECT_IFACE = 1
 """type.tflag bit: the value is the interface data word (is_direct in runtime.c)."""
+TFLAG_VARIADIC = 2
+"""type.tflag bit: a function type's last parameter is `...T` (a slice)."""
+TFLAG_NAMED = 4
+"""type.tflag bit: a defined or predeclared type (reflect's Name() is not empty)."""
 
-# struct method {name, namelen, fn}: type.methods entries, sorted by name + signature.
+# struct method {name, namelen, fn, mtyp}: type.methods entries, sorted by name + signature;
+# mtyp (the method's func type, receiver left out) only in programs that import reflect.
 METHOD_NAME = 0
 METHOD_NAMELEN = 8
 METHOD_FN = 16
-METHOD_BYTES = 24
+METHOD_TYPE = 24
+METHOD_BYTES = 32
 
-# struct field {name, namelen, t, off}: type.fields entries, in declaration order.
+# struct field {name, namelen, t, off, tag, taglen, embedded}: type.fields entries, in
+# declaration order; a function type's parameters and results (name "", off 0).
 FIELD_NAME = 0
 FIELD_NAMELEN = 8
 FIELD_TYPE = 16
 FIELD_OFF = 24
-FIELD_BYTES = 32
+FIELD_TAG = 32
+FIELD_TAGLEN = 40
+FIELD_EMBEDDED = 48
+FIELD_BYTES = 56
 
 # struct eqfield {off, t}: the leaves == compares for EqKind.FIELDWISE.
 EQFIELD_OFF = 0
@@ -288,14 +303,16 @@ class ReflectData:
     """
 
     def __init__(self, static: StaticData, declared: Collection[str],
-                 new_uid: Callable[[], int]) -> None:
+                 new_uid: Callable[[], int], method_types: bool = False) -> None:
         self.static = static
+        self.method_types = method_types
         self.declared = declared
         self.new_uid = new_uid
         self.type_syms: dict[Type, str] = {}
         self.itab_syms: dict[tuple[Type, Type], str] = {}
         self.wrappers: set[str] = set()
         self.pending: list[tuple[T.FuncDecl, str]] = []
+        self.linked: set[str] = set()
 
     # -- type descriptors ------------------------------------------------------------
 
@@ -339,37 +356,51 @@ class ReflectData:
             relocs.append(ir.Reloc(TYPE_EQFIELDS, self._eqfields_sym(sym, eqfields)))
         if isinstance(u, Map):
             relocs.append(ir.Reloc(TYPE_KEY, self.type_sym(u.key)))
-        nfields = len(u.fields) if isinstance(u, Struct) else 0
-        if nfields:
-            assert isinstance(u, Struct)
+        nfields = 0
+        if isinstance(u, Struct) and u.fields:
+            nfields = len(u.fields)
             relocs.append(ir.Reloc(TYPE_FIELDS, self._fields_sym(sym, u)))
+        elif isinstance(u, Signature) and (u.params or u.results):
+            nfields = len(u.params) + len(u.results)
+            relocs.append(ir.Reloc(TYPE_FIELDS, self._params_sym(sym, u)))
         data = bytearray(TYPE_BYTES)
         struct.pack_into("<Q", data, TYPE_SIZE, size_of(t))
         struct.pack_into("<Q", data, TYPE_PTRDATA, ptrs[-1] + PTRSIZE if ptrs else 0)
         struct.pack_into("<I", data, TYPE_HASH, fnv32(name.decode()))
-        struct.pack_into("<BBBB", data, TYPE_TFLAG,
-                         TFLAG_DIRECT_IFACE if is_direct_iface(t) else 0,
+        tflag = TFLAG_DIRECT_IFACE if is_direct_iface(t) else 0
+        if isinstance(u, Signature) and u.variadic:
+            tflag |= TFLAG_VARIADIC
+        if isinstance(t, Named | Basic):
+            tflag |= TFLAG_NAMED
+        if isinstance(t, Named) and t.pkg:
+            path = t.pkg.encode()
+            relocs.append(ir.Reloc(TYPE_PKGPATH, self.static.string_sym(path)))
+            struct.pack_into("<Q", data, TYPE_PKGPATHLEN, len(path))
+        struct.pack_into("<BBBB", data, TYPE_TFLAG, tflag,
                          align_of(t), align_of(t), rt_kind(t))
         struct.pack_into("<Q", data, TYPE_EQKIND, eqkind)
         struct.pack_into("<Q", data, TYPE_NAMELEN, len(name))
         struct.pack_into("<Q", data, TYPE_NMETHODS, len(methods))
         struct.pack_into("<Q", data, TYPE_NEQFIELDS, len(eqfields))
         struct.pack_into("<Q", data, TYPE_LEN, u.length if isinstance(u, Array)
-                         else u.dir.value if isinstance(u, Chan) else 0)
+                         else u.dir.value if isinstance(u, Chan)
+                         else len(u.params) if isinstance(u, Signature) else 0)
         struct.pack_into("<Q", data, TYPE_NFIELDS, nfields)
         return ir.Data(sym, bytes(data), tuple(relocs))
 
-    def _methods_sym(self, sym: str, methods: list[tuple[str, str]]) -> str:
-        """`sym.methods`: the method table of (key, function symbol) pairs."""
+    def _methods_sym(self, sym: str, methods: list[tuple[str, str, Signature]]) -> str:
+        """`sym.methods`: the method table of (key, function symbol, signature) triples."""
         msym = f"{sym}.methods"
         data = bytearray(METHOD_BYTES * len(methods))
         relocs: list[ir.Reloc] = []
-        for i, (key, fn) in enumerate(methods):
+        for i, (key, fn, sig) in enumerate(methods):
             at = METHOD_BYTES * i
             relocs.append(ir.Reloc(at + METHOD_NAME, self.static.string_sym(key.encode())))
             struct.pack_into("<Q", data, at + METHOD_NAMELEN, len(key.encode()))
             if fn:
                 relocs.append(ir.Reloc(at + METHOD_FN, fn))
+            if self.method_types:
+                relocs.append(ir.Reloc(at + METHOD_TYPE, self.type_sym(canon_signature(sig))))
         self.static.put(ir.Data(msym, bytes(data), tuple(relocs)))
         return msym
 
@@ -398,23 +429,58 @@ class ReflectData:
             relocs.append(ir.Reloc(at + FIELD_TYPE, self.type_sym(f.type)))
             struct.pack_into("<Q", data, at + FIELD_NAMELEN, len(fname))
             struct.pack_into("<Q", data, at + FIELD_OFF, off)
+            if f.tag:
+                tag = f.tag.encode()
+                relocs.append(ir.Reloc(at + FIELD_TAG, self.static.string_sym(tag)))
+                struct.pack_into("<Q", data, at + FIELD_TAGLEN, len(tag))
+            struct.pack_into("<Q", data, at + FIELD_EMBEDDED, int(f.embedded))
         self.static.put(ir.Data(fsym, bytes(data), tuple(relocs)))
         return fsym
 
-    def _method_table(self, t: Type) -> list[tuple[str, str]]:
-        """Sorted (key, function symbol) pairs of t's method set; interfaces get no
-        function (their table lists the required methods)."""
+    def _params_sym(self, sym: str, u: Signature) -> str:
+        """`sym.params`: a function type's parameter then result types, as fields."""
+        psym = f"{sym}.params"
+        types = (*u.params, *u.results)
+        relocs = [ir.Reloc(FIELD_BYTES * i + FIELD_TYPE, self.type_sym(pt))
+                  for i, pt in enumerate(types)]
+        self.static.put(ir.Data(psym, bytes(FIELD_BYTES * len(types)), tuple(relocs)))
+        return psym
+
+    def _method_table(self, t: Type) -> list[tuple[str, str, Signature]]:
+        """Sorted (key, function symbol, signature) triples of t's method set; interfaces
+        get no function (their table lists the required methods)."""
         u = under(t)
         if isinstance(u, Interface):
-            return sorted((method_key(m.name, m.sig), "") for m in u.methods)
+            return sorted(((method_key(m.name, m.sig), "", m.sig) for m in u.methods),
+                          key=lambda m: m[0])
         if not (isinstance(t, Named) or isinstance(t, Pointer) and isinstance(t.elem, Named)):
             if not isinstance(u, Struct):
                 return []
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, Signature]] = []
         for name, e in method_set(t).items():
             fn = self.iface_method(t, name)
-            out.append((method_key(name, e.sig), fn))
-        return sorted(out)
+            out.append((method_key(name, e.sig), fn, e.sig))
+        return sorted(out, key=lambda m: m[0])
+
+    def link_pointers(self) -> bool:
+        """In a program that imports reflect (method_types): emit *T for every defined T
+        and set each descriptor's ptrToThis to its pointer type's, where one exists.
+        True if that emitted descriptors or wrappers still to lower (call again after)."""
+        if not self.method_types:
+            return False
+        before = len(self.type_syms)
+        for t in list(self.type_syms):
+            if isinstance(t, Named):
+                self.type_sym(Pointer(t))
+        for t, sym in list(self.type_syms.items()):
+            psym = self.type_syms.get(canon(Pointer(t)))
+            if psym is None or sym in self.linked:
+                continue
+            self.linked.add(sym)
+            d = self.static.data[sym]
+            self.static.put(dataclasses.replace(
+                d, relocs=(*d.relocs, ir.Reloc(TYPE_PTRTOTHIS, psym))))
+        return len(self.type_syms) != before or bool(self.pending)
 
     def basic_types(self) -> ir.Data:
         """runtime.basictypes: the descriptor of each basic type, indexed by its kind."""

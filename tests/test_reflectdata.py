@@ -33,10 +33,10 @@ def _struct_offsets(name: str) -> dict[str, int]:
 
 def test_type_offsets_are_runtime_cs() -> None:
     offs = _struct_offsets("type")
-    assert len(offs) == 19
+    assert len(offs) == 22
     for field, off in offs.items():
         assert getattr(R, f"TYPE_{field.upper()}") == off, field
-    assert R.TYPE_BYTES == R.TYPE_NFIELDS + 8
+    assert R.TYPE_BYTES == R.TYPE_PTRTOTHIS + 8
 
 
 def test_itab_offsets_are_runtime_cs() -> None:

@@ -231,4 +231,37 @@
 	popq	%rbp
 	ret
 
+# reflect.call(code, ctx, frame, size): call Go code with context pointer ctx (%rdx; a
+# closure, or nil for a method) on an argument area that is a copy of frame's size bytes,
+# then copy the area (the results included) back to frame. frame is heap memory (the
+# stack may move during the call); this frame has no stack map, so the collector scans
+# the copy conservatively.
+	.globl	"reflect.call"
+	.type	"reflect.call", @function
+"reflect.call":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$16, %rsp
+	movq	%rdx, -8(%rbp)
+	movq	%rcx, -16(%rbp)
+	leaq	15(%rcx), %rax
+	andq	$-16, %rax
+	subq	%rax, %rsp
+	movq	%rdi, %r8
+	movq	%rsi, %r9
+	movq	%rdx, %rsi
+	movq	%rsp, %rdi
+	cld
+	rep movsb
+	movq	%r9, %rdx
+	call	*%r8
+	movq	%rsp, %rsi
+	movq	-8(%rbp), %rdi
+	movq	-16(%rbp), %rcx
+	cld
+	rep movsb
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
+
 	.section	.note.GNU-stack,"",@progbits

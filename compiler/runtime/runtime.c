@@ -42,7 +42,10 @@ typedef struct { uintptr_t a, b; } pair;
 typedef struct type type;
 struct eqfield;
 struct field;
-typedef struct method { const char *name; intptr_t namelen; void *fn; } method;
+typedef struct method {
+    const char *name; intptr_t namelen; void *fn;
+    const type *mtyp;      /* the method's func type; NULL unless the program imports reflect */
+} method;
 struct type {
     uintptr_t size;        /* +0 */
     uintptr_t ptrdata;     /* +8 */
@@ -58,11 +61,17 @@ struct type {
     const struct eqfield *eqfields; /* +72: for eqkind 5, the leaves == compares */
     intptr_t neqfields;    /* +80 */
     const type *key;       /* +88: map key type */
-    intptr_t len;          /* +96: array length */
-    const struct field *fields; /* +104: struct fields in declaration order */
+    intptr_t len;          /* +96: array length; chan direction; func parameter count */
+    const struct field *fields; /* +104: struct fields in declaration order; func params+results */
     intptr_t nfields;      /* +112 */
+    const char *pkgpath;   /* +120: a defined type's package path (reflect's PkgPath) */
+    intptr_t pkgpathlen;   /* +128 */
+    const type *ptrToThis; /* +136: *T's descriptor; set only in programs importing reflect */
 };
-typedef struct field { const char *name; intptr_t namelen; const type *t; uintptr_t off; } field;
+typedef struct field {
+    const char *name; intptr_t namelen; const type *t; uintptr_t off;
+    const char *tag; intptr_t taglen; uintptr_t embedded;
+} field;  /* a struct field; for a func type (fields = parameters then results) only t */
 typedef struct eqfield { uintptr_t off; const type *t; } eqfield;
 
 /* An interface type descriptor: a type with kind INTERFACE whose methods hold only names. */

@@ -117,11 +117,13 @@ class Chan:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A struct field; an embedded field's name is its type's name."""
+    """A struct field; an embedded field's name is its type's name. `tag` is the tag's
+    value (unquoted); it does NOT take part in type identity here (only reflect reads it)."""
 
     name: str
     type: Type
     embedded: bool = False
+    tag: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

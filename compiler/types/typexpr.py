@@ -202,11 +202,11 @@ class TypeExprChecker(CheckerBase):
                                                                    (Pointer, Interface)):
                     self.error(f.type.pos, "embedded field type cannot be a pointer to an "
                                            "interface")
-                fields.append(Field(name, t, True))
+                fields.append(Field(name, t, True, _tag(f.tag)))
                 npos = f.type.pos
             else:
                 name = f.name.value
-                fields.append(Field(name, t))
+                fields.append(Field(name, t, False, _tag(f.tag)))
                 npos = f.name.pos
             if name != "_" and name in seen:
                 self.error(npos, f"{name} redeclared\n\t{seen[name]}: other declaration of "
@@ -272,3 +272,8 @@ def _embedded_name(e: ast.Expr) -> str | None:
         case ast.SelectorExpr(sel=sel):
             return sel.value
     return None
+
+
+def _tag(text: str | None) -> str:
+    """A struct tag literal's value ("" without one)."""
+    return C.unquote(text).decode("utf-8", "replace") if text else ""

@@ -85,7 +85,9 @@ class ProgBuilder:
         self.static = StaticData()
         self.uid = -1
         declared = {d.func.symbol for p in pkgs for d in p.funcs if d.func is not None}
-        self.reflect = ReflectData(self.static, declared, self.new_uid)
+        # method types cost a func descriptor per method: only reflect reads them
+        self.reflect = ReflectData(self.static, declared, self.new_uid,
+                                   method_types=any(p.path == "reflect" for p in pkgs))
         self.fm_wrappers: set[str] = set()
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
         self.externs: set[str] = set()

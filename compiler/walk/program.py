@@ -75,12 +75,15 @@ def walk_program(prog: T.Program, opts: Options | None = None) -> ir.Program:
                       T.Block(pos, tuple(inits)))
     _build(pb, init, "main..init", None)
     pb.static.add(pb.reflect.basic_types())
-    while pb.closures or pb.reflect.pending:
-        if pb.closures:
-            d, sym, heap = pb.closures.pop(0)
-            _build(pb, d, sym, heap, d.captures)
-        else:
-            w, sym = pb.reflect.pending.pop(0)
-            _build(pb, w, sym, None)
+    more = True
+    while more:
+        while pb.closures or pb.reflect.pending:
+            if pb.closures:
+                d, sym, heap = pb.closures.pop(0)
+                _build(pb, d, sym, heap, d.captures)
+            else:
+                w, sym = pb.reflect.pending.pop(0)
+                _build(pb, w, sym, None)
+        more = pb.reflect.link_pointers()
     return ir.Program(tuple(pb.funcs), pb.static.sorted(), tuple(files),
                       tuple(sorted(pb.externs)))
