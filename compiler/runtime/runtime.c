@@ -1543,6 +1543,21 @@ entries fmt_mapEntries(const type *t, void *data) {
     return out;
 }
 
+typedef struct { pair v; int64_t state; } reflectval;
+
+/* fmt.reflectValue: data points at a reflect.Value {typ, ptr, flag} (lib/reflect/value.go;
+   flag bit 2: read through an unexported field). */
+reflectval fmt_reflectValue(const type *t, void *data) __asm__("fmt.reflectValue");
+reflectval fmt_reflectValue(const type *t, void *data) {
+    (void)t;
+    void **v = data;
+    reflectval out = {{0, 0}, 0};
+    if (v[0] == NULL) return out;
+    out.v = box(v[0], v[1]);
+    out.state = ((uintptr_t)v[2] & 2) ? 2 : 1;
+    return out;
+}
+
 pair fmt_underlying(const type *t, void *data) __asm__("fmt.underlying");
 pair fmt_underlying(const type *t, void *data) {
     pair out = {(uintptr_t)t, (uintptr_t)data};

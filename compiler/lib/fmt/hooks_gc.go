@@ -134,3 +134,19 @@ func pointerOf(e any) uintptr {
 	}
 	return 0
 }
+
+func reflectValue(e any) (any, int) {
+	v := e.(reflect.Value)
+	switch {
+	case !v.IsValid():
+		return nil, 0
+	case v.CanInterface():
+		if v.Kind() == reflect.Interface && v.IsNil() {
+			return nil, 1
+		}
+		return boxed(v), 1
+	case v.CanAddr():
+		return boxed(v), 2
+	}
+	return nil, 2
+}

@@ -47,3 +47,9 @@ func elemType(e any, i int) string
 // unsafe.Pointer or slice (its data pointer; do NOT return 0 for a non-nil empty
 // slice) value, and 0 for any other kind.
 func pointerOf(e any) uintptr
+
+// reflectValue returns the value the reflect.Value e holds, boxed (its dynamic value
+// when it holds an interface), and state 1, or state 2 when the Value was read through
+// an unexported field; state 0 for the zero Value. Only fmt's operands that are
+// reflect.Values reach it.
+func reflectValue(e any) (v any, state int)

@@ -45,10 +45,30 @@ func (p *pp) printArg(arg any, verb rune) {
 	case []byte:
 		p.fmtBytes(v, verb, "[]byte")
 	default:
+		if kind, _, _ := valueInfo(arg); kind == kindStruct && typeString(arg) == "reflect.Value" {
+			p.printReflectValue(arg, verb)
+			return
+		}
 		if !p.handleMethods(verb) {
 			p.printValue(arg, verb, 0, true)
 		}
 	}
+}
+
+// printReflectValue prints an operand that is a reflect.Value as gc does: the value it
+// holds (through its methods unless read from an unexported field), or
+// "<invalid reflect.Value>".
+func (p *pp) printReflectValue(arg any, verb rune) {
+	inner, state := reflectValue(arg)
+	if state == 0 {
+		p.fmtS("<invalid reflect.Value>")
+		return
+	}
+	p.arg = inner
+	if state == 1 && inner != nil && p.handleMethods(verb) {
+		return
+	}
+	p.printValue(inner, verb, 0, state == 1)
 }
 
 // handleMethods formats p.arg through its Formatter, GoStringer, error or
