@@ -1131,8 +1131,10 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                  regs: dict[str, FuncAlloc] | None = None) -> str:
     """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
     sorted table of call return addresses {pc, function name, file, line} the runtime
-    uses for tracebacks and testing's callerFrame, and (given live) `runtime.stackmaps`,
-    the sorted table of call return addresses and their stack maps."""
+    uses for tracebacks and testing's callerFrame, `runtime.functab` {entry, name, file,
+    line of the declaration} of every function in text order (runtime.FuncForPC), and
+    (given live) `runtime.stackmaps`, the sorted table of call return addresses and
+    their stack maps."""
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     calls: list[tuple[str, str, Pos]] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
@@ -1156,7 +1158,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(_weak_hook(sym, i))
     for d in prog.data:
         out.extend(_data(d))
-    out.extend(_pctab(calls))
+    out.extend(_pctab(calls, [(f.name, f.pos) for f in prog.funcs]))
     out.extend(_fconst_data(fconsts))
     if live is not None:
         out.extend(_stackmaps(maps))
@@ -1237,11 +1239,12 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
     return out
 
 
-def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
+def _pctab(calls: list[tuple[str, str, Pos]], funcs: list[tuple[str, Pos]]) -> list[str]:
     """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
     text order. A call inside an inlined body names the inlined function at its own
     line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
-    names the caller at the inlined call's line, and so on outwards."""
+    names the caller at the inlined call's line, and so on outwards. `runtime.functab`:
+    {entry, function, file, declaration line, 0} per function, in text order."""
     strs: dict[str, str] = {}
     inl: dict[tuple[str, str, int, str], str] = {}
     recs: list[str] = []
@@ -1275,6 +1278,10 @@ def _pctab(calls: list[tuple[str, str, Pos]]) -> list[str]:
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
            f"\t.quad\t{len(rows)}", *recs]
+    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(pos))}, {pos.line}, 0"
+             for fn, pos in funcs]
+    out += ['\t.globl\t"runtime.functab"', '"runtime.functab":', *frows,
+            '\t.globl\t"runtime.nfunctab"', '"runtime.nfunctab":', f"\t.quad\t{len(frows)}"]
     for s, label in strs.items():
         esc = s.replace("\\", "\\\\").replace('"', '\\"')
         out.append(f'{label}:\n\t.asciz\t"{esc}"')

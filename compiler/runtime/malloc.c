@@ -85,7 +85,7 @@ typedef struct span {
     uint64_t markbits[BITWORDS];
 } span;
 
-uint64_t gc_nmalloc, gc_totalalloc;
+uint64_t gc_nmalloc, gc_totalalloc, gc_nfree, gc_ngc;
 uintptr_t gc_sigsp;
 
 extern char __data_start[], _end[];
@@ -107,7 +107,6 @@ static span *cur[2 * MAXCLASS], *partial[2 * MAXCLASS];
 static int inited, debug, trace;
 static int64_t gcpercent = 100;
 static uintptr_t heap_live, next_gc, minheap;
-static uint64_t ngc;
 
 typedef struct { uintptr_t p, n; } work;
 static work *mstack;
@@ -509,6 +508,7 @@ static uintptr_t sweep(void) {
         uint32_t n = 0;
         for (uint32_t w = 0; w < (s->nelems + 63) / 64; w++) {
             uint64_t dead = s->allocbits[w] & ~s->markbits[w];
+            gc_nfree += (uint64_t)__builtin_popcountll(dead);
             if (debug && dead != 0) poison(s, w, dead);
             n += (uint32_t)__builtin_popcountll(s->markbits[w]);
             s->allocbits[w] = s->markbits[w];
@@ -535,7 +535,7 @@ static uintptr_t sweep(void) {
    and fp = gcspill's frame pointer. */
 void gccollect(uintptr_t sp, uintptr_t fp) __asm__("runtime.gccollect");
 void gccollect(uintptr_t sp, uintptr_t fp) {
-    ngc++;
+    gc_ngc++;
     scanblock((uintptr_t)__data_start, (uintptr_t)_end);
     scanstack(sp, fp, curstacktop());
     sched_scanroots(scanblock, scanstack);
@@ -548,7 +548,7 @@ void gccollect(uintptr_t sp, uintptr_t fp) {
         char line[160];
         int n = snprintf(line, sizeof line,
                          "gc %llu: %llu KB live, %llu KB goal, %llu KB arena, %llu KB free\n",
-                         (unsigned long long)ngc, (unsigned long long)(heap_live >> 10),
+                         (unsigned long long)gc_ngc, (unsigned long long)(heap_live >> 10),
                          (unsigned long long)(next_gc >> 10),
                          (unsigned long long)((arena_used - arena_lo) >> 10),
                          (unsigned long long)(free_dirty >> 10));
@@ -591,3 +591,5 @@ void GC(void) {
 }
 
 int64_t HeapInUse(void) { return (int64_t)heap_live; }
+
+uint64_t gc_sys(void) { return arena_used - arena_lo; }

@@ -28,9 +28,12 @@ void GC(void) __asm__("runtime.GC");
 /* HeapInUse: bytes in allocated heap objects (live at the last GC plus allocated since). */
 int64_t HeapInUse(void) __asm__("runtime.HeapInUse");
 
-/* Cumulative number of allocations and bytes requested (runtime.MemStats Mallocs and
-   TotalAlloc). */
-extern uint64_t gc_nmalloc, gc_totalalloc;
+/* Cumulative number of allocations and bytes requested, objects freed, and collections
+   run (runtime.MemStats Mallocs, TotalAlloc, Frees, NumGC). */
+extern uint64_t gc_nmalloc, gc_totalalloc, gc_nfree, gc_ngc;
+
+/* gc_sys: bytes of the heap arena handed out as pages so far (MemStats HeapSys). */
+uint64_t gc_sys(void);
 
 /* gc_sigsp: the interrupted %rsp, set by the SIGSEGV handler before it panics on the
    alternate signal stack, so a collection during that panic scans the main stack. */

@@ -27,3 +27,25 @@ func KeepAlive(x interface{}) { gr.KeepAlive(x) }
 const Compiler = gr.Compiler
 
 func Version() string { return gr.Version() }
+
+var MemProfileRate int = 512 * 1024
+
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) { return gr.Caller(skip + 1) }
+
+func Callers(skip int, pc []uintptr) int { return gr.Callers(skip+1, pc) }
+
+type Func = gr.Func
+
+func FuncForPC(pc uintptr) *Func { return gr.FuncForPC(pc) }
+
+type Frame = gr.Frame
+
+type Frames = gr.Frames
+
+func CallersFrames(callers []uintptr) *Frames { return gr.CallersFrames(callers) }
+
+func Stack(buf []byte, all bool) int { return gr.Stack(buf, all) }
+
+type MemStats = gr.MemStats
+
+func ReadMemStats(m *MemStats) { gr.ReadMemStats(m) }

@@ -1,0 +1,175 @@
+//go:build refgo
+
+package runtime
+
+// What a program can learn about itself: its call stack (Caller, Callers,
+// CallersFrames, FuncForPC, Stack) from the compiler's pc tables, and the heap's
+// statistics (ReadMemStats). refgo's frames are the compiled functions on the %rbp
+// chain: the runtime package is never inlined, so skip counts agree with gc's.
+
+// MemProfileRate controls the fraction of allocations recorded in the memory profile;
+// refgo keeps no profile and only stores the setting.
+var MemProfileRate int = 512 * 1024
+
+// callers stores the return addresses of the compiled frames above the hook's caller
+// (pcs[0] returns into the function that called callers), skipping the first skip,
+// and returns how many it stored.
+func callers(skip int, pcs []uintptr) int
+
+// callSite returns the function, file and line of the call whose return address is
+// pc; fn is "" if pc is not one.
+func callSite(pc uintptr) (fn string, file string, line int)
+
+// funcInfo returns the compiled function whose code holds pc: its entry, name, file
+// and declaration line; entry is 0 if there is none.
+func funcInfo(pc uintptr) (entry uintptr, name string, file string, line int)
+
+// goid returns the calling goroutine's number.
+func goid() int
+
+// Caller reports the file and line of the call skip frames above its caller (0: the
+// function that calls Caller); pc is that call's return address minus one.
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	var pcs [1]uintptr
+	if callers(skip+1, pcs[:]) == 0 {
+		return 0, "", 0, false
+	}
+	_, file, line = callSite(pcs[0])
+	return pcs[0] - 1, file, line, true
+}
+
+// Callers fills pc with the return addresses of the calling goroutine's frames,
+// skipping skip of them (0: Callers itself, 1: its caller), and returns how many.
+func Callers(skip int, pc []uintptr) int {
+	if len(pc) == 0 {
+		return 0
+	}
+	return callers(skip, pc)
+}
+
+// Func describes a compiled function.
+type Func struct {
+	entry uintptr
+	name  string
+	file  string
+	line  int
+}
+
+// FuncForPC returns the function whose code holds pc, or nil.
+func FuncForPC(pc uintptr) *Func {
+	entry, name, file, line := funcInfo(pc)
+	if entry == 0 {
+		return nil
+	}
+	return &Func{entry, name, file, line}
+}
+
+// Name returns the function's name ("main.(*T).M"); "" for a nil *Func.
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+// Entry returns the function's entry address.
+func (f *Func) Entry() uintptr { return f.entry }
+
+// FileLine returns the file and line of pc in f: the call whose return address is pc
+// or pc+1 (as Callers and Caller give them), else f's declaration.
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	for _, p := range [2]uintptr{pc + 1, pc} {
+		if fn, file, line := callSite(p); fn != "" {
+			return file, line
+		}
+	}
+	return f.file, f.line
+}
+
+// Frame is the information CallersFrames returns for each call frame.
+type Frame struct {
+	PC       uintptr
+	Func     *Func
+	Function string
+	File     string
+	Line     int
+	Entry    uintptr
+}
+
+// Frames iterates over the frames of a Callers result.
+type Frames struct {
+	pcs []uintptr
+}
+
+// CallersFrames takes a slice of return addresses from Callers and prepares to return
+// function/file/line information.
+func CallersFrames(callers []uintptr) *Frames { return &Frames{callers} }
+
+// Next returns the next frame and whether more follow.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if len(ci.pcs) == 0 {
+		return Frame{}, false
+	}
+	pc := ci.pcs[0]
+	ci.pcs = ci.pcs[1:]
+	f := FuncForPC(pc - 1)
+	_, file, line := callSite(pc)
+	frame = Frame{PC: pc - 1, Func: f, Function: f.Name(), File: file, Line: line}
+	if f != nil {
+		frame.Entry = f.entry
+	}
+	return frame, len(ci.pcs) > 0
+}
+
+// Stack formats a trace of the calling goroutine into buf ("goroutine 1 [running]:",
+// then each function and its file:line) and returns the bytes written; all is
+// ignored (only the caller's goroutine is listed).
+func Stack(buf []byte, all bool) int {
+	pcs := make([]uintptr, 64)
+	n := callers(1, pcs)
+	s := "goroutine " + itoa(goid()) + " [running]:\n"
+	for _, pc := range pcs[:n] {
+		fn, file, line := callSite(pc)
+		s += fn + "(...)\n\t" + file + ":" + itoa(line) + "\n"
+	}
+	return copy(buf, s)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// MemStats records statistics about the memory allocator (the fields refgo keeps).
+type MemStats struct {
+	Alloc        uint64 // bytes of allocated heap objects
+	TotalAlloc   uint64 // cumulative bytes allocated
+	Sys          uint64 // bytes of heap obtained from the OS
+	Mallocs      uint64 // cumulative objects allocated
+	Frees        uint64 // cumulative objects freed
+	HeapAlloc    uint64 // same as Alloc
+	HeapSys      uint64
+	HeapInuse    uint64
+	HeapObjects  uint64 // Mallocs - Frees
+	NumGC        uint32 // completed collections
+	PauseTotalNs uint64 // not measured: 0
+}
+
+func readMemStats() (alloc, totalAlloc, mallocs, frees, numGC, sys uint64)
+
+// ReadMemStats populates m with memory allocator statistics.
+func ReadMemStats(m *MemStats) {
+	alloc, total, mallocs, frees, numGC, sys := readMemStats()
+	*m = MemStats{Alloc: alloc, TotalAlloc: total, Sys: sys, Mallocs: mallocs, Frees: frees,
+		HeapAlloc: alloc, HeapSys: sys, HeapInuse: alloc, HeapObjects: mallocs - frees,
+		NumGC: uint32(numGC)}
+}
