@@ -113,13 +113,17 @@ TFLAG_VARIADIC = 2
 TFLAG_NAMED = 4
 """type.tflag bit: a defined or predeclared type (reflect's Name() is not empty)."""
 
-# struct method {name, namelen, fn, mtyp}: type.methods entries, sorted by name + signature;
-# mtyp (the method's func type, receiver left out) only in programs that import reflect.
+# struct method {name, namelen, fn, mtyp, etyp, efn}: type.methods entries, sorted by
+# name + signature. Only in programs that import reflect: mtyp, the method's func type
+# (receiver left out); etyp, the method expression's (receiver first); efn, the function
+# of the method expression T.M (fn itself when T is pointer-shaped).
 METHOD_NAME = 0
 METHOD_NAMELEN = 8
 METHOD_FN = 16
 METHOD_TYPE = 24
-METHOD_BYTES = 32
+METHOD_ETYPE = 32
+METHOD_EFN = 40
+METHOD_BYTES = 48
 
 # struct field {name, namelen, t, off, tag, taglen, embedded}: type.fields entries, in
 # declaration order; a function type's parameters and results (name "", off 0).
@@ -349,7 +353,7 @@ class ReflectData:
         eqkind, eqfields = eq_kind(t)
         methods = self._method_table(t)
         if methods:
-            relocs.append(ir.Reloc(TYPE_METHODS, self._methods_sym(sym, methods)))
+            relocs.append(ir.Reloc(TYPE_METHODS, self._methods_sym(sym, t, methods)))
         if isinstance(u, Pointer | Slice | Array | Map | Chan):
             relocs.append(ir.Reloc(TYPE_ELEM, self.type_sym(u.elem)))
         if eqfields:
@@ -388,11 +392,14 @@ class ReflectData:
         struct.pack_into("<Q", data, TYPE_NFIELDS, nfields)
         return ir.Data(sym, bytes(data), tuple(relocs))
 
-    def _methods_sym(self, sym: str, methods: list[tuple[str, str, Signature]]) -> str:
-        """`sym.methods`: the method table of (key, function symbol, signature) triples."""
+    def _methods_sym(self, sym: str, t: Type,
+                     methods: list[tuple[str, str, Signature]]) -> str:
+        """`sym.methods`: the method table of t from (key, function symbol, signature)
+        triples."""
         msym = f"{sym}.methods"
         data = bytearray(METHOD_BYTES * len(methods))
         relocs: list[ir.Reloc] = []
+        expr = self.method_types and not isinstance(under(t), Interface)
         for i, (key, fn, sig) in enumerate(methods):
             at = METHOD_BYTES * i
             relocs.append(ir.Reloc(at + METHOD_NAME, self.static.string_sym(key.encode())))
@@ -401,6 +408,12 @@ class ReflectData:
                 relocs.append(ir.Reloc(at + METHOD_FN, fn))
             if self.method_types:
                 relocs.append(ir.Reloc(at + METHOD_TYPE, self.type_sym(canon_signature(sig))))
+            if expr:
+                esig = Signature((t, *sig.params), sig.results, sig.variadic)
+                relocs.append(ir.Reloc(at + METHOD_ETYPE, self.type_sym(canon_signature(esig))))
+                efn = fn if is_direct_iface(t) or isinstance(t, Pointer) else \
+                    self.ptr_wrapper(t, key[:key.index("(")], byvalue=True)
+                relocs.append(ir.Reloc(at + METHOD_EFN, efn))
         self.static.put(ir.Data(msym, bytes(data), tuple(relocs)))
         return msym
 

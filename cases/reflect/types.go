@@ -57,9 +57,15 @@ func main() {
 		fmt.Println(typ, typ.NumMethod())
 		for i := 0; i < typ.NumMethod(); i++ {
 			m := typ.Method(i)
-			fmt.Println(" ", m.Index, m.Name, m.IsExported())
+			fmt.Println(" ", m.Index, m.Name, m.IsExported(), m.Type, m.Func.Kind())
 		}
 	}
+	norm := t.Method(0).Func.Interface().(func(Point) int)
+	fmt.Println(norm(Point{X: 3, Y: 4}), t.Method(0).Func.Call([]reflect.Value{reflect.ValueOf(Point{X: 1})})[0])
+	move, _ := reflect.TypeOf(&Point{}).MethodByName("Move")
+	pp := &Point{}
+	move.Func.Interface().(func(*Point, int, int))(pp, 2, 5)
+	fmt.Println(*pp, move.Type)
 	ft := reflect.TypeOf(fmt.Sprintf)
 	fmt.Println(ft.NumIn(), ft.In(0), ft.In(1), ft.IsVariadic(), ft.NumOut(), ft.Out(0))
 	mt := reflect.TypeOf(map[string]bool{})

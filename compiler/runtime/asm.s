@@ -264,4 +264,39 @@
 	popq	%rbp
 	ret
 
+# reflect.methodValueCall: the code of a method value made by reflect, a closure
+# {this code, method code, receiver word, n} (%rdx) where n is the bytes of the method's
+# arguments and results without the receiver. The caller's area (16(%rbp)) is the
+# method's own area shifted by the receiver's word, since every argument and result
+# starts 8-aligned: copy it below a receiver word, call, copy the results back.
+	.globl	"reflect.methodValueCall"
+	.type	"reflect.methodValueCall", @function
+"reflect.methodValueCall":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$16, %rsp
+	movq	%rdx, -8(%rbp)
+	movq	24(%rdx), %rcx
+	leaq	23(%rcx), %rax
+	andq	$-16, %rax
+	subq	%rax, %rsp
+	movq	16(%rdx), %rax
+	movq	%rax, 0(%rsp)
+	leaq	16(%rbp), %rsi
+	leaq	8(%rsp), %rdi
+	cld
+	rep movsb
+	movq	8(%rdx), %rax
+	xorl	%edx, %edx
+	call	*%rax
+	movq	-8(%rbp), %rdx
+	movq	24(%rdx), %rcx
+	leaq	8(%rsp), %rsi
+	leaq	16(%rbp), %rdi
+	cld
+	rep movsb
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
+
 	.section	.note.GNU-stack,"",@progbits

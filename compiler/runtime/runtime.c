@@ -45,6 +45,8 @@ struct field;
 typedef struct method {
     const char *name; intptr_t namelen; void *fn;
     const type *mtyp;      /* the method's func type; NULL unless the program imports reflect */
+    const type *etyp;      /* the method expression's type (receiver first); ditto */
+    void *efn;             /* the method expression's function; ditto */
 } method;
 struct type {
     uintptr_t size;        /* +0 */

@@ -28,39 +28,8 @@ func (v Value) call(op string, in []Value, isSlice bool) []Value {
 	hasRecv := false
 	switch {
 	case v.flag&flagMethod != 0:
-		m := v.methodEntry()
-		ft = m.mtyp
+		code, recv, ft = v.methodTarget()
 		hasRecv = true
-		if v.typ.Kind() == Interface {
-			e := v.ifaceEface()
-			key := str(m.key, m.keylen)
-			for j := 0; j < e.typ.nmethods; j++ {
-				if c := e.typ.methodAt(j); str(c.key, c.keylen) == key {
-					code = c.fn
-				}
-			}
-			recv = e.word
-		} else {
-			code = m.fn
-			recv = v.ptr
-			if v.typ.tflag&tflagDirect != 0 {
-				recv = *(*unsafe.Pointer)(v.ptr)
-			}
-		}
-	case v.flag&flagMethodExpr != 0:
-		m := v.methodEntry()
-		ft = m.mtyp
-		code = m.fn
-		hasRecv = true
-		if len(in) == 0 {
-			panic("reflect: Call with too few input arguments")
-		}
-		r := in[0].assignTo("reflect.Value.Call", v.typ)
-		recv = r.ptr
-		if v.typ.tflag&tflagDirect != 0 {
-			recv = *(*unsafe.Pointer)(r.ptr)
-		}
-		in = in[1:]
 	default:
 		ft = v.typ
 		ctx = *(*unsafe.Pointer)(v.ptr)
@@ -150,4 +119,28 @@ func (v Value) call(op string, in []Value, isSlice bool) []Value {
 		out[i] = Value{rt, p, 0}
 	}
 	return out
+}
+
+// methodTarget returns the code, receiver word and func type (receiver left out) of
+// the method value v: the dynamic type's method for an interface.
+func (v Value) methodTarget() (code, recv unsafe.Pointer, ft *rtype) {
+	m := v.methodEntry()
+	if v.typ.Kind() == Interface {
+		e := v.ifaceEface()
+		key := str(m.key, m.keylen)
+		for j := 0; j < e.typ.nmethods; j++ {
+			if c := e.typ.methodAt(j); str(c.key, c.keylen) == key {
+				code = c.fn
+			}
+		}
+		return code, e.word, m.mtyp
+	}
+	recv = v.ptr
+	if v.typ.tflag&tflagDirect != 0 {
+		recv = *(*unsafe.Pointer)(v.ptr)
+	} else if v.flag&flagAddr != 0 {
+		recv = unsafe_New(v.typ)
+		typedmemmove(v.typ, recv, v.ptr)
+	}
+	return m.fn, recv, m.mtyp
 }

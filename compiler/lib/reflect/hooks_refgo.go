@@ -45,3 +45,9 @@ func itabFor(inter, t *rtype) unsafe.Pointer
 // call calls Go code with context register ctx (a closure, or nil) on a copy of the
 // size-byte argument area frame, and copies the area, results included, back.
 func call(code, ctx, frame unsafe.Pointer, size uintptr)
+
+// methodValueCall is the code of the closures Value.Method(i).Interface() makes:
+// {methodValueCall, method code, receiver word, size of the arguments and results}.
+// Called as a func value, it calls the method with the receiver word prepended to its
+// arguments and copies the results back (compiler/runtime/asm.s).
+func methodValueCall()

@@ -48,6 +48,8 @@ type method struct {
 	keylen int
 	fn     unsafe.Pointer
 	mtyp   *rtype
+	etyp   *rtype
+	efn    unsafe.Pointer
 }
 
 // field mirrors struct field; a func type's parameters and results use only typ.
@@ -66,7 +68,7 @@ const (
 	tflagVariadic = 2
 	tflagNamed    = 4
 	eqNotComparable = 4
-	methodSize    = 32
+	methodSize    = 48
 	fieldSize     = 56
 )
 
@@ -177,8 +179,8 @@ type Type interface {
 type Method struct {
 	Name    string
 	PkgPath string
-	Type    Type // the method's func type without the receiver (gc: with it)
-	Func    Value
+	Type    Type  // the method expression's func type (receiver first); interfaces: none
+	Func    Value // the method expression (not for interface types)
 	Index   int
 }
 
@@ -504,12 +506,19 @@ func (t *rtype) Method(i int) Method {
 	}
 	m := t.methodAt(j)
 	out := Method{Name: methodName(m), Index: i}
-	if m.mtyp != nil {
+	if t.Kind() == Interface {
 		out.Type = m.mtyp
+		return out
 	}
-	if t.Kind() != Interface {
-		out.Func = Value{typ: t, flag: flagMethodExpr | flag(j)<<flagMethodShift}
+	if !isExported(out.Name) {
+		out.PkgPath = t.PkgPath()
 	}
+	out.Type = m.etyp
+	clo := new(unsafe.Pointer)
+	*clo = m.efn
+	fp := new(unsafe.Pointer)
+	*fp = unsafe.Pointer(clo)
+	out.Func = Value{m.etyp, unsafe.Pointer(fp), 0}
 	return out
 }
 

@@ -13,7 +13,6 @@ const (
 	flagAddr       flag = 1 // ptr is the variable itself: settable unless flagRO
 	flagRO         flag = 2 // reached through an unexported field
 	flagMethod     flag = 4 // v.Method(i): typ and ptr are the receiver's
-	flagMethodExpr flag = 8 // T.Method(i).Func: the receiver is the first argument
 	flagMethodShift     = 8 // the method's index in typ's table, above the bits
 )
 
@@ -82,7 +81,7 @@ func (v Value) kind() Kind {
 	if v.typ == nil {
 		return Invalid
 	}
-	if v.flag&(flagMethod|flagMethodExpr) != 0 {
+	if v.flag&flagMethod != 0 {
 		return Func
 	}
 	return Kind(v.typ.kind)
@@ -117,7 +116,7 @@ func (v Value) Type() Type {
 	if v.typ == nil {
 		panic(&ValueError{"reflect.Value.Type", Invalid})
 	}
-	if v.flag&(flagMethod|flagMethodExpr) != 0 {
+	if v.flag&flagMethod != 0 {
 		m := v.methodEntry()
 		if m.mtyp == nil {
 			panic("reflect: method type not recorded")
@@ -234,7 +233,7 @@ func (v Value) Bytes() []byte {
 func (v Value) Pointer() uintptr {
 	switch v.kind() {
 	case Pointer, Map, Chan, UnsafePointer, Func:
-		if v.flag&(flagMethod|flagMethodExpr) != 0 {
+		if v.flag&flagMethod != 0 {
 			return uintptr(v.methodEntry().fn)
 		}
 		return uintptr(*(*unsafe.Pointer)(v.ptr))
@@ -401,6 +400,23 @@ func (v Value) ifaceEface() eface {
 	return e
 }
 
+// methodClosure returns a func value (a closure, see methodValueCall) that calls the
+// method v stands for on v's receiver.
+func (v Value) methodClosure() unsafe.Pointer {
+	code, recv, ft := v.methodTarget()
+	var size uintptr
+	for i := 0; i < ft.nfields; i++ {
+		size = align8(size) + ft.fieldAt(i).typ.size
+	}
+	stub := methodValueCall
+	clo := make([]unsafe.Pointer, 4)
+	clo[0] = **(**unsafe.Pointer)(unsafe.Pointer(&stub))
+	clo[1] = code
+	clo[2] = recv
+	*(*uintptr)(unsafe.Pointer(&clo[3])) = align8(size)
+	return unsafe.Pointer(&clo[0])
+}
+
 func packEface(t *rtype, word unsafe.Pointer) any {
 	var i any
 	e := (*eface)(unsafe.Pointer(&i))
@@ -412,7 +428,7 @@ func packEface(t *rtype, word unsafe.Pointer) any {
 func (v Value) IsNil() bool {
 	switch v.kind() {
 	case Chan, Func, Map, Pointer, UnsafePointer:
-		if v.flag&(flagMethod|flagMethodExpr) != 0 {
+		if v.flag&flagMethod != 0 {
 			return false
 		}
 		return *(*unsafe.Pointer)(v.ptr) == nil
@@ -483,8 +499,8 @@ func (v Value) Interface() any {
 }
 
 func valueInterface(v Value) any {
-	if v.flag&(flagMethod|flagMethodExpr) != 0 {
-		panic("reflect: refgo cannot make a func value of method " + methodName(v.methodEntry()))
+	if v.flag&flagMethod != 0 {
+		return packEface(v.Type().common(), v.methodClosure())
 	}
 	t := v.typ
 	if t.Kind() == Interface {
@@ -517,8 +533,8 @@ func (v Value) Set(x Value) {
 
 // assignTo returns x as a value of type t (converted to interface type t if needed).
 func (x Value) assignTo(context string, t *rtype) Value {
-	if x.flag&(flagMethod|flagMethodExpr) != 0 {
-		panic("reflect: refgo cannot assign method value " + methodName(x.methodEntry()))
+	if x.flag&flagMethod != 0 {
+		x = ValueOf(valueInterface(x))
 	}
 	if x.typ == t {
 		return x
