@@ -376,8 +376,10 @@ class ReflectData:
             tflag |= TFLAG_VARIADIC
         if isinstance(t, Named | Basic):
             tflag |= TFLAG_NAMED
-        if isinstance(t, Named) and t.pkg:
-            path = t.pkg.encode()
+        pkg = t.pkg if isinstance(t, Named) else \
+            "unsafe" if isinstance(t, Basic) and t.kind == Kind.UNSAFE_POINTER else ""
+        if pkg:
+            path = pkg.encode()
             relocs.append(ir.Reloc(TYPE_PKGPATH, self.static.string_sym(path)))
             struct.pack_into("<Q", data, TYPE_PKGPATHLEN, len(path))
         struct.pack_into("<BBBB", data, TYPE_TFLAG, tflag,

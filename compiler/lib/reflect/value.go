@@ -232,11 +232,18 @@ func (v Value) Bytes() []byte {
 // slice data).
 func (v Value) Pointer() uintptr {
 	switch v.kind() {
-	case Pointer, Map, Chan, UnsafePointer, Func:
+	case Pointer, Map, Chan, UnsafePointer:
+		return uintptr(*(*unsafe.Pointer)(v.ptr))
+	case Func:
+		// the code address, as gc's: word 0 of the closure
 		if v.flag&flagMethod != 0 {
 			return uintptr(v.methodEntry().fn)
 		}
-		return uintptr(*(*unsafe.Pointer)(v.ptr))
+		clo := *(*unsafe.Pointer)(v.ptr)
+		if clo == nil {
+			return 0
+		}
+		return uintptr(*(*unsafe.Pointer)(clo))
 	case Slice:
 		return uintptr((*sliceHeader)(v.ptr).data)
 	}
