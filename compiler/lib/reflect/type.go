@@ -64,12 +64,12 @@ type field struct {
 }
 
 const (
-	tflagDirect   = 1
-	tflagVariadic = 2
-	tflagNamed    = 4
+	tflagDirect     = 1
+	tflagVariadic   = 2
+	tflagNamed      = 4
 	eqNotComparable = 4
-	methodSize    = 48
-	fieldSize     = 56
+	methodSize      = 48
+	fieldSize       = 56
 )
 
 // A Kind is the specific kind of type that a Type represents.

@@ -10,10 +10,10 @@ import (
 type flag uintptr
 
 const (
-	flagAddr       flag = 1 // ptr is the variable itself: settable unless flagRO
-	flagRO         flag = 2 // reached through an unexported field
-	flagMethod     flag = 4 // v.Method(i): typ and ptr are the receiver's
-	flagMethodShift     = 8 // the method's index in typ's table, above the bits
+	flagAddr        flag = 1 // ptr is the variable itself: settable unless flagRO
+	flagRO          flag = 2 // reached through an unexported field
+	flagMethod      flag = 4 // v.Method(i): typ and ptr are the receiver's
+	flagMethodShift      = 8 // the method's index in typ's table, above the bits
 )
 
 // Value is the reflection interface to a Go value. ptr always addresses the value's

@@ -7,7 +7,10 @@
 // Errors are Errno values whose text is gc's ("no such file or directory").
 package syscall
 
-import "unsafe"
+import (
+	"internal/oserror"
+	"unsafe"
+)
 
 // An Errno is an unsigned number describing an error condition.
 type Errno uintptr
@@ -19,8 +22,19 @@ func (e Errno) Error() string {
 	return "errno " + itoa(int(e))
 }
 
-// Is reports whether e matches one of the portable errors of package os/io/fs.
-func (e Errno) Is(target error) bool { return false }
+// Is reports whether e matches one of the portable errors of io/fs (ENOENT is
+// fs.ErrNotExist, EEXIST and ENOTEMPTY fs.ErrExist, EACCES and EPERM fs.ErrPermission).
+func (e Errno) Is(target error) bool {
+	switch target {
+	case oserror.ErrPermission:
+		return e == EACCES || e == EPERM
+	case oserror.ErrExist:
+		return e == EEXIST || e == ENOTEMPTY
+	case oserror.ErrNotExist:
+		return e == ENOENT
+	}
+	return false
+}
 
 // Temporary and Timeout report the error's nature, as gc's.
 func (e Errno) Temporary() bool { return e == EINTR || e == EMFILE || e == ENFILE || e.Timeout() }
@@ -28,42 +42,42 @@ func (e Errno) Temporary() bool { return e == EINTR || e == EMFILE || e == ENFIL
 func (e Errno) Timeout() bool { return e == EAGAIN || e == ETIMEDOUT }
 
 const (
-	EPERM     Errno = 1
-	ENOENT    Errno = 2
-	ESRCH     Errno = 3
-	EINTR     Errno = 4
-	EIO       Errno = 5
-	ENXIO     Errno = 6
-	E2BIG     Errno = 7
-	ENOEXEC   Errno = 8
-	EBADF     Errno = 9
-	ECHILD    Errno = 10
-	EAGAIN    Errno = 11
-	ENOMEM    Errno = 12
-	EACCES    Errno = 13
-	EFAULT    Errno = 14
-	EBUSY     Errno = 16
-	EEXIST    Errno = 17
-	EXDEV     Errno = 18
-	ENODEV    Errno = 19
-	ENOTDIR   Errno = 20
-	EISDIR    Errno = 21
-	EINVAL    Errno = 22
-	ENFILE    Errno = 23
-	EMFILE    Errno = 24
-	ENOTTY    Errno = 25
-	EFBIG     Errno = 27
-	ENOSPC    Errno = 28
-	ESPIPE    Errno = 29
-	EROFS     Errno = 30
-	EMLINK    Errno = 31
-	EPIPE     Errno = 32
-	ERANGE    Errno = 34
+	EPERM        Errno = 1
+	ENOENT       Errno = 2
+	ESRCH        Errno = 3
+	EINTR        Errno = 4
+	EIO          Errno = 5
+	ENXIO        Errno = 6
+	E2BIG        Errno = 7
+	ENOEXEC      Errno = 8
+	EBADF        Errno = 9
+	ECHILD       Errno = 10
+	EAGAIN       Errno = 11
+	ENOMEM       Errno = 12
+	EACCES       Errno = 13
+	EFAULT       Errno = 14
+	EBUSY        Errno = 16
+	EEXIST       Errno = 17
+	EXDEV        Errno = 18
+	ENODEV       Errno = 19
+	ENOTDIR      Errno = 20
+	EISDIR       Errno = 21
+	EINVAL       Errno = 22
+	ENFILE       Errno = 23
+	EMFILE       Errno = 24
+	ENOTTY       Errno = 25
+	EFBIG        Errno = 27
+	ENOSPC       Errno = 28
+	ESPIPE       Errno = 29
+	EROFS        Errno = 30
+	EMLINK       Errno = 31
+	EPIPE        Errno = 32
+	ERANGE       Errno = 34
 	ENAMETOOLONG Errno = 36
-	ENOSYS    Errno = 38
-	ENOTEMPTY Errno = 39
-	ELOOP     Errno = 40
-	ETIMEDOUT Errno = 110
+	ENOSYS       Errno = 38
+	ENOTEMPTY    Errno = 39
+	ELOOP        Errno = 40
+	ETIMEDOUT    Errno = 110
 )
 
 var errors = [...]string{
@@ -142,13 +156,13 @@ const (
 	S_ISUID  = 0x800
 	S_ISVTX  = 0x200
 
-	PROT_NONE   = 0x0
-	PROT_READ   = 0x1
-	PROT_WRITE  = 0x2
-	PROT_EXEC   = 0x4
-	MAP_SHARED  = 0x1
-	MAP_PRIVATE = 0x2
-	MAP_ANON    = 0x20
+	PROT_NONE     = 0x0
+	PROT_READ     = 0x1
+	PROT_WRITE    = 0x2
+	PROT_EXEC     = 0x4
+	MAP_SHARED    = 0x1
+	MAP_PRIVATE   = 0x2
+	MAP_ANON      = 0x20
 	MAP_ANONYMOUS = 0x20
 )
 
@@ -356,20 +370,20 @@ func Getcwd(buf []byte) (n int, err error) {
 
 // Stat_t is Linux amd64's struct stat.
 type Stat_t struct {
-	Dev     uint64
-	Ino     uint64
-	Nlink   uint64
-	Mode    uint32
-	Uid     uint32
-	Gid     uint32
-	X__pad0 int32
-	Rdev    uint64
-	Size    int64
-	Blksize int64
-	Blocks  int64
-	Atim    Timespec
-	Mtim    Timespec
-	Ctim    Timespec
+	Dev       uint64
+	Ino       uint64
+	Nlink     uint64
+	Mode      uint32
+	Uid       uint32
+	Gid       uint32
+	X__pad0   int32
+	Rdev      uint64
+	Size      int64
+	Blksize   int64
+	Blocks    int64
+	Atim      Timespec
+	Mtim      Timespec
+	Ctim      Timespec
 	X__unused [3]int64
 }
 
@@ -427,14 +441,14 @@ func Kill(pid int, sig Signal) error {
 // WaitStatus is a wait4 status word.
 type WaitStatus uint32
 
-func (w WaitStatus) Exited() bool       { return w&0x7f == 0 }
+func (w WaitStatus) Exited() bool { return w&0x7f == 0 }
 func (w WaitStatus) ExitStatus() int {
 	if !w.Exited() {
 		return -1
 	}
 	return int(w>>8) & 0xff
 }
-func (w WaitStatus) Signaled() bool     { return w&0x7f != 0x7f && w&0x7f != 0 }
+func (w WaitStatus) Signaled() bool { return w&0x7f != 0x7f && w&0x7f != 0 }
 func (w WaitStatus) Signal() Signal {
 	if !w.Signaled() {
 		return -1
