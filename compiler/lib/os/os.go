@@ -10,43 +10,40 @@ package os
 import (
 	"errors"
 	"io"
+	"io/fs"
 )
 
 // File is an open file descriptor. Only the three standard streams exist.
 type File struct {
-	fd   int
-	name string
+	fd     int
+	name   string
+	dirbuf []byte // getdents64 records not yet returned by ReadDir
+	closed bool
 }
 
 var (
-	Stdin  = &File{0, "/dev/stdin"}
-	Stdout = &File{1, "/dev/stdout"}
-	Stderr = &File{2, "/dev/stderr"}
+	Stdin  = &File{fd: 0, name: "/dev/stdin"}
+	Stdout = &File{fd: 1, name: "/dev/stdout"}
+	Stderr = &File{fd: 2, name: "/dev/stderr"}
 )
 
 // Args holds the command-line arguments, starting with the program name.
 var Args []string = sysArgs()
 
-// ErrClosed is returned by operations on a nil *File.
-var ErrClosed = errors.New("file already closed")
-
-// ErrInvalid is returned when an operation is given an invalid argument.
-var ErrInvalid = errors.New("invalid argument")
+// The portable errors (io/fs's).
+var (
+	ErrInvalid    = fs.ErrInvalid
+	ErrPermission = fs.ErrPermission
+	ErrExist      = fs.ErrExist
+	ErrNotExist   = fs.ErrNotExist
+	ErrClosed     = fs.ErrClosed
+)
 
 // errInvalidArgument is EINVAL's text.
 var errInvalidArgument = errors.New("invalid argument")
 
 // PathError records an error and the operation and file path that caused it.
-type PathError struct {
-	Op   string
-	Path string
-	Err  error
-}
-
-func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
-
-// Unwrap returns the underlying error.
-func (e *PathError) Unwrap() error { return e.Err }
+type PathError = fs.PathError
 
 // Name returns the name of the file, e.g. "/dev/stdout".
 func (f *File) Name() string { return f.name }
@@ -64,7 +61,7 @@ func (f *File) Write(p []byte) (int, error) {
 	for done < len(p) {
 		n := sysWrite(f.fd, p[done:])
 		if n <= 0 {
-			return done, &PathError{"write", f.name, errors.New("write error")}
+			return done, &PathError{Op: "write", Path: f.name, Err: errors.New("write error")}
 		}
 		done += n
 	}
@@ -82,7 +79,7 @@ func (f *File) Read(p []byte) (int, error) {
 	}
 	n := sysRead(f.fd, p)
 	if n < 0 {
-		return 0, &PathError{"read", f.name, errors.New("read error")}
+		return 0, &PathError{Op: "read", Path: f.name, Err: errors.New("read error")}
 	}
 	if n == 0 {
 		return 0, io.EOF
