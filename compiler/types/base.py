@@ -71,6 +71,7 @@ class CheckerBase:
         self.var_owner: dict[Var, FuncCtx] = {}
         self.used: set[Var] = set()
         self.used_pkgs: set[int] = set()
+        self.dot_objs: dict[tuple[int, int], object] = {}  # (file scope, object) -> PkgName
         self.type_stack: list[Named] = []
         self.type_ind: dict[int, int] = {}
         self.indirections = 0
@@ -125,6 +126,9 @@ class CheckerBase:
             else:
                 o = s.names.get(name)
                 if o is not None:
+                    pn = self.dot_objs.get((id(s), id(o)))
+                    if pn is not None:  # a dot-imported name: its import is used
+                        self.used_pkgs.add(id(pn))
                     return o
             s = s.parent
         return None

@@ -210,10 +210,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 return
             scope = info.scope
             name = info.name
+        if d.name is not None and d.name.value == ".":
+            self._dot_import(path, d, scope, fscope)
+            return
         if d.name is not None:
-            if d.name.value == ".":
-                self.unsupported(d.name.pos, "dot imports")
-                return
             name = d.name.value
         if name == "_":
             return
@@ -224,12 +224,27 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         fscope.names[name] = pn
         self.imports.append(pn)
 
+    def _dot_import(self, path: str, d: ast.ImportDecl, scope: dict[str, object],
+                    fscope: Scope) -> None:
+        """`import . "path"`: the package's exported names join the file scope; lookup
+        marks the import used when one of them is."""
+        pn = PkgName(".", path, d.name.pos if d.name is not None else d.path_pos, scope)
+        for n, o in scope.items():
+            if not n[:1].isupper():
+                continue
+            if n in fscope.names:
+                self.error(d.path_pos, f"{n} redeclared in this block")
+                continue
+            fscope.names[n] = o
+            self.dot_objs[(id(fscope), id(o))] = pn
+        self.imports.append(pn)
+
     def _unused_imports(self) -> None:
         generic_uses = self._generic_pkg_uses()
         for pn in self.imports:
             if id(pn) not in self.used_pkgs and pn.name not in generic_uses:
                 base = pn.path.rsplit("/", 1)[-1]
-                if pn.name != base:
+                if pn.name != base and pn.name != ".":
                     self.error(pn.pos, f'imported and not used: "{pn.path}" as {pn.name}')
                 else:
                     self.error(pn.pos, f'imported and not used: "{pn.path}"')
