@@ -389,7 +389,10 @@ static void *gcalloc(uintptr_t size, uintptr_t scanlen) {
     if (!inited) gcinit();
     gc_nmalloc++;
     gc_totalalloc += size;
-    if (heap_live >= next_gc && gcpercent >= 0) gcspill();
+    if (heap_live >= next_gc && gcpercent >= 0) {
+        gcspill();
+        finalizer_start();
+    }
     if (stackdebug) sched_stackdebug();
     if (size == 0) size = 1;
     int noscan = scanlen == 0;
@@ -448,6 +451,17 @@ static void scanblock(uintptr_t lo, uintptr_t hi) {
 }
 
 static void markptr(void *p) { markword((uintptr_t)p); }
+
+/* ismarked: whether p is not a heap object or is one marked in this collection. */
+static int ismarked(void *p) {
+    uintptr_t w = (uintptr_t)p;
+    if (w - arena_lo >= arena_used - arena_lo) return 1;
+    span *s = spanmap[(w - arena_lo) >> PAGESHIFT];
+    if (s == NULL || s->state == SPAN_FREE) return 1;
+    uintptr_t i = (w - s->base) / s->elemsize;
+    if (i >= s->nelems) return 1;
+    return (s->markbits[i >> 6] >> (i & 63)) & 1;
+}
 
 /* scanframe: scan the frame [lo, hi) (hi is its %rbp) suspended at the call returning
    to pc (0: unknown). A compiled Go frame is scanned precisely from pc's stack map
@@ -540,6 +554,7 @@ void gccollect(uintptr_t sp, uintptr_t fp) {
     scanstack(sp, fp, curstacktop());
     sched_scanroots(scanblock, scanstack);
     drain();
+    finalizer_mark(ismarked, markptr, drain);
     heap_live = sweep();
     uintptr_t goal = heap_live + heap_live / 100 * (uintptr_t)(gcpercent > 0 ? gcpercent : 0);
     next_gc = goal > minheap ? goal : minheap;
@@ -588,6 +603,7 @@ __asm__(
 void GC(void) {
     if (!inited) gcinit();
     gcspill();
+    finalizer_start();
 }
 
 int64_t HeapInUse(void) { return (int64_t)heap_live; }

@@ -39,4 +39,9 @@ uint64_t gc_sys(void);
    alternate signal stack, so a collection during that panic scans the main stack. */
 extern uintptr_t gc_sigsp;
 
+/* Finalizers (finalizer.c): finalizer_mark runs in a collection between marking and
+   sweeping; finalizer_start after a collection. */
+void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*drain)(void));
+void finalizer_start(void);
+
 #endif

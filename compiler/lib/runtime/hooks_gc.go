@@ -49,3 +49,5 @@ func Stack(buf []byte, all bool) int { return gr.Stack(buf, all) }
 type MemStats = gr.MemStats
 
 func ReadMemStats(m *MemStats) { gr.ReadMemStats(m) }
+
+func SetFinalizer(obj any, finalizer any) { gr.SetFinalizer(obj, finalizer) }

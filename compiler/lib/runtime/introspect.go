@@ -173,3 +173,20 @@ func ReadMemStats(m *MemStats) {
 		HeapAlloc: alloc, HeapSys: sys, HeapInuse: alloc, HeapObjects: mallocs - frees,
 		NumGC: uint32(numGC)}
 }
+
+// SetFinalizer sets the finalizer of the object obj points to: after a collection
+// finds the object unreachable, finalizer(obj) runs on a goroutine of its own, once.
+// A nil finalizer clears it. Provided by refgo's runtime (compiler/runtime/finalizer.c).
+func SetFinalizer(obj any, finalizer any)
+
+// runNextFinalizer runs the oldest finalizer that is ready and reports whether there
+// was one (false ends the finalizer goroutine).
+func runNextFinalizer() bool
+
+// finalizerLoop is the func value the runtime starts its finalizer goroutine with.
+var finalizerLoop = runFinalizers
+
+func runFinalizers() {
+	for runNextFinalizer() {
+	}
+}
