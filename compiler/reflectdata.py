@@ -478,14 +478,14 @@ class ReflectData:
         return sorted(out, key=lambda m: m[0])
 
     def link_pointers(self) -> bool:
-        """In a program that imports reflect (method_types): emit *T for every defined T
-        and set each descriptor's ptrToThis to its pointer type's, where one exists.
+        """In a program that imports reflect (method_types): emit *T for every defined or
+        predeclared T and set each descriptor's ptrToThis to its pointer type's, where one exists.
         True if that emitted descriptors or wrappers still to lower (call again after)."""
         if not self.method_types:
             return False
         before = len(self.type_syms)
         for t in list(self.type_syms):
-            if isinstance(t, Named):
+            if isinstance(t, Named | Basic):
                 self.type_sym(Pointer(t))
         for t, sym in list(self.type_syms.items()):
             psym = self.type_syms.get(canon(Pointer(t)))
