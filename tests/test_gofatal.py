@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ("pytester",)
+
 GO = "/usr/lib/go-1.19/bin/go" if os.path.exists("/usr/lib/go-1.19/bin/go") else shutil.which("go")
 TIMEOUT = 120
 HEAD = 3  # the message, a blank line, the first goroutine header
@@ -147,3 +149,36 @@ def test_dies_like_gc(name: str, tmp_path: Path) -> None:
     assert want.returncode == 2, want.stderr
     assert head(got.stderr) == head(want.stderr), got.stderr + "\n---\n" + want.stderr
     assert got.stdout == want.stdout
+
+
+BLOCKED_WHILE_OTHERS_SLEEP = """// run -t 3
+
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	go func() {
+		for {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	c := make(chan int)
+	fmt.Println("waiting")
+	<-c
+}
+"""
+
+
+def test_blocked_while_others_sleep_is_a_timeout(pytester: pytest.Pytester) -> None:
+    """No deadlock is reported while a goroutine sleeps (gc waits too): the harness
+    ends the program at the case's limit and says which limit it hit."""
+    pytester.makefile(".go", blocked=BLOCKED_WHILE_OTHERS_SLEEP)
+    result = pytester.runpytest_subprocess("--toolchain=local", "-p", "no:cacheprovider",
+                                           "blocked.go")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*timed out after 3s running */a.exe*"])
+    assert "Traceback" not in result.stdout.str()
