@@ -140,13 +140,17 @@ def test_run_passes_args_and_exit_status(tmp_path: Path) -> None:
     assert r.returncode == 3
 
 
-def test_unsupported_construct_is_a_compile_error(tmp_path: Path) -> None:
-    src = tmp_path / "dot.go"
-    src.write_text("package main\n\nimport . \"strings\"\n\nfunc main() {\n}\n")
-    r = refgo("build", "-o", str(tmp_path / "dot"), str(src))
+def test_nesting_past_the_limit_is_one_error(tmp_path: Path) -> None:
+    """refgo's one remaining hard limit (10,000 levels of nesting; gc has none) is a
+    single positioned error and exit 1, never a RecursionError or a cascade."""
+    src = tmp_path / "deep.go"
+    n = 12000
+    src.write_text("package main\n\nfunc main() {\n\tx := " + "(" * n + "1" + ")" * n
+                   + "\n\tprintln(x)\n}\n")
+    r = refgo("build", "-o", str(tmp_path / "deep"), str(src))
     assert r.returncode == 1
-    assert r.stderr.startswith(f"{src}:3:")
-    assert "refgo does not support" in r.stderr and r.stderr.count("\n") == 1
+    assert r.stderr.startswith(f"{src}:4:")
+    assert "nesting deeper than 10000 levels" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_toolchain_is_not_a_compiler_command() -> None:
