@@ -28,6 +28,7 @@ from compiler import (
     devirt,
     escape,
     fold,
+    gcdebug,
     inline,
     ir,
     liveness,
@@ -48,11 +49,16 @@ MAX_SHOWN_ERRORS = 10
 DEBUG_KEYS = {
     "convinline": "0 turns off building non-escaping value-to-interface conversions on "
                   "the stack (every one calls runtime.convT2E/convT2I), for old/new figures",
-    "ssa/insert_resched_checks/off": "accepted for gc's command lines; refgo inserts no "
-                                     "rescheduling checks at loop back edges, so they are "
-                                     "always off",
+    "defer": "print `heap-allocated defer` at each defer (refgo heap-allocates them all)",
+    "nil": "print `generated nil check` at each explicit nil check",
+    "ssa/check_bce/debug": "print `Found IsInBounds`/`Found IsSliceInBounds` at each "
+                           "bounds check left after folding",
+    "panic": "accepted: refgo reports internal errors even after other errors",
+    "(any other)": "every other key gc 1.19 accepts (compiler/gcdebug.py) is accepted "
+                   "and does nothing: it concerns machinery refgo does not have",
 }
-"""The `-d=KEY=VALUE` switches refgo knows; any other key is a usage error, as in gc."""
+"""The `-d=KEY=VALUE` switches that do something in refgo; a key gc does not know is a
+usage error, as in gc."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +172,7 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
+    gcdebug.report(lowered, cfg.debug, diags)
     if cfg.dump == "fold":
         return Result("", "", ir.dump(lowered))
     live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))

@@ -5,6 +5,7 @@ share this one parser, so a flag means the same thing everywhere:
 
     a = parse("compile", ["-m=2", "-d=convinline=0", "-p", "main", "x.go"])
     a.m, a.debug, a.flags["p"], a.files     # 2, {"convinline": "0"}, "main", ["x.go"]
+    parse("compile", ["-d=nosuch", "x.go"])  # UsageError: -d: unknown debug key nosuch
     config(a).escape_level                  # 2
 
 `-x=v`, `-x v` and `--x` are the same flag; `-m` may repeat (`-m -m` is `-m=2`);
@@ -18,7 +19,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compiler import driver
+from compiler import driver, gcdebug
 
 BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B", "wb"})
 VALUE_FLAGS = frozenset({"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
@@ -87,15 +88,12 @@ def parse(cmd: str, argv: Sequence[str]) -> Args:
 
 
 def _debug(val: str) -> dict[str, str]:
-    """Returns the switches of a -d value (`k=v,k2`), refusing keys refgo does not know."""
-    out: dict[str, str] = {}
-    for part in val.split(","):
-        k, _, v = part.partition("=")
-        if k not in driver.DEBUG_KEYS:
-            raise driver.UsageError(
-                f"-d: unknown debug key {k!r} (known: {', '.join(sorted(driver.DEBUG_KEYS))})")
-        out[k] = v or "1"
-    return out
+    """Returns the switches of a -d value (`k=v,k2`), refusing keys gc 1.19 refuses
+    (compiler.gcdebug holds gc's table)."""
+    try:
+        return gcdebug.parse(val)
+    except gcdebug.DebugKeyError as e:
+        raise driver.UsageError(f"-d: {e}") from None
 
 
 def _check_operands(cmd: str, a: Args) -> None:
