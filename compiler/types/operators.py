@@ -334,7 +334,7 @@ class OperatorChecker(CheckerBase):
                 self.error(e.pos, f"invalid operation: {expr_string(e)} ({what} can only be "
                                   f"compared to nil)" if what else
                                   f"invalid operation: {expr_string(e)} "
-                                  f"({message_string(conc.type, self.path)} cannot be compared)")
+                                  f"({self._incomparable(conc.type)})")
                 return invalid(e)
             if xi and not is_untyped_kind(y.type) and self.assignable(y, x.type):
                 y = Operand(Mode.VALUE, x.type, self.to_interface(y, x.type), y.src)
@@ -376,7 +376,7 @@ class OperatorChecker(CheckerBase):
                                       f"be compared to nil)")
                 else:
                     self.error(e.pos, f"invalid operation: {expr_string(e)} "
-                                      f"({message_string(t, self.path)} cannot be compared)")
+                                      f"({self._incomparable(t)})")
                 return invalid(e)
         elif not is_ordered(t):
             what = _kind_word(t)
@@ -470,6 +470,18 @@ class OperatorChecker(CheckerBase):
         return Operand(Mode.VALUE, x.type, tree.Binary(e.pos, x.type, e.op, xe, ye, e.oppos),
                        e)
 
+
+    def _incomparable(self, t: Type) -> str:
+        """Why == is not defined on t, as types2 says it: the first field or element on
+        the way that cannot be compared (`struct containing []int cannot be compared`)."""
+        u = under(t)
+        if isinstance(u, Struct):
+            for f in u.fields:
+                if not comparable(f.type):
+                    return f"struct containing {message_string(f.type, self.path)} cannot " \
+                           "be compared"
+        return f"{message_string(u if isinstance(u, Array) else t, self.path)} cannot be " \
+               "compared"
 
 def retype(e: tree.Expr, t: Type) -> tree.Expr:
     """e (an untyped non-constant bool/numeric expression) given type t (the report
