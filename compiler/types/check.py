@@ -142,18 +142,33 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
     # -- collection -----------------------------------------------------------------------
 
     def _collect(self, files: Sequence[ast.File]) -> None:
+        fscopes: list[Scope] = []
         for f in files:
-            if f.package.value == "_":
-                continue
-            if not self.pkg_name:
+            if not self.pkg_name and f.package.value == "_":
+                self.error(f.package.pos, "invalid package name _")
+            elif not self.pkg_name:
                 self.pkg_name = f.package.value
             elif f.package.value != self.pkg_name:
                 self.error(f.package.pos, f"package {f.package.value}; expected "
                                           f"package {self.pkg_name}")
                 continue
             fscope = Scope(self.pkg_scope)
+            fscopes.append(fscope)
             for d in f.decls:
                 self._collect_decl(d, fscope)
+        self._import_conflicts(fscopes)
+
+    def _import_conflicts(self, fscopes: list[Scope]) -> None:
+        """Reports a package-level name that a file's import also declares (types2
+        reports it at the package-level declaration, after collecting everything)."""
+        for fscope in fscopes:
+            for name, pn in fscope.names.items():
+                prev = self.decls.get(name)
+                if isinstance(pn, PkgName) and prev is not None:
+                    pkg = pn.path.rsplit("/", 1)[-1]
+                    self.error(prev.name.pos, f"{name} already declared through import of "
+                                              f'package {pkg} ("{pn.path}")\n\t'
+                                              f"{pn.pos}: other declaration of {name}")
 
     def _declare(self, name: ast.Name, kind: str, spec: ast.Decl, scope: Scope,
                  index: int = 0) -> None:

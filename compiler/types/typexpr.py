@@ -115,6 +115,7 @@ class TypeExprChecker(CheckerBase):
                 return Map(kt, vt)
             case ast.FuncType():
                 self.indirections += 1
+                self._duplicate_params(e)
                 try:
                     return self.resolve_signature(e)
                 finally:
@@ -164,6 +165,21 @@ class TypeExprChecker(CheckerBase):
                 return -1
         self.error(n.pos, f"array length {describe(op, self.path)} must be integer")
         return -1
+
+    def _duplicate_params(self, ft: ast.FuncType) -> None:
+        """Reports a parameter or result name used twice in a func type written as a type
+        (`interface{ f(x int) (x int) }`); a declaration's are declared, and so reported,
+        with its body."""
+        seen: dict[str, Pos] = {}
+        for p in (*ft.params, *ft.results):
+            if p.name is None or p.name.value == "_":
+                continue
+            prev = seen.get(p.name.value)
+            if prev is not None:
+                self.error(p.name.pos, f"{p.name.value} redeclared in this block\n\t"
+                                       f"{prev}: other declaration of {p.name.value}")
+            else:
+                seen[p.name.value] = p.name.pos
 
     def resolve_signature(self, ft: ast.FuncType) -> Signature:
         params: list[Type] = []
