@@ -656,8 +656,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         """Report `initialization loop for x` for variables that depend on themselves
         through functions (direct var cycles were reported during resolution)."""
         reported: set[int] = set()
+        direct = {i: {owner[o] for o in deps if o in owner}
+                  for i, (_, _, deps) in enumerate(self.var_inits)}
         for i, (vs, _, deps) in enumerate(self.var_inits):
-            if i not in memo[i] or i in reported or not vs:
+            if i in reported or not vs or i not in _reach(memo, i) or i in _reach(direct, i):
                 continue
             path = self._dep_path(vs[0], deps, owner, i)
             for o in path:
@@ -665,13 +667,18 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                     reported.add(owner[o])
             reported.add(i)
             v = vs[0]
+            if path and isinstance(path[-1], Var):
+                v = path[-1]
+                path.pop()
             lines = "".join(f"\n\t{getattr(o, 'pos', v.pos)}: {getattr(o, 'name', '?')} "
                             f"refers to" for o in [v, *path])
             self.error(v.pos, f"initialization loop for {v.name}{lines}\n\t{v.pos}: {v.name}")
 
     def _dep_path(self, start: Var, deps: set[object], owner: dict[object, int],
                   target: int) -> list[object]:
-        """A chain of functions/variables from start's initializer back to start."""
+        """A chain of functions/variables from start's initializer back to start's
+        declaration, ending with the variable of that declaration it reaches (for
+        `a, b = f()`, maybe b)."""
         seen: set[int] = set()
 
         def sort_key(o: object) -> tuple[str, int, int]:
@@ -681,7 +688,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         def walk(objs: set[object]) -> list[object] | None:
             for o in sorted(objs, key=sort_key):
                 if o in owner and owner[o] == target:
-                    return []
+                    return [o]
                 if id(o) in seen:
                     continue
                 seen.add(id(o))
@@ -696,6 +703,18 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
 
 
 _EMPTY = Tuple(())
+
+
+def _reach(edges: dict[object, set[int]] | dict[int, set[int]], i: int) -> set[int]:
+    """The declarations reachable from declaration i by one or more edges."""
+    out: set[int] = set()
+    work = list(edges.get(i, set()))
+    while work:
+        j = work.pop()
+        if j not in out:
+            out.add(j)
+            work.extend(edges.get(j, set()))
+    return out
 
 
 def _under_or(t: Type | None) -> Type:
