@@ -536,7 +536,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 return
         if isinstance(u, Struct):
             for f in u.fields:
-                if f.name == mname:
+                if f.name == mname and mname != "_":
                     self.error(spec.name.pos, f"field and method with the same name {mname}"
                                               f"\n\t{base.pos}: other declaration of "
                                               f"{mname}")

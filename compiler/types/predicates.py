@@ -125,9 +125,9 @@ def is_complete(t: Type) -> bool:
 
 def is_regular_memory(t: Type) -> bool:
     """Whether == on two values of comparable type t compares their bytes: no strings,
-    floats, complex numbers or interfaces inside, and no struct padding. An array is
-    regular memory when its element type is, whatever its length (walk's descriptors
-    count `[0]string` as compared field-wise)."""
+    floats, complex numbers or interfaces inside, no struct padding and no blank (`_`)
+    fields, which == skips. An array is regular memory when its element type is,
+    whatever its length (walk's descriptors count `[0]string` as compared field-wise)."""
     u = under(t)
     match u:
         case Basic(kind=k):
@@ -140,7 +140,8 @@ def is_regular_memory(t: Type) -> bool:
         case Struct(fields=fs):
             _, size = struct_layout(u)
             used = sum(size_of(f.type) for f in fs)
-            return used == size and all(is_regular_memory(f.type) for f in fs)
+            return used == size and all(is_regular_memory(f.type) and f.name != "_"
+                                        for f in fs)
     return True
 
 
