@@ -417,13 +417,18 @@ static void printtypename(const type *t) {
     if (t == NULL) puts_("nil"); else gwrite(t->name, (size_t)t->namelen);
 }
 
-/* x.(T) failed: `interface conversion: interface {} is string, not int`. */
+/* x.(T) failed: `interface conversion: interface {} is string, not int`. Two distinct
+   types spelled alike (function-local types, main.T and main.T) get gc's note `(types
+   from different scopes)`; do NOT read it as proof of one package: descriptors carry no
+   package path yet, so a.T and b.T of two packages both named p would say scopes too. */
 void panicdottype(const type *have, const type *want, const type *iface)
     RT("panicdottype") NORET;
 void panicdottype(const type *have, const type *want, const type *iface) {
-    panicf("interface conversion: %.*s is %.*s, not %.*s", (int)iface->namelen, iface->name,
+    int same = have != NULL && have->namelen == want->namelen &&
+               memcmp(have->name, want->name, (size_t)want->namelen) == 0;
+    panicf("interface conversion: %.*s is %.*s, not %.*s%s", (int)iface->namelen, iface->name,
            have ? (int)have->namelen : 3, have ? have->name : "nil", (int)want->namelen,
-           want->name);
+           want->name, same ? " (types from different scopes)" : "");
 }
 
 /* ---------------------------------------------------------------------------------- */
