@@ -14,6 +14,7 @@ kind says what it does:
 from __future__ import annotations
 
 from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
@@ -101,6 +102,12 @@ class ConversionChecker(CheckerBase):
                 xe = self.default(x)
                 dt = default_type(x.type)
                 x = Operand(Mode.VALUE, dt, xe, x.src)
+            elif isinstance(x.expr, tree.Binary) and x.expr.op in ("<<", ">>") and \
+                    is_integer(x.type) and is_string(t):
+                # The shift takes the conversion's type, as in `string(1 << s)`.
+                self.error(x.src.pos, f"invalid operation: {expr_string(x.src)} (shift of "
+                                      f"type {ts})")
+                return invalid(e)
             else:
                 x2 = self.convert_untyped(x, t) if same_class(x.type, t) else x
                 if x2.invalid:
