@@ -94,6 +94,9 @@ class CheckerBase:
         """Report an error (all of them, as gc -e; the driver decides how many to print)."""
         if self.pos_override is not None:
             pos = self.pos_override
+        if self.diags.errors and (msg.find("invalid type") > 0
+                                  or msg.find("invalid operand") > 0):
+            return  # a follow-on error through an invalid type, which types2 drops too
         self.diags.error(pos, msg)
         if self.diags.errors >= GIVE_UP_AFTER_ERRORS:
             raise TooManyErrors()
