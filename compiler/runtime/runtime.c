@@ -418,17 +418,21 @@ static void printtypename(const type *t) {
 }
 
 /* x.(T) failed: `interface conversion: interface {} is string, not int`. Two distinct
-   types spelled alike (function-local types, main.T and main.T) get gc's note `(types
-   from different scopes)`; do NOT read it as proof of one package: descriptors carry no
-   package path yet, so a.T and b.T of two packages both named p would say scopes too. */
+   types spelled alike get gc's note: `(types from different packages)` when their
+   package paths differ, else `(types from different scopes)` (function-local types). */
 void panicdottype(const type *have, const type *want, const type *iface)
     RT("panicdottype") NORET;
 void panicdottype(const type *have, const type *want, const type *iface) {
-    int same = have != NULL && have->namelen == want->namelen &&
-               memcmp(have->name, want->name, (size_t)want->namelen) == 0;
+    const char *note = "";
+    if (have != NULL && have->namelen == want->namelen &&
+        memcmp(have->name, want->name, (size_t)want->namelen) == 0) {
+        int samepkg = have->pkgpathlen == want->pkgpathlen && (want->pkgpathlen == 0 ||
+                      memcmp(have->pkgpath, want->pkgpath, (size_t)want->pkgpathlen) == 0);
+        note = samepkg ? " (types from different scopes)" : " (types from different packages)";
+    }
     panicf("interface conversion: %.*s is %.*s, not %.*s%s", (int)iface->namelen, iface->name,
            have ? (int)have->namelen : 3, have ? have->name : "nil", (int)want->namelen,
-           want->name, same ? " (types from different scopes)" : "");
+           want->name, note);
 }
 
 /* ---------------------------------------------------------------------------------- */
