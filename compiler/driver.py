@@ -164,7 +164,8 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(prog, walk.Options(
-        convinline=convinline, stackconv=esc.stack_convs(), escapes=esc.heap_vars(),
+        convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
+        escapes=esc.heap_vars(),
         devirt=dv.calls))
     if cfg.dump == "ir":
         return Result("", "", ir.dump(lowered))

@@ -212,7 +212,9 @@ func main() {}
         "12:9: func literal escapes to heap",
     ]
     assert {v.name for v in res.captured} == {"n", "x", "y"}
-    assert all(v.uid not in res.heap_vars() for v in res.captured)
+    hv = res.heap_vars()
+    assert {v.name: hv[v.uid] for v in res.captured} == {"n": False, "x": False, "y": True}
+    assert {res.sites[k].pos.line for k in res.stack_sites()} == {5}
 
 
 def test_pointer_shaped_and_big_values(tmp_path: Path) -> None:

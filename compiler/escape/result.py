@@ -51,6 +51,12 @@ class SiteKind(enum.Enum):
     APPEND = "append"        # append's growth: always the heap (runtime.growslice)
 
 
+STACK_KINDS = frozenset({SiteKind.ADDR, SiteKind.NEW, SiteKind.MAKE, SiteKind.SLICELIT,
+                         SiteKind.CLOSURE})
+"""The site kinds walk builds on the stack when they do not escape (conversions have
+their own rule, conv_on_stack)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """The decision for one allocation site; `pos`/`desc` are gc's for `-m`."""
@@ -98,10 +104,21 @@ class EscapeResult:
         return frozenset(k for k, s in self.sites.items()
                          if s.kind is SiteKind.CONV and not s.escapes)
 
+    def stack_sites(self) -> frozenset[int]:
+        """The ids of the nodes of the non-escaping `new(T)`, `&T{...}`, `make([]T, n)`,
+        slice literal (and `... argument`) and func literal sites: walk may build them in
+        stack temporaries (it applies its own size limits)."""
+        return frozenset(k for k, s in self.sites.items()
+                         if s.kind in STACK_KINDS and not s.escapes)
+
     def heap_vars(self) -> dict[int, bool]:
-        """Var uid → must live on the heap, for the address-taken variables walk can keep
-        on the stack (walk keeps every closure-captured variable on the heap itself)."""
-        return {v.uid: m for v, m in self.moved.items() if v not in self.captured}
+        """Var uid → must live on the heap, for the address-taken or captured variables
+        walk can keep on the stack. Walk still keeps a captured variable on the heap when
+        a closure it builds on the heap captures it: do NOT rely on False alone there."""
+        out = {v.uid: m for v, m in self.moved.items()}
+        for v in self.captured:
+            out.setdefault(v.uid, False)
+        return out
 
 
 def dump(res: EscapeResult) -> str:

@@ -50,6 +50,10 @@ from compiler.types.typ import (
     under,
 )
 
+MAX_IMPLICIT_STACK_SIZE = 64 * 1024
+"""The largest object `new`, `&T{}`, `make` or a literal builds on the stack (gc's
+ir.MaxImplicitStackVarSize; escape forces larger ones to the heap too)."""
+
 
 class Unsupported(Exception):
     """A construct the back end cannot lower yet; reported as a compile error."""
@@ -65,11 +69,14 @@ class Options:
     """Lowering switches. `convinline` is gc's -d=convinline (stack-built interface values
     for non-escaping conversions); `stackconv` holds the ids (`id(node)`) of Convert nodes
     the escape pass proved non-escaping; `escapes` maps Var uids to whether the variable
-    must live on the heap (absent: heap if address-taken or captured); `devirt` maps
+    must live on the heap (absent: heap if address-taken or captured); `stacksites` holds
+    the ids of the new/&T{}/make/slice-literal/func-literal nodes the escape pass proved
+    non-escaping (built in stack temporaries, see `stack_object`); `devirt` maps
     id(IfaceCall) to the static call compiler.devirt made of it."""
 
     convinline: bool = True
     stackconv: frozenset[int] = frozenset()
+    stacksites: frozenset[int] = frozenset()
     escapes: dict[int, bool] = field(default_factory=dict)
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
 
@@ -89,6 +96,9 @@ class ProgBuilder:
         self.reflect = ReflectData(self.static, declared, self.new_uid,
                                    method_types=any(p.path == "reflect" for p in pkgs))
         self.fm_wrappers: set[str] = set()
+        # uids of variables a closure built on the heap captures (program.heap_vars):
+        # they live on the heap whatever the escape verdict says.
+        self.captured_heap: set[int] = set()
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
         self.externs: set[str] = set()
 
@@ -250,6 +260,9 @@ class WalkerBase:
         # set while lowering the operand of &x: `&p.f` and `&*p` nil-check p (gc does),
         # since computing an address does not touch memory.
         self.nilcheck_derefs = False
+        # set while evaluating a go or defer statement's function and arguments into the
+        # heap variables its wrapper closure captures: nothing is built on the stack then.
+        self.wrapping = False
 
     def slot(self, name: str, t: Type | int, kind: ir.SlotKind = ir.SlotKind.AUTO,
              off: int = 0) -> ir.Local:
@@ -384,6 +397,28 @@ class WalkerBase:
     def alloc(self, pos: Pos, t: Type) -> ir.Local:
         """A pointer to a fresh zeroed heap object of type t."""
         (p,) = self.ccall(pos, "newobject", [self.type_addr(t)], 1)
+        return p
+
+    def stack_object(self, pos: Pos, node: object, t: Type) -> ir.Local | None:
+        """A pointer to a zeroed stack temporary of type t standing for the allocation at
+        node, or None (the caller allocates on the heap).
+
+        Contract: only when the escape pass proved node's object does not escape
+        (id(node) in Options.stacksites), t is 1 byte to MAX_IMPLICIT_STACK_SIZE, and no
+        go/defer wrapper is being built (its heap variables must not point into the
+        stack). The slot is one per site: each evaluation (each loop iteration) zeroes it
+        again, which is sound because a non-escaping object is unreachable once its
+        evaluation's iteration ends. The slot is address-taken, so liveness lists its
+        pointer words in every stack map of the frame (the GC scans it and stack copying
+        adjusts pointers into it)."""
+        size = size_of(t)
+        if (id(node) not in self.pb.opts.stacksites or self.wrapping or size == 0
+                or size > MAX_IMPLICIT_STACK_SIZE):
+            return None
+        obj = self.temp(t)
+        self.write_zero(pos, Direct(obj), t)
+        p = self.temp(Pointer(t))
+        self.emit(ir.LoadAddr(pos, p, obj))
         return p
 
     def copy_temp(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:

@@ -48,7 +48,8 @@ class BuiltinWalker(WalkerBase):
                 return self.builtin_len_cap(e)
             case "new":
                 assert isinstance(e.type, Pointer)
-                return self.alloc(e.pos, e.type.elem)
+                p = self.stack_object(e.pos, e, e.type.elem)
+                return p if p is not None else self.alloc(e.pos, e.type.elem)
             case "make":
                 return self.builtin_make(e)
             case "append":
@@ -165,11 +166,21 @@ class BuiltinWalker(WalkerBase):
         return m
 
     def make_slice(self, e: T.BuiltinCall, u: Slice) -> ir.Mem:
-        """make([]T, n[, c]): runtime.makeslice checks n and c and allocates c elements."""
+        """make([]T, n[, c]): runtime.makeslice checks n and c and allocates c elements;
+        with constant n and c a non-escaping one is a zeroed stack [c]T instead (gc's
+        rule; the checker has rejected constant n > c)."""
         pos = e.pos
         n, _ = self.int_word(pos, e.args[0])
         c = self.int_word(pos, e.args[1])[0] if len(e.args) > 1 else n
-        (p,) = self.ccall(pos, "makeslice", [self.type_addr(u.elem), n, c], 1)
+        sp = None
+        if all(isinstance(a, T.ConstExpr) for a in e.args):
+            cv = e.args[-1]
+            assert isinstance(cv, T.ConstExpr)
+            sp = self.stack_object(pos, e, Array(int(cv.value), u.elem))  # type: ignore[arg-type]
+        if sp is not None:
+            p = sp
+        else:
+            (p,) = self.ccall(pos, "makeslice", [self.type_addr(u.elem), n, c], 1)
         tmp = self.temp(e.type)
         self.emit(ir.Mov(pos, tmp, p, 8))
         self.emit(ir.Mov(pos, at(tmp, 8), n, 8))

@@ -1,10 +1,11 @@
 """Closures: function literals, func values of top-level functions, bound
 method values (`x.M` as a value), `defer` and `go`.
 
-    g := func() int { return n }      // in main; n captured, so it lives on the heap
+    g := func() int { return n }      // in main; n captured by reference
 
-allocates a 16-byte closure {main.main.func1, &n} (runtime.mallocgc) and queues the
-literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
+allocates a 16-byte closure {main.main.func1, &n} (runtime.mallocgc, n moved to the
+heap; when g does not escape, a zeroed stack temporary with n in the frame) and queues
+the literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
 top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
 a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
 fresh variables and defers a closure over them (`main.f.deferwrap1` in f); `go f(a)`
@@ -17,7 +18,11 @@ from compiler import ir
 from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    UINTPTR,
+    Field,
+    Pointer,
     Signature,
+    Struct,
     Tuple,
     Type,
     Var,
@@ -59,7 +64,9 @@ class ClosureWalker(WalkerBase):
             v = Var(f"~d{len(bound)}", e.type, pos, VarKind.LOCAL, self.pkg,
                     self.pb.new_uid())
             self.heapvars.add(v.uid)
+            saved, self.wrapping = self.wrapping, True
             self.var_decl(T.VarDecl(pos, (v,), (e,)))
+            self.wrapping = saved
             bound.append(v)
             return T.VarRef(pos, v.type, v)
 
@@ -93,22 +100,30 @@ class ClosureWalker(WalkerBase):
 
     def func_lit(self, e: T.FuncLit) -> ir.Mem:
         """A func literal's value: its body queued for lowering, and a static closure (no captures)
-        or a heap one {code, &captured...}."""
+        or a heap one {code, &captured...} (a stack one when it does not escape: see
+        stack_object; then its captured variables may be stack slots too)."""
         d = e.decl
         sym = f"{self.pkg}.{d.name}"
         self.pb.closures.append((d, sym, self.heapvars))
         if not d.captures:
             return self.func_value(e.pos, sym, e.type)
         n = len(d.captures)
-        (p,) = self.ccall(e.pos, "mallocgc", [ir.Imm(8 * (n + 1))], 1)
+        ctx = Struct((Field("F", UINTPTR),)
+                     + tuple(Field(v.name, Pointer(v.type)) for v in d.captures))
+        sp = self.stack_object(e.pos, e, ctx)
+        if sp is not None:
+            p = sp
+        else:
+            (p,) = self.ccall(e.pos, "mallocgc", [ir.Imm(8 * (n + 1))], 1)
         code = self.temp(8)
         self.emit(ir.Mov(e.pos, code, ir.SymAddr(sym), 8))
         self.emit(ir.Store(e.pos, p, 0, code, 8))
         for i, v in enumerate(d.captures):
             lv = self.var(e.pos, v)
-            if not isinstance(lv, Indirect):
+            if sp is None and not isinstance(lv, Indirect):
+                # program.heap_vars keeps what a heap closure captures on the heap
                 raise Unsupported(e.pos, f"capture of {v.name} kept on the stack")
-            self.emit(ir.Store(e.pos, p, 8 * (i + 1), lv.ptr, 8))
+            self.emit(ir.Store(e.pos, p, 8 * (i + 1), self.addr(e.pos, lv), 8))
         return p
 
     def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem:

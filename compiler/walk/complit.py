@@ -78,13 +78,16 @@ class ComplitWalker(WalkerBase):
                 self.write(e.pos, sub(lv, off), m, ft)
 
     def slice_lit(self, lv: LVal, e: T.CompositeLit, u: Slice) -> None:
-        """A slice literal: a fresh heap array of its length (up to the largest index)
-        holding the elements, or runtime.zerobase for an empty one; {p, n, n}."""
+        """A slice literal: a fresh heap (or, not escaping, zeroed stack) array of its
+        length (up to the largest index) holding the elements, or runtime.zerobase for an
+        empty one; {p, n, n}."""
         pos = e.pos
         n = max((el.key + 1 for el in e.elems if isinstance(el.key, int)), default=0)
         tmp = self.temp(e.type)
         if n:
-            p = self.alloc(pos, Array(n, u.elem))
+            at_ = Array(n, u.elem)
+            sp = self.stack_object(pos, e, at_)
+            p = sp if sp is not None else self.alloc(pos, at_)
             es = size_of(u.elem)
             for el in e.elems:
                 assert isinstance(el.key, int)

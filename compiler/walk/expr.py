@@ -165,12 +165,13 @@ class ExprWalker(WalkerBase):
         raise Unsupported(pos, f"constant {v!r}")
 
     def addr_of(self, e: T.AddrOf) -> ir.Mem:
-        """&x: a fresh heap object for &T{...}, else x's address (nil-checking a dereference on the
-        way)."""
+        """&x: a fresh heap (or, not escaping, stack) object for &T{...}, else x's address
+        (nil-checking a dereference on the way)."""
         pos = e.pos
         x = e.x
         if isinstance(x, T.CompositeLit):
-            p = self.alloc(pos, x.type)
+            sp = self.stack_object(pos, e, x.type)
+            p = sp if sp is not None else self.alloc(pos, x.type)
             self.composite(Indirect(p, 0), x, zeroed=True)
             return p
         saved, self.nilcheck_derefs = self.nilcheck_derefs, True

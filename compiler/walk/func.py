@@ -59,8 +59,10 @@ class FuncBuilder(
     """Lowers one function body (or closure) to an ir.Func."""
 
     def is_heap(self, v: Var) -> bool:
-        """Whether local v lives on the heap (the escape pass's verdict, else address-taken or
-        captured)."""
+        """Whether local v lives on the heap: captured by a closure built on the heap, else
+        the escape pass's verdict, else address-taken or captured."""
+        if v.uid in self.pb.captured_heap:
+            return True
         if v.uid in self.pb.opts.escapes:
             return self.pb.opts.escapes[v.uid]
         return v.uid in self.heapvars
