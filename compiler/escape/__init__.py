@@ -58,9 +58,11 @@ Known differences from gc 1.19's -m (on purpose or not yet done):
   the IR after this pass, so an inlined copy keeps its callee's decisions.
 docs/internals.md ("Escape analysis and liveness against gc") lists what else of gc's
 behaviour is reproduced and the files of Go's test tree that pass.
-Lowering differs from gc where walk is conservative: only conversions and address-taken
-variables follow these decisions; new, &T{}, literals and make still allocate on the
-heap, and captured variables always live on the heap (heap_vars leaves them out).
+Walk follows these decisions as gc's does: non-escaping conversions, new, &T{},
+make([]T, const), slice literals and func literals are stack temporaries (stack_convs,
+stack_sites), and address-taken or captured variables not moved stay in the frame
+(heap_vars), except what a closure walk builds on the heap captures (a go or defer
+statement's literal).
 """
 
 from compiler.escape.analysis import escape_program

@@ -22,7 +22,12 @@ slot `~r0` and jumps to the exit block b1, which returns (amd64 turns the multip
 Decisions made here:
 - Variables whose address is taken or that a closure captures are moved to the heap
   (slot `&x` holds the pointer; gc's name). The escape pass narrows this through
-  `Options.escapes`, a side table keyed by the Var's uid (absent = heap).
+  `Options.escapes`, a side table keyed by the Var's uid (absent = heap); what a
+  closure built on the heap captures stays on the heap whatever it says.
+- `new(T)`, `&T{...}`, `make([]T, const)`, slice literals and func literals in
+  `Options.stacksites` (non-escaping, filled by the escape pass) are zeroed stack
+  temporaries of at most 64 KiB, one per site, re-zeroed at each evaluation
+  (base.py's `stack_object`); the others call newobject/makeslice/mallocgc.
 - Value-to-interface conversions (Convert T2E/T2I): a pointer-shaped value is the data
   word; otherwise `runtime.convT2E(typ, &v)` / `runtime.convT2I(tab, &v)` allocate a copy.
   `Options.stackconv` (keyed by the Convert node, filled by the escape pass) marks
