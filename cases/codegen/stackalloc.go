@@ -2,7 +2,8 @@
 
 // Non-escaping new(T), &T{...}, make([]T, const), slice literals and func literals are
 // built in stack temporaries: each evaluation starts zeroed, pointers to heap objects
-// stored in them survive collections, and pointers between them survive stack growth.
+// stored in them survive collections, and pointers between them (and from a pending
+// defer's arguments) survive stack growth.
 
 package main
 
@@ -95,6 +96,26 @@ func deep(n int, up *T) int {
 	return r + buf[n%64] - n + t.a - n
 }
 
+type acc struct{ n, calls int }
+
+func (a *acc) add(k int) { a.n += k; a.calls++ }
+
+// deferDeep defers a method on a (a stack object of its caller), then grows the stack:
+// the deferred call must still reach a at its new address.
+func deferDeep(a *acc, depth int) int {
+	defer a.add(depth)
+	return grow(depth)
+}
+
+func grow(n int) int {
+	var pad [32]int
+	pad[n%32] = n
+	if n == 0 {
+		return 0
+	}
+	return grow(n-1) + pad[n%32] - n + 1
+}
+
 type lenS struct{ v *string }
 
 func (l *lenS) add(k *int) { *k += len(*l.v) }
@@ -103,6 +124,8 @@ func main() {
 	fmt.Println(loops())
 	fmt.Println(closures())
 	fmt.Println(gcDuring())
+	a := &acc{}
+	fmt.Println(deferDeep(a, 5000), a.n, a.calls)
 	done := make(chan int)
 	go func() {
 		x := "abc"

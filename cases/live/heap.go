@@ -5,7 +5,9 @@
 // and the variables it captures stay in the frame. Variables captured by a closure on
 // the heap (a deferred one here) move to the heap; the frame then holds only `&p`, their
 // address, which is live wherever the variable is used. Calls through closures are
-// indirect calls; defer registers a closure with deferproc and runs it at deferreturn.
+// indirect calls; defer registers a closure with deferproc and runs it at deferreturn;
+// a defer outside loops keeps its evaluated function (~d0) and its wrapper closure in
+// the frame, as stack objects.
 
 package main
 
@@ -22,7 +24,7 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at call to newobject: p$" "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "live at call to mallocgc: &p$" "live at call to mallocgc: &~d0$"
+	defer func() { sink = p }() // ERROR "live at call to mallocgc: &p$" "stack object ~d0 func\(\)$" "stack object .autotmp_[0-9]+ struct { F uintptr; ~d0 \*func\(\) }$"
 	h()
 }
 

@@ -399,7 +399,8 @@ class WalkerBase:
         (p,) = self.ccall(pos, "newobject", [self.type_addr(t)], 1)
         return p
 
-    def stack_object(self, pos: Pos, node: object, t: Type) -> ir.Local | None:
+    def stack_object(self, pos: Pos, node: object, t: Type,
+                     force: bool = False) -> ir.Local | None:
         """A pointer to a zeroed stack temporary of type t standing for the allocation at
         node, or None (the caller allocates on the heap).
 
@@ -410,10 +411,11 @@ class WalkerBase:
         again, which is sound because a non-escaping object is unreachable once its
         evaluation's iteration ends. The slot is address-taken, so liveness lists its
         pointer words in every stack map of the frame (the GC scans it and stack copying
-        adjusts pointers into it)."""
+        adjusts pointers into it). force (a once-run defer's wrapper, closure.wrap_call)
+        skips the conditions."""
         size = size_of(t)
-        if (id(node) not in self.pb.opts.stacksites or self.wrapping or size == 0
-                or size > MAX_IMPLICIT_STACK_SIZE):
+        if not force and (id(node) not in self.pb.opts.stacksites or self.wrapping
+                          or size == 0 or size > MAX_IMPLICIT_STACK_SIZE):
             return None
         obj = self.temp(t)
         self.write_zero(pos, Direct(obj), t)
@@ -492,7 +494,7 @@ class WalkerBase:
         # closure.py
         def defer_stmt(self, s: T.Defer) -> None: ...
         def go_stmt(self, s: T.Go) -> None: ...
-        def func_lit(self, e: T.FuncLit) -> ir.Mem: ...
+        def func_lit(self, e: T.FuncLit, stack: bool = False) -> ir.Mem: ...
         def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local: ...
         def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem: ...
         # builtin.py

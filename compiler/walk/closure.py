@@ -44,7 +44,9 @@ class ClosureWalker(WalkerBase):
         """defer f(args): evaluate f and args now into fresh variables, and defer a
         func() closure over them that makes the call (gc's wrapping of go/defer)."""
         self.ndefer += 1
-        clo = self.wrap_call(s.pos, s.call, f"deferwrap{self.ndefer}")
+        once = not self.loops and not any(
+            isinstance(n, T.Labeled) for n in T.walk_nodes(self.decl.body))
+        clo = self.wrap_call(s.pos, s.call, f"deferwrap{self.ndefer}", once)
         self.emit(ir.DeferProc(s.pos, clo, self.exit))
 
     def go_stmt(self, s: T.Go) -> None:
@@ -53,9 +55,14 @@ class ClosureWalker(WalkerBase):
         clo = self.wrap_call(s.pos, s.call, f"gowrap{self.ngo}")
         self.ccall(s.pos, "newproc", [clo])
 
-    def wrap_call(self, pos: Pos, call: T.Expr, name: str) -> ir.Mem:
+    def wrap_call(self, pos: Pos, call: T.Expr, name: str, once: bool = False) -> ir.Mem:
         """A func() closure `f.name` that makes call, whose function value and arguments
-        are evaluated now into fresh heap variables the closure captures."""
+        are evaluated now into fresh heap variables the closure captures. For a defer
+        that runs at most once per call of the frame (once: no enclosing loop and no
+        label to jump back to) the variables and the closure are frame slots instead,
+        as gc's open-coded defers keep them: escape lets such a defer's arguments point
+        into the frame, and runtime.newstack adjusts the defer record's closure pointer.
+        Do NOT make a go statement's wrapper or a looping defer's one stack objects."""
         bound: list[Var] = []
 
         def bind(e: T.Expr) -> T.Expr:
@@ -63,7 +70,8 @@ class ClosureWalker(WalkerBase):
                 return e
             v = Var(f"~d{len(bound)}", e.type, pos, VarKind.LOCAL, self.pkg,
                     self.pb.new_uid())
-            self.heapvars.add(v.uid)
+            if not once:
+                self.heapvars.add(v.uid)
             saved, self.wrapping = self.wrapping, True
             self.var_decl(T.VarDecl(pos, (v,), (e,)))
             self.wrapping = saved
@@ -89,7 +97,7 @@ class ClosureWalker(WalkerBase):
         sig = Signature((), ())
         decl = T.FuncDecl(pos, f"{local}.{name}", None, sig, None, (), (),
                           T.Block(pos, (T.ExprStmt(pos, wrapped),)), captures=tuple(bound))
-        return self.func_lit(T.FuncLit(pos, sig, decl))
+        return self.func_lit(T.FuncLit(pos, sig, decl), once)
 
     def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local:
         """A func value of a top-level function: a static closure `sym·f`."""
@@ -98,10 +106,11 @@ class ClosureWalker(WalkerBase):
         self.emit(ir.Mov(pos, tmp, ir.SymAddr(csym), 8))
         return tmp
 
-    def func_lit(self, e: T.FuncLit) -> ir.Mem:
+    def func_lit(self, e: T.FuncLit, stack: bool = False) -> ir.Mem:
         """A func literal's value: its body queued for lowering, and a static closure (no captures)
         or a heap one {code, &captured...} (a stack one when it does not escape: see
-        stack_object; then its captured variables may be stack slots too)."""
+        stack_object; then its captured variables may be stack slots too). stack: a
+        once-run defer's wrapper, a stack object whatever the escape pass says."""
         d = e.decl
         sym = f"{self.pkg}.{d.name}"
         self.pb.closures.append((d, sym, self.heapvars))
@@ -110,7 +119,7 @@ class ClosureWalker(WalkerBase):
         n = len(d.captures)
         ctx = Struct((Field("F", UINTPTR),)
                      + tuple(Field(v.name, Pointer(v.type)) for v in d.captures))
-        sp = self.stack_object(e.pos, e, ctx)
+        sp = self.stack_object(e.pos, e, ctx, stack)
         if sp is not None:
             p = sp
         else:
