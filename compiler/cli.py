@@ -6,6 +6,11 @@
                   [-p path] [-C] [-e] [-importcfg file] file.go...
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
     refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
+    refgo clean -cache                           empty the build cache's package entries
+
+`build` and `run` compile a package at a time, library packages from the build cache in
+$REFGO_CACHE (compiler/units.py); `-a` rebuilds them, `-x` prints what was compiled and
+what came from the cache.
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. `-l` turns off inlining and `-N` jump threading
@@ -26,10 +31,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from compiler import driver, flags, gotest, link
+from compiler import cache, driver, flags, gotest, link, units
 from compiler.builtin import mkbuiltin
+from compiler.diag import Diagnostics
 
-USAGE = "usage: refgo build|run|compile|test|mkbuiltin [flags] file.go... (CMD -h: its flags)"
+USAGE = ("usage: refgo build|run|compile|test|mkbuiltin [flags] file.go... (CMD -h: its flags)"
+         " | refgo clean -cache")
 
 _COMPILE_FLAGS = """
   -S              print the assembly listing, each instruction attributed to its line
@@ -87,7 +94,18 @@ def cmd_compile(a: flags.Args) -> int:
 
 
 def _build_to(a: flags.Args, out: str) -> int:
+    """Compile and link a.files into out: a package at a time, library packages from
+    the build cache (compiler/units.py), unless a flag asks about the whole program;
+    -a rebuilds every package, -x prints what was compiled and what was cached."""
     cfg = dataclasses.replace(flags.config(a), program=True)
+    stats = units.Stats()
+    problems: list[str] = []
+
+    def compile_units(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
+        return units.compile_units(cfg, diags, stats, rebuild="a" in a.flags,
+                                   problems=problems)
+
+    compile = compile_units if units.eligible(cfg) else driver.compile_files
 
     def act(res: driver.Result) -> int:
         if res.dumps:
@@ -98,9 +116,14 @@ def _build_to(a: flags.Args, out: str) -> int:
             s = Path(tmp) / "main.s"
             s.write_text(res.asm)
             link.link([str(s)], out)
+        if "x" in a.flags:
+            for p in problems:
+                print(f"refgo: {p}", file=sys.stderr)
+            print(f"refgo: compiled {' '.join(stats.compiled) or '-'}; "
+                  f"cached {' '.join(stats.cached) or '-'}", file=sys.stderr)
         return 0
 
-    return driver.run_guarded(cfg, act)
+    return driver.run_guarded(cfg, act, compile=compile)
 
 
 def cmd_build(a: flags.Args) -> int:
@@ -124,6 +147,15 @@ def cmd_run(a: flags.Args) -> int:
         return p.returncode if p.returncode >= 0 else 128 - p.returncode
 
 
+def cmd_clean(argv: Sequence[str]) -> int:
+    """`refgo clean -cache`: remove every package entry of the build cache."""
+    if list(argv) != ["-cache"]:
+        print("usage: refgo clean -cache", file=sys.stderr)
+        return 2
+    cache.Cache(cache.cache_dir()).clean()
+    return 0
+
+
 # Cyclic-GC thresholds for a refgo process. The compiler keeps large trees alive for the
 # whole run while allocating many small objects, so with CPython's defaults (700, 10, 10)
 # the collector keeps rescanning them: about a quarter of the time of a 50k-line compile
@@ -141,9 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(USAGE, file=sys.stderr)
             return 2
         cmd, rest = args[0], args[1:]
-        if cmd not in ("build", "run", "compile", "test", "mkbuiltin"):
+        if cmd not in ("build", "run", "compile", "test", "mkbuiltin", "clean"):
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
             return 2
+        if cmd == "clean":
+            return cmd_clean(rest)
         if flags.wants_help(cmd, rest):
             sys.stdout.write(usage(cmd))
             return 0

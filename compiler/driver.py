@@ -104,14 +104,17 @@ def _read(path: str) -> bytes:
 
 
 def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
+            record: dict[str, list[tuple[str, bytes]]] | None = None,
             ) -> Callable[[str], Sequence[ast.File]]:
     """The import callback: a package of extra (import path -> files), else a library
-    package from the Go sources under compiler/lib/<path>/."""
+    package from the Go sources under compiler/lib/<path>/, whose files and bytes it
+    adds to record (the build cache's key, compiler/units.py)."""
     def load(path: str) -> Sequence[ast.File]:
         if extra and path in extra:
             return [syntax.parse_file(f, _read(f), diags) for f in extra[path]]
         d = LIB_DIR / path
         out = []
+        srcs = record.setdefault(path, []) if record is not None else []
         for p in sorted(d.glob("*.go")):
             src = p.read_bytes()
             try:
@@ -120,6 +123,7 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
             except buildcons.ConstraintError as err:
                 diags.error(Pos(str(p), err.line, 1), err.message)
                 continue
+            srcs.append((p.name, src))
             out.append(syntax.parse_file(str(p), src, diags))
         return out
 
@@ -221,15 +225,17 @@ def report(diags: Diagnostics, out: TextIO, all_errors: bool = False) -> None:
 
 
 def run_guarded(cfg: Config, action: Callable[[Result], int],
-                err: TextIO | None = None) -> int:
-    """Compile cfg then run action on the result; every failure becomes gc-style output
-    and an exit status (1 compile error, 2 usage, 3 internal error)."""
+                err: TextIO | None = None,
+                compile: Callable[[Config, Diagnostics], Result] | None = None) -> int:
+    """Compile cfg (with compile: the whole program, or compiler/units.py's package at a
+    time) then run action on the result; every failure becomes gc-style output and an
+    exit status (1 compile error, 2 usage, 3 internal error)."""
     err = err or sys.stderr
     diags = Diagnostics()
     first = cfg.files[0] if cfg.files else "<command-line>"
     try:
         try:
-            res = compile_files(cfg, diags)
+            res = (compile or compile_files)(cfg, diags)
         except walk.Unsupported as e:
             diags.error(e.pos, f"refgo does not support {e.what} yet")
             raise CompileFailed(diags) from None

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from compiler import driver, gcdebug
 
-BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B", "wb"})
+BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B", "wb", "a",
+                        "x"})
 VALUE_FLAGS = frozenset({"o", "p", "importcfg", "dump", "d", "lang", "trimpath", "buildid",
                          "goversion", "symabis", "asmhdr", "D", "I", "c"})
 LEVEL_FLAGS = frozenset({"m"})

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -229,13 +229,17 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
     return replace(f, slots=tuple(slots), blocks=ir.renumber([blocks[k] for k in seq]))
 
 
-def inline_program(prog: ir.Program, opts: Options | None = None) -> ir.Program:
-    """prog with small functions' bodies copied into their static call sites."""
+def inline_program(prog: ir.Program, opts: Options | None = None,
+                   imported: Mapping[str, ir.Func] | None = None) -> ir.Program:
+    """prog with small functions' bodies copied into their static call sites; imported
+    holds the inlinable bodies of the packages compiled separately before prog
+    (compiler/units.py), which inline as prog's own do."""
     opts = opts or Options()
     if not opts.enabled:
         return prog
     externs = frozenset(prog.externs)
-    callees = {f.name: f for f in prog.funcs if inlinable(f, externs)}
+    callees = dict(imported or {})
+    callees.update((f.name, f) for f in prog.funcs if inlinable(f, externs))
     sites = itertools.count(1)
     funcs = tuple(_expand(f, callees, sites) for f in prog.funcs)
     return replace(prog, funcs=funcs)

@@ -23,7 +23,10 @@ from compiler.types.typ import Var
 class StaticData:
     """The data symbols of one program, by name."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "") -> None:
+        """unit names the package compiled separately (compiler/units.py): its string and
+        cache symbols are `go.string.UNIT.N`, so units linked together do not collide."""
+        self.prefix = f"{unit}." if unit else ""
         self.data: dict[str, ir.Data] = {}
         self.strings: dict[bytes, str] = {}
         self.itab_caches = 0
@@ -40,7 +43,7 @@ class StaticData:
         """The rodata symbol holding the bytes of string literal s (NUL-terminated)."""
         sym = self.strings.get(s)
         if sym is None:
-            sym = f"go.string.{len(self.strings)}"
+            sym = f"go.string.{self.prefix}{len(self.strings)}"
             self.strings[s] = sym
             self.add(ir.Data(sym, s + b"\x00", align=1))
         return sym
@@ -54,7 +57,7 @@ class StaticData:
     def itab_cache(self) -> str:
         """A fresh 16-byte writable bss slot {key, itab} for one conversion site's cache;
         bss is a collector root, so an itab built at run time that it holds stays alive."""
-        sym = f"go.itabcache.{self.itab_caches}"
+        sym = f"go.itabcache.{self.prefix}{self.itab_caches}"
         self.itab_caches += 1
         self.add(ir.Data(sym, b"", (), readonly=False, ptrs=(0, 8), bss=16))
         return sym

@@ -79,6 +79,9 @@ class Options:
     stacksites: frozenset[int] = frozenset()
     escapes: dict[int, bool] = field(default_factory=dict)
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
+    unit: str = ""
+    """The package lowered alone (compiler/units.py), "" for the whole program: names its
+    data symbols (StaticData's unit) and its init function `UNIT..init`."""
 
 
 class ProgBuilder:
@@ -89,7 +92,7 @@ class ProgBuilder:
     def __init__(self, opts: Options, pkgs: Sequence[T.Package]) -> None:
         self.opts = opts
         self.funcs: list[ir.Func] = []
-        self.static = StaticData()
+        self.static = StaticData(opts.unit)
         self.uid = -1
         declared = {d.func.symbol for p in pkgs for d in p.funcs if d.func is not None}
         # method types cost a func descriptor per method: only reflect reads them

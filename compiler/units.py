@@ -1,0 +1,271 @@
+"""units: `refgo build` a package at a time, each library package's code cached.
+
+The front end (syntax, types, escape) still reads every package; the back end (walk
+through amd64) runs once per library package and content: its product, a `Unit` — the
+assembly of its functions with their call sites and stack maps, its data symbols, the
+runtime hooks it calls, and the walked, not yet inlined bodies of its inlinable
+functions — is stored in the build cache (compiler/cache.py) under a key of
+
+    compiler version hash, code-changing flags (-l, -N, -d=convinline),
+    the package's path and selected source files, the keys of the packages it imports
+
+so editing package main recompiles only main. For `import "fmt"`:
+
+    errors, internal/..., io, os, strconv, unicode/utf8, ..., fmt    each from the cache
+        or compiled alone (walk only lowers it: walk_program's `only`)
+    main    walked with its imports' inlinable bodies (inline_program's `imported`),
+            its `main..init` first calling each unit's `PATH..init` in dependency order
+
+and `link_text` concatenates the units into one assembly file: functions defined by
+several units (method wrappers) and data symbols (type descriptors, itabs,
+`runtime.basictypes`) are kept once, first unit first; string literals and itab caches
+are per unit (`go.string.fmt.3`), so they never collide; one `runtime.pctab` and
+`runtime.stackmaps` cover all the text, sorted as the runtime wants.
+
+Escape analysis runs over the whole program: a library package's results depend only
+on it and its imports, so they are the same in every program that imports it. Code is
+the same as the whole-program compile's but for symbol names and layout order; `refgo
+compile` (-S, -m, -live, -dump) keeps the whole-program path. Unit payloads are pickles:
+the cache is written only by refgo itself (as the runtime archive, compiler/link.py),
+and an entry that fails its checksum, the header or unpickling is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler import (
+    amd64,
+    cache,
+    escape,
+    fold,
+    inline,
+    ir,
+    liveness,
+    regalloc,
+    syntax,
+    types,
+    walk,
+)
+from compiler.diag import CompileFailed, Diagnostics, Pos
+from compiler.driver import Config, Result, _loader, _read, need_command
+from compiler.syntax import ast
+from compiler.types import tree as T
+
+COMPILER_DIR = Path(__file__).parent
+FORMAT = 1
+"""The Unit layout's version: part of every key (a new layout never reads an old one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FuncCode:
+    """One function's assembly (amd64.FuncGen's lines), its calls' return labels with
+    their positions (for runtime.pctab) and their stack maps (runtime.stackmaps)."""
+
+    name: str
+    lines: tuple[str, ...]
+    calls: tuple[tuple[str, Pos], ...]
+    maps: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One separately compiled package: see the module docstring."""
+
+    path: str
+    init: str
+    funcs: tuple[FuncCode, ...]
+    data: tuple[ir.Data, ...]
+    externs: tuple[str, ...]
+    inline: tuple[ir.Func, ...]
+
+
+@dataclass(slots=True)
+class Stats:
+    """What a build compiled and what came from the cache (`refgo build -x`)."""
+
+    compiled: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+
+
+_VERSION: list[str] = []
+
+
+def compiler_version() -> str:
+    """A hash of the compiler's Python sources and the Python version: any edit to the
+    compiler makes a new key for every entry."""
+    if not _VERSION:
+        h = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
+        for p in sorted(COMPILER_DIR.rglob("*.py")):
+            if "lib" in p.relative_to(COMPILER_DIR).parts[:1]:
+                continue
+            h.update(str(p.relative_to(COMPILER_DIR)).encode() + b"\0" + p.read_bytes())
+        _VERSION.append(h.hexdigest())
+    return _VERSION[0]
+
+
+def flags_key(cfg: Config) -> str:
+    """The switches that change generated code."""
+    conv = cfg.debug.get("convinline", "1") != "0"
+    return f"l={cfg.no_inline} N={cfg.no_opt} convinline={conv}"
+
+
+def eligible(cfg: Config) -> bool:
+    """Whether cfg builds a package at a time: no dump, listing or report asked for (they
+    describe the whole program) and no `refgo test` packages."""
+    return (cfg.dump is None and not cfg.listing and not cfg.escape_level and not cfg.live
+            and not cfg.packages and not cfg.import_map)
+
+
+def unit_key(path: str, srcs: Sequence[tuple[str, bytes]], imports: Sequence[str],
+             cfg: Config) -> str:
+    """The cache key of library package path: see the module docstring."""
+    h = hashlib.sha256(f"unit {compiler_version()} {flags_key(cfg)}\n{path}\n".encode())
+    for name, src in srcs:
+        h.update(f"{name} {len(src)}\n".encode() + src)
+    for k in sorted(imports):
+        h.update(f"import {k}\n".encode())
+    return h.hexdigest()
+
+
+def _imports(files: Sequence[ast.File]) -> set[str]:
+    return {d.path for f in files for d in f.decls if isinstance(d, ast.ImportDecl)}
+
+
+def compile_unit(prog: T.Program, esc: escape.EscapeResult, only: Sequence[str],
+                 unit: str, cfg: Config, imported: Mapping[str, ir.Func],
+                 pre_inits: Sequence[str] = ()) -> Unit:
+    """The back end over the packages only of prog (unit "" for package main's)."""
+    conv = cfg.debug.get("convinline", "1") != "0"
+    lowered = walk.walk_program(
+        prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
+                           escapes=esc.heap_vars(), unit=unit),
+        only=frozenset(only), pre_inits=pre_inits)
+    externs = frozenset(lowered.externs)
+    bodies = tuple(f for f in lowered.funcs if inline.inlinable(f, externs))
+    lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline), imported)
+    lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
+    live = liveness.liveness_program(lowered, Diagnostics(), liveness.Options(False, ()))
+    regs = regalloc.regalloc_program(lowered, live, regalloc.Options(not cfg.no_opt))
+    bylive = live.by_name()
+    funcs = []
+    for f in lowered.funcs:
+        alloc = regs.get(f.name, amd64.NONE)
+        fg = amd64.FuncGen(alloc.body or f, alloc)
+        lines = tuple(ln.text if ln.pos is None else "\t" + ln.text for ln in fg.gen())
+        fl = bylive.get(f.name)
+        maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
+        funcs.append(FuncCode(f.name, lines, tuple((lab, pos) for lab, pos, _ in fg.calls),
+                              maps))
+    init = f"{unit}..init" if unit else "main..init"
+    return Unit(unit or "main", init, tuple(funcs), lowered.data, lowered.externs,
+                bodies if not cfg.no_inline else ())
+
+
+def load_unit(c: cache.Cache, key: str) -> Unit | None:
+    """The unit stored under key, or None if absent or unreadable in any way."""
+    payload = c.get(key)
+    if payload is None:
+        return None
+    try:
+        u = pickle.loads(payload)  # noqa: S301 - written only by refgo (module docstring)
+    except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
+        return None
+    return u if isinstance(u, Unit) else None
+
+
+def link_text(units: Sequence[Unit]) -> str:
+    """One GNU as file of units, in order (amd64.emit_program's layout)."""
+    out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
+    seen: set[str] = set()
+    calls: list[tuple[str, str, Pos]] = []
+    maps: list[tuple[str, tuple[int, ...]]] = []
+    for u in units:
+        for fc in u.funcs:
+            if fc.name in seen:
+                continue
+            seen.add(fc.name)
+            q = amd64.quote(fc.name)
+            out += [f"\t.globl\t{q}", f"\t.type\t{q}, @function", f"{q}:", *fc.lines]
+            calls.extend((lab, fc.name, pos) for lab, pos in fc.calls)
+            maps.extend(fc.maps)
+    out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
+    externs = sorted({s for u in units for s in u.externs} - seen)
+    for i, sym in enumerate(externs):
+        out.extend(amd64._weak_hook(sym, i))
+    data: dict[str, ir.Data] = {}
+    for u in units:
+        for d in u.data:
+            data.setdefault(d.sym, d)
+    for k in sorted(data):
+        out.extend(amd64._data(data[k]))
+    out.extend(amd64._pctab(calls))
+    out.extend(amd64._stackmaps(maps))
+    out.append('\t.section\t.note.GNU-stack,"",@progbits')
+    return "\n".join(out) + "\n"
+
+
+def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
+                  rebuild: bool = False, problems: list[str] | None = None) -> Result:
+    """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
+    rebuild (-a) ignores cached entries (and replaces them); problems receives why the
+    cache could not be written, if it could not."""
+    stats = stats if stats is not None else Stats()
+    srcs = [(f, _read(f)) for f in cfg.files]
+    files = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    if diags.errors:
+        raise CompileFailed(diags)
+    if cfg.program:
+        need_command(files, diags, before_types=True)
+        if diags.errors:
+            raise CompileFailed(diags)
+    record: dict[str, list[tuple[str, bytes]]] = {}
+    asts: dict[str, list[ast.File]] = {}
+    base = _loader(diags, None, record)
+
+    def load(path: str) -> Sequence[ast.File]:
+        out = base(path)
+        asts[path] = list(out)
+        return out
+
+    prog = types.check_program(files, diags, load, cfg.import_map)
+    if diags.errors:
+        raise CompileFailed(diags)
+    if cfg.program:
+        need_command(files, diags, before_types=False)
+        if diags.errors:
+            raise CompileFailed(diags)
+    esc = escape.escape_program(prog, diags, escape.Options())
+    c = cache.Cache(cache.cache_dir())
+    keys: dict[str, str] = {}
+    units: list[Unit] = []
+    imported: dict[str, ir.Func] = {}
+    libs = [p.path for p in prog.packages if p.path in record]
+    for path in libs:
+        key = unit_key(path, record[path], [keys[i] for i in _imports(asts[path])
+                                            if i in keys], cfg)
+        keys[path] = key
+        with c.building(key):
+            u = None if rebuild else load_unit(c, key)
+            if u is None or u.path != path:
+                u = compile_unit(prog, esc, (path,), path, cfg, imported)
+                c.put(key, pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
+                stats.compiled.append(path)
+            else:
+                stats.cached.append(path)
+        units.append(u)
+        imported.update((f.name, f) for f in u.inline)
+    rest = [p.path for p in prog.packages if p.path not in record]
+    units.append(compile_unit(prog, esc, rest, "", cfg, imported,
+                              tuple(u.init for u in units)))
+    stats.compiled.extend(rest)
+    if stats.compiled[:-len(rest) or None]:
+        c.trim()
+    if problems is not None:
+        problems.extend(c.problems)
+    return Result(link_text(units), "", "")

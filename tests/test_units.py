@@ -1,0 +1,165 @@
+"""Package-at-a-time builds and the build cache: entries reused, and every bad entry
+(truncated, corrupted, another layout, unwritable directory, racing builders) rebuilt or
+reported, never a wrong binary or a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from compiler import cache, link
+
+PROG = """package main
+
+import (
+	"errors"
+	"strconv"
+)
+
+func main() {
+	err := errors.New("boom " + strconv.Itoa(42))
+	println(err.Error(), strconv.Quote("q"))
+}
+"""
+WANT = 'boom 42 "q"\n'
+
+
+@pytest.fixture(scope="module")
+def cache_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache directory per module, so the runtime archive is built once."""
+    root = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("REFGO_CACHE")
+    os.environ["REFGO_CACHE"] = str(root)
+    link.runtime_archive()
+    yield root
+    if old is None:
+        del os.environ["REFGO_CACHE"]
+    else:
+        os.environ["REFGO_CACHE"] = old
+
+
+def build(src: Path, root: Path, *flags: str) -> tuple[str, str]:
+    """Builds and runs src with -x; returns (the program's output, refgo's -x line)."""
+    exe = src.with_suffix("")
+    p = subprocess.run([sys.executable, "-m", "compiler", "build", "-x", *flags, "-o",
+                        str(exe), str(src)], capture_output=True, text=True, check=False,
+                       env={**os.environ, "REFGO_CACHE": str(root)})
+    assert p.returncode == 0, p.stderr
+    run = subprocess.run([str(exe)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    return run.stderr, p.stderr
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "pkg").glob("??/*"))
+
+
+def test_entry_checksum() -> None:
+    data = cache.encode(b"payload")
+    assert cache.decode(data) == b"payload"
+    assert cache.decode(data[:-1]) is None
+    assert cache.decode(data[:20]) is None
+    assert cache.decode(data[:-1] + b"P") is None
+    assert cache.decode(b"refgo-cache 2\n" + data[14:]) is None
+
+
+def test_library_cached_then_bad_entries_rebuilt(tmp_path: Path, cache_root: Path) -> None:
+    cache.Cache(cache_root).clean()
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    out, x = build(src, cache_root)
+    assert out == WANT
+    assert "cached -" in x and "compiled" in x and "strconv" in x
+    n = len(entries(cache_root))
+    assert n >= 2
+
+    out, x = build(src, cache_root)
+    assert out == WANT
+    assert x.strip().endswith("compiled main; cached " + x.split("cached ")[1].strip())
+    assert "strconv" in x.split("cached ")[1]
+
+    # A truncated entry, a flipped byte and a well-formed entry that is no Unit: each is
+    # rebuilt, and the program is still right.
+    es = entries(cache_root)
+    es[0].write_bytes(es[0].read_bytes()[:100])
+    data = bytearray(es[1].read_bytes())
+    data[-5] ^= 0xFF
+    es[1].write_bytes(bytes(data))
+    out, x = build(src, cache_root)
+    assert out == WANT
+    assert len(x.split("compiled ")[1].split(";")[0].split()) == 3  # two entries + main
+    es[0].write_bytes(cache.encode(b"not a pickle"))
+    out, x = build(src, cache_root)
+    assert out == WANT
+    assert len(x.split("compiled ")[1].split(";")[0].split()) == 2
+
+    # -a rebuilds everything.
+    out, x = build(src, cache_root, "-a")
+    assert "cached -" in x
+
+
+def test_unwritable_cache_still_builds(tmp_path: Path, cache_root: Path) -> None:
+    # The entries' directory is a file: as a read-only or full directory, every store
+    # fails (and this fails for root too, unlike a chmod).
+    cache.Cache(cache_root).clean()
+    (cache_root / "pkg").write_text("")
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    try:
+        out, x = build(src, cache_root)
+    finally:
+        (cache_root / "pkg").unlink()
+    assert out == WANT
+    assert "cannot lock" in x and "cached -" in x
+    assert all(len(line) < 300 for line in x.splitlines())
+
+
+def test_racing_builds_share_entries(tmp_path: Path, cache_root: Path) -> None:
+    cache.Cache(cache_root).clean()
+    srcs = []
+    for i in range(2):
+        src = tmp_path / f"p{i}.go"
+        src.write_text(PROG)
+        srcs.append(src)
+    env = {**os.environ, "REFGO_CACHE": str(cache_root)}
+    procs = [subprocess.Popen([sys.executable, "-m", "compiler", "build", "-x", "-o",
+                               str(s.with_suffix("")), str(s)], env=env, text=True,
+                              stderr=subprocess.PIPE) for s in srcs]
+    logs = [p.communicate()[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], logs
+    # One builder per entry: what one compiled, the other read from the cache.
+    compiled = [set(x.split("compiled ")[1].split(";")[0].split()) - {"main"} for x in logs]
+    assert not compiled[0] & compiled[1]
+    for s in srcs:
+        run = subprocess.run([str(s.with_suffix(""))], capture_output=True, text=True,
+                             check=False)
+        assert run.stderr == WANT
+
+
+def test_trim_removes_least_recently_used(tmp_path: Path) -> None:
+    c = cache.Cache(tmp_path)
+    for i in range(8):
+        key = f"{i:02d}" + "0" * 62
+        assert c.put(key, bytes(1000))
+        os.utime(c.path(key), (1000 + i, 1000 + i))
+    # 8 entries of 1079 bytes (header + payload): down to 3/4 of the limit, 3 remain.
+    assert c.trim(limit=5000) == 5
+    assert c.get("04" + "0" * 62) is None
+    assert c.get("05" + "0" * 62) == bytes(1000)
+
+
+def test_clean_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler import cli
+
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
+    c = cache.Cache(tmp_path)
+    assert c.put("ab" + "0" * 62, b"x")
+    (tmp_path / "runtime-x.a").write_bytes(b"")
+    assert cli.main(["clean", "-cache"]) == 0
+    assert not (tmp_path / "pkg").exists() and (tmp_path / "runtime-x.a").exists()
+    assert cli.main(["clean"]) == 2
