@@ -22,10 +22,16 @@ several units (method wrappers) and data symbols (type descriptors, itabs,
 are per unit (`go.string.fmt.3`), so they never collide; one `runtime.pctab` and
 `runtime.stackmaps` cover all the text, sorted as the runtime wants.
 
-Escape analysis runs over the whole program: a library package's results depend only
-on it and its imports, so they are the same in every program that imports it. Code is
-the same as the whole-program compile's but for symbol names and layout order; `refgo
-compile` (-S, -m, -live, -dump) keeps the whole-program path. Unit payloads are pickles:
+A package found in the cache is checked for its declarations only (types.check_program's
+`bodies` hook): its function bodies are neither type-checked nor escape-analysed, calls
+into it use the escape tags stored in its Unit (escape_program's `imported`), and its
+inlinable bodies come from the Unit. Escape results of a library package depend only on
+it and its imports, so they are the same in every program that imports it. Every
+function is the whole-program compile's instruction for instruction but `main..init`
+(which calls the units' inits) and, rarely, a register choice in package main (inlined
+slots are renamed `x·N` from a per-unit counter, and regalloc breaks ties by name);
+symbol names of strings and itab caches and the layout order differ. `refgo compile`
+(-S, -m, -live, -dump) keeps the whole-program path. Unit payloads are pickles:
 the cache is written only by refgo itself (as the runtime archive, compiler/link.py),
 and an entry that fails its checksum, the header or unpickling is rebuilt.
 """
@@ -42,6 +48,7 @@ from pathlib import Path
 from compiler import (
     amd64,
     cache,
+    devirt,
     escape,
     fold,
     inline,
@@ -83,6 +90,9 @@ class Unit:
     data: tuple[ir.Data, ...]
     externs: tuple[str, ...]
     inline: tuple[ir.Func, ...]
+    tags: dict[str, tuple[escape.ParamTag, ...]]
+    """Escape analysis's parameter tags of the package's functions, by symbol: what
+    importers' calls use instead of the bodies, which they do not check."""
 
 
 @dataclass(slots=True)
@@ -137,14 +147,14 @@ def _imports(files: Sequence[ast.File]) -> set[str]:
     return {d.path for f in files for d in f.decls if isinstance(d, ast.ImportDecl)}
 
 
-def compile_unit(prog: T.Program, esc: escape.EscapeResult, only: Sequence[str],
-                 unit: str, cfg: Config, imported: Mapping[str, ir.Func],
-                 pre_inits: Sequence[str] = ()) -> Unit:
+def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
+                 only: Sequence[str], unit: str, cfg: Config,
+                 imported: Mapping[str, ir.Func], pre_inits: Sequence[str] = ()) -> Unit:
     """The back end over the packages only of prog (unit "" for package main's)."""
     conv = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(
         prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
-                           escapes=esc.heap_vars(), unit=unit),
+                           escapes=esc.heap_vars(), devirt=dv.calls, unit=unit),
         only=frozenset(only), pre_inits=pre_inits)
     externs = frozenset(lowered.externs)
     bodies = tuple(f for f in lowered.funcs if inline.inlinable(f, externs))
@@ -163,8 +173,11 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, only: Sequence[str],
         funcs.append(FuncCode(f.name, lines, tuple((lab, pos) for lab, pos, _ in fg.calls),
                               maps))
     init = f"{unit}..init" if unit else "main..init"
+    tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
+            for d in p.funcs if d.func is not None and d.body is not None
+            and id(d) in esc.tags}
     return Unit(unit or "main", init, tuple(funcs), lowered.data, lowered.externs,
-                bodies if not cfg.no_inline else ())
+                bodies if not cfg.no_inline else (), tags)
 
 
 def load_unit(c: cache.Cache, key: str) -> Unit | None:
@@ -214,7 +227,11 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
                   rebuild: bool = False, problems: list[str] | None = None) -> Result:
     """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
     rebuild (-a) ignores cached entries (and replaces them); problems receives why the
-    cache could not be written, if it could not."""
+    cache could not be written, if it could not.
+
+    A library package found in the cache is checked for its declarations only (the
+    checker's `bodies` hook, asked once its imports are checked, so their keys are
+    known); escape analysis uses its stored tags for calls into it."""
     stats = stats if stats is not None else Stats()
     srcs = [(f, _read(f)) for f in cfg.files]
     files = [syntax.parse_file(f, src, diags) for f, src in srcs]
@@ -227,44 +244,60 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     record: dict[str, list[tuple[str, bytes]]] = {}
     asts: dict[str, list[ast.File]] = {}
     base = _loader(diags, None, record)
+    c = cache.Cache(cache.cache_dir())
+    keys: dict[str, str] = {}
+    found: dict[str, Unit] = {}
 
     def load(path: str) -> Sequence[ast.File]:
         out = base(path)
         asts[path] = list(out)
         return out
 
-    prog = types.check_program(files, diags, load, cfg.import_map)
+    def bodies(path: str) -> bool:
+        if path not in record:
+            return True
+        keys[path] = unit_key(path, record[path], [keys[i] for i in _imports(asts[path])
+                                                   if i in keys], cfg)
+        u = None if rebuild else load_unit(c, keys[path])
+        if u is None or u.path != path:
+            return True
+        found[path] = u
+        return False
+
+    prog = types.check_program(files, diags, load, cfg.import_map, bodies)
     if diags.errors:
         raise CompileFailed(diags)
     if cfg.program:
         need_command(files, diags, before_types=False)
         if diags.errors:
             raise CompileFailed(diags)
-    esc = escape.escape_program(prog, diags, escape.Options())
-    c = cache.Cache(cache.cache_dir())
-    keys: dict[str, str] = {}
+    tags = {sym: t for u in found.values() for sym, t in u.tags.items()}
+    dv = devirt.devirtualize_program(prog, diags)
+    esc = escape.escape_program(prog, diags, escape.Options(0, dv.calls), tags)
     units: list[Unit] = []
     imported: dict[str, ir.Func] = {}
     libs = [p.path for p in prog.packages if p.path in record]
     for path in libs:
-        key = unit_key(path, record[path], [keys[i] for i in _imports(asts[path])
-                                            if i in keys], cfg)
-        keys[path] = key
-        with c.building(key):
-            u = None if rebuild else load_unit(c, key)
-            if u is None or u.path != path:
-                u = compile_unit(prog, esc, (path,), path, cfg, imported)
-                c.put(key, pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
-                stats.compiled.append(path)
-            else:
-                stats.cached.append(path)
+        u = found.get(path)
+        if u is None:
+            # One builder per entry: a racing build that stored it meanwhile wins.
+            with c.building(keys[path]):
+                u = None if rebuild else load_unit(c, keys[path])
+                if u is None or u.path != path:
+                    u = compile_unit(prog, esc, dv, (path,), path, cfg, imported)
+                    c.put(keys[path], pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
+                    stats.compiled.append(path)
+                else:
+                    stats.cached.append(path)
+        else:
+            stats.cached.append(path)
         units.append(u)
         imported.update((f.name, f) for f in u.inline)
     rest = [p.path for p in prog.packages if p.path not in record]
-    units.append(compile_unit(prog, esc, rest, "", cfg, imported,
+    units.append(compile_unit(prog, esc, dv, rest, "", cfg, imported,
                               tuple(u.init for u in units)))
     stats.compiled.extend(rest)
-    if stats.compiled[:-len(rest) or None]:
+    if len(stats.compiled) > len(rest):
         c.trim()
     if problems is not None:
         problems.extend(c.problems)

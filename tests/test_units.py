@@ -5,6 +5,7 @@ reported, never a wrong binary or a traceback."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler import cache, link
+from compiler import cache, driver, link, units
+from compiler.diag import Diagnostics
 
 PROG = """package main
 
@@ -163,3 +165,37 @@ def test_clean_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli.main(["clean", "-cache"]) == 0
     assert not (tmp_path / "pkg").exists() and (tmp_path / "runtime-x.a").exists()
     assert cli.main(["clean"]) == 2
+
+
+def _funcs(asm: str) -> dict[str, list[str]]:
+    """Each function's lines, string and itab-cache symbols renamed alike."""
+    names = set(re.findall(r'\.type\t"?([^",]+)"?, @function', asm))
+    out: dict[str, list[str]] = {}
+    cur: list[str] | None = None
+    for ln in asm.splitlines():
+        m = re.fullmatch(r'"?([^"\s]+)"?:', ln)
+        if m and m.group(1) in names:
+            cur = out.setdefault(m.group(1), [])
+        elif (m and not ln.startswith(".L")) or ln.startswith(("\t.section", "\t.bss")):
+            cur = None  # the text's end, or data
+        elif cur is not None and not ln.startswith(("\t.globl", "\t.type")):
+            cur.append(re.sub(r"go\.(string|itabcache)\.[^\s,()\"]*", r"go.\1", ln))
+    return out
+
+
+def test_same_code_as_the_whole_program(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Library packages from the cache are checked for declarations only and their
+    # escape tags come from the entries: every function but main..init (which calls
+    # the units' inits) is the whole-program compile's, instruction for instruction.
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    cfg = driver.Config(files=(str(src),))
+    whole = _funcs(driver.compile_files(cfg, Diagnostics()).asm)
+    stats = [units.Stats(), units.Stats()]
+    got = [_funcs(units.compile_units(cfg, Diagnostics(), st).asm) for st in stats]
+    assert stats[1].compiled == ["main"] and "strconv" in stats[1].cached
+    for g in got:
+        assert set(g) - set(whole) == {f"{p}..init" for p in stats[0].compiled[:-1]}
+        assert [n for n in whole if g[n] != whole[n]] == ["main..init"]

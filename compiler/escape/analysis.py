@@ -33,15 +33,20 @@ class Builder(StmtBuilder, ExprBuilder, CallBuilder):
     """Builds the flow graph of one batch; its methods live in one module per concern."""
 
 
-def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = None
+def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = None,
+                   imported: Mapping[str, tuple[ParamTag, ...]] | None = None
                    ) -> EscapeResult:
-    """Analyse every package (dependencies first); -m reports only for the last one."""
+    """Analyse every package (dependencies first); -m reports only for the last one.
+    imported holds the tags, by function symbol, of the bodyless functions of packages
+    compiled separately (compiler/units.py), which calls use as they would their own."""
     opts = opts or Options()
     an = Analysis(diags, opts)
     for p in prog.packages:
         for d in p.funcs:
             if d.func is not None:
                 an.decls[id(d.func)] = d
+                if d.body is None and imported and d.func.symbol in imported:
+                    an.tags[id(d)] = imported[d.func.symbol]
     for i, p in enumerate(prog.packages):
         _package(an, p, report=opts.m > 0 and i == len(prog.packages) - 1)
     return EscapeResult(dict(an.sites), dict(an.moved), dict(an.tags),
@@ -53,7 +58,7 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
     an.pkg = p.path
     funcs = [d for d in p.funcs if d.body is not None]
     for d in p.funcs:
-        if d.body is None:
+        if d.body is None and id(d) not in an.tags:  # not one whose tags were imported
             _external(an, d, report)
     for comp in _sccs(funcs, an.decls, an.opts.devirt):
         _batch(an, comp, report)

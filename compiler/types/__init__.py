@@ -56,10 +56,13 @@ Loader = Callable[[str], Sequence[ast.File]]
 
 def check_program(files: Sequence[ast.File], diags: Diagnostics,
                   load: Loader | None = None,
-                  import_map: Mapping[str, str] | None = None) -> tree.Program:
+                  import_map: Mapping[str, str] | None = None,
+                  bodies: Callable[[str], bool] | None = None) -> tree.Program:
     """Type-check package main (files) and every package it imports, dependencies first;
     import_map renames import paths as written to real ones (gc's -importmap: `refgo
-    test` maps an external test's `import "."` to the package under test)."""
+    test` maps an external test's `import "."` to the package under test); a package
+    for whose path bodies returns False gets its declarations checked, not its function
+    bodies (Checker.bodies)."""
     uni = Universe()
     done: dict[str, PackageInfo] = {}
     order: list[tree.Package] = []
@@ -91,7 +94,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
         return info
 
     def check_one(path: str, pfiles: Sequence[ast.File]) -> PackageInfo:
-        ck = Checker(diags, uni, path, importer)
+        ck = Checker(diags, uni, path, importer, bodies)
         try:
             pkg = ck.check_package(pfiles)
         except RecursionError:

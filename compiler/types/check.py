@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
@@ -96,9 +96,14 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
     level."""
 
     def __init__(self, diags: Diagnostics, uni: Universe, path: str,
-                 importer: Callable[[str, Pos], PackageInfo | None]) -> None:
+                 importer: Callable[[str, Pos], PackageInfo | None],
+                 bodies: Callable[[str], bool] | None = None) -> None:
         super().__init__(diags, uni, path)
         self.importer = importer
+        self.bodies = bodies
+        """Asked once the package's imports are checked: False skips its function
+        bodies (a separately compiled package from the build cache, compiler/units.py,
+        whose importers need only its declarations)."""
         self.universe_scope = Scope(None, universe())
         self.pkg_scope = Scope(self.universe_scope)
         self.decls: dict[str, _Decl] = {}
@@ -127,8 +132,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         try:
             self._collect(files)
             self._resolve_all()
-            self._check_bodies()
-            self._unused_imports()
+            if self.bodies is None or self.bodies(self.path):
+                self._check_bodies()
+                self._unused_imports()
+            else:
+                self._check_bodies(decls_only=True)
         except TooManyErrors:
             pass
         inits = self._init_order()
@@ -573,10 +581,13 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
 
     # -- bodies ---------------------------------------------------------------------------
 
-    def _check_bodies(self) -> None:
+    def _check_bodies(self, decls_only: bool = False) -> None:
+        """Check every function body; decls_only builds the FuncDecls without bodies."""
         bodies = sorted(self.func_bodies, key=lambda b: (b[0].pos.file, b[0].pos.line,
                                                          b[0].pos.col))
         for spec, fn, fscope in bodies:
+            if decls_only:
+                spec = replace(spec, body=None)
             saved = self.save_context()
             try:
                 self.scope = fscope
