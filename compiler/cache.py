@@ -96,6 +96,7 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 f.write(encode(payload))
+            os.chmod(tmp, 0o644)  # readable by builds of other users sharing the cache
             os.replace(tmp, p)
             return True
         except OSError as e:

@@ -42,7 +42,7 @@ import hashlib
 import pickle
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compiler import (
@@ -63,6 +63,7 @@ from compiler.diag import CompileFailed, Diagnostics, Pos
 from compiler.driver import Config, Result, _loader, _read, need_command
 from compiler.syntax import ast
 from compiler.types import tree as T
+from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
 FORMAT = 1
@@ -157,7 +158,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
                            escapes=esc.heap_vars(), devirt=dv.calls, unit=unit),
         only=frozenset(only), pre_inits=pre_inits)
     externs = frozenset(lowered.externs)
-    bodies = tuple(f for f in lowered.funcs if inline.inlinable(f, externs))
+    bodies = tuple(_untyped(f) for f in lowered.funcs if inline.inlinable(f, externs))
     lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline), imported)
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
     live = liveness.liveness_program(lowered, Diagnostics(), liveness.Options(False, ()))
@@ -178,6 +179,16 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
             and id(d) in esc.tags}
     return Unit(unit or "main", init, tuple(funcs), lowered.data, lowered.externs,
                 bodies if not cfg.no_inline else (), tags)
+
+
+def _untyped(f: ir.Func) -> ir.Func:
+    """f with each typed slot's Go type replaced by one placeholder: code generation asks
+    only whether a slot has a type (a size-only temporary has none; liveness and regalloc
+    then treat every word as a pointer), the type itself only for -live's names, which
+    builds from units never print. Pickling the real types would drag in their methods'
+    signatures and named types: 8x slower to load."""
+    return replace(f, slots=tuple(
+        s if s.type is None else replace(s, type=UNSAFE_POINTER) for s in f.slots))
 
 
 def load_unit(c: cache.Cache, key: str) -> Unit | None:
