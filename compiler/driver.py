@@ -103,29 +103,30 @@ def _read(path: str) -> bytes:
         raise UsageError(f"open {path}: {e.strerror or e}") from e
 
 
+def lib_sources(path: str, diags: Diagnostics) -> list[tuple[str, bytes]]:
+    """The files (path, bytes) of library package path under compiler/lib/<path>/ that
+    build: not _test.go, build constraints holding (a malformed one is an error)."""
+    out = []
+    for p in sorted((LIB_DIR / path).glob("*.go")):
+        src = p.read_bytes()
+        try:
+            if p.name.endswith("_test.go") or not build_ok(src):
+                continue
+        except buildcons.ConstraintError as err:
+            diags.error(Pos(str(p), err.line, 1), err.message)
+            continue
+        out.append((str(p), src))
+    return out
+
+
 def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
-            record: dict[str, list[tuple[str, bytes]]] | None = None,
             ) -> Callable[[str], Sequence[ast.File]]:
     """The import callback: a package of extra (import path -> files), else a library
-    package from the Go sources under compiler/lib/<path>/, whose files and bytes it
-    adds to record (the build cache's key, compiler/units.py)."""
+    package from the Go sources under compiler/lib/<path>/ (lib_sources)."""
     def load(path: str) -> Sequence[ast.File]:
         if extra and path in extra:
             return [syntax.parse_file(f, _read(f), diags) for f in extra[path]]
-        d = LIB_DIR / path
-        out = []
-        srcs = record.setdefault(path, []) if record is not None else []
-        for p in sorted(d.glob("*.go")):
-            src = p.read_bytes()
-            try:
-                if p.name.endswith("_test.go") or not build_ok(src):
-                    continue
-            except buildcons.ConstraintError as err:
-                diags.error(Pos(str(p), err.line, 1), err.message)
-                continue
-            srcs.append((p.name, src))
-            out.append(syntax.parse_file(str(p), src, diags))
-        return out
+        return [syntax.parse_file(f, src, diags) for f, src in lib_sources(path, diags)]
 
     return load
 

@@ -60,9 +60,10 @@ from compiler import (
     walk,
 )
 from compiler.diag import CompileFailed, Diagnostics, Pos
-from compiler.driver import Config, Result, _loader, _read, need_command
+from compiler.driver import Config, Result, _read, lib_sources, need_command
 from compiler.syntax import ast
 from compiler.types import tree as T
+from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
@@ -145,7 +146,9 @@ def unit_key(path: str, srcs: Sequence[tuple[str, bytes]], imports: Sequence[str
 
 
 def _imports(files: Sequence[ast.File]) -> set[str]:
-    return {d.path for f in files for d in f.decls if isinstance(d, ast.ImportDecl)}
+    """The import paths of files (as the checker reads them: unquoted)."""
+    return {unquote(d.path).decode("utf-8", "replace") for f in files for d in f.decls
+            if isinstance(d, ast.ImportDecl)}
 
 
 def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
@@ -234,15 +237,47 @@ def link_text(units: Sequence[Unit]) -> str:
     return "\n".join(out) + "\n"
 
 
+def decls_key(path: str, srcs: Sequence[tuple[str, bytes]]) -> str:
+    """The cache key of library package path's syntax trees without function bodies."""
+    h = hashlib.sha256(f"decls {compiler_version()}\n{path}\n".encode())
+    for name, src in srcs:
+        h.update(f"{name} {len(src)}\n".encode() + src)
+    return h.hexdigest()
+
+
+def strip_bodies(files: Sequence[ast.File]) -> list[ast.File]:
+    """files with every function body emptied: what importers of a package from the
+    cache check. Do NOT drop a body (None): a bodyless function is a runtime hook
+    (Func.external), called by another convention."""
+    return [replace(f, decls=tuple(
+        replace(d, body=ast.BlockStmt(d.body.pos, (), d.body.rbrace))
+        if isinstance(d, ast.FuncDecl) and d.body is not None else d for d in f.decls))
+        for f in files]
+
+
+def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
+    payload = c.get(key)
+    if payload is None:
+        return None
+    try:
+        files = pickle.loads(payload)  # noqa: S301 - written only by refgo
+    except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
+        return None
+    if isinstance(files, list) and all(isinstance(f, ast.File) for f in files):
+        return files
+    return None
+
+
 def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
                   rebuild: bool = False, problems: list[str] | None = None) -> Result:
     """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
     rebuild (-a) ignores cached entries (and replaces them); problems receives why the
     cache could not be written, if it could not.
 
-    A library package found in the cache is checked for its declarations only (the
-    checker's `bodies` hook, asked once its imports are checked, so their keys are
-    known); escape analysis uses its stored tags for calls into it."""
+    Loading a library package computes its key (its imports loaded first, for theirs):
+    a package whose unit is in the cache is read from its cached syntax trees without
+    bodies and checked for its declarations only (the checker's `bodies` hook); escape
+    analysis uses its stored tags for calls into it."""
     stats = stats if stats is not None else Stats()
     srcs = [(f, _read(f)) for f in cfg.files]
     files = [syntax.parse_file(f, src, diags) for f, src in srcs]
@@ -252,28 +287,38 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
         need_command(files, diags, before_types=True)
         if diags.errors:
             raise CompileFailed(diags)
-    record: dict[str, list[tuple[str, bytes]]] = {}
-    asts: dict[str, list[ast.File]] = {}
-    base = _loader(diags, None, record)
     c = cache.Cache(cache.cache_dir())
     keys: dict[str, str] = {}
     found: dict[str, Unit] = {}
+    loaded: dict[str, list[ast.File]] = {}
 
     def load(path: str) -> Sequence[ast.File]:
-        out = base(path)
-        asts[path] = list(out)
-        return out
+        if path in loaded:
+            return loaded[path]
+        lib = lib_sources(path, diags)
+        if not lib:
+            return []
+        loaded[path] = []  # an import cycle stops here; the checker reports it
+        dkey = decls_key(path, lib)
+        decls = None if rebuild else _load_decls(c, dkey)
+        full = None
+        if decls is None:
+            full = [syntax.parse_file(f, src, diags) for f, src in lib]
+            decls = strip_bodies(full)
+            c.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
+        deps = [keys[i] for i in sorted(_imports(decls)) if load(i) and i in keys]
+        keys[path] = unit_key(path, [(Path(f).name, src) for f, src in lib], deps, cfg)
+        u = None if rebuild else load_unit(c, keys[path])
+        if u is not None and u.path == path:
+            found[path] = u
+            loaded[path] = decls
+        else:
+            loaded[path] = full if full is not None else [
+                syntax.parse_file(f, src, diags) for f, src in lib]
+        return loaded[path]
 
     def bodies(path: str) -> bool:
-        if path not in record:
-            return True
-        keys[path] = unit_key(path, record[path], [keys[i] for i in _imports(asts[path])
-                                                   if i in keys], cfg)
-        u = None if rebuild else load_unit(c, keys[path])
-        if u is None or u.path != path:
-            return True
-        found[path] = u
-        return False
+        return path not in found
 
     prog = types.check_program(files, diags, load, cfg.import_map, bodies)
     if diags.errors:
@@ -287,7 +332,7 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     esc = escape.escape_program(prog, diags, escape.Options(0, dv.calls), tags)
     units: list[Unit] = []
     imported: dict[str, ir.Func] = {}
-    libs = [p.path for p in prog.packages if p.path in record]
+    libs = [p.path for p in prog.packages if p.path in keys]
     for path in libs:
         u = found.get(path)
         if u is None:
@@ -304,7 +349,7 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
             stats.cached.append(path)
         units.append(u)
         imported.update((f.name, f) for f in u.inline)
-    rest = [p.path for p in prog.packages if p.path not in record]
+    rest = [p.path for p in prog.packages if p.path not in keys]
     units.append(compile_unit(prog, esc, dv, rest, "", cfg, imported,
                               tuple(u.init for u in units)))
     stats.compiled.extend(rest)

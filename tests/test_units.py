@@ -58,6 +58,7 @@ def build(src: Path, root: Path, *flags: str) -> tuple[str, str]:
 
 
 def entries(root: Path) -> list[Path]:
+    """The cache's entries: units and syntax trees without bodies."""
     return sorted(p for p in (root / "pkg").glob("??/*"))
 
 
@@ -87,7 +88,8 @@ def test_library_cached_then_bad_entries_rebuilt(tmp_path: Path, cache_root: Pat
 
     # A truncated entry, a flipped byte and a well-formed entry that is no Unit: each is
     # rebuilt, and the program is still right.
-    es = entries(cache_root)
+    c = cache.Cache(cache_root)
+    es = [p for p in entries(cache_root) if units.load_unit(c, p.name) is not None]
     es[0].write_bytes(es[0].read_bytes()[:100])
     data = bytearray(es[1].read_bytes())
     data[-5] ^= 0xFF
@@ -199,3 +201,27 @@ def test_same_code_as_the_whole_program(tmp_path: Path,
     for g in got:
         assert set(g) - set(whole) == {f"{p}..init" for p in stats[0].compiled[:-1]}
         assert [n for n in whole if g[n] != whole[n]] == ["main..init"]
+
+
+def test_edited_dependency_rebuilds_its_importers(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # A unit's key holds its imports' keys: an edit to errors recompiles errors and
+    # strconv (which imports it), not unicode/utf8.
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    cfg = driver.Config(files=(str(src),))
+    units.compile_units(cfg, Diagnostics())
+    real = units.lib_sources
+
+    def edited(path: str, diags: Diagnostics) -> list[tuple[str, bytes]]:
+        out = real(path, diags)
+        if path == "errors":
+            out[0] = (out[0][0], out[0][1] + b"\n// edited\n")
+        return out
+
+    monkeypatch.setattr(units, "lib_sources", edited)
+    st = units.Stats()
+    units.compile_units(cfg, Diagnostics(), st)
+    assert sorted(st.compiled) == ["errors", "main", "strconv"]
+    assert "unicode/utf8" in st.cached
