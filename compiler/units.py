@@ -67,7 +67,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 1
+FORMAT = 2
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -80,6 +80,8 @@ class FuncCode:
     lines: tuple[str, ...]
     calls: tuple[tuple[str, Pos], ...]
     maps: tuple[tuple[str, tuple[int, ...]], ...]
+    fconsts: frozenset[int] = frozenset()
+    """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         funcs.append(FuncCode(f.name, lines, tuple((lab, pos) for lab, pos, _ in fg.calls),
-                              maps))
+                              maps, frozenset(fg.fconsts)))
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
@@ -212,6 +214,7 @@ def link_text(units: Sequence[Unit]) -> str:
     seen: set[str] = set()
     calls: list[tuple[str, str, Pos]] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
+    fconsts: set[int] = set()
     for u in units:
         for fc in u.funcs:
             if fc.name in seen:
@@ -221,6 +224,7 @@ def link_text(units: Sequence[Unit]) -> str:
             out += [f"\t.globl\t{q}", f"\t.type\t{q}, @function", f"{q}:", *fc.lines]
             calls.extend((lab, fc.name, pos) for lab, pos in fc.calls)
             maps.extend(fc.maps)
+            fconsts |= fc.fconsts
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     externs = sorted({s for u in units for s in u.externs} - seen)
     for i, sym in enumerate(externs):
@@ -232,6 +236,7 @@ def link_text(units: Sequence[Unit]) -> str:
     for k in sorted(data):
         out.extend(amd64._data(data[k]))
     out.extend(amd64._pctab(calls))
+    out.extend(amd64._fconst_data(fconsts))
     out.extend(amd64._stackmaps(maps))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
     return "\n".join(out) + "\n"
