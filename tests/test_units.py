@@ -50,7 +50,7 @@ def build(src: Path, root: Path, *flags: str) -> tuple[str, str]:
     exe = src.with_suffix("")
     p = subprocess.run([sys.executable, "-m", "compiler", "build", "-x", *flags, "-o",
                         str(exe), str(src)], capture_output=True, text=True, check=False,
-                       env={**os.environ, "REFGO_CACHE": str(root)})
+                       env={**os.environ, "REFGO_CACHE": str(root), "REFGO_PKGCACHE": "1"})
     assert p.returncode == 0, p.stderr
     run = subprocess.run([str(exe)], capture_output=True, text=True, check=False)
     assert run.returncode == 0
@@ -130,7 +130,7 @@ def test_racing_builds_share_entries(tmp_path: Path, cache_root: Path) -> None:
         src = tmp_path / f"p{i}.go"
         src.write_text(PROG)
         srcs.append(src)
-    env = {**os.environ, "REFGO_CACHE": str(cache_root)}
+    env = {**os.environ, "REFGO_CACHE": str(cache_root), "REFGO_PKGCACHE": "1"}
     procs = [subprocess.Popen([sys.executable, "-m", "compiler", "build", "-x", "-o",
                                str(s.with_suffix("")), str(s)], env=env, text=True,
                               stderr=subprocess.PIPE) for s in srcs]
