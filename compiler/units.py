@@ -67,19 +67,22 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 2
+FORMAT = 3
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
 @dataclass(frozen=True, slots=True)
 class FuncCode:
     """One function's assembly (amd64.FuncGen's lines), its calls' return labels with
-    their positions (for runtime.pctab) and their stack maps (runtime.stackmaps)."""
+    their positions, inlined frames included (for runtime.pctab), and their stack maps
+    (runtime.stackmaps)."""
 
     name: str
     lines: tuple[str, ...]
     calls: tuple[tuple[str, Pos], ...]
     maps: tuple[tuple[str, tuple[int, ...]], ...]
+    pos: Pos
+    """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
     fconsts: frozenset[int] = frozenset()
     """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
 
@@ -177,7 +180,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         funcs.append(FuncCode(f.name, lines, tuple((lab, pos) for lab, pos, _ in fg.calls),
-                              maps, frozenset(fg.fconsts)))
+                              maps, f.pos, frozenset(fg.fconsts)))
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
@@ -215,6 +218,7 @@ def link_text(units: Sequence[Unit]) -> str:
     calls: list[tuple[str, str, Pos]] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
+    funcs: list[tuple[str, Pos]] = []
     for u in units:
         for fc in u.funcs:
             if fc.name in seen:
@@ -225,6 +229,7 @@ def link_text(units: Sequence[Unit]) -> str:
             calls.extend((lab, fc.name, pos) for lab, pos in fc.calls)
             maps.extend(fc.maps)
             fconsts |= fc.fconsts
+            funcs.append((fc.name, fc.pos))
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     externs = sorted({s for u in units for s in u.externs} - seen)
     for i, sym in enumerate(externs):
@@ -235,7 +240,7 @@ def link_text(units: Sequence[Unit]) -> str:
             data.setdefault(d.sym, d)
     for k in sorted(data):
         out.extend(amd64._data(data[k]))
-    out.extend(amd64._pctab(calls))
+    out.extend(amd64._pctab(calls, funcs))
     out.extend(amd64._fconst_data(fconsts))
     out.extend(amd64._stackmaps(maps))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
