@@ -256,13 +256,28 @@ def decls_key(path: str, srcs: Sequence[tuple[str, bytes]]) -> str:
 
 
 def strip_bodies(files: Sequence[ast.File]) -> list[ast.File]:
-    """files with every function body emptied: what importers of a package from the
-    cache check. Do NOT drop a body (None): a bodyless function is a runtime hook
-    (Func.external), called by another convention."""
+    """files with every function body emptied but generic ones: what importers of a
+    package from the cache check. A generic function's or generic type's method's body
+    stays: importers instantiate it (its instances are checked and compiled with package
+    main, types.check_program). Do NOT drop a body (None): a bodyless function is a
+    runtime hook (Func.external), called by another convention."""
     return [replace(f, decls=tuple(
         replace(d, body=ast.BlockStmt(d.body.pos, (), d.body.rbrace))
-        if isinstance(d, ast.FuncDecl) and d.body is not None else d for d in f.decls))
-        for f in files]
+        if isinstance(d, ast.FuncDecl) and d.body is not None and not _generic(d) else d
+        for d in f.decls)) for f in files]
+
+
+def _generic(d: ast.FuncDecl) -> bool:
+    """Whether d is a generic function or a method of a generic type (`func (x
+    *Pointer[T]) Load() *T`)."""
+    if d.tparams:
+        return True
+    if d.recv is None:
+        return False
+    t = d.recv.type
+    while isinstance(t, ast.ParenExpr | ast.StarExpr):
+        t = t.x
+    return isinstance(t, ast.IndexExpr)
 
 
 def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
