@@ -6,8 +6,9 @@ assembly of its functions with their call sites and stack maps, its data symbols
 runtime hooks it calls, and the walked, not yet inlined bodies of its inlinable
 functions — is stored in the build cache (compiler/cache.py) under a key of
 
-    compiler version hash, code-changing flags (-l, -N, -d=convinline),
-    the package's path and selected source files, the keys of the packages it imports
+    compiler version hash, code-changing flags (-l, -N, -d=convinline), whether the
+    program imports reflect (every type descriptor then has its method types), the
+    package's path and selected source files, the keys of the packages it imports
 
 so editing package main recompiles only main. For `import "fmt"`:
 
@@ -140,9 +141,11 @@ def eligible(cfg: Config) -> bool:
 
 
 def unit_key(path: str, srcs: Sequence[tuple[str, bytes]], imports: Sequence[str],
-             cfg: Config) -> str:
-    """The cache key of library package path: see the module docstring."""
-    h = hashlib.sha256(f"unit {compiler_version()} {flags_key(cfg)}\n{path}\n".encode())
+             cfg: Config, program: str = "") -> str:
+    """The cache key of library package path: see the module docstring; program holds
+    what of the whole program changes a package's code (whether it imports reflect)."""
+    h = hashlib.sha256(f"unit {compiler_version()} {flags_key(cfg)} {program}\n"
+                       f"{path}\n".encode())
     for name, src in srcs:
         h.update(f"{name} {len(src)}\n".encode() + src)
     for k in sorted(imports):
@@ -316,23 +319,45 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     keys: dict[str, str] = {}
     found: dict[str, Unit] = {}
     loaded: dict[str, list[ast.File]] = {}
+    read: dict[str, tuple[list[tuple[str, bytes]], list[ast.File], list[ast.File] | None]] = {}
+
+    def sources(path: str) -> tuple[list[tuple[str, bytes]], list[ast.File],
+                                    list[ast.File] | None]:
+        """path's sources, its syntax trees without bodies and, if parsed, with."""
+        if path not in read:
+            lib = lib_sources(path, diags)
+            dkey = decls_key(path, lib)
+            decls = None if rebuild or not lib else _load_decls(c, dkey)
+            full = None
+            if decls is None:
+                full = [syntax.parse_file(f, src, diags) for f, src in lib]
+                decls = strip_bodies(full)
+                if lib:
+                    c.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
+            read[path] = (lib, decls, full)
+        return read[path]
+
+    # Whether the program imports reflect changes every package's type descriptors
+    # (walk's ProgBuilder: method types): part of every key.
+    seen: set[str] = set()
+    todo = sorted(_imports(files))
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo.extend(_imports(sources(path)[1]))
+    program = f"reflect={'reflect' in seen}"
 
     def load(path: str) -> Sequence[ast.File]:
         if path in loaded:
             return loaded[path]
-        lib = lib_sources(path, diags)
+        lib, decls, full = sources(path)
         if not lib:
             return []
         loaded[path] = []  # an import cycle stops here; the checker reports it
-        dkey = decls_key(path, lib)
-        decls = None if rebuild else _load_decls(c, dkey)
-        full = None
-        if decls is None:
-            full = [syntax.parse_file(f, src, diags) for f, src in lib]
-            decls = strip_bodies(full)
-            c.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
         deps = [keys[i] for i in sorted(_imports(decls)) if load(i) and i in keys]
-        keys[path] = unit_key(path, [(Path(f).name, src) for f, src in lib], deps, cfg)
+        keys[path] = unit_key(path, [(Path(f).name, src) for f, src in lib], deps, cfg,
+                              program)
         u = None if rebuild else load_unit(c, keys[path])
         if u is not None and u.path == path:
             found[path] = u

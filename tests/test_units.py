@@ -262,3 +262,25 @@ def test_generic_library_type_from_the_cache(tmp_path: Path, cache_root: Path) -
     asm = _funcs(driver.compile_files(cfg, Diagnostics()).asm)
     got = _funcs(units.compile_units(cfg, Diagnostics()).asm)
     assert [n for n in asm if got.get(n) != asm[n]] == ["main..init"]
+
+
+def test_reflect_program_does_not_reuse_plain_units(tmp_path: Path, cache_root: Path) -> None:
+    # A program that imports reflect gives every type descriptor its method types:
+    # errors compiled for a program without reflect is no entry for one with it.
+    cache.Cache(cache_root).clean()
+    plain = tmp_path / "plain.go"
+    plain.write_text('package main\n\nimport "errors"\n\n'
+                     'func main() { println(errors.New("x").Error()) }\n')
+    src = tmp_path / "r.go"
+    src.write_text('package main\n\nimport (\n\t"errors"\n\t"reflect"\n)\n\nfunc main() {\n'
+                   '\tt := reflect.TypeOf(errors.New("x"))\n'
+                   '\tprintln(t.NumMethod(), t.Method(0).Type.String())\n}\n')
+    build(plain, cache_root)
+    got, x = build(src, cache_root)
+    assert "errors" in x.split("compiled ")[1].split(";")[0].split()
+    exe = tmp_path / "whole"
+    subprocess.run([sys.executable, "-m", "compiler", "build", "-o", str(exe), str(src)],
+                   check=True, env={**os.environ, "REFGO_CACHE": str(cache_root),
+                                    "REFGO_PKGCACHE": "0"})
+    whole = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stderr
+    assert got == whole and "func(*errors.errorString) string" in whole
