@@ -193,7 +193,11 @@ class Refgo(Compiler):
         return "refgo"
 
     def env(self, cache: str, gocache: str) -> dict[str, str]:
-        return {"GOOS": "linux", "GOARCH": "amd64", "REFGO_CACHE": cache}
+        env = {"GOOS": "linux", "GOARCH": "amd64", "REFGO_CACHE": cache}
+        # Opt-in package-at-a-time builds (compiler/units.py) reach refgo from pytest's.
+        if os.environ.get("REFGO_PKGCACHE"):
+            env["REFGO_PKGCACHE"] = os.environ["REFGO_PKGCACHE"]
+        return env
 
     def compile(self, file: str, flags: Sequence[str]) -> Argv:
         return (*self.command, "compile", "-o", "a.o", *flags, file)
