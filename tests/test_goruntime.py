@@ -110,10 +110,10 @@ def test_million_sequential_goroutines_stay_flat(exe: Path) -> None:
 
 def test_sleepers_wake_in_deadline_order_without_spinning(exe: Path) -> None:
     out = ok(exe, "sleep").splitlines()
-    assert out[:4] == ["woke 10ms", "woke 20ms", "woke 30ms", "elapsed_ok=1"]
-    assert int(out[4].split("=")[1]) < 50
+    assert out[:2] == ["woke_in_deadline_order=1", "elapsed_ok=1"], out
+    assert int(out[2].split("=")[1]) < 50
     # The thread and the preemption monitor sleep: a few wakeups, not one per 2 ms.
-    assert int(out[5].split("=")[1]) < 20, out[5]
+    assert int(out[3].split("=")[1]) < 20, out[3]
 
 
 def test_time_package_timers_fire_stop_and_reset(exe: Path) -> None:

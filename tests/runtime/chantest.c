@@ -281,14 +281,20 @@ static void sequential(void) {
     out("goroutines=%lld\n", NumGoroutine());
 }
 
-/* ---- sleep: sleepers wake in order of their deadlines; a sleeping program idles ---- */
+/* ---- sleep: sleepers wake in order of their deadlines; a sleeping program idles ----
+   Each sleeper sends its own deadline: under load the sleepers may start their sleeps
+   far apart, so the order of the durations alone proves nothing, the deadlines do. */
 static hchan *woke;
 static int64_t sleepfor[3] = {30000000, 10000000, 20000000};
+static int64_t deadline[3];
 static int nsleeper;
 static void sleeper(void) {
-    int64_t d = sleepfor[nsleeper++];
-    time_sleep(d);
-    chansend1(woke, &d);
+    int i = nsleeper++;
+    deadline[i] = now() + sleepfor[i];
+    time_sleep(sleepfor[i]);
+    int64_t late = now() - deadline[i];
+    chansend1(woke, &deadline[i]);
+    if (late < 0) out("woke early by %lldns\n", -late);
 }
 CLOSURE(sleeper_clo, sleeper);
 static void sleep_(void) {
@@ -299,11 +305,15 @@ static void sleep_(void) {
     getrusage(RUSAGE_SELF, &ru0);
     long nvcsw0 = ru0.ru_nvcsw;
     for (int i = 0; i < 3; i++) newproc((void *)sleeper_clo);
+    int64_t prev = 0;
+    int ordered = 1;
     for (int i = 0; i < 3; i++) {
         int64_t d;
         chanrecv1(woke, &d);
-        out("woke %lldms\n", d / 1000000);
+        if (d < prev) ordered = 0;
+        prev = d;
     }
+    out("woke_in_deadline_order=%lld\n", ordered);
     time_sleep(100000000);
     int64_t el = now() - t0;
     out("elapsed_ok=%lld\n", el >= 130000000 && el < 1000000000);
