@@ -246,9 +246,11 @@ def test_set_file_is_current() -> None:
     assert have == want, "conformance/set.txt is out of date; run python conformance/set.py"
 
 
-def test_repo_known_failures_are_in_the_set() -> None:
+@pytest.mark.skipif(not GO_TEST_DIR.is_dir(), reason="Go 1.19's test directory is not installed")
+def test_repo_known_failures_name_files_of_gos_tree() -> None:
+    """Every known failure is a file of Go's test tree (the list covers more than the
+    conformance set now: typeparam/ too), so a typo or a stale path cannot hide."""
     kf = REPO / "conformance/known_failures.txt"
     causes = conformance.parse_known_failures(kf, kf.read_text())
-    listed = set(cset.read_set(REPO / "conformance/set.txt"))
-    stray = sorted(set(causes) - listed)
-    assert not stray, f"known failures outside conformance/set.txt: {stray}"
+    stray = sorted(p for p in causes if not (GO_TEST_DIR / p).is_file())
+    assert not stray, f"known failures that are not files of {GO_TEST_DIR}: {stray}"
