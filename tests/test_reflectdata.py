@@ -1,6 +1,7 @@
 """compiler/reflectdata.py's layout names agree with the C runtime that reads them: the
 offsets of `struct type` and `struct itab`, the KIND_* enum and the eqkind codes, as
-compiler/runtime/runtime.c declares them; and a descriptor is laid out at those offsets."""
+compiler/runtime/type.h and runtime.c declare them; and a descriptor is laid out at those
+offsets."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from compiler import reflectdata as R
 from compiler.staticdata import StaticData
 from compiler.types.typ import INT, STRING, Array, Field, Map, Struct
 
-RUNTIME_C = (Path(R.__file__).parent / "runtime" / "runtime.c").read_text()
+RUNTIME_C = "\n".join((Path(R.__file__).parent / "runtime" / f).read_text()
+                      for f in ("type.h", "runtime.c"))
 _CSIZE = {"uint8_t": 1, "uint32_t": 4}
 
 

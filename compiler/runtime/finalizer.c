@@ -19,25 +19,9 @@
 
 #include "malloc.h"
 
-typedef struct rtype {
-    uintptr_t size, ptrdata;
-    uint32_t hash;
-    uint8_t tflag, align, fieldalign, kind;
-    uintptr_t eqkind;
-    const char *name;
-    intptr_t namelen;
-    const void *methods;
-    intptr_t nmethods;
-    const struct rtype *elem;
-    const void *eqfields;
-    intptr_t neqfields;
-    const struct rtype *key;
-    intptr_t len;
-    const struct rfield *fields;
-    intptr_t nfields;
-} rtype;
-typedef struct rfield { const char *name; intptr_t namelen; const rtype *t; uintptr_t off;
-                        const char *tag; intptr_t taglen; uintptr_t embedded; } rfield;
+#include "type.h"
+typedef type rtype;
+typedef field rfield;
 
 enum { KIND_FUNC = 19, KIND_INTERFACE = 20, KIND_PTR = 22 };
 

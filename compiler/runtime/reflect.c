@@ -15,21 +15,9 @@
 
 typedef struct { uintptr_t a, b; } pair;
 
-/* The fields of struct type (runtime.c) this file reads. */
-typedef struct rtype {
-    uintptr_t size, ptrdata;
-    uint32_t hash;
-    uint8_t tflag, align, fieldalign, kind;
-    uintptr_t eqkind;
-    const char *name;
-    intptr_t namelen;
-    const void *methods;
-    intptr_t nmethods;
-    const struct rtype *elem;
-    const void *eqfields;
-    intptr_t neqfields;
-    const struct rtype *key;
-} rtype;
+#include "type.h"
+typedef type rtype;
+typedef field rfield;
 
 extern void *newobject(const void *typ) __asm__("runtime.newobject");
 extern void *makeslice(const rtype *et, int64_t len, int64_t cap) __asm__("runtime.makeslice");
