@@ -909,11 +909,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--local-memory",
-        default="0",
+        default="4g",
         metavar="SIZE",
-        help="address-space limit (RLIMIT_AS) of each step of the local toolchain, e.g. 4g; "
-        "default 0 = none: refgo's runtime reserves a 256 GiB stack arena, which any "
-        "RLIMIT_AS refuses, so the limit suits gc and gccgo runs only",
+        help="memory limit (RLIMIT_DATA: writable private memory, committed rather than "
+        "touched, hence above --docker-memory) of each step of the local toolchain; a "
+        "step that exceeds it is reported as killed by the memory limit; 0 = none "
+        "(default 4g)",
     )
     group.addoption(
         "--docker-pids",

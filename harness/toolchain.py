@@ -43,7 +43,7 @@ _OOM_RX = re.compile(
     rb"|std::bad_alloc|out of memory allocating",
     re.MULTILINE,
 )
-"""What a step that hit RLIMIT_AS prints: Go's runtime, Python (refgo), gcc/gccgo, ld."""
+"""What a step that hit RLIMIT_DATA prints: Go's runtime, refgo's, Python, gcc/gccgo, ld."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +183,12 @@ def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
-    memory (bytes, 0 = none) caps every step's address space (RLIMIT_AS); a step that
-    fails saying it ran out of memory is reported as oom_killed, like a container's.
+    memory (bytes, 0 = none) caps every step's writable private memory (RLIMIT_DATA:
+    heap, anonymous read-write mappings, and pages made writable by mprotect); a step
+    that fails saying it ran out of memory is reported as oom_killed, like a container's.
+    do NOT use RLIMIT_AS here: it counts PROT_NONE reservations, and both Go's runtime
+    and refgo's reserve far more address space (refgo: a 256 GiB stack arena) than
+    they ever touch, so any useful RLIMIT_AS refuses every program at start.
     All workdirs live under one temporary base directory. A passing case's workdir is
     removed when the case ends, a failing one's is kept; close() removes the base
     directory unless something in it is kept (keep=True keeps every workdir).
@@ -296,8 +300,8 @@ class LocalExecutor:
         )
 
     def _limit(self) -> None:
-        """(in the child, before exec) Caps the step's address space at the memory limit."""
-        resource.setrlimit(resource.RLIMIT_AS, (self._memory, self._memory))
+        """(in the child, before exec) Caps the step's writable memory at the memory limit."""
+        resource.setrlimit(resource.RLIMIT_DATA, (self._memory, self._memory))
 
     @staticmethod
     def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:

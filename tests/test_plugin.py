@@ -520,8 +520,8 @@ def test_local_executor_contract() -> None:
 
 
 def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
-    """Under --local-memory every step has an address-space limit; a step that runs out
-    is oom_killed, and the case says so (a Go program, when Go is installed)."""
+    """Under --local-memory every step has a memory limit; a step that runs out is
+    oom_killed, and the case says so (a Go program, when Go is installed)."""
     ex = LocalExecutor(memory=256 << 20)
     try:
         wd = ex.workdir("k1")
@@ -547,6 +547,32 @@ def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
     )
     res.assert_outcomes(failed=1)
     res.stdout.fnmatch_lines(["killed by the memory limit running */a.exe"])
+
+
+def test_refgo_programs_run_under_the_default_local_limit(pytester: pytest.Pytester) -> None:
+    """The local toolchain's default limit lets refgo's runtime reserve its arenas and a
+    normal program run, and stops a program that writes past it, saying so."""
+    _write(
+        pytester,
+        "c/ok.go",
+        "// run\n\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n"
+        "\tdone := make(chan int)\n\tgo func() { done <- len(make([]byte, 64<<20)) }()\n"
+        "\tfmt.Println(<-done)\n}\n",
+    )
+    _write(pytester, "c/ok.out", "67108864\n")
+    _write(
+        pytester,
+        "c/hog.go",
+        "// run\n\npackage main\n\nfunc main() {\n\tvar keep [][]byte\n"
+        "\tfor i := 0; i < 64; i++ {\n\t\tb := make([]byte, 64<<20)\n"
+        "\t\tfor j := 0; j < len(b); j += 4096 {\n\t\t\tb[j] = 1\n\t\t}\n"
+        "\t\tkeep = append(keep, b)\n\t}\n\tprintln(len(keep))\n}\n",
+    )
+    res = pytester.runpytest(
+        "--toolchain=local", "--local-memory=1g", "-p", "no:cacheprovider", "c"
+    )
+    res.assert_outcomes(passed=1, failed=1)
+    res.stdout.fnmatch_lines(["*killed by the memory limit running *"])
 
 
 def test_build_cache_is_shared_and_persistent(
