@@ -42,6 +42,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -61,7 +62,7 @@ from compiler import (
     walk,
 )
 from compiler.diag import CompileFailed, Diagnostics, Pos
-from compiler.driver import Config, Result, _read, lib_sources, need_command
+from compiler.driver import LIB_DIR, Config, Result, _read, lib_sources, need_command
 from compiler.syntax import ast
 from compiler.types import tree as T
 from compiler.types.constant import unquote
@@ -408,3 +409,56 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     if problems is not None:
         problems.extend(c.problems)
     return Result(link_text(units), "", "")
+
+
+PREFILL_SKIP = ("internal", "runtime/internal", "testing")
+"""Library packages prefill does not import directly: internal ones (imported by others)
+and testing (`refgo test` builds the whole program)."""
+
+
+def library_packages() -> list[str]:
+    """The import paths of compiler/lib's packages that prefill builds."""
+    out = []
+    for d in sorted(p for p in LIB_DIR.rglob("*") if p.is_dir()):
+        path = d.relative_to(LIB_DIR).as_posix()
+        if any(path == s or path.startswith(s + "/") for s in PREFILL_SKIP):
+            continue
+        if any(not f.name.endswith("_test.go") for f in d.glob("*.go")):
+            out.append(path)
+    return out
+
+
+def prefill(packages: Sequence[str] | None = None) -> list[str]:
+    """Store the unit of every library package (packages: these and their imports) in
+    the build cache, as programs that import reflect and programs that do not build them;
+    returns one line per package that failed (the cache then lacks it).
+
+    For a cache its builds cannot write: the Docker toolchain's steps read the cache
+    read-only, and the trusted step that fills it calls this (harness/container.py)."""
+    pkgs = [p for p in (packages or library_packages()) if p != "reflect"]
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="refgo-prefill-") as tmp:
+        for variant in (pkgs, [*pkgs, "reflect"]):
+            if _prefill_one(variant, Path(tmp)) is None:
+                continue
+            # One of them does not compile: each alone, to keep the others.
+            for p in variant:
+                msg = _prefill_one([p], Path(tmp))
+                if msg is not None and p in pkgs:
+                    failed.append(f"{p}: {msg}")
+    return sorted(set(failed))
+
+
+def _prefill_one(pkgs: Sequence[str], tmp: Path) -> str | None:
+    """Build a program importing pkgs for its units; None, else the first error."""
+    src = tmp / "prefill.go"
+    imports = "".join(f'\t_ "{p}"\n' for p in pkgs)
+    src.write_text(f"package main\n\nimport (\n{imports})\n\nfunc main() {{}}\n")
+    diags = Diagnostics()
+    try:
+        compile_units(Config(files=(str(src),), program=True), diags)
+    except CompileFailed:
+        return next((str(d) for d in diags.sorted() if not d.warning), "compile failed")
+    except Exception as e:  # noqa: BLE001 - a library that does not build is reported
+        return f"internal compiler error: {type(e).__name__}: {e}"
+    return None

@@ -448,8 +448,10 @@ def start_container(
 
 _PREPARE = """\
 import compileall, sys
-from compiler import link
+from compiler import link, units
 archive = link.runtime_archive()
+for line in units.prefill():
+    print("refgo: prefill:", line, file=sys.stderr)
 ok = compileall.compile_dir(sys.argv[1] + "/compiler", quiet=1)
 print(archive.name)
 sys.exit(0 if ok else 1)
@@ -463,8 +465,10 @@ def prepare_cache(
 
     The only writer of the cache: a container of its own running the repository's code
     (never a case) as the cache's owner, with the cache read-write at CACHE_MOUNT.  It
-    builds refgo's runtime archive (compiler.link, which records its checksum) and
-    byte-compiles the compiler into PYCACHE.  The archive is then checked on the host
+    builds refgo's runtime archive (compiler.link, which records its checksum), stores
+    every library package's unit (compiler.units.prefill: the steps cannot write the
+    cache, so `refgo build` there reads units only from it) and byte-compiles the
+    compiler into PYCACHE.  The archive is then checked on the host
     against its recorded checksum; the value is pinned in every step's environment
     (REFGO_RUNTIME_SHA256), so a link refuses any other archive.
     """

@@ -284,3 +284,21 @@ def test_reflect_program_does_not_reuse_plain_units(tmp_path: Path, cache_root: 
                                     "REFGO_PKGCACHE": "0"})
     whole = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stderr
     assert got == whole and "func(*errors.errorString) string" in whole
+
+
+def test_prefill_stores_what_builds_read(tmp_path: Path, cache_root: Path) -> None:
+    # The Docker toolchain's steps cannot write the cache: the trusted step prefills it,
+    # for programs with and without reflect, so their builds compile main only.
+    cache.Cache(cache_root).clean()
+    assert units.prefill(["strconv"]) == []
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    out, x = build(src, cache_root)
+    assert out == WANT and "compiled main;" in x and "strconv" in x
+
+
+def test_prefill_reports_a_package_that_does_not_build(cache_root: Path) -> None:
+    # The program of both fails; each alone, only no/such does (once, not per variant).
+    got = units.prefill(["errors", "no/such"])
+    assert len(got) == 1 and got[0].startswith("no/such: ")
+    assert got[0].endswith("package no/such is not in GOROOT")
