@@ -10,7 +10,7 @@
 
 `build` and `run` compile a package at a time, library packages from the build cache in
 $REFGO_CACHE (compiler/units.py); `-a` rebuilds them, `-x` prints what was compiled and
-what came from the cache.
+what came from the cache. REFGO_PKGCACHE=0 builds the whole program from source instead.
 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. `-l` turns off inlining and `-N` jump threading
@@ -106,9 +106,8 @@ def _build_to(a: flags.Args, out: str) -> int:
         return units.compile_units(cfg, diags, stats, rebuild="a" in a.flags,
                                    problems=problems)
 
-    # Opt-in until the whole suite has run on units (163 run cases have); the failures
-    # once blamed on units were a stale runtime archive (see link.runtime_sources).
-    on = os.environ.get("REFGO_PKGCACHE", "") == "1"
+    # REFGO_PKGCACHE=0 compiles the whole program from source, as `refgo compile` does.
+    on = os.environ.get("REFGO_PKGCACHE", "1") != "0"
     compile = compile_units if on and units.eligible(cfg) else driver.compile_files
 
     def act(res: driver.Result) -> int:

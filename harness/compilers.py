@@ -194,7 +194,7 @@ class Refgo(Compiler):
 
     def env(self, cache: str, gocache: str) -> dict[str, str]:
         env = {"GOOS": "linux", "GOARCH": "amd64", "REFGO_CACHE": cache}
-        # Opt-in package-at-a-time builds (compiler/units.py) reach refgo from pytest's.
+        # REFGO_PKGCACHE=0 (whole-program builds, compiler/cli.py) reaches refgo from pytest's.
         if os.environ.get("REFGO_PKGCACHE"):
             env["REFGO_PKGCACHE"] = os.environ["REFGO_PKGCACHE"]
         return env

@@ -286,6 +286,21 @@ def test_reflect_program_does_not_reuse_plain_units(tmp_path: Path, cache_root: 
     assert got == whole and "func(*errors.errorString) string" in whole
 
 
+def test_default_is_package_at_a_time(tmp_path: Path, cache_root: Path) -> None:
+    # Without REFGO_PKGCACHE a build stores units; REFGO_PKGCACHE=0 compiles the whole
+    # program from source and leaves the cache's package entries alone.
+    cache.Cache(cache_root).clean()
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    env = {k: v for k, v in os.environ.items() if k != "REFGO_PKGCACHE"}
+    argv = [sys.executable, "-m", "compiler", "build", "-o", str(tmp_path / "p"), str(src)]
+    subprocess.run(argv, check=True, env={**env, "REFGO_CACHE": str(cache_root),
+                                          "REFGO_PKGCACHE": "0"})
+    assert entries(cache_root) == []
+    subprocess.run(argv, check=True, env={**env, "REFGO_CACHE": str(cache_root)})
+    assert entries(cache_root)
+
+
 def test_prefill_stores_what_builds_read(tmp_path: Path, cache_root: Path) -> None:
     # The Docker toolchain's steps cannot write the cache: the trusted step prefills it,
     # for programs with and without reflect, so their builds compile main only.
