@@ -40,9 +40,10 @@ static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
     return lo > 0 ? &tab[lo - 1] : NULL;
 }
 
-/* callers(skip, pcs): the return addresses on the %rbp chain, the first being the one
-   into the Go function that called this hook, from the skip-th on; stops at the first
-   frame that returns into no compiled call site. Returns how many it stored. */
+/* callers(skip, pcs): the return addresses into compiled call sites on the %rbp
+   chain, the first being the one into the Go function that called this hook, from the
+   skip-th on. Frames of the C runtime (a deferred call run by a panic) are passed
+   over, as the panic's traceback does. Returns how many it stored. */
 int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n, int64_t cap)
     __asm__("runtime.callers");
 __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n,
@@ -53,10 +54,11 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
     for (int64_t depth = 0; fp != NULL && k < n && depth < 100000; depth++) {
         uintptr_t ret = fp[1];
         const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
-        if (e == NULL || e->pc != ret) break;
-        if (depth >= skip) pcs[k++] = ret;
+        if (e != NULL && e->pc == ret && skip-- <= 0) pcs[k++] = ret;
         uintptr_t *next = (uintptr_t *)fp[0];
-        if (next <= fp) break;
+        /* do NOT follow the chain off a goroutine's own stack: below its entry are the
+           scheduler's and libc's frames, whose saved %rbp need not be a frame. */
+        if (next <= fp || (curg != &g0 && (uintptr_t)next >= curg->stackhi)) break;
         fp = next;
     }
     return k;
@@ -71,6 +73,21 @@ callsite runtime_callSite(uintptr_t pc) {
     callsite out = {{"", 0}, {"", 0}, 0};
     const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
     if (e == NULL || e->pc != pc) return out;
+    out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
+    out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
+    out.line = e->line;
+    return out;
+}
+
+/* callSiteInl(pc, k): callSite(pc) k inlining levels out (0: callSite itself, 1: the
+   call of the inlined function in its caller, ...); fn "" past the outermost. */
+callsite runtime_callSiteInl(uintptr_t pc, int64_t k) __asm__("runtime.callSiteInl");
+callsite runtime_callSiteInl(uintptr_t pc, int64_t k) {
+    callsite out = {{"", 0}, {"", 0}, 0};
+    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
+    if (e == NULL || e->pc != pc) return out;
+    for (; e != NULL && k > 0; k--) e = e->parent;
+    if (e == NULL) return out;
     out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
     out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
     out.line = e->line;

@@ -547,6 +547,18 @@ static uintptr_t sweep(void) {
 
 /* gccollect: the collection proper, called by gcspill with sp = the spilled registers
    and fp = gcspill's frame pointer. */
+/* runtime/debug.setGCPercent(percent): sets GOGC (negative: off), moves the next
+   collection's goal as gccollect would, and returns the previous percentage. */
+int64_t debug_setGCPercent(int64_t percent) __asm__("\"runtime/debug.setGCPercent\"");
+int64_t debug_setGCPercent(int64_t percent) {
+    if (!inited) gcinit();
+    int64_t old = gcpercent;
+    gcpercent = percent < 0 ? -1 : percent;
+    uintptr_t goal = heap_live + heap_live / 100 * (uintptr_t)(gcpercent > 0 ? gcpercent : 0);
+    next_gc = goal > minheap ? goal : minheap;
+    return old;
+}
+
 void gccollect(uintptr_t sp, uintptr_t fp) __asm__("runtime.gccollect");
 void gccollect(uintptr_t sp, uintptr_t fp) {
     gc_ngc++;

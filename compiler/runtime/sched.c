@@ -61,7 +61,7 @@ enum {
     STACK_ORDERS = 16,          /* 32 KiB << 15 = 1 GiB */
     STACK_KEEP = 256,           /* freed stacks per size kept resident */
 };
-#define STACK_MAX 1000000000ULL   /* gc's maxstacksize */
+static uintptr_t maxstacksize = 1000000000;  /* gc's; runtime/debug.SetMaxStack */
 #define STACKPREEMPT ((uintptr_t)-1314)
 #define SARENA_SIZE ((uintptr_t)256 << 30)
 #define SARENA_CHUNK ((uintptr_t)64 << 20)
@@ -576,7 +576,9 @@ static uintptr_t oldstack_lo, oldstack_size;
 static void stackoverflow(uintptr_t sp, g *gp) __attribute__((noreturn));
 static void stackoverflow(uintptr_t sp, g *gp) {
     rt_flush();
-    rt_puts("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=");
+    rt_puts("runtime: goroutine stack exceeds ");
+    rt_printint((int64_t)maxstacksize);
+    rt_puts("-byte limit\nruntime: sp=");
     rt_printhex(sp);
     rt_puts(" stack=[");
     rt_printhex(gp->stacklo);
@@ -584,6 +586,15 @@ static void stackoverflow(uintptr_t sp, g *gp) {
     rt_printhex(gp->stackhi);
     rt_puts("]\n");
     rt_throw("stack overflow");
+}
+
+/* runtime/debug.setMaxStack(bytes): sets the largest stack newstack grows a goroutine
+   to and returns the previous limit. */
+int64_t debug_setMaxStack(int64_t bytes) __asm__("\"runtime/debug.setMaxStack\"");
+int64_t debug_setMaxStack(int64_t bytes) {
+    int64_t old = (int64_t)maxstacksize;
+    maxstacksize = (uintptr_t)bytes;
+    return old;
 }
 
 /* newstack(save, need): called by runtime.morestack; save points at its save area
@@ -613,7 +624,7 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
     uintptr_t oldsize = gp->stackhi - gp->stacklo, used = gp->stackhi - (uintptr_t)save;
     uintptr_t newsize = stackdebug ? oldsize : oldsize * 2;
     while (newsize < used + need + 2 * STACK_GUARD + 4096) newsize *= 2;
-    if (newsize > STACK_MAX) stackoverflow(sp, gp);
+    if (newsize > maxstacksize) stackoverflow(sp, gp);
     uintptr_t nlo = stackalloc(newsize), nhi = nlo + newsize;
     moving m = {gp->stacklo, gp->stackhi, (intptr_t)(nhi - gp->stackhi)};
     memcpy((void *)((uintptr_t)save + m.delta), save, used);

@@ -20,6 +20,10 @@ func callers(skip int, pcs []uintptr) int
 // pc; fn is "" if pc is not one.
 func callSite(pc uintptr) (fn string, file string, line int)
 
+// callSiteInl is callSite k inlining levels out: the inlined function's caller at
+// the inlined call's line, and so on; fn "" past the outermost.
+func callSiteInl(pc uintptr, k int) (fn string, file string, line int)
+
 // funcInfo returns the compiled function whose code holds pc: its entry, name, file
 // and declaration line; entry is 0 if there is none.
 func funcInfo(pc uintptr) (entry uintptr, name string, file string, line int)
@@ -129,8 +133,13 @@ func Stack(buf []byte, all bool) int {
 	n := callers(1, pcs)
 	s := "goroutine " + itoa(goid()) + " [running]:\n"
 	for _, pc := range pcs[:n] {
-		fn, file, line := callSite(pc)
-		s += fn + "(...)\n\t" + file + ":" + itoa(line) + "\n"
+		for k := 0; ; k++ {
+			fn, file, line := callSiteInl(pc, k)
+			if fn == "" {
+				break
+			}
+			s += fn + "(...)\n\t" + file + ":" + itoa(line) + "\n"
+		}
 	}
 	return copy(buf, s)
 }
