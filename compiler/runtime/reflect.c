@@ -80,3 +80,24 @@ pair reflect_mapiternext(void *m, void **it) { return mapiternext(m, it); }
    method. */
 void *reflect_itabFor(const rtype *inter, const rtype *t) __asm__("reflect.itabFor");
 void *reflect_itabFor(const rtype *inter, const rtype *t) { return assertE2I2(inter, t); }
+
+/* reflect.makeFuncStub: the code of a function made by reflect.MakeFunc, a closure
+   {this code, callReflect's func value, ...} (%rdx). Calls
+   callReflect(closure, address of the caller's argument area), which reads the
+   arguments from that area and stores the results there. */
+__asm__(
+    "\t.text\n"
+    "\t.globl\t\"reflect.makeFuncStub\"\n"
+    "\t.type\t\"reflect.makeFuncStub\", @function\n"
+    "\"reflect.makeFuncStub\":\n"
+    "\tpushq\t%rbp\n"
+    "\tmovq\t%rsp, %rbp\n"
+    "\tsubq\t$16, %rsp\n"
+    "\tmovq\t%rdx, 0(%rsp)\n"
+    "\tleaq\t16(%rbp), %rax\n"
+    "\tmovq\t%rax, 8(%rsp)\n"
+    "\tmovq\t8(%rdx), %rdx\n"
+    "\tcall\t*(%rdx)\n"
+    "\tmovq\t%rbp, %rsp\n"
+    "\tpopq\t%rbp\n"
+    "\tret\n");

@@ -51,3 +51,8 @@ func call(code, ctx, frame unsafe.Pointer, size uintptr)
 // Called as a func value, it calls the method with the receiver word prepended to its
 // arguments and copies the results back (compiler/runtime/asm.s).
 func methodValueCall()
+
+// makeFuncStub is the code of the functions MakeFunc makes, closures
+// {makeFuncStub, callReflect, ...} (%rdx): it calls callReflect(closure, the address
+// of its caller's argument area) (compiler/runtime/reflect.c).
+func makeFuncStub()
