@@ -8,7 +8,7 @@
 //	reflect.ValueOf(&x).Elem().SetInt(3)
 //
 // Types are pointers to descriptors, so == on Types is type identity. Types made at run
-// time (PointerTo, StructOf, FuncOf) do not exist.
+// time other than pointers (StructOf, FuncOf, ArrayOf, MapOf) do not exist.
 package reflect
 
 import (

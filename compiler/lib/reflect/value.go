@@ -692,12 +692,40 @@ func (v Value) Addr() Value {
 }
 
 // ptrTo returns the descriptor of *t, which exists when the program uses *t.
+// ptrTo returns *t's descriptor: the compiler's when the program has one (every
+// defined or predeclared T's, in a program importing reflect), else one made here
+// once per t, which no other descriptor of *t can contradict.
 func ptrTo(t *rtype) *rtype {
-	if t.ptrToThis == nil {
-		panic("reflect: refgo has no descriptor for *" + t.String() + " (the program never uses it)")
+	if t.ptrToThis != nil {
+		return t.ptrToThis
 	}
-	return t.ptrToThis
+	if p, ok := madePtrs[t]; ok {
+		return p
+	}
+	name := "*" + t.String()
+	p := &rtype{size: 8, ptrdata: 8, hash: fnv32(name), tflag: tflagDirect, align: 8,
+		fieldAlign: 8, kind: uint8(Pointer), elem: t}
+	p.name, p.namelen = *(**byte)(unsafe.Pointer(&name)), len(name)
+	madePtrs[t] = p
+	return p
 }
+
+var madePtrs = map[*rtype]*rtype{}
+
+// fnv32 is FNV-1a of s, the hash the compiler gives a descriptor (of its name).
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// PointerTo returns the pointer type with element t.
+func PointerTo(t Type) Type { return toType(ptrTo(t.common())) }
+
+// PtrTo returns the pointer type with element t (the old name of PointerTo).
+func PtrTo(t Type) Type { return PointerTo(t) }
 
 // New returns a Value representing a pointer to a new zero value of type t.
 func New(typ Type) Value {
