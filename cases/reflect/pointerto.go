@@ -1,12 +1,14 @@
 // run
 
 // reflect.PointerTo: the compiler's *T where the program has one (methods included),
-// a made *T otherwise, the same one each time, usable by New, Addr and Set.
+// a made *T otherwise, the same one each time, usable by New, Addr and Set; and
+// Value.UnsafeAddr.
 package main
 
 import (
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 type S int
@@ -37,4 +39,17 @@ func main() {
 	a := reflect.ValueOf(&struct{ F []pt }{}).Elem().Field(0)
 	fmt.Println(a.Addr().Type(), a.Addr().Interface().(*[]pt) != nil)
 	fmt.Println(reflect.PointerTo(reflect.PointerTo(reflect.TypeOf([3]bool{}))))
+}
+
+func init() {
+	n := 10
+	v := reflect.ValueOf(&n).Elem()
+	*(*int)(unsafe.Pointer(v.UnsafeAddr())) = 11
+	fmt.Println(n, v.UnsafeAddr() == uintptr(unsafe.Pointer(&n)))
+	for _, bad := range []reflect.Value{reflect.ValueOf(n), {}} {
+		func() {
+			defer func() { fmt.Println(recover()) }()
+			bad.UnsafeAddr()
+		}()
+	}
 }

@@ -680,7 +680,7 @@ func (v Value) OverflowUint(x uint64) bool {
 	panic(&ValueError{"reflect.Value.OverflowUint", v.kind()})
 }
 
-// Addr returns a pointer value to v's variable; refgo needs the program to use *T.
+// Addr returns a pointer value to v's variable.
 func (v Value) Addr() Value {
 	if v.flag&flagAddr == 0 {
 		panic("reflect.Value.Addr of unaddressable value")
@@ -691,7 +691,17 @@ func (v Value) Addr() Value {
 	return Value{pt, p, v.flag & flagRO}
 }
 
-// ptrTo returns the descriptor of *t, which exists when the program uses *t.
+// UnsafeAddr returns the address of v's variable, for a v that is addressable.
+func (v Value) UnsafeAddr() uintptr {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.UnsafeAddr", Invalid})
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect.Value.UnsafeAddr of unaddressable value")
+	}
+	return uintptr(v.ptr)
+}
+
 // ptrTo returns *t's descriptor: the compiler's when the program has one (every
 // defined or predeclared T's, in a program importing reflect), else one made here
 // once per t, which no other descriptor of *t can contradict.
