@@ -126,3 +126,12 @@ memstats runtime_readMemStats(void) {
 /* goid: the calling goroutine's number (runtime.Stack's header). */
 int64_t runtime_goid(void) __asm__("runtime.goid");
 int64_t runtime_goid(void) { return (int64_t)curg->id; }
+
+/* runtime.Breakpoint: a breakpoint trap, as gc's (int3, then return to the caller). */
+__asm__(
+    "\t.text\n"
+    "\t.globl\t\"runtime.Breakpoint\"\n"
+    "\t.type\t\"runtime.Breakpoint\", @function\n"
+    "\"runtime.Breakpoint\":\n"
+    "\tint3\n"
+    "\tret\n");

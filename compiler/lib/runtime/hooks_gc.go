@@ -51,3 +51,5 @@ type MemStats = gr.MemStats
 func ReadMemStats(m *MemStats) { gr.ReadMemStats(m) }
 
 func SetFinalizer(obj any, finalizer any) { gr.SetFinalizer(obj, finalizer) }
+
+func Breakpoint() { gr.Breakpoint() }

@@ -44,3 +44,7 @@ const Compiler = "refgo"
 
 // Version returns the Go language and library version the binary was built for.
 func Version() string { return "go1.19" }
+
+// Breakpoint executes a breakpoint trap (int3): a debugger stops there; without one
+// the program dies of SIGTRAP. Provided by refgo's runtime (introspect.c).
+func Breakpoint()
