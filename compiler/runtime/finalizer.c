@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "malloc.h"
+#include "sched.h"
 
 #include "type.h"
 typedef type rtype;
@@ -90,6 +91,13 @@ void finalizer_start(void) {
     if (nready == 0 || fingrunning || &finalizerLoop == NULL) return;
     fingrunning = 1;
     newproc(finalizerLoop);
+}
+
+/* finalizer_yield: at the end of runtime.GC, let the finalizer goroutine run what the
+   collection queued before the caller goes on, as gc's GC, which parks its caller
+   until the cycle ends, lets it. Yields only when there is such work. */
+void finalizer_yield(void) {
+    if (fingrunning && nready > 0) gosched();
 }
 
 /* runNextFinalizer: call the oldest ready finalizer with its object (converted to the

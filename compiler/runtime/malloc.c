@@ -616,6 +616,7 @@ void GC(void) {
     if (!inited) gcinit();
     gcspill();
     finalizer_start();
+    finalizer_yield();
 }
 
 int64_t HeapInUse(void) { return (int64_t)heap_live; }

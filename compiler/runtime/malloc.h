@@ -40,8 +40,10 @@ uint64_t gc_sys(void);
 extern uintptr_t gc_sigsp;
 
 /* Finalizers (finalizer.c): finalizer_mark runs in a collection between marking and
-   sweeping; finalizer_start after a collection. */
+   sweeping; finalizer_start after a collection; finalizer_yield at the end of an
+   explicit runtime.GC. */
 void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*drain)(void));
 void finalizer_start(void);
+void finalizer_yield(void);
 
 #endif
