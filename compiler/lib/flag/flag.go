@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -324,26 +323,6 @@ func (f *FlagSet) Set(name, value string) error {
 
 // Set sets the value of the named command-line flag.
 func Set(name, value string) error { return CommandLine.Set(name, value) }
-
-// isZeroValue reports whether value is the zero value of flag's Value type.
-func isZeroValue(flag *Flag, value string) (ok bool, err error) {
-	typ := reflect.TypeOf(flag.Value)
-	var z reflect.Value
-	if typ.Kind() == reflect.Pointer {
-		z = reflect.New(typ.Elem())
-	} else {
-		z = reflect.Zero(typ)
-	}
-	defer func() {
-		if e := recover(); e != nil {
-			if typ.Kind() == reflect.Pointer {
-				typ = typ.Elem()
-			}
-			err = fmt.Errorf("panic calling String method on zero %v for flag %s: %v", typ, flag.Name, e)
-		}
-	}()
-	return value == z.Interface().(Value).String(), nil
-}
 
 // UnquoteUsage extracts a back-quoted name from the usage string for a flag and
 // returns it and the un-quoted usage.
