@@ -10,6 +10,7 @@ package exec
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -58,6 +59,7 @@ type Cmd struct {
 	readers    []reader       // piped output, drained in Wait
 	outFile    *os.File       // the child's stdout, shared with stderr when the writers are one
 	finished   bool
+	ctx        context.Context // CommandContext's: Wait polls and kills when it is done
 }
 
 // Command returns the Cmd to run name with the given arguments; a name without a
@@ -71,6 +73,18 @@ func Command(name string, arg ...string) *Cmd {
 		}
 		cmd.Err = err
 	}
+	return cmd
+}
+
+// CommandContext is like Command but includes a context: the command is killed if
+// ctx is done before it completes on its own (Wait then polls its output and its
+// exit every millisecond instead of blocking, so that ctx's timers can fire).
+func CommandContext(ctx context.Context, name string, arg ...string) *Cmd {
+	if ctx == nil {
+		panic("nil Context")
+	}
+	cmd := Command(name, arg...)
+	cmd.ctx = ctx
 	return cmd
 }
 
@@ -186,6 +200,13 @@ func (c *Cmd) Start() error {
 	if c.Process != nil {
 		return errors.New("exec: already started")
 	}
+	if c.ctx != nil {
+		select {
+		case <-c.ctx.Done():
+			return c.ctx.Err()
+		default:
+		}
+	}
 	var files [3]*os.File
 	for i := range files {
 		f, err := c.fd(i)
@@ -239,10 +260,19 @@ func (c *Cmd) Wait() error {
 	c.finished = true
 	var copyErr error
 	for _, r := range c.readers {
-		if _, err := io.Copy(r.w, r.r); err != nil && copyErr == nil {
+		var err error
+		if c.ctx != nil {
+			err = c.pollCopy(r)
+		} else {
+			_, err = io.Copy(r.w, r.r)
+		}
+		if err != nil && copyErr == nil {
 			copyErr = err
 		}
 		r.r.Close()
+	}
+	if c.ctx != nil {
+		c.pollExit()
 	}
 	state, err := c.Process.Wait()
 	c.ProcessState = state
