@@ -29,6 +29,7 @@ from compiler import (
     escape,
     fold,
     gcdebug,
+    inlcost,
     inline,
     ir,
     liveness,
@@ -164,7 +165,10 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     if cfg.dump == "types":
         return Result("", "", types.dump(prog))
     dv = devirt.devirtualize_program(prog, diags, devirt.Options(cfg.escape_level > 0))
-    esc = escape.escape_program(prog, diags, escape.Options(cfg.escape_level, dv.calls))
+    inl = inlcost.can_inline_program(prog, diags,
+                                     inlcost.Options(cfg.escape_level, not cfg.no_inline))
+    esc = escape.escape_program(prog, diags, escape.Options(cfg.escape_level, dv.calls,
+                                                            inl.inlined_lits))
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
@@ -174,7 +178,10 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         devirt=dv.calls))
     if cfg.dump == "ir":
         return Result("", "", ir.dump(lowered))
-    lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline))
+    last = prog.packages[-1] if cfg.escape_level > 0 and prog.packages else None
+    lowered = inline.inline_program(lowered, inline.Options(
+        not cfg.no_inline, inl, last.path if last else None,
+        frozenset(last.files) if last else frozenset()), diags=diags)
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))

@@ -29,6 +29,14 @@ calls. So the loader's
 gets Varuint64's body and, inside it, ReadUvarint's: the loop calls only ReadByte, as
 the loop calling Varuint64Direct does. `-l` turns the pass off; `-dump=inline` prints
 the result in `-dump=ir`'s form.
+
+`refgo compile` (and so -m) passes gc's decisions instead (Options.gc, from
+compiler/inlcost.py): the callees are the functions gc's budget admits that the IR can
+copy (whatever their IR size), the calls in copied bodies are inlined in turn wherever
+they sit, as gc's inliner does, and a `func() {...}()` gc inlines is called through its
+static closure `X·f`, which becomes a direct call of X. With -m the pass reports gc's
+`inlining call to f` and, for each of the callee's heap variables the copy allocates,
+`moved to heap: x`, at the outermost call's `(`.
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from compiler import ir
-from compiler.diag import InlSite, Pos
+from compiler.diag import Diagnostics, InlSite, Pos
+from compiler.inlcost import BIG_FUNCTION_MAX_COST, Inlinability
 
 MAX_INSTRS = 48
 MAX_BLOCKS = 16
@@ -48,20 +57,34 @@ MAX_GROWTH = 400
 """Instructions a caller may gain from inlining, in all."""
 MAX_DEPTH = 3
 """Nested inlined bodies a block may sit inside (the caller's own blocks are depth 0)."""
+GC_MAX_GROWTH = 2000
+GC_MAX_DEPTH = 12
+"""The same bounds when gc's decisions choose the callees: gc's own bound is its budget
+(an inlinable body counts its inlined callees), these only stop a runaway."""
 _FRAME_PKGS = ("testing.", "log.", "runtime.")
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """`gc` holds gc's decisions (compiler/inlcost.py): when set, they choose the
+    callees (with the IR's own limits below), calls in copied bodies are inlined in
+    turn wherever they are, and with `report` (the reported package's path) the pass
+    reports `inlining call to f` and the copies' `moved to heap: x` to diags, at
+    calls in its files (`report_files`; package inits share one function)."""
+
     enabled: bool = True
+    gc: Inlinability | None = None
+    report: str | None = None
+    report_files: frozenset[str] = frozenset()
 
 
-def inlinable(f: ir.Func, externs: frozenset[str]) -> bool:
-    """Whether calls to f may be replaced by its body (see the module docstring)."""
+def inlinable(f: ir.Func, externs: frozenset[str], sized: bool = True) -> bool:
+    """Whether calls to f may be replaced by its body (see the module docstring);
+    without sized, whatever f's size (gc's budget has decided it)."""
     if f.noinline or f.generated or f.defers or f.name.startswith(_FRAME_PKGS):
         return False
     n = sum(len(b.instrs) for b in f.blocks)
-    if n > MAX_INSTRS or len(f.blocks) > MAX_BLOCKS:
+    if sized and (n > MAX_INSTRS or len(f.blocks) > MAX_BLOCKS):
         return False
     for b in f.blocks:
         for i in b.instrs:
@@ -136,8 +159,54 @@ def _move(pos: Pos, dst: ir.Mem, src: ir.Mem, size: int) -> ir.Instr:
     return ir.Copy(pos, dst, src, size)
 
 
-def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir.Func:
+@dataclass(slots=True)
+class _Gc:
+    """gc-decided inlining: the decisions, the static closures `X·f` of the closures gc
+    inlines where they are called (to X), and the reports gathered (caller, kind, pos,
+    message; kind "heap" for a copy's `moved to heap`)."""
+
+    inl: Inlinability
+    direct: dict[str, str]
+    report: str | None
+    files: frozenset[str]
+    out: list[tuple[str, str, Pos, str]]
+
+
+def outermost(p: Pos) -> Pos:
+    """The position of the outermost call p's code was inlined at (gc reports there)."""
+    while p.inl is not None:
+        p = p.inl.call
+    return p
+
+
+def _static_closure(instrs: tuple[ir.Instr, ...], target: ir.Mem,
+                    direct: Mapping[str, str]) -> str | None:
+    """The function a closure call through target calls when, in instrs (the call's
+    block before it), target was last given the static closure of a function of
+    direct, directly or through copies; else None."""
+    env: dict[str, str] = {}
+    for i in instrs:
+        dst = getattr(i, "dst", None)
+        if not isinstance(dst, ir.Local):
+            continue
+        env.pop(dst.slot, None)
+        if isinstance(i, ir.Mov) and dst.off == 0 and i.width == 8:
+            match i.src:
+                case ir.SymAddr(sym=sym) if sym in direct:
+                    env[dst.slot] = direct[sym]
+                case ir.Local(slot=sl, off=0) if sl in env:
+                    env[dst.slot] = env[sl]
+    if isinstance(target, ir.Local) and target.off == 0:
+        return env.get(target.slot)
+    return None
+
+
+def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int],
+            gc: _Gc | None = None) -> ir.Func:
     """f with its calls to callees inlined, and calls in the copied bodies in turn."""
+    max_depth, max_growth = (MAX_DEPTH, MAX_GROWTH) if gc is None else \
+        (GC_MAX_DEPTH, GC_MAX_GROWTH)
+    report = gc is not None and gc.report is not None
     slots = list(f.slots)
     byname = {s.name: s for s in slots}
     facts: dict[str, tuple[set[str], set[int]]] = {}  # callee -> (_written, loop blocks)
@@ -156,11 +225,18 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
         bi = work.popleft()
         b = blocks[bi]
         for k, c in enumerate(b.instrs):
-            if not (isinstance(c, ir.Call) and isinstance(c.target, str)):
+            if not isinstance(c, ir.Call):
                 continue
-            g = callees.get(c.target)
+            tgt = c.target if isinstance(c.target, str) else None
+            if tgt is None and gc is not None and c.closure and not isinstance(c.target, str):
+                tgt = _static_closure(b.instrs[:k], c.target, gc.direct)
+            g = callees.get(tgt) if tgt is not None else None
             if g is None or g.name == f.name or g.name in chain[bi] or \
-                    len(chain[bi]) >= MAX_DEPTH or (chain[bi] and not inloop[bi]):
+                    len(chain[bi]) >= max_depth or \
+                    (gc is None and chain[bi] and not inloop[bi]):
+                continue
+            if gc is not None and f.name in gc.inl.big and \
+                    gc.inl.costs.get(g.name, 0) > BIG_FUNCTION_MAX_COST:
                 continue
             size = sum(len(x.instrs) for x in g.blocks)
             # do NOT key zero-size slots by offset: they share it with the next one
@@ -168,16 +244,29 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
             results = {s.off: s for s in g.slots if s.kind is ir.SlotKind.RESULT and s.size}
             args = [a for a in c.args if a.size]
             res = [r for r in c.results if r.size]
-            if grown + size > MAX_GROWTH or not all(
+            if grown + size > max_growth or not all(
                     a.off in params and a.size <= params[a.off].size for a in args) or \
                     not all(r.off in results and r.size <= results[r.off].size for r in res):
                 continue
             sfx = f"·{next(sites)}"
             grown += size
+            call_pos = c.pos
+            if gc is not None and (lp := gc.inl.lparens.get((c.pos, g.name))) is not None:
+                call_pos = replace(lp, inl=c.pos.inl)
+            at_pos = outermost(call_pos)
+            if report and gc is not None and at_pos.file in gc.files:
+                gc.out.append((f.name, "inl", at_pos, f"inlining call to {_gc_name(g.name, gc)}"))
+                gc.out.extend((f.name, "heap", at_pos, f"moved to heap: {s.name[1:]}")
+                              for s in g.slots if s.name.startswith("&"))
             # A parameter the callee only reads, passed a whole unaliased caller slot
             # region, is read in place instead of copied.
             alias: dict[str, ir.Local] = {}
             head = list(b.instrs[:k])
+            if tgt is not c.target:  # the static closure is not called any more
+                csym = f"{tgt}·f"
+                head = [replace(i, src=ir.Imm(0)) if isinstance(i, ir.Mov) and
+                        isinstance(i.src, ir.SymAddr) and i.src.sym == csym else i
+                        for i in head]
             if g.name not in facts:
                 facts[g.name] = (_written(g), set().union(*ir.loops(g).values()))
             wr, gloops = facts[g.name]
@@ -210,7 +299,7 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
                         t = replace(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
-                instrs = tuple(_rename(i, sfx, alias, (g.name, c.pos)) for i in x.instrs)
+                instrs = tuple(_rename(i, sfx, alias, (g.name, call_pos)) for i in x.instrs)
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
                 chain[order[x.index]] = inner
                 inloop[order[x.index]] = inloop[bi] or x.index in gloops
@@ -229,17 +318,76 @@ def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int]) -> ir
     return replace(f, slots=tuple(slots), blocks=ir.renumber([blocks[k] for k in seq]))
 
 
+def _gc_name(sym: str, gc: _Gc) -> str:
+    """sym as gc's -m names a function: unqualified in the reported package, else
+    qualified by its package's name (`binary.littleEndian.Uint64`)."""
+    if gc.report is not None and sym.startswith(gc.report + "."):
+        return sym[len(gc.report) + 1:]
+    return sym.rsplit("/", 1)[-1]
+
+
+def _refs(prog: ir.Program) -> set[str]:
+    """The symbols prog's code refers to (static closures' own relocations aside)."""
+    out: set[str] = set()
+
+    def scan(v: object) -> None:
+        if isinstance(v, ir.SymAddr):
+            out.add(v.sym)
+        elif isinstance(v, tuple):
+            for x in v:
+                scan(x)
+        elif hasattr(v, "__dataclass_fields__") and not isinstance(v, Pos):
+            for fl in fields(v):  # type: ignore[arg-type]
+                scan(getattr(v, fl.name))
+
+    for f in prog.funcs:
+        for b in f.blocks:
+            for i in b.instrs:
+                if isinstance(i, ir.Call) and isinstance(i.target, str):
+                    out.add(i.target)
+                scan(i)
+            scan(b.term)
+    for d in prog.data:
+        if not d.sym.endswith("·f"):
+            out.update(r.sym for r in d.relocs)
+    return out
+
+
 def inline_program(prog: ir.Program, opts: Options | None = None,
-                   imported: Mapping[str, ir.Func] | None = None) -> ir.Program:
+                   imported: Mapping[str, ir.Func] | None = None,
+                   diags: Diagnostics | None = None) -> ir.Program:
     """prog with small functions' bodies copied into their static call sites; imported
     holds the inlinable bodies of the packages compiled separately before prog
-    (compiler/units.py), which inline as prog's own do."""
+    (compiler/units.py), which inline as prog's own do. With gc's decisions (Options),
+    a func literal gc inlines everywhere it is called is dropped once no code refers
+    to it (as gc drops it), and the reports go to diags."""
     opts = opts or Options()
     if not opts.enabled:
         return prog
     externs = frozenset(prog.externs)
     callees = dict(imported or {})
-    callees.update((f.name, f) for f in prog.funcs if inlinable(f, externs))
+    gc: _Gc | None = None
+    if opts.gc is None:
+        callees.update((f.name, f) for f in prog.funcs if inlinable(f, externs))
+    else:
+        callees.update((f.name, f) for f in prog.funcs
+                       if f.name in opts.gc.costs and inlinable(f, externs, sized=False))
+        direct = {f"{n}·f": n for n in opts.gc.direct if n in callees}
+        gc = _Gc(opts.gc, direct, opts.report if diags is not None else None,
+                 opts.report_files, [])
     sites = itertools.count(1)
-    funcs = tuple(_expand(f, callees, sites) for f in prog.funcs)
-    return replace(prog, funcs=funcs)
+    funcs = tuple(_expand(f, callees, sites, gc) for f in prog.funcs)
+    prog = replace(prog, funcs=funcs)
+    if gc is None:
+        return prog
+    refs = _refs(prog)
+    dead = {n for n in gc.direct.values() if n not in refs and f"{n}·f" not in refs}
+    if dead:
+        prog = replace(prog, funcs=tuple(f for f in prog.funcs if f.name not in dead),
+                       data=tuple(d for d in prog.data if d.sym[:-2] not in dead
+                                  or not d.sym.endswith("·f")))
+    assert diags is not None or not gc.out
+    for fn, kind, pos, msg in gc.out:
+        if not (kind == "heap" and fn in dead):
+            diags.warn(pos, msg)  # type: ignore[union-attr]
+    return prog

@@ -54,8 +54,9 @@ than its Program (ids of dead nodes get reused).
 Known differences from gc 1.19's -m (on purpose or not yet done):
 - gc prints the self-assignment note twice for a two-pair assignment; the Diagnostics
   sink drops the exact duplicate.
-- -m=2 explanations and inlining-related messages are not produced; inlining runs on
-  the IR after this pass, so an inlined copy keeps its callee's decisions.
+- -m=2 explanations are not produced; inlining runs on the IR after this pass (it
+  reports gc's inlining messages, compiler/inline.py), so an inlined copy keeps its
+  callee's decisions.
 docs/internals.md ("Escape analysis and liveness against gc") lists what else of gc's
 behaviour is reproduced and the files of Go's test tree that pass.
 Walk follows these decisions as gc's does: non-escaping conversions, new, &T{},

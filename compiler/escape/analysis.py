@@ -41,6 +41,7 @@ def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = N
     compiled separately (compiler/units.py), which calls use as they would their own."""
     opts = opts or Options()
     an = Analysis(diags, opts)
+    an.quiet.update(opts.inlined_lits)
     for p in prog.packages:
         for d in p.funcs:
             if d.func is not None:

@@ -31,10 +31,13 @@ does not escape (walk's rule, the seed commit's 1024)."""
 @dataclass(frozen=True, slots=True)
 class Options:
     """`m` is the -m level (0: no reports); `devirt` maps id(IfaceCall) to the static
-    call devirt made of it (compiler.devirt.Devirt.calls)."""
+    call devirt made of it (compiler.devirt.Devirt.calls); `inlined_lits` holds the ids
+    of the func literals gc inlines where they are called (compiler.inlcost), which gc
+    never sees as closures: they are not reported."""
 
     m: int = 0
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
+    inlined_lits: frozenset[int] = frozenset()
 
 
 class SiteKind(enum.Enum):
