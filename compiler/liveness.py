@@ -40,7 +40,10 @@ maps and the reports.
 
 Address-taken slots (the source of a `LoadAddr`) may be read and written through
 pointers at any point, so they are never killed: the maps always list their pointer
-words, and `-live` reports them once as `stack object NAME TYPE` instead.
+words, and `-live` reports them once as `stack object NAME TYPE` instead. A slot walk
+declares address-taken (the copy of `p` in `syscall.Syscall(..., uintptr(p), ...)`,
+read again after the call, gc's KeepAlive) is both: a stack object, and named in the
+calls its own later read makes it live across (`live at call to Syscall: .autotmp_4`).
 
 Size-only temporaries (`Slot.type is None`) may hold raw pointers in any word (walk
 uses them for element and map-entry addresses), so the stack maps list every live word
@@ -213,7 +216,9 @@ def reported(f: ir.Func) -> bool:
 @dataclass(slots=True)
 class Frame:
     """The words of one function's slots that may hold pointers, as bit indices; `addr`
-    is the mask of the address-taken slots' words (always live).
+    is the mask of the address-taken slots' words (always live), `kept` that of the
+    slots declared address-taken (Slot.addrtaken: gc's call.KeepAlive temporaries),
+    which `-live` also names where their own reads make them live, as gc does.
 
     Only words that can matter are indexed: the pointer words of typed slots and every
     word of a size-only temporary. A slot's words get consecutive indices from its
@@ -228,6 +233,7 @@ class Frame:
     names: list[str]
     nwords: int = 0
     addr: int = 0
+    kept: int = 0
     static: int = 0
 
     @staticmethod
@@ -243,6 +249,8 @@ class Frame:
                 fr.names.append(s.name)
             fr.nwords += len(offs)
         taken = {s.name for s in f.slots if s.addrtaken}
+        for name in taken:
+            fr.kept |= fr.span(ir.Local(name), fr.slots[name].size)
         for b in f.blocks:
             for i in b.instrs:
                 if isinstance(i, ir.LoadAddr) and isinstance(i.src, ir.Local):
@@ -303,12 +311,13 @@ class Frame:
 
     def full(self, m: ir.Mem, size: int) -> int:
         """The mask of the words that size bytes at m overwrite completely (a word ends
-        at 8 bytes or at the end of its slot)."""
+        at 8 bytes or at the end of its slot); a declared address-taken slot's are
+        overwritten for the reports only (gc_runs keeps every address-taken word)."""
         if not isinstance(m, ir.Local) or m.slot not in self.slots or size <= 0:
             return 0
         end = min(m.off + size, self.slots[m.slot].size)
         last = end - 1 if end == self.slots[m.slot].size else end - 8
-        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~self.addr
+        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~(self.addr & ~self.kept)
 
     def bits(self, mask: int) -> Iterator[Word]:
         """The words of mask, in index order."""
@@ -461,7 +470,7 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
 def names(fr: Frame, f: ir.Func, mask: int) -> tuple[str, ...]:
     """gc's names of the typed pointer words of mask (address-taken slots excluded):
     named variables in declaration order, then temporaries; parts alphabetically."""
-    words = set(fr.bits(mask & ~fr.addr & ~fr.static))
+    words = set(fr.bits(mask & ~(fr.addr & ~fr.kept) & ~fr.static))
     named: list[str] = []
     temps: list[str] = []
     for s in f.slots:

@@ -26,7 +26,7 @@ from compiler.escape.solve import param_tag, solve
 from compiler.escape.stmt import StmtBuilder
 from compiler.escape.utils import dynamic_init, params, static_closures
 from compiler.types import tree as T
-from compiler.types.typ import Func, Signature, has_pointers
+from compiler.types.typ import Basic, Func, Kind, Signature, has_pointers, under
 
 
 class Builder(StmtBuilder, ExprBuilder, CallBuilder):
@@ -74,13 +74,18 @@ def _package(an: Analysis, p: T.Package, report: bool) -> None:
 
 def _external(an: Analysis, d: T.FuncDecl, report: bool) -> None:
     """Tag the parameters of d, declared without a body: each pointerful one leaks to the
-    heap unless d is `//go:noescape` (reported as gc does, for named parameters)."""
+    heap unless d is `//go:noescape` (reported as gc does, for named parameters); a
+    uintptr one is `assuming p is unsafe uintptr` (gc keeps it alive across calls)."""
     noescape = d.func is not None and "noescape" in d.func.pragmas
     tags = []
-    for v in params(d):
+    for narg, v in enumerate(params(d), 1):
         leaks = has_pointers(v.type) and not noescape
         tags.append(ParamTag(0, ()) if leaks else NO_LEAK)
-        if report and v.name and v.name != "_" and has_pointers(v.type):
+        u = under(v.type)
+        if report and isinstance(u, Basic) and u.kind is Kind.UINTPTR:
+            name = v.name if v.name and v.name != "_" else f"arg#{narg}"
+            an.diags.warn(v.pos, f"assuming {name} is unsafe uintptr")
+        elif report and v.name and v.name != "_" and has_pointers(v.type):
             an.diags.warn(v.pos, f"leaking param: {v.name}" if leaks
                           else f"{v.name} does not escape")
     an.tags[id(d)] = tuple(tags)

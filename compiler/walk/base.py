@@ -268,8 +268,9 @@ class WalkerBase:
         self.wrapping = False
 
     def slot(self, name: str, t: Type | int, kind: ir.SlotKind = ir.SlotKind.AUTO,
-             off: int = 0) -> ir.Local:
-        """A fresh slot named `name` (made unique) holding a value of type (or size) t."""
+             off: int = 0, addrtaken: bool = False) -> ir.Local:
+        """A fresh slot named `name` (made unique) holding a value of type (or size) t;
+        addrtaken keeps it in memory, in every stack map (a stack object)."""
         base = name or "~p"
         n = base
         i = 0
@@ -279,15 +280,15 @@ class WalkerBase:
         self.slotnames.add(n)
         size = t if isinstance(t, int) else size_of(t)
         ptrs = () if isinstance(t, int) else pointer_words(t)
-        self.slots.append(ir.Slot(n, kind, size, ptrs, off,
+        self.slots.append(ir.Slot(n, kind, size, ptrs, off, addrtaken,
                                   type=None if isinstance(t, int) else t))
         return ir.Local(n)
 
-    def temp(self, t: Type | int) -> ir.Local:
+    def temp(self, t: Type | int, addrtaken: bool = False) -> ir.Local:
         """A fresh `.autotmp_N` slot holding a value of type (or size) t."""
         name = f".autotmp_{self.ntemp}"
         self.ntemp += 1
-        return self.slot(name, t)
+        return self.slot(name, t, addrtaken=addrtaken)
 
     def emit(self, i: ir.Instr) -> None:
         """Append i to the current block (opening a fresh block after a terminator)."""

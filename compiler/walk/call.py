@@ -18,6 +18,8 @@ from compiler.reflectdata import ITAB_FUN
 from compiler.types import tree as T
 from compiler.types.typ import (
     PTRSIZE,
+    UINTPTR,
+    UNSAFE_POINTER,
     Basic,
     Func,
     Kind,
@@ -100,13 +102,18 @@ class CallWalker(WalkerBase):
             case T.Call(fn=T.FuncRef(func=f), args=args) if f.symbol in INTRINSICS:
                 return [self.intrinsic(pos, f, self.args(args))]
             case T.Call(fn=T.FuncRef(func=f), args=args):
-                if f.external:
-                    return self.external_call(pos, f, self.args(args))
                 vals = self.args(args)
-                sig = under(e.fn.type)
-                assert isinstance(sig, Signature)
-                return self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals,
-                                    sig.results)
+                keep = self.keep_alive(pos, f, args, vals)
+                if f.external:
+                    res = self.external_call(pos, f, vals)
+                else:
+                    sig = under(e.fn.type)
+                    assert isinstance(sig, Signature)
+                    res = self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals,
+                                       sig.results)
+                for k in keep:
+                    self.emit(ir.Mov(pos, self.temp(8), k))
+                return res
             case T.Call(fn=fn, args=args):
                 sig = under(fn.type)
                 assert isinstance(sig, Signature)
@@ -121,6 +128,23 @@ class CallWalker(WalkerBase):
             case T.IfaceCall():
                 return self.iface_call(e)
         raise Unsupported(pos, type(e).__name__)
+
+    def keep_alive(self, pos: Pos, f: Func, args: Sequence[T.Expr],
+                   vals: Sequence[ir.Mem]) -> list[ir.Local]:
+        """For a call of a bodyless or `//go:uintptrkeepalive` function (gc's
+        UintptrKeepAlive: syscall.Syscall), each `uintptr(p)` argument of an
+        unsafe.Pointer p copied into an address-taken temporary, read again after the
+        call (gc's call.KeepAlive): what p points to stays alive until the call returns."""
+        if not (f.external or "uintptrkeepalive" in f.pragmas):
+            return []
+        keep = []
+        for a, m in zip(args, vals, strict=True):
+            if isinstance(a, T.Convert) and under(a.type) == UINTPTR and \
+                    under(a.x.type) == UNSAFE_POINTER:
+                k = self.temp(UNSAFE_POINTER, addrtaken=True)
+                self.emit(ir.Mov(a.pos, k, m))
+                keep.append(k)
+        return keep
 
     def intrinsic(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> ir.Mem:
         """A call of a math function gc compiles to an instruction, as that

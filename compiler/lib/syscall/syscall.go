@@ -212,14 +212,19 @@ func errnoErr(e uintptr) error {
 	return Errno(e)
 }
 
-// Syscall makes system call trap with three arguments (r2 is always 0).
+// Syscall makes system call trap with three arguments (r2 is always 0). A pointer
+// converted to uintptr in the call's arguments stays alive until it returns.
+//
+//go:uintptrkeepalive
 func Syscall(trap, a1, a2, a3 uintptr) (r1, r2 uintptr, err Errno) {
 	r, e := rawSyscall(trap, a1, a2, a3, 0, 0)
 	return r, 0, Errno(e)
 }
 
 // Syscall6 makes system call trap with up to five arguments (refgo's hook takes no
-// sixth: a6 must be 0).
+// sixth: a6 must be 0); its pointer arguments stay alive as Syscall's.
+//
+//go:uintptrkeepalive
 func Syscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2 uintptr, err Errno) {
 	if a6 != 0 {
 		return ^uintptr(0), 0, ENOSYS
