@@ -26,7 +26,7 @@ from compiler.escape.graph import (
 )
 from compiler.escape.report import fmt_expr, gc_pos, is_implicit, last_name
 from compiler.escape.result import Site, SiteKind
-from compiler.escape.utils import concat_leaves
+from compiler.escape.utils import concat_leaves, reflect_header_data
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
@@ -194,6 +194,8 @@ class ExprBuilder(Graph):
             case T.Binary(x=x, y=y) if e.op in ("<<", ">>"):
                 self.unsafe_value(k, x)
                 self.expr(DISCARD, y)
+            case T.FieldSel() if (hdr := reflect_header_data(e)) is not None:
+                self.expr(k.deref(), hdr)
             case _:
                 self.expr(DISCARD, e)
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from compiler.diag import Pos
 from compiler.escape.graph import DISCARD, FuncState, Graph, Hole, LocKind, assert_hole
 from compiler.escape.report import last_name, self_assignment
-from compiler.escape.utils import looping_labels, params, self_assign
+from compiler.escape.utils import looping_labels, params, reflect_header_data, self_assign
 from compiler.types import tree as T
 from compiler.types.typ import Array, has_pointers, under
 
@@ -180,6 +180,10 @@ class StmtBuilder(Graph):
             return
         pos = last_name(s.lhs, s.pos)
         for i, (k, e) in enumerate(zip(holes, s.rhs, strict=False)):
+            if reflect_header_data(s.lhs[i]) is not None:
+                # a pointer stored as a header's Data word: it escapes (gc's assign)
+                self.unsafe_value(Hole(self.heap), e)
+                continue
             if self_assign(s.lhs[i], e):
                 k = DISCARD
                 if self.an.reporting:

@@ -14,7 +14,19 @@ direct call of it.
 from __future__ import annotations
 
 from compiler.types import tree as T
-from compiler.types.typ import Func, Map, Signature, Var, VarKind, is_string, under
+from compiler.types.typ import (
+    UINTPTR,
+    Func,
+    Map,
+    Named,
+    Pointer,
+    Signature,
+    Struct,
+    Var,
+    VarKind,
+    is_string,
+    under,
+)
 
 
 def params(d: T.FuncDecl) -> list[Var]:
@@ -186,3 +198,19 @@ def static_closures(d: T.FuncDecl) -> dict[Var, T.FuncDecl | Func]:
         if cur is not None and not isinstance(cur, Var):
             out[v] = cur
     return out
+
+
+def reflect_header_data(e: T.Expr) -> T.Expr | None:
+    """p when e is `p.Data` with p a *reflect.SliceHeader or *reflect.StringHeader (gc's
+    IsReflectHeaderDataField on an ODOTPTR): the uintptr there is a pointer p holds."""
+    if not (isinstance(e, T.FieldSel) and isinstance(e.x, T.Deref) and e.type == UINTPTR):
+        return None
+    pt = e.x.x.type
+    t = pt.elem if isinstance(pt, Pointer) else None
+    if not (isinstance(t, Named) and t.pkg == "reflect" and not t.local
+            and t.name in ("SliceHeader", "StringHeader")):
+        return None
+    u = under(t)
+    if not (isinstance(u, Struct) and u.fields[e.index].name == "Data"):
+        return None
+    return e.x.x
