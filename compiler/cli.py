@@ -7,6 +7,8 @@
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
     refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
     refgo clean -cache                           empty the build cache's package entries
+    refgo compile -D test -I . [-p test/a] -o test/a.a a.go   one package of several
+    refgo link -o a.exe main.o                   link what `compile -I` made of main
 
 `build` and `run` compile a package at a time, library packages from the build cache in
 $REFGO_CACHE (compiler/units.py); `-a` rebuilds them, `-x` prints what was compiled and
@@ -37,7 +39,7 @@ from compiler.builtin import mkbuiltin
 from compiler.diag import Diagnostics
 
 USAGE = ("usage: refgo build|run|compile|test|mkbuiltin [flags] file.go... (CMD -h: its flags)"
-         " | refgo clean -cache")
+         " | refgo link -o out file.o | refgo clean -cache")
 
 _COMPILE_FLAGS = """
   -S              print the assembly listing, each instruction attributed to its line
@@ -78,7 +80,10 @@ def usage(cmd: str) -> str:
 
 
 def cmd_compile(a: flags.Args) -> int:
-    """Compile only: print -S/-dump output; write an object file with -o."""
+    """Compile only: print -S/-dump output; write an object file with -o. With -I (or
+    -D), a package of a program of several: see compile_in_dir."""
+    if "I" in a.flags or "D" in a.flags:
+        return compile_in_dir(a)
     cfg = flags.config(a)
 
     def act(res: driver.Result) -> int:
@@ -92,6 +97,57 @@ def cmd_compile(a: flags.Args) -> int:
         return 0
 
     return driver.run_guarded(cfg, act)
+
+
+def compile_in_dir(a: flags.Args) -> int:
+    """`refgo compile -D test -I . [-p test/a] -o test/a.a a.go`: a user package compiled
+    alone into an archive that importers read (units.Archive), or, for package main,
+    `-o x.o` the whole program's object for `refgo link`; imports of `./a` are package
+    test/a, found as test/a.a under the -I directory."""
+    cfg = flags.config(a)
+    dirs = units.ImportDirs(a.flags.get("D", "."), (a.flags.get("I", "."),))
+    first = Path(cfg.files[0]) if cfg.files else Path("x.go")
+    problems: list[str] = []
+
+    def compile(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
+        if units.package_name(cfg.files) == "main":
+            return units.compile_units(cfg, diags, problems=problems, dirs=dirs)
+        path = a.flags.get("p") or first.stem
+        arch = units.compile_package(cfg, diags, path, dirs, problems=problems)
+        units.write_archive(arch, Path(a.flags.get("o") or path + ".a"))
+        return driver.Result("", "", "")
+
+    def act(res: driver.Result) -> int:
+        if res.asm:
+            link.assemble(res.asm, Path(a.flags.get("o") or first.stem + ".o"))
+        return 0
+
+    return driver.run_guarded(cfg, act, compile=compile)
+
+
+def cmd_link(argv: Sequence[str]) -> int:
+    """`refgo link -o out x.o`: link the object of a program `compile -I` wrote with the
+    runtime; gc's linker flags (-L dir, -w, -strictdups n, ...) are accepted and ignored."""
+    out, objs, i = "a.out", [], 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if arg == "-o" and i < len(argv):
+            out = argv[i]
+            i += 1
+        elif arg in ("-L", "-strictdups", "-X", "-extld") and i < len(argv):
+            i += 1
+        elif not arg.startswith("-"):
+            objs.append(arg)
+    if not objs:
+        print("usage: refgo link -o out file.o", file=sys.stderr)
+        return 2
+    try:
+        link.link(objs, out)
+    except link.LinkError as e:
+        print(f"refgo: link: {' '.join(str(e).split())[:1000]}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _build_to(a: flags.Args, out: str) -> int:
@@ -176,11 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(USAGE, file=sys.stderr)
             return 2
         cmd, rest = args[0], args[1:]
-        if cmd not in ("build", "run", "compile", "test", "mkbuiltin", "clean"):
+        if cmd not in ("build", "run", "compile", "test", "mkbuiltin", "clean", "link"):
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
             return 2
         if cmd == "clean":
             return cmd_clean(rest)
+        if cmd == "link":
+            return cmd_link(rest)
         if flags.wants_help(cmd, rest):
             sys.stdout.write(usage(cmd))
             return 0

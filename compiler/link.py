@@ -153,10 +153,14 @@ def assemble(asm: str, obj: Path) -> None:
 
 
 def link(asm_files: Sequence[str], out: str) -> None:
-    """Assemble each .s file and link them with the runtime into the static ELF out."""
+    """Assemble each .s file (a .o file is an object already: `refgo link`'s) and link
+    them with the runtime into the static ELF out."""
     with tempfile.TemporaryDirectory(prefix="refgo-link-") as tmp:
         objs = []
         for i, s in enumerate(asm_files):
+            if s.endswith(".o"):
+                objs.append(s)
+                continue
             obj = Path(tmp) / f"{i}.o"
             _run(["as", "--64", "-o", str(obj), s])
             objs.append(str(obj))

@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import posixpath
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -298,16 +299,17 @@ def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
 
 
 def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
-                  rebuild: bool = False, problems: list[str] | None = None) -> Result:
+                  rebuild: bool = False, problems: list[str] | None = None,
+                  dirs: ImportDirs | None = None) -> Result:
     """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
     rebuild (-a) ignores cached entries (and replaces them); problems receives why the
-    cache could not be written, if it could not.
+    cache could not be written, if it could not. With dirs (`refgo compile -D -I`),
+    imports of user packages read their archives (`compile_package`).
 
     Loading a library package computes its key (its imports loaded first, for theirs):
     a package whose unit is in the cache is read from its cached syntax trees without
     bodies and checked for its declarations only (the checker's `bodies` hook); escape
     analysis uses its stored tags for calls into it."""
-    stats = stats if stats is not None else Stats()
     srcs = [(f, _read(f)) for f in cfg.files]
     files = [syntax.parse_file(f, src, diags) for f, src in srcs]
     if diags.errors:
@@ -316,100 +318,287 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
         need_command(files, diags, before_types=True)
         if diags.errors:
             raise CompileFailed(diags)
-    c = cache.Cache(cache.cache_dir())
-    keys: dict[str, str] = {}
-    found: dict[str, Unit] = {}
-    loaded: dict[str, list[ast.File]] = {}
-    read: dict[str, tuple[list[tuple[str, bytes]], list[ast.File], list[ast.File] | None]] = {}
-
-    def sources(path: str) -> tuple[list[tuple[str, bytes]], list[ast.File],
-                                    list[ast.File] | None]:
-        """path's sources, its syntax trees without bodies and, if parsed, with."""
-        if path not in read:
-            lib = lib_sources(path, diags)
-            dkey = decls_key(path, lib)
-            decls = None if rebuild or not lib else _load_decls(c, dkey)
-            full = None
-            if decls is None:
-                full = [syntax.parse_file(f, src, diags) for f, src in lib]
-                decls = strip_bodies(full)
-                if lib:
-                    c.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
-            read[path] = (lib, decls, full)
-        return read[path]
-
-    # Whether the program imports reflect changes every package's type descriptors
-    # (walk's ProgBuilder: method types): part of every key.
-    seen: set[str] = set()
-    todo = sorted(_imports(files))
-    while todo:
-        path = todo.pop()
-        if path not in seen:
-            seen.add(path)
-            todo.extend(_imports(sources(path)[1]))
-    program = f"reflect={'reflect' in seen}"
-
-    def load(path: str) -> Sequence[ast.File]:
-        if path in loaded:
-            return loaded[path]
-        lib, decls, full = sources(path)
-        if not lib:
-            return []
-        loaded[path] = []  # an import cycle stops here; the checker reports it
-        deps = [keys[i] for i in sorted(_imports(decls)) if load(i) and i in keys]
-        keys[path] = unit_key(path, [(Path(f).name, src) for f, src in lib], deps, cfg,
-                              program)
-        u = None if rebuild else load_unit(c, keys[path])
-        if u is not None and u.path == path:
-            found[path] = u
-            loaded[path] = decls
-        else:
-            loaded[path] = full if full is not None else [
-                syntax.parse_file(f, src, diags) for f, src in lib]
-        return loaded[path]
-
-    def bodies(path: str) -> bool:
-        return path not in found
-
-    prog = types.check_program(files, diags, load, cfg.import_map, bodies)
-    if diags.errors:
-        raise CompileFailed(diags)
-    if cfg.program:
-        need_command(files, diags, before_types=False)
-        if diags.errors:
-            raise CompileFailed(diags)
-    tags = {sym: t for u in found.values() for sym, t in u.tags.items()}
-    dv = devirt.devirtualize_program(prog, diags)
-    esc = escape.escape_program(prog, diags, escape.Options(0, dv.calls), tags)
-    units: list[Unit] = []
-    imported: dict[str, ir.Func] = {}
-    libs = [p.path for p in prog.packages if p.path in keys]
-    for path in libs:
-        u = found.get(path)
-        if u is None:
-            # One builder per entry: a racing build that stored it meanwhile wins.
-            with c.building(keys[path]):
-                u = None if rebuild else load_unit(c, keys[path])
-                if u is None or u.path != path:
-                    u = compile_unit(prog, esc, dv, (path,), path, cfg, imported)
-                    c.put(keys[path], pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
-                    stats.compiled.append(path)
-                else:
-                    stats.cached.append(path)
-        else:
-            stats.cached.append(path)
-        units.append(u)
-        imported.update((f.name, f) for f in u.inline)
-    rest = [p.path for p in prog.packages if p.path not in keys]
-    units.append(compile_unit(prog, esc, dv, rest, "", cfg, imported,
+    b = _Build(cfg, diags, stats if stats is not None else Stats(), rebuild, dirs)
+    if dirs is not None:
+        files.append(_reflect_file(files[0].package.value if files else "main", diags))
+    prog, esc, dv = b.front(files)
+    units = b.back(prog, esc, dv, ())
+    rest = [p.path for p in prog.packages if p.path not in b.keys and p.path not in b.user]
+    units.append(compile_unit(prog, esc, dv, rest, "", cfg, b.imported,
                               tuple(u.init for u in units)))
-    stats.compiled.extend(rest)
-    if len(stats.compiled) > len(rest):
-        c.trim()
-    if problems is not None:
-        problems.extend(c.problems)
+    b.stats.compiled.extend(rest)
+    b.finish(problems)
     return Result(link_text(units), "", "")
 
+
+def _reflect_file(package: str, diags: Diagnostics) -> ast.File:
+    """A file of package `package` importing reflect: see ImportDirs."""
+    src = f'package {package}\n\nimport _ "reflect"\n'.encode()
+    return syntax.parse_file(REFLECT_FILE, src, diags)
+
+
+REFLECT_FILE = "<refgo-reflect>.go"
+
+
+class _Build:
+    """One package-at-a-time compile: the cache, the packages loaded and their keys."""
+
+    def __init__(self, cfg: Config, diags: Diagnostics, stats: Stats, rebuild: bool,
+                 dirs: ImportDirs | None) -> None:
+        self.cfg = cfg
+        self.diags = diags
+        self.stats = stats
+        self.rebuild = rebuild
+        self.dirs = dirs
+        self.cache = cache.Cache(cache.cache_dir())
+        self.keys: dict[str, str] = {}
+        """Library packages' unit keys."""
+        self.found: dict[str, Unit] = {}
+        """Units read (library packages from the cache, user packages from archives)."""
+        self.user: dict[str, Archive] = {}
+        self.loaded: dict[str, list[ast.File]] = {}
+        self.read: dict[str, tuple[list[tuple[str, bytes]], list[ast.File],
+                                   list[ast.File] | None]] = {}
+        self.import_map: dict[str, str] = {}
+        self.program = ""
+        self.imported: dict[str, ir.Func] = {}
+        self.own: dict[str, list[ast.File]] = {}
+        """Packages compiled from source files given on the command line (compile_package's)."""
+
+    def sources(self, path: str) -> tuple[list[tuple[str, bytes]], list[ast.File],
+                                          list[ast.File] | None]:
+        """path's sources, its syntax trees without bodies and, if parsed, with."""
+        if path not in self.read:
+            lib = lib_sources(path, self.diags)
+            dkey = decls_key(path, lib)
+            decls = None if self.rebuild or not lib else _load_decls(self.cache, dkey)
+            full = None
+            if decls is None:
+                full = [syntax.parse_file(f, src, self.diags) for f, src in lib]
+                decls = strip_bodies(full)
+                if lib:
+                    self.cache.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
+            self.read[path] = (lib, decls, full)
+        return self.read[path]
+
+    def decls(self, path: str) -> list[ast.File]:
+        """The syntax trees importers of path check (user, own or library package)."""
+        if path in self.own:
+            return self.own[path]
+        if self.dirs is not None and (a := self.archive(path)) is not None:
+            return list(a.decls)
+        return self.sources(path)[1]
+
+    def archive(self, path: str) -> Archive | None:
+        """User package path's archive under the -I directories, read once; None if
+        there is none (a library package). An unusable one stops the compile with one
+        error (do NOT let the checker go on to report the package missing as well)."""
+        assert self.dirs is not None
+        if path in self.user:
+            return self.user[path]
+        file = self.dirs.find(path)
+        if file is None:
+            return None
+        a = load_archive(file)
+        if isinstance(a, str):
+            self.diags.error(Pos(str(file), 1, 1), a)
+            raise CompileFailed(self.diags)
+        self.user[path] = a
+        return a
+
+    def imports_of(self, files: Sequence[ast.File]) -> list[str]:
+        """files' imports as real paths, local ones (`./a`) recorded in import_map."""
+        out = []
+        for p in sorted(_imports(files)):
+            real = self.dirs.real(p) if self.dirs is not None else p
+            if real != p:
+                self.import_map[p] = real
+            out.append(real)
+        return out
+
+    def load(self, path: str) -> Sequence[ast.File]:
+        """The checker's loader: see compile_units."""
+        if path in self.loaded:
+            return self.loaded[path]
+        if path in self.own:
+            self.loaded[path] = self.own[path]
+            return self.own[path]
+        if self.dirs is not None and (a := self.archive(path)) is not None:
+            self.found[path] = a.unit
+            self.loaded[path] = list(a.decls)
+            return a.decls
+        lib, decls, full = self.sources(path)
+        if not lib:
+            return []
+        self.loaded[path] = []  # an import cycle stops here; the checker reports it
+        deps = [self.keys[i] for i in sorted(_imports(decls)) if self.load(i) and i in self.keys]
+        self.keys[path] = unit_key(path, [(Path(f).name, src) for f, src in lib], deps,
+                                   self.cfg, self.program)
+        u = None if self.rebuild else load_unit(self.cache, self.keys[path])
+        if u is not None and u.path == path:
+            self.found[path] = u
+            self.loaded[path] = decls
+        else:
+            self.loaded[path] = full if full is not None else [
+                syntax.parse_file(f, src, self.diags) for f, src in lib]
+        return self.loaded[path]
+
+    def front(self, files: list[ast.File]
+              ) -> tuple[T.Program, escape.EscapeResult, devirt.Devirt]:
+        """Check files and their imports, then devirtualize and escape-analyse."""
+        # Whether the program imports reflect changes every package's type descriptors
+        # (walk's ProgBuilder: method types): part of every key.
+        seen: set[str] = set()
+        todo = self.imports_of(files)
+        while todo:
+            path = todo.pop()
+            if path not in seen:
+                seen.add(path)
+                todo.extend(self.imports_of(self.decls(path)))
+        self.program = f"reflect={'reflect' in seen}"
+        prog = types.check_program(files, self.diags, self.load, self.import_map,
+                                   lambda path: path not in self.found)
+        if self.diags.errors:
+            raise CompileFailed(self.diags)
+        if self.cfg.program:
+            need_command(files, self.diags, before_types=False)
+            if self.diags.errors:
+                raise CompileFailed(self.diags)
+        tags = {sym: t for u in self.found.values() for sym, t in u.tags.items()}
+        dv = devirt.devirtualize_program(prog, self.diags)
+        esc = escape.escape_program(prog, self.diags,
+                                    escape.Options(self.cfg.escape_level, dv.calls), tags)
+        if self.diags.errors:
+            raise CompileFailed(self.diags)
+        return prog, esc, dv
+
+    def back(self, prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
+             skip: Collection[str]) -> list[Unit]:
+        """The units of prog's library and user packages, in dependency order: from the
+        cache or archives, or compiled (and stored)."""
+        units: list[Unit] = []
+        for p in prog.packages:
+            path = p.path
+            u = self.found.get(path)
+            if path in skip or (u is None and path not in self.keys):
+                continue
+            if u is None:
+                c = self.cache
+                # One builder per entry: a racing build that stored it meanwhile wins.
+                with c.building(self.keys[path]):
+                    u = None if self.rebuild else load_unit(c, self.keys[path])
+                    if u is None or u.path != path:
+                        u = compile_unit(prog, esc, dv, (path,), path, self.cfg,
+                                         self.imported)
+                        c.put(self.keys[path], pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
+                        self.stats.compiled.append(path)
+                    else:
+                        self.stats.cached.append(path)
+            else:
+                self.stats.cached.append(path)
+            units.append(u)
+            self.imported.update((f.name, f) for f in u.inline)
+        return units
+
+    def finish(self, problems: list[str] | None) -> None:
+        """Trim the cache if this build stored anything; report its problems."""
+        if any(p in self.keys for p in self.stats.compiled):
+            self.cache.trim()
+        if problems is not None:
+            problems.extend(self.cache.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDirs:
+    """gc's -D and -I for programs of several user packages (run.go's `*dir` cases):
+    `import "./a"` in a package compiled with `-D test` is package "test/a", whose
+    archive `refgo compile -D test -I . -o test/a.a a.go` wrote to test/a.a.
+
+    Every compile with ImportDirs imports reflect (REFLECT_FILE): a package's unit is
+    compiled before it is known whether the program imports reflect, and the library
+    units it inlines from must be the ones the program links (string symbols are
+    numbered per unit), so all are the reflect variants."""
+
+    local: str
+    dirs: tuple[str, ...]
+
+    def real(self, path: str) -> str:
+        """The import path of path as written (`./a` → `test/a`)."""
+        if path == "." or path.startswith(("./", "../")):
+            return posixpath.normpath(posixpath.join(self.local, path))
+        return path
+
+    def find(self, path: str) -> Path | None:
+        """The archive of user package path, or None."""
+        for d in self.dirs:
+            p = Path(d) / (path + ".a")
+            if p.is_file():
+                return p
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """A user package compiled alone: its syntax trees without bodies (what importers
+    check: its export data) and its unit."""
+
+    path: str
+    decls: tuple[ast.File, ...]
+    unit: Unit
+
+
+ARCHIVE_MAGIC = "refgo package"
+
+
+def write_archive(a: Archive, out: Path) -> None:
+    """Store a in out (checksummed, with the compiler's version; atomic rename)."""
+    payload = pickle.dumps((ARCHIVE_MAGIC, compiler_version(), a),
+                           protocol=pickle.HIGHEST_PROTOCOL)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(cache.encode(payload))
+    tmp.replace(out)
+
+
+def load_archive(file: Path) -> Archive | str:
+    """The archive in file, or why it cannot be used (one line, reported at file)."""
+    try:
+        payload = cache.decode(file.read_bytes())
+    except OSError as e:
+        return f"cannot read package archive: {e.strerror or e}"
+    if payload is None:
+        return "not a refgo package archive, or corrupted: recompile the package"
+    try:
+        magic, version, a = pickle.loads(payload)  # noqa: S301 - written by refgo
+    except Exception:  # noqa: BLE001 - any undecodable archive is reported
+        return "not a refgo package archive, or corrupted: recompile the package"
+    if magic != ARCHIVE_MAGIC or not isinstance(a, Archive):
+        return "not a refgo package archive: recompile the package"
+    if version != compiler_version():
+        return "package archive compiled by another version of refgo: recompile the package"
+    return a
+
+
+def compile_package(cfg: Config, diags: Diagnostics, path: str, dirs: ImportDirs,
+                    stats: Stats | None = None, problems: list[str] | None = None
+                    ) -> Archive:
+    """`refgo compile -p path -D -I -o path.a`: user package path (cfg.files, not package
+    main) compiled alone into an archive; its imports from their archives and the build
+    cache. The checker sees it as imported by a program that imports it and reflect."""
+    srcs = [(f, _read(f)) for f in cfg.files]
+    full = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    if diags.errors:
+        raise CompileFailed(diags)
+    b = _Build(cfg, diags, stats if stats is not None else Stats(), False, dirs)
+    b.own[path] = full
+    root = syntax.parse_file(REFLECT_FILE, f'package main\n\nimport (\n\t_ "reflect"\n'
+                             f'\t_ "{path}"\n)\n'.encode(), diags)
+    prog, esc, dv = b.front([root])
+    b.back(prog, esc, dv, (path,))
+    # The instances it needs are checked with the root (types.check_program): its unit.
+    unit = compile_unit(prog, esc, dv, (path, "main"), path, cfg, b.imported)
+    b.stats.compiled.append(path)
+    b.finish(problems)
+    return Archive(path, tuple(strip_bodies(full)), unit)
 
 PREFILL_SKIP = ("internal", "runtime/internal", "testing")
 """Library packages prefill does not import directly: internal ones (imported by others)
@@ -462,3 +651,11 @@ def _prefill_one(pkgs: Sequence[str], tmp: Path) -> str | None:
     except Exception as e:  # noqa: BLE001 - a library that does not build is reported
         return f"internal compiler error: {type(e).__name__}: {e}"
     return None
+
+
+def package_name(files: Sequence[str]) -> str:
+    """The package clause of the first of files ("" if it does not parse)."""
+    if not files:
+        return ""
+    f = syntax.parse_file(files[0], _read(files[0]), Diagnostics())
+    return f.package.value

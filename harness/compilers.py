@@ -183,6 +183,31 @@ class PackageSteps(ABC):
 
 
 @dataclass(frozen=True, slots=True)
+class RefgoPackages(PackageSteps):
+    """refgo's multi-package steps: as gc's (GcPackages), package a.go of X.dir is
+    compiled to the archive test/a.a with path "test/a" (`import "./a"` through -D test
+    -I .); package main to <first file>.o, the whole program's object, which `refgo
+    link` links into a.exe."""
+
+    command: Argv
+
+    def compile_in_dir(
+        self, directory: str, flags: Sequence[str], pkgname: str, names: Sequence[str]
+    ) -> Argv:
+        argv = [*self.command, "compile", "-e", "-D", "test", "-I", "."]
+        if pkgname == "main":
+            argv.extend(["-p=main", "-o", names[0].removesuffix(".go") + ".o"])
+        else:
+            path = "test/" + names[0].removesuffix(".go")
+            argv.extend(["-o", path + ".a", "-p", path])
+        return (*argv, *flags, *(f"{directory}/{n}" for n in names))
+
+    def link(self, first: str, ldflags: Sequence[str]) -> Argv:
+        return (*self.command, "link", "-o", "a.exe", "-L", ".", *ldflags,
+                first.removesuffix(".go") + ".o")
+
+
+@dataclass(frozen=True, slots=True)
 class Refgo(Compiler):
     """The repository's compiler, invoked as `python3 -m compiler` with PYTHONPATH=repo root."""
 
@@ -229,6 +254,9 @@ class Refgo(Compiler):
         # refgo's own tags: no goexperiment.regabi* (arguments go on the stack), no cgo.
         experiments = frozenset(t for t in REFGO_TAGS if t.startswith("goexperiment."))
         return BuildContext("gc", experiments, "cgo" in REFGO_TAGS)
+
+    def packages(self) -> PackageSteps | None:
+        return RefgoPackages(self.command)
 
     def known_failures(self) -> KnownFailureList | None:
         from harness.conformance import parse_known_failures
@@ -432,7 +460,7 @@ def run_go_failures(text: str, names: Sequence[str]) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class GcPackages(PackageSteps):
-    """gc's multi-package steps for run.go's `*dir` directives (refgo has none yet).
+    """gc's multi-package steps for run.go's `*dir` directives.
 
     Packages of X.dir compile in the workdir, which holds a `test/` directory:
     a package from a.go becomes test/a.a with path "test/a", so the sources'

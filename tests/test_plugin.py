@@ -256,17 +256,15 @@ def _alive(pid: int) -> bool:
 def test_skips_and_inputs(pytester: pytest.Pytester, fake: list[str]) -> None:
     _write(pytester, "c/skipped.go", "// skip\n\npackage main\n")
     _write(pytester, "c/win.go", "// run\n\n//go:build windows\n\npackage main\n")
-    _write(pytester, "c/multi.go", "// rundir\n\npackage ignored\n")
     _write(pytester, "c/multi.dir/a.go", "// run\n\npackage main\n//fake:exit 1\n")
     _write(pytester, "c/helper.go", "// Copyright 2024\n\npackage main\n")
     _write(pytester, "c/only.go", "// run\n// refgo-only: GNU syntax\n\npackage main\n")
     result = pytester.runpytest(*fake, "c", "-rs")
-    result.assert_outcomes(skipped=3, passed=1)
+    result.assert_outcomes(skipped=2, passed=1)
     result.stdout.fnmatch_lines_random(
         [
             "*skipped.go: // skip directive",
             "*win.go: build constraint excludes linux/amd64: //go:build windows",
-            "*multi.go: directive rundir: compiler refgo has no multi-package steps",
         ]
     )
     gc = pytester.runpytest(*fake, "--compiler=gc", "c/only.go", "-rs")

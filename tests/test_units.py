@@ -317,3 +317,106 @@ def test_prefill_reports_a_package_that_does_not_build(cache_root: Path) -> None
     got = units.prefill(["errors", "no/such"])
     assert len(got) == 1 and got[0].startswith("no/such: ")
     assert got[0].endswith("package no/such is not in GOROOT")
+
+
+PKG_A = """package a
+
+import "fmt"
+
+type T struct{ X int }
+
+func (t T) String() string { return fmt.Sprintf("T(%d)", t.X) }
+
+func Max[E int | float64](x, y E) E {
+	if x > y {
+		return x
+	}
+	return y
+}
+
+var Count = 3
+
+func init() { Count++ }
+
+func Add(x, y int) int { return x + y }
+"""
+PKG_B = """package b
+
+import "./a"
+
+func Twice(t a.T) a.T { return a.T{X: a.Add(t.X, t.X) + a.Max(1, 2)} }
+"""
+PKG_MAIN = """package main
+
+import (
+	"fmt"
+
+	"./a"
+	"./b"
+)
+
+func main() {
+	fmt.Println(b.Twice(a.T{X: 4}), a.Count, a.Max(2.5, 1.0))
+	var s fmt.Stringer = a.T{1}
+	fmt.Println(s)
+}
+"""
+
+
+def refgo(cwd: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "compiler", *args], cwd=cwd,
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "REFGO_CACHE": str(root)})
+
+
+def test_program_of_several_packages(tmp_path: Path, cache_root: Path) -> None:
+    # run.go's rundir steps: each package compiled alone into an archive its importers
+    # read (`import "./a"` is test/a under -D test), main into the program's object.
+    src = tmp_path / "src"
+    src.mkdir()
+    (tmp_path / "test").mkdir()
+    for name, text in (("a.go", PKG_A), ("b.go", PKG_B), ("main.go", PKG_MAIN)):
+        (src / name).write_text(text)
+    d = ("-D", "test", "-I", ".")
+    for p in ("a", "b"):
+        r = refgo(tmp_path, cache_root, "compile", "-e", *d, "-o", f"test/{p}.a", "-p",
+                  f"test/{p}", str(src / f"{p}.go"))
+        assert r.returncode == 0, r.stderr
+    r = refgo(tmp_path, cache_root, "compile", *d, "-o", "main.o", str(src / "main.go"))
+    assert r.returncode == 0, r.stderr
+    r = refgo(tmp_path, cache_root, "link", "-o", "a.exe", "-L", ".", "main.o")
+    assert r.returncode == 0, r.stderr
+    run = subprocess.run([str(tmp_path / "a.exe")], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout == "T(10) 4 2.5\nT(1)\n"
+
+    # A missing, corrupted or foreign archive: one line, exit 1, never a traceback.
+    arch = tmp_path / "test" / "a.a"
+    good = arch.read_bytes()
+    arch.write_bytes(good[:len(good) // 2])
+    r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
+    assert r.returncode == 1
+    assert r.stderr == "test/a.a:1:1: not a refgo package archive, or corrupted: recompile " \
+                       "the package\n"
+    assert "Traceback" not in r.stderr
+    (_, _, a) = units.pickle.loads(cache.decode(good) or b"")
+    arch.write_bytes(cache.encode(units.pickle.dumps((units.ARCHIVE_MAGIC, "old", a))))
+    r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
+    assert r.returncode == 1 and r.stderr.count("\n") == 1
+    assert "compiled by another version of refgo" in r.stderr
+    arch.unlink()
+    r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
+    assert r.returncode == 1 and "test/a" in r.stderr
+
+
+def test_package_errors_are_reported_against_its_files(tmp_path: Path,
+                                                       cache_root: Path) -> None:
+    # errorcheckdir: the package's own bodies are checked in full.
+    (tmp_path / "test").mkdir()
+    bad = tmp_path / "a.go"
+    bad.write_text('package a\n\nfunc F() int { return "x" }\n')
+    r = refgo(tmp_path, cache_root, "compile", "-e", "-D", "test", "-I", ".", "-o",
+              "test/a.a", "-p", "test/a", str(bad))
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{bad}:3:23: cannot use \"x\"")
+    assert not (tmp_path / "test" / "a.a").exists()
