@@ -842,6 +842,8 @@ class Parser:
         while self.tok.kind not in ("}", "EOF", "case", "default"):
             if self.got(";"):
                 continue
+            if self.tok.kind not in _STMT_START:
+                break  # gc's stmtOrNil: the enclosing block or clause reports it
             start = self.k
             try:
                 s = self.stmt()
@@ -1139,6 +1141,15 @@ class Parser:
 
 _NOBLOCK = ast.BlockStmt(Pos("", 0, 0), (), Pos("", 0, 0))
 
+
+_STMT_START = frozenset({
+    "NAME", "INT", "FLOAT", "IMAG", "CHAR", "STRING", "var", "const", "type", "{", "func",
+    "(", "[", "struct", "map", "chan", "interface", "<-", "*", "!", "^", "+", "-", "&",
+    "|", "||", "&&", "==", "!=", "<", "<=", ">", ">=", "/", "%", "<<", ">>", "&^", "~",
+    "for", "switch", "select", "if", "fallthrough", "break", "continue", "go", "defer",
+    "goto", "return", ";"})
+"""Tokens that start a statement (gc's stmtOrNil: names, literals, operators, keywords
+of statements); any other ends a statement list."""
 
 _TYPE_START = frozenset({"NAME", "[", "*", "(", "func", "map", "chan", "struct",
                         "interface", "<-"})
