@@ -338,8 +338,6 @@ def format_value(v: CValue) -> str:
         return '"' + v.decode("utf-8", "replace").replace("\\", "\\\\").replace(
             '"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
     if isinstance(v, Cx):
-        if v.im == 0:
-            return format_value(v.re)
         return f"({format_value(v.re)} + {format_value(v.im)}i)"
     if isinstance(v, Fraction):
         return _format_float(v)

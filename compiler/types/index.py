@@ -17,7 +17,7 @@ from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import Mode, Operand, describe, invalid
-from compiler.types.predicates import is_numeric, is_untyped_kind
+from compiler.types.predicates import is_untyped_kind
 from compiler.types.typ import (
     BYTE,
     INT,
@@ -92,26 +92,26 @@ class IndexChecker(CheckerBase):
                 return None
         if op.mode is Mode.CONST:
             assert op.val is not None
-            r, why = C.representable(op.val, Kind.INT) if not isinstance(
-                op.val, (bool, bytes)) and is_numeric(op.type) else (None, "")
-            if r is None:
-                if why == "overflows" and is_integer(op.type):
-                    self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
-                                      f"overflows int")
-                else:
-                    self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
-                                      f"must be integer")
+            # types2's isValidIndex: integer type first (a typed float constant is
+            # not an index even when whole), then sign, then representable as int.
+            if not is_integer(op.type):
+                self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
+                                  f"must be integer")
                 return None
-            v = int(C.to_fraction(op.val))
-            if v < 0:
+            if C.to_fraction(op.val) < 0:
                 self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} must "
                                   f"not be negative")
                 return None
+            r, _ = C.representable(op.val, Kind.INT)
+            if r is None:
+                self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} "
+                                  f"overflows int")
+                return None
+            v = int(C.to_fraction(op.val))
             if 0 <= length <= v and what == "index":
                 self.error(e.pos, f"invalid argument: index {v} out of bounds [0:{length}]")
                 return None
-            t = op.type if is_integer(op.type) else INT
-            return tree.ConstExpr(op.src.pos, t, v, *const_spelling(op.src))
+            return tree.ConstExpr(op.src.pos, op.type, v, *const_spelling(op.src))
         if not is_integer(op.type):
             self.error(e.pos, f"invalid argument: {what} {describe(op, self.path)} must be "
                               f"integer")
