@@ -19,8 +19,9 @@ from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase, FuncCtx
+from compiler.types.constant import Cx
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, Scope, describe, invalid
-from compiler.types.predicates import is_untyped_kind
+from compiler.types.predicates import default_type, is_untyped_kind
 from compiler.types.typ import (
     INT,
     Array,
@@ -35,6 +36,7 @@ from compiler.types.typ import (
     is_integer,
     is_interface,
     message_string,
+    type_string,
     under,
 )
 
@@ -87,6 +89,11 @@ class LiteralChecker(CheckerBase):
             return self.use_as(self.composite(v, et), et, context)
         return self.use_as(self.value(v, et), et, context)
 
+    def _field(self, v: ast.Expr, ft: Type) -> tree.Expr:
+        """A struct literal's field value: unlike an element, its type is never elided
+        (types2 checks it without a hint: `f: {...}` is a missing type)."""
+        return self.use_as(self.value(v), ft, "struct literal")
+
     def _array_lit_len(self, e: ast.CompositeLit, et: Type) -> int:
         idx = 0
         mx = 0
@@ -128,8 +135,8 @@ class LiteralChecker(CheckerBase):
                                        f"literal")
                     continue
                 seen.add(idx)
-                out.append(tree.Element(idx, self._elem(el.value, u.fields[idx].type,
-                                                        "struct literal"), el.pos))
+                out.append(tree.Element(idx, self._field(el.value, u.fields[idx].type),
+                                        el.pos))
             return out
         for i, el in enumerate(e.elems):
             if isinstance(el, ast.KeyValue):
@@ -139,7 +146,7 @@ class LiteralChecker(CheckerBase):
             if i >= len(u.fields):
                 self.error(el.pos, f"too many values in {expr_string(e)}")
                 break
-            out.append(tree.Element(i, self._elem(el, u.fields[i].type, "struct literal")))
+            out.append(tree.Element(i, self._field(el, u.fields[i].type)))
         if len(e.elems) < len(u.fields) and not any(isinstance(x, ast.KeyValue)
                                                     for x in e.elems):
             self.error(e.rbrace, f"too few values in {expr_string(e)}")
@@ -198,11 +205,19 @@ class LiteralChecker(CheckerBase):
                 k = self._elem(el.key, kt, "map literal")
             else:
                 kop = self.value(el.key, kt)
-                if kop.mode is Mode.CONST and kop.val is not None and not is_interface(kt):
-                    key = (type(kop.val).__name__, kop.val)
+                if kop.mode is Mode.CONST and kop.val is not None:
+                    # types2: under an interface key type the constant's (default)
+                    # type is part of the key; numeric values compare by value.
+                    v = kop.val
+                    if isinstance(v, Cx) and v.im == 0:
+                        v = v.re
+                    tag = type(v).__name__ if isinstance(v, (bool, bytes)) else "number"
+                    ident = (type_string(default_type(kop.type), link=True)
+                             if is_interface(kt) else "")
+                    key = (tag, ident, v)
                     if key in seen:
-                        self.error(el.key.pos, f"duplicate key {expr_string(el.key)} in map "
-                                               f"literal")
+                        self.error(el.key.pos, f"duplicate key {C.format_value(kop.val)} in "
+                                               f"map literal")
                     seen.add(key)
                 k = self.use_as(kop, kt, "map literal")
             out.append(tree.Element(k, self._elem(el.value, vt, "map literal"), el.pos))
