@@ -15,7 +15,7 @@ from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
-from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid
+from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid, summary
 from compiler.types.predicates import contains_call, default_type, identical
 from compiler.types.typ import (
     BYTE,
@@ -71,6 +71,18 @@ class BuiltinChecker(CheckerBase):
         lo, hi = _ARGC[name]
         n = len(e.args)
         short = name.removeprefix("unsafe.")
+        if (n < lo or n > hi) and name not in ("make", "new", "unsafe.Offsetof"):
+            # types2 evaluates the arguments first (their errors win), spreading a
+            # single multi-value call into its results before counting them.
+            given = [self.require_value(self.expr(a), allow_tuple=n == 1) for a in e.args]
+            if any(o.invalid for o in given):
+                return invalid(e)
+            if n == 1 and isinstance(given[0].type, Tuple):
+                n = len(given[0].type.types)
+                if lo <= n <= hi:
+                    self.error(e.pos, f"refgo does not support {short}(f()) with f's "
+                                      f"{n} results as its arguments yet")
+                    return invalid(e)
         if n < lo or n > hi:
             which = "not enough" if n < lo else "too many"
             exp = lo if n < lo else hi
@@ -188,7 +200,16 @@ class BuiltinChecker(CheckerBase):
         args: list[tree.Expr] = [s.expr]
         if e.dots:
             if len(e.args) != 2:
-                self.error(e.pos, "can only use ... with final argument in list")
+                # types2 checks append(s, xs...) against func(S, ...T) with the dots
+                # applying to the last parameter: one argument is too few, three too many.
+                ops = [self.value(a) for a in e.args[1:]]
+                many = len(e.args) > 2
+                at = e.args[2].pos if many else e.args[0].pos
+                elem = message_string(u.elem, self.path)
+                have = ", ".join(summary(o.type, self.path) for o in [s, *ops])
+                sl = message_string(t, self.path)
+                self.error(at, f"{'too many' if many else 'not enough'} arguments in call to "
+                               f"append\n\thave ({have})\n\twant ({sl}, ...{elem})")
                 return invalid(e)
             x = self.value(e.args[1], t)
             if x.invalid:

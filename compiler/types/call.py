@@ -103,7 +103,7 @@ class CallChecker(CheckerBase):
                 self.error(e.pos, f"cannot use ... in call to non-variadic {fname}")
                 return ()
             if len(ops) != np:
-                self._count_error(e, sig, ops, fname)
+                self._count_error(e, sig, ops, fname, dots=True)
                 return ()
             return tuple(self.use_as(o, t, f"argument to {fname}")
                          for o, t in zip(ops, sig.params, strict=True))
@@ -136,7 +136,8 @@ class CallChecker(CheckerBase):
                 for i, t in enumerate(a.type.types)]
 
     def _count_error(self, e: ast.CallExpr, sig: Signature, ops: list[Operand],
-                     fname: str) -> None:
+                     fname: str, dots: bool = False) -> None:
+        """types2's count mismatch; with dots the variadic parameter counts as one."""
         have = "(" + ", ".join(summary(o.type, self.path) for o in ops) + ")"
         want = "(" + ", ".join(message_string(p, self.path) for p in sig.params) + ")"
         if sig.variadic and sig.params:
@@ -145,7 +146,7 @@ class CallChecker(CheckerBase):
             parts = [message_string(p, self.path) for p in sig.params[:-1]]
             parts.append("..." + message_string(last.elem, self.path))
             want = "(" + ", ".join(parts) + ")"
-        np = len(sig.params) - (1 if sig.variadic else 0)
+        np = len(sig.params) - (1 if sig.variadic and not dots else 0)
         if len(ops) < np:
             at = e.args[-1].pos if e.args else e.pos
             self.error(at, f"not enough arguments in call to {fname}\n\thave {have}\n\t"
