@@ -57,7 +57,7 @@ from compiler.types.typ import (
     Type,
     basic_kind,
     is_boolean,
-    is_complex,
+    is_empty_interface,
     is_integer,
     is_interface,
     is_string,
@@ -322,16 +322,33 @@ class OperatorChecker(CheckerBase):
         x_nil, y_nil = x.mode is Mode.NIL, y.mode is Mode.NIL
         xi, yi = is_interface(x.type) and not is_untyped_kind(x.type), \
             is_interface(y.type) and not is_untyped_kind(y.type)
-        if xi != yi and e.op not in ("==", "!=") and not is_untyped_kind(x.type):
-            self.error(e.pos, f"invalid operation: {expr_string(e)} (operator {e.op} not "
-                              f"defined on {_kind_word(x.type)})")
-            return invalid(e)
+        if xi != yi and not x_nil and not y_nil:
+            # types2's order: an untyped operand meets the interface (a non-empty one
+            # cannot take it), then assignability, then the operator's own rule, each
+            # error at the operand at fault.
+            for o, other in ((x, y), (y, x)):
+                if is_untyped_kind(o.type) and not is_untyped_kind(other.type) and \
+                        is_interface(other.type) and not is_empty_interface(other.type):
+                    self.error(o.src.pos, f"cannot convert {describe(o, self.path)} to "
+                                          f"{message_string(under(other.type), self.path)}")
+                    return invalid(e)
+            if not is_untyped_kind(x.type) and not is_untyped_kind(y.type) and not (
+                    self.assignable(y, x.type) or self.assignable(x, y.type)):
+                self.mismatch(e, x, y)
+                return invalid(e)
+            if e.op not in ("==", "!="):
+                for o in (x, y):
+                    if not is_ordered(o.type):
+                        self.error(o.src.pos, f"invalid operation: {expr_string(e)} (operator "
+                                              f"{e.op} not defined on "
+                                              f"{_kind_word(o.type, self.path)})")
+                        return invalid(e)
         if xi != yi and x.mode is not Mode.NIL and y.mode is not Mode.NIL:
             conc = y if xi else x
             if not is_untyped_kind(conc.type) and not comparable(conc.type):
                 cu = under(conc.type)
                 what = {Slice: "slice", Map: "map", Signature: "func"}.get(type(cu), "")
-                self.error(e.pos, f"invalid operation: {expr_string(e)} ({what} can only be "
+                self.error(conc.src.pos, f"invalid operation: {expr_string(e)} ({what} can only be "
                                   f"compared to nil)" if what else
                                   f"invalid operation: {expr_string(e)} "
                                   f"({self._incomparable(conc.type)})")
@@ -379,7 +396,7 @@ class OperatorChecker(CheckerBase):
                                       f"({self._incomparable(t)})")
                 return invalid(e)
         elif not is_ordered(t):
-            what = _kind_word(t)
+            what = _kind_word(t, self.path)
             self.error(e.pos, f"invalid operation: {expr_string(e)} (operator {e.op} not "
                               f"defined on {what})")
             return invalid(e)
@@ -508,7 +525,8 @@ def _retag(op: Operand, t: Type) -> Operand:
     return Operand(op.mode, t, retype(op.expr, t), op.src)
 
 
-def _kind_word(t: Type) -> str:
+def _kind_word(t: Type, pkg: str) -> str:
+    """types2's kindString: a composite type's kind, else the type itself."""
     u = under(t)
     match u:
         case Interface():
@@ -527,14 +545,6 @@ def _kind_word(t: Type) -> str:
             return "func"
         case Array():
             return "array"
-        case Basic():
-            if is_untyped_kind(t):
-                return u.name
-            if is_boolean(t):
-                return "bool"
-            if is_complex(t):
-                return "complex"
-            if u.kind is Kind.UNTYPED_NIL:
-                return "nil"
-            return u.name
-    return message_string(t, "main")
+        case Basic() if u.kind is Kind.UNTYPED_NIL:
+            return "nil"
+    return message_string(t, pkg)
