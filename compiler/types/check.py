@@ -210,6 +210,14 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             case ast.TypeSpec():
                 self._declare(d.name, "type", d, fscope)
             case ast.FuncDecl():
+                name = d.name.value
+                if d.recv is None and (name == "init" or name == "main" and
+                                       self.path == "main") and (
+                        d.type.params or d.type.results):
+                    # types2 checks the signature as written, once per declaration
+                    # (a redeclared main too).
+                    self.error(d.name.pos, f"func {name} must have no arguments and no "
+                                           f"return values")
                 base = _generic_recv_base(d)
                 if base is not None:
                     self.generic_methods.setdefault(base, []).append((d, fscope))
@@ -471,8 +479,6 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                                           f"parameters")
             return self.generic_func(spec.name.value, spec, d.scope)
         sig = self.resolve_signature(spec.type)
-        if spec.name.value == "main" and self.path == "main" and (sig.params or sig.results):
-            self.error(spec.name.pos, "func main must have no arguments and no return values")
         fn = Func(spec.name.value, self.path, sig, spec.name.pos, None,
                   pragmas=spec.pragmas, external=spec.body is None)
         d.obj = fn
@@ -488,9 +494,6 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             return
         sig = self.resolve_signature(spec.type)
         if spec.recv is None:
-            if spec.name.value == "init" and (sig.params or sig.results):
-                self.error(spec.name.pos, "func init must have no arguments and no return "
-                                          "values")
             name = spec.name.value
             if name == "init":
                 name = f"init.{len(self.init_funcs)}"

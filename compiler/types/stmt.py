@@ -474,8 +474,13 @@ class StmtChecker(CheckerBase):
         op = self.expr(call)
         if op.invalid:
             return None
-        if isinstance(op.expr, tree.Convert) or op.mode is Mode.CONST or (
-                isinstance(op.expr, tree.ConstExpr)):
+        conversion = isinstance(op.expr, tree.Convert)
+        if op.mode is Mode.CONST or isinstance(op.expr, tree.ConstExpr):
+            # A constant comes from a conversion or from a builtin (complex(1, 2),
+            # unsafe.Sizeof(a)), whose result is discarded, not converted. The callee
+            # of a constant call is a type or a builtin: checking it again is harmless.
+            conversion = self.expr(call.fun).mode is Mode.TYPE
+        if conversion:
             self.error(e.pos, f"{keyword} requires function call, not conversion "
                               f"{describe(op, self.path)}")
             return None
