@@ -216,10 +216,15 @@ class AssignChecker(CheckerBase):
         tu = under(t)
         msg = f"cannot use {describe(op, self.path)} as {message_string(t, self.path)} value in " \
               f"{context}"
-        if isinstance(tu, Interface):
+        if isinstance(tu, Interface) or _interface_ptr(tu):
             msg = f"cannot use {describe(op, self.path)} as type " \
                   f"{message_string(t, self.path)} in {context}:\n\t" \
                   f"{self.not_implements(op.type, t)}"
+        elif isinstance(under(op.type), Interface) and \
+                missing_method(t, under(op.type)) is None:  # type: ignore[arg-type]
+            # types2: t implements op's interface, so an assertion would do.
+            msg = f"cannot use {describe(op, self.path)} as type " \
+                  f"{message_string(t, self.path)} in {context}:\n\tneed type assertion"
         elif not isinstance(op.type, Tuple):
             msg = f"cannot use {describe(op, self.path)} as type " \
                   f"{message_string(t, self.path)} in {context}"
@@ -229,9 +234,15 @@ class AssignChecker(CheckerBase):
     def not_implements(self, v: Type, t: Type) -> str:
         """`T does not implement I (missing M method)` and its variants."""
         tu = under(t)
+        vs, ts = message_string(v, self.path), message_string(t, self.path)
+        if _interface_ptr(tu):
+            return f"{vs} does not implement {ts} (type {ts} is pointer to interface, " \
+                   f"not interface)"
+        if _interface_ptr(under(v)):
+            return f"{vs} does not implement {ts} (type {vs} is pointer to interface, " \
+                   f"not interface)"
         assert isinstance(tu, Interface)
         m = missing_method(v, tu)
-        vs, ts = message_string(v, self.path), message_string(t, self.path)
         if m is None:
             return f"{vs} does not implement {ts}"
         if m.pointer_receiver:
@@ -561,3 +572,8 @@ def needs_iface_conv(src: Type, dst: Type) -> bool:
     """Whether storing a value of type src into dst needs an interface conversion (which
     the typed tree cannot express for one element of a multi-value result)."""
     return is_interface(dst) and not identical(src, dst)
+
+
+def _interface_ptr(t: Type) -> bool:
+    """Reports whether t is a pointer to an interface (types2's isInterfacePtr)."""
+    return isinstance(t, Pointer) and isinstance(under(t.elem), Interface)

@@ -875,6 +875,8 @@ def method_set(t: Type) -> dict[str, MethodSetEntry]:
                 for m in u.methods}
     is_ptr = isinstance(t, Pointer)
     base = t.elem if isinstance(t, Pointer) else t
+    if is_ptr and isinstance(under(base), Interface):
+        return {}  # a pointer to an interface has no methods
     names: set[str] = set()
     _collect_method_names(base, names, set())
     out: dict[str, MethodSetEntry] = {}
