@@ -370,6 +370,21 @@ class AssignChecker(CheckerBase):
             return self.define(s)
         if s.op != "=":
             return self.op_assign(s)
+        errors_before = self.diags.errors
+        out = self._assign(s)
+        if self.diags.errors > errors_before:
+            # types2 counts the variables of a failed assignment as used: no
+            # follow-on "declared but not used".
+            for x in s.lhs:
+                while isinstance(x, ast.ParenExpr):
+                    x = x.x
+                obj = self.lookup(x.value) if isinstance(x, ast.Name) else None
+                if isinstance(obj, Var):
+                    self.used.add(obj)
+        return out
+
+    def _assign(self, s: ast.AssignStmt) -> list[tree.Stmt]:
+        """A plain `=` assignment."""
         lhs = [self.lhs(x) for x in s.lhs]
         if len(s.rhs) == 1 and len(s.lhs) > 1:
             op = self.require_value(self.expr(s.rhs[0]), allow_tuple=True)

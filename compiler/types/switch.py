@@ -231,6 +231,8 @@ class SwitchChecker(CheckerBase):
                 for e in cl.exprs:
                     t = self._case_type(e, x)
                     if t is INVALID_TYPE:
+                        if len(cl.exprs) == 1:
+                            types.append(t)  # the clause's variable is invalid: no cascade
                         continue
                     prev = next((p for st, p in seen if (st is None and t is None) or (
                         st is not None and t is not None and identical(st, t))), None)
@@ -261,6 +263,7 @@ class SwitchChecker(CheckerBase):
                 any_used = True
             else:
                 var = None
+            types = [t for t in types if t is not INVALID_TYPE]
             out.append(tree.TypeClause(cl.pos, tuple(types), var, tuple(stmts),
                                        cl.exprs is None))
         return out, any_used
