@@ -132,7 +132,7 @@ class IndexChecker(CheckerBase):
                 return invalid(e)
             rt: Type = STRING if is_untyped_kind(t) else t
             if x.mode is Mode.CONST and isinstance(x.val, bytes):
-                length = len(x.val)
+                length = len(x.val) + 1
         elif isinstance(u, Array):
             if x.mode is not Mode.VAR:
                 self.error(e.pos, f"invalid operation: {describe(x, self.path)} (slice of "
