@@ -236,17 +236,21 @@ class TypeExprChecker(CheckerBase):
         methods: dict[str, IMethod] = {}
         terms: tuple[Term, ...] | None = None
         cmp = False
+        # types2's computeInterfaceTypeSet: the explicit methods first, then the
+        # embedded interfaces' (which may repeat a method with an identical type).
         for m in e.methods:
-            if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
-                terms = intersect_terms(terms, self.union_terms(m.type))
-                continue
-            if m.name is not None:
+            if m.name is not None and not isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 assert isinstance(m.type, ast.FuncType)
                 sig = self._indirect_type(m.type)
                 assert isinstance(sig, Signature)
                 if m.name.value in methods:
                     self.error(m.name.pos, f"duplicate method {m.name.value}")
                 methods[m.name.value] = IMethod(m.name.value, sig)
+        for m in e.methods:
+            if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
+                terms = intersect_terms(terms, self.union_terms(m.type))
+                continue
+            if m.name is not None:
                 continue
             saved = self.in_constraint
             self.in_constraint = True
