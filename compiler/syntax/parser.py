@@ -259,7 +259,9 @@ class Parser:
         if not alias and self.tok.kind == "[" and self.peek().kind == "NAME" and \
                 self.peek(2).kind in _TPARAM_START:
             tparams = self.type_params()
-        typ = self.type_()
+        typ = self.type_or_none()
+        if typ is None:
+            raise self.syntax_error("in type declaration")
         out.append(ast.TypeSpec(pos, name, typ, alias, tparams))
 
     def type_params(self) -> tuple[ast.Field, ...]:
@@ -367,6 +369,13 @@ class Parser:
             raise self.syntax_error("expecting type")
         return t
 
+    def chan_elem(self) -> ast.Expr:
+        """A channel's element type (gc's chanElem words a missing one)."""
+        t = self.type_or_none()
+        if t is None:
+            raise self.syntax_error("missing channel element type")
+        return t
+
     def type_or_none(self) -> ast.Expr | None:
         """A type, or None (nothing consumed) when the current token cannot start one."""
         pos = self.pos()
@@ -379,7 +388,7 @@ class Parser:
             if kind == "<-":
                 self.next()
                 self.want("chan")
-                return ast.ChanType(pos, "recv", self.type_())
+                return ast.ChanType(pos, "recv", self.chan_elem())
             if kind == "func":
                 self.next()
                 return self.signature(pos)
@@ -401,7 +410,7 @@ class Parser:
                 d = "both"
                 if self.got("<-"):
                     d = "send"
-                return ast.ChanType(pos, d, self.type_())
+                return ast.ChanType(pos, d, self.chan_elem())
             if kind == "map":
                 self.next()
                 self.want("[")
@@ -966,7 +975,7 @@ class Parser:
             return ast.IncDecStmt(pos, kind, lhs[0])
         if kind == "<-":
             self.next()
-            return ast.SendStmt(pos, lhs[0], self.expr())
+            return ast.SendStmt(oppos, lhs[0], self.expr())
         if len(lhs) > 1:
             raise self.syntax_error("expecting := or = or comma")
         return ast.ExprStmt(pos, lhs[0])
@@ -980,6 +989,10 @@ class Parser:
                 return None, None
             init: ast.Stmt | None = None
             if self.tok.kind != ";":
+                if self.tok.kind == "var":
+                    self.next()  # gc accepts it, complaining
+                    self.error_at(self.pos(), f"syntax error: var declaration not allowed "
+                                              f"in {keyword} initializer")
                 init = self.simple_stmt(range_ok=False)
             if self.tok.kind == ";":
                 semi = self.tok
@@ -1043,6 +1056,10 @@ class Parser:
             if self.tok.kind != "{":
                 first: ast.Stmt | None = None
                 if self.tok.kind != ";":
+                    if self.tok.kind == "var":
+                        self.next()
+                        self.error_at(self.pos(), "syntax error: var declaration not allowed "
+                                                  "in for initializer")
                     first = self.simple_stmt(range_ok=True)
                 if isinstance(first, ast.RangeStmt):
                     rng = first
@@ -1051,6 +1068,8 @@ class Parser:
                 elif self.tok.kind == ";":
                     init = first
                     self.next()
+                    if self.tok.kind == "{":
+                        raise self.syntax_error("expecting for loop condition")
                     if self.tok.kind != ";":
                         cond = self.cond_expr(self.simple_stmt(range_ok=False), "for")
                     if self.tok.kind != ";":
@@ -1093,7 +1112,7 @@ class Parser:
                     guard = tag.x
                     tag = None
         if self.tok.kind != "{":
-            raise self.syntax_error("expecting { after switch clause")
+            raise self.syntax_error("missing { after switch clause")
         self.next()
         clauses: list[ast.CaseClause] = []
         while self.tok.kind not in ("}", "EOF"):
@@ -1173,6 +1192,8 @@ def _stmt_text(s: ast.Stmt) -> str:
         return f"{lhs} {s.op} {rhs}"
     if isinstance(s, ast.IncDecStmt):
         return expr_string(s.x) + s.op
+    if isinstance(s, ast.SendStmt):
+        return f"{expr_string(s.chan)} <- {expr_string(s.value)}"
     return "statement"
 
 
