@@ -186,6 +186,14 @@ class DeclChecker(CheckerBase):
         return out
 
     def local_type(self, d: ast.TypeSpec) -> None:
+        prev = self.scope.names.get(d.name.value)
+        if prev is not None and d.name.value != "_":
+            ppos = getattr(prev, "pos", d.name.pos)
+            self.error(d.name.pos, f"{d.name.value} redeclared in this block\n\t"
+                                   f"{ppos}: other declaration of {d.name.value}")
+            if not d.tparams:
+                self.resolve_type(d.type)  # still checked, as types2 does
+            return
         if d.tparams:
             gt = self.generic_type(d, self.scope, [])
             gt.local = self.uni.uid()  # tells apart the X[int] of two functions
