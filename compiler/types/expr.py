@@ -148,7 +148,7 @@ class ExprChecker(CheckerBase):
                 return Operand(Mode.BUILTIN, INVALID_TYPE, tree.ConstExpr(pos, INVALID_TYPE,
                                                                           0), e, name=n)
             case PkgName():
-                self.error(pos, f"use of package {obj.name} without selector")
+                self.error(pos, f"use of package {obj.name} not in selector")
                 return invalid(e)
             case GenericFunc():
                 self.error(pos, f"cannot use generic function {expr_string(e)} without "
