@@ -45,6 +45,7 @@ from compiler.types.typ import (
     is_interface,
     is_string,
     message_string,
+    missing_method,
     under,
 )
 
@@ -124,7 +125,16 @@ class ConversionChecker(CheckerBase):
                                                                              st.elem):
                 kind = tree.ConvKind.SLICE_TO_ARRAYPTR
         if kind is None:
-            self.error(e.args[0].pos, f"cannot convert {describe(orig, self.path)} to type {ts}")
+            # types2 adds the cause assignability found (convertibleTo tries it first).
+            cause = ""
+            if isinstance(tu, Interface) or (isinstance(tu, Pointer) and
+                                             isinstance(under(tu.elem), Interface)):
+                cause = ":\n\t" + self.not_implements(x.type, t)
+            elif isinstance(under(x.type), Interface) and \
+                    missing_method(t, under(x.type)) is None:  # type: ignore[arg-type]
+                cause = ":\n\tneed type assertion"
+            self.error(e.args[0].pos, f"cannot convert {describe(orig, self.path)} to type "
+                                      f"{ts}{cause}")
             return invalid(e)
         xe = self.const_expr(x, x.type) if x.mode is Mode.CONST else x.expr
         if kind in (tree.ConvKind.T2E, tree.ConvKind.T2I, tree.ConvKind.I2E,
