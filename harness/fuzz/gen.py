@@ -64,8 +64,8 @@ from harness.fuzz.types import (
 SUBSETS = ("starter", "full")
 # Optional features of the full subset that `without` can turn off one by one.
 FEATURES = frozenset(
-    {"assert", "closure", "defer", "fallthrough", "goroutine", "sized", "switch",
-     "typeswitch"}
+    {"assert", "closure", "defer", "fallthrough", "generic", "goroutine", "sized",
+     "switch", "typeswitch"}
 )
 MAX_COST = 400
 MAX_EXPR_DEPTH = 3
@@ -115,6 +115,22 @@ class Ctx:
 
 
 @dataclass(slots=True)
+class Generics:
+    """The generic declarations of a program: names of the functions and types made
+    by gen_generics (see there for their shapes) and the method-constrained functions
+    as (name, constraint, method)."""
+
+    num: list[str] = field(default_factory=list)
+    eq: str = ""
+    pick: str = ""
+    sum: str = ""
+    mapf: str = ""
+    box: str = ""
+    stack: str = ""
+    calls: list[tuple[str, Iface, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Gen:
     """The generator's state for one program."""
 
@@ -129,6 +145,7 @@ class Gen:
     ifaces: list[Iface] = field(default_factory=list)
     funcs: list[Func] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
+    generics: Generics | None = None
     mult: int = 1
     cost: int = 0
     depth: int = 0
@@ -416,6 +433,8 @@ class Gen:
                 opts += self.iface_options(t, d)
             case FuncT():
                 pass
+        if deep and self.generics is not None:
+            opts += self.generic_options(t, d)
         if isinstance(t, Basic) and not nonconst:
             opts.append((1.0 if deep else 3.0, lambda: self.literal(t)))
         if not opts:
@@ -652,6 +671,8 @@ class Gen:
             kinds.append((0.7, self.defer_stmt))
         if self.ctx.calls and not self.ctx.in_loop and self.has("goroutine"):
             kinds += [(0.5, self.pipeline_stmt), (0.5, self.join_stmt)]
+        if self.generics is not None:
+            kinds.append((1.5, self.generic_stmt))
         if self.ctx.in_loop:
             kinds.append((0.7, self.branch_stmt))
         _, make = self.rng.choices(kinds, [w for w, _ in kinds])[0]
@@ -996,6 +1017,200 @@ class Gen:
         self.emit("}")
         self.emit(f'println("{res}", {", ".join(f"{res}[{i}]" for i in range(n))})')
 
+    # ---- generics -------------------------------------------------------------------
+    #
+    # The generic declarations have fixed shapes with random bodies; their calls are
+    # pure (methods called through a constraint never include M3), so they appear
+    # anywhere an expression may, instantiated by inference or explicitly:
+    #
+    #   type Num interface{ ~int | ~int8 | ... }
+    #   func gnum0[T Num](a, b T, k int) T { x := ((a ^ T(k)) * b); ...; return ... }
+    #   func geq0[T comparable](a, b T) bool { return a == b }
+    #   func gpick0[T any](c bool, a, b T) T { ... }
+    #   func gsum0[S ~[]E, E Num](s S) E { ... }                 (constraint inference)
+    #   func gmap0[T, U any](xs []T, f func(T) U) []U { ... }
+    #   func gcall0[T I1](x T, a0 int) string { return x.M1(a0) }
+    #   type Box0[T any] struct{ v T; n int }; type Stack0[T any] []T (with methods)
+
+    def gen_generics(self) -> None:
+        """Declares the program's generic functions and types (see above)."""
+        g = Generics()
+        kinds = " | ".join(f"~{k.name}" for k in self.int_kinds())
+        self.emit(f"type Num interface {{ {kinds} }}")
+        self.emit("")
+        for _ in range(self.rng.randint(1, 2)):
+            g.num.append(self.gen_generic_num())
+        g.eq, g.pick = self.fresh("geq"), self.fresh("gpick")
+        self.emit(f"func {g.eq}[T comparable](a, b T) bool {{ return a == b }}")
+        self.emit("")
+        self.emit(f"func {g.pick}[T any](c bool, a, b T) T {{")
+        self.emit("\tif c {\n\t\treturn a\n\t}\n\treturn b\n}\n")
+        g.sum, g.mapf = self.fresh("gsum"), self.fresh("gmap")
+        self.emit(f"func {g.sum}[S ~[]E, E Num](s S) E {{")
+        self.emit("\tvar t E\n\tfor _, x := range s {\n\t\tt += x\n\t}\n\treturn t\n}\n")
+        self.emit(f"func {g.mapf}[T, U any](xs []T, f func(T) U) []U {{")
+        self.emit("\tout := make([]U, 0, len(xs))\n\tfor _, x := range xs {")
+        self.emit("\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\n")
+        for it in self.rng.sample(self.ifaces, min(2, len(self.ifaces))):
+            pure = sorted(m for m in it.methods if m != "M3")
+            if pure:
+                m = self.rng.choice(pure)
+                params, res = METHODS[m]
+                name = self.fresh("gcall")
+                ps = "".join(f", a{k} {p.name}" for k, p in enumerate(params))
+                args = ", ".join(f"a{k}" for k in range(len(params)))
+                self.emit(f"func {name}[T {it.name}](x T{ps}) {res.name} "
+                          f"{{ return x.{m}({args}) }}")
+                self.emit("")
+                g.calls.append((name, it, m))
+        g.box, g.stack = self.fresh("Box"), self.fresh("Stack")
+        self.emit(f"type {g.box}[T any] struct {{ v T; n int }}")
+        self.emit(f"func (b *{g.box}[T]) Set(v T) {{ b.v = v; b.n++ }}")
+        self.emit(f"func (b {g.box}[T]) Get() T {{ return b.v }}")
+        self.emit(f"type {g.stack}[T any] []T")
+        self.emit(f"func (s *{g.stack}[T]) Push(v T) {{ *s = append(*s, v) }}")
+        self.emit(f"func (s {g.stack}[T]) Len() int {{ return len(s) }}")
+        self.emit(f"func (s *{g.stack}[T]) Pop() T {{")
+        self.emit("\told := *s\n\tv := old[len(old)-1]\n\t*s = old[:len(old)-1]\n\treturn v\n}\n")
+        self.generics = g
+
+    def gen_generic_num(self) -> str:
+        """Emits a generic arithmetic function over Num and returns its name."""
+        name = self.fresh("gnum")
+        self.emit(f"func {name}[T Num](a, b T, k int) T {{")
+        self.emit(f"\tx := {self.tex(['a', 'b'], 2)}")
+        if self.chance(0.6):
+            self.emit("\tfor i := 0; i < k&3; i++ {")
+            self.emit(f"\t\tx = {self.tex(['x', 'a', 'T(i)'], 2)}")
+            self.emit("\t}")
+        self.emit(f"\treturn x {self.rng.choice(['+', '^', '-', '|'])} {self.tex(['a', 'b'], 1)}")
+        self.emit("}")
+        self.emit("")
+        return name
+
+    def tex(self, leaves: list[str], d: int) -> str:
+        """Returns an expression of type parameter type T (constraint Num) over leaves;
+        divisors are `(y | 1)`, shift counts `(k & 7)`, conversions of constants fit
+        every integer kind."""
+        if d == 0 or self.chance(0.25):
+            r = self.rng.random()
+            if r < 0.15:
+                return "T(k)"
+            if r < 0.25:
+                return f"T({self.rng.randint(0, 100)})"
+            return self.rng.choice(leaves)
+        op = self.rng.choice(["+", "-", "*", "&", "|", "^", "&^", "/", "%", "<<", ">>", "u"])
+        x = self.tex(leaves, d - 1)
+        if op == "u":
+            return f"({self.rng.choice(['-', '^'])}{x})"
+        if op in ("<<", ">>"):
+            return f"({x} {op} (k & 7))"
+        y = self.tex(leaves, d - 1)
+        if op in ("/", "%"):
+            return f"({x} {op} ({y} | 1))"
+        return f"({x} {op} {y})"
+
+    def targ(self, t: Type, explicit: bool) -> str:
+        """Returns `[t]` when explicit, else "" (the call infers t)."""
+        return f"[{spell(t)}]" if explicit else ""
+
+    def generic_options(self, t: Type, d: int) -> list[tuple[float, Callable[[], Ex]]]:
+        """Returns the ways to build a t-typed expression by calling a generic function."""
+        g = self.generics
+        if g is None or isinstance(t, FuncT):
+            return []
+        opts: list[tuple[float, Callable[[], Ex]]] = []
+
+        def pick() -> Ex:
+            x = self.ex(t, d + 1)
+            y = self.ex(t, d + 1, nonconst=x.const)
+            c = self.ex(BOOL, d + 1)
+            return Ex(f"{g.pick}{self.targ(t, self.chance(0.4))}({c.code}, {x.code}, {y.code})")
+
+        opts.append((0.7, pick))
+        under = t.under if isinstance(t, Named) else t
+        if isinstance(under, Basic) and is_int(under):
+            def num() -> Ex:
+                self.charge(4)
+                x = self.ex(t, d + 1)
+                y = self.ex(t, d + 1, nonconst=x.const)
+                k = self.ex(INT, d + 1)
+                f = self.rng.choice(g.num)
+                return Ex(f"{f}{self.targ(t, self.chance(0.3))}({x.code}, {y.code}, {k.code})")
+
+            opts.append((1.5, num))
+        if isinstance(t, Basic) and is_int(t):
+            def sum_() -> Ex:
+                elems = ", ".join(self.ex(t, d + 1).code for _ in range(self.rng.randint(0, 3)))
+                inst = f"[[]{t.name}]" if self.chance(0.3) else ""
+                return Ex(f"{g.sum}{inst}([]{t.name}{{{elems}}})")
+
+            opts.append((1.0, sum_))
+        if t == BOOL:
+            def eq() -> Ex:
+                c = self.rng.choice(self.concrete_types())
+                x = self.ex(c, d + 1)
+                y = self.ex(c, d + 1, nonconst=x.const)
+                explicit = self.chance(0.3) or (x.const and c not in (INT, BOOL, STRING))
+                return Ex(f"{g.eq}{self.targ(c, explicit)}({x.code}, {y.code})")
+
+            opts.append((1.0, eq))
+        for name, it, m in g.calls:
+            params, res = METHODS[m]
+            if res != t:
+                continue
+            cands = [c for c in [*self.concrete_types(), *self.ifaces] if implements(c, it)]
+
+            def call(name: str = name, cands: list[Type] = cands,
+                     params: tuple[Basic, ...] = params) -> Ex:
+                c = self.rng.choice(cands)
+                x = self.typed(c, d + 1)
+                args = "".join(f", {self.ex(p, d + 1).code}" for p in params)
+                return Ex(f"{name}{self.targ(c, self.chance(0.3))}({x}{args})")
+
+            if cands:
+                opts.append((1.0, call))
+        return opts
+
+    def generic_stmt(self) -> None:
+        """Emits uses of the generic Box or Stack at a random type, or a gmap call."""
+        g = self.generics
+        assert g is not None
+        fns = self.vars_where(lambda v: isinstance(v.type, FuncT))
+        r = self.rng.random()
+        if fns and r < 0.25:
+            fn = self.rng.choice(fns)
+            n = self.rng.randint(0, 3)
+            if not self.can_afford(n * fn.cost):
+                self.print_stmt()
+                return
+            self.charge(n * fn.cost)
+            elems = ", ".join(self.ex(INT, 1).code for _ in range(n))
+            inst = "[int, int]" if self.chance(0.3) else ""
+            ms = self.fresh("ms")
+            self.emit(f"{ms} := {g.mapf}{inst}([]int{{{elems}}}, {self.ref(fn)})")
+            self.emit(f'println("{ms}", len({ms}){"".join(f", {ms}[{i}]" for i in range(n))})')
+            return
+        t = self.pick_type()
+        v = self.fresh("v")
+        if r < 0.6:
+            b = self.fresh("bx")
+            if self.chance(0.5):
+                self.emit(f"{b} := &{g.box}[{spell(t)}]{{v: {self.ex(t, 1).code}}}")
+            else:
+                self.emit(f"var {b} {g.box}[{spell(t)}]")
+            self.emit(f"{b}.Set({self.ex(t, 1).code})")
+            self.emit(f'println("{b}", {b}.n)')
+            self.emit(f"{v} := {b}.Get()")
+        else:
+            s = self.fresh("st")
+            self.emit(f"var {s} {g.stack}[{spell(t)}]")
+            for _ in range(self.rng.randint(1, 3)):
+                self.emit(f"{s}.Push({self.ex(t, 1).code})")
+            self.emit(f"{v} := {s}.Pop()")
+            self.emit(f'println("{s}", {s}.Len())')
+        self.declare(v, t)
+
     # ---- functions and program ------------------------------------------------------
 
     def gen_func(self, name: str) -> Func:
@@ -1053,6 +1268,8 @@ class Gen:
         self.emit("")
         if self.full:
             self.gen_types()
+        if self.has("generic"):
+            self.gen_generics()
         rec = self.gen_recursive()
         rec_call = Func(f"{rec.name}", rec.params, rec.result, rec.cost)
         for _ in range(self.rng.randint(2, 4)):
