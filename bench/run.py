@@ -47,7 +47,11 @@ ROOT = HERE.parent
 GO_CANDIDATES = ("/usr/lib/go-1.19/bin/go", "/usr/local/go/bin/go")
 
 # (numerator, denominator) benchmark names whose median ratio is shown per compiler.
-PAIRS: tuple[tuple[str, str], ...] = (("LoaderConv", "LoaderDirect"),)
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("LoaderConv", "LoaderDirect"),
+    ("StackGeneric", "StackConcrete"),
+    ("OMapGeneric", "OMapConcrete"),
+)
 
 _LINE = re.compile(r"^(Benchmark\S+)\s+(\d+)\s+([0-9.]+) ns/op\b.*$")
 _PROCS = re.compile(r"-\d+$")
