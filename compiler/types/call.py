@@ -13,6 +13,8 @@ argument list:
 
 from __future__ import annotations
 
+import dataclasses
+
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
@@ -25,6 +27,12 @@ from compiler.types.typ import Signature, Slice, Tuple, Type, message_string, un
 class CallChecker(CheckerBase):
     """Calls (mixed into Checker)."""
 
+    def names_tparam(self, e: ast.Expr) -> bool:
+        """Whether e is the name of a type parameter (bound in an instance body)."""
+        while isinstance(e, ast.ParenExpr):
+            e = e.x
+        return isinstance(e, ast.Name) and getattr(self.lookup(e.value), "tparam", False)
+
     def call(self, e: ast.CallExpr, hint: Type | None = None) -> Operand:
         f = self.callee(e)
         if f.invalid:
@@ -32,7 +40,12 @@ class CallChecker(CheckerBase):
                 self.expr(a)
             return invalid(e)
         if f.mode is Mode.TYPE:
-            return self.conversion(e, f.type)
+            x = self.conversion(e, f.type)
+            if x.mode is Mode.CONST and self.names_tparam(e.fun):
+                # T(27) with T a type parameter is not a constant, whatever T is
+                # bound to here: -T(27) is fine for T = uint.
+                return dataclasses.replace(x, mode=Mode.VALUE, val=None)
+            return x
         if f.mode is Mode.BUILTIN:
             return self.builtin_call(e, f.name, hint)
         f = self.require_value(f)

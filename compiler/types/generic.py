@@ -451,7 +451,7 @@ class GenericChecker(CheckerBase):
         s = Scope(scope)
         for n, t in zip(names, targs, strict=False):
             if n.value != "_":
-                s.names[n.value] = TypeName(n.value, t, n.pos)
+                s.names[n.value] = TypeName(n.value, t, n.pos, tparam=True)
         return s
 
     def instantiate_func(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos]

@@ -363,9 +363,13 @@ class Const:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class TypeName:
+    """A type's name in a scope; tparam marks a type parameter's name bound to its
+    argument in an instance body (conversions to it are never constant)."""
+
     name: str
     type: Type
     pos: Pos
+    tparam: bool = False
 
 
 # ---------------------------------------------------------------------------------------
