@@ -267,7 +267,6 @@ class Parser:
     def type_params(self) -> tuple[ast.Field, ...]:
         """`[P, Q C1; R C2]`: a type parameter list, one Field per name (the constraint
         as its type, a union or `~T` an element expression)."""
-        lbrack = self.pos()
         self.want("[")
         out: list[ast.Field] = []
         pending: list[ast.Name] = []
@@ -277,16 +276,19 @@ class Parser:
             if self.tok.kind == ",":
                 self.next()
                 continue
+            if self.tok.kind == "]":
+                break
             c = self.constraint_elem()
             out.extend(ast.Field(pn.pos, pn, c) for pn in pending)
             pending = []
             if not self.got(","):
                 break
         if pending:
-            self.error_at(pending[-1].pos, "syntax error: missing type constraint")
+            # gc puts this one at the closing bracket, like the next.
+            self.error_at(self.pos(), "syntax error: missing type constraint")
             raise _Bail()
         if not out:
-            self.error_at(lbrack, "syntax error: empty type parameter list")
+            self.error_at(self.pos(), "syntax error: empty type parameter list")
             raise _Bail()
         self.want("]")
         return tuple(out)
@@ -329,11 +331,11 @@ class Parser:
         name = self.name()
         tparams: tuple[ast.Field, ...] = ()
         if self.tok.kind == "[":
+            lbrack = self.pos()
             tparams = self.type_params()
             if recv is not None:
-                self.error_at(tparams[0].pos, "syntax error: method must have no type "
-                                              "parameters")
-                raise _Bail()
+                self.error_at(lbrack, "syntax error: method must have no type parameters")
+                tparams = ()
         ftype = self.signature(pos)
         body: ast.BlockStmt | None = None
         if self.tok.kind == "{":
@@ -537,6 +539,12 @@ class Parser:
             if self.tok.kind == "NAME" and self.peek().kind == "(":
                 n = self.name()
                 methods.append(ast.Field(mpos, n, self.signature(mpos)))
+            elif self.tok.kind == "NAME" and self._method_tparams():
+                n = self.name()
+                lbrack = self.pos()
+                self.type_params()
+                self.diags.error(lbrack, "interface method must have no type parameters")
+                methods.append(ast.Field(mpos, n, self.signature(mpos)))
             else:
                 methods.append(ast.Field(mpos, None, self.constraint_elem()))
             if not self.got(";") and self.tok.kind != "}":
@@ -544,6 +552,21 @@ class Parser:
                                         "newline or }")
         self.want("}")
         return ast.InterfaceType(pos, tuple(methods))
+
+    def _method_tparams(self) -> bool:
+        """At NAME `[` in an interface: whether the bracket closes before a `(`, as in
+        the method `m[P any]()` (not the embedded instance `I[int]`)."""
+        if self.peek().kind != "[":
+            return False
+        depth, k = 0, 1
+        while True:
+            kind = self.peek(k).kind
+            if kind == "EOF":
+                return False
+            depth += {"[": 1, "]": -1}.get(kind, 0)
+            if depth == 0:
+                return self.peek(k + 1).kind == "("
+            k += 1
 
     def signature(self, pos: Pos) -> ast.FuncType:
         params = self.params()
