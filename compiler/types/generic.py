@@ -76,6 +76,7 @@ class GenericFunc:
     tparams: tuple[TypeParam, ...] = ()
     sig: Signature | None = None
     instances: dict[str, Func] = field(default_factory=dict)
+    bad_constraints: bool = False
 
 
 @dataclass(eq=False, slots=True)
@@ -93,6 +94,7 @@ class GenericType:
     instances: dict[str, Named] = field(default_factory=dict)
     depth: int = 0
     local: int = 0
+    bad_constraints: bool = False
 
 
 def instance_key(targs: Sequence[Type]) -> str:
@@ -163,8 +165,11 @@ class GenericChecker(CheckerBase):
             tps.append(tp)
             self.constraint_text[tp.uid] = expr_string(f.type)
             if f.name.value != "_":
-                if f.name.value in scope.names:
-                    self.error(f.name.pos, f"{f.name.value} redeclared in this block")
+                prev = scope.names.get(f.name.value)
+                if isinstance(prev, TypeName):
+                    self.error(f.name.pos, f"{f.name.value} redeclared in this block\n\t"
+                                           f"{prev.pos}: other declaration of {f.name.value}")
+                    continue
                 scope.names[f.name.value] = TypeName(tp.name, tp, tp.pos)
         saved = self.save_context()
         try:
@@ -207,6 +212,11 @@ class GenericChecker(CheckerBase):
             finally:
                 self.in_constraint = saved
         if isinstance(e, ast.BinaryExpr) and e.op == "|":
+            for side in (e.x, e.y):
+                if isinstance(side, ast.Name) and side.value == "comparable" and \
+                        self.lookup("comparable") is self.universe_scope.names.get("comparable"):
+                    self.error(side.pos, "cannot use comparable in union")
+                    return None
             x, y = self.union_terms(e.x), self.union_terms(e.y)
             return None if x is None or y is None else x + y
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
@@ -228,7 +238,14 @@ class GenericChecker(CheckerBase):
         gf = GenericFunc(name, self.path, spec, scope, self)
         self.no_local_types(spec)
         tscope = Scope(scope)
+        before = self.diags.errors
         gf.tparams = self.declare_tparams(spec.tparams, tscope)
+        gf.bad_constraints = self.diags.errors > before
+        for p in (*spec.type.params, *spec.type.results):
+            prev = tscope.names.get(p.name.value) if p.name else None
+            if p.name is not None and isinstance(prev, TypeName):
+                self.error(p.name.pos, f"{p.name.value} redeclared in this block\n\t"
+                                       f"{prev.pos}: other declaration of {p.name.value}")
         saved = self.save_context()
         try:
             self.scope = tscope
@@ -272,7 +289,18 @@ class GenericChecker(CheckerBase):
         gt = GenericType(spec.name.value, self.path, spec, scope, self, methods)
         for m, _ in methods:
             self.no_local_types(m)
+        before = self.diags.errors
         gt.tparams = self.declare_tparams(spec.tparams, Scope(scope))
+        # A constraint that failed (`interface{ M() T[U] }` in T's own declaration is
+        # an invalid recursive type) fails no type argument: gc reports nothing more.
+        gt.bad_constraints = self.diags.errors > before
+        rhs = spec.type
+        while isinstance(rhs, ast.ParenExpr):
+            rhs = rhs.x
+        if isinstance(rhs, ast.Name) and any(f.name and f.name.value == rhs.value
+                                             for f in spec.tparams):
+            self.error(rhs.pos, "cannot use a type parameter as RHS in type declaration")
+            gt.bad_constraints = True
         if self._expanding(spec):
             self.inst_cycle_reported[id(gt)] = True
         return gt
@@ -457,7 +485,7 @@ class GenericChecker(CheckerBase):
     def instantiate_func(self, g: GenericFunc, targs: Sequence[Type], poss: Sequence[Pos]
                          ) -> Func | None:
         """The instance of g for targs (made once; its body queued)."""
-        if not self.satisfy(targs, g.tparams, poss):
+        if not g.bad_constraints and not self.satisfy(targs, g.tparams, poss):
             return None
         key = instance_key(targs)
         fn = g.instances.get(key)
@@ -520,7 +548,7 @@ class GenericChecker(CheckerBase):
                 self.inst_cycle_reported[id(g)] = True
                 self.error(g.spec.name.pos, "instantiation cycle")
             return INVALID_TYPE
-        if not self.satisfy(targs, g.tparams, poss):
+        if not g.bad_constraints and not self.satisfy(targs, g.tparams, poss):
             return INVALID_TYPE
         spec = g.spec
         nt = Named(g.name, g.pkg, spec.name.pos, local=g.local)
