@@ -128,7 +128,9 @@ class InferChecker(CheckerBase):
                     before = len(m)
                     self.unify(term.type, under(bound) if term.tilde else bound, m, tps)
                     changed |= len(m) != before
-                else:
+                elif not term.tilde:
+                    # Only a single exact type fixes an unknown argument (Go 1.19's
+                    # inferB): under ~int, G("x") infers string and fails the constraint.
                     core = self.subst(term.type, m)
                     if not is_open(core):
                         m[tp.uid] = core
