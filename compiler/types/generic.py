@@ -566,6 +566,9 @@ class GenericChecker(CheckerBase):
             self.type_ind[id(nt)] = 0
             try:
                 u = self.resolve_type(spec.type)
+                if isinstance(u, Named) and u.underlying is None and id(u) in self.type_ind:
+                    self.recursive_instance(u, spec.type.pos)
+                    u = INVALID_TYPE
             finally:
                 self.type_stack.pop()
                 del self.type_ind[id(nt)]
@@ -580,6 +583,19 @@ class GenericChecker(CheckerBase):
             self.indirections = saved_ind
             self.restore_context(saved)
         return nt
+
+    def recursive_instance(self, u: Named, pos: Pos) -> None:
+        """Report `type A[T any] B[T]; type B[T any] A[T]`: the instance u being made
+        is its own underlying type; each member of the cycle is named at the type
+        expression that refers to it, as gc does."""
+        cycle = self.type_stack[self.type_stack.index(u):]
+        refs = [pos, *(c.origin.spec.type.pos for c in cycle[:-1]
+                       if isinstance(c.origin, GenericType))]
+        if len(refs) != len(cycle):
+            refs = [pos] * len(cycle)
+        lines = "".join(f"\n\t{r}: {c.name} refers to" for c, r in zip(cycle, refs,
+                                                                       strict=True))
+        self.error(pos, f"invalid recursive type {u.name}{lines}\n\t{pos}: {u.name}")
 
     def instance_method(self, nt: Named, spec: ast.FuncDecl, fscope: Scope, open_: bool
                         ) -> None:
