@@ -6,9 +6,10 @@ print the same bytes and exit 0. The "starter" subset uses only int, bool, strin
 funcs (with bounded recursion), if/for/break/continue and println; "full" adds sized
 integers, named types, structs, pointers, methods with value and pointer receivers,
 interfaces (embedded ones too), conversions of every kind of value to interfaces,
-comma-ok assertions, type switches, switch statements, closures and defer, with a
-bias to interface machinery (values mutated after conversion, calls through
-interfaces, interface-to-interface conversions). A full program looks like
+comma-ok assertions, type switches, switch statements, closures, defer and generics
+(generic functions and types called with inferred and explicit type arguments, see
+gen_generics), with a bias to interface machinery (values mutated after conversion,
+calls through interfaces, interface-to-interface conversions). A full program looks like
 
     type T0 struct { f0 int; f1 string }
     type I1 interface { I0; M4() string }
