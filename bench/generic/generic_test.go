@@ -32,14 +32,15 @@ func (s *Stack[T]) Pop() (T, bool) {
 
 func (s *Stack[T]) Len() int { return len(s.items) }
 
-// IntStack is Stack written for int.
+// IntStack is Stack written for int: T replaced by int, nothing else changed.
 type IntStack struct{ items []int }
 
 func (s *IntStack) Push(v int) { s.items = append(s.items, v) }
 
 func (s *IntStack) Pop() (int, bool) {
+	var zero int
 	if len(s.items) == 0 {
-		return 0, false
+		return zero, false
 	}
 	v := s.items[len(s.items)-1]
 	s.items = s.items[:len(s.items)-1]
@@ -91,7 +92,7 @@ func (m *OMap[K, V]) Get(k K) (V, bool) {
 	return zv, false
 }
 
-// IntMap is OMap written for int keys and values.
+// IntMap is OMap written for int keys and values (K and V replaced by int).
 type IntMap struct {
 	keys []int
 	vals []int
@@ -116,8 +117,10 @@ func (m *IntMap) Put(k int, v int) {
 		m.vals[i] = v
 		return
 	}
-	m.keys = append(m.keys, 0)
-	m.vals = append(m.vals, 0)
+	var zk int
+	var zv int
+	m.keys = append(m.keys, zk)
+	m.vals = append(m.vals, zv)
 	copy(m.keys[i+1:], m.keys[i:])
 	copy(m.vals[i+1:], m.vals[i:])
 	m.keys[i], m.vals[i] = k, v
@@ -128,7 +131,8 @@ func (m *IntMap) Get(k int) (int, bool) {
 	if i < len(m.keys) && m.keys[i] == k {
 		return m.vals[i], true
 	}
-	return 0, false
+	var zv int
+	return zv, false
 }
 
 const depth = 256
