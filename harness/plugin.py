@@ -8,7 +8,8 @@ names a run.go action becomes one item:
     /usr/share/go-1.19/test/helloworld.go::run PASSED
     cases/iface/conv_test.go::test PASSED
 
-Directories named `X.dir` are inputs of other cases and are not walked. A
+Directories named `X.dir` are inputs of other cases and are not walked; in Go's
+test tree only run.go's `dirs` are (`bench/garbage/peano.go` runs only when named). A
 malformed header (unknown directive, bad flag, bad `// ERROR` line or regexp)
 is a collection error pointing at `case.go:LINE`. Cases excluded by build
 constraints, `// skip` cases, unsupported directives and `refgo-only` cases
@@ -23,8 +24,10 @@ workdir keyed by a hash of its node id.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
+import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -123,7 +126,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--gc-asmcheck",
         action="store_true",
         default=False,
-        help="run asmcheck cases under --compiler=gc too (for Go's own codegen tests)",
+        help="under --compiler=gc, also run asmcheck cases outside Go's test tree (whose "
+        "patterns are refgo's -S syntax); Go's own codegen tests run without it",
     )
     group.addoption(
         "--compiler-flags",
@@ -362,10 +366,45 @@ def _mounts(session: pytest.Session) -> list[str]:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """Skips `X.dir` directories: they are inputs of the case X.go, not cases."""
-    if collection_path.name.endswith(".dir") and collection_path.is_dir():
+    """Skips `X.dir` directories (inputs of the case X.go, not cases) and, in Go's test
+    tree, directories run.go does not walk (`bench/`, `stress/`) unless named explicitly."""
+    if not collection_path.is_dir():
+        return None
+    if collection_path.name.endswith(".dir"):
         return True
-    return None
+    root = find_suite_root(str(collection_path.parent))
+    if not root:
+        return None
+    walked = run_go_dirs(root)
+    rel = os.path.relpath(collection_path, root)
+    if walked is None or rel in walked or any(d.startswith(rel + "/") for d in walked):
+        return None
+    top = Path(root)
+    for a in config.args:
+        named = Path(os.path.abspath(a.split("::", 1)[0]))
+        # Named: this directory, a path inside it, or a directory around it below the root.
+        if named == collection_path or collection_path in named.parents:
+            return None
+        if named in collection_path.parents and top in named.parents:
+            return None
+    return True
+
+
+_DIRS_RX = re.compile(r"(?m)^\s*dirs\s*=\s*\[\]string\{([^}]*)\}")
+
+
+@functools.cache
+def run_go_dirs(root: str) -> frozenset[str] | None:
+    """The directories of Go's test tree at root that run.go walks (its `dirs`), relative
+    to root ("." for root itself); None when root's run.go has no such list."""
+    try:
+        with open(os.path.join(root, "run.go"), encoding="utf-8") as f:
+            m = _DIRS_RX.search(f.read())
+    except OSError:
+        return None
+    if m is None:
+        return None
+    return frozenset(re.findall(r'"([^"]+)"', m.group(1)))
 
 
 def _read_header(path: str) -> str:
