@@ -79,7 +79,7 @@ class Compiler(ABC):
     Abstract methods are the steps (compile, errorcheck, build, assemble, test); the
     rest have defaults a gc-like compiler keeps: run.go's build tags without cgo,
     no known failures, always available, no multi-package (`*dir`) steps, asmcheck
-    only when asked, `// GC_ERROR` lines. A third-party compiler subclasses this and
+    of Go's tree only, `// GC_ERROR` lines. A third-party compiler subclasses this and
     registers a factory (see register()).
     """
 
@@ -146,7 +146,8 @@ class Compiler(ABC):
         return None
 
     def asmcheck(self) -> str:
-        """Whether asmcheck cases run: "yes", "opt-in" (--gc-asmcheck) or "no"."""
+        """Whether asmcheck cases run: "yes", "no", or "opt-in": Go's tree's (gc's
+        assembly syntax, as run.go runs them), others only with --gc-asmcheck."""
         return "opt-in"
 
     def run_in_dir(self, flags: Sequence[str], gopath: str) -> tuple[Argv, dict[str, str]] | None:

@@ -307,7 +307,7 @@ def test_asmcheck_with_refgo_listing(pytester: pytest.Pytester, fake: list[str])
     )
     gc = pytester.runpytest(*fake, "--compiler=gc", "a.go", "-rs")
     gc.assert_outcomes(skipped=1)
-    gc.stdout.fnmatch_lines(["*asmcheck cases are refgo-only*"])
+    gc.stdout.fnmatch_lines(["*asmcheck outside Go's test tree is in refgo's -S syntax*"])
 
 
 def test_test_directive_is_one_case_per_package(pytester: pytest.Pytester, fake: list[str]) -> None:
