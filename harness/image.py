@@ -5,7 +5,7 @@ Two images, both made locally (no registry is ever contacted):
     refgo-base:<base key>        debootstrap --variant=minbase of the host's Debian release
                                  (toolchain/mkbase.sh), then `docker import`
     refgo-toolchain:<image key>  toolchain/Dockerfile FROM the base: python3, binutils, gcc,
-                                 libc6-dev, golang-1.19-go, and toolchain/step.py
+                                 libc6-dev, golang-1.19-go, gccgo-12, and toolchain/step.c
 
 The base key hashes the suite, the architecture and mkbase.sh; the image key hashes the base
 key and every file under toolchain/ (path and bytes).  So editing the Dockerfile or step.py
