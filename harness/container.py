@@ -510,6 +510,25 @@ def prepare_cache(
         raise ExecutorError(f"build cache {cache}: {e}") from e
 
 
+def _extract_plain(tf: tarfile.TarFile, dest: str) -> None:
+    """Extracts tf's regular files and directories under dest, nothing outside it.
+
+    Do NOT call extractall(filter="data") unconditionally: Python 3.11 has it only from
+    3.11.4, and Debian bookworm's python3 (a job container's, the image's) is 3.11.2.
+    """
+    if hasattr(tarfile, "data_filter"):
+        tf.extractall(dest, filter="data")
+        return
+    safe = [
+        m for m in tf.getmembers()
+        if (m.isfile() or m.isdir()) and not os.path.isabs(m.name)
+        and ".." not in m.name.split("/")
+    ]
+    for m in safe:
+        m.mode &= 0o755
+    tf.extractall(dest, members=safe)
+
+
 class DockerExecutor:
     """An Executor whose steps run in one container (harness.toolchain.Executor contract).
 
@@ -627,7 +646,7 @@ class DockerExecutor:
                 return None
             dest = tempfile.mkdtemp(prefix="refgo-failed-")
             with tarfile.open(fileobj=io.BytesIO(res.output)) as tf:
-                tf.extractall(dest, filter="data")
+                _extract_plain(tf, dest)
         except (OSError, ValueError, tarfile.TarError, ExecutorError):
             return None
         return os.path.join(dest, key)

@@ -801,3 +801,30 @@ def test_path_map_translates_a_job_containers_paths() -> None:
     with pytest.raises(container.EngineUnavailable, match="/root/.cache/refgo is inside"):
         pm.host("/root/.cache/refgo")
     assert container.path_map(Client(False)).host("/root/x") == "/root/x"
+
+
+def test_extract_plain_without_data_filter(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Python 3.11.2 (bookworm's) has no tarfile.data_filter: the fallback extracts
+    regular files and directories only, and nothing outside dest."""
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tf:
+        for name, data in (("case/a.go", b"package a\n"), ("../evil", b"x")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("case/etc")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc"
+        tf.addfile(link)
+    monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    buf.seek(0)
+    with tarfile.open(fileobj=buf) as tf:
+        container._extract_plain(tf, str(dest))
+    assert (dest / "case" / "a.go").read_bytes() == b"package a\n"
+    assert not (tmp_path / "evil").exists() and not (dest / "case" / "etc").exists()
