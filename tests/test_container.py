@@ -803,6 +803,58 @@ def test_path_map_translates_a_job_containers_paths() -> None:
     assert container.path_map(Client(False)).host("/root/x") == "/root/x"
 
 
+JOB_CASE = '// run\n\npackage main\n\nfunc main() { println("from the job") }\n'
+
+
+@pytest.mark.docker
+def test_harness_in_a_job_container_binds_the_hosts_paths(
+    engine: tuple[Any, str], tmp_path: Path
+) -> None:
+    """A GitHub Actions job `container:`: the workspace is the host's work/ bound at /__w,
+    the checkout /__w/refgo/refgo, the engine's socket mounted. The harness there runs a
+    case of /__w/_temp in the toolchain container: every bind it asks the engine for must
+    name the host's path, or the case and the build cache would be empty directories."""
+    import sysconfig
+
+    client, tag = engine
+    if sys.version_info[:2] != (3, 11):
+        pytest.skip("the toolchain image's python3 is 3.11; this venv's packages are not")
+    work = tmp_path / "work"
+    (work / "_temp" / "case").mkdir(parents=True)
+    (work / "_temp" / "case" / "job.go").write_text(JOB_CASE)
+    (work / "_temp" / "case" / "job.out").write_text("from the job\n")
+    site = sysconfig.get_paths()["purelib"]
+    outer = client.containers.run(
+        tag,
+        ["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rA", "--toolchain=docker",
+         "--compiler=gc", "/__w/_temp/case/job.go"],
+        detach=True,
+        labels={container.LABEL_OWNER: container.owner_label()},
+        environment={
+            "PYTHONPATH": f"/__w/refgo/refgo:{site}",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "REFGO_CACHE": "/__w/_temp/cache",
+            "HOME": "/github/home",
+        },
+        volumes={
+            str(work): {"bind": "/__w", "mode": "rw"},
+            repo_root(): {"bind": "/__w/refgo/refgo", "mode": "ro"},
+            site: {"bind": site, "mode": "ro"},
+            "/var/run/docker.sock": {"bind": "/var/run/docker.sock", "mode": "rw"},
+        },
+        working_dir="/__w/refgo/refgo",
+        user="0:0",
+    )
+    try:
+        status = outer.wait(timeout=900)
+        log = outer.logs().decode(errors="replace")
+    finally:
+        outer.remove(force=True)
+    assert status["StatusCode"] == 0, log[-8000:]
+    assert "1 passed" in log, log[-4000:]
+    assert list((work / "_temp" / "cache").glob("build-*/*")), "the cache was not the host's"
+
+
 def test_extract_plain_without_data_filter(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
