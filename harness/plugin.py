@@ -390,6 +390,13 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return True
 
 
+def _walked_by_run_go(directory: str) -> bool:
+    """Reports whether directory is one of the dirs of the run.go above it."""
+    root = find_suite_root(directory)
+    walked = run_go_dirs(root) if root else None
+    return walked is not None and os.path.relpath(directory, root) in walked
+
+
 _DIRS_RX = re.compile(r"(?m)^\s*dirs\s*=\s*\[\]string\{([^}]*)\}")
 
 
@@ -440,7 +447,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if file_path.suffix != ".go":
         return None
     path = str(file_path)
-    explicit = parent.session.isinitpath(file_path)
+    # run.go runs every file of its dirs: one without a directive is skipped by its build
+    # constraint (linkmain.go's `// +build ignore`) or fails, never left out.
+    explicit = parent.session.isinitpath(file_path) or _walked_by_run_go(str(file_path.parent))
     first_test = _test_package_first(parent.config, str(file_path.parent))
     if first_test is not None and first_test != path:
         return None
