@@ -76,6 +76,7 @@ from harness.toolchain import (
     LocalExecutor,
     Step,
     StepResult,
+    cache_root,
     render_step,
     repo_root,
 )
@@ -547,8 +548,10 @@ class DockerExecutor:
         root: str,
         runtime_sha256: str = "",
         restart: Callable[[str], Any] | None = None,
+        paths: PathMap = PathMap(),
     ) -> None:
         self._client = client
+        self._paths = paths
         self._container = container
         self.name = name
         self._base_name = name
@@ -644,16 +647,32 @@ class DockerExecutor:
                            timeout=OP_TIMEOUT)
             if res.returncode != 0:
                 return None
-            dest = tempfile.mkdtemp(prefix="refgo-failed-")
+            dest = tempfile.mkdtemp(prefix="refgo-failed-", dir=self._kept_base())
             with tarfile.open(fileobj=io.BytesIO(res.output)) as tf:
                 _extract_plain(tf, dest)
         except (OSError, ValueError, tarfile.TarError, ExecutorError):
             return None
         return os.path.join(dest, key)
 
+    def _kept_base(self) -> str | None:
+        """Where failing workdirs are kept: the system temp dir, except in a container of
+        the engine (a job `container:`), where it is $RUNNER_TEMP or the build cache's
+        directory, so that the engine's host sees them and the reproduce line can bind
+        them. Do NOT keep them in this container's /tmp there: the host has no such path."""
+        if self._paths.binds is None:
+            return None
+        for d in (os.environ.get("RUNNER_TEMP", ""), str(cache_root())):
+            try:
+                if d and self._paths.host(d):
+                    os.makedirs(d, exist_ok=True)
+                    return d
+            except (EngineUnavailable, OSError):
+                continue
+        return None
+
     def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
         """`docker run` lines in the toolchain image with this container's read-only
-        mounts and the kept workdir bound where the case had it."""
+        mounts and the kept workdir bound where the case had it (by its host path)."""
         try:
             image_ref = (self._container.image.tags or [self._container.image.id])[0]
             binds = [(m["Source"], m["Destination"])
@@ -664,7 +683,11 @@ class DockerExecutor:
         for src, dst in binds:
             opts += ["-v", f"{src}:{dst}:ro"]
         if kept is not None and steps:
-            opts += ["-v", f"{kept}:{WORK_ROOT}/{os.path.basename(kept)}"]
+            try:
+                source = self._paths.host(kept)
+            except EngineUnavailable:
+                source = kept
+            opts += ["-v", f"{source}:{WORK_ROOT}/{os.path.basename(kept)}"]
         base = {"PATH": CONTAINER_PATH, "LANG": "C.UTF-8", "PYTHONPATH": self._root}
         lines = []
         for st in steps:
@@ -854,7 +877,7 @@ def open_executor(
         container = start(name)
     except Exception as e:
         raise ExecutorError(f"cannot start toolchain container {name}: {_reason(e)}") from e
-    ex = DockerExecutor(client, container, name, repo_root(), pin, start)
+    ex = DockerExecutor(client, container, name, repo_root(), pin, start, paths)
     _register(config, ex)
     return ex
 

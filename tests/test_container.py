@@ -811,29 +811,35 @@ def test_harness_in_a_job_container_binds_the_hosts_paths(
     engine: tuple[Any, str], tmp_path: Path
 ) -> None:
     """A GitHub Actions job `container:`: the workspace is the host's work/ bound at /__w,
-    the checkout /__w/refgo/refgo, the engine's socket mounted. The harness there runs a
-    case of /__w/_temp in the toolchain container: every bind it asks the engine for must
-    name the host's path, or the case and the build cache would be empty directories."""
+    the checkout /__w/refgo/refgo, the engine's socket mounted. The harness there runs
+    cases of /__w/_temp in the toolchain container: every bind it asks the engine for must
+    name the host's path, or the cases and the build cache would be empty directories;
+    a failing case's workdir is kept where the host sees it, and its reproduce line
+    binds it by its host path."""
     import sysconfig
 
     client, tag = engine
     if sys.version_info[:2] != (3, 11):
         pytest.skip("the toolchain image's python3 is 3.11; this venv's packages are not")
     work = tmp_path / "work"
-    (work / "_temp" / "case").mkdir(parents=True)
-    (work / "_temp" / "case" / "job.go").write_text(JOB_CASE)
-    (work / "_temp" / "case" / "job.out").write_text("from the job\n")
+    case = work / "_temp" / "case"
+    case.mkdir(parents=True)
+    (case / "job.go").write_text(JOB_CASE)
+    (case / "job.out").write_text("from the job\n")
+    (case / "bad.go").write_text(JOB_CASE)
+    (case / "bad.out").write_text("not from the job\n")
     site = sysconfig.get_paths()["purelib"]
     outer = client.containers.run(
         tag,
-        ["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rA", "--toolchain=docker",
-         "--compiler=gc", "/__w/_temp/case/job.go"],
+        ["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--toolchain=docker",
+         "--compiler=gc", "/__w/_temp/case/job.go", "/__w/_temp/case/bad.go"],
         detach=True,
         labels={container.LABEL_OWNER: container.owner_label()},
         environment={
             "PYTHONPATH": f"/__w/refgo/refgo:{site}",
             "PYTHONDONTWRITEBYTECODE": "1",
             "REFGO_CACHE": "/__w/_temp/cache",
+            "RUNNER_TEMP": "/__w/_temp",
             "HOME": "/github/home",
         },
         volumes={
@@ -850,9 +856,13 @@ def test_harness_in_a_job_container_binds_the_hosts_paths(
         log = outer.logs().decode(errors="replace")
     finally:
         outer.remove(force=True)
-    assert status["StatusCode"] == 0, log[-8000:]
-    assert "1 passed" in log, log[-4000:]
+    assert status["StatusCode"] == 1, log[-8000:]
+    assert "1 failed, 1 passed" in log, log[-8000:]
     assert list((work / "_temp" / "cache").glob("build-*/*")), "the cache was not the host's"
+    kept = list((work / "_temp").glob("refgo-failed-*/case-*"))
+    assert len(kept) == 1 and (kept[0] / "a.exe").is_file(), log[-8000:]
+    assert f"-v {kept[0]}:/refgo/work/{kept[0].name} " in log, log[-8000:]
+    assert f"-v {case}:/__w/_temp/case:ro " in log, log[-8000:]
 
 
 def test_extract_plain_without_data_filter(
