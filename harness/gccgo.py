@@ -54,7 +54,8 @@ def find_gccgo(path: str | None = None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Gccgo(Compiler):
-    """GCC's Go front end (Go 1.18 language in gccgo-12); binary is its path or None."""
+    """GCC's Go front end (gccgo-12: Go 1.18's library, no type parameters); binary is
+    its path or None."""
 
     binary: str | None
 
