@@ -1,0 +1,310 @@
+"""Writes conformance/known_failures.txt from a run of Go's tree: one cause per failure.
+
+A cause is derived from the failure's own message, so the list can be regenerated
+rather than typed. Run the tree with an empty known-failures list (so every failure
+keeps its message) and a JUnit report, then triage the report:
+
+    : > /tmp/none.txt
+    pytest -n 2 /usr/share/go-1.19/test --known-failures=/tmp/none.txt \\
+        --junitxml=/tmp/tree.xml -p no:cacheprovider
+    python -m conformance.triage /tmp/tree.xml            # rewrite known_failures.txt
+    python -m conformance.triage /tmp/tree.xml --print    # print it instead
+    python -m conformance.triage /tmp/tree.xml --counts   # causes counted by group
+
+For example, a `run` case whose build printed
+
+    fixedbugs/issue4734.go:9:2: refgo's library has no package flag yet
+
+is listed as
+
+    fixedbugs/issue4734.go    missing package flag
+
+under the group "library: package missing". The groups and their order are GROUPS;
+within a group lines are sorted by cause, then path. The output depends only on the
+report and on the current list: a case already listed keeps its cause (a person may
+have written a better one), except when it carries no information the message lacks
+(`--rederive` derives every cause afresh). Cases that passed or were skipped are left
+out, so a regenerated list also drops the lines of fixed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+KNOWN_FILE = Path(__file__).resolve().parent / "known_failures.txt"
+PROP_CASE = "conformance.case"
+PROP_DIRECTIVE = "conformance.directive"
+
+# Group headings, in file order; classify() returns one of these keys.
+GROUPS: dict[str, str] = {
+    "package": "library: package missing (refgo's library has no package X yet)",
+    "member": "library: function, type or variable missing in a package refgo has",
+    "ice": "internal compiler error",
+    "rejected": "valid program rejected: refgo's first error",
+    "accepted": "invalid program accepted: compilation succeeded unexpectedly",
+    "diag": "diagnostics differ from the // ERROR comments: the first difference",
+    "asm": "asmcheck: the -S listing does not satisfy the checks",
+    "crash": "the program fails at run time: its first panic or fatal line",
+    "output": "wrong output: the first line that differs from X.out",
+    "timeout": "timeout or memory limit",
+    "other": "other",
+}
+
+_LIB_PKG = re.compile(r"refgo's library has no package (\S+) yet")
+_LIB_MEMBER = re.compile(r"refgo's library has no (\S+) yet")
+_POS = re.compile(r"^(?:[^\s:]+\.(?:go|s)):\d+(?::\d+)?:\s*")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_GOROUTINE = re.compile(r"goroutine \d+")
+_TMPDIR = re.compile(r"/tmp/\S*")
+_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One failing case of the report: its key, directive and failure text."""
+
+    case: str
+    directive: str
+    text: str
+
+
+def read_junit(path: Path) -> tuple[list[Failure], set[str]]:
+    """Returns the report's failing cases and the keys of every case it ran.
+
+    Only test cases carrying the harness's conformance.case property count (Go's files).
+    """
+    failures: dict[str, Failure] = {}
+    seen: set[str] = set()
+    for tc in ET.parse(path).getroot().iter("testcase"):
+        props = {p.get("name"): p.get("value") for p in tc.iter("property")}
+        case, kw = props.get(PROP_CASE), props.get(PROP_DIRECTIVE)
+        if not case:
+            continue
+        seen.add(case)
+        for el in tc:
+            if el.tag in ("failure", "error") and case not in failures:
+                text = el.text or el.get("message") or ""
+                failures[case] = Failure(case, kw or "", text)
+    return sorted(failures.values(), key=lambda f: f.case), seen
+
+
+def _clean(s: str) -> str:
+    """Makes a message short and stable: no position, addresses or temp paths."""
+    s = _POS.sub("", s.strip())
+    s = _HEX.sub("0x…", s)
+    s = _GOROUTINE.sub("goroutine N", s)
+    s = _TMPDIR.sub("…", s)
+    s = " ".join(s.split())
+    return s if len(s) <= _MAX else s[: _MAX - 1] + "…"
+
+
+def _body(text: str) -> list[str]:
+    """Returns the report's lines before the appended `reproduce (...)` commands."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("reproduce ("):
+            return lines[:i]
+    return lines
+
+
+def _library(lines: Sequence[str]) -> tuple[str, str] | None:
+    """Returns the library group and cause when the output names missing library code."""
+    pkgs = sorted({m.group(1) for ln in lines for m in [_LIB_PKG.search(ln)] if m})
+    if pkgs:
+        return "package", "missing package " + ", ".join(pkgs)
+    members = sorted(
+        {m.group(1) for ln in lines for m in [_LIB_MEMBER.search(ln)] if m}
+    )
+    if members:
+        return "member", "missing " + ", ".join(members)
+    return None
+
+
+def _first_error(lines: Sequence[str]) -> str:
+    """Returns the first compiler diagnostic of lines (a positioned line), cleaned."""
+    for ln in lines:
+        if _POS.match(ln.strip()):
+            return _clean(ln)
+    for ln in lines:
+        if ln.strip():
+            return _clean(ln)
+    return "(no output)"
+
+
+def _crash(lines: Sequence[str], status: str) -> str:
+    """Returns the first panic/fatal line of a failed run, else its first output line."""
+    for ln in lines:
+        s = ln.strip()
+        if s.startswith(("panic:", "fatal error:", "runtime:", "SIGSEGV", "unexpected fault")):
+            return _clean(s)
+    for ln in lines:
+        if ln.strip():
+            return _clean(f"{status}: {ln.strip()}")
+    return status
+
+
+def _output_diff(lines: Sequence[str]) -> str:
+    """Returns the first removed/added line pair of a unified diff, as want/got."""
+    want = got = None
+    for ln in lines:
+        if ln.startswith(("---", "+++", "@@")):
+            continue
+        if ln.startswith("-") and want is None:
+            want = ln[1:]
+        elif ln.startswith("+") and got is None:
+            got = ln[1:]
+        if want is not None and got is not None:
+            break
+    if want is None and got is None:
+        return "wrong output"
+    if got is None:
+        return _clean(f"wrong output: missing {want!r}")
+    if want is None:
+        return _clean(f"wrong output: extra {got!r}")
+    return _clean(f"wrong output: want {want!r}, got {got!r}")
+
+
+def _diagnostics(lines: Sequence[str]) -> str:
+    """Returns the first difference of an errorcheck report, cleaned."""
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if s == "Unmatched Errors:":
+            nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+            return _clean("unexpected error: " + _POS.sub("", nxt.strip()))
+        m = re.match(r"^\S+?:(\d+): (missing error .*)$", s)
+        if m:
+            return _clean(f"line {m.group(1)}: {m.group(2)}")
+        m = re.match(r"^\S+?:(\d+): no match for (.*) in:$", s)
+        if m:
+            got = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            return _clean(f"line {m.group(1)}: want {m.group(2)}, got {_POS.sub('', got)}")
+    return _first_error(lines)
+
+
+def classify(f: Failure) -> tuple[str, str]:
+    """Returns (group key, cause) for one failure, from its message alone."""
+    lines = _body(f.text)
+    head = lines[0].strip() if lines else ""
+    lib = _library(lines)
+    if head.startswith(("timed out after", "killed by the memory limit")):
+        m = re.match(r"timed out after (\S+) running (\S+)", head)
+        if m:
+            step = "the program" if m.group(2).endswith("a.exe") else "the compiler"
+            return "timeout", f"timeout ({m.group(1)}) in {step}"
+        return "timeout", "killed by the memory limit"
+    if lib is not None:
+        return lib
+    if any("internal compiler error" in ln for ln in lines):
+        ice = next(ln for ln in lines if "internal compiler error" in ln)
+        return "ice", _clean(ice)
+    if head.startswith("compilation succeeded unexpectedly"):
+        return "accepted", "invalid program accepted"
+    if head.startswith(("output does not match", "output should be empty")):
+        return "output", _output_diff(lines[1:])
+    m = re.match(r"^(build|compile|test|compile -S \(.*\)) failed: (.*)$", head)
+    if m:
+        if m.group(1).startswith("compile -S"):
+            return "rejected", "compile -S: " + _first_error(lines[1:])
+        return "rejected", _first_error(lines[1:])
+    if re.match(r"^(exit status \d+|signal: .*)$", head):
+        if f.directive in ("errorcheck", "errorcheckdir", "errorcheckoutput"):
+            return "rejected", _first_error(lines[1:])
+        return "crash", _crash(lines[1:], head)
+    if f.directive == "asmcheck":
+        return "asm", _clean(re.sub(r"^\S+?:\d+: ", "", head))
+    if f.directive.startswith("errorcheck") or "missing error" in head or "Unmatched" in head:
+        return "diag", _diagnostics(lines)
+    return "other", _clean(head) if head else "(no message)"
+
+
+def render(entries: Iterable[tuple[str, str, str]], header: str) -> str:
+    """Returns the known-failures file for (group, path, cause) entries, grouped."""
+    rows_all = list(entries)
+    by_group: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
+    for group, path, cause in rows_all:
+        by_group[group].append((cause, path))
+    width = max((len(path) for _, path, _ in rows_all), default=0) + 2
+    out = [header]
+    for group, rows in by_group.items():
+        if not rows:
+            continue
+        out.append(f"\n# {GROUPS[group]} ({len(rows)})\n")
+        for cause, path in sorted(rows):
+            out.append(f"{path.ljust(width)}{cause}\n")
+    return "".join(out)
+
+
+HEADER = """\
+# Files of Go 1.19's test tree expected to fail under refgo: PATH (relative to the test
+# directory) then a short cause. A listed case that fails is XFAIL with this cause; one
+# that passes is XPASS and is named at the end of the run: delete its line.
+#
+# Generated by `python -m conformance.triage REPORT.xml` from a run of the whole tree
+# with an empty known-failures list (docs/conformance.md, "The whole tree"): each cause
+# is derived from the failure's message; a cause written by hand is kept while its case
+# still fails. Delete the lines of files you fix; regenerate to add new ones.
+"""
+
+
+def triage(
+    failures: Sequence[Failure], current: dict[str, str], rederive: bool
+) -> list[tuple[str, str, str]]:
+    """Returns (group, path, cause) for every failure; keeps current causes unless rederive."""
+    rows = []
+    for f in failures:
+        group, cause = classify(f)
+        if not rederive and f.case in current:
+            cause = current[f.case]
+        rows.append((group, f.case, cause))
+    return rows
+
+
+def _parse_current(path: Path) -> dict[str, str]:
+    from harness.conformance import parse_known_failures
+
+    if not path.is_file():
+        return {}
+    return parse_known_failures(path, path.read_text(encoding="utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m conformance.triage", description=(__doc__ or "").split("\n")[0]
+    )
+    ap.add_argument("report", type=Path, help="JUnit XML of a tree run (--junitxml)")
+    ap.add_argument("--output", type=Path, default=KNOWN_FILE, help="list to rewrite")
+    ap.add_argument("--print", action="store_true", help="print the list, write nothing")
+    ap.add_argument("--counts", action="store_true", help="print cases per group and cause")
+    ap.add_argument("--rederive", action="store_true", help="ignore the causes of the list")
+    args = ap.parse_args(argv)
+    try:
+        failures, _ = read_junit(args.report)
+    except (OSError, ET.ParseError) as err:
+        print(f"triage: {args.report}: {err}", file=sys.stderr)
+        return 2
+    rows = triage(failures, _parse_current(args.output), args.rederive)
+    if args.counts:
+        groups = Counter(g for g, _, _ in rows)
+        for g in GROUPS:
+            if groups[g]:
+                print(f"{groups[g]:5d}  {GROUPS[g]}")
+        print(f"{len(rows):5d}  total")
+        return 0
+    text = render(rows, HEADER)
+    if args.print:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"triage: {len(rows)} failing cases written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Tests of conformance/triage.py: causes derived from failure messages, the list file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformance import triage
+from harness import conformance
+
+LIB_FLAG = "refgo's library has no package flag yet"
+REPRO = "\n\nreproduce (local toolchain):\n  cd /tmp/x && refgo build a.go"
+
+
+def _f(text: str, directive: str = "run", case: str = "a.go") -> triage.Failure:
+    return triage.Failure(case, directive, text + REPRO)
+
+
+@pytest.mark.parametrize(
+    ("text", "directive", "want"),
+    [
+        (
+            "build failed: exit status 1\n"
+            "a.go:9:2: refgo's library has no package flag yet\n"
+            "a.go:3:2: refgo's library has no package text/template yet\n"
+            "a.go:12:3: undefined: flag",
+            "run",
+            ("package", "missing package flag, text/template"),
+        ),
+        (
+            "build failed: exit status 1\na.go:5:9: refgo's library has no os.Chtimes yet",
+            "run",
+            ("member", "missing os.Chtimes"),
+        ),
+        (
+            "timed out after 90s running /tmp/w/case-1/a.exe\n",
+            "run",
+            ("timeout", "timeout (90s) in the program"),
+        ),
+        (
+            "timed out after 90s running refgo build -o a.exe a.go\n",
+            "run",
+            ("timeout", "timeout (90s) in the compiler"),
+        ),
+        (
+            "compile failed: exit status 2\na.go:7:1: internal compiler error: bad op\n",
+            "compile",
+            ("ice", "internal compiler error: bad op"),
+        ),
+        (
+            "compile failed: exit status 1\na.go:7:14: cannot use x (variable of type int) as "
+            "string value in assignment\n",
+            "compile",
+            ("rejected", "cannot use x (variable of type int) as string value in assignment"),
+        ),
+        (
+            "compilation succeeded unexpectedly\n",
+            "errorcheck",
+            ("accepted", "invalid program accepted"),
+        ),
+        (
+            'a.go:12: missing error "cannot assign"\nUnmatched Errors:\na.go:3:1: other',
+            "errorcheck",
+            ("diag", 'line 12: missing error "cannot assign"'),
+        ),
+        (
+            "a.go:12: no match for `declared and not used` in:\n\ta.go:12:2: x declared but"
+            " not used",
+            "errorcheck",
+            ("diag", "line 12: want `declared and not used`, got x declared but not used"),
+        ),
+        (
+            "Unmatched Errors:\na.go:4:6: misplaced compiler directive",
+            "errorcheck",
+            ("diag", "unexpected error: misplaced compiler directive"),
+        ),
+        (
+            "exit status 2\nhello\npanic: runtime error: index out of range [5] with length 3"
+            "\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x/a.go:5 +0x1d",
+            "run",
+            ("crash", "panic: runtime error: index out of range [5] with length 3"),
+        ),
+        (
+            "signal: segmentation fault\n",
+            "run",
+            ("crash", "signal: segmentation fault"),
+        ),
+        (
+            "output does not match expected in a.out\n--- a.out (expected)\n+++ actual output\n"
+            "@@ -1,2 +1,2 @@\n ok\n-3.5\n+3.4999\n",
+            "run",
+            ("output", "wrong output: want '3.5', got '3.4999'"),
+        ),
+        (
+            "a.go:21: linux/amd64/: opcode not found: \"MOVQ\\t\\$0\"",
+            "asmcheck",
+            ("asm", 'linux/amd64/: opcode not found: "MOVQ\\t\\$0"'),
+        ),
+    ],
+)
+def test_classify(text: str, directive: str, want: tuple[str, str]) -> None:
+    assert triage.classify(_f(text, directive)) == want
+
+
+def test_causes_are_short_and_free_of_addresses() -> None:
+    text = "exit status 2\npanic: bad pointer 0xc000012345 in goroutine 17 " + "x" * 200
+    group, cause = triage.classify(_f(text))
+    assert group == "crash"
+    assert "0xc000012345" not in cause and "goroutine 17" not in cause
+    assert len(cause) <= 90
+
+
+def _junit(tmp: Path, cases: list[tuple[str, str, str | None]]) -> Path:
+    rows = []
+    for case, kw, failure in cases:
+        body = f"<failure message='m'>{failure}</failure>" if failure else ""
+        rows.append(
+            f"<testcase classname='x' name='{case}'><properties>"
+            f"<property name='conformance.case' value='{case}'/>"
+            f"<property name='conformance.directive' value='{kw}'/>"
+            f"</properties>{body}</testcase>"
+        )
+    p = tmp / "r.xml"
+    p.write_text(f"<testsuites><testsuite>{''.join(rows)}</testsuite></testsuites>")
+    return p
+
+
+def test_main_writes_a_parseable_grouped_list(tmp_path: Path) -> None:
+    report = _junit(
+        tmp_path,
+        [
+            ("b.go", "run", "build failed: exit status 1\nb.go:1:1: " + LIB_FLAG),
+            ("a.go", "run", None),
+            ("c.go", "errorcheck", "compilation succeeded unexpectedly"),
+            ("d.go", "errorcheck", "compilation succeeded unexpectedly"),
+        ],
+    )
+    out = tmp_path / "known.txt"
+    out.write_text("d.go  needs the checker of issue 25\na.go  fixed since\n")
+    assert triage.main([str(report), "--output", str(out)]) == 0
+    text = out.read_text()
+    causes = conformance.parse_known_failures(out, text)
+    # a.go passed: dropped; d.go keeps its hand-written cause; b.go and c.go derived.
+    assert causes == {
+        "b.go": "missing package flag",
+        "c.go": "invalid program accepted",
+        "d.go": "needs the checker of issue 25",
+    }
+    assert text.index("# library: package missing") < text.index("# invalid program accepted")
+    # Regenerating from the same inputs gives the same file.
+    assert triage.main([str(report), "--output", str(out)]) == 0
+    assert out.read_text() == text
+    assert triage.main([str(report), "--output", str(out), "--rederive"]) == 0
+    again = conformance.parse_known_failures(out, out.read_text())
+    assert again["d.go"] == "invalid program accepted"
