@@ -22,8 +22,8 @@ is listed as
 under the group "library: package missing". The groups and their order are GROUPS;
 within a group lines are sorted by cause, then path. The output depends only on the
 report and on the current list: a case already listed keeps its cause (a person may
-have written a better one), except when it carries no information the message lacks
-(`--rederive` derives every cause afresh). Cases that passed or were skipped are left
+have written a better one), except in the library groups, whose derived cause names
+the missing package or function exactly (`--rederive` derives every cause afresh). Cases that passed or were skipped are left
 out, so a regenerated list also drops the lines of fixed files.
 """
 
@@ -47,6 +47,7 @@ GROUPS: dict[str, str] = {
     "package": "library: package missing (refgo's library has no package X yet)",
     "member": "library: function, type or variable missing in a package refgo has",
     "ice": "internal compiler error",
+    "unsupported": "refgo says it does not support the construct yet",
     "rejected": "valid program rejected: refgo's first error",
     "accepted": "invalid program accepted: compilation succeeded unexpectedly",
     "diag": "diagnostics differ from the // ERROR comments: the first difference",
@@ -63,6 +64,14 @@ _POS = re.compile(r"^(?:[^\s:]+\.(?:go|s)):\d+(?::\d+)?:\s*")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _GOROUTINE = re.compile(r"goroutine \d+")
 _TMPDIR = re.compile(r"/tmp/\S*")
+# A method a library type lacks (`x.M undefined (type reflect.Value has no field or
+# method M)`) and unsafe's newer functions count as missing library code too.
+_NO_METHOD = re.compile(r"undefined \(type ([a-z][\w/]*\.[A-Z]\w*) has no field or method (\w+)\)")
+_UNSAFE = re.compile(r"undefined: (unsafe\.\w+)()")
+# Groups whose derived cause is already exact: a hand-written cause does not replace it.
+_EXACT = frozenset({"package", "member"})
+_TITLE = re.compile(r"^\S+: // \S+ failed \(compiler \S+\)$")
+_UNSUPPORTED = re.compile(r"refgo does not support|not supported")
 _MAX = 90
 
 
@@ -106,8 +115,11 @@ def _clean(s: str) -> str:
 
 
 def _body(text: str) -> list[str]:
-    """Returns the report's lines before the appended `reproduce (...)` commands."""
+    """Returns the report's lines after its `X.go: // run failed` title and before the
+    appended `reproduce (...)` commands."""
     lines = text.splitlines()
+    if lines and _TITLE.match(lines[0]):
+        lines = lines[1:]
     for i, line in enumerate(lines):
         if line.startswith("reproduce ("):
             return lines[:i]
@@ -119,11 +131,13 @@ def _library(lines: Sequence[str]) -> tuple[str, str] | None:
     pkgs = sorted({m.group(1) for ln in lines for m in [_LIB_PKG.search(ln)] if m})
     if pkgs:
         return "package", "missing package " + ", ".join(pkgs)
-    members = sorted(
-        {m.group(1) for ln in lines for m in [_LIB_MEMBER.search(ln)] if m}
-    )
+    members = [m.group(1) for ln in lines for m in [_LIB_MEMBER.search(ln)] if m]
+    for ln in lines:
+        m = _NO_METHOD.search(ln) or _UNSAFE.search(ln)
+        if m:
+            members.append(".".join(g for g in m.groups() if g))
     if members:
-        return "member", "missing " + ", ".join(members)
+        return "member", "missing " + ", ".join(sorted(set(members)))
     return None
 
 
@@ -204,6 +218,9 @@ def classify(f: Failure) -> tuple[str, str]:
     if any("internal compiler error" in ln for ln in lines):
         ice = next(ln for ln in lines if "internal compiler error" in ln)
         return "ice", _clean(ice)
+    unsupported = next((ln for ln in lines if _UNSUPPORTED.search(ln)), None)
+    if unsupported is not None:
+        return "unsupported", _clean(unsupported)
     if head.startswith("compilation succeeded unexpectedly"):
         return "accepted", "invalid program accepted"
     if head.startswith(("output does not match", "output should be empty")):
@@ -260,7 +277,7 @@ def triage(
     rows = []
     for f in failures:
         group, cause = classify(f)
-        if not rederive and f.case in current:
+        if not rederive and f.case in current and group not in _EXACT:
             cause = current[f.case]
         rows.append((group, f.case, cause))
     return rows

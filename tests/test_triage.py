@@ -14,7 +14,8 @@ REPRO = "\n\nreproduce (local toolchain):\n  cd /tmp/x && refgo build a.go"
 
 
 def _f(text: str, directive: str = "run", case: str = "a.go") -> triage.Failure:
-    return triage.Failure(case, directive, text + REPRO)
+    title = f"/usr/share/go-1.19/test/{case}: // {directive} failed (compiler refgo)\n"
+    return triage.Failure(case, directive, title + text + REPRO)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,13 @@ def _f(text: str, directive: str = "run", case: str = "a.go") -> triage.Failure:
             "build failed: exit status 1\na.go:5:9: refgo's library has no os.Chtimes yet",
             "run",
             ("member", "missing os.Chtimes"),
+        ),
+        (
+            "build failed: exit status 1\na.go:5:9: reflect.ValueOf(p).Elem().UnsafeAddr"
+            " undefined (type reflect.Value has no field or method UnsafeAddr)\n"
+            "a.go:6:2: undefined: unsafe.Add",
+            "run",
+            ("member", "missing reflect.Value.UnsafeAddr, unsafe.Add"),
         ),
         (
             "timed out after 90s running /tmp/w/case-1/a.exe\n",
@@ -80,6 +88,15 @@ def _f(text: str, directive: str = "run", case: str = "a.go") -> triage.Failure:
             "\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x/a.go:5 +0x1d",
             "run",
             ("crash", "panic: runtime error: index out of range [5] with length 3"),
+        ),
+        (
+            "compile failed: exit status 1\n/usr/share/go-1.19/test/a.go:80:9: refgo does not"
+            " support runtime function Test with more than 6 words yet\n",
+            "compile",
+            (
+                "unsupported",
+                "refgo does not support runtime function Test with more than 6 words yet",
+            ),
         ),
         (
             "signal: segmentation fault\n",
