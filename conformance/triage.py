@@ -23,7 +23,8 @@ under the group "library: package missing". The groups and their order are GROUP
 within a group lines are sorted by cause, then path. The output depends only on the
 report and on the current list: a case already listed keeps its cause (a person may
 have written a better one), except in the library groups, whose derived cause names
-the missing package or function exactly (`--rederive` derives every cause afresh). Cases that passed or were skipped are left
+the missing package or function exactly, and except a stale `package X` cause
+(`--rederive` derives every cause afresh). Cases that passed or were skipped are left
 out, so a regenerated list also drops the lines of fixed files.
 """
 
@@ -70,6 +71,8 @@ _NO_METHOD = re.compile(r"undefined \(type ([a-z][\w/]*\.[A-Z]\w*) has no field 
 _UNSAFE = re.compile(r"undefined: (unsafe\.\w+)()")
 # Groups whose derived cause is already exact: a hand-written cause does not replace it.
 _EXACT = frozenset({"package", "member"})
+# The list's library causes before this script (`package reflect`): derived afresh.
+_OLD_LIB = re.compile(r"^package \S+")
 _TITLE = re.compile(r"^\S+: // \S+ failed \(compiler \S+\)$")
 _UNSUPPORTED = re.compile(r"refgo does not support|not supported")
 _MAX = 90
@@ -277,8 +280,9 @@ def triage(
     rows = []
     for f in failures:
         group, cause = classify(f)
-        if not rederive and f.case in current and group not in _EXACT:
-            cause = current[f.case]
+        hand = current.get(f.case)
+        if not rederive and hand and group not in _EXACT and not _OLD_LIB.match(hand):
+            cause = hand
         rows.append((group, f.case, cause))
     return rows
 
