@@ -10,6 +10,10 @@ keeps its message) and a JUnit report, then triage the report:
     python -m conformance.triage /tmp/tree.xml            # rewrite known_failures.txt
     python -m conformance.triage /tmp/tree.xml --print    # print it instead
     python -m conformance.triage /tmp/tree.xml --counts   # causes counted by group
+    python -m conformance.triage /tmp/tree.xml /tmp/rerun.xml   # a rerun of some files
+
+With several reports, a later one decides the cases it ran: rerunning only the listed
+files after a change refreshes their causes and drops the files that now pass.
 
 For example, a `run` case whose build printed
 
@@ -299,17 +303,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m conformance.triage", description=(__doc__ or "").split("\n")[0]
     )
-    ap.add_argument("report", type=Path, help="JUnit XML of a tree run (--junitxml)")
+    ap.add_argument("reports", type=Path, nargs="+", metavar="report",
+                    help="JUnit XML of a tree run (--junitxml); a later one wins for its cases")
     ap.add_argument("--output", type=Path, default=KNOWN_FILE, help="list to rewrite")
     ap.add_argument("--print", action="store_true", help="print the list, write nothing")
     ap.add_argument("--counts", action="store_true", help="print cases per group and cause")
     ap.add_argument("--rederive", action="store_true", help="ignore the causes of the list")
     args = ap.parse_args(argv)
-    try:
-        failures, _ = read_junit(args.report)
-    except (OSError, ET.ParseError) as err:
-        print(f"triage: {args.report}: {err}", file=sys.stderr)
-        return 2
+    merged: dict[str, Failure] = {}
+    for report in args.reports:
+        try:
+            failures, ran = read_junit(report)
+        except (OSError, ET.ParseError) as err:
+            print(f"triage: {report}: {err}", file=sys.stderr)
+            return 2
+        for case in ran:
+            merged.pop(case, None)
+        merged.update((f.case, f) for f in failures)
+    failures = [merged[c] for c in sorted(merged)]
     rows = triage(failures, _parse_current(args.output), args.rederive)
     if args.counts:
         groups = Counter(g for g, _, _ in rows)

@@ -172,3 +172,20 @@ def test_main_writes_a_parseable_grouped_list(tmp_path: Path) -> None:
     assert triage.main([str(report), "--output", str(out), "--rederive"]) == 0
     again = conformance.parse_known_failures(out, out.read_text())
     assert again["d.go"] == "invalid program accepted"
+
+
+def test_a_later_report_decides_the_cases_it_ran(tmp_path: Path) -> None:
+    first = _junit(
+        tmp_path,
+        [
+            ("a.go", "run", "build failed: exit status 1\na.go:1:1: " + LIB_FLAG),
+            ("b.go", "errorcheck", "compilation succeeded unexpectedly"),
+        ],
+    )
+    first = first.rename(tmp_path / "first.xml")
+    rerun = _junit(tmp_path, [("a.go", "run", None)])
+    out = tmp_path / "known.txt"
+    assert triage.main([str(first), str(rerun), "--output", str(out)]) == 0
+    assert conformance.parse_known_failures(out, out.read_text()) == {
+        "b.go": "invalid program accepted"
+    }
