@@ -27,8 +27,9 @@ under the group "library: package missing". The groups and their order are GROUP
 within a group lines are sorted by cause, then path. The output depends only on the
 report and on the current list: a case already listed keeps its cause (a person may
 have written a better one), except in the library groups, whose derived cause names
-the missing package or function exactly, and except a stale `package X` cause
-(`--rederive` derives every cause afresh). Cases that passed or were skipped are left
+the missing package or function exactly (and timeouts, ICEs), and except causes shaped
+like the ones this script writes or a stale `package X` (`--rederive` derives every
+cause afresh). Cases that passed or were skipped are left
 out, so a regenerated list also drops the lines of fixed files.
 """
 
@@ -74,7 +75,13 @@ _TMPDIR = re.compile(r"/tmp/\S*")
 _NO_METHOD = re.compile(r"undefined \(type ([a-z][\w/]*\.[A-Z]\w*) has no field or method (\w+)\)")
 _UNSAFE = re.compile(r"undefined: (unsafe\.\w+)()")
 # Groups whose derived cause is already exact: a hand-written cause does not replace it.
-_EXACT = frozenset({"package", "member"})
+_EXACT = frozenset({"package", "member", "ice", "unsupported", "timeout"})
+# Causes this script writes (not a person): never kept, since the message may have moved.
+_DERIVED = re.compile(
+    r"^(missing |timeout |wrong output|panic: |fatal error: |line \d+: |unexpected error: "
+    r"|invalid program accepted|compile -S: |internal compiler error|exit status |signal: "
+    r"|linux/amd64/)"
+)
 # The list's library causes before this script (`package reflect`): derived afresh.
 _OLD_LIB = re.compile(r"^package \S+")
 _TITLE = re.compile(r"^\S+: // \S+ failed \(compiler \S+\)$")
@@ -285,7 +292,8 @@ def triage(
     for f in failures:
         group, cause = classify(f)
         hand = current.get(f.case)
-        if not rederive and hand and group not in _EXACT and not _OLD_LIB.match(hand):
+        stale = _OLD_LIB.match(hand or "") or _DERIVED.match(hand or "")
+        if not rederive and hand and group not in _EXACT and not stale:
             cause = hand
         rows.append((group, f.case, cause))
     return rows
