@@ -101,6 +101,18 @@ def reg(name: str, width: int = 8) -> str:
     return _REGS[name][_WIDX[width]]
 
 
+def _extend(v: int, width: int, signed: bool) -> int:
+    """Immediate v as a width-byte value extended to 64 bits the way load extends a
+    memory operand of that width: $-19545 as a uint16 is 45991, $0x80 as an int8 -128.
+    do NOT compare a zero-extended register with an unextended immediate."""
+    if width >= 8:
+        return v
+    v &= (1 << 8 * width) - 1
+    if signed and v >> (8 * width - 1):
+        v -= 1 << 8 * width
+    return v
+
+
 def _fits32(v: int) -> bool:
     return -(1 << 31) <= v < (1 << 31)
 
@@ -245,10 +257,7 @@ class FuncGen:
         """Load op (width bytes, sign- or zero-extended) into the 64-bit register r."""
         match op:
             case ir.Imm(value=v):
-                if width < 8:  # extended like a memory operand: $-19545 as a uint16 is 45991
-                    v &= (1 << 8 * width) - 1
-                    if signed and v >> (8 * width - 1):
-                        v -= 1 << 8 * width
+                v = _extend(v, width, signed)
                 if v == 0:
                     self.ins(f"xorl\t{reg(r, 4)}, {reg(r, 4)}")
                 elif _fits32(v):
@@ -633,12 +642,13 @@ class FuncGen:
         self.ins(f"addq\t%rcx, {reg(r)}")
         return 0
 
-    def operand(self, op: ir.Operand, width: int) -> str | None:
-        """op as a direct 64-bit source operand (a 32-bit immediate, or at width 8 a
-        register or memory word), or None when it must be loaded and extended."""
+    def operand(self, op: ir.Operand, width: int, signed: bool = False) -> str | None:
+        """op as a direct 64-bit source operand (a 32-bit immediate, extended from width
+        bytes as load extends the other operand, or at width 8 a register or memory
+        word), or None when it must be loaded and extended."""
         match op:
-            case ir.Imm(value=v) if _fits32(v):
-                return f"${v}"
+            case ir.Imm(value=v) if _fits32(_extend(v, width, signed)):
+                return f"${_extend(v, width, signed)}"
             case ir.Local() | ir.Global() if width == 8:
                 return self.loc(op, 8)
         return None
@@ -651,7 +661,7 @@ class FuncGen:
         if x is None:
             self.load(i.x, "rax", w, sg)
             x = "rax"
-        y = self.operand(i.y, w)
+        y = self.operand(i.y, w, sg)
         if y is None:
             self.load(i.y, "rcx", w, sg)
             y = "%rcx"
@@ -694,7 +704,7 @@ class FuncGen:
             if k:
                 self.ins(f"shlq\t${k}, {reg(t)}")
         else:
-            yo = self.operand(y, w)
+            yo = self.operand(y, w, sg)
             if yo is None:
                 self.load(y, "rcx", w, sg)
                 yo = "%rcx"
