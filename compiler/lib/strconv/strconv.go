@@ -5,8 +5,9 @@
 //	strconv.Quote("a\tb☺\x00")   // `"a\tb☺\x00"`
 //	n, err := strconv.Atoi("12a") // 0, strconv.Atoi: parsing "12a": invalid syntax
 //
-// Float formatting is a runtime hook (formatFloat, hooks_refgo.go); everything
-// else is Go. The printable-rune table comes from gc's strconv via mkisprint.go.
+// Shortest float formatting is Go (ftoa.go); formatting with a precision is a
+// runtime hook (formatFloat, hooks_refgo.go). The printable-rune table comes
+// from gc's strconv via mkisprint.go.
 package strconv
 
 import "errors"
@@ -272,19 +273,4 @@ func Atoi(s string) (int, error) {
 		return int(i), ne
 	}
 	return int(i), nil
-}
-
-// FormatFloat formats f like gc's strconv.FormatFloat: fmt is one of 'b', 'e',
-// 'E', 'f', 'g', 'G', 'x', 'X'; prec -1 means the fewest digits that round-trip.
-// With bitSize 32, f is first rounded to a float32, as gc does.
-func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
-	if bitSize == 32 {
-		f = float64(float32(f))
-	}
-	return formatFloat(f, fmt, prec, bitSize)
-}
-
-// AppendFloat appends FormatFloat(f, fmt, prec, bitSize) to dst.
-func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
-	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
 }
