@@ -149,43 +149,63 @@ func (p *pp) fmtInt(u uint64, base int, signed bool, verb rune, digits string) {
 			prec--
 		}
 	}
-	var rev []byte
-	b := uint64(base)
-	for u >= b {
-		rev = append(rev, digits[u%b])
-		u /= b
+	// The digits go right to left into numbuf (a larger buffer only for a
+	// precision past 64): at most 64 digits, a two-byte prefix and a sign.
+	buf := p.numbuf[:]
+	if prec+4 > len(buf) {
+		buf = make([]byte, prec+4)
 	}
-	rev = append(rev, digits[u])
-	for len(rev) < prec {
-		rev = append(rev, '0')
+	i := len(buf)
+	if base == 10 {
+		for u >= 10 {
+			i--
+			buf[i] = byte('0' + u%10)
+			u /= 10
+		}
+	} else {
+		b := uint64(base)
+		for u >= b {
+			i--
+			buf[i] = digits[u%b]
+			u /= b
+		}
+	}
+	i--
+	buf[i] = digits[u]
+	for len(buf)-i < prec {
+		i--
+		buf[i] = '0'
 	}
 	if p.f.sharp {
 		switch base {
 		case 2:
-			rev = append(rev, 'b', '0')
+			i -= 2
+			buf[i], buf[i+1] = '0', 'b'
 		case 8:
-			if rev[len(rev)-1] != '0' {
-				rev = append(rev, '0')
+			if buf[i] != '0' {
+				i--
+				buf[i] = '0'
 			}
 		case 16:
-			rev = append(rev, digits[16], '0')
+			i -= 2
+			buf[i], buf[i+1] = '0', digits[16]
 		}
 	}
 	if verb == 'O' {
-		rev = append(rev, 'o', '0')
+		i -= 2
+		buf[i], buf[i+1] = '0', 'o'
 	}
 	if negative {
-		rev = append(rev, '-')
+		i--
+		buf[i] = '-'
 	} else if p.f.plus {
-		rev = append(rev, '+')
+		i--
+		buf[i] = '+'
 	} else if p.f.space {
-		rev = append(rev, ' ')
+		i--
+		buf[i] = ' '
 	}
-	out := make([]byte, len(rev))
-	for i := range rev {
-		out[i] = rev[len(rev)-1-i]
-	}
-	p.padNoZero(out)
+	p.padNoZero(buf[i:])
 }
 
 // fmt0x64 formats v in hex, with a 0x prefix when leading0x.
@@ -302,9 +322,11 @@ func (p *pp) fmtFloatPrec(v float64, size int, verb rune, prec int) {
 	if p.f.precPresent {
 		prec = p.f.prec
 	}
-	num := []byte(strconv.FormatFloat(v, byte(verb), prec, size))
-	if num[0] != '-' && num[0] != '+' {
-		num = append([]byte{'+'}, num...)
+	num := strconv.AppendFloat(p.numbuf[:1], v, byte(verb), prec, size)
+	if num[1] == '-' || num[1] == '+' {
+		num = num[1:]
+	} else {
+		num[0] = '+'
 	}
 	if p.f.space && num[0] == '+' && !p.f.plus {
 		num[0] = ' '

@@ -17,7 +17,9 @@ import (
 	"errors"
 	"io"
 	"os"
+	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kinds, numbered like reflect.Kind; the hooks report these.
@@ -88,6 +90,39 @@ type pp struct {
 	erroring   bool
 	wrapErrs   bool
 	wrappedErr error
+	numbuf     [68]byte // digits of one number: fmtInt, fmtFloatPrec
+}
+
+// freePrinter holds one *pp that no call uses, for the next call to take: a
+// print then allocates nothing but what outgrows the printer's buffer. It is
+// a single slot swapped atomically, so a printer has one owner at a time
+// (nested prints from String methods find it empty and allocate); do NOT make
+// it a list popped with a load and a store, which preemption can interleave.
+var freePrinter unsafe.Pointer
+
+// newPrinter returns a printer with an empty buffer and cleared flags (the stale
+// wid and prec kept, as gc's pooled printers keep them).
+func newPrinter() *pp {
+	p := (*pp)(atomic.SwapPointer(&freePrinter, nil))
+	if p == nil {
+		return &pp{}
+	}
+	p.panicking = false
+	p.erroring = false
+	p.wrapErrs = false
+	p.clearFlags()
+	return p
+}
+
+// free gives p back to freePrinter unless its buffer has grown past 64 KiB.
+func (p *pp) free() {
+	if cap(p.buf) > 64<<10 {
+		return
+	}
+	p.buf = p.buf[:0]
+	p.arg = nil
+	p.wrappedErr = nil
+	atomic.StorePointer(&freePrinter, unsafe.Pointer(p))
 }
 
 func (p *pp) Write(b []byte) (int, error) {
@@ -122,9 +157,11 @@ func (p *pp) Flag(c int) bool {
 
 // Fprintf formats according to format and writes to w.
 func Fprintf(w io.Writer, format string, a ...any) (int, error) {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrintf(format, a)
-	return w.Write(p.buf)
+	n, err := w.Write(p.buf)
+	p.free()
+	return n, err
 }
 
 // Printf formats according to format and writes to standard output.
@@ -134,23 +171,29 @@ func Printf(format string, a ...any) (int, error) {
 
 // Sprintf formats according to format and returns the string.
 func Sprintf(format string, a ...any) string {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrintf(format, a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // Appendf formats according to format and appends to b.
 func Appendf(b []byte, format string, a ...any) []byte {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrintf(format, a)
-	return append(b, p.buf...)
+	b = append(b, p.buf...)
+	p.free()
+	return b
 }
 
 // Fprint formats with %v, spaces between operands when neither is a string.
 func Fprint(w io.Writer, a ...any) (int, error) {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrint(a)
-	return w.Write(p.buf)
+	n, err := w.Write(p.buf)
+	p.free()
+	return n, err
 }
 
 // Print is Fprint to standard output.
@@ -160,16 +203,20 @@ func Print(a ...any) (int, error) {
 
 // Sprint is Fprint to a string.
 func Sprint(a ...any) string {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrint(a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // Fprintln formats with %v, spaces between all operands, and a final newline.
 func Fprintln(w io.Writer, a ...any) (int, error) {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrintln(a)
-	return w.Write(p.buf)
+	n, err := w.Write(p.buf)
+	p.free()
+	return n, err
 }
 
 // Println is Fprintln to standard output.
@@ -179,9 +226,11 @@ func Println(a ...any) (int, error) {
 
 // Sprintln is Fprintln to a string.
 func Sprintln(a ...any) string {
-	p := &pp{}
+	p := newPrinter()
 	p.doPrintln(a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // wrapError is the error Errorf returns for a format with a valid %w.
@@ -197,13 +246,16 @@ func (e *wrapError) Unwrap() error { return e.err }
 // Errorf formats like Sprintf and returns the text as an error; with one %w of
 // an error operand the result also wraps that operand (errors.Unwrap).
 func Errorf(format string, a ...any) error {
-	p := &pp{wrapErrs: true}
+	p := newPrinter()
+	p.wrapErrs = true
 	p.doPrintf(format, a)
 	s := string(p.buf)
-	if p.wrappedErr == nil {
+	wrapped := p.wrappedErr
+	p.free()
+	if wrapped == nil {
 		return errors.New(s)
 	}
-	return &wrapError{s, p.wrappedErr}
+	return &wrapError{s, wrapped}
 }
 
 // doPrint prints a with %v, a space between operands when neither is a string.
