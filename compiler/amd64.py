@@ -117,6 +117,20 @@ def _fits32(v: int) -> bool:
     return -(1 << 31) <= v < (1 << 31)
 
 
+def _umagic(d: int) -> tuple[int, int]:
+    """For unsigned 64-bit x / d (d > 1 not a power of two): (m, p) with
+    x / d == hi(x*m) >> p for every x < 2^64 when p >= 0; else (m, -l) with m the
+    low 64 bits of the 65-bit reciprocal and l = bits of d, for the add-and-shift form."""
+    for p in range(64):
+        m = -(-(1 << (64 + p)) // d)
+        if m >= 1 << 64:
+            break
+        if m * d - (1 << (64 + p)) <= 1 << p:
+            return m, p
+    lg = d.bit_length()
+    return ((1 << 64) * ((1 << lg) - d)) // d + 1, -lg
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Bytes addressed as `base+k(reg)` (suffix "(%rbp)", "(%rsi)", ...) or, with sym,
@@ -679,6 +693,12 @@ class FuncGen:
 
     def binop(self, i: ir.BinOp) -> None:
         op, w, sg = i.op, i.width, i.signed
+        if op in (ir.Op.DIV, ir.Op.MOD) and not sg and isinstance(i.y, ir.Imm) and \
+                0 < i.y.value < (1 << 63) and i.y.value != 1:
+            self.load(i.x, "rax", w, sg)
+            self.udiv_const(op, i.y.value)
+            self.store("rax", i.dst, w)
+            return
         if op in (ir.Op.DIV, ir.Op.MOD, ir.Op.ANDNOT) or (
                 op in (ir.Op.SHL, ir.Op.SHR) and not (
                     isinstance(i.y, ir.Imm) and 0 <= i.y.value < 8 * w)):
@@ -732,6 +752,46 @@ class FuncGen:
             else:
                 self.ins("xorl\t%eax, %eax")
             self.label(done)
+
+    def udiv_const(self, op: ir.Op, d: int) -> None:
+        """%rax = %rax / d or %rax % d, unsigned, for a constant 1 < d < 2^63, without
+        divq: a shift or mask for a power of two, else a multiply by a magic reciprocal
+        (Granlund and Montgomery). Clobbers %rcx and %rdx."""
+        if d & (d - 1) == 0:
+            if op is ir.Op.DIV:
+                self.ins(f"shrq\t${d.bit_length() - 1}, %rax")
+            elif _fits32(d - 1):
+                self.ins(f"andq\t${d - 1}, %rax")
+            else:
+                self.ins(f"movabsq\t${d - 1}, %rcx")
+                self.ins("andq\t%rcx, %rax")
+            return
+        self.ins("movq\t%rax, %rcx")
+        m, p = _umagic(d)
+        self.ins(f"movabsq\t${m - (1 << 64) if m >= 1 << 63 else m}, %rdx")
+        self.ins("mulq\t%rdx")
+        if p >= 0:
+            # q = hi(x * m) >> p with m = ceil(2^(64+p) / d) < 2^64.
+            if p:
+                self.ins(f"shrq\t${p}, %rdx")
+            self.ins("movq\t%rdx, %rax")
+        else:
+            # m + 2^64 is the 65-bit reciprocal: q = (t + (x - t) / 2) >> (l - 1)
+            # with t = hi(x * m), l = bits of d (rounding up).
+            self.ins("movq\t%rcx, %rax")
+            self.ins("subq\t%rdx, %rax")
+            self.ins("shrq\t$1, %rax")
+            self.ins("addq\t%rdx, %rax")
+            if -p - 1:
+                self.ins(f"shrq\t${-p - 1}, %rax")
+        if op is ir.Op.MOD:
+            if _fits32(d):
+                self.ins(f"imulq\t${d}, %rax, %rdx")
+            else:
+                self.ins(f"movabsq\t${d}, %rdx")
+                self.ins("imulq\t%rax, %rdx")
+            self.ins("movq\t%rcx, %rax")
+            self.ins("subq\t%rdx, %rax")
 
     def divide(self, op: ir.Op, signed: bool) -> None:
         if not signed:
