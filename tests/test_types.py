@@ -220,7 +220,7 @@ def test_missing_return() -> None:
 def test_channel_operations_are_explicit() -> None:
     out = typed("\tc := make(chan int, 1)\n\tc <- 1\n\tv, ok := <-c\n\tgo println(v, ok)\n"
                 "\tvar r <-chan int = c\n\tselect {\n\tcase v = <-r:\n\tdefault:\n\t}")
-    assert """        Send 7:2
+    assert """        Send 7:4
           chan: VarRef 7:2 type=chan int var=c#1
           value: ConstExpr 7:7 type=int value=1
         VarDecl 8:2 vars=[v#2, ok#3]
