@@ -526,8 +526,10 @@ class StmtChecker(CheckerBase):
                     body = tuple(self.stmt_list(c.body))
                 finally:
                     self.scope = saved
+                # `_, ok := <-c` with ok new checks to a Block (VarDecl ok; Assign):
+                # do NOT drop it, a select that loses a case blocks where gc's proceeds.
                 if c.comm is None or isinstance(comm, tree.Send | tree.ExprStmt | tree.VarDecl
-                                                | tree.Assign):
+                                                | tree.Assign | tree.Block):
                     clauses.append(tree.CommClause(c.pos, comm, body))  # type: ignore[arg-type]
         finally:
             self.pop_target()

@@ -566,11 +566,12 @@ class Send:
 class CommClause:
     """One case of a select. `comm` is None for `default:`, a Send, or a receive: an
     ExprStmt, VarDecl or Assign whose only value is one Recv, possibly under TupleElem
-    and an implicit Convert (`case i = <-c:` with i an interface). The select runs
+    and an implicit Convert (`case i = <-c:` with i an interface), or a Block of a
+    VarDecl without values and such an Assign (`case _, ok := <-c:`). The select runs
     the comm's channel operation; on a receive it stores into the comm's targets."""
 
     pos: Pos
-    comm: Send | ExprStmt | VarDecl | Assign | None
+    comm: Send | ExprStmt | VarDecl | Assign | Block | None
     body: tuple[Stmt, ...]
 
 
