@@ -132,10 +132,10 @@ class AssignChecker(CheckerBase):
                 op.mode, t, op.expr, op.src, val=r), t), op.src, val=r)
         if is_boolean(op.type) and is_boolean(t):
             return Operand(op.mode, t, retype(op.expr, t), op.src)
-        if isinstance(op.expr, tree.Binary) and op.expr.op in ("<<", ">>") and \
-                not is_integer(t) and is_integer(op.type):
-            self.error(op.src.pos, f"invalid operation: {expr_string(op.src)} (shift of type "
-                                   f"{message_string(t, self.path)})")
+        shift = _untyped_shift(op.expr, op.src) if not is_integer(t) else None
+        if shift is not None:
+            self.error(shift.pos, f"invalid operation: {expr_string(shift)} (shift of type "
+                                  f"{message_string(t, self.path)})")
             return invalid(op.src)
         if is_integer(op.type) and (is_integer(t) or is_float(t) or is_complex(t)) or \
                 is_float(op.type) and (is_float(t) or is_complex(t)):
@@ -592,3 +592,19 @@ def needs_iface_conv(src: Type, dst: Type) -> bool:
 def _interface_ptr(t: Type) -> bool:
     """Reports whether t is a pointer to an interface (types2's isInterfacePtr)."""
     return isinstance(t, Pointer) and isinstance(under(t.elem), Interface)
+
+
+def _untyped_shift(e: tree.Expr, src: ast.Expr) -> ast.BinaryExpr | None:
+    """The non-constant shift of an untyped constant that untyped expression e (checked
+    from src) takes its type from, through arithmetic and parentheses: `1<<s` in
+    `1.0 + 1<<s`, whose final type is then the shift's (gc: "shift of type float64")."""
+    while isinstance(src, ast.ParenExpr):
+        src = src.x
+    if isinstance(src, ast.BinaryExpr) and isinstance(e, tree.Binary) and e.op == src.op:
+        if src.op in ("<<", ">>"):
+            return src if is_untyped_kind(e.type) else None
+        if src.op in ("+", "-", "*", "/", "%", "&", "|", "^", "&^"):
+            return _untyped_shift(e.x, src.x) or _untyped_shift(e.y, src.y)
+    if isinstance(src, ast.UnaryExpr) and isinstance(e, tree.Unary):
+        return _untyped_shift(e.x, src.x)
+    return None
