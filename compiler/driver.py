@@ -165,10 +165,14 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     if cfg.dump == "types":
         return Result("", "", types.dump(prog))
     dv = devirt.devirtualize_program(prog, diags, devirt.Options(cfg.escape_level > 0))
+    # gc's inlining decisions choose the callees only under -m, where they are reported.
+    # do NOT use them for code otherwise: package-at-a-time builds (units.py) inline by
+    # the IR's size rule, and a program must compile to the same code either way.
     inl = inlcost.can_inline_program(prog, diags,
                                      inlcost.Options(cfg.escape_level, not cfg.no_inline))
-    esc = escape.escape_program(prog, diags, escape.Options(cfg.escape_level, dv.calls,
-                                                            inl.inlined_lits))
+    gcinl = inl if cfg.escape_level > 0 else None
+    esc = escape.escape_program(prog, diags, escape.Options(
+        cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset()))
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
@@ -180,7 +184,7 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         return Result("", "", ir.dump(lowered))
     last = prog.packages[-1] if cfg.escape_level > 0 and prog.packages else None
     lowered = inline.inline_program(lowered, inline.Options(
-        not cfg.no_inline, inl, last.path if last else None,
+        not cfg.no_inline, gcinl, last.path if last else None,
         frozenset(last.files) if last else frozenset()), diags=diags)
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
