@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, fields
 
 from compiler.diag import Diagnostics, Pos
 from compiler.types import tree as T
-from compiler.types.typ import Named
+from compiler.types.typ import Named, Slice, under
 
 MAX_BUDGET = 80
 """gc's inlineMaxBudget."""
@@ -201,7 +201,7 @@ def _intrinsic(d: T.FuncDecl) -> bool:
 
 
 def _is_slice(t: object) -> bool:
-    from compiler.types.typ import Slice, under
+    """Whether t's underlying type is a slice."""
     return isinstance(under(t), Slice)  # type: ignore[arg-type]
 
 
