@@ -95,6 +95,11 @@ def rewrite_imports(src: str, pkgs: list[str]) -> str:
     return src[: match.start(1)] + section + src[match.end(1) :]
 
 
+STD_ONLY_PRAGMA = re.compile(r"^//go:uintptrkeepalive\n", re.M)
+"""Directives gc accepts only in its standard library, which refgo's library is to refgo
+but not to gc's build of it as an ordinary module: removed from the copy."""
+
+
 def is_ignored(src: str) -> bool:
     """Report whether a Go file is excluded from every build (`//go:build ignore`)."""
     return src.startswith("//go:build ignore")
@@ -155,7 +160,7 @@ def build_ref_module(root: Path, pkgs: list[str]) -> None:
         dst.parent.mkdir(parents=True, exist_ok=True)
         if src_path.name != "hooks_gc.go":
             src = rewrite_imports(src, pkgs)
-        dst.write_text(src)
+        dst.write_text(STD_ONLY_PRAGMA.sub("", src))
     for name in check_names():
         dst = root / "cmd" / name / f"{name}.go"
         dst.parent.mkdir(parents=True)
