@@ -87,7 +87,8 @@ class CheckerBase:
         self.in_constraint = False
         self.instance_body = False
         """Checking an instance of a generic body: checks gc makes on the generic body
-        (duplicate and impossible cases, where T and int differ) are off."""
+        (duplicate and impossible cases, overlapping union terms, where T and int differ)
+        are off. Also set while resolving an instantiated generic type."""
         """Resolving a constraint (where interfaces with type terms are allowed)."""
 
     def error(self, pos: Pos, msg: str) -> None:

@@ -212,26 +212,49 @@ class GenericChecker(CheckerBase):
             finally:
                 self.in_constraint = saved
         if isinstance(e, ast.BinaryExpr) and e.op == "|":
-            for side in (e.x, e.y):
+            leaves = _union_leaves(e)
+            for side in leaves:
                 if isinstance(side, ast.Name) and side.value == "comparable" and \
                         self.lookup("comparable") is self.universe_scope.names.get("comparable"):
                     self.error(side.pos, "cannot use comparable in union")
                     return None
-            x, y = self.union_terms(e.x), self.union_terms(e.y)
-            return None if x is None or y is None else x + y
+            out: list[Term] = []
+            singles: list[Term] = []
+            for side in leaves:
+                got, single = self.union_leaf(side)
+                if got is None:
+                    return None
+                if single and not self.instance_body:  # gc compares the declared terms
+                    t = got[0]
+                    prev = next((q for q in singles if _overlap(t, q)), None)
+                    if prev is not None:
+                        self.error(side.pos, f"overlapping terms {self.term_string(t)} and "
+                                             f"{self.term_string(prev)}")
+                    singles.append(t)
+                out.extend(got)
+            return tuple(out)
+        return self.union_leaf(e)[0]
+
+    def union_leaf(self, e: ast.Expr) -> tuple[tuple[Term, ...] | None, bool]:
+        """The terms of one operand of a union (None: all types), and whether it is a
+        single type term (`T` or `~T`, T not an interface), which gc checks for overlaps."""
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
             t = self.resolve_type(e.x)
             if t is not INVALID_TYPE and not identical(under(t), t):
                 self.error(e.pos, f"invalid use of ~ ({message_string(t, self.path)} is "
                                   f"not the underlying type of {message_string(t, self.path)})")
-            return (Term(True, t),)
+            return (Term(True, t),), t is not INVALID_TYPE
         t = self.resolve_type(e)
         u = under(t)
         if isinstance(u, Interface):
-            return u.terms
+            return u.terms, False
         if t is INVALID_TYPE:
-            return ()
-        return (Term(False, t),)
+            return (), False
+        return (Term(False, t),), True
+
+    def term_string(self, t: Term) -> str:
+        """A term as gc prints it: `~byte`, `string`."""
+        return ("~" if t.tilde else "") + message_string(t.type, self.path)
 
     def generic_func(self, name: str, spec: ast.FuncDecl, scope: Scope) -> GenericFunc:
         """Declare generic function spec: its type parameters and generic signature."""
@@ -564,12 +587,15 @@ class GenericChecker(CheckerBase):
             self.indirections = 0
             self.type_stack.append(nt)
             self.type_ind[id(nt)] = 0
+            saved_inst = self.instance_body
+            self.instance_body = True
             try:
                 u = self.resolve_type(spec.type)
                 if isinstance(u, Named) and u.underlying is None and id(u) in self.type_ind:
                     self.recursive_instance(u, spec.type.pos)
                     u = INVALID_TYPE
             finally:
+                self.instance_body = saved_inst
                 self.type_stack.pop()
                 del self.type_ind[id(nt)]
             if u is nt or u is INVALID_TYPE or (isinstance(u, Named) and u.underlying is None):
@@ -680,3 +706,17 @@ def drain(pending: list[Callable[[], None]]) -> None:
     while pending:
         pending.pop(0)()
 
+
+def _union_leaves(e: ast.Expr) -> list[ast.Expr]:
+    """The operands of union `A | B | C`, left to right."""
+    if isinstance(e, ast.BinaryExpr) and e.op == "|":
+        return _union_leaves(e.x) + _union_leaves(e.y)
+    return [e]
+
+
+def _overlap(x: Term, y: Term) -> bool:
+    """Whether single-type terms x and y share a type (types2's !disjoint): compared as
+    their underlying types where the other term has a ~."""
+    ux = under(x.type) if y.tilde else x.type
+    uy = under(y.type) if x.tilde else y.type
+    return identical(ux, uy)
