@@ -1,8 +1,8 @@
 """Prove refgo's standard library (compiler/lib) under gc, against gc's own library.
 
-Every program `tests/libcheck/NAME.go` is written against the real import paths
-(`fmt`, `strings`, ...). It is built twice with gc and both binaries are run with the
-same arguments:
+Every program `tests/libcheck/NAME.go` (and each run case named in CASE_CHECKS) is
+written against the real import paths (`fmt`, `strings`, ...). It is built twice with
+gc and both binaries are run with the same arguments:
 
     (a) as written, with gc's standard library;
     (b) with each import of a refgo library package rewritten to `refgolib/<path>`,
@@ -124,9 +124,22 @@ class Built:
     testbin_ref: Path
 
 
+CASE_CHECKS = tuple(REPO / "cases" / "stdlib" / f"{n}.go"
+                    for n in ("flags", "match", "md5", "tabwriter"))
+"""Run cases that double as check programs (their .out is gc's; here refgo's library
+under gc must print the same): named NAME_case, not copied into tests/libcheck."""
+
+
+def check_sources() -> dict[str, Path]:
+    """Return each check program's source by name: tests/libcheck/*.go and CASE_CHECKS."""
+    srcs = {p.stem: p for p in CHECKS.glob("*.go")}
+    srcs.update((f"{p.stem}_case", p) for p in CASE_CHECKS)
+    return srcs
+
+
 def check_names() -> list[str]:
-    """Return the names of the check programs (tests/libcheck/*.go, sorted)."""
-    return sorted(p.stem for p in CHECKS.glob("*.go"))
+    """Return the names of the check programs, sorted."""
+    return sorted(check_sources())
 
 
 def declared_functions(src: str, kind: str) -> list[str]:
@@ -164,7 +177,7 @@ def build_ref_module(root: Path, pkgs: list[str]) -> None:
     for name in check_names():
         dst = root / "cmd" / name / f"{name}.go"
         dst.parent.mkdir(parents=True)
-        dst.write_text(rewrite_imports((CHECKS / f"{name}.go").read_text(), pkgs))
+        dst.write_text(rewrite_imports(check_sources()[name].read_text(), pkgs))
     tests: list[str] = []
     benches: list[str] = []
     tdir = root / "cmd" / "testmain"
@@ -185,7 +198,7 @@ def build_gc_module(root: Path) -> None:
     for name in check_names():
         dst = root / "cmd" / name / f"{name}.go"
         dst.parent.mkdir(parents=True)
-        shutil.copy(CHECKS / f"{name}.go", dst)
+        shutil.copy(check_sources()[name], dst)
     tdir = root / "testpkg"
     tdir.mkdir()
     for test_file in TESTPKG.glob("*_test.go"):
@@ -278,7 +291,7 @@ def test_check_program_compiled_by_refgo(built: Built, name: str, tmp_path: Path
     exactly what gc's build with gc's library prints."""
     exe = tmp_path / "refgo.exe"
     proc = subprocess.run(
-        [sys.executable, "-m", "compiler", "build", "-o", str(exe), str(CHECKS / f"{name}.go")],
+        [sys.executable, "-m", "compiler", "build", "-o", str(exe), str(check_sources()[name])],
         capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO,
         env=dict(os.environ, PYTHONPATH=str(REPO)),
     )
