@@ -39,14 +39,16 @@ and an entry that fails its checksum, the header or unpickling is rebuilt.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 import posixpath
 import sys
 import tempfile
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from compiler import (
     amd64,
@@ -204,13 +206,45 @@ def _untyped(f: ir.Func) -> ir.Func:
         s if s.type is None else replace(s, type=UNSAFE_POINTER) for s in f.slots))
 
 
+def _unpickle(payload: bytes) -> Any:
+    """pickle.loads of a payload refgo wrote, with every frozen slotted dataclass of the
+    compiler restored by `_fast_setstate`."""
+    if not _FAST:
+        _FAST.append(True)
+        for mod in list(sys.modules.values()):
+            if getattr(mod, "__name__", "").startswith("compiler."):
+                for cls in vars(mod).values():
+                    if (isinstance(cls, type) and is_dataclass(cls)
+                            and cls.__dict__.get("__setstate__") is _DC_SETSTATE):
+                        cls.__setstate__ = _fast_setstate(  # type: ignore[attr-defined]
+                            tuple(f.name for f in fields(cls)))
+    return pickle.loads(payload)  # noqa: S301 - written only by refgo (module docstring)
+
+
+_FAST: list[bool] = []
+_DC_SETSTATE = getattr(dataclasses, "_dataclass_setstate", None)
+
+
+def _fast_setstate(names: tuple[str, ...]) -> Callable[[object, Sequence[object]], None]:
+    """dataclasses' __setstate__ of a frozen slotted class (the field values in order, as
+    its __getstate__ lists them) without looking the fields up again for every object:
+    most of the time of reading a cached unit went there."""
+    set_ = object.__setattr__
+
+    def setstate(self: object, state: Sequence[object]) -> None:
+        for name, value in zip(names, state, strict=True):
+            set_(self, name, value)
+
+    return setstate
+
+
 def load_unit(c: cache.Cache, key: str) -> Unit | None:
     """The unit stored under key, or None if absent or unreadable in any way."""
     payload = c.get(key)
     if payload is None:
         return None
     try:
-        u = pickle.loads(payload)  # noqa: S301 - written only by refgo (module docstring)
+        u = _unpickle(payload)
     except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
         return None
     return u if isinstance(u, Unit) else None
@@ -290,7 +324,7 @@ def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
     if payload is None:
         return None
     try:
-        files = pickle.loads(payload)  # noqa: S301 - written only by refgo
+        files = _unpickle(payload)
     except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
         return None
     if isinstance(files, list) and all(isinstance(f, ast.File) for f in files):
@@ -568,7 +602,7 @@ def load_archive(file: Path) -> Archive | str:
     if payload is None:
         return "not a refgo package archive, or corrupted: recompile the package"
     try:
-        magic, version, a = pickle.loads(payload)  # noqa: S301 - written by refgo
+        magic, version, a = _unpickle(payload)
     except Exception:  # noqa: BLE001 - any undecodable archive is reported
         return "not a refgo package archive, or corrupted: recompile the package"
     if magic != ARCHIVE_MAGIC or not isinstance(a, Archive):
