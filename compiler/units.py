@@ -295,15 +295,35 @@ def decls_key(path: str, srcs: Sequence[tuple[str, bytes]]) -> str:
 
 
 def strip_bodies(files: Sequence[ast.File]) -> list[ast.File]:
-    """files with every function body emptied but generic ones: what importers of a
-    package from the cache check. A generic function's or generic type's method's body
-    stays: importers instantiate it (its instances are checked and compiled with package
-    main, types.check_program). Do NOT drop a body (None): a bodyless function is a
-    runtime hook (Func.external), called by another convention."""
-    return [replace(f, decls=tuple(
-        replace(d, body=ast.BlockStmt(d.body.pos, (), d.body.rbrace))
-        if isinstance(d, ast.FuncDecl) and d.body is not None and not _generic(d) else d
-        for d in f.decls)) for f in files]
+    """files with every function body emptied but generic ones, and the elements of
+    package-level variables' composite literals dropped: what importers of a package
+    from the cache check. A generic function's or generic type's method's body stays:
+    importers instantiate it (its instances are checked and compiled with package main,
+    types.check_program). Do NOT drop a body (None): a bodyless function is a runtime hook
+    (Func.external), called by another convention."""
+    out = []
+    for f in files:
+        decls: list[ast.Decl] = []
+        for d in f.decls:
+            if isinstance(d, ast.FuncDecl) and d.body is not None and not _generic(d):
+                d = replace(d, body=ast.BlockStmt(d.body.pos, (), d.body.rbrace))
+            elif isinstance(d, ast.VarSpec):
+                d = replace(d, values=tuple(_empty_lit(v) for v in d.values))
+            decls.append(d)
+        out.append(replace(f, decls=tuple(decls)))
+    return out
+
+
+def _empty_lit(e: ast.Expr) -> ast.Expr:
+    """A variable's value `T{...}` or `&T{...}` as `T{}`: its type is the same, and
+    importers check only types (unicode's tables are most of the library's declarations).
+    `[...]T{...}` keeps its elements, which give its length."""
+    lit = e.x if isinstance(e, ast.UnaryExpr) and e.op == "&" else e
+    if (not isinstance(lit, ast.CompositeLit) or not lit.elems or lit.type is None
+            or isinstance(lit.type, ast.ArrayType) and lit.type.len is None):
+        return e
+    lit = replace(lit, elems=())
+    return replace(e, x=lit) if isinstance(e, ast.UnaryExpr) else lit
 
 
 def _generic(d: ast.FuncDecl) -> bool:
