@@ -38,7 +38,11 @@ HELLO = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, wo
 
 def commands(go: str, base: str, work: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
     """Each compiler's build command prefix (then `-o exe file.go`) and environment."""
-    env = {k: v for k, v in os.environ.items() if k not in ("REFGO_CACHE", "GOCACHE")}
+    # PYTHONDONTWRITEBYTECODE would make every refgo build compile the compiler's own
+    # sources again (0.3-0.7 s): a user's refgo has its bytecode (pip writes it on install,
+    # an editable install on first run), so the warm-up build writes it here.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("REFGO_CACHE", "GOCACHE", "PYTHONDONTWRITEBYTECODE")}
     out = {"refgo": ([sys.executable, "-m", "compiler", "build"],
                      {**env, "REFGO_CACHE": str(work / "refgo-cache"), "PYTHONPATH": str(ROOT)})}
     if base:
