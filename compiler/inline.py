@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -201,7 +201,7 @@ def _static_closure(instrs: tuple[ir.Instr, ...], target: ir.Mem,
     return None
 
 
-def _expand(f: ir.Func, callees: dict[str, ir.Func], sites: Iterator[int],
+def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             gc: _Gc | None = None) -> ir.Func:
     """f with its calls to callees inlined, and calls in the copied bodies in turn."""
     max_depth, max_growth = (MAX_DEPTH, MAX_GROWTH) if gc is None else \
@@ -353,6 +353,31 @@ def _refs(prog: ir.Program) -> set[str]:
     return out
 
 
+class _Callees(Mapping[str, ir.Func]):
+    """The program's inlinable functions over the imported ones, which are looked up only
+    when a call site asks for one (units.Bodies reads a unit's bodies on demand)."""
+
+    def __init__(self, own: dict[str, ir.Func], imported: Mapping[str, ir.Func]) -> None:
+        self.own = own
+        self.imported = imported
+
+    def update(self, funcs: Iterable[tuple[str, ir.Func]]) -> None:
+        self.own.update(funcs)
+
+    def __getitem__(self, name: str) -> ir.Func:
+        f = self.own.get(name)
+        return f if f is not None else self.imported[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.own or name in self.imported
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(self.imported), **dict.fromkeys(self.own)})
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def inline_program(prog: ir.Program, opts: Options | None = None,
                    imported: Mapping[str, ir.Func] | None = None,
                    diags: Diagnostics | None = None) -> ir.Program:
@@ -365,7 +390,7 @@ def inline_program(prog: ir.Program, opts: Options | None = None,
     if not opts.enabled:
         return prog
     externs = frozenset(prog.externs)
-    callees = dict(imported or {})
+    callees = _Callees({}, imported or {})
     gc: _Gc | None = None
     if opts.gc is None:
         callees.update((f.name, f) for f in prog.funcs if inlinable(f, externs))

@@ -45,7 +45,7 @@ import pickle
 import posixpath
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 3
+FORMAT = 4
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -101,7 +101,10 @@ class Unit:
     funcs: tuple[FuncCode, ...]
     data: tuple[ir.Data, ...]
     externs: tuple[str, ...]
-    inline: tuple[ir.Func, ...]
+    inline: tuple[str, ...]
+    """The names of its inlinable functions, whose walked bodies `bodies` holds pickled
+    (tuple[ir.Func, ...], in this order): read only if an importer calls one of them."""
+    bodies: bytes
     tags: dict[str, tuple[escape.ParamTag, ...]]
     """Escape analysis's parameter tags of the package's functions, by symbol: what
     importers' calls use instead of the bodies, which they do not check."""
@@ -192,8 +195,44 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
             and id(d) in esc.tags}
+    if cfg.no_inline:
+        bodies = ()
     return Unit(unit or "main", init, tuple(funcs), lowered.data, lowered.externs,
-                bodies if not cfg.no_inline else (), tags)
+                tuple(f.name for f in bodies),
+                pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL), tags)
+
+
+class Bodies(Mapping[str, ir.Func]):
+    """The inlinable bodies of units by function name, each unit's unpickled on the first
+    lookup of one of its functions (inline_program's `imported`)."""
+
+    def __init__(self) -> None:
+        self._unit: dict[str, Unit] = {}
+        self._funcs: dict[str, ir.Func] = {}
+
+    def add(self, u: Unit) -> None:
+        """Make u's bodies available, in place of an earlier unit's of the same name."""
+        for name in u.inline:
+            self._unit[name] = u
+            self._funcs.pop(name, None)
+
+    def __getitem__(self, name: str) -> ir.Func:
+        if name not in self._funcs:
+            u = self._unit[name]
+            funcs = _unpickle(u.bodies)
+            for f in funcs:
+                if self._unit.get(f.name) is u:
+                    self._funcs[f.name] = f
+        return self._funcs[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._unit
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._unit)
+
+    def __len__(self) -> int:
+        return len(self._unit)
 
 
 def _untyped(f: ir.Func) -> ir.Func:
@@ -415,7 +454,7 @@ class _Build:
                                    list[ast.File] | None]] = {}
         self.import_map: dict[str, str] = {}
         self.program = ""
-        self.imported: dict[str, ir.Func] = {}
+        self.imported = Bodies()
         self.own: dict[str, list[ast.File]] = {}
         """Packages compiled from source files given on the command line (compile_package's)."""
 
@@ -551,7 +590,7 @@ class _Build:
             else:
                 self.stats.cached.append(path)
             units.append(u)
-            self.imported.update((f.name, f) for f in u.inline)
+            self.imported.add(u)
         return units
 
     def finish(self, problems: list[str] | None) -> None:
