@@ -1206,7 +1206,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     (given live) `runtime.stackmaps`, the sorted table of call return addresses and
     their stack maps."""
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
-    calls: list[tuple[str, str, Pos]] = []
+    calls: list[Site] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
@@ -1218,7 +1218,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         fg = FuncGen(alloc.body or f, alloc)
         for ln in fg.gen():
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
-        calls.extend((lab, f.name, pos) for lab, pos, _ in fg.calls)
+        calls.extend(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         fconsts |= fg.fconsts
         fl = bylive.get(f.name)
         if fl is not None:
@@ -1228,7 +1228,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(_weak_hook(sym, i))
     for d in prog.data:
         out.extend(_data(d))
-    out.extend(_pctab(calls, [(f.name, f.pos) for f in prog.funcs]))
+    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line) for f in prog.funcs]))
     out.extend(_fconst_data(fconsts))
     if live is not None:
         out.extend(_stackmaps(maps))
@@ -1309,7 +1309,27 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
     return out
 
 
-def _pctab(calls: list[tuple[str, str, Pos]], funcs: list[tuple[str, Pos]]) -> list[str]:
+Site = tuple[str, str, str, int, tuple[tuple[str, str, int], ...]]
+"""A call's return label, the innermost function at the call, its file and line, and the
+inlined calls around it, outermost first: (caller, file, line) each."""
+
+
+def call_site(lab: str, fn: str, pos: Pos) -> Site:
+    """The Site of the call at pos in function fn's code, returning to lab."""
+    chain = []
+    p = pos
+    while p.inl is not None:
+        chain.append((p.inl.fn, p.inl.call))
+        p = p.inl.call
+    outer = fn
+    frames = []
+    for inner, call in reversed(chain):
+        frames.append((outer, call.file, call.line))
+        outer = inner
+    return lab, outer, pos.file, pos.line, tuple(frames)
+
+
+def _pctab(calls: list[Site], funcs: list[tuple[str, str, int]]) -> list[str]:
     """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
     text order. A call inside an inlined body names the inlined function at its own
     line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
@@ -1324,32 +1344,25 @@ def _pctab(calls: list[tuple[str, str, Pos]], funcs: list[tuple[str, Pos]]) -> l
             strs[s] = f".Lpcstr.{len(strs)}"
         return strs[s]
 
-    def path(pos: Pos) -> str:
-        return pos.file if pos.file.startswith("/") else os.path.abspath(pos.file)
-
-    def frame(fn: str, pos: Pos) -> tuple[str, str]:
-        """The innermost function at pos (in fn's code) and the label of its parent
-        record ("0" when pos is fn's own code)."""
-        if pos.inl is None:
-            return fn, "0"
-        call = pos.inl.call
-        outer, parent = frame(fn, call)
-        key = (outer, path(call), call.line, parent)
-        if key not in inl:
-            inl[key] = f".Lpcinl.{len(inl)}"
-            recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(key[1])}, "
-                        f"{call.line}, {parent}")
-        return pos.inl.fn, inl[key]
+    def path(file: str) -> str:
+        return file if file.startswith("/") else os.path.abspath(file)
 
     rows = []
-    for lab, fn, pos in calls:
-        name, parent = frame(fn, pos)
-        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(path(pos))}, {pos.line}, {parent}")
+    for lab, name, file, line, frames in calls:
+        parent = "0"
+        for outer, cfile, cline in frames:
+            key = (outer, path(cfile), cline, parent)
+            if key not in inl:
+                inl[key] = f".Lpcinl.{len(inl)}"
+                recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(key[1])}, "
+                            f"{cline}, {parent}")
+            parent = inl[key]
+        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(path(file))}, {line}, {parent}")
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
            f"\t.quad\t{len(rows)}", *recs]
-    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(pos))}, {pos.line}, 0"
-             for fn, pos in funcs]
+    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, 0"
+             for fn, file, line in funcs]
     out += ['\t.globl\t"runtime.functab"', '"runtime.functab":', *frows,
             '\t.globl\t"runtime.nfunctab"', '"runtime.nfunctab":', f"\t.quad\t{len(frows)}"]
     for s, label in strs.items():

@@ -72,21 +72,23 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 4
+FORMAT = 5
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
 @dataclass(frozen=True, slots=True)
 class FuncCode:
-    """One function's assembly (amd64.FuncGen's lines), its calls' return labels with
-    their positions, inlined frames included (for runtime.pctab), and their stack maps
-    (runtime.stackmaps)."""
+    """One function's assembly (its symbol's lines and amd64.FuncGen's, one string), its
+    calls' return labels with their positions, inlined frames included (amd64.Site, for
+    runtime.pctab), and their stack maps (runtime.stackmaps). Plain strings and tuples:
+    reading a unit costs little more than its size."""
 
     name: str
-    lines: tuple[str, ...]
-    calls: tuple[tuple[str, Pos], ...]
+    text: str
+    calls: tuple[amd64.Site, ...]
     maps: tuple[tuple[str, tuple[int, ...]], ...]
-    pos: Pos
+    file: str
+    line: int
     """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
     fconsts: frozenset[int] = frozenset()
     """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
@@ -99,7 +101,8 @@ class Unit:
     path: str
     init: str
     funcs: tuple[FuncCode, ...]
-    data: tuple[ir.Data, ...]
+    data: tuple[tuple[str, str], ...]
+    """Its data symbols' assembly by symbol."""
     externs: tuple[str, ...]
     inline: tuple[str, ...]
     """The names of its inlinable functions, whose walked bodies `bodies` holds pickled
@@ -186,18 +189,22 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     for f in lowered.funcs:
         alloc = regs.get(f.name, amd64.NONE)
         fg = amd64.FuncGen(alloc.body or f, alloc)
-        lines = tuple(ln.text if ln.pos is None else "\t" + ln.text for ln in fg.gen())
+        q = amd64.quote(f.name)
+        text = "\n".join([f"\t.globl\t{q}", f"\t.type\t{q}, @function", f"{q}:", *(
+            ln.text if ln.pos is None else "\t" + ln.text for ln in fg.gen())])
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
-        funcs.append(FuncCode(f.name, lines, tuple((lab, pos) for lab, pos, _ in fg.calls),
-                              maps, f.pos, frozenset(fg.fconsts)))
+        calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
+        funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
+                              frozenset(fg.fconsts)))
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
             and id(d) in esc.tags}
     if cfg.no_inline:
         bodies = ()
-    return Unit(unit or "main", init, tuple(funcs), lowered.data, lowered.externs,
+    data = tuple((d.sym, "\n".join(amd64._data(d))) for d in lowered.data)
+    return Unit(unit or "main", init, tuple(funcs), data, lowered.externs,
                 tuple(f.name for f in bodies),
                 pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL), tags)
 
@@ -293,31 +300,29 @@ def link_text(units: Sequence[Unit]) -> str:
     """One GNU as file of units, in order (amd64.emit_program's layout)."""
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     seen: set[str] = set()
-    calls: list[tuple[str, str, Pos]] = []
+    calls: list[amd64.Site] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
-    funcs: list[tuple[str, Pos]] = []
+    funcs: list[tuple[str, str, int]] = []
     for u in units:
         for fc in u.funcs:
             if fc.name in seen:
                 continue
             seen.add(fc.name)
-            q = amd64.quote(fc.name)
-            out += [f"\t.globl\t{q}", f"\t.type\t{q}, @function", f"{q}:", *fc.lines]
-            calls.extend((lab, fc.name, pos) for lab, pos in fc.calls)
+            out.append(fc.text)
+            calls.extend(fc.calls)
             maps.extend(fc.maps)
             fconsts |= fc.fconsts
-            funcs.append((fc.name, fc.pos))
+            funcs.append((fc.name, fc.file, fc.line))
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     externs = sorted({s for u in units for s in u.externs} - seen)
     for i, sym in enumerate(externs):
         out.extend(amd64._weak_hook(sym, i))
-    data: dict[str, ir.Data] = {}
+    data: dict[str, str] = {}
     for u in units:
-        for d in u.data:
-            data.setdefault(d.sym, d)
-    for k in sorted(data):
-        out.extend(amd64._data(data[k]))
+        for sym, text in u.data:
+            data.setdefault(sym, text)
+    out.extend(data[k] for k in sorted(data))
     out.extend(amd64._pctab(calls, funcs))
     out.extend(amd64._fconst_data(fconsts))
     out.extend(amd64._stackmaps(maps))
