@@ -1,0 +1,5 @@
+"""refgo's compiler (README.md, docs/internals.md)."""
+
+from compiler import dccache
+
+dccache.install()

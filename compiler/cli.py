@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from compiler import cache, driver, flags, gotest, link, units
+from compiler import cache, dccache, driver, flags, gotest, link, units
 from compiler.builtin import mkbuiltin
 from compiler.diag import Diagnostics
 
@@ -226,7 +226,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The entry point; returns the exit status."""
     if argv is None:  # a process's entry point (refgo, python -m compiler), not a caller's
         gc.set_threshold(*GC_THRESHOLDS)
-    args = list(sys.argv[1:] if argv is None else argv)
+        try:
+            return _main(sys.argv[1:])
+        finally:
+            dccache.save()
+    return _main(argv)
+
+
+def _main(argv: Sequence[str]) -> int:
+    args = list(argv)
     try:
         if not args or args[0] in ("-h", "-help", "--help", "help"):
             print(USAGE, file=sys.stderr)
