@@ -355,7 +355,47 @@ def strip_bodies(files: Sequence[ast.File]) -> list[ast.File]:
                 d = replace(d, values=tuple(_empty_lit(v) for v in d.values))
             decls.append(d)
         out.append(replace(f, decls=tuple(decls)))
-    return out
+    return _prune(out)
+
+
+def _prune(files: list[ast.File]) -> list[ast.File]:
+    """files without the unexported functions, variables and constants that nothing left
+    in them names (importers cannot; generic bodies and the other declarations' types and
+    values may). Methods, types and runtime hooks (bodiless) stay."""
+    used: set[str] = set()
+    for f in files:
+        for d in f.decls:
+            _names(d, used, _declared(d))
+    return [replace(f, decls=tuple(
+        d for d in f.decls if not _declared(d) or any(n in used for n in _declared(d))))
+        for f in files]
+
+
+def _declared(d: ast.Decl) -> tuple[str, ...]:
+    """The names d declares if it is one _prune may drop (none otherwise)."""
+    if isinstance(d, ast.FuncDecl):
+        if d.recv is None and d.body is not None and not d.tparams:
+            names: tuple[str, ...] = (d.name.value,)
+        else:
+            return ()
+    elif isinstance(d, ast.VarSpec | ast.ConstSpec):
+        names = tuple(n.value for n in d.names)
+    else:
+        return ()
+    return () if any(n[:1].isupper() for n in names) else names
+
+
+def _names(node: object, out: set[str], own: tuple[str, ...]) -> None:
+    """Add the identifiers node names to out, but its own declared names."""
+    if isinstance(node, ast.Name):
+        if node.value not in own:
+            out.add(node.value)
+    elif isinstance(node, tuple):
+        for x in node:
+            _names(x, out, own)
+    elif is_dataclass(node) and not isinstance(node, Pos | type):
+        for fl in fields(node):
+            _names(getattr(node, fl.name), out, own)
 
 
 def _empty_lit(e: ast.Expr) -> ast.Expr:
