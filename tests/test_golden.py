@@ -122,3 +122,27 @@ def test_seed_reports(golden: SnapshotAssertion, flag: str) -> None:
     assert diags.errors == 0
     report = "".join(f"{d}\n" for d in diags.sorted() if d.warning)
     assert report and report == golden
+
+
+def test_export_data_errors(golden: SnapshotAssertion, tmp_path: Path,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """What importers of the library package errors read from the build cache: the
+    declarations they check (compiler/units.py's strip_bodies) and, from its unit, the
+    escape tags of its functions and the names of its inlinable ones."""
+    from compiler import cache, syntax, units
+    from compiler.syntax.dump import dump
+
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "cache"))
+    prog = tmp_path / "p.go"
+    prog.write_text('package main\n\nimport "errors"\n\nfunc main() { _ = errors.New("x") }\n')
+    units.compile_units(driver.Config(files=(str(prog),), program=True), Diagnostics())
+    c = cache.Cache(cache.cache_dir())
+    found = [units.load_unit(c, p.name) for p in sorted(c.dir.glob("??/*"))]
+    unit = next(u for u in found if u is not None and u.path == "errors")
+    diags = Diagnostics()
+    files = units.strip_bodies([syntax.parse_file(Path(f).name, src, diags)
+                                for f, src in driver.lib_sources("errors", diags)])
+    out = [dump(f) for f in files]
+    out += ["tags:", *(f"  {sym} {tags}" for sym, tags in sorted(unit.tags.items()))]
+    out += ["inline:", *(f"  {name}" for name in unit.inline)]
+    assert "\n".join(out) + "\n" == golden
