@@ -103,9 +103,9 @@ def compile_in_dir(a: flags.Args) -> int:
     """`refgo compile -D test -I . [-p test/a] -o test/a.a a.go`: a user package compiled
     alone into an archive that importers read (units.Archive), or, for package main,
     `-o x.o` the whole program's object for `refgo link`; imports of `./a` are package
-    test/a, found as test/a.a under the -I directory."""
+    test/a, found as test/a.a under the first -I directory that has it."""
     cfg = flags.config(a)
-    dirs = units.ImportDirs(a.flags.get("D", "."), (a.flags.get("I", "."),))
+    dirs = units.ImportDirs(a.flags.get("D", "."), tuple(a.incdirs) or (".",))
     first = Path(cfg.files[0]) if cfg.files else Path("x.go")
     problems: list[str] = []
 

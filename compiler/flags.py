@@ -38,6 +38,8 @@ class Args:
     m: int = 0
     files: list[str] = field(default_factory=list)
     rest: list[str] = field(default_factory=list)
+    incdirs: list[str] = field(default_factory=list)
+    """Every -I directory, in order (flags holds the last)."""
 
 
 def wants_help(cmd: str, argv: Sequence[str]) -> bool:
@@ -82,6 +84,8 @@ def parse(cmd: str, argv: Sequence[str]) -> Args:
                 a.debug.update(_debug(val))
             else:
                 a.flags[name] = val
+            if name == "I":
+                a.incdirs.append(val)
         else:
             raise driver.UsageError(f"flag provided but not defined: -{name}")
     _check_operands(cmd, a)

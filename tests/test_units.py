@@ -409,6 +409,34 @@ def test_program_of_several_packages(tmp_path: Path, cache_root: Path) -> None:
     assert r.returncode == 1 and "test/a" in r.stderr
 
 
+def test_archives_in_several_import_dirs(tmp_path: Path, cache_root: Path) -> None:
+    # gc's -I may be given more than once: each directory is searched in order.
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in (("a.go", PKG_A), ("b.go", PKG_B), ("main.go", PKG_MAIN)):
+        (src / name).write_text(text)
+    (tmp_path / "da" / "test").mkdir(parents=True)
+    (tmp_path / "db" / "test").mkdir(parents=True)
+    both = ("-I", "da", "-I", "db")
+    r = refgo(tmp_path, cache_root, "compile", "-D", "test", "-I", "da", "-o",
+              "da/test/a.a", "-p", "test/a", str(src / "a.go"))
+    assert r.returncode == 0, r.stderr
+    r = refgo(tmp_path, cache_root, "compile", "-D", "test", *both, "-o", "db/test/b.a",
+              "-p", "test/b", str(src / "b.go"))
+    assert r.returncode == 0, r.stderr
+    r = refgo(tmp_path, cache_root, "compile", "-D", "test", "-I", "db", "-o", "main.o",
+              str(src / "main.go"))
+    assert r.returncode == 1 and "test/a" in r.stderr
+    r = refgo(tmp_path, cache_root, "compile", "-D", "test", *both, "-o", "main.o",
+              str(src / "main.go"))
+    assert r.returncode == 0, r.stderr
+    r = refgo(tmp_path, cache_root, "link", "-o", "a.exe", "main.o")
+    assert r.returncode == 0, r.stderr
+    run = subprocess.run([str(tmp_path / "a.exe")], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout == "T(10) 4 2.5\nT(1)\n"
+
+
 def test_package_errors_are_reported_against_its_files(tmp_path: Path,
                                                        cache_root: Path) -> None:
     # errorcheckdir: the package's own bodies are checked in full.
