@@ -192,3 +192,67 @@ def test_a_later_report_decides_the_cases_it_ran(tmp_path: Path) -> None:
     assert conformance.parse_known_failures(out, out.read_text()) == {
         "b.go": "unexpected error: x"
     }
+
+
+def _gccgo(tmp: Path, src: str, text: str, directive: str, name: str = "a.go") -> tuple[str, str]:
+    """Classifies a gccgo failure of a case file written to tmp with src."""
+    path = tmp / name
+    path.write_text(src)
+    title = f"{path}: // {directive} failed (compiler gccgo)\n"
+    return triage.PROFILES["gccgo"].classify(triage.Failure(name, directive, title + text))
+
+
+def test_gccgo_type_parameters_come_first(tmp_path: Path) -> None:
+    src = "// run\n\npackage main\n\nfunc F[T any](x T) T { return x }\n"
+    text = "build failed: exit status 1\na.go:5:7: error: expected '('\na.go:9:1: error: x"
+    assert _gccgo(tmp_path, src, text, "run") == ("generics", "type parameters: expected '('")
+    # A constraint's ~ alone, or a generic type in X.dir, counts too; [N]int does not.
+    src = "// compile\n\npackage p\n\ntype C interface{ ~int }\n"
+    assert _gccgo(tmp_path, src, "compile failed: exit status 1\na.go:5:18: error: e",
+                  "compile")[0] == "generics"
+    (tmp_path / "b.dir").mkdir()
+    (tmp_path / "b.dir" / "a.go").write_text("package a\n\ntype L[T any] struct{ v T }\n")
+    src = "// rundir\n\npackage ignored\n\ntype A [N]int // not generic: [T any]\n"
+    assert _gccgo(tmp_path, src, "exit status 1\n", "rundir", "b.go")[0] == "generics"
+    got = _gccgo(tmp_path, src, "compile failed: exit status 1\na.go:1:1: error: e", "compile")
+    assert got == ("rejected", "e")
+
+
+def test_gccgo_gc_flags_and_library(tmp_path: Path) -> None:
+    src = "// errorcheck -0 -m -l\n\npackage p\n"
+    got = _gccgo(tmp_path, src, 'a.go:12: missing error "moved to heap: x"', "errorcheck")
+    assert got == ("gcflag", "gc's -m: no gccgo meaning")
+    src = "// errorcheck -lang=go1.17\n\npackage p\n"
+    got = _gccgo(tmp_path, src, "compilation succeeded unexpectedly", "errorcheck")
+    assert got == ("gcflag", "gc's -lang=go1.17: no gccgo meaning")
+    # -l alone changes no diagnostic: the message decides.
+    src = "// errorcheck -0 -l\n\npackage p\n"
+    got = _gccgo(tmp_path, src, "compilation succeeded unexpectedly", "errorcheck")
+    assert got == ("accepted", "invalid program accepted")
+    src = "// run\n\npackage main\n"
+    text = ("build failed: exit status 1\n"
+            "a.go:5:36: error: reference to undefined identifier 'atomic.Int64'")
+    assert _gccgo(tmp_path, src, text, "run") == ("library", "missing atomic.Int64")
+    text = "timed out after 120s running /tmp/w/case-1/a.exe\n"
+    assert _gccgo(tmp_path, src, text, "run") == ("timeout", "timeout (120s) in the program")
+
+
+def test_gccgo_list_keeps_flaky_lines_while_they_pass(tmp_path: Path) -> None:
+    for name in ("a.go", "b.go", "c.go"):
+        (tmp_path / name).write_text("// run\n\npackage main\n")
+    title = f"{tmp_path}/b.go: // run failed (compiler gccgo)\n"
+    report = _junit(tmp_path, [
+        ("a.go", "run", None),
+        ("b.go", "run", title + "exit status 2\npanic: boom"),
+        ("c.go", "run", None),
+    ])
+    out = tmp_path / "known_gccgo.txt"
+    out.write_text("a.go  flaky: times out under load\nc.go  fixed\nb.go  flaky: races\n")
+    assert triage.main(["--compiler=gccgo", str(report), "--output", str(out)]) == 0
+    text = out.read_text()
+    assert conformance.parse_known_failures(out, text) == {
+        "a.go": "flaky: times out under load",
+        "b.go": "flaky: races",
+    }
+    assert text.startswith("# Files of Go 1.19's test tree expected to fail under gccgo")
+    assert "# timeout or memory limit (1)" in text and "# the program fails at run" in text
