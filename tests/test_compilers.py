@@ -9,6 +9,7 @@ failures come from the installed Go (skipped where Go or gccgo is missing).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -231,3 +232,44 @@ def test_gc_runindir_and_buildrundir(pytester: pytest.Pytester) -> None:
         "*mod.go: directive runindir: compiler refgo has no module build steps",
         "*asm.go: directive buildrundir: compiler refgo has no assembler/pack steps",
     ])
+
+
+def _docs_conftest() -> str:
+    """The conftest.py of docs/conformance.md's adapter example, unindented."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "conformance.md").read_text()
+    lines = doc.split("\n")
+    start = lines.index("    # conftest.py")
+    block = []
+    for line in lines[start:]:
+        if line and not line.startswith("    "):
+            break
+        block.append(line[4:])
+    return "\n".join(block)
+
+
+@pytest.mark.skipif(not HAVE_GCCGO, reason="needs gccgo (Debian gccgo-12)")
+def test_docs_adapter_example_runs_as_written(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The docs' MyCC, with MYCC naming gccgo (one line per diagnostic): a run case
+    passes, an errorcheck case is checked, and its listed case is XFAIL with the
+    example's cause."""
+    gccgo = find_gccgo()
+    assert gccgo is not None
+    monkeypatch.setenv("MYCC", f"{gccgo} -fdiagnostics-plain-output")
+    pytester.makeconftest(_docs_conftest())
+    files = {
+        "gotest/run.go": "package main\n",
+        "gotest/hello.go": '// run\n\npackage main\n\nfunc main() { println("hi") }\n',
+        "gotest/hello.out": "hi\n",
+        "gotest/undef.go": '// errorcheck\n\npackage p\n\nvar x = y // ERROR "undefined"\n',
+        "gotest/fixedbugs/issue4085b.go": "// run\n\npackage main\n\nfunc main() { panic(1) }\n",
+    }
+    for rel, text in files.items():
+        (pytester.path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pytester.path / rel).write_text(text)
+    res = pytester.runpytest(
+        "--toolchain=local", "--compiler=mycc", "-p", "no:cacheprovider", "gotest", "-rx"
+    )
+    res.assert_outcomes(passed=2, xfailed=1)
+    res.stdout.fnmatch_lines(["*issue4085b.go*known failure: panics wording*"])
