@@ -66,6 +66,15 @@ USAGES = {
 }
 """Each subcommand's `-h` text; the compiler flags they share follow it."""
 
+PLAIN_USAGES = {
+    "link": "usage: refgo link -o out file.o\n\n"
+            "Links the object `refgo compile -I` wrote for package main with the runtime. "
+            "gc's linker flags -L dir, -w, -strictdups n, ... are accepted and ignored.\n",
+    "clean": "usage: refgo clean -cache\n\n"
+             "Removes every package entry of the build cache ($REFGO_CACHE).\n",
+}
+"""The `-h` text of subcommands without compiler flags."""
+
 
 def usage(cmd: str) -> str:
     """Returns the usage text `refgo cmd -h` prints."""
@@ -73,6 +82,8 @@ def usage(cmd: str) -> str:
         return gotest.USAGE + "\n"
     if cmd == "mkbuiltin":
         return mkbuiltin.USAGE + "\n"
+    if cmd in PLAIN_USAGES:
+        return PLAIN_USAGES[cmd]
     shared = _COMPILE_FLAGS.format(
         debug="".join(f"      {k}: {v}\n" for k, v in driver.DEBUG_KEYS.items()),
         phases=", ".join(driver.PHASES))
@@ -243,13 +254,13 @@ def _main(argv: Sequence[str]) -> int:
         if cmd not in ("build", "run", "compile", "test", "mkbuiltin", "clean", "link"):
             print(f"refgo: unknown command {cmd!r}\n{USAGE}", file=sys.stderr)
             return 2
+        if flags.wants_help(cmd, rest):
+            sys.stdout.write(usage(cmd))
+            return 0
         if cmd == "clean":
             return cmd_clean(rest)
         if cmd == "link":
             return cmd_link(rest)
-        if flags.wants_help(cmd, rest):
-            sys.stdout.write(usage(cmd))
-            return 0
         if cmd == "mkbuiltin":
             return mkbuiltin.main(rest)
         if cmd == "test":

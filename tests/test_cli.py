@@ -158,7 +158,7 @@ def test_toolchain_is_not_a_compiler_command() -> None:
     assert r.stderr.startswith("refgo: unknown command 'toolchain'\n")
 
 
-@pytest.mark.parametrize("cmd", ["build", "run", "compile", "test", "mkbuiltin"])
+@pytest.mark.parametrize("cmd", ["build", "run", "compile", "test", "mkbuiltin", "link", "clean"])
 def test_subcommand_help_prints_its_usage(cmd: str) -> None:
     r = refgo(cmd, "-h")
     assert r.returncode == 0, r.stderr
