@@ -79,6 +79,8 @@ _POS = re.compile(r"^(?:[^\s:]+\.(?:go|s)):\d+(?::\d+)?:\s*")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _GOROUTINE = re.compile(r"goroutine \d+")
 _TMPDIR = re.compile(r"/tmp/\S*")
+_STAMP = re.compile(r"\b\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? ")  # log's prefix
+_CUT = re.compile(r"^\[\.\.\. \d+ characters cut \.\.\.\]$")
 # A method a library type lacks (`x.M undefined (type reflect.Value has no field or
 # method M)`) and unsafe's newer functions count as missing library code too.
 _NO_METHOD = re.compile(r"undefined \(type ([a-z][\w/]*\.[A-Z]\w*) has no field or method (\w+)\)")
@@ -136,6 +138,7 @@ def _clean(s: str) -> str:
     s = _HEX.sub("0x…", s)
     s = _GOROUTINE.sub("goroutine N", s)
     s = _TMPDIR.sub("…", s)
+    s = _STAMP.sub("", s)
     s = " ".join(s.split())
     return s if len(s) <= _MAX else s[: _MAX - 1] + "…"
 
@@ -184,6 +187,8 @@ def _crash(lines: Sequence[str], status: str) -> str:
         s = ln.strip()
         if s.startswith(("panic:", "fatal error:", "runtime:", "SIGSEGV", "unexpected fault")):
             return _clean(s)
+    if any(_CUT.match(ln.strip()) for ln in lines):
+        return f"{status}: no panic or fatal line in the output's kept tail"
     for ln in lines:
         if ln.strip():
             return _clean(f"{status}: {ln.strip()}")

@@ -53,8 +53,9 @@ _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
 # Flags of gc that change what it reports (or which language it accepts); harness.gccgo
 # drops every gc flag, so an errorcheck case that passes one expects gc's output.
+# -d=panic (crash at the first error) changes no message.
 _GC_FLAG = re.compile(
-    r"^-(?:m(?:=\d+)?|live|d=.*|lang=.*|race|json.*|spectre.*|wb=.*|smallframes|S|std"
+    r"^-(?:m(?:=\d+)?|live|d=(?!panic$).*|lang=.*|race|json.*|spectre.*|wb=.*|smallframes|S|std"
     r"|\+|asan|msan)$"
 )
 _REPORTING = frozenset({"errorcheck", "errorcheckwithauto", "errorcheckdir",

@@ -256,3 +256,11 @@ def test_gccgo_list_keeps_flaky_lines_while_they_pass(tmp_path: Path) -> None:
     }
     assert text.startswith("# Files of Go 1.19's test tree expected to fail under gccgo")
     assert "# timeout or memory limit (1)" in text and "# the program fails at run" in text
+
+
+def test_crash_causes_drop_log_stamps_and_cut_output() -> None:
+    text = "exit status 1\n2026/12/06 14:40:27 frame 0: got a, want b"
+    assert triage.classify(_f(text)) == ("crash", "exit status 1: frame 0: got a, want b")
+    text = "exit status 2\n[... 93750 characters cut ...]\noutines.go:18\ncreated by main.main"
+    want = "exit status 2: no panic or fatal line in the output's kept tail"
+    assert triage.classify(_f(text)) == ("crash", want)
