@@ -71,6 +71,19 @@ class KnownFailureList:
     source: str
     causes: Mapping[str, str]
 
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> KnownFailureList | None:
+        """Reads a known-failures file (`PATH CAUSE` per line, `#` comments; the format of
+        conformance/known_failures.txt); None when there is no such file. Raises
+        harness.conformance.KnownFailuresError (`FILE:LINE: message`) when it is malformed."""
+        # harness.conformance is a pytest plugin: imported when a list is read, not before.
+        from harness.conformance import parse_known_failures
+
+        p = Path(path)
+        if not p.is_file():
+            return None
+        return cls(str(p), parse_known_failures(p, p.read_text(encoding="utf-8")))
+
 
 @dataclass(frozen=True, slots=True)
 class Compiler(ABC):
@@ -260,12 +273,7 @@ class Refgo(Compiler):
         return RefgoPackages(self.command)
 
     def known_failures(self) -> KnownFailureList | None:
-        from harness.conformance import parse_known_failures
-
-        if not REFGO_KNOWN.is_file():
-            return None
-        causes = parse_known_failures(REFGO_KNOWN, REFGO_KNOWN.read_text(encoding="utf-8"))
-        return KnownFailureList(str(REFGO_KNOWN), causes)
+        return KnownFailureList.read(REFGO_KNOWN)
 
     def asmcheck(self) -> str:
         return "yes"

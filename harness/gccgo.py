@@ -19,6 +19,10 @@ Go's shared wording: a pattern such as `// ERROR "undefined|not defined"` holds 
 and gccgo's messages as alternatives, and `// GCCGO_ERROR` lines count instead of
 `// GC_ERROR` ones. Build tags are gccgo's: `gccgo`, not `gc`, and no goexperiment
 tags. asmcheck patterns are gc's assembly syntax, so asmcheck cases are skipped.
+
+Expected failures are conformance/known_failures_gccgo.txt (KNOWN), written by
+`python -m conformance.triage --compiler=gccgo REPORT.xml`: a listed failure is XFAIL,
+any other failure a regression.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ import shlex
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from harness.compilers import Argv, Compiler, CompilerOptions, PackageSteps
+from harness.compilers import Argv, Compiler, CompilerOptions, KnownFailureList, PackageSteps
 from harness.constraints import BuildContext
 
+KNOWN = Path(__file__).resolve().parent.parent / "conformance" / "known_failures_gccgo.txt"
 CANDIDATES = ("gccgo", "gccgo-12")
 PLAIN = ("-fdiagnostics-plain-output",)
 """One line per diagnostic: no source excerpt or caret, which errorcheck would read as
@@ -116,6 +122,9 @@ class Gccgo(Compiler):
 
     def packages(self) -> PackageSteps | None:
         return GccgoPackages(self.cmd)
+
+    def known_failures(self) -> KnownFailureList | None:
+        return KnownFailureList.read(KNOWN)
 
     def asmcheck(self) -> str:
         return "no"

@@ -273,3 +273,39 @@ def test_docs_adapter_example_runs_as_written(
     )
     res.assert_outcomes(passed=2, xfailed=1)
     res.stdout.fnmatch_lines(["*issue4085b.go*known failure: panics wording*"])
+
+
+@pytest.mark.skipif(not HAVE_GCCGO, reason="needs gccgo (Debian gccgo-12)")
+def test_gccgo_known_failures_are_xfail(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gccgo's list (harness.gccgo.KNOWN) makes a listed failure XFAIL with its cause;
+    an unlisted failure stays a failure."""
+    import harness.gccgo
+
+    files = {
+        "gotest/run.go": "package main\n",
+        "gotest/listed.go": "// run\n\npackage main\n\nfunc main() { panic(1) }\n",
+        "gotest/other.go": "// run\n\npackage main\n\nfunc main() { panic(2) }\n",
+    }
+    for rel, text in files.items():
+        (pytester.path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pytester.path / rel).write_text(text)
+    known = pytester.path / "known_gccgo.txt"
+    known.write_text("# gccgo\nlisted.go  panics on purpose\n")
+    monkeypatch.setattr(harness.gccgo, "KNOWN", known)
+    res = pytester.runpytest(
+        "--toolchain=local", "--compiler=gccgo", "-p", "no:cacheprovider", "gotest", "-rx"
+    )
+    res.assert_outcomes(failed=1, xfailed=1)
+    res.stdout.fnmatch_lines(["*listed.go*known failure: panics on purpose*"])
+
+
+@pytest.mark.skipif(not HAVE_GO_TEST, reason="needs Go 1.19's test tree")
+def test_gccgo_list_names_files_of_the_tree() -> None:
+    import harness.gccgo
+
+    known = harness.gccgo.Gccgo(None).known_failures()
+    assert known is not None and known.source == str(harness.gccgo.KNOWN)
+    missing = [k for k in known.causes if not os.path.isfile(os.path.join(GO_TEST, k))]
+    assert len(known.causes) > 100 and missing == []
