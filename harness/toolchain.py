@@ -40,10 +40,11 @@ _KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
 _DRAIN_SECONDS = 5.0
 _OOM_RX = re.compile(
     rb"fatal error: (runtime: )?out of memory|^MemoryError|Cannot allocate memory"
-    rb"|std::bad_alloc|out of memory allocating",
+    rb"|std::bad_alloc|out of memory allocating|unable to allocate additional stack space",
     re.MULTILINE,
 )
-"""What a step that hit RLIMIT_DATA prints: Go's runtime, refgo's, Python, gcc/gccgo, ld."""
+"""What a step that hit RLIMIT_DATA prints: Go's runtime, refgo's, Python, gcc/gccgo, ld,
+and gccgo's runtime when a goroutine's stack cannot be allocated."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from harness.compilers import make_compiler, unwrap_gcflags
-from harness.toolchain import LocalExecutor, describe_exit
+from harness.toolchain import _OOM_RX, LocalExecutor, describe_exit
 
 pytest_plugins = ("pytester",)
 
@@ -545,6 +545,12 @@ def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
     )
     res.assert_outcomes(failed=1)
     res.stdout.fnmatch_lines(["killed by the memory limit running */a.exe"])
+
+
+def test_gccgo_stack_exhaustion_is_the_memory_limit() -> None:
+    """gccgo's runtime allocates goroutine stacks with mmap: under RLIMIT_DATA it aborts
+    with this line (chan/goroutines.go under the default 4g)."""
+    assert _OOM_RX.search(b"unable to allocate additional stack space: errno 12\nSIGABRT")
 
 
 def test_refgo_programs_run_under_the_default_local_limit(pytester: pytest.Pytester) -> None:
