@@ -327,8 +327,13 @@ class LocalExecutor:
         return None
 
     def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
-        """The steps as run: same cwd, the executor's fixed environment plus the step's."""
-        return [render_step(s, dict(self._env, HOME=s.cwd)) for s in steps]
+        """The steps as run: same cwd, the executor's fixed environment plus the step's, and
+        the memory limit (prlimit, so that it binds the command, not the pasting shell)."""
+        lines = [render_step(s, dict(self._env, HOME=s.cwd)) for s in steps]
+        if not self._memory:
+            return lines
+        limit = f"prlimit --data={self._memory} "
+        return [ln.replace(" && env -i ", f" && {limit}env -i ", 1) for ln in lines]
 
     def close(self) -> None:
         """Removes every workdir not kept (the base too when none is)."""

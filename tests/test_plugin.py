@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from harness.compilers import make_compiler, unwrap_gcflags
-from harness.toolchain import _OOM_RX, LocalExecutor, describe_exit
+from harness.toolchain import _OOM_RX, LocalExecutor, Step, describe_exit
 
 pytest_plugins = ("pytester",)
 
@@ -545,6 +545,22 @@ def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
     )
     res.assert_outcomes(failed=1)
     res.stdout.fnmatch_lines(["killed by the memory limit running */a.exe"])
+
+
+def test_local_reproduce_line_keeps_the_memory_limit(tmp_path: Path) -> None:
+    """Pasted, a local step's reproduce line runs under the step's memory limit (and only
+    the command does): a step killed by the limit fails the same way in the shell."""
+    ex = LocalExecutor(memory=256 << 20)
+    try:
+        wd = ex.workdir("k1")
+        hog = (sys.executable, "-c", "b = bytearray(1 << 30)")
+        assert ex.run(hog, cwd=wd, timeout=60, merge_stderr=True).oom_killed
+        (line,) = ex.reproduce([Step(hog, wd, ())], wd)
+        assert f"&& prlimit --data={256 << 20} env -i " in line
+        pasted = subprocess.run(["sh", "-c", line], capture_output=True, text=True)
+        assert pasted.returncode != 0 and "MemoryError" in pasted.stderr
+    finally:
+        ex.close()
 
 
 def test_gccgo_stack_exhaustion_is_the_memory_limit() -> None:
