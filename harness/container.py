@@ -672,14 +672,22 @@ class DockerExecutor:
 
     def reproduce(self, steps: Sequence[Step], kept: str | None) -> list[str]:
         """`docker run` lines in the toolchain image with this container's read-only
-        mounts and the kept workdir bound where the case had it (by its host path)."""
+        mounts, its memory, process and CPU limits, and the kept workdir bound where the
+        case had it (by its host path)."""
         try:
             image_ref = (self._container.image.tags or [self._container.image.id])[0]
             binds = [(m["Source"], m["Destination"])
                      for m in self._container.attrs.get("Mounts", []) if m.get("Type") == "bind"]
+            host = self._container.attrs.get("HostConfig") or {}
         except Exception:  # a container gone mid-run still gets a best-effort line
-            image_ref, binds = "refgo-toolchain", []
+            image_ref, binds, host = "refgo-toolchain", [], {}
         opts = ["--rm", "--network", "none"]
+        if host.get("Memory"):
+            opts += ["--memory", str(host["Memory"]), "--memory-swap", str(host["Memory"])]
+        if host.get("PidsLimit"):
+            opts += ["--pids-limit", str(host["PidsLimit"])]
+        if host.get("NanoCpus"):
+            opts += ["--cpus", f"{host['NanoCpus'] / 1e9:g}"]
         for src, dst in binds:
             opts += ["-v", f"{src}:{dst}:ro"]
         if kept is not None and steps:

@@ -24,7 +24,7 @@ import pytest
 
 from harness import container, image
 from harness.container import DockerExecutor, Limits
-from harness.toolchain import LocalExecutor, StepResult, repo_root
+from harness.toolchain import LocalExecutor, Step, StepResult, repo_root
 
 STEP_C = Path(repo_root()) / "toolchain" / "step.c"
 
@@ -890,3 +890,26 @@ def test_extract_plain_without_data_filter(
         container._extract_plain(tf, str(dest))
     assert (dest / "case" / "a.go").read_bytes() == b"package a\n"
     assert not (tmp_path / "evil").exists() and not (dest / "case" / "etc").exists()
+
+
+def test_docker_reproduce_line_keeps_the_containers_limits() -> None:
+    """The `docker run` of a reproduce line has the case container's memory, process and
+    CPU limits, so a step killed by one of them fails the same way when pasted."""
+
+    class Image:
+        tags = ["refgo-toolchain:abc"]
+        id = "sha256:abc"
+
+    class Case:
+        image = Image()
+        attrs = {
+            "Mounts": [{"Type": "bind", "Source": "/src", "Destination": "/src"}],
+            "HostConfig": {"Memory": 512 << 20, "PidsLimit": 1024, "NanoCpus": 1_500_000_000},
+        }
+
+    ex = DockerExecutor(None, Case(), "refgo-x", "/repo")
+    step = Step(("go", "run", "x.go"), "/refgo/work/case-1", ())
+    (line,) = ex.reproduce([step], None)
+    want = (f"docker run --rm --network none --memory {512 << 20} --memory-swap {512 << 20}"
+            " --pids-limit 1024 --cpus 1.5 -v /src:/src:ro refgo-toolchain:abc sh -c ")
+    assert line.startswith(want), line
