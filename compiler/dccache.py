@@ -29,6 +29,8 @@ import types
 from pathlib import Path
 from typing import Any
 
+from compiler import cache
+
 _STATE: dict[str, Any] = {}
 MAX_ENTRIES = 4000
 """The table's bound (the compiler has about 1,300 methods)."""
@@ -41,8 +43,6 @@ def _file() -> Path:
 
 
 def _load() -> dict[str, types.CodeType]:
-    from compiler import cache
-
     try:
         payload = cache.decode(_file().read_bytes())
         table = marshal.loads(payload) if payload is not None else {}
@@ -100,8 +100,6 @@ def save() -> None:
     that cannot be written is no error."""
     if not _STATE.get("new"):
         return
-    from compiler import cache
-
     # Other commands may use methods this one did not: keep theirs, up to a bound that
     # lets the texts of methods the compiler no longer has be dropped.
     table = {**_STATE["table"], **_STATE["used"]}
