@@ -77,9 +77,9 @@ from compiler.types.typ import (
     Struct,
     Type,
     has_pointers,
+    m_string,
     size_of,
     struct_layout,
-    type_string,
     under,
 )
 
@@ -192,6 +192,14 @@ def word_names(t: Type, base: str) -> dict[int, str]:
 def display_name(slot: str) -> str:
     """A slot's name as gc prints it: walk's `x#1` (a shadowing x) is `x`."""
     return slot.split("#", 1)[0]
+
+
+def func_pkg(sym: str) -> str:
+    """The import path of the package a function symbol belongs to (`main.(*T).M` →
+    `main`, `encoding/binary.Read` → `encoding/binary`)."""
+    head, _, last = sym.rpartition("/")
+    pkg = last.split(".", 1)[0]
+    return f"{head}/{pkg}" if head else pkg
 
 
 def callee_name(sym: str) -> str:
@@ -495,7 +503,7 @@ def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
     for s in f.slots:
         if s.name in taken and s.type is not None and s.ptrs:
             pos = first.get(s.name, f.pos)
-            out.append((pos, display_name(s.name), type_string(s.type, qualify=False)))
+            out.append((pos, display_name(s.name), m_string(s.type, func_pkg(f.name))))
     return tuple(out)
 
 

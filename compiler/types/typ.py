@@ -584,7 +584,7 @@ def relative_to(pkg: str) -> Qualifier:
 
 def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
                 aliases: bool = True, compact: bool = False,
-                sig_qualifier: Qualifier | None = None, qualify: bool = True) -> str:
+                sig_qualifier: Qualifier | None = None) -> str:
     """t written as Go does; the defaults give gc's spelling (`*main.T`, `[]byte`,
     `map[string]int`, `func(int, ...string) (bool, error)`, `interface {}`,
     `struct { x int; main.E }`), as the runtime prints it and symbols use it.
@@ -594,9 +594,7 @@ def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
     program prints. aliases=False writes byte and rune as uint8 and int32. compact=True
     writes types2's `interface{M()}` and `struct{x int}` (gc puts spaces inside the
     braces). sig_qualifier, if given, replaces qualifier inside func types and interface
-    method signatures. qualify=False is the old spelling of liveness's -live reports:
-    main's names bare and the empty interface `interface{}` (do NOT use it in new code;
-    it goes when liveness uses a preset).
+    method signatures.
 
     The presets below name the four spellings in use:
 
@@ -606,9 +604,6 @@ def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
         reflect_string(t)                  map[uint8]func(*binary.T) interface {}
         m_string(t, "encoding/binary")     map[byte]func(*encoding/binary.T) interface {}
     """
-    if not qualify:
-        return _Printer(relative_to("main"), relative_to("main"), link, aliases, compact,
-                        "interface{}").type(t)
     empty = "interface{}" if compact else "interface {}"
     return _Printer(qualifier, sig_qualifier or qualifier, link, aliases, compact,
                     empty).type(t)
@@ -640,7 +635,7 @@ def reflect_string(t: Type) -> str:
 
 
 def m_string(t: Type, pkg: str) -> str:
-    """t as gc's -m reports write it: pkg's names bare, `interface {}` with a space, and
+    """t as gc's -m and -live reports write it: pkg's names bare, `interface {}` with a space, and
     func types and interface methods fully qualified (`func(main.T)`), as gc prints them."""
     return type_string(t, relative_to(pkg), sig_qualifier=by_path)
 
