@@ -5,7 +5,7 @@ point is a call (Go-ABI `Call`, C `CCall`, `DeferProc`, `DeferReturn`), and a wo
 live at a call when some path from the call reads it before overwriting it. The result
 drives two things:
 
-  - `-live` reports in gc's words (2016 forms, see below): `live at entry to F: ...`,
+  - `-live` reports in gc's words: `live at entry to F: ...`,
     `live at call to G: ...`, `live at indirect call: ...`, `stack object NAME TYPE`;
   - the stack maps amd64 emits (`runtime.stackmaps`), from which the collector scans
     each Go frame precisely (compiler/runtime/stackmap.c).
@@ -21,18 +21,21 @@ For
 
 the reports are
 
-    x.go:1:1: live at entry to f: p s.ptr x.data x.type
-    x.go:3:2: live at call to h: s.ptr x.data x.type
-    x.go:4:2: live at call to printlock: s.ptr x.data x.type
-    x.go:4:2: live at call to printstring: x.data x.type
+    x.go:1:1: live at entry to f: p s x
+    x.go:3:2: live at call to h: s x
+    x.go:4:2: live at call to printlock: s x
+    x.go:4:2: live at call to printstring: x
     ...
 
-(p is dead after its last use; calls into the C runtime are calls too). A
-variable's pointer words are named by its type: `p` (pointers, maps, funcs), `s.ptr`
-(strings, slices), `x.data x.type` (empty interfaces), `x.data x.itab` (others),
-`t.f` (struct fields, recursively), `a[1]` (array elements); `&x` is the pointer to a
-heap-moved variable, `~r0` an unnamed result, `.autotmp_N` a temporary. Variables come
-in declaration order (named ones, then temporaries), a variable's parts alphabetically.
+(p is dead after its last use; calls into the C runtime are calls too). Names are
+gc's: a parameter, result, temporary (`.autotmp_N`, gc's spill slot), variable of a
+type SSA cannot split (`[2]*int`, a struct of five fields, anything over 32 bytes) or
+address-taken variable is named whole; another local by the pointer words SSA splits
+it into, `s.ptr` (strings, slices), `x.data` (interfaces: the type or itab word is no
+pointer to gc), `t.f` (struct fields, recursively), `a[0]` (a one-element array). `&x`
+is the pointer to a heap-moved variable, `~r0` an unnamed result. They come in gc's
+stack layout order: parameters and results by offset, then the others by decreasing
+size and by name.
 
 A word that is only ever written constants, symbol addresses (an interface's type word
 being built: `mov $type.int(SB)`) or zeroes cannot reach the heap; it is left out of the
@@ -154,8 +157,10 @@ class LivenessResult:
 
 
 def word_names(t: Type, base: str) -> dict[int, str]:
-    """The gc 2016 names of the pointer words of a value of type t named base, by byte
-    offset (`s.ptr`, `x.data`, `x.type`, `t.f`, ...)."""
+    """gc's names of the pointer words of a value of type t named base once SSA has
+    split it, by byte offset (`s.ptr`, `x.data`, `t.f`, `a[0]`, ...). An interface's
+    type or itab word is a uintptr to gc (it points to data the collector never frees),
+    so it has no name."""
     u = under(t)
     match u:
         case Basic(kind=Kind.STRING):
@@ -168,8 +173,8 @@ def word_names(t: Type, base: str) -> dict[int, str]:
             return {0: base}
         case Slice():
             return {0: base + ".ptr"}
-        case Interface(methods=ms):
-            return {0: base + (".itab" if ms else ".type"), 8: base + ".data"}
+        case Interface():
+            return {8: base + ".data"}
         case Array(length=n, elem=e):
             out: dict[int, str] = {}
             esize = size_of(e)
@@ -475,19 +480,52 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
     return tuple(out)
 
 
+def ssa_able(t: Type) -> bool:
+    """gc's ssa.TypeOK: whether SSA may keep a variable of type t as separate values
+    (at most 32 bytes, arrays of at most one element, structs of at most four fields,
+    recursively). gc names a variable of any other type as a whole."""
+    if size_of(t) > 32:
+        return False
+    u = under(t)
+    match u:
+        case Array(length=n, elem=e):
+            return n <= 1 and ssa_able(e)
+        case Struct(fields=fs):
+            return len(fs) <= 4 and all(ssa_able(f.type) for f in fs)
+    return True
+
+
+def split(s: ir.Slot) -> bool:
+    """Whether gc reports s by the parts SSA split it into (`s.ptr`, `t.f`): only a
+    local variable of an SSA-able type that is not address-taken. Parameters, results,
+    address-taken and unsplittable variables keep one name, and so do temporaries (gc
+    reports the spill slots of their values, `.autotmp_N`)."""
+    return (s.kind is ir.SlotKind.AUTO and s.type is not None and not s.addrtaken
+            and not s.name.startswith((".", "&")) and ssa_able(s.type))
+
+
 def names(fr: Frame, f: ir.Func, mask: int) -> tuple[str, ...]:
-    """gc's names of the typed pointer words of mask (address-taken slots excluded):
-    named variables in declaration order, then temporaries; parts alphabetically."""
+    """gc's names of the typed pointer words of mask (address-taken slots excluded), in
+    the order gc lays out its stack variables (cmpstackvarlt): parameters and results
+    by offset, then the others by decreasing size and then by name, a split part being
+    a variable of its own of one word."""
     words = set(fr.bits(mask & ~(fr.addr & ~fr.kept) & ~fr.static))
-    named: list[str] = []
-    temps: list[str] = []
+    args: list[tuple[int, str]] = []
+    autos: list[tuple[int, str]] = []
     for s in f.slots:
         if s.type is None or (s.name.startswith(".") and not s.name.startswith(".autotmp")):
             continue
         parts = word_names(s.type, display_name(s.name))
-        got = sorted(parts[off] for off in s.ptrs if (s.name, off) in words and off in parts)
-        (temps if s.name.startswith(".autotmp") else named).extend(got)
-    return tuple(named + temps)
+        live = [off for off in s.ptrs if (s.name, off) in words and off in parts]
+        if not live:
+            continue
+        if s.kind is not ir.SlotKind.AUTO:
+            args.append((s.off, display_name(s.name)))
+        elif split(s):
+            autos.extend((-8, parts[off]) for off in live)
+        else:
+            autos.append((-s.size, display_name(s.name)))
+    return tuple(n for _, n in sorted(args)) + tuple(n for _, n in sorted(autos))
 
 
 def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:

@@ -1,5 +1,5 @@
 // errorcheckwithauto -0 -l -live
-// refgo-only: 2016-style liveness names; refgo passes arguments on the stack (gc 1.19 uses registers)
+// refgo-only: refgo passes arguments on the stack (gc 1.19 uses registers, and reports their spill slots)
 
 // Pointer, string, slice and map parameters: live at entry when some path reads their
 // pointer word, then live at each call until their last use. Only pointer words count:
@@ -21,15 +21,15 @@ func f1(p, q *int) { // ERROR "live at entry to f1: p q$"
 	sink = p
 }
 
-func f2(s string, n int) int { // ERROR "live at entry to f2: s.ptr$"
-	h() // ERROR "live at call to h: s.ptr$"
+func f2(s string, n int) int { // ERROR "live at entry to f2: s$"
+	h() // ERROR "live at call to h: s$"
 	gs(s)
 	h()
 	return n
 }
 
-func f3(b []int, m map[int]int) int { // ERROR "live at entry to f3: b.ptr m$"
-	h() // ERROR "live at call to h: b.ptr m$"
+func f3(b []int, m map[int]int) int { // ERROR "live at entry to f3: b m$"
+	h() // ERROR "live at call to h: b m$"
 	x := gb(b) // ERROR "live at call to gb: m$"
 	h() // ERROR "live at call to h: m$"
 	return x + m[1]
