@@ -5,48 +5,21 @@ point is a call (Go-ABI `Call`, C `CCall`, `DeferProc`, `DeferReturn`), and a wo
 live at a call when some path from the call reads it before overwriting it. The result
 drives two things:
 
-  - `-live` reports in gc's words: `live at entry to F: ...`,
-    `live at call to G: ...`, `live at indirect call: ...`, `stack object NAME TYPE`;
   - the stack maps amd64 emits (`runtime.stackmaps`), from which the collector scans
-    each Go frame precisely (compiler/runtime/stackmap.c).
-
-For
-
-    func f(p *int, s string, x interface{}) {   // line 1
-        sink = p
-        h()
-        println(s)
-        i9 = x
-    }
-
-the reports are
-
-    x.go:1:1: live at entry to f: p s x
-    x.go:3:2: live at call to h: s x
-    x.go:4:2: live at call to printlock: s x
-    x.go:4:2: live at call to printstring: x
-    ...
-
-(p is dead after its last use; calls into the C runtime are calls too). Names are
-gc's: a parameter, result, temporary (`.autotmp_N`, gc's spill slot), variable of a
-type SSA cannot split (`[2]*int`, a struct of five fields, anything over 32 bytes) or
-address-taken variable is named whole; another local by the pointer words SSA splits
-it into, `s.ptr` (strings, slices), `x.data` (interfaces: the type or itab word is no
-pointer to gc), `t.f` (struct fields, recursively), `a[0]` (a one-element array). `&x`
-is the pointer to a heap-moved variable, `~r0` an unnamed result. They come in gc's
-stack layout order: parameters and results by offset, then the others by decreasing
-size and by name.
+    each Go frame precisely (compiler/runtime/stackmap.c);
+  - `-live` reports in gc's words: `live at entry to F: ...`, `live at call to G: ...`,
+    `live at indirect call: ...` (named by compiler/livenames.py, which runs gc's
+    coarser model of variables over the same IR), `stack object NAME TYPE`.
 
 A word that is only ever written constants, symbol addresses (an interface's type word
 being built: `mov $type.int(SB)`) or zeroes cannot reach the heap; it is left out of the
 maps and the reports.
 
-Address-taken slots (the source of a `LoadAddr`) may be read and written through
-pointers at any point, so they are never killed: the maps always list their pointer
-words, and `-live` reports them once as `stack object NAME TYPE` instead. A slot walk
-declares address-taken (the copy of `p` in `syscall.Syscall(..., uintptr(p), ...)`,
-read again after the call, gc's KeepAlive) is both: a stack object, and named in the
-calls its own later read makes it live across (`live at call to Syscall: .autotmp_4`).
+Address-taken slots (the source of a `LoadAddr`, and those walk declares so: the copy
+of `p` in `syscall.Syscall(..., uintptr(p), ...)`, gc's KeepAlive) may be read and
+written through pointers at any point, so they are never killed: the maps always list
+their pointer words, and `-live` reports each as `stack object NAME TYPE` at its first
+mention.
 
 Size-only temporaries (`Slot.type is None`) may hold raw pointers in any word (walk
 uses them for element and map-entry addresses), so the stack maps list every live word
@@ -66,24 +39,10 @@ from dataclasses import dataclass
 
 from compiler import ir
 from compiler.diag import Diagnostics, Pos
+from compiler.livenames import display_name, report_names
 from compiler.types import ptrwords
 from compiler.types.typ import (
-    Array,
-    Basic,
-    Chan,
-    Interface,
-    Kind,
-    Map,
-    Pointer,
-    Signature,
-    Slice,
-    Struct,
-    Type,
-    has_pointers,
     m_string,
-    size_of,
-    struct_layout,
-    under,
 )
 
 Word = tuple[str, int]
@@ -154,49 +113,6 @@ class LivenessResult:
 
 # ---------------------------------------------------------------------------------------
 # Word naming
-
-
-def word_names(t: Type, base: str) -> dict[int, str]:
-    """gc's names of the pointer words of a value of type t named base once SSA has
-    split it, by byte offset (`s.ptr`, `x.data`, `t.f`, `a[0]`, ...). An interface's
-    type or itab word is a uintptr to gc (it points to data the collector never frees),
-    so it has no name."""
-    u = under(t)
-    match u:
-        case Basic(kind=Kind.STRING):
-            return {0: base + ".ptr"}
-        case Basic(kind=Kind.UNSAFE_POINTER):
-            return {0: base}
-        case Basic():
-            return {}
-        case Pointer() | Map() | Chan() | Signature():
-            return {0: base}
-        case Slice():
-            return {0: base + ".ptr"}
-        case Interface():
-            return {8: base + ".data"}
-        case Array(length=n, elem=e):
-            out: dict[int, str] = {}
-            esize = size_of(e)
-            if not has_pointers(e):
-                return out
-            for i in range(n):
-                for off, name in word_names(e, f"{base}[{i}]").items():
-                    out[i * esize + off] = name
-            return out
-        case Struct(fields=fs):
-            offs, _ = struct_layout(u)
-            res: dict[int, str] = {}
-            for o, f in zip(offs, fs, strict=True):
-                for off, name in word_names(f.type, f"{base}.{f.name}").items():
-                    res[o + off] = name
-            return res
-    return {}
-
-
-def display_name(slot: str) -> str:
-    """A slot's name as gc prints it: walk's `x#1` (a shadowing x) is `x`."""
-    return slot.split("#", 1)[0]
 
 
 def func_pkg(sym: str) -> str:
@@ -480,54 +396,6 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def ssa_able(t: Type) -> bool:
-    """gc's ssa.TypeOK: whether SSA may keep a variable of type t as separate values
-    (at most 32 bytes, arrays of at most one element, structs of at most four fields,
-    recursively). gc names a variable of any other type as a whole."""
-    if size_of(t) > 32:
-        return False
-    u = under(t)
-    match u:
-        case Array(length=n, elem=e):
-            return n <= 1 and ssa_able(e)
-        case Struct(fields=fs):
-            return len(fs) <= 4 and all(ssa_able(f.type) for f in fs)
-    return True
-
-
-def split(s: ir.Slot) -> bool:
-    """Whether gc reports s by the parts SSA split it into (`s.ptr`, `t.f`): only a
-    local variable of an SSA-able type that is not address-taken. Parameters, results,
-    address-taken and unsplittable variables keep one name, and so do temporaries (gc
-    reports the spill slots of their values, `.autotmp_N`)."""
-    return (s.kind is ir.SlotKind.AUTO and s.type is not None and not s.addrtaken
-            and not s.name.startswith((".", "&")) and ssa_able(s.type))
-
-
-def names(fr: Frame, f: ir.Func, mask: int) -> tuple[str, ...]:
-    """gc's names of the typed pointer words of mask (address-taken slots excluded), in
-    the order gc lays out its stack variables (cmpstackvarlt): parameters and results
-    by offset, then the others by decreasing size and then by name, a split part being
-    a variable of its own of one word."""
-    words = set(fr.bits(mask & ~(fr.addr & ~fr.kept) & ~fr.static))
-    args: list[tuple[int, str]] = []
-    autos: list[tuple[int, str]] = []
-    for s in f.slots:
-        if s.type is None or (s.name.startswith(".") and not s.name.startswith(".autotmp")):
-            continue
-        parts = word_names(s.type, display_name(s.name))
-        live = [off for off in s.ptrs if (s.name, off) in words and off in parts]
-        if not live:
-            continue
-        if s.kind is not ir.SlotKind.AUTO:
-            args.append((s.off, display_name(s.name)))
-        elif split(s):
-            autos.extend((-8, parts[off]) for off in live)
-        else:
-            autos.append((-s.size, display_name(s.name)))
-    return tuple(n for _, n in sorted(args)) + tuple(n for _, n in sorted(autos))
-
-
 def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
     """The address-taken slots holding pointers, each at its first mention."""
     taken = {w[0] for w in fr.bits(fr.addr)}
@@ -567,46 +435,27 @@ def call_info(i: ir.Instr) -> tuple[str, int]:
     return "deferreturn", 0
 
 
-RECEIVES = frozenset({"runtime.chanrecv1", "runtime.chanrecv2"})
-
-
-def recv_buffer(fr: Frame, addrs: dict[str, str], i: ir.Instr) -> tuple[str, ...]:
-    """gc's -live name of the buffer a chanrecv1/chanrecv2 call receives into, when it
-    holds pointers: the runtime writes it during the call, so gc reports the whole
-    stack object (`.autotmp_2`, not its words) live there."""
-    if not (isinstance(i, ir.CCall) and i.sym in RECEIVES and len(i.args) == 2):
-        return ()
-    arg = i.args[1]
-    if not isinstance(arg, ir.Local) or arg.slot not in addrs:
-        return ()
-    s = fr.slots[addrs[arg.slot]]
-    return (display_name(s.name),) if s.type is not None and s.ptrs else ()
-
-
 def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
     """The liveness of one function; with report, the -live names too."""
     fr = Frame.of(f)
     ins, across = live_in(f, fr)
+    names: list[tuple[str, ...]] = []
+    entry: tuple[str, ...] = ()
+    if report and f.blocks:
+        ud = [[use_def(fr, i) for i in b.instrs] for b in f.blocks]
+        tuse = [term_use(fr, f, b.term) for b in f.blocks]
+        entry, names = report_names(f, fr, ud, tuse)
     calls: list[CallLive] = []
     for b in f.blocks:
         k = 0
-        addrs: dict[str, str] = {}  # temp slot -> the slot whose address it holds
         for i in b.instrs:
-            if isinstance(i, ir.LoadAddr) and isinstance(i.dst, ir.Local) \
-                    and isinstance(i.src, ir.Local):
-                addrs[i.dst.slot] = i.src.slot
             if not isinstance(i, ir.CALLS):
                 continue
             mask = across[b.index][k]
             k += 1
             callee, outargs = call_info(i)
-            nm = names(fr, f, mask) + recv_buffer(fr, addrs, i) if report else ()
+            nm = names[len(calls)] if names else ()
             calls.append(CallLive(i.pos, callee, gc_runs(fr, mask), nm, outargs))
-    params = 0
-    for s in f.slots:
-        if s.kind is ir.SlotKind.PARAM:
-            params |= fr.span(ir.Local(s.name), s.size)
-    entry = names(fr, f, ins[0] & params) if report and f.blocks else ()
     objs = stack_objects(fr, f) if report else ()
     return FuncLive(f.name, f.pos, entry, tuple(calls), objs)
 

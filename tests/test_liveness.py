@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from compiler import amd64, ir, link, liveness
+from compiler import amd64, ir, link, livenames, liveness
 from compiler.diag import Diagnostics, Pos
 from compiler.driver import Config, compile_files
 from compiler.types.typ import (
@@ -156,12 +156,12 @@ def test_word_names() -> None:
     iface = Interface((IMethod("M", Signature((), ())),))
     st = Struct((Field("a", PINT), Field("n", INT), Field("s", STRING),
                  Field("arr", Array(2, Slice(INT)))))
-    assert liveness.word_names(STRING, "s") == {0: "s.ptr"}
-    assert liveness.word_names(EMPTY_INTERFACE, "x") == {8: "x.data"}
-    assert liveness.word_names(iface, "x") == {8: "x.data"}
-    assert liveness.word_names(st, "t") == {0: "t.a", 16: "t.s.ptr", 32: "t.arr[0].ptr",
+    assert livenames.word_names(STRING, "s") == {0: "s.ptr"}
+    assert livenames.word_names(EMPTY_INTERFACE, "x") == {8: "x.data"}
+    assert livenames.word_names(iface, "x") == {8: "x.data"}
+    assert livenames.word_names(st, "t") == {0: "t.a", 16: "t.s.ptr", 32: "t.arr[0].ptr",
                                             56: "t.arr[1].ptr"}
-    assert liveness.word_names(INT, "i") == {}
+    assert livenames.word_names(INT, "i") == {}
 
 
 def test_callee_names() -> None:
