@@ -142,6 +142,24 @@ def writes(i: ir.Instr) -> Iterator[tuple[ir.Mem, int]]:
                 yield m, 8
 
 
+def typed_words(f: ir.Func, fr: Frame, taken: set[str]) -> list[tuple[str, int]]:
+    """The words of size-only temporaries (call results, mostly) that are copied whole
+    into a named pointer word of a typed slot: they hold that pointer, and gc would
+    name the slot it spills the value to."""
+    out: set[tuple[str, int]] = set()
+    for b in f.blocks:
+        for i in b.instrs:
+            match i:
+                case ir.Mov(dst=ir.Local(slot=d, off=doff), src=ir.Local(slot=src, off=soff),
+                            width=8) if soff % 8 == 0 and src not in taken:
+                    ds, ss = fr.slots.get(d), fr.slots.get(src)
+                    if ds is None or ss is None or ds.type is None or ss.type is not None:
+                        continue
+                    if doff in word_names(ds.type, "") and soff < ss.size:
+                        out.add((src, soff))
+    return sorted(out)
+
+
 def remat_slots(f: ir.Func, taken: set[str]) -> dict[str, set[str]]:
     """The slots that only ever hold addresses of stack slots or nil, each with the
     slots it may point to: gc recomputes such an address where it is used."""
@@ -204,6 +222,10 @@ class Units:
         self.remat_words = 0
         for name in self.remat:
             self.remat_words |= fr.span(ir.Local(name), 8)
+        for name, off in typed_words(f, fr, taken):
+            if name not in self.remat:
+                bit = fr.base[name] + fr.offs[name].index(off)
+                self._add(name, display_name(name), (1, -8, display_name(name)), 1 << bit)
         for s in f.slots:
             if s.type is None or s.name in self.remat:
                 continue

@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/builtin-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 1\n\x01\aruntimeE\x02\x04exit\x01\x04code\x15\x00"
+    b"version 1\n\x01\aruntimeI\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -112,6 +112,12 @@ RUNTIME_IMPORT = (
     b"\x00"
     b"\x02\tmapassign\x02\x04hmap!\x03key(\x01\x03val(\x00"
     b"\x02\tmapdelete\x02\x04hmap!\x03key(\x00"
+    b"\x00"
+    b"\x02\x12mapaccess1_faststr\x02\x04hmap!\x03key \x01\x03val(\x00"
+    b"\x02\x12mapaccess2_faststr\x02\x04hmap!\x03key \x02\x03val(\x04p"
+    b"res\x10\x00"
+    b"\x02\x11mapassign_faststr\x02\x04hmap!\x03key \x01\x03val(\x00"
+    b"\x02\x11mapdelete_faststr\x02\x04hmap!\x03key \x00"
     b"\x00"
     b"\x02\vmapiterinit\x02\x04hmap!\x05hiter!\x02\x03key(\x03val(\x00"
     b"\x02\vmapiternext\x02\x04hmap!\x05hiter!\x02\x03key(\x03val(\x00"

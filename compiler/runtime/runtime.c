@@ -1039,6 +1039,35 @@ void mapdelete(hmap *m, void *key) {
     }
 }
 
+/* The string-keyed forms gc calls for a map whose key is a string and whose element is
+ * at most 128 bytes (mapaccess1_faststr, ...): the key comes by value, so the caller
+ * keeps no addressable copy of it. (This frame is scanned conservatively.) */
+typedef struct { const char *ptr; intptr_t len; } strkey;
+
+void *mapaccess1_faststr(hmap *m, const char *p, intptr_t n) RT("mapaccess1_faststr");
+void *mapaccess1_faststr(hmap *m, const char *p, intptr_t n) {
+    strkey k = {p, n};
+    return mapaccess1(m, &k);
+}
+
+pair mapaccess2_faststr(hmap *m, const char *p, intptr_t n) RT("mapaccess2_faststr");
+pair mapaccess2_faststr(hmap *m, const char *p, intptr_t n) {
+    strkey k = {p, n};
+    return mapaccess2(m, &k);
+}
+
+void *mapassign_faststr(hmap *m, const char *p, intptr_t n) RT("mapassign_faststr");
+void *mapassign_faststr(hmap *m, const char *p, intptr_t n) {
+    strkey k = {p, n};
+    return mapassign(m, &k);
+}
+
+void mapdelete_faststr(hmap *m, const char *p, intptr_t n) RT("mapdelete_faststr");
+void mapdelete_faststr(hmap *m, const char *p, intptr_t n) {
+    strkey k = {p, n};
+    mapdelete(m, &k);
+}
+
 /* An iterator is 3 words the compiler reserves: {map, current cell, next cell}.
    mapiternext advances; it = (key ptr, elem ptr) or key ptr NULL at the end. */
 pair mapiterinit(hmap *m, cell **it) RT("mapiterinit");

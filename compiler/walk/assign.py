@@ -3,7 +3,10 @@ multi-value expressions.
 
     a, b = b, a          both values are copied into temps before either is written
     m[k] = v             m and k are evaluated first, then runtime.mapassign(m, &k)
-                         gives the element's address and v is stored through it
+                         gives the element's address and v is stored through it;
+                         with a string key, mapassign_faststr(m, k) (gc's), and a
+                         map or key that is a variable is read at the call, as gc
+                         reads it
     x, ok := m[k]        `multi` lowers the comma-ok form to [value, ok]
 
 An assignment of several values evaluates every left-hand location (`lhs_pre`) and
@@ -19,13 +22,17 @@ from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     UNSAFE_POINTER,
+    Type,
     size_of,
 )
 from compiler.walk.base import (
     Indirect,
     LVal,
+    MapOperand,
     Unsupported,
     WalkerBase,
+    at,
+    fast_str,
 )
 
 
@@ -84,22 +91,35 @@ class AssignWalker(WalkerBase):
             m = self.expr(s.rhs[0])
             self.write(s.pos, lv, m, lhs.type)
             return
-        pres = [None if isinstance(x, T.Blank) else self.lhs_pre(x) for x in s.lhs]
+        late = len(s.lhs) == 1
+        pres = [None if isinstance(x, T.Blank) else self.lhs_pre(x, late) for x in s.lhs]
         vals = self.values(s.rhs, len(s.lhs))
         if len(vals) == 1 and len(s.lhs) == 1:
             vals = [self.copy_temp(s.pos, vals[0], s.lhs[0].type)]
         for x, pre, m in zip(s.lhs, pres, vals, strict=True):
             if isinstance(pre, tuple):
-                pe = self.map_assign(s.pos, pre[0], pre[1])
+                assert isinstance(x, T.MapIndex)
+                pe = self.map_assign(s.pos, x.x.type, pre[0], pre[1])
                 self.write(s.pos, Indirect(pe, 0), m, x.type)
             elif pre is not None:
                 self.write(s.pos, pre, m, x.type)
 
-    def lhs_pre(self, x: T.Expr) -> LVal | tuple[ir.Mem, ir.Mem]:
-        """Phase one of an assignment to x: its location, or for m[k] the map and key."""
+    def lhs_pre(self, x: T.Expr,
+                late: bool = False) -> LVal | tuple[MapOperand, MapOperand]:
+        """Phase one of an assignment to x: its location, or for m[k] the map and key.
+        With late (the statement's only assignment), a map that is a variable, and a
+        string key that is one, are left to be read at the call (gc's order)."""
         if isinstance(x, T.MapIndex):
-            m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
-            k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
+            m: MapOperand
+            k: MapOperand
+            if late and isinstance(x.x, T.VarRef):
+                m = x.x
+            else:
+                m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
+            if late and isinstance(x.key, T.VarRef) and fast_str(x.x.type):
+                k = x.key
+            else:
+                k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
             return (m, k)
         lv = self.lvalue(x)
         if isinstance(lv, Indirect):
@@ -107,11 +127,16 @@ class AssignWalker(WalkerBase):
             return Indirect(self.copy_temp(x.pos, lv.ptr, UNSAFE_POINTER), lv.off)
         return lv
 
-    def map_assign(self, pos: Pos, m: ir.Mem, k: ir.Mem) -> ir.Local:
-        """A pointer to m[k]'s element, inserting k if absent."""
+    def map_assign(self, pos: Pos, t: Type, m: MapOperand, k: MapOperand) -> ir.Local:
+        """A pointer to m[k]'s element (m of map type t), inserting k if absent."""
+        mm = self.expr(m) if isinstance(m, T.VarRef) else m
+        km = self.expr(k) if isinstance(k, T.VarRef) else k
+        if fast_str(t):
+            (pe,) = self.ccall(pos, "mapassign_faststr", [mm, km, at(km, 8)], 1)
+            return pe
         pk = self.temp(8)
-        self.emit(ir.LoadAddr(pos, pk, k))
-        (pe,) = self.ccall(pos, "mapassign", [m, pk], 1)
+        self.emit(ir.LoadAddr(pos, pk, km))
+        (pe,) = self.ccall(pos, "mapassign", [mm, pk], 1)
         return pe
 
     def op_assign(self, s: T.OpAssign) -> None:

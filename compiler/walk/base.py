@@ -45,6 +45,7 @@ from compiler.types.typ import (
     Signature,
     Type,
     Var,
+    is_string,
     pointer_words,
     size_of,
     under,
@@ -138,6 +139,18 @@ def at(m: ir.Mem, off: int) -> ir.Mem:
     if isinstance(m, ir.Local):
         return ir.Local(m.slot, m.off + off)
     return ir.Global(m.sym, m.off + off)
+
+
+MapOperand = ir.Mem | T.VarRef
+"""A map assignment's map or key: its value, or a variable read at the call."""
+
+
+def fast_str(t: Type) -> bool:
+    """Whether a map of type t is accessed through gc's string-keyed calls
+    (`mapassign_faststr`, ...): a string key and an element of at most 128 bytes."""
+    u = under(t)
+    assert isinstance(u, Map)
+    return is_string(u.key) and size_of(u.elem) <= 128
 
 
 def sub(lv: LVal, off: int) -> LVal:
@@ -470,8 +483,9 @@ class WalkerBase:
         def stmts(self, ss: Sequence[T.Stmt]) -> None: ...
         # assign.py
         def assign(self, s: T.Assign) -> None: ...
-        def lhs_pre(self, x: T.Expr) -> LVal | tuple[ir.Mem, ir.Mem]: ...
-        def map_assign(self, pos: Pos, m: ir.Mem, k: ir.Mem) -> ir.Local: ...
+        def lhs_pre(self, x: T.Expr,
+                    late: bool = False) -> LVal | tuple[MapOperand, MapOperand]: ...
+        def map_assign(self, pos: Pos, t: Type, m: MapOperand, k: MapOperand) -> ir.Local: ...
         def multi(self, e: T.Expr) -> list[ir.Mem]: ...
         def op_assign(self, s: T.OpAssign) -> None: ...
         def values(self, exprs: Sequence[T.Expr], n: int) -> list[ir.Mem]: ...

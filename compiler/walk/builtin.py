@@ -32,6 +32,7 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
+    fast_str,
     has_call,
 )
 
@@ -255,9 +256,13 @@ class BuiltinWalker(WalkerBase):
         return n
 
     def builtin_delete(self, e: T.BuiltinCall) -> ir.Mem:
-        """delete(m, k): runtime.mapdelete(m, &k)."""
+        """delete(m, k): runtime.mapdelete(m, &k), or mapdelete_faststr(m, k)."""
         pos = e.pos
         m = self.expr(e.args[0])
+        if fast_str(e.args[0].type):
+            k = self.expr(e.args[1])
+            self.ccall(pos, "mapdelete_faststr", [m, k, at(k, 8)])
+            return self.temp(0)
         k = self.copy_temp(pos, self.expr(e.args[1]), e.args[1].type)
         pk = self.temp(8)
         self.emit(ir.LoadAddr(pos, pk, k))

@@ -110,7 +110,7 @@ class ComplitWalker(WalkerBase):
             assert not isinstance(el.key, int)
             k = self.copy_temp(pos, self.expr(el.key), u.key)
             v = self.elem_value(el.value)
-            pe = self.map_assign(pos, mp, k)
+            pe = self.map_assign(pos, e.type, mp, k)
             if v is not None:
                 self.write(pos, Indirect(pe, 0), v, u.elem)
         self.write(pos, lv, mp, e.type)

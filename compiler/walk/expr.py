@@ -64,7 +64,7 @@ class ExprWalker(WalkerBase):
                 return self.index_lval(e, x, ix)
             case T.MapIndex():
                 m, k = self.lhs_pre(e)  # type: ignore[misc]
-                return Indirect(self.map_assign(e.pos, m, k), 0)
+                return Indirect(self.map_assign(e.pos, e.x.type, m, k), 0)
         m = self.expr(e)
         return Direct(m)
 

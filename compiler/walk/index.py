@@ -6,7 +6,8 @@
 A constant index into an array is an offset, with no check (the checker bounded it).
 Slicing checks `0 <= lo <= hi <= max <= cap` with gc's panicSlice* calls, and does not
 move the pointer when the result's cap is 0 (it would point past the array). m[k]
-copies k into a temp and calls runtime.mapaccess1/2 with its address.
+copies k into a temp and calls runtime.mapaccess1/2 with its address; with a string
+key, gc's mapaccess1_faststr/mapaccess2_faststr take k itself.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from compiler.walk.base import (
     LVal,
     WalkerBase,
     at,
+    fast_str,
     sub,
 )
 
@@ -164,18 +166,25 @@ class IndexWalker(WalkerBase):
         u = under(e.x.type)
         assert isinstance(u, Map)
         m = self.expr(e.x)
-        k = self.copy_temp(pos, self.expr(e.key), u.key)
-        pk = self.temp(8)
-        self.emit(ir.LoadAddr(pos, pk, k))
+        fast = fast_str(e.x.type)
+        if fast:
+            k = self.expr(e.key)
+            args: list[ir.Operand] = [m, k, at(k, 8)]
+        else:
+            k = self.copy_temp(pos, self.expr(e.key), u.key)
+            pk = self.temp(8)
+            self.emit(ir.LoadAddr(pos, pk, k))
+            args = [m, pk]
+        sfx = "_faststr" if fast else ""
         out = self.temp(u.elem)
         if commaok:
-            pe, ok = self.ccall(pos, "mapaccess2", [m, pk], 2)
+            pe, ok = self.ccall(pos, "mapaccess2" + sfx, args, 2)
             if size_of(u.elem):
                 self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
             okb = self.temp(1)
             self.emit(ir.Mov(pos, okb, ok, 1))
             return [out, okb]
-        (pe,) = self.ccall(pos, "mapaccess1", [m, pk], 1)
+        (pe,) = self.ccall(pos, "mapaccess1" + sfx, args, 1)
         if size_of(u.elem):
             self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
         return [out]
