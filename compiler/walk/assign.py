@@ -118,8 +118,10 @@ class AssignWalker(WalkerBase):
                 m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
             if late and isinstance(x.key, T.VarRef) and fast_str(x.x.type):
                 k = x.key
-            else:
+            elif fast_str(x.x.type):
                 k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
+            else:
+                k = self.order_copy(x.pos, self.expr(x.key), x.key.type)
             return (m, k)
         lv = self.lvalue(x)
         if isinstance(lv, Indirect):

@@ -48,6 +48,7 @@ from compiler.types.typ import (
     is_string,
     pointer_words,
     size_of,
+    type_string,
     under,
 )
 
@@ -279,6 +280,10 @@ class WalkerBase:
         # set while evaluating a go or defer statement's function and arguments into the
         # heap variables its wrapper closure captures: nothing is built on the stack then.
         self.wrapping = False
+        # gc's order temporaries (order_temp): those the statements being lowered
+        # hold, innermost last, and the freed ones by type, for reuse.
+        self.stmt_temps: list[tuple[str, ir.Local]] = []
+        self.free_temps: dict[str, list[ir.Local]] = {}
 
     def slot(self, name: str, t: Type | int, kind: ir.SlotKind = ir.SlotKind.AUTO,
              off: int = 0, addrtaken: bool = False) -> ir.Local:
@@ -302,6 +307,25 @@ class WalkerBase:
         name = f".autotmp_{self.ntemp}"
         self.ntemp += 1
         return self.slot(name, t, addrtaken=addrtaken)
+
+    def order_temp(self, t: Type) -> ir.Local:
+        """A temporary of type t that serves the statement being lowered only (gc's
+        order temporaries: a map key or channel value passed by address, a converted
+        value): freed when the statement ends (release_temps) and then reused by a
+        later one of the same type, so one stack slot stands for all of them. Its
+        address must not outlive the statement: the runtime copies from it or into it
+        during the call it is passed to."""
+        key = type_string(t, link=True)
+        free = self.free_temps.get(key)
+        tmp = free.pop() if free else self.temp(t)
+        self.stmt_temps.append((key, tmp))
+        return tmp
+
+    def release_temps(self, mark: int) -> None:
+        """Free the order temporaries taken since len(stmt_temps) was mark."""
+        for key, tmp in self.stmt_temps[mark:]:
+            self.free_temps.setdefault(key, []).append(tmp)
+        del self.stmt_temps[mark:]
 
     def emit(self, i: ir.Instr) -> None:
         """Append i to the current block (opening a fresh block after a terminator)."""
@@ -443,6 +467,12 @@ class WalkerBase:
     def copy_temp(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:
         """A fresh temp holding a copy of the t at m."""
         tmp = self.temp(t)
+        self.move(pos, tmp, m, size_of(t))
+        return tmp
+
+    def order_copy(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:
+        """An order temporary (order_temp) holding a copy of the t at m."""
+        tmp = self.order_temp(t)
         self.move(pos, tmp, m, size_of(t))
         return tmp
 

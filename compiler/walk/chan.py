@@ -70,7 +70,7 @@ class ChanWalker(WalkerBase):
     def elem_buffer(self, pos: Pos, t: Type) -> ir.Local:
         """A stack temporary to receive a value of type t into (zeroed when it holds
         pointers: the collector scans it while the runtime has not yet written it)."""
-        buf = self.temp(t)
+        buf = self.order_temp(t)
         if has_pointers(t):
             self.write_zero(pos, Direct(buf), t)
         return buf
@@ -90,7 +90,7 @@ class ChanWalker(WalkerBase):
         c: ir.Mem | None = None
         if not isinstance(s.chan, T.VarRef):
             c = self.copy_temp(s.pos, self.expr(s.chan), s.chan.type)
-        v = self.copy_temp(s.pos, self.expr(s.value), s.value.type)
+        v = self.order_copy(s.pos, self.expr(s.value), s.value.type)
         if c is None:
             c = self.expr(s.chan)
         self.ccall(s.pos, "chansend1", [c, self.elem_addr(s.pos, v, s.value.type)])

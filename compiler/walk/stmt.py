@@ -36,6 +36,12 @@ class StmtWalker(WalkerBase):
             self.stmt(s)
 
     def stmt(self, s: T.Stmt) -> None:
+        """Lower statement s; the order temporaries it took are free after it."""
+        mark = len(self.stmt_temps)
+        self.stmt_kind(s)
+        self.release_temps(mark)
+
+    def stmt_kind(self, s: T.Stmt) -> None:
         """Lower statement s, by its kind."""
         match s:
             case T.ExprStmt(x=x):
