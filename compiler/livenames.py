@@ -13,6 +13,8 @@ from a coarser model, which this module reproduces on the same IR for -live only
     whoever gets the address may read everything written so far), and any direct write
     short of the whole is a read too. So `var x *int; g(&x); g(&x)` has x live across
     the first call only, although it is a stack object, scanned at every call.
+  - An instruction whose only effect is a write to a variable not live after it is
+    dead code to gc, gone before liveness: it reads nothing.
   - A slot holding only addresses of stack slots (and nil) is gc's rematerialized
     `LEAQ x(SP)`: it is never named, and a read of it reads what it may point to. So
     `z = &x; h(); print(**z)` has x live at h, not z.
@@ -140,6 +142,10 @@ def writes(i: ir.Instr) -> Iterator[tuple[ir.Mem, int]]:
         case ir.CCall(results=ms):
             for m in ms:
                 yield m, 8
+
+
+PURE = (ir.Mov, ir.Copy, ir.Load, ir.LoadAddr, ir.BinOp, ir.UnOp, ir.Ext, ir.FBinOp,
+        ir.FConv)
 
 
 def typed_words(f: ir.Func, fr: Frame, taken: set[str]) -> list[tuple[str, int]]:
@@ -308,6 +314,17 @@ class Units:
                     uuse |= self.slot_units(m.slot)
         return uuse, ukill & ~uuse
 
+    def pure_dst(self, i: ir.Instr) -> int:
+        """For an instruction with no effect but its write to a unit (a move, load or
+        arithmetic into a variable whose address is not taken), the units it writes;
+        else 0. Where none of them is live after it, gc has dropped it as dead code."""
+        if not isinstance(i, PURE):
+            return 0
+        m, n = next(writes(i))
+        if not isinstance(m, ir.Local) or m.slot in self.taken or m.slot in self.remat:
+            return 0
+        return self.of_words(self.fr.span(m, n))
+
     def sorted_names(self, mask: int) -> tuple[str, ...]:
         """The names of the units of mask in gc's stack layout order (cmpstackvarlt):
         parameters and results by offset, then decreasing size, then name."""
@@ -324,6 +341,7 @@ def report_names(f: ir.Func, fr: Frame, ud: Sequence[Sequence[tuple[int, int]]],
     us = Units(f, fr)
     uud = [[us.use_kill(i, u, k) for i, (u, k) in zip(b.instrs, ud[b.index], strict=True)]
            for b in f.blocks]
+    dsts = [[us.pure_dst(i) for i in b.instrs] for b in f.blocks]
     tuse = [us.of_words(term_uses[b.index]) for b in f.blocks]
     n = len(f.blocks)
     ins = [0] * n
@@ -340,7 +358,10 @@ def report_names(f: ir.Func, fr: Frame, ud: Sequence[Sequence[tuple[int, int]]],
             for s in ir.successors(b.term):
                 live |= ins[s]
             calls: list[int] = []
-            for i, (use, kill) in zip(reversed(b.instrs), reversed(uud[b.index]), strict=True):
+            for i, (use, kill), dst in zip(reversed(b.instrs), reversed(uud[b.index]),
+                                           reversed(dsts[b.index]), strict=True):
+                if dst and not live & dst:
+                    continue  # dead code to gc: it reads nothing
                 live &= ~kill
                 if isinstance(i, ir.CALLS):
                     live |= recover
