@@ -226,6 +226,9 @@ class Units:
         self.unit_of: dict[int, int] = {}
         self.params = 0
         self.remat_words = 0
+        self.ntemps = 1 + max((int(s.name[9:].split("#")[0]) for s in f.slots
+                               if s.name.startswith(".autotmp_")
+                               and s.name[9:].split("#")[0].isdigit()), default=-1)
         for name in self.remat:
             self.remat_words |= fr.span(ir.Local(name), 8)
         for name, off in typed_words(f, fr, taken):
@@ -240,12 +243,27 @@ class Units:
             parts = word_names(s.type, display_name(s.name))
             base = fr.base[s.name]
             offs = fr.offs[s.name]
+            # A variable gc keeps in memory (a parameter, result, address-taken or
+            # unsplittable one) holds even its constant words; an SSA value that is
+            # a constant is recomputed, never spilled (`mov $type.int(SB)`).
+            memory = (s.kind is not ir.SlotKind.AUTO or s.name in taken
+                      or not ssa_able(s.type))
             bits = [(base + k, off) for k, off in enumerate(offs)
-                    if off in parts and not fr.static >> (base + k) & 1]
+                    if off in parts and (memory or not fr.static >> (base + k) & 1)]
             if not bits:
                 continue
             arg = s.kind is not ir.SlotKind.AUTO
-            if split(s, s.name in taken):
+            if (s.kind is ir.SlotKind.RESULT and not f.defers and s.name not in taken
+                    and ssa_able(s.type)):
+                # gc keeps the value in SSA and stores the result only at the return:
+                # what is live before it is the value's spill slot.
+                spill = f".autotmp_{self.ntemps}"
+                self.ntemps += 1
+                mask = 0
+                for bit, _ in bits:
+                    mask |= 1 << bit
+                self._add(s.name, spill, (1, -s.size, spill), mask)
+            elif split(s, s.name in taken):
                 for bit, off in bits:
                     self._add(s.name, parts[off], (1, -8, parts[off]), 1 << bit)
             else:
