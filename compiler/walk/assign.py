@@ -22,8 +22,10 @@ from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     UNSAFE_POINTER,
+    Map,
     Type,
     size_of,
+    under,
 )
 from compiler.walk.base import (
     Indirect,
@@ -107,8 +109,9 @@ class AssignWalker(WalkerBase):
     def lhs_pre(self, x: T.Expr,
                 late: bool = False) -> LVal | tuple[MapOperand, MapOperand]:
         """Phase one of an assignment to x: its location, or for m[k] the map and key.
-        With late (the statement's only assignment), a map that is a variable, and a
-        string key that is one, are left to be read at the call (gc's order)."""
+        With late (the statement's only assignment), a map or key that is a variable
+        is left to be read at the call (gc's order: a string key by value, a
+        package-level one by its address, another copied there)."""
         if isinstance(x, T.MapIndex):
             m: MapOperand
             k: MapOperand
@@ -116,7 +119,7 @@ class AssignWalker(WalkerBase):
                 m = x.x
             else:
                 m = self.copy_temp(x.pos, self.expr(x.x), x.x.type)
-            if late and isinstance(x.key, T.VarRef) and fast_str(x.x.type):
+            if late and isinstance(x.key, T.VarRef):
                 k = x.key
             elif fast_str(x.x.type):
                 k = self.copy_temp(x.pos, self.expr(x.key), x.key.type)
@@ -132,7 +135,12 @@ class AssignWalker(WalkerBase):
     def map_assign(self, pos: Pos, t: Type, m: MapOperand, k: MapOperand) -> ir.Local:
         """A pointer to m[k]'s element (m of map type t), inserting k if absent."""
         mm = self.expr(m) if isinstance(m, T.VarRef) else m
-        km = self.expr(k) if isinstance(k, T.VarRef) else k
+        if isinstance(k, T.VarRef):
+            u = under(t)
+            assert isinstance(u, Map)
+            km = self.expr(k) if fast_str(t) else self.map_key(pos, k, u.key)
+        else:
+            km = k
         if fast_str(t):
             (pe,) = self.ccall(pos, "mapassign_faststr", [mm, km, at(km, 8)], 1)
             return pe

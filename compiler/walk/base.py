@@ -476,6 +476,15 @@ class WalkerBase:
         self.move(pos, tmp, m, size_of(t))
         return tmp
 
+    def map_key(self, pos: Pos, k: T.Expr, t: Type) -> ir.Mem:
+        """The memory holding key k of type t for a map call that takes its address:
+        a package-level variable itself (gc passes its address), else an order
+        temporary holding k."""
+        m = self.expr(k)
+        if isinstance(k, T.VarRef) and isinstance(m, ir.Global):
+            return m
+        return self.order_copy(pos, m, t)
+
     def ccall_sym(self, pos: Pos, sym: str, args: Sequence[ir.Operand],
                   nres: int) -> list[ir.Local]:
         """A C-ABI call of symbol sym with nres word results."""

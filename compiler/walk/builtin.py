@@ -263,7 +263,7 @@ class BuiltinWalker(WalkerBase):
             k = self.expr(e.args[1])
             self.ccall(pos, "mapdelete_faststr", [m, k, at(k, 8)])
             return self.temp(0)
-        k = self.order_copy(pos, self.expr(e.args[1]), e.args[1].type)
+        k = self.map_key(pos, e.args[1], e.args[1].type)
         pk = self.temp(8)
         self.emit(ir.LoadAddr(pos, pk, k))
         self.ccall(pos, "mapdelete", [m, pk])

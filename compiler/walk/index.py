@@ -171,7 +171,7 @@ class IndexWalker(WalkerBase):
             k = self.expr(e.key)
             args: list[ir.Operand] = [m, k, at(k, 8)]
         else:
-            k = self.order_copy(pos, self.expr(e.key), u.key)
+            k = self.map_key(pos, e.key, u.key)
             pk = self.temp(8)
             self.emit(ir.LoadAddr(pos, pk, k))
             args = [m, pk]
