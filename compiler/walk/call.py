@@ -77,20 +77,25 @@ class CallWalker(WalkerBase):
         return res
 
     def args(self, es: Sequence[T.Expr]) -> list[ir.Mem]:
-        """Evaluate call arguments left to right; values a later argument's call could
-        change (variables) are copied first."""
+        """Evaluate call arguments as gc's walk does: left to right, except that a
+        variable whose value a later argument's call could change is read after all
+        the other arguments (the spec leaves that order open); any other such value
+        is copied first."""
         later_call = [False] * len(es)
         seen = False
         for i in range(len(es) - 1, -1, -1):
             later_call[i] = seen
             seen = seen or has_call(es[i])
-        out = []
+        out: list[ir.Mem | None] = []
         for e, lc in zip(es, later_call, strict=True):
+            if lc and isinstance(e, T.VarRef):
+                out.append(None)
+                continue
             m = self.expr(e)
             if lc and not isinstance(e, T.ConstExpr):
                 m = self.copy_temp(e.pos, m, e.type)
             out.append(m)
-        return out
+        return [m if m is not None else self.expr(e) for e, m in zip(es, out, strict=True)]
 
     def call(self, e: T.Call | T.MethodCall | T.IfaceCall) -> list[ir.Mem]:
         """The result locations of a call, by what is called: a declared function (Go or
