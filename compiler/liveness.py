@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from compiler import ir
 from compiler.diag import Diagnostics, Pos
-from compiler.livenames import display_name, report_names
+from compiler.livenames import display_name, report_names, writes
 from compiler.types import ptrwords
 from compiler.types.typ import (
     m_string,
@@ -397,14 +397,28 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
 
 
 def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
-    """The address-taken slots holding pointers, each at its first mention."""
+    """The address-taken slots holding pointers, each where gc declares it: at its
+    first mention, or at the first write to it in the source if that is earlier (a
+    temporary a condition's right side reuses, laid out before the left side)."""
     taken = {w[0] for w in fr.bits(fr.addr)}
     first: dict[str, Pos] = {}
+    wrote: dict[str, Pos] = {}
     for b in f.blocks:
         for i in b.instrs:
             for name in _mentions(i):
                 if name in taken and name not in first:
                     first[name] = i.pos
+            for m, _ in writes(i):
+                if not isinstance(m, ir.Local) or m.slot not in taken:
+                    continue
+                old = wrote.get(m.slot)
+                if old is None or (i.pos.file == old.file
+                                   and (i.pos.line, i.pos.col) < (old.line, old.col)):
+                    wrote[m.slot] = i.pos
+    for name, pos in wrote.items():
+        old = first[name]
+        if pos.file == old.file == f.pos.file and (pos.line, pos.col) < (old.line, old.col):
+            first[name] = pos
     out = []
     for s in f.slots:
         if s.name in taken and s.type is not None and s.ptrs:

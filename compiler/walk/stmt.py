@@ -91,7 +91,9 @@ class StmtWalker(WalkerBase):
             self.expr(x)
 
     def cond(self, e: T.Expr, then: int, els: int) -> None:
-        """Branch to then/els on boolean e (short-circuiting && and ||)."""
+        """Branch to then/els on boolean e (short-circuiting && and ||). The order
+        temporaries of the right side of && and || are freed after it, as gc frees
+        them, for the rest of the condition to reuse."""
         if isinstance(e, T.Binary) and e.op in ("&&", "||"):
             mid = self.new_block()
             if e.op == "&&":
@@ -99,7 +101,9 @@ class StmtWalker(WalkerBase):
             else:
                 self.cond(e.x, then, mid)
             self.start(mid)
+            mark = len(self.stmt_temps)
             self.cond(e.y, then, els)
+            self.release_temps(mark)  # gc's order frees the right side's temporaries
             return
         if isinstance(e, T.Unary) and e.op == "!":
             self.cond(e.x, els, then)
