@@ -178,6 +178,7 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     convinline = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(prog, walk.Options(
         convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
+        transient=esc.transient_sites(),
         escapes=esc.heap_vars(),
         devirt=dv.calls))
     if cfg.dump == "ir":

@@ -22,7 +22,7 @@ from compiler.escape.expr import ExprBuilder
 from compiler.escape.graph import Analysis, LocKind
 from compiler.escape.report import batch_messages
 from compiler.escape.result import NO_LEAK, EscapeResult, Options, ParamTag, Site
-from compiler.escape.solve import param_tag, solve
+from compiler.escape.solve import held_sites, param_tag, solve
 from compiler.escape.stmt import StmtBuilder
 from compiler.escape.utils import dynamic_init, params, static_closures
 from compiler.types import tree as T
@@ -103,11 +103,13 @@ def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
         b.func(d)
     b.finish_closures()
     solve(b)
+    held = held_sites(b)
     for loc in b.locs:
         if loc.kind is LocKind.SITE and loc.site_kind is not None and loc.pos is not None:
             prev = an.sites.get(loc.node)
             esc = loc.escapes or (prev is not None and prev.escapes)
-            an.sites[loc.node] = Site(loc.site_kind, loc.pos, loc.desc, esc)
+            transient = not esc and id(loc) not in held and (prev is None or prev.transient)
+            an.sites[loc.node] = Site(loc.site_kind, loc.pos, loc.desc, esc, transient)
         elif loc.kind is LocKind.VAR and loc.var is not None and (
                 loc.addrtaken or loc.escapes):
             an.moved[loc.var] = loc.escapes

@@ -62,12 +62,15 @@ their own rule, conv_on_stack)."""
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """The decision for one allocation site; `pos`/`desc` are gc's for `-m`."""
+    """The decision for one allocation site; `pos`/`desc` are gc's for `-m`.
+    `transient` (gc's): it does not escape and its address reaches no variable, only
+    temporaries and call arguments, so its object dies with its statement."""
 
     kind: SiteKind
     pos: Pos
     desc: str
     escapes: bool
+    transient: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,12 @@ class EscapeResult:
         stack temporaries (it applies its own size limits)."""
         return frozenset(k for k, s in self.sites.items()
                          if s.kind in STACK_KINDS and not s.escapes)
+
+    def transient_sites(self) -> frozenset[int]:
+        """The ids of the stack_sites nodes whose objects die with their statement:
+        walk may build them in temporaries later statements reuse."""
+        return frozenset(k for k, s in self.sites.items()
+                         if s.kind in STACK_KINDS and s.transient)
 
     def heap_vars(self) -> dict[int, bool]:
         """Var uid → must live on the heap, for the address-taken or captured variables

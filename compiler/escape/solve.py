@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from compiler.escape.graph import INF, Graph, Location
+from compiler.escape.graph import INF, Graph, Location, LocKind
 from compiler.escape.result import ParamTag
 from compiler.types.typ import VarKind
 
@@ -34,6 +34,40 @@ def solve(g: Graph) -> None:
             if id(loc) not in queued:
                 queued.add(id(loc))
                 todo.append(loc)
+
+
+def held_sites(g: Graph) -> set[int]:
+    """The ids of the non-escaping site locations whose address reaches a variable (gc's
+    non-transient ones): the others are referred to only by temporaries and call
+    arguments, so their objects die with the statement that builds them. One
+    shortest-path walk from all the variables at once."""
+    q: deque[Location] = deque()
+    touched: list[Location] = []
+    for loc in g.locs:
+        if loc.kind is LocKind.VAR and not loc.escapes:
+            loc.derefs = 0
+            touched.append(loc)
+            q.append(loc)
+    held: set[int] = set()
+    while q:
+        loc = q.popleft()
+        d = loc.derefs
+        if d < 0:
+            if loc.kind is LocKind.SITE:
+                held.add(id(loc))
+            d = 0
+        for src, ed in loc.edges:
+            if src.escapes:
+                continue
+            nd = d + ed
+            if nd < src.derefs:
+                if src.derefs == INF:
+                    touched.append(src)
+                src.derefs = nd
+                q.append(src)
+    for loc in touched:
+        loc.derefs = INF
+    return held
 
 
 def param_tag(loc: Location) -> ParamTag:

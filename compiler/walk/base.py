@@ -73,12 +73,15 @@ class Options:
     the escape pass proved non-escaping; `escapes` maps Var uids to whether the variable
     must live on the heap (absent: heap if address-taken or captured); `stacksites` holds
     the ids of the new/&T{}/make/slice-literal/func-literal nodes the escape pass proved
-    non-escaping (built in stack temporaries, see `stack_object`); `devirt` maps
+    non-escaping (built in stack temporaries, see `stack_object`), `transient` those of
+    them whose objects die with their statement (gc's transient: their temporaries are
+    reused, see `order_temp`); `devirt` maps
     id(IfaceCall) to the static call compiler.devirt made of it."""
 
     convinline: bool = True
     stackconv: frozenset[int] = frozenset()
     stacksites: frozenset[int] = frozenset()
+    transient: frozenset[int] = frozenset()
     escapes: dict[int, bool] = field(default_factory=dict)
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
     unit: str = ""
@@ -450,7 +453,9 @@ class WalkerBase:
         go/defer wrapper is being built (its heap variables must not point into the
         stack). The slot is one per site: each evaluation (each loop iteration) zeroes it
         again, which is sound because a non-escaping object is unreachable once its
-        evaluation's iteration ends. The slot is address-taken, so liveness lists its
+        evaluation's iteration ends; a transient site's is an order temporary, which a
+        later statement reuses, sound because its object is unreachable once its
+        statement ends. The slot is address-taken, so liveness lists its
         pointer words in every stack map of the frame (the GC scans it and stack copying
         adjusts pointers into it). force (a once-run defer's wrapper, closure.wrap_call)
         skips the conditions."""
@@ -458,7 +463,10 @@ class WalkerBase:
         if not force and (id(node) not in self.pb.opts.stacksites or self.wrapping
                           or size == 0 or size > MAX_IMPLICIT_STACK_SIZE):
             return None
-        obj = self.temp(t)
+        if not force and id(node) in self.pb.opts.transient:
+            obj = self.order_temp(t)
+        else:
+            obj = self.temp(t)
         self.write_zero(pos, Direct(obj), t)
         p = self.temp(Pointer(t))
         self.emit(ir.LoadAddr(pos, p, obj))
