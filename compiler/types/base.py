@@ -82,6 +82,8 @@ class CheckerBase:
         self.mismatch_calls: set[int] = set()
         self.later_keys: list[tuple[Named, Pos]] = []
         self.constraint_text: dict[int, str] = {}
+        self.generic_funcs: list[Any] = []
+        """The package's generic functions (generic.GenericFunc), for their body check."""
         """Each type parameter's constraint as written (by TypeParam uid), for messages."""
         self.inst_cycle_reported: dict[int, bool] = {}
         self.in_constraint = False

@@ -134,6 +134,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             self._resolve_all()
             if self.bodies is None or self.bodies(self.path):
                 self._check_bodies()
+                self.check_generic_bodies()
                 self._unused_imports()
             else:
                 self._check_bodies(decls_only=True)

@@ -38,6 +38,7 @@ from compiler.types.typ import (
     Const,
     Func,
     Interface,
+    Named,
     Pointer,
     Tuple,
     Type,
@@ -273,6 +274,11 @@ class ExprChecker(CheckerBase):
         if x.invalid:
             self.resolve_type(e.type)
             return x
+        if isinstance(x.type, Named) and x.type.tparam is not None:
+            self.error(e.x.pos, f"invalid operation: cannot use type assertion on type "
+                                f"parameter value {describe(x, self.path)}")
+            self.resolve_type(e.type)
+            return invalid(e)
         if not is_interface(x.type) or is_untyped_kind(x.type):
             self.error(e.x.pos, f"invalid operation: {describe(x, self.path)} is not an "
                                 f"interface")
@@ -280,7 +286,7 @@ class ExprChecker(CheckerBase):
         t = self.resolve_type(e.type)
         if t is INVALID_TYPE:
             return invalid(e)
-        if not is_interface(t):
+        if not is_interface(t) and not (isinstance(t, Named) and t.tparam is not None):
             xu = under(x.type)
             assert isinstance(xu, Interface)
             m = missing_method(t, xu)

@@ -18,9 +18,12 @@ Instances are keyed by their arguments' linker spelling (TypeParams by uid), so 
 instance serves every use. An instance whose arguments contain type parameters (`*List[T]`
 in a generic signature) is open: it has an underlying type and method signatures for
 unification, but no bodies. Type arguments are checked against their constraints'
-type sets (terms, comparable, methods) at instantiation. A body is checked only with
-concrete types: errors in a generic body that no instantiation reaches are not
-reported (do NOT rely on the generic check to catch them).
+type sets (terms, comparable, methods) at instantiation.
+
+Each generic body is also checked once generically (check_generic_bodies), with its
+type parameters bound to stand-in Nameds (type_param_proxies), so its errors are
+reported whether or not anything instantiates it, in gc's words; an instance of a body
+that failed there is checked without reporting.
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from compiler.diag import Pos
+from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
-from compiler.types.base import CheckerBase
+from compiler.types.base import CheckerBase, TooManyErrors
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, PkgName, Scope, invalid
 from compiler.types.predicates import comparable, identical
 from compiler.types.typ import (
@@ -103,12 +106,12 @@ def instance_key(targs: Sequence[Type]) -> str:
 
 
 def is_open(t: Type) -> bool:
-    """Whether t mentions a type parameter."""
+    """Whether t mentions a type parameter (or a generic body check's stand-in for one)."""
     match t:
         case TypeParam():
             return True
         case Named():
-            return any(is_open(a) for a in t.targs)
+            return t.tparam is not None or any(is_open(a) for a in t.targs)
         case Pointer(elem=e) | Slice(elem=e) | Array(elem=e) | Chan(elem=e):
             return is_open(e)
         case Map(key=k, elem=e):
@@ -259,6 +262,7 @@ class GenericChecker(CheckerBase):
     def generic_func(self, name: str, spec: ast.FuncDecl, scope: Scope) -> GenericFunc:
         """Declare generic function spec: its type parameters and generic signature."""
         gf = GenericFunc(name, self.path, spec, scope, self)
+        self.generic_funcs.append(gf)
         self.no_local_types(spec)
         tscope = Scope(scope)
         before = self.diags.errors
@@ -279,7 +283,7 @@ class GenericChecker(CheckerBase):
 
     def no_local_types(self, spec: ast.FuncDecl) -> None:
         """Report gc 1.19's refusal of type declarations in a generic body (checked on
-        the declaration: a body nothing instantiates is never checked)."""
+        the declaration, before any body check)."""
         stack: list[object] = [spec.body]
         while stack:
             n = stack.pop()
@@ -660,9 +664,13 @@ class GenericChecker(CheckerBase):
     def queue_body(self, spec: ast.FuncDecl, fn: Func, scope: Scope, depth: int,
                    inst: tuple[GenericFunc, tuple[Type, ...]] | None) -> None:
         """Check fn's body (instance inst of a generic function, or a method, asked for
-        depth instance bodies deep) once package main is done."""
+        depth instance bodies deep) once package main is done. An instance of a body
+        whose generic check failed reports nothing: those errors are already out."""
         def check() -> None:
             saved = self.save_context()
+            diags = self.diags
+            if id(spec) in self.uni.failed_bodies:
+                self.diags = Diagnostics()
             self.instance_body = True
             self.uni.depth = depth
             self.uni.current = inst
@@ -673,15 +681,117 @@ class GenericChecker(CheckerBase):
                 self.func_deps[fn] = self.deps
                 self.deps = None
                 self.uni.instances.append(fd)
+            except TooManyErrors:
+                if self.diags is diags:
+                    raise
             finally:
+                self.diags = diags
                 self.instance_body = False
                 self.uni.depth = 0
                 self.uni.current = None
                 self.restore_context(saved)
         self.uni.pending.append(check)
 
+    # -- generic bodies -------------------------------------------------------------------
+
+    def type_param_proxies(self, tparams: tuple[TypeParam, ...], names: Sequence[ast.Name],
+                           fields: Sequence[ast.Field]) -> list[Named]:
+        """The types a generic body's check binds tparams' names to: one Named per type
+        parameter, its underlying type a member of its type set's (the first term's, so
+        any operation it lacks is one gc refuses too; struct{} for a set without terms)
+        and its methods its constraint's."""
+        out: list[Named] = []
+        for tp, n, f in zip(tparams, names, fields, strict=True):
+            p = Named(n.value, self.path, n.pos, local=self.uni.uid())  # a key of its own
+            p.tparam = tp
+            if isinstance(f.type, ast.BinaryExpr | ast.UnaryExpr):
+                p.bound = "|".join(expr_string(x) for x in _union_leaves(f.type))
+            else:
+                p.bound = expr_string(f.type)
+            out.append(p)
+        m: dict[int, Type] = {tp.uid: p for tp, p in zip(tparams, out, strict=True)}
+        for tp, p in zip(tparams, out, strict=True):
+            c = tp.constraint
+            u: Type = Struct(())
+            if c.terms:
+                first = under(self.subst(c.terms[0].type, m))
+                if first is not None and not isinstance(first, Interface):
+                    u = first
+            p.underlying = u
+        for tp, p in zip(tparams, out, strict=True):
+            for im in tp.constraint.methods:
+                sig = self.subst(im.sig, m)
+                assert isinstance(sig, Signature)
+                p.methods.append(Func(im.name, self.path, sig, p.pos, p))
+        return out
+
+    def check_generic_bodies(self) -> None:
+        """Check each generic function's and generic type's methods' body once, with
+        its type parameters bound to stand-ins for their type sets (type_param_proxies),
+        as gc does whether or not anything instantiates it."""
+        for d in sorted(self.decls.values(), key=lambda d: _decl_pos(d.spec)):
+            g = d.obj
+            if isinstance(g, GenericType):
+                for mspec, mscope in g.methods:
+                    self._check_generic_method(g, mspec, mscope)
+        for gf in self.generic_funcs:
+            spec = gf.spec
+            if spec.body is None or gf.bad_constraints:
+                continue
+            names = [f.name for f in spec.tparams if f.name]
+            if len(names) != len(gf.tparams):
+                continue
+            ps = self.type_param_proxies(gf.tparams, names, spec.tparams)
+            scope = self.bind(gf.scope, names, ps)
+            saved = self.save_context()
+            try:
+                self.scope = scope
+                sig = self.resolve_signature(spec.type)
+                fn = Func(gf.name, gf.pkg, sig, spec.name.pos, None)
+                self._check_generic_body(spec, fn, scope)
+            finally:
+                self.restore_context(saved)
+
+    def _check_generic_method(self, g: GenericType, spec: ast.FuncDecl, fscope: Scope
+                              ) -> None:
+        if spec.body is None or g.bad_constraints or spec.name.value == "_" or \
+                spec.recv is None:
+            return
+        rt = spec.recv.type
+        while isinstance(rt, ast.ParenExpr | ast.StarExpr):
+            rt = rt.x
+        if not isinstance(rt, ast.IndexExpr):
+            return
+        elems = rt.index.elems if isinstance(rt.index, ast.ListExpr) else (rt.index,)
+        names = [x for x in elems if isinstance(x, ast.Name)]
+        if len(names) != len(elems) or len(names) != len(g.tparams):
+            return
+        ps = self.type_param_proxies(g.tparams, names, g.spec.tparams)
+        saved = self.save_context()
+        try:
+            nt = self.instantiate_type(g, ps, [spec.recv.pos])
+            if not isinstance(nt, Named):
+                return
+            fn = next((m for m in nt.methods if m.pos == spec.name.pos), None)
+            if fn is None:
+                return
+            self._check_generic_body(spec, fn, self.bind(fscope, names, ps))
+        finally:
+            self.restore_context(saved)
+
+    def _check_generic_body(self, spec: ast.FuncDecl, fn: Func, scope: Scope) -> None:
+        """Check one generic body (its tree is dropped: instances are compiled)."""
+        before = self.diags.errors
+        self.scope = scope
+        self.deps = set()
+        self.func_body(spec, fn)
+        self.deps = None
+        if self.diags.errors > before:
+            self.uni.failed_bodies.add(id(spec))
+
     if TYPE_CHECKING:  # check.py's
         func_deps: dict[object, set[object]]
+        decls: dict[str, Any]
 
         def func_body(self, spec: ast.FuncDecl, fn: Func) -> tree.FuncDecl: ...
 
@@ -705,6 +815,11 @@ def drain(pending: list[Callable[[], None]]) -> None:
     """Run queued instance body checks until none is left (a body may queue more)."""
     while pending:
         pending.pop(0)()
+
+
+def _decl_pos(spec: object) -> tuple[str, int, int]:
+    pos = getattr(spec, "pos", None)
+    return (pos.file, pos.line, pos.col) if isinstance(pos, Pos) else ("", 0, 0)
 
 
 def _union_leaves(e: ast.Expr) -> list[ast.Expr]:

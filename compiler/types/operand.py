@@ -129,6 +129,9 @@ def describe(op: Operand, pkg: str = "main") -> str:
         return f"{text} (built-in function {op.name})"
     if op.mode is Mode.VALUE and isinstance(t, Basic) and t.kind.value.startswith("untyped"):
         return f"{text} ({t.name} value)"
+    if isinstance(t, Named) and t.tparam is not None:
+        return f"{text} ({op.mode.value} of type {message_string(t, pkg)} constrained by " \
+               f"{t.bound})"
     return f"{text} ({op.mode.value} of type {message_string(t, pkg)})"
 
 

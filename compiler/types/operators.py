@@ -31,11 +31,13 @@ from compiler.types.predicates import (
     binary_op_ok,
     comparable,
     default_type,
+    every_term,
     identical,
     is_numeric,
     is_ordered,
     is_untyped_kind,
     same_class,
+    tparam_comparable,
     unary_op_ok,
 )
 from compiler.types.typ import (
@@ -92,7 +94,7 @@ class OperatorChecker(CheckerBase):
             self.error(e.x.pos, f"invalid operation: operator {e.op} not defined on nil")
             return invalid(e)
         t = x.type
-        ok = unary_op_ok(e.op, t)
+        ok = every_term(t, lambda u: unary_op_ok(e.op, u))
         if not ok:
             self.error(e.x.pos, f"invalid operation: operator {e.op} not defined on "
                                 f"{describe(x, self.path)}")
@@ -188,7 +190,7 @@ class OperatorChecker(CheckerBase):
         if x.invalid or y.invalid:
             return invalid(e)
         t = x.type
-        if not binary_op_ok(e.op, t):
+        if not every_term(t, lambda u: binary_op_ok(e.op, u)):
             self.error(e.pos, f"invalid operation: operator {e.op} not defined on "
                               f"{describe(x, self.path)}")
             return invalid(e)
@@ -385,6 +387,15 @@ class OperatorChecker(CheckerBase):
             return invalid(e)
         t = x.type
         u = under(t)
+        if isinstance(t, Named) and t.tparam is not None:
+            if e.op not in ("==", "!=") and not every_term(t, is_ordered):
+                self.error(e.pos, f"invalid operation: {expr_string(e)} (type parameter "
+                                  f"{t.name} is not comparable with {e.op})")
+                return invalid(e)
+            if e.op in ("==", "!=") and not tparam_comparable(t):
+                self.error(e.pos, f"invalid operation: {expr_string(e)} (incomparable types "
+                                  f"in type set)")
+                return invalid(e)
         if e.op in ("==", "!="):
             if not comparable(t) and not (x_nil or y_nil):
                 what = {Slice: "slice", Map: "map", Signature: "func"}.get(type(u), "")

@@ -18,6 +18,7 @@ typ.py beside the kinds; this module builds on them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from compiler.diag import Pos
 from compiler.syntax import ast
@@ -39,6 +40,7 @@ from compiler.types.typ import (
     Slice,
     Struct,
     Type,
+    TypeParam,
     canon,
     is_boolean,
     is_complex,
@@ -160,6 +162,24 @@ def same_class(a: Type, b: Type) -> bool:
     operand of one class converts implicitly only to a type of the same class)."""
     return (is_numeric(a) and is_numeric(b)) or (is_string(a) and is_string(b)) or (
         is_boolean(a) and is_boolean(b))
+
+
+def every_term(t: Type, pred: Callable[[Type], bool]) -> bool:
+    """Whether pred holds for t, or, t standing for a type parameter in a generic body,
+    for the underlying type of every term of its type set (gc allows an operation on a
+    type parameter only if every type in its set allows it)."""
+    if not isinstance(t, Named) or t.tparam is None or t.tparam.constraint.terms is None:
+        return pred(t)
+    return all(pred(under(x.type)) for x in t.tparam.constraint.terms
+               if not isinstance(x.type, TypeParam))
+
+
+def tparam_comparable(t: Named) -> bool:
+    """Whether == is defined on the type parameter t stands for: its constraint is
+    comparable, or every type of its type set is (an empty set of terms is not)."""
+    assert t.tparam is not None
+    c = t.tparam.constraint
+    return c.comparable or bool(c.terms) and every_term(t, comparable)
 
 
 def binary_op_ok(op: str, t: Type) -> bool:

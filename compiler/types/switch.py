@@ -22,6 +22,7 @@ from compiler.types.typ import (
     BOOL,
     Interface,
     Map,
+    Named,
     Signature,
     Slice,
     Type,
@@ -201,7 +202,11 @@ class SwitchChecker(CheckerBase):
         try:
             init = self.single_stmt(s.init)
             x = self.value(s.x)
-            if not x.invalid and (not is_interface(x.type) or is_untyped_kind(x.type)):
+            if not x.invalid and isinstance(x.type, Named) and x.type.tparam is not None:
+                self.error(s.x.pos, f"cannot use type switch on type parameter value "
+                                    f"{describe(x, self.path)}")
+                x = invalid(s.x)
+            elif not x.invalid and (not is_interface(x.type) or is_untyped_kind(x.type)):
                 self.error(s.x.pos, f"{describe(x, self.path)} is not an interface")
                 x = invalid(s.x)
             self.push_target("switch", label)
@@ -275,7 +280,7 @@ class SwitchChecker(CheckerBase):
         t = self.resolve_type(e)
         if t is INVALID_TYPE or x.invalid:
             return INVALID_TYPE
-        if not is_interface(t):
+        if not is_interface(t) and not (isinstance(t, Named) and t.tparam is not None):
             xu = under(x.type)
             assert isinstance(xu, Interface)
             m = missing_method(t, xu)

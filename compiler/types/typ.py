@@ -186,9 +186,14 @@ class Named:
     An instance of a generic type has its type arguments in `targs` (printed after the
     name: `main.List[int]`) and its generic declaration in `origin` (the checker's
     generic.GenericType); every distinct argument list is one Named.
+
+    A type parameter as a generic body's check sees it is a Named with `tparam` set
+    (the TypeParam) and `bound` its constraint as messages write it (`T constrained by
+    any`); its underlying type and methods stand for its type set's (generic.py).
     """
 
-    __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local", "targs", "origin")
+    __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local", "targs", "origin",
+                 "tparam", "bound")
 
     def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None,
                  local: int = 0) -> None:
@@ -200,6 +205,8 @@ class Named:
         self.local = local
         self.targs: tuple[Type, ...] = ()
         self.origin: object = None
+        self.tparam: TypeParam | None = None
+        self.bound = ""
 
     def __repr__(self) -> str:
         return f"Named({self.pkg}.{self.name})"
@@ -207,7 +214,7 @@ class Named:
 
 class TypeParam:
     """A type parameter of a generic function or type, as its generic signature (used for
-    inference only: bodies are checked per instantiation) sees it. Identity is the
+    inference; a body's generic check binds a stand-in Named instead) sees it. Identity is the
     object; `constraint` is its (underlying) constraint interface; `uid` tells apart
     parameters of one name in instance keys."""
 
@@ -947,6 +954,9 @@ class Universe:
     """How many instance bodies deep the instance being checked was asked for."""
     current: Any = None
     """The generic function and type arguments of the instance being checked."""
+    failed_bodies: set[int] = field(default_factory=set)
+    """ids of the generic declarations (ast.FuncDecl) whose generic check reported
+    errors: their instances' bodies are checked without reporting (no second report)."""
 
     def uid(self) -> int:
         self.next_uid += 1
