@@ -395,7 +395,8 @@ class GenericChecker(CheckerBase):
         if isinstance(g, GenericType) and len(targs) != len(g.tparams):
             self.error(e.x.pos, f"got {len(targs)} arguments but {len(g.tparams)} type "
                                 f"parameters")
-            return invalid(e)
+            bad = self.bad_instance(g, targs, e.pos)
+            return Operand(Mode.TYPE, bad, tree.ConstExpr(e.pos, bad, 0), e)
         if len(targs) > len(g.tparams):
             self.error(elems[len(g.tparams)].pos, f"got {len(targs)} type arguments but "
                                                   f"want {len(g.tparams)}")
@@ -417,6 +418,18 @@ class GenericChecker(CheckerBase):
         if fn is None:
             return invalid(e)
         return self.object_operand(fn, e)
+
+    def bad_instance(self, g: GenericType, targs: Sequence[Type], pos: Pos) -> Named:
+        """`T[A]` with the wrong number of arguments, as types2 keeps it: a type of
+        that name and those arguments (one per list) with an invalid underlying type,
+        so a use of it elsewhere is still checked (`cannot use &T[A]{} ... as F[A]`)."""
+        key = "!" + instance_key(targs)
+        nt = g.instances.get(key)
+        if nt is None:
+            nt = Named(g.name, g.pkg, pos, INVALID_TYPE, local=g.local)
+            nt.targs = tuple(targs)
+            g.instances[key] = nt
+        return nt
 
     def generic_call_fun(self, e: ast.CallExpr, g: GenericFunc,
                          explicit: ast.Expr | None) -> Operand:

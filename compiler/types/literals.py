@@ -26,6 +26,7 @@ from compiler.types.typ import (
     INT,
     Array,
     Map,
+    Named,
     Pointer,
     Signature,
     Slice,
@@ -64,6 +65,12 @@ class LiteralChecker(CheckerBase):
                     self.expr(el)
             return invalid(e)
         u = under(t)
+        if isinstance(t, Named) and t.underlying is INVALID_TYPE:  # wrong type argument count
+            for el in e.elems:
+                v = el.value if isinstance(el, ast.KeyValue) else el
+                if not isinstance(v, ast.CompositeLit):
+                    self.expr(v)
+            return Operand(Mode.VALUE, t, tree.CompositeLit(e.pos, t, (), e.lbrace), e)
         elems: list[tree.Element] = []
         match u:
             case Struct():
