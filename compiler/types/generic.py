@@ -243,11 +243,16 @@ class GenericChecker(CheckerBase):
         single type term (`T` or `~T`, T not an interface), which gc checks for overlaps."""
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
             t = self.resolve_type(e.x)
-            if t is not INVALID_TYPE and not identical(under(t), t):
+            if t is not INVALID_TYPE and not (isinstance(t, Named) and t.underlying is None) \
+                    and not identical(under(t), t):
                 self.error(e.pos, f"invalid use of ~ ({message_string(t, self.path)} is "
                                   f"not the underlying type of {message_string(t, self.path)})")
             return (Term(True, t),), t is not INVALID_TYPE
         t = self.resolve_type(e)
+        if isinstance(t, Named) and t.underlying is None:
+            # A type still being declared (`type S struct{ x *I[R] }` with S in I's
+            # constraint): not an interface, since those are resolved eagerly.
+            return (Term(False, t),), True
         u = under(t)
         if isinstance(u, Interface):
             return u.terms, False
@@ -845,6 +850,8 @@ def _union_leaves(e: ast.Expr) -> list[ast.Expr]:
 def _overlap(x: Term, y: Term) -> bool:
     """Whether single-type terms x and y share a type (types2's !disjoint): compared as
     their underlying types where the other term has a ~."""
+    if any(isinstance(t.type, Named) and t.type.underlying is None for t in (x, y)):
+        return x.type is y.type
     ux = under(x.type) if y.tilde else x.type
     uy = under(y.type) if x.tilde else y.type
     return identical(ux, uy)
