@@ -88,11 +88,15 @@ class LiteralChecker(CheckerBase):
 
     def _elem(self, v: ast.Expr, et: Type, context: str) -> tree.Expr:
         if isinstance(v, ast.CompositeLit) and v.type is None:
-            if isinstance(et, Pointer):
-                inner = self.composite(v, et.elem if isinstance(et, Pointer) else et)
+            pu = under(et)
+            if isinstance(pu, Pointer):  # &T elided, also for a defined pointer type
+                inner = self.composite(v, pu.elem)
                 if inner.invalid:
                     return inner.expr
-                return tree.AddrOf(v.pos, et, inner.expr)
+                addr: tree.Expr = tree.AddrOf(v.pos, pu, inner.expr)
+                if pu is not et:
+                    addr = tree.Convert(v.pos, et, tree.ConvKind.NOP, addr)
+                return addr
             return self.use_as(self.composite(v, et), et, context)
         return self.use_as(self.value(v, et), et, context)
 
