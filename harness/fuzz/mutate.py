@@ -272,31 +272,11 @@ def mutant(index: int, base: int = 0) -> Mutant:
         origin, src = str(path.relative_to(REPO)), path.read_text(encoding="utf-8")
     kinds = list(KINDS)
     rng.shuffle(kinds)
-    generic = generic_spans(src)
     for kind in kinds:
         got = MUTATIONS[kind](src, rng)
-        if got is not None and got[0] != src and \
-                not any(a <= got[1] <= b for a, b in generic):
+        if got is not None and got[0] != src:
             return Mutant(index, origin, kind, got[1], got[0])
     return Mutant(index, origin, "none", 0, src)
-
-
-_GENERIC_FUNC = re.compile(r"func (?:\w+\[|\([^)]*\w\[[^)]*\]\) )")
-
-
-def generic_spans(src: str) -> list[tuple[int, int]]:
-    """The lines (1-based, inclusive) of src's top-level generic functions and methods of
-    generic types. No mutation lands there: refgo checks a generic body only through its
-    instances, so a mistake in one nothing instantiates is a known gap (issue 18,
-    docs/internals.md "Generics"), not a disagreement for this fuzzer to report."""
-    lines = src.split("\n")
-    spans = []
-    for i, ln in enumerate(lines):
-        if _GENERIC_FUNC.match(ln):
-            end = i if ln.rstrip().endswith("}") else next(
-                (j for j in range(i + 1, len(lines)) if lines[j] == "}"), len(lines) - 1)
-            spans.append((i + 1, end + 1))
-    return spans
 
 
 _ERROR_LINE = re.compile(r"^(?:\./)?[^:\s]+\.go:(\d+)(?::\d+)?: (.*)$")
