@@ -392,7 +392,12 @@ class OperatorChecker(CheckerBase):
                 self.error(e.pos, f"invalid operation: {expr_string(e)} (type parameter "
                                   f"{t.name} is not comparable with {e.op})")
                 return invalid(e)
-            if e.op in ("==", "!=") and not tparam_comparable(t):
+            if (x_nil or y_nil) and not every_term(t, lambda u: isinstance(
+                    u, Pointer | Slice | Map | Chan | Signature | Interface)):
+                self.error(e.pos, f"invalid operation: {expr_string(e)} (mismatched types "
+                                  f"{t.name} and untyped nil)")
+                return invalid(e)
+            if e.op in ("==", "!=") and not (x_nil or y_nil) and not tparam_comparable(t):
                 self.error(e.pos, f"invalid operation: {expr_string(e)} (incomparable types "
                                   f"in type set)")
                 return invalid(e)
