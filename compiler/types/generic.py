@@ -400,6 +400,8 @@ class GenericChecker(CheckerBase):
         if isinstance(g, GenericType) and len(targs) != len(g.tparams):
             self.error(e.x.pos, f"got {len(targs)} arguments but {len(g.tparams)} type "
                                 f"parameters")
+            if self.instance_body:
+                return invalid(e)  # substituted in an instance: types2's invalid type
             bad = self.bad_instance(g, targs, e.pos)
             return Operand(Mode.TYPE, bad, tree.ConstExpr(e.pos, bad, 0), e)
         if len(targs) > len(g.tparams):
