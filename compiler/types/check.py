@@ -376,7 +376,9 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             d.obj = gt
             # Its instance by its own parameters checks the declaration and its methods'
             # signatures even if nothing instantiates it.
-            self.instantiate_type(gt, gt.tparams, [spec.name.pos])
+            own = self.instantiate_type(gt, gt.tparams, [spec.name.pos])
+            if isinstance(own, Named):
+                self.valid_type(own, own.underlying or Struct(()))
             return gt
         if spec.alias:
             t = self.resolve_type(spec.type)
@@ -411,6 +413,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             nt.underlying = _under_or(u)
         if not self.type_stack:
             self._run_fixups()
+        if nt.underlying is not None and _instantiates(spec.type):
+            self.valid_type(nt, u)
         return tn
 
     def _run_fixups(self) -> None:
@@ -763,3 +767,16 @@ def _unsafe_scope() -> dict[str, object]:
         "Offsetof": Builtin("unsafe.Offsetof"),
     }
 
+
+def _instantiates(e: ast.Expr) -> bool:
+    """Whether type expression e contains an instantiation (`L[A]`)."""
+    stack: list[object] = [e]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, tuple):
+            stack.extend(n)
+        elif isinstance(n, ast.IndexExpr):
+            return True
+        elif isinstance(n, ast.Expr | ast.Field):
+            stack.extend(getattr(n, f) for f in n.__dataclass_fields__ if f != "pos")
+    return False

@@ -58,6 +58,7 @@ from compiler.types.typ import (
     TypeParam,
     message_string,
     missing_method,
+    relative_to,
     type_string,
     under,
 )
@@ -388,7 +389,13 @@ class GenericChecker(CheckerBase):
     def type_args(self, index: ast.Expr) -> list[Type] | None:
         """The types of an instantiation's index (`[A]` or `[A, B]`); None after errors."""
         elems = index.elems if isinstance(index, ast.ListExpr) else (index,)
-        out = [self.resolve_type(x) for x in elems]
+        # An argument is no use of a type by itself: `type P L[P]` is fine when L[P]
+        # is *P. The instance's underlying type shows whether it is (valid_type).
+        self.indirections += 1
+        try:
+            out = [self.resolve_type(x) for x in elems]
+        finally:
+            self.indirections -= 1
         return None if any(t is INVALID_TYPE for t in out) else out
 
     def instantiate_expr(self, e: ast.IndexExpr, g: GenericFunc | GenericType) -> Operand:
@@ -608,9 +615,8 @@ class GenericChecker(CheckerBase):
         g.depth += 1
         try:
             self.scope = scope
-            self.indirections = 0
             self.type_stack.append(nt)
-            self.type_ind[id(nt)] = 0
+            self.type_ind[id(nt)] = self.indirections
             saved_inst = self.instance_body
             self.instance_body = True
             try:
@@ -633,6 +639,50 @@ class GenericChecker(CheckerBase):
             self.indirections = saved_ind
             self.restore_context(saved)
         return nt
+
+    def valid_type(self, start: Named, rhs: Type) -> None:
+        """Report start, a type just declared, if its underlying type contains start
+        itself but through no indirection: through type arguments (`type A L[A]` with
+        L[P] [10]P, or an instance of another package's type), which declaration
+        order does not show; rhs is the type its declaration names. start then becomes
+        an empty struct (no infinite type)."""
+        path: list[Named] = [start]
+        seen: set[int] = {id(start)}
+
+        def walk(t: Type) -> list[Named] | None:
+            match t:
+                case Named():
+                    if t is start:
+                        return list(path)
+                    if id(t) in seen or t.underlying is None:
+                        return None
+                    seen.add(id(t))
+                    path.append(t)
+                    try:
+                        return walk(t.underlying)
+                    finally:
+                        path.pop()
+                case Array(elem=e):
+                    return walk(e)
+                case Struct(fields=fs):
+                    for f in fs:
+                        got = walk(f.type)
+                        if got:
+                            return got
+            return None
+
+        cycle = walk(rhs)
+        if not cycle:
+            return
+        qual = relative_to(self.path)
+
+        def name(t: Named) -> str:
+            q = qual(t.pkg) if t.pkg else ""
+            return f"{q}.{t.name}" if q else t.name
+        lines = "".join(f"\n\t{c.pos}: {name(c)} refers to" for c in cycle)
+        self.error(start.pos, f"invalid recursive type {start.name}{lines}\n\t{start.pos}: "
+                              f"{start.name}")
+        start.underlying = Struct(())
 
     def recursive_instance(self, u: Named, pos: Pos) -> None:
         """Report `type A[T any] B[T]; type B[T any] A[T]`: the instance u being made
