@@ -564,15 +564,21 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.func_bodies.append((spec, fn, fscope))
 
     def _resolve_all(self) -> None:
-        for d in list(self.decls.values()):
-            if d.kind == "type":
-                self._resolve(d)
-        for spec, fscope in self.methods:
-            saved = self.save_context()
-            try:
-                self._resolve_method(spec, fscope)
-            finally:
-                self.restore_context(saved)
+        saved_later, self.uni.later_methods = self.uni.later_methods, []
+        try:
+            for d in list(self.decls.values()):
+                if d.kind == "type":
+                    self._resolve(d)
+            for spec, fscope in self.methods:
+                saved = self.save_context()
+                try:
+                    self._resolve_method(spec, fscope)
+                finally:
+                    self.restore_context(saved)
+        finally:
+            later, self.uni.later_methods = self.uni.later_methods, saved_later
+        for check in later:
+            check()
         for kt, kpos in self.later_keys:
             if kt.underlying is not None and not comparable(kt):
                 self.error(kpos, f"invalid map key type {kt.name}")

@@ -510,19 +510,27 @@ class GenericChecker(CheckerBase):
             if c.methods:
                 iface = self.subst(Interface(c.methods), m)
                 assert isinstance(iface, Interface)
-                miss = missing_method(t, iface)
-                if miss is not None:
-                    if miss.pointer_receiver:
-                        self.error(pos, f"{ts} does not implement {cs} ({miss.name} method "
-                                        f"has pointer receiver)")
-                    elif miss.wrong_type is not None:
-                        self.error(pos, f"{ts} does not implement {cs} (wrong type for "
-                                        f"method {miss.name})")
-                    else:
-                        self.error(pos, f"{ts} does not implement {cs} (missing "
-                                        f"{miss.name} method)")
+                if self.uni.later_methods is not None:
+                    self.uni.later_methods.append(
+                        lambda t=t, i=iface, p=pos, ts=ts, cs=cs: self.has_methods(t, i, p, ts, cs))
+                elif not self.has_methods(t, iface, pos, ts, cs):
                     ok = False
         return ok
+
+    def has_methods(self, t: Type, iface: Interface, pos: Pos, ts: str, cs: str) -> bool:
+        """Check type argument t (spelled ts) for constraint cs's methods iface."""
+        miss = missing_method(t, iface)
+        if miss is None:
+            return True
+        if miss.pointer_receiver:
+            self.error(pos, f"{ts} does not implement {cs} ({miss.name} method has pointer "
+                            f"receiver)")
+        elif miss.wrong_type is not None:
+            self.error(pos, f"{ts} does not implement {cs} (wrong type for method "
+                            f"{miss.name})")
+        else:
+            self.error(pos, f"{ts} does not implement {cs} (missing {miss.name} method)")
+        return False
 
     def constraint_name(self, tp: TypeParam) -> str:
         """How messages name tp's constraint: as written in its declaration."""

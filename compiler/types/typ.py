@@ -954,6 +954,9 @@ class Universe:
     """How many instance bodies deep the instance being checked was asked for."""
     current: Any = None
     """The generic function and type arguments of the instance being checked."""
+    later_methods: list[Any] | None = None
+    """While a package's type declarations are resolved, the checks of type arguments
+    against constraint methods (its types' methods are declared after them)."""
     failed_bodies: set[int] = field(default_factory=set)
     """ids of the generic declarations (ast.FuncDecl) whose generic check reported
     errors: their instances' bodies are checked without reporting (no second report)."""
