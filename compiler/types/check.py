@@ -372,8 +372,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.scope = d.scope
         if spec.tparams:
             gt = self.generic_type(spec, d.scope, self.generic_methods.get(spec.name.value,
-                                                                           []))
-            d.obj = gt
+                                                                           []),
+                                   lambda g: setattr(d, "obj", g))
             # Its instance by its own parameters checks the declaration and its methods'
             # signatures even if nothing instantiates it.
             own = self.instantiate_type(gt, gt.tparams, [spec.name.pos])

@@ -158,10 +158,12 @@ class GenericChecker(CheckerBase):
 
     # -- declarations -------------------------------------------------------------------
 
-    def declare_tparams(self, fields: tuple[ast.Field, ...], scope: Scope
-                        ) -> tuple[TypeParam, ...]:
+    def declare_tparams(self, fields: tuple[ast.Field, ...], scope: Scope,
+                        owner: GenericType | None = None) -> tuple[TypeParam, ...]:
         """Bind fields' names in scope to new TypeParams and resolve their constraints
-        there (a constraint may mention any of the list's parameters)."""
+        there (a constraint may mention any of the list's parameters). owner's
+        parameters are set before the constraints are resolved: one may instantiate
+        owner (`Message` in a constraint of Interaction has a `*Interaction[[]byte]`)."""
         tps: list[TypeParam] = []
         for i, f in enumerate(fields):
             assert f.name is not None
@@ -175,6 +177,8 @@ class GenericChecker(CheckerBase):
                                            f"{prev.pos}: other declaration of {f.name.value}")
                     continue
                 scope.names[f.name.value] = TypeName(tp.name, tp, tp.pos)
+        if owner is not None:
+            owner.tparams = tuple(tps)
         saved = self.save_context()
         try:
             self.scope = scope
@@ -317,13 +321,17 @@ class GenericChecker(CheckerBase):
                                         for ns, c in groups) + "]"
 
     def generic_type(self, spec: ast.TypeSpec, scope: Scope,
-                     methods: list[tuple[ast.FuncDecl, Scope]]) -> GenericType:
-        """Declare generic type spec (its instances are made on use)."""
+                     methods: list[tuple[ast.FuncDecl, Scope]],
+                     declared: Callable[[GenericType], None] | None = None) -> GenericType:
+        """Declare generic type spec (its instances are made on use); declared is
+        told of it before its constraints are resolved (they may refer to it)."""
         gt = GenericType(spec.name.value, self.path, spec, scope, self, methods)
+        if declared is not None:
+            declared(gt)
         for m, _ in methods:
             self.no_local_types(m)
         before = self.diags.errors
-        gt.tparams = self.declare_tparams(spec.tparams, Scope(scope))
+        gt.tparams = self.declare_tparams(spec.tparams, Scope(scope), gt)
         # A constraint that failed (`interface{ M() T[U] }` in T's own declaration is
         # an invalid recursive type) fails no type argument: gc reports nothing more.
         gt.bad_constraints = self.diags.errors > before
