@@ -314,6 +314,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         if d.state == 2:
             return d.obj
         if d.state == 1:
+            # A generic type named in its own type parameter list (not through another
+            # declaration) is types2's cycle through a type parameter list.
+            own = isinstance(d.obj, GenericType) and d.obj.declaring == len(self.resolving)
+            if own:
+                d.obj = None
             if d.kind == "type" and d.obj is not None:
                 return d.obj
             if d.kind == "func" and d.obj is not None:

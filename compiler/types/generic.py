@@ -99,6 +99,9 @@ class GenericType:
     depth: int = 0
     local: int = 0
     bad_constraints: bool = False
+    declaring: int = -1
+    """While its type parameter list is resolved: how many declarations were being
+    resolved (a use at that depth is from the list itself)."""
 
 
 def instance_key(targs: Sequence[Type]) -> str:
@@ -331,7 +334,11 @@ class GenericChecker(CheckerBase):
         for m, _ in methods:
             self.no_local_types(m)
         before = self.diags.errors
-        gt.tparams = self.declare_tparams(spec.tparams, Scope(scope), gt)
+        gt.declaring = len(self.resolving)
+        try:
+            gt.tparams = self.declare_tparams(spec.tparams, Scope(scope), gt)
+        finally:
+            gt.declaring = -1
         # A constraint that failed (`interface{ M() T[U] }` in T's own declaration is
         # an invalid recursive type) fails no type argument: gc reports nothing more.
         gt.bad_constraints = self.diags.errors > before
@@ -878,6 +885,7 @@ class GenericChecker(CheckerBase):
     if TYPE_CHECKING:  # check.py's
         func_deps: dict[object, set[object]]
         decls: dict[str, Any]
+        resolving: list[Any]
 
         def func_body(self, spec: ast.FuncDecl, fn: Func) -> tree.FuncDecl: ...
 
