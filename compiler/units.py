@@ -43,6 +43,7 @@ import dataclasses
 import hashlib
 import pickle
 import posixpath
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -296,8 +297,49 @@ def load_unit(c: cache.Cache, key: str) -> Unit | None:
     return u if isinstance(u, Unit) else None
 
 
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _refs(text: str) -> Iterator[str]:
+    """The symbols amd64's assembly text names (always quoted, amd64.quote)."""
+    for m in _QUOTED.finditer(text):
+        yield m.group(1).replace('\\"', '"').replace("\\\\", "\\")
+
+
+def _is_root(sym: str) -> bool:
+    """Whether sym is linked whatever the program's code names: the C runtime calls the
+    program's entry points and reads and calls package runtime's symbols by name."""
+    return sym in ("main.main", "main..init") or sym.startswith("runtime.")
+
+
+def live_symbols(units: Sequence[Unit]) -> set[str]:
+    """The functions and data symbols of units the program can reach: the roots
+    (`_is_root`), then whatever a reached function's code or a reached data symbol's
+    relocations (`.quad "sym"`) name. Only these are linked, so a program carries the
+    parts of a package it uses (hello-world links fmt's Println, not os's files or all
+    of math)."""
+    edges: dict[str, list[str]] = {}
+    for u in units:
+        for fc in u.funcs:
+            if fc.name not in edges:
+                edges[fc.name] = list(_refs(fc.text))
+        for sym, text in u.data:
+            if sym not in edges:
+                edges[sym] = list(_refs(text))
+    live = {s for s in edges if _is_root(s)}
+    work = list(live)
+    while work:
+        for r in edges.get(work.pop(), ()):
+            if r not in live:
+                live.add(r)
+                work.append(r)
+    return live
+
+
 def link_text(units: Sequence[Unit]) -> str:
-    """One GNU as file of units, in order (amd64.emit_program's layout)."""
+    """One GNU as file of units, in order (amd64.emit_program's layout), with only the
+    functions and data symbols `live_symbols` finds."""
+    live = live_symbols(units)
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     seen: set[str] = set()
     calls: list[amd64.Site] = []
@@ -306,7 +348,7 @@ def link_text(units: Sequence[Unit]) -> str:
     funcs: list[tuple[str, str, int]] = []
     for u in units:
         for fc in u.funcs:
-            if fc.name in seen:
+            if fc.name in seen or fc.name not in live:
                 continue
             seen.add(fc.name)
             out.append(fc.text)
@@ -321,7 +363,8 @@ def link_text(units: Sequence[Unit]) -> str:
     data: dict[str, str] = {}
     for u in units:
         for sym, text in u.data:
-            data.setdefault(sym, text)
+            if sym in live:
+                data.setdefault(sym, text)
     out.extend(data[k] for k in sorted(data))
     out.extend(amd64._pctab(calls, funcs))
     out.extend(amd64._fconst_data(fconsts))

@@ -190,6 +190,7 @@ def test_same_code_as_the_whole_program(tmp_path: Path,
     # Library packages from the cache are checked for declarations only and their
     # escape tags come from the entries: every function but main..init (which calls
     # the units' inits) is the whole-program compile's, instruction for instruction.
+    # The build links only the functions the program reaches (units.live_symbols).
     monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
     src = tmp_path / "p.go"
     src.write_text(PROG)
@@ -200,7 +201,22 @@ def test_same_code_as_the_whole_program(tmp_path: Path,
     assert stats[1].compiled == ["main"] and "strconv" in stats[1].cached
     for g in got:
         assert set(g) - set(whole) == {f"{p}..init" for p in stats[0].compiled[:-1]}
-        assert [n for n in whole if g[n] != whole[n]] == ["main..init"]
+        assert [n for n in g if n in whole and g[n] != whole[n]] == ["main..init"]
+        assert "main.main" in g and len(g) < len(whole)
+
+
+def test_links_only_what_the_program_reaches(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # strconv's unit holds ParseFloat; a program calling only Itoa and Quote (both
+    # inlined into main) links neither it nor the pctab, functab and stack map entries
+    # of its calls.
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    cfg = driver.Config(files=(str(src),))
+    got = _funcs(units.compile_units(cfg, Diagnostics()).asm)
+    assert {"strconv.appendQuoted", "errors.(*errorString).Error", "main.main"} <= set(got)
+    assert "strconv.ParseFloat" not in got and "strconv.FormatFloat" not in got
 
 
 def test_edited_dependency_rebuilds_its_importers(tmp_path: Path,
@@ -261,7 +277,7 @@ def test_generic_library_type_from_the_cache(tmp_path: Path, cache_root: Path) -
     cfg = driver.Config(files=(str(src),))
     asm = _funcs(driver.compile_files(cfg, Diagnostics()).asm)
     got = _funcs(units.compile_units(cfg, Diagnostics()).asm)
-    assert [n for n in asm if got.get(n) != asm[n]] == ["main..init"]
+    assert [n for n in got if n in asm and got[n] != asm[n]] == ["main..init"]
 
 
 def test_reflect_program_does_not_reuse_plain_units(tmp_path: Path, cache_root: Path) -> None:
