@@ -686,6 +686,18 @@ void *makeslice(const type *et, int64_t len, int64_t cap) {
     return newarray(et, (uintptr_t)cap);
 }
 
+/* unsafeslice: unsafe.Slice's checks of len elements of elemsize bytes at ptr, with
+   gc's panics: a negative len, or elements that would not fit above ptr (any at nil). */
+void unsafeslice(uintptr_t elemsize, uintptr_t ptr, int64_t len) RT("unsafeslice");
+void unsafeslice(uintptr_t elemsize, uintptr_t ptr, int64_t len) {
+    if (len < 0) panicstr("runtime error: unsafe.Slice: len out of range");
+    unsigned __int128 mem = (unsigned __int128)elemsize * (uint64_t)len;
+    if (mem > (unsigned __int128)(uintptr_t)(0 - ptr)) {
+        if (ptr == 0) panicstr("runtime error: unsafe.Slice: ptr is nil and len is not zero");
+        panicstr("runtime error: unsafe.Slice: len out of range");
+    }
+}
+
 /* growslice: a new backing array for at least newlen elements holding the old ones;
    returns (ptr, cap). */
 pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,

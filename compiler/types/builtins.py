@@ -1,4 +1,4 @@
-"""Calls of Go's builtin functions (and unsafe.Sizeof/Alignof/Offsetof).
+"""Calls of Go's builtin functions (and unsafe.Sizeof/Alignof/Offsetof/Add/Slice).
 
 Each becomes a `tree.BuiltinCall` whose `type` is the result type (for `new(T)` it is
 `*T`, for `make(T, n)` it is T) and whose args are only the value arguments:
@@ -6,6 +6,8 @@ Each becomes a `tree.BuiltinCall` whose `type` is the result type (for `new(T)` 
     make([]int, n)      BuiltinCall("make", type=[]int, args=(VarRef n,))
     len("abc")          ConstExpr(3, int)            (constant folded)
     println(1, x)       BuiltinCall("println", type=(), args=(Const 1 int, VarRef x))
+    unsafe.Add(p, n)    Convert(unsafe.Pointer, uintptr(p) + uintptr(n))
+    unsafe.Slice(p, n)  BuiltinCall("unsafe.Slice", type=[]T, args=(p, n))
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid, summary
-from compiler.types.predicates import contains_call, default_type, identical
+from compiler.types.predicates import contains_call, default_type, identical, is_untyped_kind
 from compiler.types.typ import (
     BYTE,
     COMPLEX64,
@@ -26,6 +28,7 @@ from compiler.types.typ import (
     FLOAT64,
     INT,
     UINTPTR,
+    UNSAFE_POINTER,
     UNTYPED_COMPLEX,
     UNTYPED_FLOAT,
     Array,
@@ -58,6 +61,7 @@ _ARGC = {
     "len": (1, 1), "cap": (1, 1), "copy": (2, 2), "delete": (2, 2), "new": (1, 1),
     "panic": (1, 1), "recover": (0, 0), "complex": (2, 2), "real": (1, 1), "imag": (1, 1),
     "unsafe.Sizeof": (1, 1), "unsafe.Alignof": (1, 1), "unsafe.Offsetof": (1, 1),
+    "unsafe.Add": (2, 2), "unsafe.Slice": (2, 2),
     "append": (1, 1 << 30), "make": (1, 1 << 30), "print": (0, 1 << 30), "println": (0, 1 << 30),
     "close": (1, 1),
 }
@@ -154,10 +158,80 @@ class BuiltinChecker(CheckerBase):
                 return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
             case "unsafe.Offsetof":
                 return self._offsetof(e)
+            case "unsafe.Add":
+                return self._unsafe_add(e)
+            case "unsafe.Slice":
+                return self._unsafe_slice(e)
             case "close":
                 return self._close(e)
         return invalid(e)
 
+
+    def _unsafe_add(self, e: ast.CallExpr) -> Operand:
+        """unsafe.Add(ptr, len): the pointer arithmetic `unsafe.Pointer(uintptr(ptr) +
+        uintptr(len))` (len sign- or zero-extended by its type), which escape analysis
+        already reads as keeping ptr's object."""
+        x = self.value(e.args[0])
+        if x.invalid:
+            self.expr(e.args[1])
+            return invalid(e)
+        n = self.diags.errors
+        p = self.use_as(x, UNSAFE_POINTER, "argument to unsafe.Add")
+        y = self._unsafe_len(e.args[1], True)
+        if y is None or self.diags.errors != n:
+            return invalid(e)
+        addr = tree.Convert(e.pos, UINTPTR, tree.ConvKind.NOP, p)
+        off = y if identical(y.type, UINTPTR) else tree.Convert(e.pos, UINTPTR,
+                                                                tree.ConvKind.INT, y)
+        sum_ = tree.Binary(e.pos, UINTPTR, "+", addr, off)
+        return Operand(Mode.VALUE, UNSAFE_POINTER, tree.Convert(
+            e.pos, UNSAFE_POINTER, tree.ConvKind.NOP, sum_, lparen=e.lparen), e)
+
+    def _unsafe_slice(self, e: ast.CallExpr) -> Operand:
+        """unsafe.Slice(ptr *T, len) []T; the run-time checks are walk's."""
+        x = self.value(e.args[0])
+        if x.invalid:
+            self.expr(e.args[1])
+            return invalid(e)
+        u = under(x.type)
+        if x.mode is Mode.NIL or not isinstance(u, Pointer):
+            self.error(e.args[0].pos, f"invalid argument: {describe(x, self.path)} is not a "
+                                      "pointer")
+            self.expr(e.args[1])
+            return invalid(e)
+        y = self._unsafe_len(e.args[1], False)
+        if y is None:
+            return invalid(e)
+        t = Slice(u.elem)
+        return Operand(Mode.VALUE, t, tree.BuiltinCall(
+            e.pos, t, "unsafe.Slice", (x.expr, y), lparen=e.lparen), e)
+
+    def _unsafe_len(self, a: ast.Expr, negative: bool) -> tree.Expr | None:
+        """The length argument of unsafe.Add or unsafe.Slice (types2's isValidIndex: any
+        integer type; an untyped constant becomes int; a constant may be negative only
+        when negative)."""
+        y = self.value(a)
+        if y.invalid:
+            return None
+        if y.mode is Mode.NIL:
+            self.error(a.pos, "cannot convert nil to type int")
+            return None
+        if y.mode is Mode.CONST and is_untyped_kind(y.type):
+            y = self.convert_untyped(y, INT)
+            if y.invalid:
+                return None
+        if not is_integer(y.type):
+            self.error(a.pos, f"invalid argument: length {describe(y, self.path)} must be "
+                              "integer")
+            return None
+        if y.mode is Mode.CONST:
+            assert y.val is not None
+            if not negative and C.to_fraction(y.val) < 0:
+                self.error(a.pos, f"invalid argument: length {describe(y, self.path)} must "
+                                  "not be negative")
+                return None
+            return self.const_expr(y, y.type)
+        return y.expr
 
     def _len(self, e: ast.CallExpr, name: str) -> Operand:
         x = self.value(e.args[0])

@@ -776,6 +776,8 @@ def _unsafe_scope() -> dict[str, object]:
         "Sizeof": Builtin("unsafe.Sizeof"),
         "Alignof": Builtin("unsafe.Alignof"),
         "Offsetof": Builtin("unsafe.Offsetof"),
+        "Add": Builtin("unsafe.Add"),
+        "Slice": Builtin("unsafe.Slice"),
     }
 
 

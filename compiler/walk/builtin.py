@@ -5,6 +5,7 @@
     len(m)         0 for a nil map, else the count (the first word of runtime.c's hmap)
     print(x)       printlock; print<kind>(x); printunlock
     make(chan T)   chan.py, as are len, cap and close of a channel
+    unsafe.Slice(p, n)  runtime.unsafeslice(sizeof T, p, n) checks n, then {p, n, n}
 """
 
 from __future__ import annotations
@@ -71,7 +72,26 @@ class BuiltinWalker(WalkerBase):
             case "close":
                 self.close_chan(e)
                 return self.temp(0)
+            case "unsafe.Slice":
+                return self.builtin_unsafe_slice(e)
         raise Unsupported(e.pos, f"builtin {e.name}")
+
+    def builtin_unsafe_slice(self, e: T.BuiltinCall) -> ir.Mem:
+        """unsafe.Slice(p, n): the slice {p, n, n} once runtime.unsafeslice has checked
+        that n is not negative and the n elements fit above p (gc's panics)."""
+        pos = e.pos
+        u = under(e.type)
+        assert isinstance(u, Slice)
+        p = self.copy_temp(pos, self.expr(e.args[0]), e.args[0].type)
+        # A uint64 or uintptr length above MaxInt64 reaches the runtime negative: out of
+        # range, as under gc.
+        n, _ = self.int_word(pos, e.args[1])
+        self.ccall(pos, "unsafeslice", [ir.Imm(size_of(u.elem)), p, n])
+        tmp = self.temp(e.type)
+        self.emit(ir.Mov(pos, tmp, p, 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), n, 8))
+        self.emit(ir.Mov(pos, at(tmp, 16), n, 8))
+        return tmp
 
     def builtin_print(self, e: T.BuiltinCall) -> ir.Mem:
         """print/println: every argument evaluated first, then printed under printlock
