@@ -326,49 +326,43 @@ void panicdivide(void) { panicstr("runtime error: integer divide by zero"); }
 void panicshift(void) RT("panicshift") NORET;
 void panicshift(void) { panicstr("runtime error: negative shift amount"); }
 
-/* Bounds failures, as gc's boundsError prints them: x is the offending index or bound,
-   y what it was checked against. A negative x is printed without y ("[-5]", "[:-5]"),
-   with the neg format; otherwise the pos format takes both. */
-NORET static void panicbounds(const char *neg, const char *pos, int64_t x, int64_t y) {
-    if (x < 0) panicf(neg, (long long)x);
-    panicf(pos, (long long)x, (long long)y);
+/* Bounds failures, gc's boundsError texts: x is the index or bound that failed, y what
+   it was checked against. A negative signed x is printed without y ("[-5]", "[:-5]"),
+   with the neg format; otherwise the pos format takes both. Each check has a twin with
+   a U suffix for an x of unsigned type, printed unsigned ("[:18446744073709551615]"). */
+NORET static void panicbounds(const char *neg, const char *pos, int64_t x, int64_t y,
+                              int sg) {
+    char xs[24];
+    if (sg && x < 0) {
+        snprintf(xs, sizeof xs, "%lld", (long long)x);
+        panicf(neg, xs);
+    }
+    snprintf(xs, sizeof xs, sg ? "%lld" : "%llu", (long long)x);
+    panicf(pos, xs, (long long)y);
 }
 
-void panicIndex(int64_t x, int64_t y) RT("panicIndex") NORET;
-void panicIndex(int64_t x, int64_t y) {
-    panicbounds("runtime error: index out of range [%lld]",
-                "runtime error: index out of range [%lld] with length %lld", x, y);
-}
+#define BOUNDS(name, neg, pos)                                                           \
+    void name(int64_t x, int64_t y) RT(#name) NORET;                                     \
+    void name(int64_t x, int64_t y) { panicbounds(neg, pos, x, y, 1); }                 \
+    void name##U(int64_t x, int64_t y) RT(#name "U") NORET;                              \
+    void name##U(int64_t x, int64_t y) { panicbounds(neg, pos, x, y, 0); }
 
-void panicSliceAlen(int64_t x, int64_t y) RT("panicSliceAlen") NORET;
-void panicSliceAlen(int64_t x, int64_t y) {
-    panicbounds("runtime error: slice bounds out of range [:%lld]",
-                "runtime error: slice bounds out of range [:%lld] with length %lld", x, y);
-}
-
-void panicSliceAcap(int64_t x, int64_t y) RT("panicSliceAcap") NORET;
-void panicSliceAcap(int64_t x, int64_t y) {
-    panicbounds("runtime error: slice bounds out of range [:%lld]",
-                "runtime error: slice bounds out of range [:%lld] with capacity %lld", x, y);
-}
-
-void panicSlice3Acap(int64_t x, int64_t y) RT("panicSlice3Acap") NORET;
-void panicSlice3Acap(int64_t x, int64_t y) {
-    panicbounds("runtime error: slice bounds out of range [::%lld]",
-                "runtime error: slice bounds out of range [::%lld] with capacity %lld", x, y);
-}
-
-void panicSlice3B(int64_t x, int64_t y) RT("panicSlice3B") NORET;
-void panicSlice3B(int64_t x, int64_t y) {
-    panicbounds("runtime error: slice bounds out of range [:%lld:]",
-                "runtime error: slice bounds out of range [:%lld:%lld]", x, y);
-}
-
-void panicSliceB(int64_t x, int64_t y) RT("panicSliceB") NORET;
-void panicSliceB(int64_t x, int64_t y) {
-    panicbounds("runtime error: slice bounds out of range [%lld:]",
-                "runtime error: slice bounds out of range [%lld:%lld]", x, y);
-}
+BOUNDS(panicIndex, "runtime error: index out of range [%s]",
+       "runtime error: index out of range [%s] with length %lld")
+BOUNDS(panicSliceAlen, "runtime error: slice bounds out of range [:%s]",
+       "runtime error: slice bounds out of range [:%s] with length %lld")
+BOUNDS(panicSliceAcap, "runtime error: slice bounds out of range [:%s]",
+       "runtime error: slice bounds out of range [:%s] with capacity %lld")
+BOUNDS(panicSlice3Alen, "runtime error: slice bounds out of range [::%s]",
+       "runtime error: slice bounds out of range [::%s] with length %lld")
+BOUNDS(panicSlice3Acap, "runtime error: slice bounds out of range [::%s]",
+       "runtime error: slice bounds out of range [::%s] with capacity %lld")
+BOUNDS(panicSlice3B, "runtime error: slice bounds out of range [:%s:]",
+       "runtime error: slice bounds out of range [:%s:%lld]")
+BOUNDS(panicSlice3C, "runtime error: slice bounds out of range [%s::]",
+       "runtime error: slice bounds out of range [%s:%lld:]")
+BOUNDS(panicSliceB, "runtime error: slice bounds out of range [%s:]",
+       "runtime error: slice bounds out of range [%s:%lld]")
 
 void panicSliceConvert(int64_t n, int64_t len) RT("panicSliceConvert") NORET;
 void panicSliceConvert(int64_t n, int64_t len) {

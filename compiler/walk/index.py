@@ -52,11 +52,12 @@ class IndexWalker(WalkerBase):
         self.emit(ir.Ext(pos, tmp, 8, m, w, sg))
         return tmp, sg
 
-    def bounds(self, pos: Pos, idx: ir.Local, n: ir.Operand, fn: str = "panicIndex") -> None:
-        """Panic through runtime.fn(idx, n) unless idx < n (unsigned, so negative idx fails too)."""
+    def bounds(self, pos: Pos, idx: ir.Local, n: ir.Operand, sg: bool = True) -> None:
+        """Panic through runtime.panicIndex(idx, n) unless idx < n (compared unsigned, so
+        a negative idx fails too); panicIndexU for an idx of unsigned type."""
         bad = self.temp(1)
         self.emit(ir.BinOp(pos, ir.Op.GE, bad, idx, n, 8, False))
-        self.panic_if(pos, bad, fn, [idx, n])
+        self.panic_if(pos, bad, "panicIndex" if sg else "panicIndexU", [idx, n])
 
     def index_lval(self, e: T.Expr, x: T.Expr, ix: T.Expr) -> LVal:
         """The location of x[ix] for an array or slice x, after the bounds check."""
@@ -68,13 +69,13 @@ class IndexWalker(WalkerBase):
             base = self.lvalue(x) if self.addressable(x) else Direct(self.expr(x))
             if const is not None and not isinstance(const, bool):
                 return sub(base, const * es)
-            i, _ = self.int_word(pos, ix)
-            self.bounds(pos, i, ir.Imm(u.length))
+            i, sg = self.int_word(pos, ix)
+            self.bounds(pos, i, ir.Imm(u.length), sg)
             p = self.addr(pos, base)
         else:
             sm = self.expr(x)
-            i, _ = self.int_word(pos, ix)
-            self.bounds(pos, i, at(sm, 8))
+            i, sg = self.int_word(pos, ix)
+            self.bounds(pos, i, at(sm, 8), sg)
             p = self.temp(8)
             self.emit(ir.Mov(pos, p, at(sm, 0), 8))
         q = self.temp(Pointer(e.type))
@@ -90,8 +91,8 @@ class IndexWalker(WalkerBase):
         """s[i]: the byte, after the bounds check."""
         pos = e.pos
         sm = self.expr(e.x)
-        i, _ = self.int_word(pos, e.index)
-        self.bounds(pos, i, at(sm, 8))
+        i, sg = self.int_word(pos, e.index)
+        self.bounds(pos, i, at(sm, 8), sg)
         p = self.temp(8)
         self.emit(ir.BinOp(pos, ir.Op.ADD, p, at(sm, 0), i, 8, False))
         tmp = self.temp(e.type)
@@ -118,25 +119,31 @@ class IndexWalker(WalkerBase):
             assert isinstance(arr, Array)
             ln = cap = self.const_int(pos, arr.length)
             es = size_of(arr.elem)
-        lo = self.int_word(pos, e.lo)[0] if e.lo is not None else self.const_int(pos, 0)
-        hi = self.int_word(pos, e.hi)[0] if e.hi is not None else self.copy_temp(
-            pos, ln, Basic(Kind.INT, "int"))
-        mx = self.int_word(pos, e.max)[0] if e.max is not None else self.copy_temp(
-            pos, cap, Basic(Kind.INT, "int"))
+        int_ = Basic(Kind.INT, "int")
+        lo, lo_sg = self.int_word(pos, e.lo) if e.lo is not None else (
+            self.const_int(pos, 0), True)
+        hi, hi_sg = self.int_word(pos, e.hi) if e.hi is not None else (
+            self.copy_temp(pos, ln, int_), True)
+        mx, mx_sg = self.int_word(pos, e.max) if e.max is not None else (
+            self.copy_temp(pos, cap, int_), True)
+        # gc's checks, in its order: a string's or array's bound is its length, a slice's
+        # its capacity; an unsigned index takes the U twin (printed unsigned).
+        a = "Alen" if not isinstance(u, Slice) else "Acap"
         bad = self.temp(1)
         if e.max is not None:
             self.emit(ir.BinOp(pos, ir.Op.GT, bad, mx, cap, 8, False))
-            self.panic_if(pos, bad, "panicSlice3Acap", [mx, cap])
+            self.panic_if(pos, bad, _u("panicSlice3" + a, mx_sg), [mx, cap])
             self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, mx, 8, False))
-            self.panic_if(pos, bad, "panicSlice3B", [hi, mx])
+            self.panic_if(pos, bad, _u("panicSlice3B", hi_sg), [hi, mx])
+            self.emit(ir.BinOp(pos, ir.Op.GT, bad, lo, hi, 8, False))
+            self.panic_if(pos, bad, _u("panicSlice3C", lo_sg), [lo, hi])
         else:
             limit = ln if is_string(x.type) or e.hi is None else cap
-            fn = ("panicSliceAlen" if is_string(x.type) or e.hi is None
-                  else "panicSliceAcap")
+            fn = "panicSliceAlen" if e.hi is None else "panicSlice" + a
             self.emit(ir.BinOp(pos, ir.Op.GT, bad, hi, limit, 8, False))
-            self.panic_if(pos, bad, fn, [hi, limit])
-        self.emit(ir.BinOp(pos, ir.Op.GT, bad, lo, hi, 8, False))
-        self.panic_if(pos, bad, "panicSliceB", [lo, hi])
+            self.panic_if(pos, bad, _u(fn, hi_sg), [hi, limit])
+            self.emit(ir.BinOp(pos, ir.Op.GT, bad, lo, hi, 8, False))
+            self.panic_if(pos, bad, _u("panicSliceB", lo_sg), [lo, hi])
         tmp = self.temp(e.type)
         n = self.temp(8)
         self.emit(ir.BinOp(pos, ir.Op.SUB, n, hi, lo, 8, False))
@@ -188,3 +195,8 @@ class IndexWalker(WalkerBase):
         if size_of(u.elem):
             self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
         return [out]
+
+
+def _u(fn: str, signed: bool) -> str:
+    """The runtime's bounds panic fn, or its twin for an unsigned index."""
+    return fn if signed else fn + "U"
