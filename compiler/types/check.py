@@ -171,13 +171,21 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         """Reports a package-level name that a file's import also declares (types2
         reports it at the package-level declaration, after collecting everything)."""
         for fscope in fscopes:
-            for name, pn in fscope.names.items():
+            for name, obj in fscope.names.items():
                 prev = self.decls.get(name)
-                if isinstance(pn, PkgName) and prev is not None:
-                    pkg = pn.path.rsplit("/", 1)[-1]
+                if prev is None:
+                    continue
+                if isinstance(obj, PkgName):
+                    pkg = obj.path.rsplit("/", 1)[-1]
                     self.error(prev.name.pos, f"{name} already declared through import of "
-                                              f'package {pkg} ("{pn.path}")\n\t'
-                                              f"{pn.pos}: other declaration of {name}")
+                                              f'package {pkg} ("{obj.path}")\n\t'
+                                              f"{obj.pos}: other declaration of {name}")
+                elif isinstance(dot := self.dot_objs.get((id(fscope), id(obj))), PkgName):
+                    pkg = dot.path.rsplit("/", 1)[-1]
+                    self.error(prev.name.pos, f"{name} already declared through dot-import "
+                                              f'of package {pkg} ("{dot.path}")\n\t'
+                                              f"{getattr(obj, 'pos', dot.pos)}: other "
+                                              f"declaration of {name}")
 
     def _declare(self, name: ast.Name, kind: str, spec: ast.Decl, scope: Scope,
                  index: int = 0) -> None:
@@ -252,6 +260,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         pn = PkgName(name, path, d.path_pos, scope)
         if name in fscope.names:
             self.error(d.path_pos, f"{name} redeclared in this block")
+            self.imports.append(pn)  # never usable: gc reports it unused too
             return
         fscope.names[name] = pn
         self.imports.append(pn)
