@@ -125,7 +125,7 @@ class Built:
 
 
 CASE_CHECKS = tuple(REPO / "cases" / "stdlib" / f"{n}.go"
-                    for n in ("flags", "match", "md5", "regexp", "tabwriter"))
+                    for n in ("flags", "maphash", "match", "md5", "regexp", "tabwriter"))
 """Run cases that double as check programs (their .out is gc's; here refgo's library
 under gc must print the same): named NAME_case, not copied into tests/libcheck."""
 
