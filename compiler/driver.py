@@ -79,6 +79,9 @@ class Config:
     """Extra importable packages: import path -> its .go files (`refgo test`'s package
     under test and its external _test package); they take precedence over compiler/lib."""
     import_map: dict[str, str] = field(default_factory=dict)
+    lang: str = ""
+    """gc's -lang (`go1.16`): the language version package main is checked against;
+    empty for the compiler's own (go1.19)."""
     """Import paths as written -> real import paths (an external test's `import "."`)."""
     program: bool = False
     """The files are a command (`refgo build`, `run`): package main with func main."""
@@ -157,7 +160,7 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     if cfg.dump == "syntax":
         return Result("", "", "".join(syntax.dump(f) for f in files))
     prog = types.check_program(files, diags, _loader(diags, cfg.packages),
-                                cfg.import_map)
+                                cfg.import_map, lang=cfg.lang)
     check()
     if cfg.program:
         need_command(files, diags, before_types=False)

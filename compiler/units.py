@@ -638,7 +638,7 @@ class _Build:
                 todo.extend(self.imports_of(self.decls(path)))
         self.program = f"reflect={'reflect' in seen}"
         prog = types.check_program(files, self.diags, self.load, self.import_map,
-                                   lambda path: path not in self.found)
+                                   lambda path: path not in self.found, lang=self.cfg.lang)
         if self.diags.errors:
             raise CompileFailed(self.diags)
         if self.cfg.program:

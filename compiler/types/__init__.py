@@ -57,12 +57,14 @@ Loader = Callable[[str], Sequence[ast.File]]
 def check_program(files: Sequence[ast.File], diags: Diagnostics,
                   load: Loader | None = None,
                   import_map: Mapping[str, str] | None = None,
-                  bodies: Callable[[str], bool] | None = None) -> tree.Program:
+                  bodies: Callable[[str], bool] | None = None,
+                  lang: str = "") -> tree.Program:
     """Type-check package main (files) and every package it imports, dependencies first;
     import_map renames import paths as written to real ones (gc's -importmap: `refgo
     test` maps an external test's `import "."` to the package under test); a package
     for whose path bodies returns False gets its declarations checked, not its function
-    bodies (Checker.bodies)."""
+    bodies (Checker.bodies). lang (gc's -lang, `go1.16`) is the language version the
+    files are checked against (Checker.lang); imported packages use the compiler's."""
     uni = Universe()
     done: dict[str, PackageInfo] = {}
     order: list[tree.Package] = []
@@ -93,8 +95,9 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
         done[path] = info
         return info
 
-    def check_one(path: str, pfiles: Sequence[ast.File]) -> PackageInfo:
+    def check_one(path: str, pfiles: Sequence[ast.File], lang: str = "") -> PackageInfo:
         ck = Checker(diags, uni, path, importer, bodies)
+        ck.lang = lang
         try:
             pkg = ck.check_package(pfiles)
         except RecursionError:
@@ -110,7 +113,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
         return PackageInfo(path, pkg.name or path.rsplit("/", 1)[-1], scope, pkg)
 
     try:
-        check_one("main", files)
+        check_one("main", files, lang)
         drain(uni.pending)
     except TooManyErrors:
         pass

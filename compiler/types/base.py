@@ -14,6 +14,7 @@ checks `a` against f's parameter with `use_as` (assignments.py again).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,8 @@ class CheckerBase:
         self.used: set[Var] = set()
         self.used_pkgs: set[int] = set()
         self.dot_objs: dict[tuple[int, int], object] = {}  # (file scope, object) -> PkgName
+        self.lang = ""
+        """gc's -lang for this package (`go1.16`), empty for the compiler's go1.19."""
         self.type_stack: list[Named] = []
         self.type_ind: dict[int, int] = {}
         self.indirections = 0
@@ -92,6 +95,16 @@ class CheckerBase:
         (duplicate and impossible cases, overlapping union terms, where T and int differ)
         are off. Also set while resolving an instantiated generic type."""
         """Resolving a constraint (where interfaces with type terms are allowed)."""
+
+    def allow_version(self, pos: Pos, minor: int, what: str) -> bool:
+        """Whether the package's -lang allows go1.minor's `what`; reports gc's error if
+        not (`unsafe.Add requires go1.17 or later (-lang was set to go1.16; ...)`)."""
+        m = re.fullmatch(r"go1\.(\d+)", self.lang)
+        if m is None or int(m.group(1)) >= minor:
+            return True
+        self.error(pos, f"{what} requires go1.{minor} or later (-lang was set to "
+                        f"{self.lang}; check go.mod)")
+        return False
 
     def error(self, pos: Pos, msg: str) -> None:
         """Report an error (all of them, as gc -e; the driver decides how many to print)."""

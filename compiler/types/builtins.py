@@ -158,10 +158,12 @@ class BuiltinChecker(CheckerBase):
                 return Operand(Mode.CONST, UINTPTR, tree.ConstExpr(e.pos, UINTPTR, v), e, val=v)
             case "unsafe.Offsetof":
                 return self._offsetof(e)
-            case "unsafe.Add":
-                return self._unsafe_add(e)
-            case "unsafe.Slice":
-                return self._unsafe_slice(e)
+            case "unsafe.Add" | "unsafe.Slice":
+                if not self.allow_version(e.pos, 17, name):
+                    for a in e.args:
+                        self.expr(a)
+                    return invalid(e)
+                return self._unsafe_add(e) if name == "unsafe.Add" else self._unsafe_slice(e)
             case "close":
                 return self._close(e)
         return invalid(e)
