@@ -1228,7 +1228,8 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(_weak_hook(sym, i))
     for d in prog.data:
         out.extend(_data(d))
-    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line) for f in prog.funcs]))
+    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line, has_params(f))
+                              for f in prog.funcs]))
     out.extend(_fconst_data(fconsts))
     if live is not None:
         out.extend(_stackmaps(maps))
@@ -1329,12 +1330,19 @@ def call_site(lab: str, fn: str, pos: Pos) -> Site:
     return lab, outer, pos.file, pos.line, tuple(frames)
 
 
-def _pctab(calls: list[Site], funcs: list[tuple[str, str, int]]) -> list[str]:
+def has_params(f: ir.Func) -> bool:
+    """Whether f takes parameters (a receiver counts; results do not): gc's tracebacks
+    print `f()` for a function without."""
+    return any(s.kind is ir.SlotKind.PARAM for s in f.slots)
+
+
+def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]]) -> list[str]:
     """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
     text order. A call inside an inlined body names the inlined function at its own
     line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
     names the caller at the inlined call's line, and so on outwards. `runtime.functab`:
-    {entry, function, file, declaration line, 0} per function, in text order."""
+    {entry, function, file, declaration line, 1 if it takes parameters else 0} per
+    function, in text order."""
     strs: dict[str, str] = {}
     inl: dict[tuple[str, str, int, str], str] = {}
     recs: list[str] = []
@@ -1361,8 +1369,8 @@ def _pctab(calls: list[Site], funcs: list[tuple[str, str, int]]) -> list[str]:
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
            f"\t.quad\t{len(rows)}", *recs]
-    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, 0"
-             for fn, file, line in funcs]
+    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, {int(params)}"
+             for fn, file, line, params in funcs]
     out += ['\t.globl\t"runtime.functab"', '"runtime.functab":', *frows,
             '\t.globl\t"runtime.nfunctab"', '"runtime.nfunctab":', f"\t.quad\t{len(frows)}"]
     for s, label in strs.items():

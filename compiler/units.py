@@ -93,6 +93,8 @@ class FuncCode:
     """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
     fconsts: frozenset[int] = frozenset()
     """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
+    params: bool = False
+    """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
-                              frozenset(fg.fconsts)))
+                              frozenset(fg.fconsts), amd64.has_params(f)))
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
@@ -345,7 +347,7 @@ def link_text(units: Sequence[Unit]) -> str:
     calls: list[amd64.Site] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
-    funcs: list[tuple[str, str, int]] = []
+    funcs: list[tuple[str, str, int, bool]] = []
     for u in units:
         for fc in u.funcs:
             if fc.name in seen or fc.name not in live:
@@ -355,7 +357,7 @@ def link_text(units: Sequence[Unit]) -> str:
             calls.extend(fc.calls)
             maps.extend(fc.maps)
             fconsts |= fc.fconsts
-            funcs.append((fc.name, fc.file, fc.line))
+            funcs.append((fc.name, fc.file, fc.line, fc.params))
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     externs = sorted({s for u in units for s in u.externs} - seen)
     for i, sym in enumerate(externs):

@@ -19,7 +19,8 @@
 
 typedef struct {
     uintptr_t pc; const char *fn; const char *file; int64_t line;
-    const void *parent;  /* pctab: the inlining caller's record (runtime.c pcent); functab: 0 */
+    const void *parent;  /* pctab: the inlining caller's record (runtime.c pcent); functab:
+                            1 if the function takes parameters, else 0 */
 } pcrow;
 extern const pcrow pctab[] __asm__("runtime.pctab") __attribute__((weak));
 extern const int64_t npctab __asm__("runtime.npctab") __attribute__((weak));
@@ -109,6 +110,14 @@ funcinfo runtime_funcInfo(uintptr_t pc) {
     out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
     out.line = e->line;
     return out;
+}
+
+/* funcParams(pc): whether the compiled function holding pc takes parameters. */
+int64_t runtime_funcParams(uintptr_t pc) __asm__("runtime.funcParams");
+int64_t runtime_funcParams(uintptr_t pc) {
+    if (&functab == NULL || pc >= (uintptr_t)gotext_end) return 0;
+    const pcrow *e = lastatorbelow(functab, nfunctab, pc);
+    return e != NULL && e->parent != NULL;
 }
 
 typedef struct { uint64_t alloc, totalalloc, mallocs, frees, numgc, sys; } memstats;

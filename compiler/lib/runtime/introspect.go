@@ -28,6 +28,9 @@ func callSiteInl(pc uintptr, k int) (fn string, file string, line int)
 // and declaration line; entry is 0 if there is none.
 func funcInfo(pc uintptr) (entry uintptr, name string, file string, line int)
 
+// funcParams reports whether the compiled function holding pc takes parameters.
+func funcParams(pc uintptr) bool
+
 // goid returns the calling goroutine's number.
 func goid() int
 
@@ -127,7 +130,9 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 
 // Stack formats a trace of the calling goroutine into buf ("goroutine 1 [running]:",
 // then each function and its file:line) and returns the bytes written; all is
-// ignored (only the caller's goroutine is listed).
+// ignored (only the caller's goroutine is listed). As gc's, a compiled function
+// without parameters is `f()` and an inlined one `f(...)`; refgo does not print
+// argument words, so a compiled function with parameters is `f(...)` too.
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
@@ -138,7 +143,11 @@ func Stack(buf []byte, all bool) int {
 			if fn == "" {
 				break
 			}
-			s += fn + "(...)\n\t" + file + ":" + itoa(line) + "\n"
+			args := "(...)"
+			if outer, _, _ := callSiteInl(pc, k+1); outer == "" && !funcParams(pc-1) {
+				args = "()"
+			}
+			s += fn + args + "\n\t" + file + ":" + itoa(line) + "\n"
 		}
 	}
 	return copy(buf, s)
