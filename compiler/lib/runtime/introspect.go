@@ -132,7 +132,8 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 // then each function and its file:line) and returns the bytes written; all is
 // ignored (only the caller's goroutine is listed). As gc's, a compiled function
 // without parameters is `f()` and an inlined one `f(...)`; refgo does not print
-// argument words, so a compiled function with parameters is `f(...)` too.
+// argument words, so a compiled function with parameters is `f(...)` too. Method
+// value wrappers (`T.M-fm`) are left out, as gc leaves out wrappers.
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
@@ -142,6 +143,9 @@ func Stack(buf []byte, all bool) int {
 			fn, file, line := callSiteInl(pc, k)
 			if fn == "" {
 				break
+			}
+			if len(fn) > 3 && fn[len(fn)-3:] == "-fm" {
+				continue
 			}
 			args := "(...)"
 			if outer, _, _ := callSiteInl(pc, k+1); outer == "" && !funcParams(pc-1) {
