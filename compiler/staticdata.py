@@ -9,6 +9,7 @@ caches, and (through compiler/reflectdata.py) descriptors and itabs. For
     s.string_sym(b"hi")          "go.string.0" again (one symbol per distinct literal)
     s.func_closure("main.f")     "main.f·f": one word, the address of main.f
     s.itab_cache()               "go.itabcache.0": 16 writable bss bytes
+    s.const_sym(bytes([5, 0, 0, 0, 0, 0, 0, 0]))  "go.const.0": an int 5 for an interface
 
 Symbols are numbered in the order they are first asked for, so the order of the calls is
 part of the output: do NOT reorder the lowering steps that ask.
@@ -30,6 +31,7 @@ class StaticData:
         self.data: dict[str, ir.Data] = {}
         self.strings: dict[bytes, str] = {}
         self.itab_caches = 0
+        self.consts: dict[tuple[bytes, tuple[ir.Reloc, ...]], str] = {}
 
     def add(self, d: ir.Data) -> None:
         """Add d unless a symbol of its name exists (the first definition wins)."""
@@ -46,6 +48,17 @@ class StaticData:
             sym = f"go.string.{self.prefix}{len(self.strings)}"
             self.strings[s] = sym
             self.add(ir.Data(sym, s + b"\x00", align=1))
+        return sym
+
+    def const_sym(self, data: bytes, relocs: tuple[ir.Reloc, ...] = ()) -> str:
+        """The rodata symbol holding a constant's value (one per distinct value): the data
+        word of a constant converted to an interface, which no one writes through."""
+        key = (data, relocs)
+        sym = self.consts.get(key)
+        if sym is None:
+            sym = f"go.const.{self.prefix}{len(self.consts)}"
+            self.consts[key] = sym
+            self.add(ir.Data(sym, data, relocs, align=8))
         return sym
 
     def func_closure(self, sym: str) -> str:

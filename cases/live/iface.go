@@ -4,7 +4,8 @@
 // Empty and non-empty interfaces are two words each, of which only the data word is a
 // pointer to gc (its type or itab word points to data never freed): a parameter is
 // named whole (x), a local by its data word (i.data). The seed's pattern: y escapes (i9 = y), so building it must call
-// convT2E, while x stays live across the call for the comparison after it.
+// convT2E, while x stays live across the call for the comparison after it. (y is built
+// from a variable: a constant's data word is read-only data, with no call.)
 
 package main
 
@@ -18,8 +19,8 @@ type T struct{ a, b int }
 
 func (T) M() {}
 
-func f1(x interface{}) bool { // ERROR "live at entry to f1: x$"
-	y := interface{}(99.0i) // ERROR "live at call to convT2E: x$"
+func f1(x interface{}, c complex128) bool { // ERROR "live at entry to f1: x$"
+	y := interface{}(c) // ERROR "live at call to convT2E: x$"
 	i9 = y
 	return x != y
 }
@@ -43,7 +44,7 @@ func f4(t T) I {
 }
 
 func main() {
-	f1(nil)
+	f1(nil, 99.0i)
 	f2(T{})
 	f3(T{}, nil)
 	f4(T{})

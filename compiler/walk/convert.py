@@ -6,7 +6,8 @@
     mov w8 copy+0 <- n+0                 n copied into a stack temporary ...
     addr tmp+8 <- &copy+0                ... whose address is the data word
 
-(see `stack_data_word`); if e escapes the data word comes from runtime.convT2E. An
+(see `stack_data_word`); if e escapes the data word comes from runtime.convT2E. A
+constant's data word is the address of a read-only symbol holding its value. An
 interface-to-interface conversion looks its itab up through a one-entry cache per site.
 """
 
@@ -21,8 +22,10 @@ from compiler.types.typ import (
     Array,
     Pointer,
     Type,
+    is_complex,
     is_direct_iface,
     is_empty_interface,
+    is_float,
     is_signed,
     size_of,
     under,
@@ -31,6 +34,7 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
+    float_bits,
 )
 
 MAX_STACK_CONV = 1024
@@ -202,6 +206,12 @@ class ConvertWalker(WalkerBase):
         pos, x, t = e.pos, e.x, e.type
         if size_of(x.type) > MAX_STACK_CONV and self.addressable(x):
             return self.convert_in_place(e, fn)
+        if (isinstance(x, T.ConstExpr) and not is_direct_iface(x.type)
+                and size_of(x.type) > 0):
+            tmp = self.temp(t)
+            self.emit(ir.Mov(pos, tmp, self.type_word(x.type, t), 8))
+            self.emit(ir.Mov(pos, at(tmp, 8), ir.SymAddr(self.const_data(x)), 8))
+            return tmp
         m = self.expr(x)
         tmp = self.temp(t)
         tw = self.type_word(x.type, t)
@@ -217,6 +227,25 @@ class ConvertWalker(WalkerBase):
             (d,) = self.ccall(pos, fn, [tw, pv], 1)
             self.emit(ir.Mov(pos, data, d, 8))
         return tmp
+
+    def const_data(self, x: T.ConstExpr) -> str:
+        """The read-only symbol holding constant x's value, as gc's walk makes one for a
+        constant converted to an interface: the conversion then neither calls nor
+        allocates."""
+        v, w = x.value, size_of(x.type)
+        st = self.pb.static
+        if isinstance(v, bytes):
+            if not v:
+                return st.const_sym(bytes(16))
+            return st.const_sym(bytes(8) + len(v).to_bytes(8, "little"),
+                                (ir.Reloc(0, st.string_sym(v)),))
+        if isinstance(v, complex) or is_complex(x.type):
+            c, half = complex(v), w // 2
+            return st.const_sym(float_bits(c.real, half).to_bytes(half, "little")
+                                + float_bits(c.imag, half).to_bytes(half, "little"))
+        if is_float(x.type):
+            return st.const_sym(float_bits(float(v), w).to_bytes(w, "little"))
+        return st.const_sym((int(v) & ((1 << (8 * w)) - 1)).to_bytes(w, "little"))
 
     def stack_data_word(self, e: T.Convert, m: ir.Mem, data: ir.Mem) -> bool:
         """The seed's rule (gc's -d=convinline): build the data word of value-to-interface
