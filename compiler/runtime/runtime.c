@@ -721,8 +721,28 @@ void typedmemmove(void *dst, const void *src, uintptr_t n) { memmove(dst, src, n
 /* ---------------------------------------------------------------------------------- */
 /* Interfaces.                                                                       */
 
+#define V4(n) (n), (n) + 1, (n) + 2, (n) + 3
+#define V16(n) V4(n), V4((n) + 4), V4((n) + 8), V4((n) + 12)
+#define V64(n) V16(n), V16((n) + 16), V16((n) + 32), V16((n) + 48)
+/* gc's staticuint64s: the data word of a boxed small value points in here. */
+static const uint64_t staticuint64s[256] = {V64(0), V64(64), V64(128), V64(192)};
+
+extern char zerobase[16] __asm__("runtime.zerobase");
+
+/* The data word of an interface holding *elem, a t: a fresh copy, except that a
+   pointer-free value of at most 8 bytes below 256 (read as a little-endian unsigned
+   integer) points into staticuint64s, and an all-zero value of at most 16 bytes at
+   zerobase, as gc's convT64/convTstring do. Nothing writes through a data word. */
 void *convT2E(const type *t, const void *elem) RT("convT2E");
 void *convT2E(const type *t, const void *elem) {
+    if (t->size <= 8 && t->ptrdata == 0) {
+        uint64_t v = 0;
+        memcpy(&v, elem, t->size);
+        if (v < 256) return (void *)&staticuint64s[v];
+    } else if (t->size <= 16) {
+        static const char zero16[16];
+        if (memcmp(elem, zero16, t->size) == 0) return zerobase;
+    }
     void *p = newobject(t);
     memcpy(p, elem, t->size);
     return p;
