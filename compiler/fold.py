@@ -1,6 +1,9 @@
 """fold: jumps threaded past branches their predecessor decides, and copies read from
 their source (IR → IR).
 
+First compiler/prove.py drops the bounds checks an earlier check on the same path
+decided.
+
 Runs between inline and liveness. After inlining, a callee's `return x, nil` often jumps
 to the caller's `if err != nil`; on that path the branch is decided. For
 
@@ -30,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from compiler import ir
+from compiler.prove import prove_func
 
 MAX_DUP = 8
 """Instructions of a join block a predecessor may take over."""
@@ -127,9 +131,10 @@ def _tracked(f: ir.Func) -> frozenset[str]:
 def fold_func(f: ir.Func) -> ir.Func:
     """f with jumps threaded past the `if`s their predecessors decide, then copies
     propagated (module docstring)."""
+    tracked = _tracked(f)
+    f, changed = prove_func(f, tracked)
     blocks = {b.index: b for b in f.blocks}
     keep = f.defer_exits
-    tracked = _tracked(f)
 
     def through(t: int) -> int:
         """t, or the block its chain of empty jump-only blocks ends at."""
@@ -142,7 +147,6 @@ def fold_func(f: ir.Func) -> ir.Func:
             t = b.term.target
             seen.add(t)
 
-    changed = False
     for b in f.blocks:
         if not isinstance(b.term, ir.Jump):
             continue
