@@ -65,6 +65,7 @@ class IndexWalker(WalkerBase):
         pos = e.pos
         es = size_of(e.type)
         const = ix.value if isinstance(ix, T.ConstExpr) and isinstance(ix.value, int) else None
+        p: ir.Mem
         if isinstance(u, Array):
             base = self.lvalue(x) if self.addressable(x) else Direct(self.expr(x))
             if const is not None and not isinstance(const, bool):
@@ -76,15 +77,14 @@ class IndexWalker(WalkerBase):
             sm = self.expr(x)
             i, sg = self.int_word(pos, ix)
             self.bounds(pos, i, at(sm, 8), sg)
-            p = self.temp(8)
-            self.emit(ir.Mov(pos, p, at(sm, 0), 8))
+            p = at(sm, 0)
+        # One temporary: the scaled index, then the address (no call in between).
         q = self.temp(Pointer(e.type))
         if es == 1:
             self.emit(ir.BinOp(pos, ir.Op.ADD, q, p, i, 8, False))
         else:
-            off = self.temp(8)
-            self.emit(ir.BinOp(pos, ir.Op.MUL, off, i, ir.Imm(es), 8, False))
-            self.emit(ir.BinOp(pos, ir.Op.ADD, q, p, off, 8, False))
+            self.emit(ir.BinOp(pos, ir.Op.MUL, q, i, ir.Imm(es), 8, False))
+            self.emit(ir.BinOp(pos, ir.Op.ADD, q, q, p, 8, False))
         return Indirect(q, 0)
 
     def string_index(self, e: T.Index) -> ir.Mem:
