@@ -605,6 +605,16 @@ class FuncGen:
                     self.ins(f"negq\t{reg(t)}")
                 elif op == "com":
                     self.ins(f"notq\t{reg(t)}")
+                elif op == "len":
+                    # bsr leaves its destination undefined for 0: take -1 then.
+                    self.ins("movq\t$-1, %rcx")
+                    self.ins(f"bsrq\t{reg(t)}, {reg(t)}")
+                    self.ins(f"cmovzq\t%rcx, {reg(t)}")
+                    self.ins(f"addq\t$1, {reg(t)}")
+                elif op == "ctz":
+                    self.ins("movl\t$64, %ecx")
+                    self.ins(f"bsfq\t{reg(t)}, {reg(t)}")
+                    self.ins(f"cmovzq\t%rcx, {reg(t)}")
                 else:
                     self.ins(f"xorl\t$1, {reg(t, 4)}")
                 self.store(t, d, w)
@@ -698,6 +708,12 @@ class FuncGen:
             self.load(i.x, "rax", w, sg)
             self.udiv_const(op, i.y.value)
             self.store("rax", i.dst, w)
+            return
+        if op is ir.Op.MULHI:
+            self.load(i.x, "rax", w, sg)
+            self.load(i.y, "rcx", w, sg)
+            self.ins("mulq\t%rcx")
+            self.store("rdx", i.dst, w)
             return
         if op in (ir.Op.DIV, ir.Op.MOD, ir.Op.ANDNOT) or (
                 op in (ir.Op.SHL, ir.Op.SHR) and not (

@@ -200,6 +200,7 @@ class Op(enum.Enum):
     ANDNOT = "andnot"
     SHL = "shl"
     SHR = "shr"
+    MULHI = "mulhi"
     EQ = "eq"
     NE = "ne"
     LT = "lt"
@@ -217,7 +218,8 @@ class BinOp:
 
     DIV/MOD panic on a zero divisor (runtime.panicdivide) and follow Go for MinInt/-1.
     SHL/SHR: y is an unsigned 64-bit count (walk checks negative counts); counts >= the
-    width give 0 (or the sign fill for a signed SHR). `signed` is the operands' signedness.
+    width give 0 (or the sign fill for a signed SHR). MULHI: the high 8 bytes of the
+    unsigned 16-byte product (bits.Mul64). `signed` is the operands' signedness.
     """
 
     pos: Pos
@@ -231,7 +233,8 @@ class BinOp:
 
 @dataclass(frozen=True, slots=True)
 class UnOp:
-    """dst = op x on `width`-byte values: "neg", "com" (^x), "not" (boolean !x)."""
+    """dst = op x on `width`-byte values: "neg", "com" (^x), "not" (boolean !x),
+    "len" (bits.Len64: the bit length, 0 for 0), "ctz" (bits.TrailingZeros64: 64 for 0)."""
 
     pos: Pos
     op: str

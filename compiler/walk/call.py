@@ -49,6 +49,15 @@ argument's bits (the width): gc's intrinsics (SQRTSD, ROUNDSD, MOVQ). Abs and Co
 inline to moves and integer masks through these."""
 
 
+BITS_INTRINSICS = frozenset({
+    "math/bits.Mul64", "math/bits.Mul", "math/bits.Len64", "math/bits.Len",
+    "math/bits.LeadingZeros64", "math/bits.LeadingZeros", "math/bits.TrailingZeros64",
+    "math/bits.TrailingZeros",
+})
+"""math/bits functions on 64-bit words lowered to instructions, as gc's intrinsics:
+MULQ for Mul64, BSR for Len64 and LeadingZeros64, BSF for TrailingZeros64."""
+
+
 class CallWalker(WalkerBase):
     """Calls of Go functions, methods, interface methods and the runtime."""
 
@@ -106,6 +115,8 @@ class CallWalker(WalkerBase):
         match e:
             case T.Call(fn=T.FuncRef(func=f), args=args) if f.symbol in INTRINSICS:
                 return [self.intrinsic(pos, f, self.args(args))]
+            case T.Call(fn=T.FuncRef(func=f), args=args) if f.symbol in BITS_INTRINSICS:
+                return self.bits_intrinsic(pos, f, self.args(args))
             case T.Call(fn=T.FuncRef(func=f), args=args):
                 vals = self.args(args)
                 keep = self.keep_alive(pos, f, args, vals)
@@ -161,6 +172,23 @@ class CallWalker(WalkerBase):
             self.emit(ir.Mov(pos, res, vals[0], what))
         else:
             self.emit(ir.FBinOp(pos, what, res, vals[0], vals[0], 8))
+        return res
+
+    def bits_intrinsic(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> list[ir.Mem]:
+        """A call of a BITS_INTRINSICS function, as one or two instructions."""
+        name = f.symbol.removeprefix("math/bits.").removesuffix("64")
+        res: list[ir.Mem] = [self.temp(t) for t in f.sig.results]
+        if name == "Mul":
+            self.emit(ir.BinOp(pos, ir.Op.MULHI, res[0], vals[0], vals[1], 8, False))
+            self.emit(ir.BinOp(pos, ir.Op.MUL, res[1], vals[0], vals[1], 8, False))
+        elif name == "TrailingZeros":
+            self.emit(ir.UnOp(pos, "ctz", res[0], vals[0], 8))
+        elif name == "Len":
+            self.emit(ir.UnOp(pos, "len", res[0], vals[0], 8))
+        else:
+            n = self.temp(8)
+            self.emit(ir.UnOp(pos, "len", n, vals[0], 8))
+            self.emit(ir.BinOp(pos, ir.Op.SUB, res[0], ir.Imm(64), n, 8, True))
         return res
 
     def iface_call(self, e: T.IfaceCall) -> list[ir.Mem]:
