@@ -203,16 +203,30 @@ func RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 func RuneCountInString(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		_, size := DecodeRuneInString(s[i:])
-		i += size
+		if s[i] < RuneSelf {
+			i++
+		} else {
+			_, size := DecodeRuneInString(s[i:])
+			i += size
+		}
 		n++
 	}
 	return n
 }
 
-// RuneCount is RuneCountInString for a byte slice.
+// RuneCount is RuneCountInString for a byte slice (read in place, not copied).
 func RuneCount(p []byte) int {
-	return RuneCountInString(string(p))
+	n := 0
+	for i := 0; i < len(p); {
+		if p[i] < RuneSelf {
+			i++
+		} else {
+			_, size := DecodeRune(p[i:])
+			i += size
+		}
+		n++
+	}
+	return n
 }
 
 // ValidString reports whether s consists entirely of valid UTF-8 encodings.
