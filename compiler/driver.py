@@ -40,7 +40,7 @@ from compiler import (
 )
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
-from compiler.syntax import ast
+from compiler.syntax import ast, pragma
 
 PHASES = ("syntax", "types", "escape", "ir", "inline", "fold", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
@@ -75,6 +75,13 @@ class Config:
     no_opt: bool = False
     all_errors: bool = False
     debug: dict[str, str] = field(default_factory=dict)
+    std: bool = False
+    """gc's -std: the files belong to the standard library (which //go: directives
+    they may use)."""
+    runtime: bool = False
+    """gc's -+: the files are package runtime."""
+    complete: bool = False
+    """gc's -complete: the package has no assembly, so every function needs a body."""
     packages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Extra importable packages: import path -> its .go files (`refgo test`'s package
     under test and its external _test package); they take precedence over compiler/lib."""
@@ -130,7 +137,8 @@ def _loader(diags: Diagnostics, extra: dict[str, tuple[str, ...]] | None = None,
     def load(path: str) -> Sequence[ast.File]:
         if extra and path in extra:
             return [syntax.parse_file(f, _read(f), diags) for f in extra[path]]
-        return [syntax.parse_file(f, src, diags) for f, src in lib_sources(path, diags)]
+        return [syntax.parse_file(f, src, diags, pragma.LIBRARY)
+                for f, src in lib_sources(path, diags)]
 
     return load
 
@@ -145,6 +153,11 @@ def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
     return buildcons.file_ok(src.decode(errors="replace"), tags.__contains__)
 
 
+def parse_mode(cfg: Config) -> pragma.Mode:
+    """The directives cfg's own files may use (gc's -std, -+, -complete)."""
+    return pragma.Mode(std=cfg.std, runtime=cfg.runtime, complete=cfg.complete)
+
+
 def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     """Run the pass pipeline over cfg.files; raises CompileFailed on errors."""
     def check() -> None:
@@ -152,7 +165,7 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
             raise CompileFailed(diags)
 
     srcs = [(f, _read(f)) for f in cfg.files]
-    files = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    files = [syntax.parse_file(f, src, diags, parse_mode(cfg)) for f, src in srcs]
     check()
     if cfg.program:
         need_command(files, diags, before_types=True)

@@ -131,4 +131,5 @@ def config(a: Args) -> driver.Config:
         files=tuple(a.files), dump=a.flags.get("dump"), listing="S" in a.flags,
         escape_level=a.m, live="live" in a.flags, no_inline="l" in a.flags,
         no_opt="N" in a.flags, all_errors="e" in a.flags, debug=dict(a.debug),
-        lang=a.flags.get("lang", ""))
+        lang=a.flags.get("lang", ""), std="std" in a.flags, runtime="+" in a.flags,
+        complete="complete" in a.flags)

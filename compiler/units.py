@@ -66,8 +66,16 @@ from compiler import (
     walk,
 )
 from compiler.diag import CompileFailed, Diagnostics, Pos
-from compiler.driver import LIB_DIR, Config, Result, _read, lib_sources, need_command
-from compiler.syntax import ast
+from compiler.driver import (
+    LIB_DIR,
+    Config,
+    Result,
+    _read,
+    lib_sources,
+    need_command,
+    parse_mode,
+)
+from compiler.syntax import ast, pragma
 from compiler.types import tree as T
 from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
@@ -494,7 +502,7 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     bodies and checked for its declarations only (the checker's `bodies` hook); escape
     analysis uses its stored tags for calls into it."""
     srcs = [(f, _read(f)) for f in cfg.files]
-    files = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    files = [syntax.parse_file(f, src, diags, parse_mode(cfg)) for f, src in srcs]
     if diags.errors:
         raise CompileFailed(diags)
     if cfg.program:
@@ -557,7 +565,8 @@ class _Build:
             decls = None if self.rebuild or not lib else _load_decls(self.cache, dkey)
             full = None
             if decls is None:
-                full = [syntax.parse_file(f, src, self.diags) for f, src in lib]
+                full = [syntax.parse_file(f, src, self.diags, pragma.LIBRARY)
+                        for f, src in lib]
                 decls = strip_bodies(full)
                 if lib:
                     self.cache.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
@@ -623,7 +632,7 @@ class _Build:
             self.loaded[path] = decls
         else:
             self.loaded[path] = full if full is not None else [
-                syntax.parse_file(f, src, self.diags) for f, src in lib]
+                syntax.parse_file(f, src, self.diags, pragma.LIBRARY) for f, src in lib]
         return self.loaded[path]
 
     def front(self, files: list[ast.File]
@@ -768,7 +777,7 @@ def compile_package(cfg: Config, diags: Diagnostics, path: str, dirs: ImportDirs
     main) compiled alone into an archive; its imports from their archives and the build
     cache. The checker sees it as imported by a program that imports it and reflect."""
     srcs = [(f, _read(f)) for f in cfg.files]
-    full = [syntax.parse_file(f, src, diags) for f, src in srcs]
+    full = [syntax.parse_file(f, src, diags, parse_mode(cfg)) for f, src in srcs]
     if diags.errors:
         raise CompileFailed(diags)
     b = _Build(cfg, diags, stats if stats is not None else Stats(), False, dirs)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compiler.diag import Pos
+from compiler.diag import Diagnostic, Pos
 
 # ---------------------------------------------------------------------------------------
 # Expressions and types
@@ -490,3 +490,8 @@ class File:
     path: str
     package: Name
     decls: tuple[Decl, ...]
+    directive_errors: tuple[Diagnostic, ...] = ()
+    """Misplaced or misused `//go:` directives gc reports during parsing: they do not
+    stop type checking (syntax.pragma)."""
+    late_directive_errors: tuple[Diagnostic, ...] = ()
+    """Those gc reports only after type checking succeeded."""

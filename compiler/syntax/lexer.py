@@ -8,8 +8,8 @@ literal, one of `break continue fallthrough return`, or one of `++ -- ) ] }`:
 
 Positions are 1-based line and byte column, as gc reports them. Errors (bad characters,
 unterminated literals, bad escapes) go to the Diagnostics sink in gc's words and the
-lexer carries on. `//go:name` comments are collected as pragmas (line, name) for the
-parser to attach to the following func declaration.
+lexer carries on. `//go:` comments (not `/*go:`) are collected as pragmas
+(syntax.pragma) for the parser to attach to declarations.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from compiler.diag import Diagnostics, Pos
+from compiler.syntax.pragma import Pragma
 from compiler.syntax.tokens import KEYWORDS, OPERATORS, Token
 
 _SEMI_AFTER = frozenset({
@@ -60,7 +61,7 @@ class Lexer:
         self.i = 0
         self.line = 1
         self.line_start = 0
-        self.pragmas: list[tuple[int, str]] = []
+        self.pragmas: list[Pragma] = []
         self.out: list[Token] = []
 
     def error(self, line: int, col: int, msg: str) -> None:
@@ -122,12 +123,16 @@ class Lexer:
         end = src.find(b"\n", start)
         if end < 0:
             end = len(src)
-        text = src[start:end]
-        if text.startswith(b"//go:"):
-            name = text[5:].split()[0] if text[5:].split() else b""
-            self.pragmas.append((self.line, name.decode("utf-8", "replace")))
+        if src.startswith(b"//go:", start):
+            self._pragma(start, src[start + 2:end])
         self._check_text(start, end)
         self.i = end
+
+    def _pragma(self, start: int, text: bytes) -> None:
+        """Records the directive comment at byte start; text follows its `//`."""
+        blank = not self.src[self.line_start:start].strip(b" \t\r")
+        self.pragmas.append(Pragma(self.line, self.col(start) + 2,
+                                   text.decode("utf-8", "replace").rstrip("\r"), blank))
 
     def _block_comment(self) -> None:
         src = self.src
@@ -514,8 +519,8 @@ def classify_number(text: str) -> tuple[str, str]:
     return kind, msg
 
 
-def lex(path: str, src: bytes, diags: Diagnostics) -> tuple[list[Token], list[tuple[int, str]]]:
-    """Tokenize src; return the tokens and the `//go:` pragmas as (line, name)."""
+def lex(path: str, src: bytes, diags: Diagnostics) -> tuple[list[Token], list[Pragma]]:
+    """Tokenize src; return the tokens and the `//go:` pragmas in source order."""
     lx = Lexer(path, src, diags)
     toks = lx.tokens()
     return toks, lx.pragmas

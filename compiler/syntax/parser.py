@@ -15,10 +15,13 @@ parenthesized (`xnest` < 0 there), exactly as in Go.
 
 from __future__ import annotations
 
+import dataclasses
+
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.syntax.lexer import lex
+from compiler.syntax.pragma import EMBED, FILE_FLAGS, TYPE_FLAGS, USER, Directives, Mode
 from compiler.syntax.tokens import ASSIGN_OPS, LITERAL_KINDS, PRECEDENCE, Token
 
 MAX_DEPTH = 10_000
@@ -34,17 +37,18 @@ class _Bail(Exception):
 class Parser:
     """Parses one file; call `file()` once."""
 
-    def __init__(self, path: str, src: bytes, diags: Diagnostics) -> None:
+    def __init__(self, path: str, src: bytes, diags: Diagnostics, mode: Mode = USER) -> None:
         self.path = path
         self.diags = diags
         self.toks, pragmas = lex(path, src, diags)
-        self.pragmas = pragmas
+        self.dirs = Directives(path, pragmas, mode)
         self.k = 0
         self.tok = self.toks[0]
         self.xnest = 0
         self.depth = 0
         self.error_lines: set[int] = set()
-        self.last_pragma_line = 0
+        self.in_func = 0
+        self.imports_embed = False
 
     # -- token helpers ------------------------------------------------------------------
 
@@ -97,6 +101,14 @@ class Parser:
             raise self.syntax_error("expecting " + _tokname(kind))
         return t
 
+    def take_pragmas(self, allowed: frozenset[str]) -> None:
+        """Attaches the pending directives to a declaration that takes `allowed`."""
+        self.dirs.allow(self.dirs.take(self.tok.line, self.tok.col), allowed)
+
+    def clear_pragmas(self) -> None:
+        """Ends a form that takes no directives: the pending ones were misplaced."""
+        self.dirs.clear(self.tok.line, self.tok.col)
+
     def advance_list(self, close: str) -> bool:
         """After an error in a list, skip to a closing bracket (not consumed); True if it
         is the list's own `close` (gc's recovery)."""
@@ -119,6 +131,7 @@ class Parser:
             self.syntax_error("package statement must be first")
             return None
         self.next()
+        self.take_pragmas(FILE_FLAGS)
         try:
             pkg = self.name()
             self.want_semi_top()
@@ -159,11 +172,16 @@ class Parser:
                         raise self.syntax_error("non-declaration statement outside "
                                                 "function body")
                     raise self.syntax_error("after top level declaration")
+                self.clear_pragmas()
                 if self.tok.kind != "EOF":
                     self.want_semi_top()
             except _Bail:
                 self.skip_top()
-        return ast.File(start, self.path, pkg, tuple(decls))
+        self.clear_pragmas()
+        self.dirs.finish({d.name.pos: d.name.value for d in decls
+                          if isinstance(d, ast.FuncDecl) and d.body is None})
+        return ast.File(start, self.path, pkg, tuple(decls), tuple(self.dirs.early),
+                        tuple(self.dirs.late))
 
     def want_semi_top(self) -> None:
         if self.tok.kind == "EOF":
@@ -184,7 +202,9 @@ class Parser:
     def group(self, spec: object, out: list[ast.Decl]) -> None:
         """`kw spec` or `kw ( spec; ... )`; spec() appends to out."""
         assert callable(spec)
-        if self.got("("):
+        if self.tok.kind == "(":
+            self.clear_pragmas()
+            self.next()
             while self.tok.kind not in (")", "EOF"):
                 spec(out)
                 if not self.got(";") and self.tok.kind != ")":
@@ -195,6 +215,7 @@ class Parser:
 
     def import_spec(self, out: list[ast.Decl]) -> None:
         pos = self.pos()
+        self.take_pragmas(frozenset())
         name: ast.Name | None = None
         if self.tok.kind == "NAME":
             name = self.name()
@@ -207,13 +228,16 @@ class Parser:
             raise self.syntax_error("import path must be a string")
         ppos = self.pos()
         path = self.tok.text
+        self.imports_embed |= path in ('"embed"', "`embed`")
         self.next()
         out.append(ast.ImportDecl(pos, name, path, ppos))
 
     def const_group(self, out: list[ast.Decl]) -> None:
-        if not self.got("("):
+        if self.tok.kind != "(":
             out.append(self.const_spec(0, None))
             return
+        self.clear_pragmas()
+        self.next()
         iota = 0
         prev: ast.ConstSpec | None = None
         while self.tok.kind not in (")", "EOF"):
@@ -227,6 +251,7 @@ class Parser:
 
     def const_spec(self, iota: int, prev: ast.ConstSpec | None) -> ast.ConstSpec:
         pos = self.pos()
+        self.take_pragmas(frozenset())
         names = self.name_list()
         typ: ast.Expr | None = None
         values: tuple[ast.Expr, ...] = ()
@@ -240,6 +265,8 @@ class Parser:
 
     def var_spec(self, out: list[ast.Decl]) -> None:
         pos = self.pos()
+        got = self.dirs.take(self.tok.line, self.tok.col)
+        self.dirs.allow(got, EMBED)
         names = self.name_list()
         typ: ast.Expr | None = None
         values: tuple[ast.Expr, ...] = ()
@@ -249,12 +276,18 @@ class Parser:
             typ = self.type_()
             if self.got("="):
                 values = self.expr_list()
+        embeds = [p.pos for p in got if p.verb == "embed"]
+        if embeds:
+            self.dirs.embed(embeds[0], self.imports_embed, len(names), bool(values),
+                            typ is not None, self.in_func > 0)
         out.append(ast.VarSpec(pos, names, typ, values))
 
     def type_spec(self, out: list[ast.Decl]) -> None:
         pos = self.pos()
+        got = self.dirs.take(self.tok.line, self.tok.col)
         name = self.name()
         alias = self.got("=")
+        self.dirs.allow(got, frozenset() if alias else TYPE_FLAGS)
         tparams: tuple[ast.Field, ...] = ()
         if not alias and self.tok.kind == "[" and self.peek().kind == "NAME" and \
                 self.peek(2).kind in _TPARAM_START:
@@ -311,10 +344,8 @@ class Parser:
 
     def func_decl(self) -> ast.FuncDecl:
         pos = self.pos()
-        pragmas = frozenset(name for line, name in self.pragmas
-                            if self.last_pragma_line < line < self.tok.line)
-        self.last_pragma_line = self.tok.line
         self.next()
+        got = self.dirs.take(self.tok.line, self.tok.col)
         recv: ast.Field | None = None
         if self.tok.kind == "(":
             rpos = self.pos()
@@ -340,15 +371,18 @@ class Parser:
         body: ast.BlockStmt | None = None
         if self.tok.kind == "{":
             body = self.func_body()
+        pragmas = self.dirs.func(got, name.pos, body is not None)
         return ast.FuncDecl(pos, recv, name, ftype, body, pragmas, tparams)
 
     def func_body(self) -> ast.BlockStmt:
         saved = self.xnest
         self.xnest = 0
+        self.in_func += 1
         try:
             return self.block()
         finally:
             self.xnest = saved
+            self.in_func -= 1
 
     # -- types --------------------------------------------------------------------------
 
@@ -872,13 +906,16 @@ class Parser:
         """Statements up to (not including) `}`, `case`, `default` or EOF."""
         out: list[ast.Stmt] = []
         while self.tok.kind not in ("}", "EOF", "case", "default"):
-            if self.got(";"):
+            if self.tok.kind == ";":
+                self.clear_pragmas()
+                self.next()
                 continue
             if self.tok.kind not in _STMT_START:
                 break  # gc's stmtOrNil: the enclosing block or clause reports it
             start = self.k
             try:
                 s = self.stmt()
+                self.clear_pragmas()
                 out.append(s)
                 if self.tok.kind in ("}", "case", "default"):
                     continue
@@ -1220,9 +1257,12 @@ def _stmt_text(s: ast.Stmt) -> str:
     return "statement"
 
 
-def parse_file(path: str, src: bytes, diags: Diagnostics) -> ast.File:
-    """Parse one Go source file; syntax errors go to diags (the File is then partial)."""
-    p = Parser(path, src, diags)
+def parse_file(path: str, src: bytes, diags: Diagnostics, mode: Mode = USER) -> ast.File:
+    """Parse one Go source file; syntax errors go to diags (the File is then partial).
+    Misplaced or misused directives (syntax.pragma) go to the File for the checker,
+    which reports them with its own errors; after a syntax error, straight to diags."""
+    p = Parser(path, src, diags, mode)
+    before = diags.errors
     try:
         f = p.file()
     except _Bail:
@@ -1230,6 +1270,12 @@ def parse_file(path: str, src: bytes, diags: Diagnostics) -> ast.File:
     except RecursionError:
         p.error_at(p.pos(), "syntax error: nesting too deep")
         f = None
+    if f is None or diags.errors > before:
+        p.dirs.finish({})
+        for d in p.dirs.early:
+            diags.error(d.pos, d.msg)
     if f is None:
         return ast.File(Pos(path, 1, 1), path, ast.Name(Pos(path, 1, 1), "_"), ())
+    if diags.errors > before:
+        return dataclasses.replace(f, directive_errors=(), late_directive_errors=())
     return f

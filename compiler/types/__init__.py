@@ -69,6 +69,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
     done: dict[str, PackageInfo] = {}
     order: list[tree.Package] = []
     busy: set[str] = set()
+    checked: list[ast.File] = []
 
     def importer(path: str, pos: Pos) -> PackageInfo | None:
         if import_map:
@@ -96,6 +97,10 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
         return info
 
     def check_one(path: str, pfiles: Sequence[ast.File], lang: str = "") -> PackageInfo:
+        for f in pfiles:
+            for d in f.directive_errors:
+                diags.error(d.pos, d.msg)
+        checked.extend(pfiles)
         ck = Checker(diags, uni, path, importer, bodies)
         ck.lang = lang
         try:
@@ -120,6 +125,11 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
     except RecursionError:
         pos = files[0].pos if files else Pos("<unknown>", 1, 1)
         diags.error(pos, "refgo does not support nesting this deep yet")
+    if not diags.errors:
+        # gc reports these while generating code, so only for a well-typed program.
+        for f in checked:
+            for d in f.late_directive_errors:
+                diags.error(d.pos, d.msg)
     if uni.instances and order:
         last = order[-1]
         order[-1] = dataclasses.replace(last, funcs=last.funcs + tuple(uni.instances))

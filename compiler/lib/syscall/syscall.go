@@ -216,6 +216,7 @@ func errnoErr(e uintptr) error {
 // converted to uintptr in the call's arguments stays alive until it returns.
 //
 //go:uintptrkeepalive
+//go:nosplit
 func Syscall(trap, a1, a2, a3 uintptr) (r1, r2 uintptr, err Errno) {
 	r, e := rawSyscall(trap, a1, a2, a3, 0, 0)
 	return r, 0, Errno(e)
@@ -225,6 +226,7 @@ func Syscall(trap, a1, a2, a3 uintptr) (r1, r2 uintptr, err Errno) {
 // sixth: a6 must be 0); its pointer arguments stay alive as Syscall's.
 //
 //go:uintptrkeepalive
+//go:nosplit
 func Syscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2 uintptr, err Errno) {
 	if a6 != 0 {
 		return ^uintptr(0), 0, ENOSYS

@@ -1,0 +1,221 @@
+"""`//go:` directives: where each may stand and who may use it, by gc 1.19's rules.
+
+The lexer collects every `//go:` comment as a Pragma (gc ignores `/*go:`); the parser
+hands them to a Directives object: a directive is pending from the comment on until the
+parser either attaches the pending ones to a declaration (`take`) or drops them at the
+end of a statement or other form that has none (`clear`). Two kinds of error follow,
+in gc's two phases:
+
+  - when the comment is met (`early`): a directive after code on its line, a
+    runtime-only or standard-library-only directive outside them, a dropped directive
+    that names a known flag ("misplaced compiler directive");
+  - after type checking succeeded (`late`): a known flag attached to a declaration
+    that does not take it (`//go:noinline` on a var), `//go:noescape` on a function
+    with a body, and the like.
+
+    //go:noinline        // on a func: kept in FuncDecl.pragmas as "noinline"
+    //go:noinline        // on a var: late "misplaced compiler directive"
+    x := 1 //go:noinline // early "misplaced compiler directive"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compiler.diag import Diagnostic, Pos
+
+# gc's pragma flags by verb; a verb gc does not know has none.
+FLAGS: dict[str, frozenset[str]] = {
+    v: frozenset(fs.split()) for v, fs in {
+        "build": "build",
+        "noescape": "noescape",
+        "norace": "norace",
+        "nosplit": "nosplit nocheckptr",
+        "noinline": "noinline",
+        "nocheckptr": "nocheckptr",
+        "systemstack": "systemstack",
+        "nowritebarrier": "nowritebarrier",
+        "nowritebarrierrec": "nowritebarrierrec nowritebarrier",
+        "yeswritebarrierrec": "yeswritebarrierrec",
+        "cgo_unsafe_args": "cgo_unsafe_args nocheckptr",
+        "uintptrkeepalive": "uintptrkeepalive",
+        "uintptrescapes": "uintptrescapes uintptrkeepalive",
+        "registerparams": "registerparams",
+        "notinheap": "notinheap",
+    }.items()
+}
+FUNC_FLAGS = frozenset({
+    "noescape", "norace", "nosplit", "noinline", "nocheckptr", "registerparams",
+    "cgo_unsafe_args", "uintptrkeepalive", "uintptrescapes", "systemstack",
+    "nowritebarrier", "nowritebarrierrec", "yeswritebarrierrec",
+})
+TYPE_FLAGS = frozenset({"notinheap"})
+EMBED = frozenset({"embed"})
+FILE_FLAGS = frozenset({"build"})
+RUNTIME_ONLY = frozenset({"systemstack", "nowritebarrier", "nowritebarrierrec",
+                          "yeswritebarrierrec"})
+STD_UNFLAGGED = frozenset({"cgo_export_static", "cgo_export_dynamic", "cgo_import_static",
+                           "cgo_import_dynamic", "cgo_ldflag", "cgo_dynamic_linker",
+                           "embed", "generate"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pragma:
+    """One directive comment: its text after `//` (`go:noinline // x`), the position of
+    that text, and whether only blanks precede the comment on its line."""
+
+    line: int
+    col: int
+    text: str
+    blank: bool
+
+    @property
+    def verb(self) -> str:
+        """The directive's name without `go:`: `noinline`."""
+        return self.text[3:].split(" ", 1)[0].split("\t", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    """What the file being compiled may use: gc's -std (standard library) and -+
+    (package runtime); -complete says the package has no non-Go parts, so every
+    function needs a body."""
+
+    std: bool = False
+    runtime: bool = False
+    complete: bool = False
+
+
+USER = Mode()
+LIBRARY = Mode(std=True)
+
+
+@dataclass(slots=True)
+class _Pending:
+    pos: Pos
+    verb: str
+    flags: frozenset[str]
+
+
+class Directives:
+    """The directives of one file in source order, met as the parser advances."""
+
+    def __init__(self, path: str, pragmas: list[Pragma], mode: Mode) -> None:
+        self.path = path
+        self.pragmas = pragmas
+        self.mode = mode
+        self.k = 0
+        self.pending: list[_Pending] = []
+        self.early: list[Diagnostic] = []
+        self.late: list[Diagnostic] = []
+        self.linknamed: set[str] = set()
+        self.bodyless: list[Pos] = []
+
+    def _meet(self, line: int, col: int) -> None:
+        """Handles every directive before line:col not yet met."""
+        while self.k < len(self.pragmas):
+            p = self.pragmas[self.k]
+            if (p.line, p.col) >= (line, col):
+                return
+            self.k += 1
+            pos = Pos(self.path, p.line, p.col)
+            if not p.blank:
+                self.early.append(Diagnostic(pos, "misplaced compiler directive"))
+                continue
+            verb = p.verb
+            if verb.startswith("cgo_"):
+                if not self.mode.std:
+                    self.early.append(Diagnostic(
+                        pos, f"//{p.text} only allowed in cgo-generated code"))
+                if verb == "cgo_ldflag":
+                    args = p.text.split()
+                    if len(args) != 2 or not args[1].startswith('"'):
+                        self.early.append(Diagnostic(pos, 'usage: //go:cgo_ldflag "arg"'))
+            if verb == "linkname":
+                self.linknamed.update(p.text.split()[1:2])
+                continue
+            if verb == "embed":
+                if len(p.text.split()) < 2:
+                    self.early.append(Diagnostic(pos, "usage: //go:embed pattern..."))
+                else:
+                    self.pending.append(_Pending(pos, verb, EMBED))
+                continue
+            flags = FLAGS.get(verb, frozenset())
+            if not self.mode.runtime and flags & RUNTIME_ONLY:
+                self.early.append(Diagnostic(pos, f"//go:{verb} only allowed in runtime"))
+            if verb == "uintptrkeepalive" and not self.mode.std:
+                self.early.append(Diagnostic(
+                    pos, f"//go:{verb} is only allowed in the standard library"))
+            if not flags and verb not in STD_UNFLAGGED and self.mode.std:
+                self.early.append(Diagnostic(
+                    pos, f"//go:{verb} is not allowed in the standard library"))
+            if flags:
+                self.pending.append(_Pending(pos, verb, flags))
+
+    def finish(self, names: dict[Pos, str]) -> None:
+        """Ends the file: under -complete a bodyless function not named by a
+        //go:linkname is an error; names maps function name positions to names."""
+        self._meet(1 << 62, 0)
+        for pos in self.bodyless:
+            if names.get(pos) not in self.linknamed:
+                self.late.append(Diagnostic(pos, "missing function body"))
+
+    def clear(self, line: int, col: int) -> None:
+        """Drops the directives pending before line:col; a known one was misplaced."""
+        self._meet(line, col)
+        for p in self.pending:
+            self.early.append(Diagnostic(p.pos, _misplaced(p)))
+        self.pending = []
+
+    def take(self, line: int, col: int) -> list[_Pending]:
+        """Returns the directives pending before line:col for the declaration there."""
+        self._meet(line, col)
+        got, self.pending = self.pending, []
+        return got
+
+    def allow(self, got: list[_Pending], allowed: frozenset[str]) -> frozenset[str]:
+        """Returns the verbs of got whose flags a declaration taking `allowed` uses; the
+        others are misplaced (reported late)."""
+        union: set[str] = set()
+        for p in got:
+            union |= p.flags
+        rest = union - allowed
+        for p in got:
+            if p.flags & rest:
+                self.late.append(Diagnostic(p.pos, _misplaced(p)))
+        return frozenset(p.verb for p in got if p.flags & allowed)
+
+    def embed(self, pos: Pos, imported: bool, names: int, values: bool, typed: bool,
+              local: bool) -> None:
+        """Checks a var declaration that //go:embed (at pos) applies to."""
+        why = ('go:embed only allowed in Go files that import "embed"' if not imported
+               else "go:embed cannot apply to multiple vars" if names > 1
+               else "go:embed cannot apply to var with initializer" if values
+               else "go:embed cannot apply to var without type" if not typed
+               else "go:embed cannot apply to var inside func" if local else "")
+        if why:
+            self.late.append(Diagnostic(pos, why))
+
+    def func(self, got: list[_Pending], name: Pos, has_body: bool) -> frozenset[str]:
+        """Returns the verbs a function declaration keeps; reports gc's misuse errors."""
+        verbs = self.allow(got, FUNC_FLAGS)
+        flags: set[str] = set()
+        for p in got:
+            flags |= p.flags & FUNC_FLAGS
+        if "systemstack" in flags and "nosplit" in flags:
+            self.late.append(Diagnostic(name, "go:nosplit and go:systemstack cannot be "
+                                              "combined"))
+        if not has_body and self.mode.complete:
+            self.bodyless.append(name)
+        if has_body and "noescape" in flags:
+            self.late.append(Diagnostic(name, "can only use //go:noescape with external "
+                                              "func implementations"))
+        if (has_body and "uintptrkeepalive" in flags and "uintptrescapes" not in flags
+                and "nosplit" not in flags):
+            self.late.append(Diagnostic(name, "go:uintptrkeepalive requires go:nosplit"))
+        return verbs
+
+
+def _misplaced(p: _Pending) -> str:
+    return "misplaced go:embed directive" if p.verb == "embed" else \
+        "misplaced compiler directive"
