@@ -79,6 +79,9 @@ class CheckerBase:
         self.type_ind: dict[int, int] = {}
         self.indirections = 0
         self.incomplete_embed = False
+        self.embedding = False
+        self.cyclic: set[int] = set()
+        """ids of the Named types reported as invalid recursive types."""
         self.named: list[Named] = []
         self.iota: int | None = None
         self.pos_override: Pos | None = None

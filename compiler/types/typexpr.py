@@ -57,6 +57,7 @@ class TypeExprChecker(CheckerBase):
         """The type an AST type expression denotes (INVALID_TYPE after an error)."""
         match e:
             case ast.Name() | ast.SelectorExpr():
+                embedded, self.embedding = self.embedding, False
                 op = self.expr(e)
                 if op.invalid:
                     return INVALID_TYPE
@@ -72,7 +73,10 @@ class TypeExprChecker(CheckerBase):
                     lines = "".join(f"\n\t{c.pos}: {c.name} refers to" for c in cycle)
                     self.error(t.pos, f"invalid recursive type {t.name}{lines}\n\t"
                                       f"{t.pos}: {t.name}")
-                    return INVALID_TYPE
+                    # An interface embedding itself still gets the methods (the
+                    # fixups complete it), as in types2.
+                    self.cyclic.add(id(t))
+                    return t if embedded else INVALID_TYPE
                 if not self.in_constraint and isinstance(t, Named) and isinstance(
                         t.underlying, Interface) and (t.underlying.terms is not None
                                                       or t.underlying.comparable):
@@ -236,6 +240,20 @@ class TypeExprChecker(CheckerBase):
         methods: dict[str, IMethod] = {}
         terms: tuple[Term, ...] | None = None
         cmp = False
+        # The embedded types are resolved first and whole (no indirection): embedding
+        # oneself, directly or through others, is an invalid recursive type (types2's
+        # validType), even when a method's signature reaches the other first.
+        embedded: dict[int, Type] = {}
+        for i, m in enumerate(e.methods):
+            if m.name is None and not isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
+                saved = self.in_constraint
+                self.in_constraint = True
+                self.embedding = True
+                try:
+                    embedded[i] = self.resolve_type(m.type)
+                finally:
+                    self.embedding = False
+                    self.in_constraint = saved
         # types2's computeInterfaceTypeSet: the explicit methods first, then the
         # embedded interfaces' (which may repeat a method with an identical type).
         for m in e.methods:
@@ -246,18 +264,13 @@ class TypeExprChecker(CheckerBase):
                 if m.name.value in methods:
                     self.error(m.name.pos, f"duplicate method {m.name.value}")
                 methods[m.name.value] = IMethod(m.name.value, sig)
-        for m in e.methods:
+        for i, m in enumerate(e.methods):
             if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 terms = intersect_terms(terms, self.union_terms(m.type))
                 continue
             if m.name is not None:
                 continue
-            saved = self.in_constraint
-            self.in_constraint = True
-            try:
-                t = self._indirect_type(m.type)
-            finally:
-                self.in_constraint = saved
+            t = embedded[i]
             if t is INVALID_TYPE:
                 continue
             if isinstance(t, Named) and t.underlying is None:
