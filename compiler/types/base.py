@@ -86,7 +86,8 @@ class CheckerBase:
         self.iota: int | None = None
         self.pos_override: Pos | None = None
         self.mismatch_calls: set[int] = set()
-        self.later_keys: list[tuple[Named, Pos]] = []
+        self.later_keys: list[tuple[Type, Pos]] = []
+        self.later_embeds: list[tuple[Type, Pos]] = []
         self.constraint_text: dict[int, str] = {}
         self.generic_funcs: list[Any] = []
         """The package's generic functions (generic.GenericFunc), for their body check."""

@@ -38,7 +38,7 @@ from compiler.types.infer import InferChecker
 from compiler.types.literals import LiteralChecker
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
 from compiler.types.operators import OperatorChecker
-from compiler.types.predicates import comparable
+from compiler.types.predicates import comparable_so_far
 from compiler.types.selector import SelectorChecker
 from compiler.types.stmt import StmtChecker
 from compiler.types.switch import SwitchChecker
@@ -56,6 +56,7 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    message_string,
     named_name,
     under,
 )
@@ -135,6 +136,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             if self.bodies is None or self.bodies(self.path):
                 self._check_bodies()
                 self.check_generic_bodies()
+                self.check_embedded()
                 self._unused_imports()
             else:
                 self._check_bodies(decls_only=True)
@@ -594,9 +596,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         for check in later:
             check()
         for kt, kpos in self.later_keys:
-            if kt.underlying is not None and not comparable(kt):
-                self.error(kpos, f"invalid map key type {kt.name}")
+            if comparable_so_far(kt) is False:
+                self.error(kpos, f"invalid map key type {message_string(kt, self.path)}")
         self.later_keys = []
+        self.check_embedded()
         for d in list(self.decls.values()):
             if d.kind in ("func", "const"):
                 self._resolve(d)

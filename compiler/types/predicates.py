@@ -95,10 +95,10 @@ def maybe_comparable(t: Type) -> bool:
     """comparable(t) for a type that may still be being declared: walking t as comparable
     does (fields in order, stopping at the first verdict), a type whose underlying type is
     not known yet counts as comparable. For `map[K]V` while K is being declared."""
-    return _comparable_so_far(t) is not False
+    return comparable_so_far(t) is not False
 
 
-def _comparable_so_far(t: Type) -> bool | None:
+def comparable_so_far(t: Type) -> bool | None:
     """comparable(t), or None on reaching a type not yet complete."""
     while isinstance(t, Named):
         if t.underlying is None:
@@ -108,10 +108,10 @@ def _comparable_so_far(t: Type) -> bool | None:
         case Slice() | Map() | Signature():
             return False
         case Array(elem=e):
-            return _comparable_so_far(e)
+            return comparable_so_far(e)
         case Struct(fields=fs):
             for f in fs:
-                r = _comparable_so_far(f.type)
+                r = comparable_so_far(f.type)
                 if r is not True:
                     return r
     return True

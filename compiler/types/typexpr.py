@@ -23,7 +23,7 @@ from compiler.types import constant as C
 from compiler.types.base import CheckerBase
 from compiler.types.generic import intersect_terms
 from compiler.types.operand import INVALID_TYPE, Builtin, Mode, describe
-from compiler.types.predicates import is_untyped_kind, maybe_comparable
+from compiler.types.predicates import comparable_so_far, is_untyped_kind
 from compiler.types.typ import (
     Array,
     Basic,
@@ -112,9 +112,10 @@ class TypeExprChecker(CheckerBase):
             case ast.MapType(key=k, value=v):
                 kt = self._indirect_type(k)
                 vt = self._indirect_type(v)
-                if kt is not INVALID_TYPE and not maybe_comparable(kt):
+                known = comparable_so_far(kt)
+                if kt is not INVALID_TYPE and known is False:
                     self.error(k.pos, f"invalid map key type {message_string(kt, self.path)}")
-                elif isinstance(kt, Named) and kt.underlying is None:
+                elif known is None:
                     self.later_keys.append((kt, k.pos))
                 return Map(kt, vt)
             case ast.FuncType():
@@ -217,11 +218,7 @@ class TypeExprChecker(CheckerBase):
                 else:
                     self.error(f.type.pos, "embedded field type must be a type name")
                     continue
-                if isinstance(t, Pointer) and isinstance(base, Named) and \
-                        base.underlying is not None and isinstance(base.underlying,
-                                                                   (Pointer, Interface)):
-                    self.error(f.type.pos, "embedded field type cannot be a pointer to an "
-                                           "interface")
+                self.later_embeds.append((t, f.type.pos))
                 fields.append(Field(name, t, True, _tag(f.tag)))
                 npos = f.type.pos
             else:
@@ -235,6 +232,25 @@ class TypeExprChecker(CheckerBase):
                 continue
             seen[name] = npos
         return Struct(tuple(fields))
+
+    def check_embedded(self) -> None:
+        """Reports the embedded fields whose types may not be embedded, once those are
+        complete (types2 checks them later)."""
+        todo, self.later_embeds = self.later_embeds, []
+        for t, pos in todo:
+            base = t.elem if isinstance(t, Pointer) else t
+            while isinstance(base, Named):
+                if base.underlying is None:
+                    self.later_embeds.append((t, pos))
+                    break
+                base = base.underlying
+            else:
+                if isinstance(base, Basic) and base.kind is Kind.UNSAFE_POINTER:
+                    self.error(pos, "embedded field type cannot be unsafe.Pointer")
+                elif isinstance(base, Pointer):
+                    self.error(pos, "embedded field type cannot be a pointer")
+                elif isinstance(base, Interface) and isinstance(t, Pointer):
+                    self.error(pos, "embedded field type cannot be a pointer to an interface")
 
     def interface_type(self, e: ast.InterfaceType) -> Type:
         methods: dict[str, IMethod] = {}
