@@ -86,10 +86,10 @@ class Config:
     """Extra importable packages: import path -> its .go files (`refgo test`'s package
     under test and its external _test package); they take precedence over compiler/lib."""
     import_map: dict[str, str] = field(default_factory=dict)
+    """Import paths as written -> real import paths (an external test's `import "."`)."""
     lang: str = ""
     """gc's -lang (`go1.16`): the language version package main is checked against;
     empty for the compiler's own (go1.19)."""
-    """Import paths as written -> real import paths (an external test's `import "."`)."""
     program: bool = False
     """The files are a command (`refgo build`, `run`): package main with func main."""
 

@@ -100,14 +100,24 @@ class CheckerBase:
         are off. Also set while resolving an instantiated generic type."""
         """Resolving a constraint (where interfaces with type terms are allowed)."""
 
+    def lang_before(self, minor: int) -> bool:
+        """Whether -lang asks for a Go older than 1.minor."""
+        m = re.fullmatch(r"go1\.(\d+)", self.lang)
+        return m is not None and int(m.group(1)) < minor
+
+    def version_error(self, pos: Pos, what: str, minor: int, hint: bool = True) -> None:
+        """Reports that what needs Go 1.minor, with gc's hint at -lang."""
+        msg = f"{what} requires go1.{minor} or later"
+        if hint:
+            msg += f" (-lang was set to {self.lang}; check go.mod)"
+        self.error(pos, msg)
+
     def allow_version(self, pos: Pos, minor: int, what: str) -> bool:
         """Whether the package's -lang allows go1.minor's `what`; reports gc's error if
         not (`unsafe.Add requires go1.17 or later (-lang was set to go1.16; ...)`)."""
-        m = re.fullmatch(r"go1\.(\d+)", self.lang)
-        if m is None or int(m.group(1)) >= minor:
+        if not self.lang_before(minor):
             return True
-        self.error(pos, f"{what} requires go1.{minor} or later (-lang was set to "
-                        f"{self.lang}; check go.mod)")
+        self.version_error(pos, what, minor)
         return False
 
     def error(self, pos: Pos, msg: str) -> None:

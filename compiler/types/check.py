@@ -387,6 +387,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         assert isinstance(spec, ast.TypeSpec)
         self.scope = d.scope
         if spec.tparams:
+            if self.lang_before(18):
+                self.version_error(spec.tparams[0].pos, "type parameter", 18)
             gt = self.generic_type(spec, d.scope, self.generic_methods.get(spec.name.value,
                                                                            []),
                                    lambda g: setattr(d, "obj", g))
@@ -495,6 +497,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         assert isinstance(spec, ast.FuncDecl)
         self.scope = d.scope
         if spec.tparams:
+            if self.lang_before(18):
+                self.version_error(spec.tparams[0].pos, "type parameter", 18)
             if spec.name.value in ("main", "init") and self.path == "main":
                 self.error(spec.name.pos, f"func {spec.name.value} must have no type "
                                           f"parameters")

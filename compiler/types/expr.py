@@ -175,8 +175,22 @@ class ExprChecker(CheckerBase):
                 ctx.captures.append(v)
             ctx = ctx.parent
 
+    def _literal_version(self, e: ast.BasicLit) -> None:
+        """Reports a number literal spelled as only Go 1.13 allows (types2's langCompat)."""
+        s = e.value
+        if "_" in s:
+            self.version_error(e.pos, "underscores in numeric literals", 13)
+        elif s[0] == "0" and s[1] in "bB":
+            self.version_error(e.pos, "binary literals", 13)
+        elif s[0] == "0" and s[1] in "oO":
+            self.version_error(e.pos, "0o/0O-style octal literals", 13)
+        elif s[0] == "0" and s[1] in "xX" and e.kind != "INT":
+            self.version_error(e.pos, "hexadecimal floating-point literals", 13)
+
     def basic_lit(self, e: ast.BasicLit) -> Operand:
         val: C.CValue
+        if e.kind in ("INT", "FLOAT", "IMAG") and len(e.value) > 2 and self.lang_before(13):
+            self._literal_version(e)
         match e.kind:
             case "INT":
                 try:

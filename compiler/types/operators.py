@@ -465,6 +465,10 @@ class OperatorChecker(CheckerBase):
             y = self.convert_untyped(y, UINT)
             if y.invalid:
                 return invalid(e)
+        elif not is_unsigned(y.type) and self.lang_before(13):
+            self.version_error(e.y.pos, f"invalid operation: signed shift count "
+                                        f"{describe(y, self.path)}", 13, hint=False)
+            return invalid(e)
         if x.mode is Mode.CONST:
             assert x.val is not None
             if is_untyped_kind(x.type):

@@ -260,6 +260,7 @@ class TypeExprChecker(CheckerBase):
         # oneself, directly or through others, is an invalid recursive type (types2's
         # validType), even when a method's signature reaches the other first.
         embedded: dict[int, Type] = {}
+        origin: dict[str, Pos] = {}
         for i, m in enumerate(e.methods):
             if m.name is None and not isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 saved = self.in_constraint
@@ -278,7 +279,11 @@ class TypeExprChecker(CheckerBase):
                 sig = self._indirect_type(m.type)
                 assert isinstance(sig, Signature)
                 if m.name.value in methods:
-                    self.error(m.name.pos, f"duplicate method {m.name.value}")
+                    self.error(m.name.pos, f"duplicate method {m.name.value}\n\t"
+                                           f"{origin[m.name.value]}: other declaration of "
+                                           f"{m.name.value}")
+                else:
+                    origin[m.name.value] = m.name.pos
                 methods[m.name.value] = IMethod(m.name.value, sig)
         for i, m in enumerate(e.methods):
             if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
@@ -294,14 +299,20 @@ class TypeExprChecker(CheckerBase):
                 continue
             u = under(t)
             if not isinstance(u, Interface):
+                if self.lang_before(18) and id(t) not in self.cyclic:
+                    self.version_error(m.type.pos, "embedding non-interface type "
+                                       f"{message_string(t, self.path)}", 18)
                 terms = intersect_terms(terms, (Term(False, t),))
                 continue
             terms = intersect_terms(terms, u.terms)
             cmp = cmp or u.comparable
             for im in u.methods:
                 prev = methods.get(im.name)
-                if prev is not None and prev.sig != im.sig:
-                    self.error(m.type.pos, f"duplicate method {im.name}")
+                if prev is not None and (prev.sig != im.sig or self.lang_before(14)):
+                    self.error(m.type.pos, f"duplicate method {im.name}\n\t"
+                                           f"{origin[im.name]}: other declaration of "
+                                           f"{im.name}")
+                origin.setdefault(im.name, m.type.pos)
                 methods[im.name] = im
         return Interface(tuple(methods[k] for k in sorted(methods)), terms, cmp)
 
