@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from compiler.diag import Diagnostics, Pos
+from compiler.diag import LINE_BASES, Diagnostics, LineBase, Pos
 from compiler.syntax.pragma import Pragma
 from compiler.syntax.tokens import KEYWORDS, OPERATORS, Token
 
@@ -36,6 +36,7 @@ _FAST = re.compile(
     rb"|(?P<op>" + b"|".join(re.escape(o.encode()) for o in OPERATORS
                               if o not in ("/", ".")) + rb"|/(?![/*])|\.(?![0-9]))")
 _SPACE = re.compile(rb"[ \t\r]+")
+_POS_MAX = 1 << 30
 
 _DIGITS = {
     "b": "01", "o": "01234567", "x": "0123456789abcdefABCDEF", "": "0123456789",
@@ -62,6 +63,8 @@ class Lexer:
         self.line = 1
         self.line_start = 0
         self.pragmas: list[Pragma] = []
+        self.line_file = path
+        LINE_BASES.pop(path, None)
         self.out: list[Token] = []
 
     def error(self, line: int, col: int, msg: str) -> None:
@@ -125,6 +128,9 @@ class Lexer:
             end = len(src)
         if src.startswith(b"//go:", start):
             self._pragma(start, src[start + 2:end])
+        elif start == self.line_start and src.startswith(b"//line ", start):
+            text = src[start + 7:end].decode("utf-8", "replace").rstrip("\r")
+            self._line_directive(text, self.col(start) + 7, self.line + 1, 1)
         self._check_text(start, end)
         self.i = end
 
@@ -153,7 +159,43 @@ class Lexer:
             j = src.find(b"\n", j + 1, end)
         if had_newline:
             self._auto_semi("newline", line, col)
+        if src.startswith(b"/*line ", start) and stop > end:
+            self._line_directive(src[start + 7:end].decode("utf-8", "replace"), col + 7,
+                                 self.line, self.col(stop), line)
         self.i = stop
+
+    def _line_directive(self, text: str, tcol: int, line: int, col: int,
+                        tline: int = 0) -> None:
+        """Records `//line file:line[:col]` (text after `line `, at column tcol of line
+        tline, default the previous line) applying from line:col on (gc's updateBase);
+        text without a `:` is no directive."""
+        tline = tline or line - 1
+        i = text.rfind(":") + 1
+        if i == 0:
+            return
+        if not text[i:].isdigit():
+            self.error(tline, tcol + i, "invalid line number: " + text[i:])
+            return
+        n = int(text[i:])
+        j = text.rfind(":", 0, i - 1) + 1
+        rel_col = 0
+        if j and text[j:i - 1].isdigit():
+            rel_line, rel_col = int(text[j:i - 1]), n
+            if rel_col == 0 or rel_col > _POS_MAX:
+                self.error(tline, tcol + i, "invalid column number: " + text[i:])
+                return
+            i = j
+        else:
+            rel_line = n
+        if rel_line == 0 or rel_line > _POS_MAX:
+            self.error(tline, tcol + i, "invalid line number: " + text[i:])
+            return
+        name = text[:i - 1]
+        if not name and rel_col:
+            name = self.line_file
+        self.line_file = name
+        LINE_BASES.setdefault(self.path, []).append(LineBase(line, col, name, rel_line,
+                                                             rel_col))
 
     def _check_text(self, start: int, end: int) -> None:
         """Report NUL bytes and invalid UTF-8 in src[start:end] (comments, strings)."""

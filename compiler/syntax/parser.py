@@ -40,7 +40,9 @@ class Parser:
     def __init__(self, path: str, src: bytes, diags: Diagnostics, mode: Mode = USER) -> None:
         self.path = path
         self.diags = diags
+        before = diags.errors
         self.toks, pragmas = lex(path, src, diags)
+        self.lex_errors = diags.errors > before
         self.dirs = Directives(path, pragmas, mode)
         self.k = 0
         self.tok = self.toks[0]
@@ -90,7 +92,7 @@ class Parser:
             text = msg
         if t.kind == "EOF" and msg.startswith("expecting"):
             text = f"unexpected EOF, {msg}"
-        if t.kind == "EOF" and self.error_lines:
+        if t.kind == "EOF" and (self.error_lines or self.lex_errors):
             return _Bail()
         self.error_at(self.pos(), "syntax error: " + text)
         return _Bail()
