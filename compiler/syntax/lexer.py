@@ -38,10 +38,6 @@ _FAST = re.compile(
 _SPACE = re.compile(rb"[ \t\r]+")
 _POS_MAX = 1 << 30
 
-_DIGITS = {
-    "b": "01", "o": "01234567", "x": "0123456789abcdefABCDEF", "": "0123456789",
-}
-_BASE_NAMES = {"b": "binary", "o": "octal", "x": "hexadecimal", "": "decimal"}
 
 
 def _is_letter(c: str) -> bool:
@@ -318,28 +314,13 @@ class Lexer:
         self.i = i
 
     def _number(self) -> None:
-        src = self.src
-        start = i = self.i
-        n = len(src)
+        start = self.i
         line, col = self.line, self.col(start)
-        while i < n:
-            c = chr(src[i])
-            if c.isalnum() or c in "_.":
-                if c in "eEpP" and i + 1 < n and chr(src[i + 1]) in "+-":
-                    prefix = src[start:start + 2].lower()
-                    hexa = prefix == b"0x"
-                    if (c in "pP") or not hexa:
-                        i += 2
-                        continue
-                i += 1
-                continue
-            break
-        text = src[start:i].decode("ascii", "replace")
-        self.i = i
-        kind, msg = classify_number(text)
+        end, kind, off, msg = scan_number(self.src, start)
         if msg:
-            self.error(line, col, msg)
-        self.out.append(Token(kind, text, line, col))
+            self.error(line, col + off, msg)
+        self.i = end
+        self.out.append(Token(kind, self.src[start:end].decode("ascii"), line, col))
 
     def _string(self) -> None:
         src = self.src
@@ -349,7 +330,7 @@ class Lexer:
         n = len(src)
         while True:
             if i >= n:
-                self.error(line, col, "string literal not terminated")
+                self.error(line, col, "string not terminated")
                 break
             c = src[i]
             if c == 0x22:
@@ -375,7 +356,7 @@ class Lexer:
         line, col = self.line, self.col(start)
         end = src.find(b"`", start + 1)
         if end < 0:
-            self.error(line, col, "string literal not terminated")
+            self.error(line, col, "string not terminated")
             end = len(src)
             stop = end
         else:
@@ -504,60 +485,115 @@ def check_escape(text: str, j: int, quote: str) -> tuple[str, int, int]:
     return "unknown escape", 1, j
 
 
-def classify_number(text: str) -> tuple[str, str]:
-    """The kind (INT, FLOAT, IMAG) of a number literal and an error message or ""."""
-    t = text
-    imag = t.endswith("i")
-    if imag:
-        t = t[:-1]
-    base = ""
-    low = t.lower()
-    if low.startswith(("0x", "0b", "0o")):
-        base = low[1]
-        digits = low[2:]
-    else:
-        digits = low
-    is_float = False
-    if base == "x":
-        is_float = "." in digits or "p" in digits
-    elif base in ("b", "o"):
-        is_float = False
-    else:
-        is_float = "." in digits or "e" in digits
-    kind = "IMAG" if imag else "FLOAT" if is_float else "INT"
-    msg = ""
-    if "__" in t or t.endswith("_") or "_." in t or "._" in t:
-        msg = "'_' must separate successive digits"
-    mant = digits
-    if base == "x" and "p" in mant:
-        mant = mant.split("p", 1)[0]
-    elif base == "" and "e" in mant:
-        exp = mant.split("e", 1)[1].lstrip("+-")
-        if not exp.replace("_", "").isdigit():
-            msg = msg or "exponent has no digits"
-        mant = mant.split("e", 1)[0]
-    elif base == "x" and is_float is False and "." in mant:
-        pass
-    if base == "x" and "." in digits and "p" not in digits:
-        msg = msg or "hexadecimal mantissa requires a 'p' exponent"
-    if base in ("b", "o") and "." in digits:
-        msg = msg or f"invalid radix point in {_BASE_NAMES[base]} literal"
-    allowed = _DIGITS[base] + "_."
-    mant_digits = mant.replace("_", "").replace(".", "")
-    if base and not mant_digits:
-        msg = msg or f"{_BASE_NAMES[base]} literal has no digits"
-    for d in mant:
-        if d not in allowed.lower() and d not in allowed:
-            if base == "" and d in "89":
-                continue
-            msg = msg or f"invalid digit {d!r} in {_BASE_NAMES[base]} literal"
-            break
-    if (not msg and base == "" and not is_float and not imag and len(mant_digits) > 1
-            and mant_digits[0] == "0"):
-        for d in mant_digits:
-            if d in "89":
-                msg = f"invalid digit {d!r} in octal literal"
+_RADIX_NAMES = {2: "binary", 8: "octal", 10: "decimal", 16: "hexadecimal"}
+_HEX = frozenset(b"0123456789abcdefABCDEF")
+
+
+def scan_number(src: bytes, i: int) -> tuple[int, str, int, str]:
+    """Scans the number literal at src[i] as gc's scanner does: returns its end, its kind
+    (INT, FLOAT, IMAG) and its first error as (offset from i, message), else (-1, "")."""
+    start, n = i, len(src)
+    kind, base, prefix, digsep, invalid = "INT", 10, "", 0, -1
+    err: tuple[int, str] | None = None
+
+    def ch() -> str:
+        return chr(src[i]) if i < n else ""
+
+    def digits(radix: int) -> int:
+        nonlocal i, invalid
+        seen = 0
+        while i < n:
+            c = src[i]
+            if c == 0x5F:
+                seen |= 2
+            elif radix <= 10 and 0x30 <= c <= 0x39:
+                seen |= 1
+                if c >= 0x30 + radix and invalid < 0:
+                    invalid = i - start
+            elif radix == 16 and c in _HEX:
+                seen |= 1
+            else:
                 break
+            i += 1
+        return seen
+
+    point = ch() == "."
+    if point:
+        i += 1
+    else:
+        if ch() == "0":
+            i += 1
+            c = ch().lower()
+            if c in ("x", "o", "b"):
+                i += 1
+                base, prefix = {"x": 16, "o": 8, "b": 2}[c], c
+            else:
+                base, prefix, digsep = 8, "0", 1
+        digsep |= digits(base)
+        if ch() == ".":
+            if prefix in ("o", "b"):
+                err = (i - start, f"invalid radix point in {_RADIX_NAMES[base]} literal")
+            i += 1
+            point = True
+    if point:
+        kind = "FLOAT"
+        digsep |= digits(base)
+    if digsep & 1 == 0 and err is None:
+        err = (i - start, f"{_RADIX_NAMES[base]} literal has no digits")
+    e = ch()
+    if e in ("e", "E", "p", "P"):
+        if err is None and e in "eE" and prefix not in ("", "0"):
+            err = (i - start, f"'{e}' exponent requires decimal mantissa")
+        elif err is None and e in "pP" and prefix != "x":
+            err = (i - start, f"'{e}' exponent requires hexadecimal mantissa")
+        i += 1
+        kind = "FLOAT"
+        if ch() in ("+", "-") and ch():
+            i += 1
+        ds = digits(10)
+        digsep = ds | digsep & 2
+        if ds & 1 == 0 and err is None:
+            err = (i - start, "exponent has no digits")
+    elif prefix == "x" and kind == "FLOAT" and err is None:
+        err = (i - start, "hexadecimal mantissa requires a 'p' exponent")
+    if ch() == "i":
+        kind = "IMAG"
+        i += 1
+    lit = src[start:i].decode("ascii", "replace")
+    if kind == "INT" and invalid >= 0 and err is None:
+        err = (invalid, f"invalid digit {lit[invalid]!r} in {_RADIX_NAMES[base]} literal")
+    if digsep & 2 and err is None:
+        j = _invalid_sep(lit)
+        if j >= 0:
+            err = (j, "'_' must separate successive digits")
+    return (i, kind, *err) if err else (i, kind, -1, "")
+
+
+def _invalid_sep(x: str) -> int:
+    """The index of the first `_` in literal x not between digits (a prefix counts as a
+    digit), else -1."""
+    hexa = False
+    d, i = ".", 0
+    if len(x) >= 2 and x[0] == "0" and x[1].lower() in "xob":
+        hexa, d, i = x[1].lower() == "x", "0", 2
+    while i < len(x):
+        p, d = d, x[i]
+        if d == "_":
+            if p != "0":
+                return i
+        elif d.isdigit() or hexa and d in "abcdefABCDEF":
+            d = "0"
+        else:
+            if p == "_":
+                return i - 1
+            d = "."
+        i += 1
+    return len(x) - 1 if d == "_" else -1
+
+
+def classify_number(text: str) -> tuple[str, str]:
+    """The kind (INT, FLOAT, IMAG) of a number literal and its error message or ""."""
+    _, kind, _, msg = scan_number(text.encode(), 0)
     return kind, msg
 
 
