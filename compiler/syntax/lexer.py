@@ -148,11 +148,15 @@ class Lexer:
         else:
             stop = end + 2
         had_newline = False
+        seg = start
         j = src.find(b"\n", start, end)
         while j >= 0:
             had_newline = True
+            self._check_text(seg, j)
             self._newline(j)
+            seg = j + 1
             j = src.find(b"\n", j + 1, end)
+        self._check_text(seg, end)
         if had_newline:
             self._auto_semi("newline", line, col)
         if src.startswith(b"/*line ", start) and stop > end:
@@ -194,11 +198,16 @@ class Lexer:
                                                              rel_col))
 
     def _check_text(self, start: int, end: int) -> None:
-        """Report NUL bytes and invalid UTF-8 in src[start:end] (comments, strings)."""
+        """Report NUL bytes, BOMs and invalid UTF-8 in src[start:end] (comments,
+        strings)."""
         chunk = self.src[start:end]
         if b"\x00" in chunk:
             k = start + chunk.index(b"\x00")
             self.error(self.line, self.col(k), "invalid NUL character")
+        k = chunk.find(b"\xef\xbb\xbf")
+        while k >= 0:
+            self.error(self.line, self.col(start + k), "invalid BOM in the middle of the file")
+            k = chunk.find(b"\xef\xbb\xbf", k + 3)
         if chunk.isascii():
             return
         try:
@@ -244,7 +253,10 @@ class Lexer:
         if c < 0x80 and (ch.isalpha() or ch == "_") or c >= 0x80:
             if c >= 0x80:
                 dch, size = self._decode_char(i)
-                if not dch.isalpha():
+                if dch.isdecimal():
+                    self.error(line, col, f"identifier cannot begin with digit "
+                                          f"U+{ord(dch):04X} '{dch}'")
+                elif not dch.isalpha():
                     if dch == "\ufffd" and size == 1:
                         self.error(line, col, "invalid UTF-8 encoding")
                     elif dch == "\ufeff":
