@@ -243,6 +243,16 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
 
     def _import(self, d: ast.ImportDecl, fscope: Scope) -> None:
         path = unquote(d.path).decode("utf-8", "replace")
+        bad = "empty string" if not path else next(
+            (f"invalid character {_char_name(r)}" for r in path
+             if not r.isprintable() or r.isspace() or r in _IMPORT_PATH_ILLEGAL), "")
+        if bad:
+            self.error(d.path_pos, f"invalid import path ({bad})")
+            return
+        if path.startswith("/"):
+            self.error(d.path_pos, f"could not import {path} (import path cannot be absolute "
+                                   f"path)")
+            return
         if path == "unsafe":
             scope = _unsafe_scope()
             name = "unsafe"
@@ -257,6 +267,9 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             return
         if d.name is not None:
             name = d.name.value
+        if name == "init":
+            self.error(d.pos, "cannot import package as init - init must be a func")
+            return
         if name == "_":
             return
         pn = PkgName(name, path, d.path_pos, scope)
@@ -809,3 +822,11 @@ def _instantiates(e: ast.Expr) -> bool:
         elif isinstance(n, ast.Expr | ast.Field):
             stack.extend(getattr(n, f) for f in n.__dataclass_fields__ if f != "pos")
     return False
+
+
+_IMPORT_PATH_ILLEGAL = frozenset('!"#$%&\'()*,:;<=>?[\\]^{|}`\ufffd')
+
+
+def _char_name(r: str) -> str:
+    """r as Go's %#U prints it: U+000A, or U+0021 '!' when printable."""
+    return f"U+{ord(r):04X} '{r}'" if r.isprintable() else f"U+{ord(r):04X}"
