@@ -91,9 +91,16 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
     errors: int = 0
+    last: tuple[str, int, str] | None = None
 
     def error(self, pos: Pos, msg: str) -> None:
-        """Record a compile error at pos."""
+        """Record a compile error at pos; like gc, not one that repeats the message of
+        the error just recorded on the same line (syntax errors aside)."""
+        if not msg.startswith("syntax error"):
+            key = (pos.file, pos.line, msg)
+            if key == self.last:
+                return
+            self.last = key
         self.items.append(Diagnostic(pos, msg))
         self.errors += 1
 
