@@ -24,6 +24,11 @@ from compiler.syntax.lexer import lex
 from compiler.syntax.pragma import EMBED, FILE_FLAGS, TYPE_FLAGS, USER, Directives, Mode
 from compiler.syntax.tokens import ASSIGN_OPS, LITERAL_KINDS, PRECEDENCE, Token
 
+_AFTER_STMT = frozenset({
+    ";", "}", "case", "default", "EOF", "break", "const", "continue", "defer",
+    "fallthrough", "for", "go", "goto", "if", "return", "select", "switch", "type", "var",
+})
+
 MAX_DEPTH = 10_000
 """Nesting the parser accepts: past gc's practical 3,000 (test/fixedbugs), within
 Python's recursion limit (syntax/__init__.py sets 20 frames per level; 3.11 calls
@@ -169,6 +174,9 @@ class Parser:
                     self.next()
                     continue
                 else:
+                    if kind == "{" and decls and isinstance(decls[-1], ast.FuncDecl) and \
+                            decls[-1].body is None:
+                        raise self.syntax_error("unexpected semicolon or newline before {")
                     if kind == "{" or kind == "NAME" or kind in LITERAL_KINDS or kind in (
                             "(", "*", "if", "for", "return", "switch", "go", "defer"):
                         raise self.syntax_error("non-declaration statement outside "
@@ -919,10 +927,15 @@ class Parser:
                 s = self.stmt()
                 self.clear_pragmas()
                 out.append(s)
-                if self.tok.kind in ("}", "case", "default"):
+                if self.tok.kind == "}":
                     continue
                 if not self.got(";"):
-                    raise self.syntax_error("at end of statement")
+                    self.syntax_error("at end of statement")
+                    # gc's advance: to the statement's end, a clause or a statement
+                    # keyword, whichever comes first.
+                    while self.tok.kind not in _AFTER_STMT:
+                        self.next()
+                    self.got(";")
             except _Bail:
                 self.skip_stmt(start)
         return tuple(out)
