@@ -118,6 +118,7 @@ class SliceExpr:
     hi: Expr | None
     max: Expr | None
     full: bool
+    rbrack: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)

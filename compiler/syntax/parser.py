@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from compiler.diag import Diagnostics, Pos
+from compiler.diag import Diagnostic, Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.syntax.lexer import lex
@@ -824,15 +824,18 @@ class Parser:
             colon = self.pos()
             if self.got(":"):
                 full = True
+                # Not syntax errors in gc: the checker still runs, the slice kept.
                 if hi is None:
-                    self.error_at(colon, "middle index required in 3-index slice")
-                    raise _Bail()
+                    self.dirs.early.append(Diagnostic(colon, "middle index required in "
+                                                             "3-index slice"))
                 if self.tok.kind == "]":
-                    self.error_at(self.pos(), "final index required in 3-index slice")
-                    raise _Bail()
-                mx = self.expr()
-            self.want("]")
-            return ast.SliceExpr(pos, x, lo, hi, mx, full)
+                    self.dirs.early.append(Diagnostic(self.pos(), "final index required in "
+                                                                  "3-index slice"))
+                else:
+                    mx = self.expr()
+            rbrack = self.want("]")
+            return ast.SliceExpr(pos, x, lo, hi, mx, full, Pos(self.path, rbrack.line,
+                                                                rbrack.col))
         finally:
             self.xnest -= 1
 

@@ -128,7 +128,8 @@ class IndexChecker(CheckerBase):
         length = -1
         if isinstance(u, Basic) and is_string(t):
             if e.full:
-                self.error(e.pos, "invalid operation: 3-index slice of string")
+                at = e.max.pos if e.max is not None else e.rbrack or e.pos
+                self.error(at, "invalid operation: 3-index slice of string")
                 return invalid(e)
             rt: Type = STRING if is_untyped_kind(t) else t
             if x.mode is Mode.CONST and isinstance(x.val, bytes):
@@ -149,20 +150,31 @@ class IndexChecker(CheckerBase):
         else:
             self.error(e.x.pos, f"invalid operation: cannot slice {describe(x, self.path)}")
             return invalid(e)
+        # types2's sliceExpr: every index is checked, then the constant ones (a missing
+        # one is 0 first, else the length when known) must not decrease; the first pair
+        # that does is the one error.
         parts: list[tree.Expr | None] = []
         consts: list[int] = []
-        for p in (e.lo, e.hi, e.max):
-            if p is None:
-                parts.append(None)
-                continue
-            pe = self.index_value(p, length)
-            if pe is None:
-                return invalid(e)
-            if isinstance(pe, tree.ConstExpr) and isinstance(pe.value, int):
-                if consts and pe.value < consts[-1]:
-                    self.error(p.pos, f"invalid slice indices: {pe.value} < {consts[-1]}")
-                    return invalid(e)
-                consts.append(pe.value)
+        bad = False
+        for i, p in enumerate((e.lo, e.hi, e.max)):
+            pe = None if p is None else self.index_value(p, length)
+            bad = bad or (p is not None and pe is None)
             parts.append(pe)
+            if isinstance(pe, tree.ConstExpr) and isinstance(pe.value, int):
+                consts.append(pe.value)
+            else:
+                consts.append(0 if p is None and i == 0 else
+                              length - 1 if p is None and length >= 0 else -1)
+        idx = (e.lo, e.hi, e.max)
+        for i, lo in enumerate(consts[:-1]):
+            later = [(j, y) for j, y in enumerate(consts[i + 1:], i + 1) if 0 <= y < lo]
+            if lo > 0 and later:
+                j, y = later[0]
+                p = idx[j]
+                at = p.pos if p is not None else e.rbrack or e.pos
+                self.error(at, f"invalid slice indices: {y} < {lo}")
+                return invalid(e)
+        if bad:
+            return invalid(e)
         return Operand(Mode.VALUE, rt, tree.SliceExpr(e.pos, rt, xe, parts[0], parts[1],
                                                       parts[2]), e)
