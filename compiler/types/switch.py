@@ -201,6 +201,8 @@ class SwitchChecker(CheckerBase):
         self.scope = Scope(saved)
         try:
             init = self.single_stmt(s.init)
+            if s.name is not None and s.name.value == "_":
+                self.error(s.name.pos, "no new variable on left side of :=")
             x = self.value(s.x)
             if not x.invalid and isinstance(x.type, Named) and x.type.tparam is not None:
                 self.error(s.x.pos, f"cannot use type switch on type parameter value "
