@@ -17,9 +17,16 @@ from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, Scope, describe, invalid
-from compiler.types.predicates import comparable, identical, is_untyped_kind, same_class
+from compiler.types.predicates import (
+    comparable,
+    default_type,
+    identical,
+    is_untyped_kind,
+    same_class,
+)
 from compiler.types.typ import (
     BOOL,
+    Basic,
     Interface,
     Map,
     Named,
@@ -28,6 +35,7 @@ from compiler.types.typ import (
     Type,
     Var,
     VarKind,
+    basic_kind,
     is_boolean,
     is_interface,
     message_string,
@@ -127,15 +135,23 @@ class SwitchChecker(CheckerBase):
                 if conv is None:
                     return None
                 op = conv
-            key = (repr(op.type), type(op.val).__name__, op.val)
+            # An untyped case of an interface switch counts by its default type;
+            # byte and uint8, rune and int32 are the same type.
+            kop = op if not is_untyped_kind(op.type) else Operand(
+                Mode.CONST, default_type(op.type), op.expr, op.src, val=op.val)
+            tkey = basic_kind(kop.type) if isinstance(kop.type, Basic) else repr(kop.type)
+            key = (tkey, type(op.val).__name__, op.val)
             if is_boolean(op.type):
                 pass
             elif key in seen:
                 if not self.instance_body:
-                    self.error(e.pos, f"duplicate case {describe(op, self.path)} in "
+                    self.error(e.pos, f"duplicate case {describe(kop, self.path)} in "
                                       f"expression switch\n\t{seen[key]}: previous case")
             else:
-                seen[key] = e.pos
+                # types2 names the previous case by its node: a call or conversion at
+                # its parenthesis, an operation at its operator.
+                seen[key] = e.lparen if isinstance(e, ast.CallExpr) else \
+                    e.oppos if isinstance(e, ast.BinaryExpr) else e.pos
         fake = ast.BinaryExpr(e.pos, "==", e, e, e.pos)
         if is_interface(tag.type) and not is_interface(op.type):
             if op.mode is Mode.NIL:
