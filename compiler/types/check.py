@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
+from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.assignments import AssignChecker
 from compiler.types.base import FuncCtx, TooManyErrors
@@ -563,12 +564,22 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             elif obj is None and self.universe_scope.names.get(rt.value) is None:
                 self.error(rt.pos, f"undefined: {rt.value}")
                 return
+            elif obj is not None and not isinstance(obj, TypeName):
+                self.resolve_type(rt)  # reports `x (variable of type T) is not a type`
+                return
             else:
-                self.error(rt.pos, f"cannot define new methods on non-local type "
-                                   f"{rt.value}")
+                self.error(spec.recv.pos, f"cannot define new methods on non-local type "
+                                          f"{rt.value}")
                 return
         else:
-            self.error(spec.recv.type.pos, "invalid receiver type")
+            t = self.resolve_type(rt)
+            if t is INVALID_TYPE:
+                return
+            if isinstance(rt, ast.SelectorExpr):
+                self.error(spec.recv.pos, f"cannot define new methods on non-local type "
+                                          f"{expr_string(rt)}")
+            else:
+                self.error(spec.recv.type.pos, "invalid receiver type")
             return
         assert isinstance(base, Named)
         u = base.underlying
