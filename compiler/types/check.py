@@ -39,7 +39,6 @@ from compiler.types.infer import InferChecker
 from compiler.types.literals import LiteralChecker
 from compiler.types.operand import INVALID_TYPE, Builtin, PkgName, Scope
 from compiler.types.operators import OperatorChecker
-from compiler.types.predicates import comparable_so_far
 from compiler.types.selector import SelectorChecker
 from compiler.types.stmt import StmtChecker
 from compiler.types.switch import SwitchChecker
@@ -57,7 +56,6 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
-    message_string,
     named_name,
     under,
 )
@@ -623,10 +621,6 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             later, self.uni.later_methods = self.uni.later_methods, saved_later
         for check in later:
             check()
-        for kt, kpos in self.later_keys:
-            if comparable_so_far(kt) is False:
-                self.error(kpos, f"invalid map key type {message_string(kt, self.path)}")
-        self.later_keys = []
         self.check_embedded()
         for d in list(self.decls.values()):
             if d.kind in ("func", "const"):

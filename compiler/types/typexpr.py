@@ -234,8 +234,16 @@ class TypeExprChecker(CheckerBase):
         return Struct(tuple(fields))
 
     def check_embedded(self) -> None:
-        """Reports the embedded fields whose types may not be embedded, once those are
-        complete (types2 checks them later)."""
+        """Reports the map keys that are not comparable and the embedded fields whose
+        types may not be embedded, once those types are complete (types2 checks them
+        later)."""
+        keys, self.later_keys = self.later_keys, []
+        for kt, kpos in keys:
+            known = comparable_so_far(kt)
+            if known is None:
+                self.later_keys.append((kt, kpos))
+            elif not known:
+                self.error(kpos, f"invalid map key type {message_string(kt, self.path)}")
         todo, self.later_embeds = self.later_embeds, []
         for t, pos in todo:
             base = t.elem if isinstance(t, Pointer) else t
