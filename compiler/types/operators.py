@@ -113,6 +113,9 @@ class OperatorChecker(CheckerBase):
                     v = C.int_range(k)[1] ^ iv
                 else:
                     v = ~iv
+                if is_untyped_kind(t) and C.overflows(v):
+                    self.error(e.pos, "constant bitwise complement overflow")
+                    return invalid(e)
             return self.typed_const(e, t, v)
         return Operand(Mode.VALUE, t, tree.Unary(e.pos, t, e.op, x.expr), e)
 
