@@ -158,8 +158,7 @@ class LiteralChecker(CheckerBase):
                 self.error(el.pos, f"too many values in {expr_string(e)}")
                 break
             out.append(tree.Element(i, self._field(el, u.fields[i].type)))
-        if len(e.elems) < len(u.fields) and not any(isinstance(x, ast.KeyValue)
-                                                    for x in e.elems):
+        if len(e.elems) < len(u.fields):
             self.error(e.rbrace, f"too few values in {expr_string(e)}")
         return out
 
