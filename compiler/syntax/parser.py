@@ -624,6 +624,13 @@ class Parser:
                 results = (ast.Field(rpos, None, t),)
         return ast.FuncType(pos, params, results)
 
+    def _dots_elem(self) -> ast.Expr:
+        """The element type after `...` in a parameter list (gc's words when missing)."""
+        t = self.type_or_none()
+        if t is None:
+            raise self.syntax_error("... is missing type")
+        return t
+
     def params(self) -> tuple[ast.Field, ...]:
         """A parenthesized parameter list with Go's name-grouping rules."""
         self.want("(")
@@ -632,7 +639,7 @@ class Parser:
             ppos = self.pos()
             if self.tok.kind == "...":
                 self.next()
-                entries.append((ppos, None, ast.DotsType(ppos, self.type_())))
+                entries.append((ppos, None, ast.DotsType(ppos, self._dots_elem())))
             elif self.tok.kind == "NAME" and self._name_then_array():
                 pname = self.name()
                 entries.append((ppos, pname, self.type_()))
@@ -644,7 +651,7 @@ class Parser:
                     if self.tok.kind == "...":
                         dpos = self.pos()
                         self.next()
-                        entries.append((ppos, t, ast.DotsType(dpos, self.type_())))
+                        entries.append((ppos, t, ast.DotsType(dpos, self._dots_elem())))
                     else:
                         entries.append((ppos, t, self.type_()))
                 else:
