@@ -107,6 +107,19 @@ class CallChecker(CheckerBase):
                 if sig.variadic and i >= len(sig.params) - 1 and not e.dots and \
                         isinstance(h, Slice):
                     h = h.elem
+                if len(e.args) == 1:  # f(g()...)
+                    a = self.require_value(self.expr(arg, h), allow_tuple=True)
+                    if isinstance(a.type, Tuple) and not a.invalid:
+                        # types2 counts g's results as the arguments.
+                        if sig.variadic:
+                            self.error(e.pos, f"cannot use ... with {len(a.type.types)}-"
+                                              f"valued {expr_string(arg)}")
+                        else:
+                            self.error(e.pos, f"cannot use ... in call to non-variadic "
+                                              f"{fname}")
+                        return ()
+                    ops.append(a)
+                    continue
                 ops.append(self.value(arg, h))
         if any(o.invalid for o in ops):
             return ()
