@@ -170,7 +170,7 @@ def test_clean_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _funcs(asm: str) -> dict[str, list[str]]:
-    """Each function's lines, string and itab-cache symbols renamed alike."""
+    """Each function's lines, string, constant and itab-cache symbols renamed alike."""
     names = set(re.findall(r'\.type\t"?([^",]+)"?, @function', asm))
     out: dict[str, list[str]] = {}
     cur: list[str] | None = None
@@ -181,7 +181,7 @@ def _funcs(asm: str) -> dict[str, list[str]]:
         elif (m and not ln.startswith(".L")) or ln.startswith(("\t.section", "\t.bss")):
             cur = None  # the text's end, or data
         elif cur is not None and not ln.startswith(("\t.globl", "\t.type")):
-            cur.append(re.sub(r"go\.(string|itabcache)\.[^\s,()\"]*", r"go.\1", ln))
+            cur.append(re.sub(r"go\.(string|const|itabcache)\.[^\s,()\"]*", r"go.\1", ln))
     return out
 
 
