@@ -40,7 +40,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from compiler import ir
+from compiler import amd64float, ir
 from compiler.diag import Pos
 from compiler.liveness import FuncLive, LivenessResult
 from compiler.regalloc import NONE, FuncAlloc
@@ -475,7 +475,7 @@ class FuncGen:
                 self.ncall = ordinal.get((b.index, n), -1)
                 if fuse and n == len(b.instrs) - 1:
                     if isinstance(i, ir.FBinOp):
-                        self.fcompare(i, fused=True)
+                        amd64float.fcompare(self, i, fused=True)
                     else:
                         assert isinstance(i, ir.BinOp)
                         self.compare(i, fused=True)
@@ -853,115 +853,12 @@ class FuncGen:
             self.ins(f"movs{'d' if width == 8 else 's'}\t{src}, {dst}")
 
     def fbinop(self, i: ir.FBinOp) -> None:
-        """Float arithmetic in the destination's XMM register when it has one (%xmm0
-        otherwise, or when it is the right operand of a non-commuting operation)."""
-        sfx = "sd" if i.width == 8 else "ss"
-        op = i.op
-        if op is ir.FOp.NEG:
-            self.load(i.x, "rax", i.width)
-            self.ins("btcq\t$63, %rax" if i.width == 8 else "xorl\t$0x80000000, %eax")
-            self.store("rax", i.dst, i.width)
-            return
-        if op in _FROUND or op is ir.FOp.SQRT:
-            x, d = self.loc(i.x, i.width), self.loc(i.dst, i.width)
-            t = d if _isxmm(d) else "%xmm0"
-            if op is ir.FOp.SQRT:
-                self.ins(f"sqrt{sfx}\t{x}, {t}")
-            else:
-                self.ins(f"round{sfx}\t${_FROUND[op]}, {x}, {t}")
-            self.fmove(t, d, i.width)
-            return
-        if op in _FARITH:
-            x, y, d = self.loc(i.x, i.width), self.loc(i.y, i.width), self.loc(i.dst, i.width)
-            if op in (ir.FOp.ADD, ir.FOp.MUL) and y == d and x != d:
-                x, y = y, x
-            t = d if _isxmm(d) and y != d else "%xmm0"
-            self.fmove(x, t, i.width)
-            self.ins(f"{_FARITH[op]}{sfx}\t{y}, {t}")
-            self.fmove(t, d, i.width)
-            return
-        self.fcompare(i, fused=False)
-
-    def fcompare(self, i: ir.FBinOp, fused: bool) -> None:
-        """x cmp y with ucomis[sd]; fused leaves the condition in self.cc for the
-        block's `if` (not for == and !=, which also test the parity flag)."""
-        sfx = "sd" if i.width == 8 else "ss"
-        op = i.op
-        a, b = (i.y, i.x) if op in (ir.FOp.LT, ir.FOp.LE) else (i.x, i.y)
-        ra = self.loc(a, i.width)
-        if not _isxmm(ra):
-            self.fmove(ra, "%xmm0", i.width)
-            ra = "%xmm0"
-        self.ins(f"ucomi{sfx}\t{self.loc(b, i.width)}, {ra}")
-        if fused:
-            assert op not in (ir.FOp.EQ, ir.FOp.NE)
-            self.cc = "a" if op in (ir.FOp.GT, ir.FOp.LT) else "ae"
-            return
-        if op is ir.FOp.EQ:
-            self.ins("sete\t%al")
-            self.ins("setnp\t%cl")
-            self.ins("andb\t%cl, %al")
-        elif op is ir.FOp.NE:
-            self.ins("setne\t%al")
-            self.ins("setp\t%cl")
-            self.ins("orb\t%cl, %al")
-        elif op in (ir.FOp.GT, ir.FOp.LT):
-            self.ins("seta\t%al")
-        else:
-            self.ins("setae\t%al")
-        self.store("rax", i.dst, 1)
+        """Float arithmetic, rounding and compares (compiler/amd64float.py)."""
+        amd64float.fbinop(self, i)
 
     def fconv(self, i: ir.FConv) -> None:
-        """Conversions between floats and integers, into the destination's XMM
-        register when it has one."""
-        d = "sd" if i.dwidth == 8 else "ss"
-        s = "sd" if i.swidth == 8 else "ss"
-        dst = self.loc(i.dst, i.dwidth)
-        t = dst if _isxmm(dst) else "%xmm0"
-        match i.kind:
-            case "i2f":
-                self.load(i.src, "rax", i.swidth, True)
-                self.ins(f"cvtsi2{d}q\t%rax, {t}")
-            case "u2f":
-                big, done = self.local_label(), self.local_label()
-                self.load(i.src, "rax", i.swidth)
-                self.ins("testq\t%rax, %rax")
-                self.ins(f"js\t{big}")
-                self.ins(f"cvtsi2{d}q\t%rax, {t}")
-                self.ins(f"jmp\t{done}")
-                self.label(big)
-                self.ins("movq\t%rax, %rcx")
-                self.ins("shrq\t$1, %rcx")
-                self.ins("andl\t$1, %eax")
-                self.ins("orq\t%rcx, %rax")
-                self.ins(f"cvtsi2{d}q\t%rax, {t}")
-                self.ins(f"add{d}\t{t}, {t}")
-                self.label(done)
-            case "f2i":  # a 4-byte result converts in 32 bits: 0x80000000 when out of range
-                q, r = ("q", "%rax") if i.dwidth == 8 else ("", "%eax")
-                self.ins(f"cvtt{s}2si{q}\t{self.loc(i.src, i.swidth)}, {r}")
-                self.store("rax", i.dst, i.dwidth)
-                return
-            case "f2u":
-                big, done = self.local_label(), self.local_label()
-                self.fmove(self.loc(i.src, i.swidth), "%xmm0", i.swidth)
-                bits = 0x43E0000000000000 if i.swidth == 8 else 0x5F000000
-                self.ins(f"movabsq\t${bits}, %rax")
-                self.ins("movq\t%rax, %xmm1")
-                self.ins(f"ucomi{s}\t%xmm1, %xmm0")
-                self.ins(f"jae\t{big}")
-                self.ins(f"cvtt{s}2siq\t%xmm0, %rax")
-                self.ins(f"jmp\t{done}")
-                self.label(big)
-                self.ins(f"sub{s}\t%xmm1, %xmm0")
-                self.ins(f"cvtt{s}2siq\t%xmm0, %rax")
-                self.ins("btsq\t$63, %rax")  # gc ORs the bit in: +Inf gives 1<<63
-                self.label(done)
-                self.store("rax", i.dst, i.dwidth)
-                return
-            case _:
-                self.ins(f"cvt{s}2{d}\t{self.loc(i.src, i.swidth)}, {t}")
-        self.fmove(t, dst, i.dwidth)
+        """Conversions between floats and integers (compiler/amd64float.py)."""
+        amd64float.fconv(self, i)
 
     def call(self, i: ir.Call) -> None:
         for a in i.args:
@@ -1062,9 +959,6 @@ _SIMPLE = {ir.Op.ADD: "addq", ir.Op.SUB: "subq", ir.Op.AND: "andq", ir.Op.OR: "o
            ir.Op.XOR: "xorq"}
 _CC = {ir.Op.EQ: ("e", "e"), ir.Op.NE: ("ne", "ne"), ir.Op.LT: ("l", "b"),
        ir.Op.LE: ("le", "be"), ir.Op.GT: ("g", "a"), ir.Op.GE: ("ge", "ae")}
-_FROUND = {ir.FOp.FLOOR: 1, ir.FOp.CEIL: 2, ir.FOp.TRUNC: 3}
-"""ROUNDSD's rounding-mode immediates (toward -Inf, +Inf, zero), gc's for Floor/Ceil/Trunc."""
-_FARITH = {ir.FOp.ADD: "add", ir.FOp.SUB: "sub", ir.FOp.MUL: "mul", ir.FOp.DIV: "div"}
 
 
 def _fconst_label(bits: int) -> str:
