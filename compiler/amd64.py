@@ -1107,6 +1107,19 @@ def _data(d: ir.Data) -> list[str]:
     return out
 
 
+FUNC_ALIGN = 32
+"""Every function starts at a multiple of this many bytes, as gc's amd64 assembler
+places them (cmd/internal/obj/x86's funcAlign): without it a small hot loop's speed
+depends on where the functions linked before it happen to end."""
+
+
+def func_head(name: str) -> list[str]:
+    """The directives and label that open function name's text."""
+    q = quote(name)
+    return [f"\t.p2align\t{FUNC_ALIGN.bit_length() - 1}", f"\t.globl\t{q}",
+            f"\t.type\t{q}, @function", f"{q}:"]
+
+
 def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                  regs: dict[str, FuncAlloc] | None = None) -> str:
     """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
@@ -1121,9 +1134,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
     for f in prog.funcs:
-        out.append(f"\t.globl\t{quote(f.name)}")
-        out.append(f"\t.type\t{quote(f.name)}, @function")
-        out.append(f"{quote(f.name)}:")
+        out.extend(func_head(f.name))
         alloc = (regs or {}).get(f.name, NONE)
         fg = FuncGen(alloc.body or f, alloc)
         for ln in fg.gen():

@@ -200,8 +200,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     for f in lowered.funcs:
         alloc = regs.get(f.name, amd64.NONE)
         fg = amd64.FuncGen(alloc.body or f, alloc)
-        q = amd64.quote(f.name)
-        text = "\n".join([f"\t.globl\t{q}", f"\t.type\t{q}, @function", f"{q}:", *(
+        text = "\n".join([*amd64.func_head(f.name), *(
             ln.text if ln.pos is None else "\t" + ln.text for ln in fg.gen())])
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()

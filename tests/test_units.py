@@ -180,7 +180,7 @@ def _funcs(asm: str) -> dict[str, list[str]]:
             cur = out.setdefault(m.group(1), [])
         elif (m and not ln.startswith(".L")) or ln.startswith(("\t.section", "\t.bss")):
             cur = None  # the text's end, or data
-        elif cur is not None and not ln.startswith(("\t.globl", "\t.type")):
+        elif cur is not None and not ln.startswith(("\t.globl", "\t.type", "\t.p2align")):
             cur.append(re.sub(r"go\.(string|const|itabcache)\.[^\s,()\"]*", r"go.\1", ln))
     return out
 
