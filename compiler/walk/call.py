@@ -208,8 +208,15 @@ class CallWalker(WalkerBase):
     def external_call(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> list[ir.Mem]:
         """A call of a bodyless (runtime-implemented) function: the C runtime ABI, one
         integer register per argument word; up to two result words come back in
-        %rax:%rdx, more through a hidden result pointer first (SysV sret)."""
+        %rax:%rdx, more through a hidden result pointer first (SysV sret). A function
+        whose arguments (and result pointer) take more than the six argument registers
+        is called with the Go ABI instead, as gc calls an assembly body (ABI0: every
+        argument and result in the caller's outgoing area); the C runtime has none."""
         self.pb.externs.add(f.symbol)
+        total = sum(align8(size_of(t)) for t in f.sig.results)
+        nwords = sum((size_of(t) + 7) // 8 or 1 for t in f.sig.params)
+        if nwords + (total > 16) > 6:
+            return self.go_call(pos, f.symbol, f.sig.params, vals, f.sig.results)
         words: list[ir.Operand] = []
         for t, m in zip(f.sig.params, vals, strict=True):
             n = size_of(t)
@@ -223,8 +230,6 @@ class CallWalker(WalkerBase):
             offs.append(total)
             total = align8(total + size_of(t))
         res = [self.temp(t) for t in f.sig.results]
-        if len(words) + (total > 16) > 6:
-            raise Unsupported(pos, f"runtime function {f.name} with more than 6 words")
         if total > 16:
             area = self.temp(total)
             p = self.temp(8)
