@@ -1,15 +1,17 @@
 """Compile cost over Go's test tree: the slowest and largest `refgo compile`s.
 
     python -m bench.compilecost [-tree /usr/share/go-1.19/test] [-timeout 20]
-                                [-kill S] [-mem-gib 1] [-every N] [-j 1] [-log out.jsonl]
+                                [-kill S] [-mem-gib 1] [-every N] [-largest-first]
+                                [-j 1] [-log out.jsonl]
     python -m bench.compilecost -report out.jsonl
 
 Compiles each test file of the tree (`*.go` in the tree and its directories, not the
 `*.dir` helper packages) with `refgo compile -o x.o FILE` under a wall-clock limit
 and an address-space limit, and records its wall and CPU time, peak RSS and exit
 status (one JSON line per file in -log, written as it goes, so a partial run can be
-reported with -report). On a loaded machine wall time overstates a compile's cost;
--kill 120 lets a slow compile finish so that its CPU time is known. The report lists
+reported with -report). On a loaded machine wall time overstates a compile's cost:
+a compile is stopped at -timeout + 1 s of CPU time (SIGXCPU), and -kill 600 lets one
+waiting for the CPU run on that long in wall time. The report lists
 the ten slowest and the ten largest compiles, the files over -timeout (by wall and by
 CPU time) or -mem-gib, and the internal compiler errors (exit 3) and Python tracebacks:
 
@@ -29,6 +31,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,11 +68,14 @@ def test_files(tree: Path) -> Iterator[Path]:
             yield p
 
 
-def measure(tree: Path, path: Path, timeout: float, mem_bytes: int) -> Cost:
-    """Compile path once under the limits and return what it cost (the child is reaped
-    with wait4, for its own peak RSS)."""
+def measure(tree: Path, path: Path, cpu: float, timeout: float, mem_bytes: int) -> Cost:
+    """Compile path once under the limits (cpu seconds of CPU time, timeout of wall
+    time, mem_bytes of address space) and return what it cost (the child is reaped with
+    wait4, for its own peak RSS and CPU time)."""
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+        secs = int(cpu) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (secs, secs + 1))
 
     with tempfile.TemporaryDirectory(prefix="refgo-cost-") as tmp:
         cmd = [sys.executable, "-m", "compiler", "compile", "-o", f"{tmp}/x.o", str(path)]
@@ -100,7 +106,7 @@ def report(costs: list[Cost], timeout: float, mem_gib: float) -> str:
     """The summary: counts, then the ten slowest (by CPU time, which load on a shared
     machine inflates less than wall time) and the ten largest."""
     over_t = [c for c in costs if c.seconds >= timeout or c.status == -9]
-    over_cpu = [c for c in costs if c.cpu >= timeout]
+    over_cpu = [c for c in costs if c.cpu >= timeout or c.status == -signal.SIGXCPU]
     over_m = [c for c in costs if c.rss_kib > mem_gib * (1 << 20)]
     ice = [c for c in costs if c.status == 3]
     tb = [c for c in costs if c.traceback]
@@ -130,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="address-space limit per compile (above -mem-gib: Python "
                          "reserves more address space than it touches)")
     ap.add_argument("-kill", type=float, default=0.0,
-                    help="wall seconds before a compile is killed (default -timeout + 1)")
+                    help="wall seconds before a compile is killed (default -timeout + 1; "
+                         "CPU time is limited to -timeout + 1 s whatever this says)")
+    ap.add_argument("-largest-first", action="store_true",
+                    help="compile the files in decreasing size, so that a run stopped "
+                         "early has seen the likeliest slow ones")
     ap.add_argument("-every", type=int, default=1)
     ap.add_argument("-j", type=int, default=1)
     ap.add_argument("-log", default="")
@@ -145,10 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench.compilecost: no Go test tree at {tree}", file=sys.stderr)
         return 2
     files = list(test_files(tree))[::a.every]
+    if a.largest_first:
+        files.sort(key=lambda p: -p.stat().st_size)
     log = open(a.log, "a") if a.log else None  # noqa: SIM115 - appended as results come
     costs: list[Cost] = []
     with ThreadPoolExecutor(a.j) as pool:
-        for c in pool.map(lambda p: measure(tree, p, a.kill or a.timeout + 1,
+        for c in pool.map(lambda p: measure(tree, p, a.timeout, a.kill or a.timeout + 1,
                                             int(a.limit_gib * (1 << 30))), files):
             costs.append(c)
             if log:
