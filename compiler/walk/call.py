@@ -26,6 +26,7 @@ from compiler.types.typ import (
     Pointer,
     Signature,
     Type,
+    has_pointers,
     is_signed,
     size_of,
     under,
@@ -231,7 +232,12 @@ class CallWalker(WalkerBase):
             total = align8(total + size_of(t))
         res = [self.temp(t) for t in f.sig.results]
         if total > 16:
-            area = self.temp(total)
+            # A pointer-free result's area has its type, so that the stack maps list
+            # none of its words rather than every word of a size-only temporary (a
+            # [400e6]byte result: 50 million).
+            rt = f.sig.results[0]
+            plain = len(f.sig.results) == 1 and not has_pointers(rt)
+            area = self.temp(rt if plain else total)
             p = self.temp(8)
             self.emit(ir.LoadAddr(pos, p, area))
             words.insert(0, p)
