@@ -132,6 +132,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         try:
             self._collect(files)
             self._resolve_all()
+            self.check_type_sizes()
             if self.bodies is None or self.bodies(self.path):
                 self._check_bodies()
                 self.check_generic_bodies()

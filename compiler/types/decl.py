@@ -28,6 +28,7 @@ from compiler.types.typ import (
     is_boolean,
     is_interface,
     message_string,
+    size_of,
     under,
 )
 
@@ -150,6 +151,12 @@ class DeclChecker(CheckerBase):
                     types.append(_expr_type(e) if not op.invalid and op.mode is not Mode.NIL
                                  else INVALID_TYPE)
         vs = [self.new_var(n.value, ty, n.pos, kind) for n, ty in zip(names, types, strict=True)]
+        if self.diags.errors == errors_before:
+            for n, ty in zip(names, types, strict=True):
+                if _too_large(ty, MAX_WIDTH):
+                    self.error(n.pos, f"type {message_string(ty, self.path)} larger than "
+                                      "address space")
+                    break
         if self.diags.errors > errors_before:
             self.used.update(vs)
         if kind is VarKind.GLOBAL:
@@ -160,6 +167,14 @@ class DeclChecker(CheckerBase):
                                                                                     v.type)
                                                    for v in vs), tuple(vals))
         return vs, tree.VarDecl(spec.pos, tuple(vs), tuple(vals))
+
+    def check_type_sizes(self) -> None:
+        """Report the package-level defined types whose values would not fit in the
+        address space, at their declarations (gc sizes every declared type)."""
+        for nt in self.named:
+            if nt.underlying is not None and not nt.targs and _too_large(nt, MAX_WIDTH):
+                self.error(nt.pos, f"type {message_string(nt.underlying, self.path)} "
+                                   "larger than address space")
 
     def decl_stmt(self, s: ast.DeclStmt) -> list[tree.Stmt]:
         out: list[tree.Stmt] = []
@@ -216,6 +231,19 @@ class DeclChecker(CheckerBase):
         nt.underlying = under(u) if u is not nt and u is not INVALID_TYPE and not (
             isinstance(u, Named) and u.underlying is None) else INVALID_TYPE.underlying
         self.named.append(nt)
+
+
+MAX_WIDTH = 1 << 50
+"""gc's bound on a type's size on amd64 (types.MaxWidth): a variable's type at or
+past it is `larger than address space`."""
+
+def _too_large(t: Type, limit: int) -> bool:
+    """Whether a value of t takes limit bytes or more (False while its size is not
+    known: a type parameter's, or an invalid recursive type's)."""
+    try:
+        return size_of(t) >= limit
+    except (TypeError, RecursionError):
+        return False
 
 
 def _expr_type(e: tree.Expr) -> Type:
