@@ -157,6 +157,9 @@ class DeclChecker(CheckerBase):
                     self.error(n.pos, f"type {message_string(ty, self.path)} larger than "
                                       "address space")
                     break
+                if kind is VarKind.GLOBAL and _too_large(ty, MAX_SYMBOL + 1):
+                    self.error(n.pos, f"{self.path}.{n.value}: symbol too large "
+                                      f"({size_of(ty)} bytes > {MAX_SYMBOL} bytes)")
         if self.diags.errors > errors_before:
             self.used.update(vs)
         if kind is VarKind.GLOBAL:
@@ -236,6 +239,11 @@ class DeclChecker(CheckerBase):
 MAX_WIDTH = 1 << 50
 """gc's bound on a type's size on amd64 (types.MaxWidth): a variable's type at or
 past it is `larger than address space`."""
+
+MAX_SYMBOL = 2_000_000_000
+"""gc's bound on a global variable's size (`symbol too large`): past it the static
+link's 32-bit pc-relative relocations cannot reach past the variable."""
+
 
 def _too_large(t: Type, limit: int) -> bool:
     """Whether a value of t takes limit bytes or more (False while its size is not
