@@ -54,6 +54,7 @@ nothing reads is dropped from the body amd64 emits.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -534,7 +535,7 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
     register of its class whose units' ranges it does not overlap (one that a unit it is
     copied from or to holds, if it can), or none (the frame)."""
     regs: dict[Unit, str] = {}
-    taken: dict[str, list[tuple[int, int]]] = {r: [] for r in CALLER_FREE + CALLEE_SAVED + XMM}
+    taken = {r: _Held() for r in CALLER_FREE + CALLEE_SAVED + XMM}
     floats = ok.floats if isinstance(ok, _Eligible) else set()
     for it in sorted(iv.values(), key=lambda x: (-x.weight, x.unit)):
         fl = it.unit[0] in floats
@@ -549,13 +550,41 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
         # a register free for the partners still to come too, so they can take it
         later = _merge([x for c in partners if c not in regs and c in iv
                         for x in iv[c].ranges])
-        good = [r for r in allowed if not _overlaps(taken[r], later)] if later else []
+        good = [r for r in allowed if not taken[r].overlaps(later)] if later else []
         for r in (*hints, *good, *allowed):
-            if not _overlaps(taken[r], rs):
-                taken[r] = _merge(taken[r] + rs)
+            if not taken[r].overlaps(rs):
+                taken[r].add(rs)
                 regs[it.unit] = r
                 break
     return regs
+
+
+class _Held:
+    """The positions a register holds: sorted disjoint closed ranges, as parallel lists
+    of starts and ends, so that a query or an insertion is a binary search (a function
+    of N short-lived temporaries allocates in O(N log N), not O(N^2))."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, ys: list[tuple[int, int]]) -> bool:
+        """Whether any range of ys shares a position with the held ranges."""
+        for a, b in ys:
+            # the held range starting last at or before b is the one ending last
+            k = bisect_right(self.starts, b) - 1
+            if k >= 0 and self.ends[k] >= a:
+                return True
+        return False
+
+    def add(self, ys: list[tuple[int, int]]) -> None:
+        """Hold the ranges ys too (contract: not overlapping the held ones)."""
+        for a, b in ys:
+            k = bisect_right(self.starts, a)
+            self.starts.insert(k, a)
+            self.ends.insert(k, b)
 
 
 def _merge(rs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -568,19 +597,6 @@ def _merge(rs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
-
-
-def _overlaps(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> bool:
-    """Whether two sorted disjoint range lists share a position."""
-    i = j = 0
-    while i < len(xs) and j < len(ys):
-        if xs[i][1] < ys[j][0]:
-            i += 1
-        elif ys[j][1] < xs[i][0]:
-            j += 1
-        else:
-            return True
-    return False
 
 
 def _finish(f: ir.Func, regs: dict[Unit, str], fused: frozenset[int],
