@@ -259,6 +259,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         else:
             info = self.importer(path, d.path_pos)
             if info is None:
+                self._broken_import(path, d, fscope)
                 return
             scope = info.scope
             name = info.name
@@ -279,6 +280,16 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             return
         fscope.names[name] = pn
         self.imports.append(pn)
+
+    def _broken_import(self, path: str, d: ast.ImportDecl, fscope: Scope) -> None:
+        """Declare the name of an import that failed (its error given) as a broken
+        package, used, so that its uses add no `undefined` or `not used` errors."""
+        name = d.name.value if d.name is not None else path.rsplit("/", 1)[-1]
+        if name in (".", "_") or name in fscope.names or not name.isidentifier():
+            return
+        pn = PkgName(name, path, d.path_pos, {}, broken=True)
+        fscope.names[name] = pn
+        self.used_pkgs.add(id(pn))
 
     def _dot_import(self, path: str, d: ast.ImportDecl, scope: dict[str, object],
                     fscope: Scope) -> None:

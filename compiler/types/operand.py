@@ -80,12 +80,15 @@ class Builtin:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PkgName:
-    """An imported package name in a file scope; `used` is tracked by the checker."""
+    """An imported package name in a file scope; `used` is tracked by the checker. A
+    broken one stands for an import that failed (reported there): its selectors are
+    invalid without a further error."""
 
     name: str
     path: str
     pos: Pos
     scope: dict[str, object]
+    broken: bool = False
 
 
 Object = Var | Func | Const | TypeName | Builtin | PkgName

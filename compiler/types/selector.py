@@ -50,6 +50,8 @@ class SelectorChecker(CheckerBase):
             obj = self.lookup(e.x.value)
             if isinstance(obj, PkgName):
                 self.used_pkgs.add(id(obj))
+                if obj.broken:
+                    return invalid(e)
                 o = obj.scope.get(e.sel.value)
                 if o is None or not e.sel.value[:1].isupper():
                     if o is not None:
