@@ -3,12 +3,17 @@ is success or diagnostics of the form `file:line:col: message`.
 
 A hypothesis property test feeds truncated and mutated versions of the repository's
 cases (and random bytes); explicit tests cover NUL bytes, invalid UTF-8, unterminated
-literals and comments, 10,000-deep nesting and a 1 MB line.
+literals and comments, 10,000-deep nesting and a 1 MB line. Bad programs by kind
+(truncated, binary, too deep, too large, failed imports) go through `refgo compile`
+and `refgo build` too: exit 1 with diagnostics only, never an internal error.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +120,57 @@ def test_one_megabyte_line() -> None:
     assert out and "nesting" in out[0] or not out
     s = b"package main\n\nvar s = \"" + b"a" * 1_000_000 + b"\"\n\nfunc main() { _ = s }\n"
     assert front_end(s) == []
+
+
+BAD_PROGRAMS = {
+    "truncated": b'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("x"',
+    "truncated clause": b"package",
+    "binary": bytes(range(256)) * 4,
+    "elf header": b"\x7fELF\x02\x01\x01\x00" + bytes(range(1, 200)),
+    "nesting": b"package main\n\nvar x = " + b"(" * 20_000 + b"1" + b")" * 20_000
+               + b"\n\nfunc main() { _ = x }\n",
+    "huge shift": b"package main\n\nconst c = 1 << 100000\n\nfunc main() { println(c > 1) }\n",
+    "huge exponent": b"package main\n\nconst c = 1e1000000000\n\nfunc main() { println(c > 1) }\n",
+    "huge float": b"package main\n\nfunc main() { var x float64 = 1e400; println(x) }\n",
+    "huge type": b"package main\n\nvar a [1<<62]byte\n\nfunc main() { println(len(a)) }\n",
+    "huge global": b"package main\n\nvar a [1<<40]byte\n\nfunc main() { println(len(a)) }\n",
+    "huge type declaration": b"package main\n\ntype T struct{ a, b [1<<49]byte }\n\n"
+                             b"func main() {}\n",
+    "missing packages": b'package main\n\nimport (\n\t"synx"\n\t"net/rpc"\n)\n\n'
+                        b"func main() { synx.F(); var t synx.T; _ = t; _ = rpc.ErrShutdown }\n",
+}
+LINE = re.compile(r"^(x\.go:\d+:\d+: \S|\t)")
+
+
+def refgo(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "compiler", *args], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=300, check=False)
+
+
+def assert_diagnostics(r: subprocess.CompletedProcess[str], errors: int = 0) -> None:
+    """Exit 1 with `x.go:line:col: message` lines (and their indented details) only;
+    errors > 0: exactly that many."""
+    lines = r.stderr.splitlines()
+    assert r.returncode == 1 and lines, r.stderr
+    for line in lines:
+        assert LINE.match(line), r.stderr
+        assert "internal compiler error" not in line and "Traceback" not in line, r.stderr
+    if errors:
+        assert len([x for x in lines if not x.startswith("\t")]) == errors, r.stderr
+
+
+@pytest.mark.parametrize("cmd", ["compile", "build"])
+@pytest.mark.parametrize("kind", sorted(BAD_PROGRAMS))
+def test_bad_programs_exit_1_with_diagnostics(tmp_path: Path, kind: str, cmd: str) -> None:
+    (tmp_path / "x.go").write_bytes(BAD_PROGRAMS[kind])
+    r = refgo(cmd, "-o", "x.out", "x.go", cwd=tmp_path)
+    assert_diagnostics(r, errors=2 if kind == "missing packages" else 0)
+
+
+def test_import_cycle_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "x.go").write_text('package a\n\nimport "test/a"\n\nvar X = a.X\n')
+    r = refgo("compile", "-D", "test", "-I", ".", "-p", "test/a", "-o", "a.a", "x.go",
+              cwd=tmp_path)
+    assert_diagnostics(r, errors=1)
+    assert "import cycle not allowed" in r.stderr
