@@ -22,6 +22,7 @@ Both compilers must accept the program (exit 0), or the run stops with their out
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -77,9 +78,13 @@ def generate(lines: int) -> str:
 def time_cmd(argv: Sequence[str], cwd: Path) -> tuple[float, float]:
     """Wall and CPU (user+sys, all threads) seconds of one run of argv; raises
     BenchError if it fails. CPU time is the steadier figure on a shared machine."""
+    # PYTHONDONTWRITEBYTECODE would make every timed refgo compile the compiler's own
+    # sources again: a user's refgo has its bytecode (pip writes it on install, an
+    # editable install on first run), so the first timed run writes it here.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True, env=env)
     secs = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
