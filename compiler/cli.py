@@ -121,14 +121,28 @@ def compile_in_dir(a: flags.Args) -> int:
     problems: list[str] = []
 
     def compile(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
+        rep = driver.Result("", "", "")
+        if units.reports(cfg):
+            # The reports are the whole-program compile's (units.report_package); the
+            # product, compiled after them, reports nothing.
+            # Its code is not the product: -o names the archive or object made below.
+            rep = dataclasses.replace(units.report_package(cfg, diags, dirs), asm="")
+            if cfg.dump is not None:
+                return rep
+            cfg = dataclasses.replace(cfg, listing=False, escape_level=0, live=False)
         if units.package_name(cfg.files) == "main":
-            return units.compile_units(cfg, diags, problems=problems, dirs=dirs)
+            res = units.compile_units(cfg, diags, problems=problems, dirs=dirs)
+            return driver.Result(res.asm, rep.listing, rep.dumps)
         path = a.flags.get("p") or first.stem
         arch = units.compile_package(cfg, diags, path, dirs, problems=problems)
         units.write_archive(arch, Path(a.flags.get("o") or path + ".a"))
-        return driver.Result("", "", "")
+        return rep
 
     def act(res: driver.Result) -> int:
+        if res.dumps:
+            sys.stdout.write(res.dumps)
+        if res.listing:
+            sys.stdout.write(res.listing)
         if res.asm:
             link.assemble(res.asm, Path(a.flags.get("o") or first.stem + ".o"))
         return 0

@@ -17,7 +17,7 @@ errors`), 3 internal compiler error (any exception: never a traceback).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -103,6 +103,21 @@ class Result:
     dumps: str
 
 
+@dataclass(frozen=True, slots=True)
+class Separate:
+    """Packages compiled separately (compiler/units.py's archives) that a compile reads
+    as importers do: the checker their declarations only (load, import_map), escape
+    analysis their tags, gc's inlining decisions their costs, the inliner their
+    inlinable bodies; they are neither walked nor listed."""
+
+    load: Callable[[str], Sequence[ast.File]]
+    import_map: Mapping[str, str]
+    paths: Collection[str]
+    tags: Mapping[str, tuple[escape.ParamTag, ...]]
+    costs: Mapping[str, int]
+    bodies: Mapping[str, ir.Func]
+
+
 class UsageError(Exception):
     """Bad command-line input (unknown flag, missing file): one line, exit 2."""
 
@@ -158,8 +173,9 @@ def parse_mode(cfg: Config) -> pragma.Mode:
     return pragma.Mode(std=cfg.std, runtime=cfg.runtime, complete=cfg.complete)
 
 
-def compile_files(cfg: Config, diags: Diagnostics) -> Result:
-    """Run the pass pipeline over cfg.files; raises CompileFailed on errors."""
+def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) -> Result:
+    """Run the pass pipeline over cfg.files, with sep's packages read as compiled
+    separately; raises CompileFailed on errors."""
     def check() -> None:
         if diags.errors:
             raise CompileFailed(diags)
@@ -172,8 +188,12 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         check()
     if cfg.dump == "syntax":
         return Result("", "", "".join(syntax.dump(f) for f in files))
-    prog = types.check_program(files, diags, _loader(diags, cfg.packages),
-                                cfg.import_map, lang=cfg.lang)
+    if sep is None:
+        prog = types.check_program(files, diags, _loader(diags, cfg.packages),
+                                   cfg.import_map, lang=cfg.lang)
+    else:
+        prog = types.check_program(files, diags, sep.load, sep.import_map,
+                                   lambda path: path not in sep.paths, lang=cfg.lang)
     check()
     if cfg.program:
         need_command(files, diags, before_types=False)
@@ -185,10 +205,12 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
     # do NOT use them for code otherwise: package-at-a-time builds (units.py) inline by
     # the IR's size rule, and a program must compile to the same code either way.
     inl = inlcost.can_inline_program(prog, diags,
-                                     inlcost.Options(cfg.escape_level, not cfg.no_inline))
+                                     inlcost.Options(cfg.escape_level, not cfg.no_inline),
+                                     *((sep.costs, sep.paths) if sep is not None else ()))
     gcinl = inl if cfg.escape_level > 0 else None
     esc = escape.escape_program(prog, diags, escape.Options(
-        cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset()))
+        cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset()),
+        sep.tags if sep is not None else None)
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
@@ -196,13 +218,15 @@ def compile_files(cfg: Config, diags: Diagnostics) -> Result:
         convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
         transient=esc.transient_sites(),
         escapes=esc.heap_vars(),
-        devirt=dv.calls))
+        devirt=dv.calls), only=None if sep is None else
+        [p.path for p in prog.packages if p.path not in sep.paths])
     if cfg.dump == "ir":
         return Result("", "", ir.dump(lowered))
     last = prog.packages[-1] if cfg.escape_level > 0 and prog.packages else None
     lowered = inline.inline_program(lowered, inline.Options(
         not cfg.no_inline, gcinl, last.path if last else None,
-        frozenset(last.files) if last else frozenset()), diags=diags)
+        frozenset(last.files) if last else frozenset()),
+        sep.bodies if sep is not None else None, diags=diags)
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))

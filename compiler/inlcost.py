@@ -28,7 +28,7 @@ here (gc inlines them): the IR inliner does not copy a closure's context.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 
 from compiler.diag import Diagnostics, Pos
@@ -100,6 +100,10 @@ class _Costs:
     local_types: set[int]
     runtime: set[int]
     """The ids of package runtime's declarations (the package named so, under -+)."""
+    imported: Mapping[str, int] = field(default_factory=dict)
+    """The costs of the inlinable functions of packages compiled separately, by symbol."""
+    separate: set[int] = field(default_factory=set)
+    """The ids of those packages' declarations, whose bodies were not checked."""
     done: dict[int, int | None] = field(default_factory=dict)
     active: set[int] = field(default_factory=set)
 
@@ -107,6 +111,8 @@ class _Costs:
         """d's cost when gc may inline d, else None (memoized; a function whose cost is
         being computed, a recursive call's callee, counts as not inlinable)."""
         key = id(d)
+        if key in self.separate:
+            return self.imported.get(self.symbol[key])
         if key in self.done:
             return self.done[key]
         if key in self.active:
@@ -257,6 +263,12 @@ def _decls(p: T.Package) -> Iterator[tuple[T.FuncDecl, T.FuncLit | None]]:
                     stack.append(x.decl.body)
 
 
+def symbols(p: T.Package) -> Iterator[str]:
+    """The symbols of p's functions and func literals, as Inlinability.costs keys them."""
+    for d, _ in _decls(p):
+        yield d.func.symbol if d.func is not None else f"{p.path}.{d.name}"
+
+
 def _local_types(p: T.Package) -> set[int]:
     """The ids of p's functions that declare a type (gc's ODCLTYPE, never inlined)."""
     starts = sorted(((d.pos.file, d.pos.line, d.pos.col), i) for i, d in enumerate(p.funcs)
@@ -272,9 +284,13 @@ def _local_types(p: T.Package) -> set[int]:
 
 
 def can_inline_program(prog: T.Program, diags: Diagnostics,
-                       opts: Options | None = None) -> Inlinability:
+                       opts: Options | None = None, imported: Mapping[str, int] | None = None,
+                       separate: Collection[str] = ()) -> Inlinability:
     """gc's decisions for every function of prog; with -m, `can inline f` for each
-    inlinable function of the last package, at its name (a func literal: its `func`)."""
+    inlinable function of the last package, at its name (a func literal: its `func`).
+    The packages whose paths are in separate were compiled separately (their bodies
+    unchecked, compiler/units.py): their functions cost what imported says, their
+    export data (an absent one is not inlinable)."""
     opts = opts or Options()
     if not opts.enabled:
         return Inlinability()
@@ -289,7 +305,8 @@ def can_inline_program(prog: T.Program, diags: Diagnostics,
                 symbol[id(d)] = f"{p.path}.{d.name}"
     runtime = {id(d) for p in prog.packages if "runtime" in (p.path, p.name) for d in p.funcs}
     cs = _Costs(decl_of, symbol, set().union(*(_local_types(p) for p in prog.packages)),
-                runtime)
+                runtime, imported or {}, {id(d) for p in prog.packages if p.path in separate
+                                          for d, _ in _decls(p)})
     costs: dict[str, int] = {}
     big: set[str] = set()
     lits: set[int] = set()

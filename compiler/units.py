@@ -32,7 +32,8 @@ function is the whole-program compile's instruction for instruction but `main..i
 (which calls the units' inits) and, rarely, a register choice in package main (inlined
 slots are renamed `x·N` from a per-unit counter, and regalloc breaks ties by name);
 symbol names of strings and itab caches and the layout order differ. `refgo compile`
-(-S, -m, -live, -dump) keeps the whole-program path. Unit payloads are pickles:
+(-S, -m, -live, -dump) keeps the whole-program path; with -I, its reports are the
+whole-program compile's of the package (report_package). Unit payloads are pickles:
 the cache is written only by refgo itself (as the runtime archive, compiler/link.py),
 and an entry that fails its checksum, the header or unpickling is rebuilt.
 """
@@ -57,6 +58,7 @@ from compiler import (
     devirt,
     escape,
     fold,
+    inlcost,
     inline,
     ir,
     liveness,
@@ -70,18 +72,21 @@ from compiler.driver import (
     LIB_DIR,
     Config,
     Result,
+    Separate,
     _read,
+    compile_files,
     lib_sources,
     need_command,
     parse_mode,
 )
+from compiler.driver import _loader as driver_loader
 from compiler.syntax import ast, pragma
 from compiler.types import tree as T
 from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 5
+FORMAT = 6
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -122,6 +127,12 @@ class Unit:
     tags: dict[str, tuple[escape.ParamTag, ...]]
     """Escape analysis's parameter tags of the package's functions, by symbol: what
     importers' calls use instead of the bodies, which they do not check."""
+    costs: dict[str, int] = field(default_factory=dict)
+    """gc's inlining cost of each of its functions gc may inline, by symbol
+    (compiler/inlcost.py): what importers' decisions under -m use."""
+    gcinline: tuple[str, ...] = ()
+    """Of a user package's archive: the names of the functions of costs whose bodies
+    (in `bodies` too) the inliner may copy when gc's decisions choose (-m)."""
 
 
 @dataclass(slots=True)
@@ -182,15 +193,23 @@ def _imports(files: Sequence[ast.File]) -> set[str]:
 
 def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
                  only: Sequence[str], unit: str, cfg: Config,
-                 imported: Mapping[str, ir.Func], pre_inits: Sequence[str] = ()) -> Unit:
-    """The back end over the packages only of prog (unit "" for package main's)."""
+                 imported: Mapping[str, ir.Func], pre_inits: Sequence[str] = (),
+                 costs: Mapping[str, int] | None = None, gc: bool = False) -> Unit:
+    """The back end over the packages only of prog (unit "" for package main's); costs
+    holds gc's inlining costs (inlcost), of which the unit keeps its own; gc keeps the
+    bodies gc's decisions may inline as well (Unit.gcinline)."""
     conv = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(
         prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
                            escapes=esc.heap_vars(), devirt=dv.calls, unit=unit),
         only=frozenset(only), pre_inits=pre_inits)
     externs = frozenset(lowered.externs)
-    bodies = tuple(_untyped(f) for f in lowered.funcs if inline.inlinable(f, externs))
+    own = {sym for p in prog.packages if p.path in only for sym in inlcost.symbols(p)}
+    mine = {sym: c for sym, c in (costs or {}).items() if sym in own}
+    sized = [f for f in lowered.funcs if inline.inlinable(f, externs)]
+    gcin = [f for f in lowered.funcs if gc and f.name in mine
+            and inline.inlinable(f, externs, sized=False)]
+    bodies = tuple(_untyped(f) for f in {f.name: f for f in sized + gcin}.values())
     lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline), imported)
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
     live = liveness.liveness_program(lowered, Diagnostics(), liveness.Options(False, ()))
@@ -212,11 +231,12 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
             for d in p.funcs if d.func is not None and d.body is not None
             and id(d) in esc.tags}
     if cfg.no_inline:
-        bodies = ()
+        bodies, sized, gcin = (), [], []
     data = tuple((d.sym, "\n".join(amd64._data(d))) for d in lowered.data)
     return Unit(unit or "main", init, tuple(funcs), data, lowered.externs,
-                tuple(f.name for f in bodies),
-                pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL), tags)
+                tuple(f.name for f in sized),
+                pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL), tags, mine,
+                tuple(f.name for f in gcin))
 
 
 class Bodies(Mapping[str, ir.Func]):
@@ -227,9 +247,10 @@ class Bodies(Mapping[str, ir.Func]):
         self._unit: dict[str, Unit] = {}
         self._funcs: dict[str, ir.Func] = {}
 
-    def add(self, u: Unit) -> None:
-        """Make u's bodies available, in place of an earlier unit's of the same name."""
-        for name in u.inline:
+    def add(self, u: Unit, gc: bool = False) -> None:
+        """Make u's bodies available, in place of an earlier unit's of the same name;
+        with gc, the ones gc's decisions may inline (Unit.gcinline)."""
+        for name in u.gcinline if gc else u.inline:
             self._unit[name] = u
             self._funcs.pop(name, None)
 
@@ -554,6 +575,8 @@ class _Build:
         self.imported = Bodies()
         self.own: dict[str, list[ast.File]] = {}
         """Packages compiled from source files given on the command line (compile_package's)."""
+        self.costs: dict[str, int] = {}
+        """gc's inlining costs of the program's functions (Unit.costs)."""
 
     def sources(self, path: str) -> tuple[list[tuple[str, bytes]], list[ast.File],
                                           list[ast.File] | None]:
@@ -661,6 +684,10 @@ class _Build:
                                     escape.Options(self.cfg.escape_level, dv.calls), tags)
         if self.diags.errors:
             raise CompileFailed(self.diags)
+        costs = {sym: c for u in self.found.values() for sym, c in u.costs.items()}
+        self.costs = dict(inlcost.can_inline_program(
+            prog, Diagnostics(), inlcost.Options(0, not self.cfg.no_inline), costs,
+            self.found).costs)
         return prog, esc, dv
 
     def back(self, prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
@@ -680,7 +707,7 @@ class _Build:
                     u = None if self.rebuild else load_unit(c, self.keys[path])
                     if u is None or u.path != path:
                         u = compile_unit(prog, esc, dv, (path,), path, self.cfg,
-                                         self.imported)
+                                         self.imported, costs=self.costs)
                         c.put(self.keys[path], pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL))
                         self.stats.compiled.append(path)
                     else:
@@ -786,10 +813,54 @@ def compile_package(cfg: Config, diags: Diagnostics, path: str, dirs: ImportDirs
     prog, esc, dv = b.front([root])
     b.back(prog, esc, dv, (path,))
     # The instances it needs are checked with the root (types.check_program): its unit.
-    unit = compile_unit(prog, esc, dv, (path, "main"), path, cfg, b.imported)
+    unit = compile_unit(prog, esc, dv, (path, "main"), path, cfg, b.imported,
+                        costs=b.costs, gc=True)
     b.stats.compiled.append(path)
     b.finish(problems)
     return Archive(path, tuple(strip_bodies(full)), unit)
+
+def reports(cfg: Config) -> bool:
+    """Whether cfg asks for a report of the package compiled (-m, -live, -S, -dump)."""
+    return bool(cfg.dump is not None or cfg.listing or cfg.escape_level or cfg.live)
+
+
+def report_package(cfg: Config, diags: Diagnostics, dirs: ImportDirs) -> Result:
+    """The -m, -live, -S and -dump output of `refgo compile -D -I` of cfg.files: what
+    the whole-program compile of the files prints (driver.compile_files), the user
+    packages they import read from their archives as importers read them (declarations,
+    escape tags, inlinable bodies; driver.Separate), the library from source as the
+    whole-program compile reads it (the cache holds no gc inlining costs of its units).
+    The product's code is not this compile's: see compile_package and compile_units."""
+    b = _Build(cfg, diags, Stats(), False, dirs)
+    import_map: dict[str, str] = {}
+    archived: set[str] = set()
+    tags: dict[str, tuple[escape.ParamTag, ...]] = {}
+    costs: dict[str, int] = {}
+    bodies = Bodies()
+    lib = driver_loader(diags)
+
+    def note(files: Sequence[ast.File]) -> None:
+        for p in _imports(files):
+            if (real := dirs.real(p)) != p:
+                import_map[p] = real
+
+    def load(path: str) -> Sequence[ast.File]:
+        a = b.archive(path)
+        if a is None:
+            files = lib(path)
+        else:
+            archived.add(path)
+            tags.update(a.unit.tags)
+            costs.update(a.unit.costs)
+            bodies.add(a.unit, gc=cfg.escape_level > 0)
+            files = list(a.decls)
+        note(files)
+        return files
+
+    srcs = [(f, _read(f)) for f in cfg.files]
+    note([syntax.parse_file(f, src, Diagnostics(), parse_mode(cfg)) for f, src in srcs])
+    return compile_files(cfg, diags, Separate(load, import_map, archived, tags, costs, bodies))
+
 
 PREFILL_SKIP = ("internal", "runtime/internal", "testing")
 """Library packages prefill does not import directly: internal ones (imported by others)

@@ -4,16 +4,19 @@ reported, never a wrong binary or a traceback."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from compiler import cache, driver, link, units
+from compiler import cache, cli, driver, link, units
+from compiler import flags as flags_mod
 from compiler.diag import Diagnostics
 
 PROG = """package main
@@ -464,3 +467,102 @@ def test_package_errors_are_reported_against_its_files(tmp_path: Path,
     assert r.returncode == 1
     assert r.stderr.startswith(f"{bad}:3:23: cannot use \"x\"")
     assert not (tmp_path / "test" / "a.a").exists()
+
+
+REP_A = """package a
+
+import "strings"
+
+var sink *int
+
+type T struct{ n int }
+
+func Keep(p *int) { sink = p }
+
+func Id(p *int) *int { return p }
+
+func (t *T) Get() int { return t.n }
+
+func New(n int) *T { return &T{n} }
+
+func Dotted(s string) bool { return strings.HasPrefix(s, ".") }
+
+func Sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+"""
+REP_B = """package b
+
+import (
+	"strings"
+
+	"./a"
+)
+
+func F(s string) int {
+	x, y := 1, 2
+	a.Keep(&x)
+	p := a.Id(&y)
+	t := a.New(*p)
+	if a.Dotted(s) || strings.Contains(s, "x") {
+		return 0
+	}
+	f := func(v int) int { return v + t.Get() }
+	return f(a.Sum([]int{x, y}))
+}
+
+func G(q *int) *int { return a.Id(q) }
+"""
+
+
+def _blocks(listing: str) -> dict[str, str]:
+    """A -S listing's functions: name -> its lines, string literals' symbols unnamed
+    (numbered per unit: a literal of a body inlined from another package is that
+    package's symbol, and the unit's own are numbered without the other's)."""
+    out: dict[str, str] = {}
+    name = ""
+    for ln in re.sub(r'"go\.string\.[^"]*"', '"go.string.*"', listing).splitlines(keepends=True):
+        if not ln.startswith("\t"):
+            name = ln.split(" ", 1)[0]
+        out[name] = out.get(name, "") + ln
+    return out
+
+
+@pytest.mark.parametrize("flags", [("-m",), ("-m=2",), ("-m", "-l"), ("-live",), ("-S",)])
+def test_reports_of_a_package_as_the_whole_program(
+        tmp_path: Path, cache_root: Path, flags: tuple[str, ...],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # -m, -live and -S of package b compiled against a's archive (gc's errorcheckdir
+    # with flags) print what the whole-program compile of b with a's source prints for b.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "test").mkdir()
+    (tmp_path / "a.go").write_text(REP_A)
+    (tmp_path / "b.go").write_text(REP_B)
+    d = ("-D", "test", "-I", ".")
+    assert cli.main(["compile", *d, "-p", "test/a", "-o", "test/a.a", "a.go"]) == 0
+    capsys.readouterr()
+    assert cli.main(["compile", *d, "-p", "test/b", *flags, "-o", "test/b.a", "b.go"]) == 0
+    got = capsys.readouterr()
+    assert isinstance(units.load_archive(tmp_path / "test" / "b.a"), units.Archive)
+
+    cfg = flags_mod.config(flags_mod.parse("compile", [*flags, "b.go"]))
+    cfg = replace(cfg, packages={"test/a": ("a.go",)}, import_map={"./a": "test/a"})
+    diags = Diagnostics()
+    res = driver.compile_files(cfg, diags)
+    want = io.StringIO()
+    driver.report(diags, want)
+    assert got.err == want.getvalue()
+    if "-S" not in flags:
+        assert got.out == "" and want.getvalue()
+        return
+    # The whole program's listing has package a's functions as well, and its init is
+    # the program's (a's and b's): b's alone in b's archive.
+    mine = {k: v for k, v in _blocks(res.listing).items() if not k.startswith("test/a.")}
+    have = _blocks(got.out)
+    assert len(have) > 1 and mine.keys() == have.keys()
+    assert {k: v for k, v in mine.items() if k != "main..init"} == \
+        {k: v for k, v in have.items() if k != "main..init"}
