@@ -1,0 +1,58 @@
+"""Every case whose directive asks for -m, -live or -S reports the same compiled a
+package at a time (`refgo compile -D -I`, compiler/units.py's report_package) as
+compiled whole (`refgo compile`): the same exit status, diagnostics and listing.
+In-process and compile only: no program is linked or run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler import cli
+from harness.directives import parse_header
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cases() -> list[tuple[str, tuple[str, ...]]]:
+    """(case file relative to ROOT, its compile flags) for every reporting case."""
+    out = []
+    for f in sorted((ROOT / "cases").rglob("*.go")):
+        h = parse_header(f.read_text())
+        if h is None or h.directive is None:
+            continue
+        fl = tuple(h.directive.flags)
+        if h.keyword == "asmcheck":
+            out.append((f.relative_to(ROOT).as_posix(), ("-S", *fl)))
+        elif h.keyword.startswith("errorcheck") and any(
+                x == "-live" or x == "-m" or x.startswith("-m=") for x in fl):
+            out.append((f.relative_to(ROOT).as_posix(), ("-e", *fl)))
+    return out
+
+
+CASES = _cases()
+
+
+def test_cases_found() -> None:
+    assert sum("-S" in fl for _, fl in CASES) >= 5
+    assert sum("-live" in fl for _, fl in CASES) >= 5
+    assert sum("-m" in fl for _, fl in CASES) >= 10
+
+
+@pytest.mark.parametrize(("case", "flags"), CASES, ids=[c for c, _ in CASES])
+def test_same_reports_a_package_at_a_time(
+        case: str, flags: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    src = str(ROOT / case)
+    monkeypatch.setenv("REFGO_PKGCACHE", "0")
+    whole_rc = cli.main(["compile", *flags, "-o", "whole.o", src])
+    whole = capsys.readouterr()
+    monkeypatch.setenv("REFGO_PKGCACHE", "1")
+    rc = cli.main(["compile", "-D", "test", "-I", ".", *flags, "-o", "pkg.o", src])
+    got = capsys.readouterr()
+    assert (rc, got.err) == (whole_rc, whole.err)
+    assert got.out == whole.out
+    assert whole.err or whole.out
