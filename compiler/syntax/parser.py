@@ -939,6 +939,8 @@ class Parser:
                 out.append(s)
                 if self.tok.kind == "}":
                     continue
+                if isinstance(s, ast.LabeledStmt) and self.tok.kind in ("case", "default"):
+                    continue  # a label ending its clause: already reported at its colon
                 if not self.got(";"):
                     self.syntax_error("at end of statement")
                     # gc's advance: to the statement's end, a clause or a statement
