@@ -45,12 +45,22 @@ func panicdivide()
 func missinghook(name *byte)
 func panicshift()
 func panicIndex(x int, y int)
+func panicIndexU(x int, y int)
 func panicSliceAlen(x int, y int)
+func panicSliceAlenU(x int, y int)
 func panicSliceAcap(x int, y int)
-func panicSliceB(x int, y int)
+func panicSliceAcapU(x int, y int)
+func panicSlice3Alen(x int, y int)
+func panicSlice3AlenU(x int, y int)
 func panicSlice3Acap(x int, y int)
-func panicSliceConvert(x int, y int)
+func panicSlice3AcapU(x int, y int)
 func panicSlice3B(x int, y int)
+func panicSlice3BU(x int, y int)
+func panicSlice3C(x int, y int)
+func panicSlice3CU(x int, y int)
+func panicSliceB(x int, y int)
+func panicSliceBU(x int, y int)
+func panicSliceConvert(x int, y int)
 func panicdottype(have, want, iface *byte)
 
 // defer and recover (refgo's own: a deferred call is a closure run by deferreturn)
@@ -76,6 +86,7 @@ func stringtoslicerune(s string) (ptr *rune, n int)
 
 // slices
 func makeslice(typ *byte, len int, cap int) unsafe.Pointer
+func unsafeslice(elemsize uintptr, ptr unsafe.Pointer, len int64)
 func growslice(typ *byte, old unsafe.Pointer, oldlen int, oldcap int, newlen int) (ary unsafe.Pointer, newcap int)
 
 // interface conversions
