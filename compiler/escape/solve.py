@@ -56,18 +56,24 @@ def held_sites(g: Graph) -> set[int]:
             if loc.kind is LocKind.SITE:
                 held.add(id(loc))
             d = 0
-        for src, ed in loc.edges:
-            if src.escapes:
-                continue
-            nd = d + ed
-            if nd < src.derefs:
-                if src.derefs == INF:
-                    touched.append(src)
-                src.derefs = nd
-                q.append(src)
+        _relax(loc, d, q, touched)
     for loc in touched:
         loc.derefs = INF
     return held
+
+
+def _relax(loc: Location, d: int, q: deque[Location], touched: list[Location]) -> None:
+    """Lower the derefs of loc's non-escaping sources through loc (at d derefs), queueing
+    each one lowered and noting in touched the ones first reached."""
+    for src, ed in loc.edges:
+        if src.escapes:
+            continue
+        nd = d + ed
+        if nd < src.derefs:
+            if src.derefs == INF:
+                touched.append(src)
+            src.derefs = nd
+            q.append(src)
 
 
 def param_tag(loc: Location) -> ParamTag:
@@ -99,15 +105,7 @@ def _walk_one(g: Graph, root: Location) -> list[Location]:
                 loc.escapes = True
                 newly.append(loc)
                 continue
-        for src, ed in loc.edges:
-            if src.escapes:
-                continue
-            nd = d + ed
-            if nd < src.derefs:
-                if src.derefs == INF:
-                    touched.append(src)
-                src.derefs = nd
-                q.append(src)
+        _relax(loc, d, q, touched)
     for loc in touched:
         loc.derefs = INF
     return newly
