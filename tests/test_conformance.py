@@ -147,6 +147,18 @@ def test_strict_known_failures(suite: pytest.Pytester) -> None:
     res.stdout.fnmatch_lines(["*XPASS(strict)*a.go (was broken)*", "*1 known failure now*"])
 
 
+def test_flaky_passes_stay_listed(suite: pytest.Pytester) -> None:
+    kf = _known(suite, "a.go  flaky: times out under load\n")
+    j = suite.path / "c.json"
+    res = suite.runpytest(*ARGS, kf, "--strict-known-failures", f"--conformance-json={j}",
+                          "gotest/a.go")
+    res.assert_outcomes(xpassed=1)
+    assert "now pass" not in res.stdout.str()
+    data = json.loads(j.read_text())
+    assert data["total"]["xpass"] == 1
+    assert data["unexpected_passes"] == []
+
+
 def test_json_and_markdown(suite: pytest.Pytester) -> None:
     kf = _known(suite, "b.go  wrong output\ninterface/e.go  wrong output\na.go  fixed\n")
     j, m = suite.path / "out/c.json", suite.path / "out/c.md"
