@@ -29,6 +29,7 @@ that failed there is checked without reporting.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,7 @@ from compiler.types.typ import (
     Type,
     TypeName,
     TypeParam,
+    message_signature,
     message_string,
     missing_method,
     relative_to,
@@ -505,7 +507,7 @@ class GenericChecker(CheckerBase):
             c = tp.constraint
             pos = poss[min(i, len(poss) - 1)]
             ts = message_string(t, self.path)
-            cs = self.constraint_name(tp)
+            cs = self.constraint_name(tp, tparams, targs)
             if c.terms is not None:
                 terms = tuple(Term(x.tilde, self.subst(x.type, m)) for x in c.terms)
                 if not in_terms(t, terms):
@@ -541,15 +543,29 @@ class GenericChecker(CheckerBase):
             self.error(pos, f"{ts} does not implement {cs} ({miss.name} method has pointer "
                             f"receiver)")
         elif miss.wrong_type is not None:
-            self.error(pos, f"{ts} does not implement {cs} (wrong type for method "
-                            f"{miss.name})")
+            want = next(x.sig for x in iface.methods if x.name == miss.name)
+            self.error(pos, f"{ts} does not implement {cs} (wrong type for {miss.name} "
+                            f"method)\n\t\thave {miss.name}"
+                            f"{message_signature(miss.wrong_type, self.path)}\n\t\t"
+                            f"want {miss.name}{message_signature(want, self.path)}")
         else:
             self.error(pos, f"{ts} does not implement {cs} (missing {miss.name} method)")
         return False
 
-    def constraint_name(self, tp: TypeParam) -> str:
-        """How messages name tp's constraint: as written in its declaration."""
-        return self.constraint_text.get(tp.uid, message_string(tp.constraint, self.path))
+    def constraint_name(self, tp: TypeParam, tparams: Sequence[TypeParam] = (),
+                        targs: Sequence[Type] = ()) -> str:
+        """How messages name tp's constraint: as written in its declaration, with the
+        list's parameters replaced by targs (`Setter[T]` checked for R is `Setter[R]`)."""
+        text = self.constraint_text.get(tp.uid)
+        if text is None:
+            return message_string(tp.constraint, self.path)
+        names = {p.name: message_string(t, self.path)
+                 for p, t in zip(tparams, targs, strict=False) if not is_open(t)}
+        if not names:
+            return text
+        # A parameter's name is a whole identifier not after a '.' (not a selector's).
+        rx = re.compile(r"(?<![.\w])(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+        return rx.sub(lambda mt: names[mt.group(1)], text)
 
     def bind(self, scope: Scope, names: Sequence[ast.Name], targs: Sequence[Type]) -> Scope:
         """A scope below scope binding names to targs."""
