@@ -199,6 +199,9 @@ class DeclChecker(CheckerBase):
                     if self.instance_body:
                         self.error(s.pos, "type declarations inside generic functions are "
                                           "not currently supported")
+                        if d.name.value != "_":  # its uses report nothing more
+                            self.scope.names[d.name.value] = TypeName(
+                                d.name.value, INVALID_TYPE, d.name.pos)
                         continue
                     self.local_type(d)
         return out
