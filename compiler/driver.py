@@ -92,6 +92,8 @@ class Config:
     empty for the compiler's own (go1.19)."""
     program: bool = False
     """The files are a command (`refgo build`, `run`): package main with func main."""
+    experiments: frozenset[str] = frozenset()
+    """GOEXPERIMENT's experiments; refgo honours `fieldtrack` (`//go:nointerface`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,8 @@ def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
 
 def parse_mode(cfg: Config) -> pragma.Mode:
     """The directives cfg's own files may use (gc's -std, -+, -complete)."""
-    return pragma.Mode(std=cfg.std, runtime=cfg.runtime, complete=cfg.complete)
+    return pragma.Mode(std=cfg.std, runtime=cfg.runtime, complete=cfg.complete,
+                       fieldtrack="fieldtrack" in cfg.experiments)
 
 
 def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) -> Result:

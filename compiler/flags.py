@@ -132,4 +132,17 @@ def config(a: Args) -> driver.Config:
         escape_level=a.m, live="live" in a.flags, no_inline="l" in a.flags,
         no_opt="N" in a.flags, all_errors="e" in a.flags, debug=dict(a.debug),
         lang=a.flags.get("lang", ""), std="std" in a.flags, runtime="+" in a.flags,
-        complete="complete" in a.flags)
+        complete="complete" in a.flags,
+        experiments=experiments(os.environ.get("GOEXPERIMENT", "")))
+
+
+def experiments(val: str) -> frozenset[str]:
+    """The experiments a GOEXPERIMENT value turns on (`fieldtrack,noregabi`: a `no`
+    prefix turns one off again); refgo honours only those it implements."""
+    on: set[str] = set()
+    for name in filter(None, (x.strip() for x in val.split(","))):
+        if name.startswith("no"):
+            on.discard(name[2:])
+        else:
+            on.add(name)
+    return frozenset(on)

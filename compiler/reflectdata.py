@@ -473,6 +473,9 @@ class ReflectData:
                 return []
         out: list[tuple[str, str, Signature]] = []
         for name, e in method_set(t).items():
+            m = e.selection.method
+            if m is not None and "nointerface" in m.pragmas:
+                continue  # GOEXPERIMENT=fieldtrack's //go:nointerface: not in the table
             fn = self.iface_method(t, name)
             out.append((method_key(name, e.sig), fn, e.sig))
         return sorted(out, key=lambda m: m[0])

@@ -162,7 +162,8 @@ def compiler_version() -> str:
 def flags_key(cfg: Config) -> str:
     """The switches that change generated code."""
     conv = cfg.debug.get("convinline", "1") != "0"
-    return f"l={cfg.no_inline} N={cfg.no_opt} convinline={conv}"
+    track = "fieldtrack" in cfg.experiments
+    return f"l={cfg.no_inline} N={cfg.no_opt} convinline={conv} fieldtrack={track}"
 
 
 def eligible(cfg: Config) -> bool:

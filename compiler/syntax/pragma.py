@@ -47,8 +47,9 @@ FLAGS: dict[str, frozenset[str]] = {
 FUNC_FLAGS = frozenset({
     "noescape", "norace", "nosplit", "noinline", "nocheckptr", "registerparams",
     "cgo_unsafe_args", "uintptrkeepalive", "uintptrescapes", "systemstack",
-    "nowritebarrier", "nowritebarrierrec", "yeswritebarrierrec",
+    "nowritebarrier", "nowritebarrierrec", "yeswritebarrierrec", "nointerface",
 })
+NOINTERFACE = frozenset({"nointerface"})
 TYPE_FLAGS = frozenset({"notinheap"})
 EMBED = frozenset({"embed"})
 FILE_FLAGS = frozenset({"build"})
@@ -84,6 +85,10 @@ class Mode:
     std: bool = False
     runtime: bool = False
     complete: bool = False
+    fieldtrack: bool = False
+    """GOEXPERIMENT=fieldtrack: gc then honours `//go:nointerface` on methods (the
+    method is left out of the type's run-time method table); otherwise the directive
+    is an unknown one, ignored."""
 
 
 USER = Mode()
@@ -141,6 +146,8 @@ class Directives:
                     self.pending.append(_Pending(pos, verb, EMBED))
                 continue
             flags = FLAGS.get(verb, frozenset())
+            if verb == "nointerface" and self.mode.fieldtrack:
+                flags = NOINTERFACE
             if not self.mode.runtime and flags & RUNTIME_ONLY:
                 self.early.append(Diagnostic(pos, f"//go:{verb} only allowed in runtime"))
             if verb == "uintptrkeepalive" and not self.mode.std:
