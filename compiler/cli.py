@@ -183,9 +183,11 @@ def _build_to(a: flags.Args, out: str) -> int:
     stats = units.Stats()
     problems: list[str] = []
 
+    lib: list[str] = []
+
     def compile_units(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
         return units.compile_units(cfg, diags, stats, rebuild="a" in a.flags,
-                                   problems=problems)
+                                   problems=problems, lib=lib)
 
     # REFGO_PKGCACHE=0 compiles the whole program from source, as `refgo compile` does.
     on = os.environ.get("REFGO_PKGCACHE", "1") != "0"
@@ -196,13 +198,24 @@ def _build_to(a: flags.Args, out: str) -> int:
             sys.stdout.write(res.dumps)
         if res.listing:
             sys.stdout.write(res.listing)
+        objs = []
         with tempfile.TemporaryDirectory(prefix="refgo-build-") as tmp:
+            if lib:
+                # The library's code, assembled once per content (link.library_object).
+                c = cache.Cache(cache.cache_dir())
+                obj = Path(tmp) / "lib.o"
+                got = link.library_object(lib[0], obj, c, rebuild="a" in a.flags)
+                problems.extend(c.problems)
+                objs.append(str(obj))
+                msg = "from the cache" if got else "assembled"
             s = Path(tmp) / "main.s"
             s.write_text(res.asm)
-            link.link([str(s)], out)
+            link.link([*objs, str(s)], out)
         if "x" in a.flags:
             for p in problems:
                 print(f"refgo: {p}", file=sys.stderr)
+            if lib:
+                print(f"refgo: library object {msg}", file=sys.stderr)
             print(f"refgo: compiled {' '.join(stats.compiled) or '-'}; "
                   f"cached {' '.join(stats.cached) or '-'}", file=sys.stderr)
         return 0

@@ -13,6 +13,11 @@ it checked, since its containers link from a cache they cannot write). For
     gcc -static -no-pie -o x /tmp/.../x.o \
         -Wl,--whole-archive ~/.cache/refgo/runtime-0123abcd.a -Wl,--no-whole-archive
 
+A package-at-a-time build (compiler/units.py) links two objects before the runtime:
+the library's code, assembled once per content (`library_object`: an entry of the build
+cache, compiler/cache.py, keyed by the sha256 of its assembly) and package main's,
+assembled in every build.
+
 A failure of as/gcc, or an archive that does not match its checksum, is a `LinkError`,
 which the driver reports as an internal compiler error (exit 3).
 """
@@ -26,6 +31,8 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from compiler import cache
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 CFLAGS = ("-O2", "-fno-omit-frame-pointer", "-fno-stack-protector", "-Wall", "-std=gnu11")
@@ -170,3 +177,30 @@ def link(asm_files: Sequence[str], out: str) -> None:
         rt = str(runtime_archive())
         _run(["gcc", "-static", "-no-pie", "-o", out, *objs,
               "-Wl,--whole-archive", rt, "-Wl,--no-whole-archive"])
+
+
+OBJECT_FORMAT = b"library object 1\n"
+"""Part of every library object's key: a new layout never reads an old entry."""
+
+
+def library_object(asm: str, obj: Path, c: cache.Cache, rebuild: bool = False) -> bool:
+    """Write the object of the GNU as text asm (units.link_parts' library file) to obj:
+    from the build cache c if there, else assembled and stored (one builder per entry;
+    an unwritable cache only records why in c.problems); rebuild (-a) assembles it
+    again. A truncated or corrupted entry fails its checksum and is assembled again.
+    Returns whether it came from the cache."""
+    data = asm.encode()
+    key = hashlib.sha256(OBJECT_FORMAT + data).hexdigest()
+    payload = None if rebuild else c.get(key)
+    if payload is None:
+        with c.building(key):
+            payload = None if rebuild else c.get(key)
+            if payload is None:
+                src = obj.with_suffix(".s")
+                src.write_bytes(data)
+                _run(["as", "--64", "-o", str(obj), str(src)])
+                if c.put(key, obj.read_bytes()):
+                    c.trim()
+                return False
+    obj.write_bytes(payload)
+    return True

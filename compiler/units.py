@@ -21,7 +21,9 @@ and `link_text` concatenates the units into one assembly file: functions defined
 several units (method wrappers) and data symbols (type descriptors, itabs,
 `runtime.basictypes`) are kept once, first unit first; string literals and itab caches
 are per unit (`go.string.fmt.3`), so they never collide; one `runtime.pctab` and
-`runtime.stackmaps` cover all the text, sorted as the runtime wants.
+`runtime.stackmaps` cover all the text, sorted as the runtime wants. `refgo build`
+links the same program as two files (`link_parts`): the library units', whose object
+the build cache keeps (link.library_object) while package main is edited, and main's.
 
 A package found in the cache is checked for its declarations only (types.check_program's
 `bodies` hook): its function bodies are neither type-checked nor escape-analysed, calls
@@ -370,38 +372,131 @@ def live_symbols(units: Sequence[Unit]) -> set[str]:
 def link_text(units: Sequence[Unit]) -> str:
     """One GNU as file of units, in order (amd64.emit_program's layout), with only the
     functions and data symbols `live_symbols` finds."""
-    live = live_symbols(units)
+    lib, main = _select(units)
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
-    seen: set[str] = set()
-    calls: list[amd64.Site] = []
-    maps: list[tuple[str, tuple[int, ...]]] = []
-    fconsts: set[int] = set()
-    funcs: list[tuple[str, str, int, bool]] = []
-    for u in units:
-        for fc in u.funcs:
-            if fc.name in seen or fc.name not in live:
-                continue
-            seen.add(fc.name)
-            out.append(fc.text)
-            calls.extend(fc.calls)
-            maps.extend(fc.maps)
-            fconsts |= fc.fconsts
-            funcs.append((fc.name, fc.file, fc.line, fc.params))
-    out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
-    externs = sorted({s for u in units for s in u.externs} - seen)
-    for i, sym in enumerate(externs):
-        out.extend(amd64._weak_hook(sym, i))
-    data: dict[str, str] = {}
-    for u in units:
-        for sym, text in u.data:
-            if sym in live:
-                data.setdefault(sym, text)
+    out += [fc.text for fc in lib.funcs + main.funcs]
+    out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":', *main.hooks]
+    data = {**lib.data, **main.data}
     out.extend(data[k] for k in sorted(data))
-    out.extend(amd64._pctab(calls, funcs))
-    out.extend(amd64._fconst_data(fconsts))
-    out.extend(amd64._stackmaps(maps))
+    calls = [c for fc in lib.funcs + main.funcs for c in fc.calls]
+    out.extend(amd64._pctab(calls, [_functab_row(fc) for fc in lib.funcs + main.funcs]))
+    out.extend(amd64._fconst_data({c for fc in lib.funcs + main.funcs for c in fc.fconsts}))
+    out.extend(amd64._stackmaps([m for fc in lib.funcs + main.funcs for m in fc.maps]))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
     return "\n".join(out) + "\n"
+
+
+def link_parts(units: Sequence[Unit]) -> tuple[str, str]:
+    """link_text's program as two GNU as files, linked in this order: the library's
+    (every unit but the last, package main's), which the build cache keeps assembled
+    (link.library_object) while main is edited, and main's. The library's file opens
+    the Go text (`runtime.gotext.start`) and each table (`runtime.pctab`, `functab`,
+    `stackmaps`); main's rows continue them in the same sections (PART_TABLES: ld
+    concatenates input sections of one orphan section's name in link order, so the
+    rows stay sorted by pc), and its file closes the text and holds the counts, the
+    weak hooks and the data symbols the library's does not define."""
+    lib, main = _select(units)
+    heads = ['\t.text', '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
+    return (_part(lib, heads, None, None), _part(main, ['\t.text'], lib, main.hooks))
+
+
+PART_TABLES = ("refgo_pctab", "refgo_functab", "refgo_stackmaps")
+"""The sections of link_parts' tables, in place of .rodata (amd64.emit_program's)."""
+
+
+@dataclass(slots=True)
+class _Chosen:
+    """The functions and data symbols of some units a program links (link_text)."""
+
+    funcs: list[FuncCode] = field(default_factory=list)
+    data: dict[str, str] = field(default_factory=dict)
+    hooks: list[str] = field(default_factory=list)
+
+
+def _select(units: Sequence[Unit]) -> tuple[_Chosen, _Chosen]:
+    """The live functions and data symbols of units (each once, first unit first): of
+    the library's units (all but the last) and of main's; main's holds every unit's weak
+    hooks (the externs nothing defines)."""
+    live = live_symbols(units)
+    parts = (_Chosen(), _Chosen())
+    seen: set[str] = set()
+    data: set[str] = set()
+    for n, u in enumerate(units):
+        part = parts[n == len(units) - 1]
+        for fc in u.funcs:
+            if fc.name not in seen and fc.name in live:
+                seen.add(fc.name)
+                part.funcs.append(fc)
+        for sym, text in u.data:
+            if sym in live and sym not in data:
+                data.add(sym)
+                part.data[sym] = text
+    externs = sorted({s for u in units for s in u.externs} - seen)
+    for i, sym in enumerate(externs):
+        parts[1].hooks.extend(amd64._weak_hook(sym, i))
+    return parts
+
+
+def _functab_row(fc: FuncCode) -> tuple[str, str, int, bool]:
+    return fc.name, fc.file, fc.line, fc.params
+
+
+def _part(c: _Chosen, head: list[str], lib: _Chosen | None,
+          tail: list[str] | None) -> str:
+    """One file of link_parts: c's functions, data and table rows; with lib (main's
+    file), the text's end, tail and the tables' counts (lib's rows and c's)."""
+    out = [*head, *(fc.text for fc in c.funcs)]
+    if lib is not None:
+        out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":', *(tail or [])]
+    out.extend(c.data[k] for k in sorted(c.data))
+    calls = [s for fc in c.funcs for s in fc.calls]
+    maps = [m for fc in c.funcs for m in fc.maps]
+    tables = (amd64._pctab(calls, [_functab_row(fc) for fc in c.funcs])
+              + amd64._stackmaps(maps))
+    out.extend(_retable(tables, lib, c))
+    out.extend(amd64._fconst_data({x for fc in c.funcs for x in fc.fconsts}))
+    out.append('\t.section\t.note.GNU-stack,"",@progbits')
+    return "\n".join(out) + "\n"
+
+
+_TABLES = {'"runtime.pctab":': 0, '"runtime.functab":': 1, '"runtime.stackmaps":': 2}
+
+
+def _retable(lines: list[str], lib: _Chosen | None, c: _Chosen) -> Iterator[str]:
+    """amd64's table lines (_pctab's and _stackmaps': a label, its rows, a count
+    label and its `.quad N`) with the rows moved to PART_TABLES' sections: without lib
+    (the library's file), the counts dropped; with lib, the start labels dropped and
+    each count made lib's rows plus c's."""
+    counts = (sum(len(fc.calls) for fc in lib.funcs), len(lib.funcs),
+              sum(len(fc.maps) for fc in lib.funcs)) if lib is not None else (0, 0, 0)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln in _TABLES:
+            k = _TABLES[ln]
+            yield f'\t.section\t{PART_TABLES[k]},"a",@progbits'
+            yield "\t.balign\t8"
+            if lib is None:
+                yield lines[i - 1]
+                yield ln
+            i += 1
+            while not lines[i].startswith("\t.globl"):
+                yield lines[i]
+                i += 1
+            # lines[i]: the count's .globl, then its label and `.quad N`; main's file
+            # alone defines it.
+            yield "\t.section\t.rodata"
+            if lib is not None:
+                n = int(lines[i + 2].split("\t")[-1])
+                yield from ("\t.balign\t8", lines[i], lines[i + 1],
+                            f"\t.quad\t{n + counts[k]}")
+            i += 3
+            continue
+        if ln.startswith("\t.globl") and i + 1 < len(lines) and lines[i + 1] in _TABLES:
+            i += 1  # the table's .globl: yielded with its label above
+            continue
+        yield ln
+        i += 1
 
 
 def decls_key(path: str, srcs: Sequence[tuple[str, bytes]]) -> str:
@@ -512,11 +607,12 @@ def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
 
 def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
                   rebuild: bool = False, problems: list[str] | None = None,
-                  dirs: ImportDirs | None = None) -> Result:
+                  dirs: ImportDirs | None = None, lib: list[str] | None = None) -> Result:
     """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
     rebuild (-a) ignores cached entries (and replaces them); problems receives why the
     cache could not be written, if it could not. With dirs (`refgo compile -D -I`),
-    imports of user packages read their archives (`compile_package`).
+    imports of user packages read their archives (`compile_package`). With lib, the
+    Result's asm is package main's file of link_parts and lib receives the library's.
 
     Loading a library package computes its key (its imports loaded first, for theirs):
     a package whose unit is in the cache is read from its cached syntax trees without
@@ -540,7 +636,11 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
                               tuple(u.init for u in units)))
     b.stats.compiled.extend(rest)
     b.finish(problems)
-    return Result(link_text(units), "", "")
+    if lib is None:
+        return Result(link_text(units), "", "")
+    text, main = link_parts(units)
+    lib.append(text)
+    return Result(main, "", "")
 
 
 def _reflect_file(package: str, diags: Diagnostics) -> ast.File:

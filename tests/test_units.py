@@ -110,6 +110,29 @@ def test_library_cached_then_bad_entries_rebuilt(tmp_path: Path, cache_root: Pat
     assert "cached -" in x
 
 
+def test_library_object_cached_then_bad_entry_rebuilt(tmp_path: Path,
+                                                      cache_root: Path) -> None:
+    # The library's code is assembled once (link.library_object); a truncated or
+    # corrupted object entry is assembled again, and the program is still right.
+    cache.Cache(cache_root).clean()
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    out, x = build(src, cache_root)
+    assert out == WANT and "library object assembled" in x
+    src.write_text(PROG + "\n// edited\n")
+    out, x = build(src, cache_root)
+    assert out == WANT and "library object from the cache" in x
+    c = cache.Cache(cache_root)
+    objs = [p for p in entries(cache_root) if (c.get(p.name) or b"").startswith(b"\x7fELF")]
+    assert len(objs) == 1
+    for bad in (objs[0].read_bytes()[:5000], objs[0].read_bytes()[:-1] + b"!"):
+        objs[0].write_bytes(bad)
+        out, x = build(src, cache_root)
+        assert out == WANT and "library object assembled" in x
+    out, x = build(src, cache_root, "-a")
+    assert out == WANT and "library object assembled" in x
+
+
 def test_unwritable_cache_still_builds(tmp_path: Path, cache_root: Path) -> None:
     # The entries' directory is a file: as a read-only or full directory, every store
     # fails (and this fails for root too, unlike a chmod).
@@ -217,9 +240,22 @@ def test_links_only_what_the_program_reaches(tmp_path: Path,
     src = tmp_path / "p.go"
     src.write_text(PROG)
     cfg = driver.Config(files=(str(src),))
-    got = _funcs(units.compile_units(cfg, Diagnostics()).asm)
+    asm = units.compile_units(cfg, Diagnostics()).asm
+    got = _funcs(asm)
     assert {"strconv.appendQuoted", "errors.(*errorString).Error", "main.main"} <= set(got)
     assert "strconv.ParseFloat" not in got and "strconv.FormatFloat" not in got
+    # The two files a build links (link_parts) hold the same functions; the library's
+    # opens each table, main's continues it and counts the rows of both.
+    lib: list[str] = []
+    main = units.compile_units(cfg, Diagnostics(), lib=lib).asm
+    assert {**_funcs(lib[0]), **_funcs(main)} == got
+    assert '"runtime.pctab":' in lib[0] and '"runtime.npctab":' not in lib[0]
+    assert '"runtime.pctab":' not in main
+    rows = [asm.split(f'"runtime.{t}":')[1].split("\t.globl")[0].count("\t.quad")
+            for t in ("pctab", "functab", "stackmaps")]
+    counts = [int(main.split(f'"runtime.n{t}":\n\t.quad\t')[1].split()[0])
+              for t in ("pctab", "functab", "stackmaps")]
+    assert counts == rows
 
 
 def test_edited_dependency_rebuilds_its_importers(tmp_path: Path,
