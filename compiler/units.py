@@ -330,13 +330,13 @@ def load_unit(c: cache.Cache, key: str) -> Unit | None:
     return u if isinstance(u, Unit) else None
 
 
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 
 
-def _refs(text: str) -> Iterator[str]:
+def _refs(text: str) -> list[str]:
     """The symbols amd64's assembly text names (always quoted, amd64.quote)."""
-    for m in _QUOTED.finditer(text):
-        yield m.group(1).replace('\\"', '"').replace("\\\\", "\\")
+    return [r if "\\" not in r else r.replace('\\"', '"').replace("\\\\", "\\")
+            for r in _QUOTED.findall(text)]
 
 
 def _is_root(sym: str) -> bool:
@@ -355,10 +355,10 @@ def live_symbols(units: Sequence[Unit]) -> set[str]:
     for u in units:
         for fc in u.funcs:
             if fc.name not in edges:
-                edges[fc.name] = list(_refs(fc.text))
+                edges[fc.name] = _refs(fc.text)
         for sym, text in u.data:
             if sym not in edges:
-                edges[sym] = list(_refs(text))
+                edges[sym] = _refs(text)
     live = {s for s in edges if _is_root(s)}
     work = list(live)
     while work:
