@@ -14,6 +14,10 @@ compiled anything new (past MAX_ENTRIES, only the texts this run used, so method
 compiler no longer has are dropped). A code object compiled from the same text is the same function,
 so nothing else changes; an absent, stale or corrupted table only costs the compiles.
 Another Python version (or a `_create_fn` of another shape) is left alone.
+
+Frozen slotted dataclasses are restored from pickles (compiler/units.py's cached units
+and declarations) by `fast_setstate`: dataclasses' own __setstate__ looks every field
+up again for every object.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import os
 import sys
 import tempfile
 import types
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +60,10 @@ def _load() -> dict[str, types.CodeType]:
 
 
 def install() -> None:
-    """Compile dataclasses' methods through the table (once per process)."""
+    """Compile dataclasses' methods through the table (once per process), and restore
+    frozen slotted dataclasses from pickles (cached units) by `fast_setstate`."""
+    if getattr(dataclasses, "_dataclass_setstate", None) is not None:
+        dataclasses._dataclass_setstate = _setstate  # type: ignore[attr-defined]
     orig = getattr(dataclasses, "_create_fn", None)
     if _STATE or sys.version_info[:2] != (3, 11) or orig is None:
         return
@@ -117,3 +125,33 @@ def save() -> None:
         except OSError:
             os.unlink(tmp)
     _STATE["new"] = False
+
+
+def _setstate(self: object, state: Sequence[object]) -> None:
+    """dataclasses' __setstate__ of a frozen slotted class (install puts it in place of
+    `dataclasses._dataclass_setstate` before any such class is created): on its first
+    use for a class, it gives the class its `fast_setstate`."""
+    cls = type(self)
+    fast = fast_setstate(cls, tuple(f.name for f in dataclasses.fields(cls)))  # type: ignore[arg-type]
+    cls.__setstate__ = fast  # type: ignore[attr-defined]
+    fast(self, state)
+
+
+def fast_setstate(cls: type, names: tuple[str, ...]
+                  ) -> Callable[[object, Sequence[object]], None]:
+    """dataclasses' __setstate__ of a frozen slotted class (the field values in order, as
+    its __getstate__ lists them) without looking the fields up again for every object:
+    most of the time of reading a cached unit went there. Each field is set through its
+    slot's descriptor, one statement each (a state of another length raises); the code
+    is compiled once per number of fields."""
+    n = len(names)
+    if n not in _SETSTATE_CODE:
+        vals = "".join(f"v{i}, " for i in range(n))
+        body = "".join(f"\n    d{i}(self, v{i})" for i in range(n)) or "\n    pass"
+        src = f"def setstate(self, state):\n    ({vals}) = state{body}"
+        _SETSTATE_CODE[n] = compile(src, "<setstate>", "exec").co_consts[0]
+    env = {f"d{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
+    return types.FunctionType(_SETSTATE_CODE[n], env)
+
+
+_SETSTATE_CODE: dict[int, types.CodeType] = {}

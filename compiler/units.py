@@ -42,15 +42,13 @@ and an entry that fails its checksum, the header or unpickling is rebuilt.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import pickle
 import posixpath
 import re
 import sys
 import tempfile
-import types as pytypes
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -288,53 +286,9 @@ def _untyped(f: ir.Func) -> ir.Func:
 
 
 def _unpickle(payload: bytes) -> Any:
-    """pickle.loads of a payload refgo wrote, with every frozen slotted dataclass of the
-    compiler restored by `_fast_setstate`."""
-    if not _FAST:
-        _FAST.append(True)
-        for mod in list(sys.modules.values()):
-            if getattr(mod, "__name__", "").startswith("compiler."):
-                for cls in vars(mod).values():
-                    if (isinstance(cls, type) and is_dataclass(cls)
-                            and cls.__dict__.get("__setstate__") is _DC_SETSTATE):
-                        cls.__setstate__ = _lazy_setstate(cls)  # type: ignore[attr-defined]
+    """pickle.loads of a payload refgo wrote (its frozen slotted dataclasses restored
+    by dccache.fast_setstate)."""
     return pickle.loads(payload)  # noqa: S301 - written only by refgo (module docstring)
-
-
-_FAST: list[bool] = []
-_DC_SETSTATE = getattr(dataclasses, "_dataclass_setstate", None)
-
-
-def _lazy_setstate(cls: type) -> Callable[[object, Sequence[object]], None]:
-    """cls's __setstate__ that makes its `_fast_setstate` on first use (most classes
-    never are: making them all took longer than the unpickling)."""
-
-    def setstate(self: object, state: Sequence[object]) -> None:
-        fast = _fast_setstate(cls, tuple(f.name for f in fields(cls)))
-        cls.__setstate__ = fast  # type: ignore[attr-defined]
-        fast(self, state)
-
-    return setstate
-
-
-def _fast_setstate(cls: type, names: tuple[str, ...]
-                   ) -> Callable[[object, Sequence[object]], None]:
-    """dataclasses' __setstate__ of a frozen slotted class (the field values in order, as
-    its __getstate__ lists them) without looking the fields up again for every object:
-    most of the time of reading a cached unit went there. Each field is set through its
-    slot's descriptor, one statement each (a state of another length raises); the code
-    is compiled once per number of fields."""
-    n = len(names)
-    if n not in _SETSTATE_CODE:
-        vals = "".join(f"v{i}, " for i in range(n))
-        body = "".join(f"\n    d{i}(self, v{i})" for i in range(n)) or "\n    pass"
-        src = f"def setstate(self, state):\n    ({vals}) = state{body}"
-        _SETSTATE_CODE[n] = compile(src, "<setstate>", "exec").co_consts[0]
-    env = {f"d{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
-    return pytypes.FunctionType(_SETSTATE_CODE[n], env)
-
-
-_SETSTATE_CODE: dict[int, pytypes.CodeType] = {}
 
 
 def load_unit(c: cache.Cache, key: str) -> Unit | None:
