@@ -34,6 +34,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import compiler
 from compiler import cache, dccache, driver, flags, gotest, link, units
 from compiler.builtin import mkbuiltin
 from compiler.diag import Diagnostics
@@ -253,17 +254,10 @@ def cmd_clean(argv: Sequence[str]) -> int:
     return 0
 
 
-# Cyclic-GC thresholds for a refgo process. The compiler keeps large trees alive for the
-# whole run while allocating many small objects, so with CPython's defaults (700, 10, 10)
-# the collector keeps rescanning them: about a quarter of the time of a 50k-line compile
-# (bench/compilespeed.py). Collecting less often leaves peak memory about the same.
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """The entry point; returns the exit status."""
     if argv is None:  # a process's entry point (refgo, python -m compiler), not a caller's
-        gc.set_threshold(*GC_THRESHOLDS)
+        gc.set_threshold(*compiler.GC_THRESHOLDS)
         try:
             return _main(sys.argv[1:])
         finally:
