@@ -517,11 +517,29 @@ class Parser:
         pos = self.pos()
         if self.tok.kind == "*":
             self.next()
-            t = self.qualified_name()
+            if self.tok.kind == "(":
+                # gc's fieldDecl: complain, then take `*(T)` as `*T`.
+                self.syntax_error("cannot parenthesize embedded type")
+                self.next()
+                t = self.qualified_name()
+                self.got(")")
+            else:
+                t = self.qualified_name()
             out.append(ast.Field(pos, None, ast.StarExpr(pos, t), self.tag()))
             return
         if self.tok.kind == "(":
-            raise self.syntax_error("cannot parenthesize embedded type")
+            # `(T)` or `(*T)`: complained about, then taken as T or *T.
+            self.syntax_error("cannot parenthesize embedded type")
+            self.next()
+            if self.tok.kind == "*":
+                spos = self.pos()
+                self.next()
+                t = ast.StarExpr(spos, self.qualified_name())
+            else:
+                t = self.qualified_name()
+            self.want(")")
+            out.append(ast.Field(pos, None, t, self.tag()))
+            return
         if self.tok.kind != "NAME":
             raise self.syntax_error("expecting field name or embedded type")
         if self.peek().kind in (";", "}", "STRING", ".") or self._embedded_instance():
