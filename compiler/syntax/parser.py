@@ -805,8 +805,10 @@ class Parser:
                 x = self.index_or_slice(x)
             elif kind == "(":
                 x = self.call(x)
-            elif kind == "{" and self.complit_ok(x):
-                x = self.complit(x)
+            elif kind == "{" and self.complit_ok(_unparen(x)):
+                if _unparen(x) is not x:
+                    self.syntax_error("cannot parenthesize type in composite literal")
+                x = self.complit(_unparen(x))
             else:
                 return x
 
@@ -1283,6 +1285,12 @@ _TPARAM_START = frozenset({"NAME", ",", "interface", "~", "map", "func", "chan",
                            "struct"})
 """Tokens after `[ NAME` that make a type declaration's `[` a type parameter list (not
 an array length). Not `*`: `[P *C]` is an array length, as the spec resolves it."""
+
+
+def _unparen(x: ast.Expr) -> ast.Expr:
+    while isinstance(x, ast.ParenExpr):
+        x = x.x
+    return x
 
 
 def _tokname(kind: str) -> str:
