@@ -742,12 +742,28 @@ class Parser:
             if kind == "<-":
                 self.next()
                 x = self.unary_expr()
-                if isinstance(x, ast.ChanType):
-                    return ast.ChanType(pos, "recv", x.elem)
+                c = _unparen(x)
+                if isinstance(c, ast.ChanType):
+                    return self._recv_chan(pos, c)
                 return ast.UnaryExpr(pos, "<-", x)
             return self.primary_expr()
         finally:
             self.depth -= 1
+
+    def _recv_chan(self, pos: Pos, c: ast.ChanType) -> ast.ChanType:
+        """`<-` before a channel type: gc re-associates it down the chain of send-only
+        channels (`<-chan<- chan int` is `<-chan <-chan int`), complaining where the
+        chain has no channel for it."""
+        elem = c.elem
+        if c.dir == "recv":
+            self.syntax_error("unexpected <-, expecting chan")
+        elif c.dir == "send":
+            inner = _unparen(elem)
+            if isinstance(inner, ast.ChanType):
+                elem = self._recv_chan(inner.pos, inner)
+            else:
+                self.syntax_error(f"unexpected {expr_string(elem)}, expecting chan")
+        return ast.ChanType(pos, "recv", elem)
 
     def operand(self) -> ast.Expr:
         pos = self.pos()
