@@ -1122,8 +1122,9 @@ class Parser:
                 self.next()
                 if self.tok.kind == "{":
                     if keyword == "if":
-                        self.error_at(self.pos(semi), "syntax error: missing condition in "
-                                                      "if statement")
+                        self.error_at(self.pos(semi), "syntax error: " + (
+                            "unexpected newline, expecting { after if clause"
+                            if semi.text == "newline" else "missing condition in if statement"))
                         raise _Bail()
                     return init, None
                 return init, self.simple_stmt(range_ok=False)
