@@ -733,7 +733,8 @@ class Parser:
         kind = self.tok.kind
         self.enter()
         try:
-            if kind in ("+", "-", "!", "^", "&"):
+            if kind in ("+", "-", "!", "^", "&", "~"):
+                # `~x` parses anywhere; the checker rejects it outside constraints.
                 self.next()
                 return ast.UnaryExpr(pos, kind, self.unary_expr())
             if kind == "*":

@@ -90,6 +90,9 @@ class OperatorChecker(CheckerBase):
         x = self.value(e.x, hint)
         if x.invalid:
             return x
+        if e.op == "~":
+            self.error(e.pos, "cannot use ~ outside of interface or type constraint")
+            return invalid(e)
         if x.mode is Mode.NIL:
             self.error(e.x.pos, f"invalid operation: operator {e.op} not defined on nil")
             return invalid(e)
