@@ -327,8 +327,8 @@ class StmtChecker(CheckerBase):
                 if not x.invalid and not self.assignable(Operand(Mode.VALUE, t, lo.expr, e),
                                                          lo.type):
                     self.error(e.pos, f"cannot use {expr_string(e)} (value of type "
-                                      f"{message_string(t, self.path)}) as "
-                                      f"{message_string(lo.type, self.path)} value in range")
+                                      f"{message_string(t, self.path)}) as type "
+                                      f"{message_string(lo.type, self.path)} in assignment")
                 if i == 0:
                     key = lo.expr
                 else:
