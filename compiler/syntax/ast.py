@@ -394,7 +394,8 @@ class ForStmt:
 
 @dataclass(frozen=True, slots=True)
 class RangeStmt:
-    """for [key [, value] (= | :=)] range x; op is "", "=" or ":="."""
+    """for [key [, value] (= | :=)] range x; op is "", "=" or ":=". Variables past the
+    second are kept in extra, for the checker to reject (as types2 does)."""
 
     pos: Pos
     key: Expr | None
@@ -402,6 +403,7 @@ class RangeStmt:
     op: str
     x: Expr
     body: BlockStmt
+    extra: tuple[Expr, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1083,12 +1083,8 @@ class Parser:
             if range_ok and self.tok.kind == "range":
                 self.next()
                 x = self.expr()
-                if len(lhs) > 2:
-                    self.error_at(lhs[0].pos, "syntax error: range clause permits at most "
-                                              "two iteration variables")
-                    raise _Bail()
                 val = lhs[1] if len(lhs) > 1 else None
-                return ast.RangeStmt(pos, lhs[0], val, kind, x, _NOBLOCK)
+                return ast.RangeStmt(pos, lhs[0], val, kind, x, _NOBLOCK, lhs[2:])
             rhs = self.expr_list()
             return ast.AssignStmt(pos, kind, lhs, rhs, oppos)
         if kind in ASSIGN_OPS:
@@ -1214,7 +1210,7 @@ class Parser:
             raise self.syntax_error("expecting { after for clause")
         body = self.block()
         if rng is not None:
-            return ast.RangeStmt(pos, rng.key, rng.value, rng.op, rng.x, body)
+            return ast.RangeStmt(pos, rng.key, rng.value, rng.op, rng.x, body, rng.extra)
         return ast.ForStmt(pos, init, cond, post, body)
 
     def switch_stmt(self) -> ast.Stmt:

@@ -275,6 +275,9 @@ class StmtChecker(CheckerBase):
                 xe = self.default(x)
             t = x.type
             u = under(t)
+            if s.extra and not isinstance(u, Chan):
+                self.error(s.extra[0].pos, "range clause permits at most two iteration "
+                                           "variables")
             if isinstance(u, Pointer) and isinstance(under(u.elem), Array):
                 au = under(u.elem)
                 assert isinstance(au, Array)
