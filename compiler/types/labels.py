@@ -105,6 +105,9 @@ def _collect_in(s: ast.Stmt, out: dict[str, Label],
         case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
             for c in cls:
                 collect_labels(c.body, out, error)
+        case ast.SelectStmt(clauses=ccls):
+            for cc in ccls:
+                collect_labels(cc.body, out, error)
 
 
 def terminating_list(stmts: tuple[ast.Stmt, ...]) -> bool:
