@@ -72,6 +72,9 @@ class CheckerBase:
         self.var_owner: dict[Var, FuncCtx] = {}
         self.used: set[Var] = set()
         self.used_pkgs: set[int] = set()
+        self.panics: set[int] = set()
+        """ids of the ast.CallExprs of the body being checked (func_block) that call the
+        builtin panic: its terminating statements."""
         self.dot_objs: dict[tuple[int, int], object] = {}  # (file scope, object) -> PkgName
         self.lang = ""
         """gc's -lang for this package (`go1.16`), empty for the compiler's go1.19."""

@@ -114,6 +114,7 @@ class BuiltinChecker(CheckerBase):
             case "make":
                 return self._make(e)
             case "panic":
+                self.panics.add(id(e))
                 x = self.value(e.args[0])
                 pa = self.use_as(x, EMPTY_INTERFACE, "argument to panic")
                 if x.invalid:

@@ -110,27 +110,29 @@ def _collect_in(s: ast.Stmt, out: dict[str, Label],
                 collect_labels(cc.body, out, error)
 
 
-def terminating_list(stmts: tuple[ast.Stmt, ...]) -> bool:
+def terminating_list(stmts: tuple[ast.Stmt, ...], panics: set[int]) -> bool:
+    """Whether stmts end in a terminating statement; panics holds the ids of the calls
+    that call the builtin panic (not a local named panic)."""
     i = len(stmts) - 1
     while i >= 0 and isinstance(stmts[i], ast.EmptyStmt):
         i -= 1
-    return i >= 0 and _terminating(stmts[i], None)
+    return i >= 0 and _terminating(stmts[i], None, panics)
 
 
-def _terminating(s: ast.Stmt, label: str | None) -> bool:
+def _terminating(s: ast.Stmt, label: str | None, panics: set[int]) -> bool:
     """Whether s is a terminating statement (Go spec)."""
     match s:
         case ast.ReturnStmt():
             return True
         case ast.BranchStmt(tok="goto") | ast.BranchStmt(tok="fallthrough"):
             return True
-        case ast.ExprStmt(x=ast.CallExpr(fun=ast.Name(value="panic"))):
-            return True
+        case ast.ExprStmt(x=ast.CallExpr() as call):
+            return id(call) in panics
         case ast.BlockStmt(stmts=ss):
-            return terminating_list(ss)
+            return terminating_list(ss, panics)
         case ast.IfStmt(then=then, els=els):
-            return els is not None and terminating_list(then.stmts) and _terminating(els,
-                                                                                       None)
+            return els is not None and terminating_list(then.stmts, panics) and _terminating(
+                els, None, panics)
         case ast.ForStmt(cond=None, body=b):
             return not _has_break(b.stmts, label, True)
         case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
@@ -139,14 +141,14 @@ def _terminating(s: ast.Stmt, label: str | None) -> bool:
             for c in cls:
                 if _has_break(c.body, label, True):
                     return False
-                if not terminating_list(c.body):
+                if not terminating_list(c.body, panics):
                     return False
             return True
         case ast.SelectStmt(clauses=ccls):
-            return all(terminating_list(c.body) and not _has_break(c.body, label, True)
+            return all(terminating_list(c.body, panics) and not _has_break(c.body, label, True)
                        for c in ccls)
         case ast.LabeledStmt(label=lab, stmt=inner):
-            return _terminating(inner, lab.value)
+            return _terminating(inner, lab.value, panics)
     return False
 
 

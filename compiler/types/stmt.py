@@ -75,21 +75,22 @@ class StmtChecker(CheckerBase):
     def func_block(self, body: ast.BlockStmt, outer: Scope, ctx: FuncCtx,
                    sig: Signature, named_results: bool = False) -> tree.Block:
         """Check a function body in scope outer (which holds the parameters)."""
-        saved_body = self.body
+        saved_body, saved_panics = self.body, self.panics
         self.body = _Body(sig=sig, named_results=named_results)
+        self.panics = set()  # this body's, while its nodes are all alive
         self.func = ctx
         try:
             collect_labels(body.stmts, self.body.labels, self.error)
             self.goto_checks(body)
             self.scope = outer
             stmts = self.stmt_list(body.stmts)
-            if sig.results and not terminating_list(body.stmts):
+            if sig.results and not terminating_list(body.stmts, self.panics):
                 self.error(body.rbrace, "missing return")
             for name, lab in self.body.labels.items():
                 if not lab.used:
                     self.error(lab.pos, f"label {name} defined and not used")
         finally:
-            self.body = saved_body
+            self.body, self.panics = saved_body, saved_panics
         if ctx.parent is None:
             self.report_unused(ctx)
         return tree.Block(body.pos, tuple(stmts))
