@@ -19,6 +19,7 @@ import dataclasses
 
 from compiler.diag import Diagnostic, Diagnostics, Pos
 from compiler.syntax import ast
+from compiler.syntax.branches import check_branches
 from compiler.syntax.dump import expr_string
 from compiler.syntax.lexer import lex
 from compiler.syntax.pragma import EMBED, FILE_FLAGS, TYPE_FLAGS, USER, Directives, Mode
@@ -56,6 +57,8 @@ class Parser:
         self.error_lines: set[int] = set()
         self.in_func = 0
         self.imports_embed = False
+        self.clean_bodies: list[ast.BlockStmt] = []
+        """Function bodies (and literals') parsed without a syntax error."""
 
     # -- token helpers ------------------------------------------------------------------
 
@@ -388,8 +391,12 @@ class Parser:
         saved = self.xnest
         self.xnest = 0
         self.in_func += 1
+        before = self.diags.errors
         try:
-            return self.block()
+            body = self.block()
+            if self.diags.errors == before:
+                self.clean_bodies.append(body)
+            return body
         finally:
             self.xnest = saved
             self.in_func -= 1
@@ -1337,6 +1344,11 @@ def parse_file(path: str, src: bytes, diags: Diagnostics, mode: Mode = USER) -> 
     except RecursionError:
         p.error_at(p.pos(), "syntax error: nesting too deep")
         f = None
+    if diags.errors > before:
+        # gc checks a body's labels as it parses it, so their errors come with the
+        # syntax errors, from every body that has none of its own.
+        for body in p.clean_bodies:
+            check_branches(body, diags.error)
     if f is None or diags.errors > before:
         p.dirs.finish({})
         for d in p.dirs.early:

@@ -27,7 +27,8 @@ functions. The modules:
     builtins.py     len, append, make, ...       literals.py      T{...}, func literals
     selector.py     x.f, methods                 index.py         x[i], x[i:j]
     assignments.py  assignability (use_as), implicit conversions, assignment statements
-    stmt.py         statements and function bodies (labels.py: labels, termination)
+    stmt.py         statements and function bodies (labels.py: termination; labels
+                    and gotos are compiler/syntax/branches.py's)
     switch.py       expression and type switches
     generic.py      generic functions and types: instantiation
     infer.py        type argument inference

@@ -1,113 +1,11 @@
-"""Labels, gotos and terminating statements: walks over a function body's syntax that
-need no types.
-
-`collect_labels` records every label of a body before its statements are checked
-(goto may jump forward); `GotoScan` records where labels, gotos and declarations sit
-in the block structure, so that the checker can report
-
-    goto L; { L: }         `goto L jumps into block starting at x.go:5:9`
-    goto L; v := 1; L:     `goto L jumps over declaration of v at x.go:4:4`
-
-and `terminating_list` decides whether a body ends in a terminating statement (Go
-spec), which a function with results must (`missing return`).
+"""Terminating statements: `terminating_list` decides whether a body ends in a
+terminating statement (Go spec), which a function with results must (`missing
+return`). Labels and gotos are compiler/syntax/branches.py's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from compiler.diag import Pos
 from compiler.syntax import ast
-
-
-@dataclass(slots=True)
-class Label:
-    pos: Pos
-    used: bool = False
-
-
-_Path = tuple[tuple[int, Pos, int], ...]
-
-
-class GotoScan:
-    """Records where labels, gotos and variable declarations of one function body sit
-    in its block structure. A path lists, from the body down, (block id, block start,
-    index of the statement within that block)."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, _Path] = {}
-        self.gotos: list[tuple[str, Pos, _Path]] = []
-        self.decls: list[tuple[int, int, str, Pos]] = []
-        self.next_id = 0
-
-    def block(self, stmts: tuple[ast.Stmt, ...], parent: _Path, start: Pos) -> None:
-        bid = self.next_id
-        self.next_id += 1
-        for i, s in enumerate(stmts):
-            self.stmt(s, parent + ((bid, start, i),))
-
-    def stmt(self, s: ast.Stmt, path: _Path) -> None:
-        bid, _, i = path[-1]
-        match s:
-            case ast.LabeledStmt(label=lab, stmt=st):
-                self.labels.setdefault(lab.value, path)
-                self.stmt(st, path)
-            case ast.BranchStmt(tok="goto", label=lab) if lab is not None:
-                self.gotos.append((lab.value, lab.pos, path))
-            case ast.AssignStmt(op=":=", lhs=lhs, oppos=op):
-                name = lhs[0].value if isinstance(lhs[0], ast.Name) else "_"
-                self.decls.append((bid, i, name, op))
-            case ast.DeclStmt(decls=ds):
-                for d in ds:
-                    if isinstance(d, ast.VarSpec):
-                        self.decls.append((bid, i, d.names[0].value, d.names[0].pos))
-            case ast.BlockStmt(stmts=ss, pos=p):
-                self.block(ss, path, p)
-            case ast.IfStmt(then=then, els=els):
-                self.block(then.stmts, path, then.pos)
-                if els is not None:
-                    self.stmt(els, path)
-            case ast.ForStmt(body=b) | ast.RangeStmt(body=b):
-                self.block(b.stmts, path, b.pos)
-            case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
-                for c in cls:
-                    self.block(c.body, path, c.pos)
-            case ast.SelectStmt(clauses=ccls):
-                for cc in ccls:
-                    self.block(cc.body, path, cc.pos)
-
-
-def collect_labels(stmts: tuple[ast.Stmt, ...], out: dict[str, Label],
-                   error: Callable[[Pos, str], None]) -> None:
-    """Record every label of a function body (not of nested closures)."""
-    for s in stmts:
-        _collect_in(s, out, error)
-
-
-def _collect_in(s: ast.Stmt, out: dict[str, Label],
-                error: Callable[[Pos, str], None]) -> None:
-    match s:
-        case ast.LabeledStmt(label=lab, stmt=inner):
-            if lab.value in out:
-                error(lab.pos, f"label {lab.value} already defined at {out[lab.value].pos}")
-            elif lab.value != "_":
-                out[lab.value] = Label(lab.pos)
-            _collect_in(inner, out, error)
-        case ast.BlockStmt(stmts=ss):
-            collect_labels(ss, out, error)
-        case ast.IfStmt(then=then, els=els):
-            collect_labels(then.stmts, out, error)
-            if els is not None:
-                _collect_in(els, out, error)
-        case ast.ForStmt(body=b) | ast.RangeStmt(body=b):
-            collect_labels(b.stmts, out, error)
-        case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
-            for c in cls:
-                collect_labels(c.body, out, error)
-        case ast.SelectStmt(clauses=ccls):
-            for cc in ccls:
-                collect_labels(cc.body, out, error)
 
 
 def terminating_list(stmts: tuple[ast.Stmt, ...], panics: set[int]) -> bool:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compiler.diag import NOPOS, Pos
+from compiler.diag import Pos
 from compiler.syntax import ast
+from compiler.syntax.branches import Label, collect_labels, goto_errors
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.assignments import needs_iface_conv
 from compiler.types.base import CheckerBase, FuncCtx
-from compiler.types.labels import GotoScan, Label, collect_labels, terminating_list
+from compiler.types.labels import terminating_list
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, Scope, describe, invalid, summary
 from compiler.types.predicates import is_untyped_kind
 from compiler.types.typ import (
@@ -81,7 +82,7 @@ class StmtChecker(CheckerBase):
         self.func = ctx
         try:
             collect_labels(body.stmts, self.body.labels, self.error)
-            self.goto_checks(body)
+            goto_errors(body, self.error)
             self.scope = outer
             stmts = self.stmt_list(body.stmts)
             if sig.results and not terminating_list(body.stmts, self.panics):
@@ -94,24 +95,6 @@ class StmtChecker(CheckerBase):
         if ctx.parent is None:
             self.report_unused(ctx)
         return tree.Block(body.pos, tuple(stmts))
-
-    def goto_checks(self, body: ast.BlockStmt) -> None:
-        """Report gotos that jump into a block or over a variable declaration."""
-        g = GotoScan()
-        g.block(body.stmts, (), NOPOS)
-        for name, gpos, gpath in g.gotos:
-            lab = g.labels.get(name)
-            if lab is None:
-                continue
-            if any(k >= len(gpath) or gpath[k][0] != lp[0] for k, lp in enumerate(lab)):
-                self.error(gpos, f"goto {name} jumps into block starting at {lab[-1][1]}")
-                continue
-            bid, _, lidx = lab[-1]
-            gidx = gpath[len(lab) - 1][2]
-            over = [d for d in g.decls if d[0] == bid and gidx < d[1] < lidx]
-            if over:
-                _, _, dname, dpos = over[-1]
-                self.error(gpos, f"goto {name} jumps over declaration of {dname} at {dpos}")
 
     def report_unused(self, ctx: FuncCtx) -> None:
         for v in ctx.locals:
