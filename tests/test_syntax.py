@@ -203,3 +203,15 @@ def test_report_positions() -> None:
     lit, add = call.args
     assert isinstance(lit, ast.CompositeLit) and (lit.pos.col, lit.lbrace.col) == (19, 29)
     assert isinstance(add, ast.BinaryExpr) and add.oppos.col == 34
+
+
+def test_func_type_position() -> None:
+    """A function type sits at its `(` (gc's FuncType), a function literal at `func`."""
+    d = Diagnostics()
+    f = parse_file("x.go", b"package p\n\nvar a, b = func(int), func() {}\n", d)
+    assert d.errors == 0
+    spec = f.decls[0]
+    assert isinstance(spec, ast.VarSpec)
+    ftype, lit = spec.values
+    assert isinstance(ftype, ast.FuncType) and isinstance(lit, ast.FuncLit)
+    assert (ftype.pos.col, lit.pos.col, lit.type.pos.col) == (16, 23, 27)

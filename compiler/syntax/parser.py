@@ -444,7 +444,7 @@ class Parser:
                 return ast.ChanType(pos, "recv", self.chan_elem())
             if kind == "func":
                 self.next()
-                return self.signature(pos)
+                return self.signature(self.pos())  # gc's FuncType sits at its `(`
             if kind == "[":
                 self.next()
                 if self.got("]"):
@@ -792,7 +792,7 @@ class Parser:
             return ast.ParenExpr(pos, x)
         if kind == "func":
             self.next()
-            ftype = self.signature(pos)
+            ftype = self.signature(self.pos())  # at its `(`, as gc's FuncType
             if self.tok.kind == "{":
                 body = self.func_body()
                 return ast.FuncLit(pos, ftype, body)
