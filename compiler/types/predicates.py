@@ -49,6 +49,7 @@ from compiler.types.typ import (
     is_string,
     size_of,
     struct_layout,
+    type_string,
     under,
 )
 
@@ -76,6 +77,13 @@ def identical(a: Type, b: Type) -> bool:
     """Go type identity (byte is uint8, rune is int32; a Named type only to itself)."""
     return a is b or (not isinstance(a, Named) and not isinstance(b, Named)
                       and canon(a) == canon(b))
+
+
+def identical_tags(a: Type, b: Type) -> bool:
+    """Go type identity including struct tags, which `identical` leaves out (Field's
+    tag does not compare): `struct{x int "a"}` and `struct{x int "b"}` differ."""
+    return identical(a, b) and (a is b or type_string(a, compact=True, aliases=False) ==
+                                type_string(b, compact=True, aliases=False))
 
 
 def comparable(t: Type) -> bool:

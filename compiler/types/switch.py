@@ -21,6 +21,7 @@ from compiler.types.predicates import (
     comparable,
     default_type,
     identical,
+    identical_tags,
     is_untyped_kind,
     same_class,
 )
@@ -258,10 +259,11 @@ class SwitchChecker(CheckerBase):
                             types.append(t)  # the clause's variable is invalid: no cascade
                         continue
                     prev = next((p for st, p in seen if (st is None and t is None) or (
-                        st is not None and t is not None and identical(st, t))), None)
+                        st is not None and t is not None and identical_tags(st, t))), None)
                     if prev is not None:
                         if not self.instance_body:
-                            self.error(e.pos, f"duplicate case {expr_string(e)} in type "
+                            ts = "nil" if t is None else message_string(t, self.path)
+                            self.error(e.pos, f"duplicate case {ts} in type "
                                               f"switch\n\t{prev}: previous case")
                         continue
                     seen.append((t, e.pos))

@@ -626,7 +626,7 @@ def signature_string(sig: Signature, qualifier: Qualifier = by_path, *, link: bo
 
 def message_string(t: Type, pkg: str) -> str:
     """t as the type checker's messages write it (types2): pkg's names bare, others by
-    path, `interface{M()}`, `struct{x int}`."""
+    path, `interface{M()}`, `struct{x int "tag"}` (tags only in this spelling)."""
     return type_string(t, relative_to(pkg), compact=True)
 
 
@@ -645,6 +645,23 @@ def m_string(t: Type, pkg: str) -> str:
     """t as gc's -m and -live reports write it: pkg's names bare, `interface {}` with a space, and
     func types and interface methods fully qualified (`func(main.T)`), as gc prints them."""
     return type_string(t, relative_to(pkg), sig_qualifier=by_path)
+
+
+def _quote_tag(tag: str) -> str:
+    """A struct tag as types2 writes it in messages (strconv.Quote)."""
+    out = []
+    for ch in tag:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 32 or ord(ch) == 127:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 class _Printer:
@@ -706,7 +723,8 @@ class _Printer:
             case Struct(fields=fs):
                 if not fs:
                     return "struct{}" if self.compact else "struct {}"
-                body = "; ".join(s(f.type) if f.embedded else f"{f.name} {s(f.type)}"
+                body = "; ".join((s(f.type) if f.embedded else f"{f.name} {s(f.type)}") +
+                                 (f" {_quote_tag(f.tag)}" if f.tag and self.compact else "")
                                  for f in fs)
                 return f"struct{{{body}}}" if self.compact else f"struct {{ {body} }}"
             case Tuple(types=ts):
