@@ -21,7 +21,7 @@ from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.generic import GenericFunc
 from compiler.types.operand import Mode, Operand, describe, invalid, summary
-from compiler.types.typ import Signature, Slice, Tuple, Type, message_string, under
+from compiler.types.typ import Signature, Slice, Tuple, Type, under
 
 
 class CallChecker(CheckerBase):
@@ -165,12 +165,12 @@ class CallChecker(CheckerBase):
                      fname: str, dots: bool = False) -> None:
         """types2's count mismatch; with dots the variadic parameter counts as one."""
         have = "(" + ", ".join(summary(o.type, self.path) for o in ops) + ")"
-        want = "(" + ", ".join(message_string(p, self.path) for p in sig.params) + ")"
+        want = "(" + ", ".join(summary(p, self.path) for p in sig.params) + ")"
         if sig.variadic and sig.params:
             last = sig.params[-1]
             assert isinstance(last, Slice)
-            parts = [message_string(p, self.path) for p in sig.params[:-1]]
-            parts.append("..." + message_string(last.elem, self.path))
+            parts = [summary(p, self.path) for p in sig.params[:-1]]
+            parts.append("..." + summary(last.elem, self.path))
             want = "(" + ", ".join(parts) + ")"
         np = len(sig.params) - (1 if sig.variadic and not dots else 0)
         if len(ops) < np:

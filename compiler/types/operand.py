@@ -140,7 +140,10 @@ def describe(op: Operand, pkg: str = "main") -> str:
 
 def summary(t: Type, pkg: str) -> str:
     """A value's type in a `have (...)` list of a count mismatch: untyped numeric
-    constants are `number`, other untyped kinds lose `untyped ` (types2)."""
+    constants are `number`, other untyped kinds lose `untyped `, an invalid type is
+    `<T>` (types2's typesSummary, which its `want (...)` lists use too)."""
+    if t is INVALID_TYPE:
+        return "<T>"
     if isinstance(t, Basic) and t.kind.value.startswith("untyped"):
         if t.kind in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE, Kind.UNTYPED_FLOAT,
                       Kind.UNTYPED_COMPLEX):

@@ -333,7 +333,7 @@ class StmtChecker(CheckerBase):
         if not s.results:
             if want and not self._named_results():
                 self.error(s.pos, "not enough return values\n\thave ()\n\twant "
-                                  f"({', '.join(message_string(t, self.path) for t in want)})")
+                                  f"({', '.join(summary(t, self.path) for t in want)})")
             return [tree.Return(s.pos, ())]
         if len(s.results) == 1 and len(want) != 1:
             op = self.require_value(self.expr(s.results[0]), allow_tuple=True)
@@ -341,7 +341,7 @@ class StmtChecker(CheckerBase):
                 return []
             if isinstance(op.type, Tuple) and len(op.type.types) != len(want):
                 have = "(" + ", ".join(summary(t, self.path) for t in op.type.types) + ")"
-                wants = "(" + ", ".join(message_string(t, self.path) for t in want) + ")"
+                wants = "(" + ", ".join(summary(t, self.path) for t in want) + ")"
                 which = "not enough" if len(op.type.types) < len(want) else "too many"
                 self.error(s.results[0].pos, f"{which} return values\n\thave {have}\n\t"
                                              f"want {wants}")
@@ -369,7 +369,7 @@ class StmtChecker(CheckerBase):
             return []
         if len(ops) != len(want):
             have = "(" + ", ".join(summary(o.type, self.path) for o in ops) + ")"
-            wants = "(" + ", ".join(message_string(t, self.path) for t in want) + ")"
+            wants = "(" + ", ".join(summary(t, self.path) for t in want) + ")"
             if len(ops) < len(want):
                 self.error(s.results[-1].pos, f"not enough return values\n\thave {have}\n\t"
                                               f"want {wants}")
