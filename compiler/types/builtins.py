@@ -75,6 +75,13 @@ class BuiltinChecker(CheckerBase):
         lo, hi = _ARGC[name]
         n = len(e.args)
         short = name.removeprefix("unsafe.")
+        if e.dots and name != "append":
+            # types2 checks this first, then uses the arguments (no "declared but not
+            # used" for them).
+            self.error(e.pos, f"invalid operation: invalid use of ... with built-in {short}")
+            for a in e.args:
+                self.expr(a)
+            return invalid(e)
         if (n < lo or n > hi) and name not in ("make", "new", "unsafe.Offsetof"):
             # types2 evaluates the arguments first (their errors win), spreading a
             # single multi-value call into its results before counting them.
@@ -92,9 +99,6 @@ class BuiltinChecker(CheckerBase):
             exp = lo if n < lo else hi
             self.error(e.pos, f"invalid operation: {which} arguments for {expr_string(e)} "
                               f"(expected {exp}, found {n})")
-            return invalid(e)
-        if e.dots and name != "append":
-            self.error(e.pos, f"invalid operation: invalid use of ... with built-in {short}")
             return invalid(e)
         match name:
             case "len" | "cap":
