@@ -55,7 +55,11 @@ class ConversionChecker(CheckerBase):
 
     def conversion(self, e: ast.CallExpr, t: Type) -> Operand:
         ts = message_string(t, self.path)
-        if len(e.args) != 1 or e.dots:
+        if len(e.args) == 1 and e.dots:
+            if not self.value(e.args[0], t).invalid:
+                self.error(e.args[0].pos, f"invalid use of ... in type conversion to {ts}")
+            return invalid(e)
+        if len(e.args) != 1:
             if not e.args:
                 self.error(e.pos, f"missing argument in conversion to {ts}")
             else:
