@@ -162,9 +162,9 @@ class ConversionChecker(CheckerBase):
             return None
         if identical(vu, tu) or self.assignable(x, t):
             return K.NOP
-        if isinstance(vu, Pointer) and isinstance(tu, Pointer) and \
-                identical(under(vu.elem), under(tu.elem)):
-            return K.NOP
+        if isinstance(v, Pointer) and isinstance(t, Pointer) and \
+                identical(under(v.elem), under(t.elem)):
+            return K.NOP  # unnamed pointer types only (a defined *T is not)
         vk, tk = basic_kind(v), basic_kind(t)
         if (vk is Kind.UNSAFE_POINTER and (isinstance(tu, Pointer) or tk is Kind.UINTPTR)) or \
                 (tk is Kind.UNSAFE_POINTER and (isinstance(vu, Pointer) or vk is Kind.UINTPTR)):
