@@ -607,10 +607,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         if isinstance(u, Struct):
             for f in u.fields:
                 if f.name == mname and mname != "_":
+                    # types2 keeps the method, which hides the field: no follow-on errors.
                     self.error(spec.name.pos, f"field and method with the same name {mname}"
-                                              f"\n\t{base.pos}: other declaration of "
-                                              f"{mname}")
-                    return
+                                              f"\n\t{f.pos or base.pos}: other declaration "
+                                              f"of {mname}")
         fn = Func(mname, self.path, sig, spec.name.pos, recv, pragmas=spec.pragmas,
                   external=spec.body is None)
         if mname != "_":

@@ -118,12 +118,15 @@ class Chan:
 @dataclass(frozen=True, slots=True)
 class Field:
     """A struct field; an embedded field's name is its type's name. `tag` is the tag's
-    value (unquoted); it does NOT take part in type identity here (only reflect reads it)."""
+    value (unquoted); it does NOT take part in type identity here (only reflect reads it).
+    `pos` is where the field is declared (its name, or an embedded field's type), for
+    messages; neither does it."""
 
     name: str
     type: Type
     embedded: bool = False
     tag: str = field(default="", compare=False)
+    pos: Pos | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -852,9 +855,12 @@ def lookup(t: Type, name: str) -> Selection | None | str:
                 if id(cur) in seen:
                     continue
                 seen.add(id(cur))
+                before = len(found)
                 for m in cur.methods:
                     if m.name == name:
                         found.append(Selection(p.path, -1, m.sig, method=m, indirect=p.indirect))
+                if len(found) > before:
+                    continue  # types2: a method hides a field of the same name (an error)
             u = under(cur)
             if isinstance(u, Interface):
                 for im in u.methods:

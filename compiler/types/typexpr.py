@@ -219,11 +219,11 @@ class TypeExprChecker(CheckerBase):
                     self.error(f.type.pos, "embedded field type must be a type name")
                     continue
                 self.later_embeds.append((t, f.type.pos))
-                fields.append(Field(name, t, True, _tag(f.tag)))
+                fields.append(Field(name, t, True, _tag(f.tag), f.type.pos))
                 npos = f.type.pos
             else:
                 name = f.name.value
-                fields.append(Field(name, t, False, _tag(f.tag)))
+                fields.append(Field(name, t, False, _tag(f.tag), f.name.pos))
                 npos = f.name.pos
             if name != "_" and name in seen:
                 self.error(npos, f"{name} redeclared\n\t{seen[name]}: other declaration of "
