@@ -82,6 +82,15 @@ def to_cx(v: CValue) -> Cx:
     return Cx(to_fraction(v), Fraction(0))
 
 
+def square_underflows(v: Fraction) -> bool:
+    """Whether v*v is 0 in gc's constant arithmetic: its big.Floats have int32 binary
+    exponents, so a square below about 10**-646456993 underflows to 0 (a complex
+    divisor whose parts both do is a division by zero: types2, issue 20227). Values that
+    small reach refgo only as to_fraction's and parse_float_lit's stand-ins, clamped at
+    10**-_MAX_EXP: anything within a few orders of magnitude of that counts."""
+    return v == 0 or abs(v) < _TINY
+
+
 def is_int_value(v: CValue) -> bool:
     """Whether numeric v has an exact integer value."""
     if isinstance(v, Cx):
@@ -433,6 +442,7 @@ def parse_float_lit(text: str) -> Fraction:
 
 
 _MAX_EXP = 20000
+_TINY = Fraction(1, 10 ** (_MAX_EXP - 20))
 
 
 _ESC = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, "'": 39,

@@ -59,6 +59,7 @@ from compiler.types.typ import (
     Type,
     basic_kind,
     is_boolean,
+    is_complex,
     is_empty_interface,
     is_integer,
     is_interface,
@@ -206,6 +207,12 @@ class OperatorChecker(CheckerBase):
                 Fraction(0), Fraction(0)):
             self.error(e.y.pos, "invalid operation: division by zero")
             return invalid(e)
+        if e.op == "/" and x.mode is Mode.CONST and y.mode is Mode.CONST and \
+                is_complex(t) and y.val is not None:
+            d = C.to_cx(y.val)
+            if C.square_underflows(d.re) and C.square_underflows(d.im):
+                self.error(e.y.pos, "invalid operation: division by zero")
+                return invalid(e)
         if x.mode is Mode.CONST and y.mode is Mode.CONST:
             assert x.val is not None and y.val is not None
             integer = is_integer(t) or basic_kind(t) is Kind.UNTYPED_RUNE
