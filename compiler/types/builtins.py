@@ -12,6 +12,7 @@ Each becomes a `tree.BuiltinCall` whose `type` is the result type (for `new(T)` 
 
 from __future__ import annotations
 
+from compiler.diag import Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import constant as C
@@ -57,6 +58,9 @@ from compiler.types.typ import (
 )
 
 _NOVALUE = Tuple(())
+_SPREADS = frozenset({"complex", "copy", "delete", "unsafe.Add", "unsafe.Slice"})
+"""Builtins whose arguments may be one multi-value call's results (append reads them
+itself; print and println take any number of arguments)."""
 _ARGC = {
     "len": (1, 1), "cap": (1, 1), "copy": (2, 2), "delete": (2, 2), "new": (1, 1),
     "panic": (1, 1), "recover": (0, 0), "complex": (2, 2), "real": (1, 1), "imag": (1, 1),
@@ -68,7 +72,27 @@ _ARGC = {
 
 
 class BuiltinChecker(CheckerBase):
-    """Builtin function calls (mixed into Checker)."""
+    """Builtin function calls (mixed into Checker).
+
+    `spread` holds the arguments of `complex(f())` and the like, a multi-value call's
+    results as TupleElems, while its builtin is checked; the handlers read arguments
+    through `arg`, `arg_pos` and `use_arg`, which see them."""
+
+    spread: list[Operand] | None = None
+
+    def arg(self, e: ast.CallExpr, i: int, hint: Type | None = None) -> Operand:
+        """Argument i of builtin call e as a value."""
+        if self.spread is not None:
+            return self.spread[i]
+        return self.value(e.args[i], hint)
+
+    def arg_pos(self, e: ast.CallExpr, i: int) -> Pos:
+        return e.args[min(i, len(e.args) - 1)].pos
+
+    def use_arg(self, e: ast.CallExpr, i: int) -> None:
+        """Evaluate argument i only to report its errors (after an earlier one's)."""
+        if self.spread is None:
+            self.expr(e.args[i])
 
     def builtin_call(self, e: ast.CallExpr, name: str, hint: Type | None) -> Operand:
         """Check a call of builtin `name`."""
@@ -90,16 +114,23 @@ class BuiltinChecker(CheckerBase):
                 return invalid(e)
             if n == 1 and isinstance(given[0].type, Tuple):
                 n = len(given[0].type.types)
-                if lo <= n <= hi:
-                    self.error(e.pos, f"refgo does not support {short}(f()) with f's "
-                                      f"{n} results as its arguments yet")
-                    return invalid(e)
+                if lo <= n <= hi and name in _SPREADS:
+                    saved, self.spread = self.spread, self.tuple_elems(given[0])
+                    try:
+                        return self._builtin(e, name, hint)
+                    finally:
+                        self.spread = saved
         if n < lo or n > hi:
             which = "not enough" if n < lo else "too many"
             exp = lo if n < lo else hi
             self.error(e.pos, f"invalid operation: {which} arguments for {expr_string(e)} "
                               f"(expected {exp}, found {n})")
             return invalid(e)
+        return self._builtin(e, name, hint)
+
+    def _builtin(self, e: ast.CallExpr, name: str, hint: Type | None) -> Operand:
+        """A builtin call whose argument count is right."""
+        short = name.removeprefix("unsafe.")
         match name:
             case "len" | "cap":
                 return self._len(e, name)
@@ -178,13 +209,13 @@ class BuiltinChecker(CheckerBase):
         """unsafe.Add(ptr, len): the pointer arithmetic `unsafe.Pointer(uintptr(ptr) +
         uintptr(len))` (len sign- or zero-extended by its type), which escape analysis
         already reads as keeping ptr's object."""
-        x = self.value(e.args[0])
+        x = self.arg(e, 0)
         if x.invalid:
-            self.expr(e.args[1])
+            self.use_arg(e, 1)
             return invalid(e)
         n = self.diags.errors
         p = self.use_as(x, UNSAFE_POINTER, "argument to unsafe.Add")
-        y = self._unsafe_len(e.args[1], True)
+        y = self._unsafe_len(e, 1, True)
         if y is None or self.diags.errors != n:
             return invalid(e)
         addr = tree.Convert(e.pos, UINTPTR, tree.ConvKind.NOP, p)
@@ -196,45 +227,46 @@ class BuiltinChecker(CheckerBase):
 
     def _unsafe_slice(self, e: ast.CallExpr) -> Operand:
         """unsafe.Slice(ptr *T, len) []T; the run-time checks are walk's."""
-        x = self.value(e.args[0])
+        x = self.arg(e, 0)
         if x.invalid:
-            self.expr(e.args[1])
+            self.use_arg(e, 1)
             return invalid(e)
         u = under(x.type)
         if x.mode is Mode.NIL or not isinstance(u, Pointer):
-            self.error(e.args[0].pos, f"invalid argument: {describe(x, self.path)} is not a "
+            self.error(self.arg_pos(e, 0), f"invalid argument: {describe(x, self.path)} is not a "
                                       "pointer")
-            self.expr(e.args[1])
+            self.use_arg(e, 1)
             return invalid(e)
-        y = self._unsafe_len(e.args[1], False)
+        y = self._unsafe_len(e, 1, False)
         if y is None:
             return invalid(e)
         t = Slice(u.elem)
         return Operand(Mode.VALUE, t, tree.BuiltinCall(
             e.pos, t, "unsafe.Slice", (x.expr, y), lparen=e.lparen), e)
 
-    def _unsafe_len(self, a: ast.Expr, negative: bool) -> tree.Expr | None:
+    def _unsafe_len(self, e: ast.CallExpr, i: int, negative: bool) -> tree.Expr | None:
         """The length argument of unsafe.Add or unsafe.Slice (types2's isValidIndex: any
         integer type; an untyped constant becomes int; a constant may be negative only
         when negative)."""
-        y = self.value(a)
+        y = self.arg(e, i)
+        at = self.arg_pos(e, i)
         if y.invalid:
             return None
         if y.mode is Mode.NIL:
-            self.error(a.pos, "cannot convert nil to type int")
+            self.error(at, "cannot convert nil to type int")
             return None
         if y.mode is Mode.CONST and is_untyped_kind(y.type):
             y = self.convert_untyped(y, INT)
             if y.invalid:
                 return None
         if not is_integer(y.type):
-            self.error(a.pos, f"invalid argument: length {describe(y, self.path)} must be "
+            self.error(at, f"invalid argument: length {describe(y, self.path)} must be "
                               "integer")
             return None
         if y.mode is Mode.CONST:
             assert y.val is not None
             if not negative and C.to_fraction(y.val) < 0:
-                self.error(a.pos, f"invalid argument: length {describe(y, self.path)} must "
+                self.error(at, f"invalid argument: length {describe(y, self.path)} must "
                                   "not be negative")
                 return None
             return self.const_expr(y, y.type)
@@ -310,13 +342,13 @@ class BuiltinChecker(CheckerBase):
 
 
     def _copy(self, e: ast.CallExpr) -> Operand:
-        d = self.value(e.args[0])
-        s = self.value(e.args[1])
+        d = self.arg(e, 0)
+        s = self.arg(e, 1)
         if d.invalid or s.invalid:
             return invalid(e)
         du, su = under(d.type), under(s.type)
         if not isinstance(du, Slice):
-            self.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; found "
+            self.error(self.arg_pos(e, 0), f"invalid argument: copy expects slice arguments; found "
                               f"{describe(d, self.path)} and {describe(s, self.path)}")
             return invalid(e)
         if is_string(s.type) and basic_kind(du.elem) is Kind.UINT8:
@@ -326,11 +358,11 @@ class BuiltinChecker(CheckerBase):
         else:
             selem = su.elem if isinstance(su, Slice) else BYTE if is_string(s.type) else None
             if selem is None:
-                self.error(e.args[0].pos, f"invalid argument: copy expects slice arguments; "
+                self.error(self.arg_pos(e, 0), f"invalid argument: copy expects slice arguments; "
                                           f"found {describe(d, self.path)} and "
                                           f"{describe(s, self.path)}")
             else:
-                self.error(e.args[0].pos, f"invalid argument: arguments to copy "
+                self.error(self.arg_pos(e, 0), f"invalid argument: arguments to copy "
                                           f"{describe(d, self.path)} and "
                                           f"{describe(s, self.path)} have "
                                           f"different element types "
@@ -342,14 +374,15 @@ class BuiltinChecker(CheckerBase):
 
 
     def _delete(self, e: ast.CallExpr) -> Operand:
-        m = self.value(e.args[0])
+        m = self.arg(e, 0)
         if m.invalid:
             return m
         u = under(m.type)
         if not isinstance(u, Map):
-            self.error(e.args[0].pos, f"invalid argument: {describe(m, self.path)} is not a map")
+            self.error(self.arg_pos(e, 0), f"invalid argument: {describe(m, self.path)} is "
+                                           f"not a map")
             return invalid(e)
-        k = self.value(e.args[1], u.key)
+        k = self.arg(e, 1, u.key)
         ke = self.use_as(k, u.key, "argument to delete")
         return Operand(Mode.NOVALUE, _NOVALUE, tree.BuiltinCall(e.pos, _NOVALUE, "delete",
                                                                 (m.expr, ke), lparen=e.lparen), e)
@@ -409,8 +442,8 @@ class BuiltinChecker(CheckerBase):
 
 
     def _complex(self, e: ast.CallExpr) -> Operand:
-        x = self.value(e.args[0])
-        y = self.value(e.args[1])
+        x = self.arg(e, 0)
+        y = self.arg(e, 1)
         if x.invalid or y.invalid:
             return invalid(e)
         for o in (x, y):
@@ -420,8 +453,8 @@ class BuiltinChecker(CheckerBase):
                     not isinstance(x.val, (bool, bytes)) else message_string(x.type, self.path)
                 yt = "untyped float" if _untyped(y.type) and y.mode is Mode.CONST and \
                     not isinstance(y.val, (bool, bytes)) else message_string(y.type, self.path)
-                self.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
-                                          f"{xt} and {yt})")
+                self.error(self.arg_pos(e, 0), f"invalid operation: {expr_string(e)} "
+                                               f"(mismatched types {xt} and {yt})")
                 return invalid(e)
         if x.mode is Mode.CONST and y.mode is Mode.CONST and x.val is not None and \
                 y.val is not None and _untyped(x.type) and _untyped(y.type):
@@ -429,14 +462,13 @@ class BuiltinChecker(CheckerBase):
             return Operand(Mode.CONST, UNTYPED_COMPLEX, tree.ConstExpr(e.pos, UNTYPED_COMPLEX, 0),
                            e, val=v)
         if not _untyped(x.type) and not _untyped(y.type) and x.type != y.type:
-            self.error(e.args[0].pos, f"invalid operation: {expr_string(e)} (mismatched types "
+            self.error(self.arg_pos(e, 0), f"invalid operation: {expr_string(e)} (mismatched types "
                                       f"{message_string(x.type, self.path)} and "
                                       f"{message_string(y.type, self.path)})")
             return invalid(e)
         ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
         if not is_float(ft):
-            self.error(e.pos, f"invalid operation: complex({expr_string(e.args[0])}, "
-                              f"{expr_string(e.args[1])}) (mismatched types)")
+            self.error(e.pos, f"invalid operation: {expr_string(e)} (mismatched types)")
             return invalid(e)
         rt = COMPLEX64 if basic_kind(ft) is Kind.FLOAT32 else COMPLEX128
         a = self.use_as(x, ft, "argument to complex")
