@@ -468,7 +468,9 @@ class BuiltinChecker(CheckerBase):
             return invalid(e)
         ft = x.type if not _untyped(x.type) else y.type if not _untyped(y.type) else FLOAT64
         if not is_float(ft):
-            self.error(e.pos, f"invalid operation: {expr_string(e)} (mismatched types)")
+            self.error(self.arg_pos(e, 0), f"invalid argument: arguments have type "
+                                           f"{message_string(ft, self.path)}, expected "
+                                           f"floating-point")
             return invalid(e)
         rt = COMPLEX64 if basic_kind(ft) is Kind.FLOAT32 else COMPLEX128
         a = self.use_as(x, ft, "argument to complex")
