@@ -1058,7 +1058,15 @@ class Parser:
             return ast.BranchStmt(pos, kind, label)
         if kind in ("go", "defer"):
             self.next()
-            x = self.expr()
+            start = self.k
+            try:
+                x = self.expr()
+            except _Bail:
+                if self.k == start:
+                    # gc goes on with a bad expression, which is then no call.
+                    self.diags.error(self.pos(), f"expression in {kind} must be function "
+                                                 f"call")
+                raise
             if not isinstance(x, ast.CallExpr):
                 word = "go" if kind == "go" else "defer"
                 self.error_at(x.pos, f"expression in {word} must be function call")
