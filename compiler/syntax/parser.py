@@ -658,7 +658,11 @@ class Parser:
 
     def params(self) -> tuple[ast.Field, ...]:
         """A parenthesized parameter list with Go's name-grouping rules."""
-        self.want("(")
+        if not self.got("("):
+            # gc's want: complain, skip the offending token and go on with the list.
+            self.syntax_error("expecting (")
+            if self.tok.kind != "EOF":
+                self.next()
         entries: list[tuple[Pos, ast.Name | None, ast.Expr | None]] = []
         while self.tok.kind not in (")", "EOF"):
             ppos = self.pos()
