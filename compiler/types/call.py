@@ -53,10 +53,10 @@ class CallChecker(CheckerBase):
             return f
         sig = under(f.type)
         if not isinstance(sig, Signature):
+            # types2 leaves the arguments unchecked (a variable used only there is
+            # then not used).
             self.error(e.pos, f"invalid operation: cannot call non-function "
                               f"{describe(f, self.path)}")
-            for a in e.args:
-                self.expr(a)
             return invalid(e)
         args = self.call_args(e, sig, expr_string(e.fun))
         rt: Type = sig.results[0] if len(sig.results) == 1 else Tuple(sig.results)
