@@ -221,10 +221,22 @@ class Parser:
             while self.tok.kind not in (")", "EOF"):
                 spec(out)
                 if not self.got(";") and self.tok.kind != ")":
-                    raise self.syntax_error("expecting semicolon, newline, or )")
+                    self.group_error()
             self.want(")")
         else:
             spec(out)
+
+    def group_error(self) -> None:
+        """A grouped declaration's spec not followed by `;` or `)`: gc's list complains
+        and skips to a closing bracket (or, in a function, a statement keyword), going
+        on with the group if that is its `)`."""
+        self.syntax_error("in grouped declaration; possibly missing semicolon or newline "
+                          "or )")
+        stop = _GROUP_STOP_FUNC if self.in_func else _GROUP_STOP
+        while self.tok.kind not in stop:
+            self.next()
+        if self.tok.kind != ")":
+            raise _Bail()
 
     def import_spec(self, out: list[ast.Decl]) -> None:
         pos = self.pos()
@@ -259,7 +271,7 @@ class Parser:
             prev = spec
             iota += 1
             if not self.got(";") and self.tok.kind != ")":
-                raise self.syntax_error("expecting semicolon, newline, or )")
+                self.group_error()
         self.want(")")
 
     def const_spec(self, iota: int, prev: ast.ConstSpec | None) -> ast.ConstSpec:
@@ -269,7 +281,7 @@ class Parser:
         typ: ast.Expr | None = None
         values: tuple[ast.Expr, ...] = ()
         if self.tok.kind not in ("=", ";", ")"):
-            typ = self.type_()
+            typ = self.type_or_none()  # gc: whatever else follows is the group's error
         if self.got("="):
             values = self.expr_list()
         if not values and typ is None and prev is not None:
@@ -1309,6 +1321,13 @@ _STMT_START = frozenset({
     "goto", "return", ";"})
 """Tokens that start a statement (gc's stmtOrNil: names, literals, operators, keywords
 of statements); any other ends a statement list."""
+
+_GROUP_STOP = frozenset({")", "]", "}", "EOF"})
+_GROUP_STOP_FUNC = _GROUP_STOP | {
+    "break", "const", "continue", "defer", "fallthrough", "for", "go", "goto", "if",
+    "return", "select", "switch", "type", "var"}
+"""Where gc's advance stops after an error in a grouped declaration (its stopset too,
+in a function)."""
 
 _TYPE_START = frozenset({"NAME", "[", "*", "(", "func", "map", "chan", "struct",
                         "interface", "<-"})
