@@ -154,8 +154,12 @@ class Parser:
                 kind = self.tok.kind
                 if kind == "import":
                     if seen_other:
+                        # gc takes a late import for a stray statement and skips it.
                         self.error_at(self.pos(), "syntax error: non-declaration statement "
                                                   "outside function body")
+                        while self.tok.kind not in ("const", "type", "var", "func", "EOF"):
+                            self.next()
+                        continue
                     self.next()
                     self.group(self.import_spec, decls)
                 elif kind == "const":
