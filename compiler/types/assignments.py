@@ -559,8 +559,12 @@ class AssignChecker(CheckerBase):
         y = self.value(s.rhs[0], lo.type if op not in ("<<", ">>") else None)
         if y.invalid:
             return []
-        r = self.shift_ops(fake, x, y, None) if op in ("<<", ">>") else \
-            self.binary_ops(fake, x, y)
+        saved, self.assign_op = self.assign_op, fake
+        try:
+            r = self.shift_ops(fake, x, y, None) if op in ("<<", ">>") else \
+                self.binary_ops(fake, x, y)
+        finally:
+            self.assign_op = saved
         if r.invalid:
             return []
         assert isinstance(r.expr, tree.Binary)

@@ -72,6 +72,8 @@ class CheckerBase:
         self.var_owner: dict[Var, FuncCtx] = {}
         self.used: set[Var] = set()
         self.used_pkgs: set[int] = set()
+        self.assign_op: ast.BinaryExpr | None = None
+        """The `x op y` an assignment `x op= y` is checked as (messages write `op=`)."""
         self.panics: set[int] = set()
         """ids of the ast.CallExprs of the body being checked (func_block) that call the
         builtin panic: its terminating statements."""

@@ -330,8 +330,9 @@ class OperatorChecker(CheckerBase):
                 return "untyped nil"
             return message_string(default_type(o.type) if default else o.type, self.path)
         at = e.y.pos if e.op in _COMPARISON else e.pos
-        self.error(at, f"invalid operation: {expr_string(e)} (mismatched types {ts(x)} "
-                       f"and {ts(y)})")
+        text = expr_string(e) if e is not self.assign_op else \
+            f"{expr_string(e.x)} {e.op}= {expr_string(e.y)}"
+        self.error(at, f"invalid operation: {text} (mismatched types {ts(x)} and {ts(y)})")
 
     def comparison(self, e: ast.BinaryExpr, x: Operand, y: Operand) -> Operand:
         x_nil, y_nil = x.mode is Mode.NIL, y.mode is Mode.NIL
