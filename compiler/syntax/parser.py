@@ -1122,6 +1122,8 @@ class Parser:
                 return ast.RangeStmt(pos, lhs[0], val, kind, x, _NOBLOCK, lhs[2:])
             rhs = self.expr_list()
             return ast.AssignStmt(pos, kind, lhs, rhs, oppos)
+        if len(lhs) > 1:  # gc: a list takes only = or := (not op=, ++ or <-)
+            raise self.syntax_error("expecting := or = or comma")
         if kind in ASSIGN_OPS:
             self.next()
             return ast.AssignStmt(pos, kind, lhs, (self.expr(),), oppos)
@@ -1131,8 +1133,6 @@ class Parser:
         if kind == "<-":
             self.next()
             return ast.SendStmt(oppos, lhs[0], self.expr())
-        if len(lhs) > 1:
-            raise self.syntax_error("expecting := or = or comma")
         return ast.ExprStmt(pos, lhs[0])
 
     def header(self, keyword: str) -> tuple[ast.Stmt | None, ast.Stmt | None]:
