@@ -57,6 +57,7 @@ class Parser:
         self.error_lines: set[int] = set()
         self.in_func = 0
         self.imports_embed = False
+        self.param_head = False
         self.clean_bodies: list[ast.BlockStmt] = []
         """Function bodies (and literals') parsed without a syntax error."""
 
@@ -502,11 +503,16 @@ class Parser:
             self.depth -= 1
 
     def qualified_name(self) -> ast.Expr:
+        # A parameter list's NAME may be the parameter's (`a []int`), not a type's.
+        head, self.param_head = self.param_head, False
         n: ast.Expr = self.name()
         if self.tok.kind == ".":
             dot = self.pos()
             self.next()
             n = ast.SelectorExpr(n.pos, n, dot, self.name())
+        if self.tok.kind == "[" and self.peek().kind == "]" and not head:
+            self.next()
+            raise self.syntax_error("expecting type")  # gc's typeInstance
         if self.tok.kind == "[" and self.peek().kind != "]":
             lbrack = self.pos()
             self.next()
@@ -689,6 +695,7 @@ class Parser:
                 pname = self.name()
                 entries.append((ppos, pname, self.type_()))
             else:
+                self.param_head = self.tok.kind == "NAME"
                 t = self.type_or_none()
                 if t is None:
                     raise self.syntax_error("expecting )")
