@@ -284,6 +284,9 @@ class TypeExprChecker(CheckerBase):
         for m in e.methods:
             if m.name is not None and not isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 assert isinstance(m.type, ast.FuncType)
+                if m.name.value == "_":
+                    self.error(m.name.pos, "methods must have a unique non-blank name")
+                    continue
                 sig = self._indirect_type(m.type)
                 assert isinstance(sig, Signature)
                 if m.name.value in methods:
