@@ -516,23 +516,26 @@ class BuiltinChecker(CheckerBase):
         x = self.value(a.x)
         if x.invalid:
             return x
+        # types2: the field is looked up in the struct a pointer to struct points to.
         t = x.type
-        st = under(t.elem) if isinstance(t, Pointer) else under(t)
-        if not isinstance(st, Struct):
-            self.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+        base = t.elem if isinstance(t, Pointer) and isinstance(under(t.elem), Struct) else t
+        bs = message_string(base, self.path)
+        sel = lookup(base, a.sel.value)
+        if not isinstance(sel, Selection):
+            self.error(a.x.pos, f"invalid argument: {bs} has no single field {a.sel.value}")
             return invalid(e)
-        sel = lookup(t, a.sel.value)
-        if not isinstance(sel, Selection) or sel.index < 0:
-            self.error(a.pos, f"invalid argument: {expr_string(a)} is not a field")
+        if sel.index < 0:
+            self.error(a.pos, f"invalid argument: {expr_string(a)} is a method value")
             return invalid(e)
+        if sel.indirect:
+            self.error(a.x.pos, f"invalid argument: field {a.sel.value} is embedded via a "
+                                f"pointer in {bs}")
+            return invalid(e)
+        st = under(base)
         v = 0
         cur: Type = st
         for i in (*sel.path, sel.index):
             cu = under(cur)
-            if isinstance(cu, Pointer):
-                self.error(a.pos, f"invalid argument: field {a.sel.value} is embedded via a "
-                                  f"pointer in {message_string(t, self.path)}")
-                return invalid(e)
             assert isinstance(cu, Struct)
             offs, _ = struct_layout(cu)
             v += offs[i]
