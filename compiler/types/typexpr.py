@@ -62,8 +62,8 @@ class TypeExprChecker(CheckerBase):
                 if op.invalid:
                     return INVALID_TYPE
                 if op.mode is not Mode.TYPE:
-                    what = describe(op, self.path) if isinstance(e, ast.Name) and \
-                        op.mode is not Mode.BUILTIN else expr_string(e)
+                    what = describe(op, self.path) if op.mode is not Mode.BUILTIN \
+                        else expr_string(e)
                     self.error(e.pos, f"{what} is not a type")
                     return INVALID_TYPE
                 t = op.type
