@@ -44,6 +44,7 @@ from compiler.types.stmt import StmtChecker
 from compiler.types.switch import SwitchChecker
 from compiler.types.typ import (
     UNSAFE_POINTER,
+    Basic,
     Const,
     Func,
     Interface,
@@ -56,6 +57,7 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    message_string,
     named_name,
     under,
 )
@@ -577,9 +579,15 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             elif obj is not None and not isinstance(obj, TypeName):
                 self.resolve_type(rt)  # reports `x (variable of type T) is not a type`
                 return
+            elif isinstance(obj, TypeName) and not isinstance(obj.type, Named | Basic):
+                self.error(spec.recv.pos, f"invalid receiver type "
+                                          f"{message_string(obj.type, self.path)}")
+                return
             else:
+                what = message_string(obj.type, self.path) if isinstance(obj, TypeName) \
+                    else rt.value  # an alias names the type it denotes
                 self.error(spec.recv.pos, f"cannot define new methods on non-local type "
-                                          f"{rt.value}")
+                                          f"{what}")
                 return
         else:
             t = self.resolve_type(rt)
