@@ -98,6 +98,8 @@ class SelectorChecker(CheckerBase):
             # A defined pointer type has no methods, but x.f is (*x).f for a field f.
             fsel = lookup(pu, name) if name != "_" else None
             sel = fsel if isinstance(fsel, Selection) and fsel.index >= 0 else None
+        if isinstance(sel, Selection) and self._foreign_unexported(t, name, sel):
+            sel = None  # types2 looks names up by package: p.T's x is not main's x
         if sel is None or isinstance(sel, str):
             ts = message_string(t, self.path)
             if sel == "ambiguous":
@@ -114,6 +116,24 @@ class SelectorChecker(CheckerBase):
                                       f"or method {name}{hint})")
             return invalid(e)
         return self.apply_selection(e, x, sel)
+
+    def _foreign_unexported(self, t: Type, name: str, sel: Selection) -> bool:
+        """Reports whether the unexported `name` sel found belongs to another package."""
+        if name[:1].isupper():
+            return False
+        if sel.method is not None:
+            return sel.method.pkg != self.path
+        holder = t
+        for i in sel.path:
+            u = under(holder)
+            if isinstance(u, Pointer):
+                u = under(u.elem)
+            assert isinstance(u, Struct)
+            holder = u.fields[i].type
+        if isinstance(holder, Pointer):
+            holder = holder.elem
+        return isinstance(holder, Named) and holder.tparam is None and \
+            holder.pkg not in (self.path, "")
 
     def walk_path(self, pos: Pos, x: tree.Expr, t: Type, path: Sequence[int],
                   addressable: bool) -> tuple[tree.Expr, Type, bool]:
