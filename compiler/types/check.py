@@ -18,6 +18,7 @@ modules, composed here into Checker (see the package docstring).
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -254,6 +255,13 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         if path.startswith("/"):
             self.error(d.path_pos, f"could not import {path} (import path cannot be absolute "
                                    f"path)")
+            return
+        local = path in (".", "..") or path.startswith(("./", "../"))
+        if not local and posixpath.normpath(path) != path:
+            # gc's importer: a non-local path must be written as path.Clean gives it.
+            self.error(d.path_pos, f'could not import {path} (non-canonical import path '
+                                   f'"{path}" (should be "{posixpath.normpath(path)}"))')
+            self._broken_import(path, d, fscope)
             return
         if path == "unsafe":
             scope = _unsafe_scope()
