@@ -92,6 +92,8 @@ class CheckerBase:
         self.pos_override: Pos | None = None
         self.mismatch_calls: set[int] = set()
         self.later_keys: list[tuple[Type, Pos]] = []
+        self.sized: dict[int, Type] = {}
+        """The types chan_sizes has seen (kept alive so that their ids stay theirs)."""
         self.later_embeds: list[tuple[Type, Pos]] = []
         self.constraint_text: dict[int, str] = {}
         self.generic_funcs: list[Any] = []
@@ -260,6 +262,7 @@ class CheckerBase:
         def incdec(self, s: ast.IncDecStmt) -> list[tree.Stmt]: ...
         # decl.py
         def decl_stmt(self, s: ast.DeclStmt) -> list[tree.Stmt]: ...
+        def chan_sizes(self, t: Type, pos: Pos) -> None: ...
         # stmt.py
         def func_block(self, body: ast.BlockStmt, outer: Scope, ctx: FuncCtx,
                        sig: Signature, named_results: bool = False) -> tree.Block: ...

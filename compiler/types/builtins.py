@@ -437,6 +437,7 @@ class BuiltinChecker(CheckerBase):
         if len(consts) == 2 and consts[0] > consts[1]:
             self.error(e.args[1].pos, "invalid argument: length and capacity swapped")
             return invalid(e)
+        self.chan_sizes(t, e.lparen)
         return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes),
                                                        lparen=e.lparen), e)
 

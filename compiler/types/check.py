@@ -650,6 +650,9 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         for check in later:
             check()
         self.check_embedded()
+        for nt in list(self.named):  # gc sizes the declared types before the variables
+            if not nt.targs:
+                self.chan_sizes(nt, nt.pos)
         for d in list(self.decls.values()):
             if d.kind in ("func", "const"):
                 self._resolve(d)

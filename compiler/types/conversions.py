@@ -54,6 +54,7 @@ class ConversionChecker(CheckerBase):
     """Explicit conversions (mixed into Checker)."""
 
     def conversion(self, e: ast.CallExpr, t: Type) -> Operand:
+        self.chan_sizes(t, e.lparen)
         ts = message_string(t, self.path)
         if len(e.args) == 1 and e.dots:
             if not self.value(e.args[0], t).invalid:

@@ -11,6 +11,7 @@ gc's linker name `main.T·N`.
 
 from __future__ import annotations
 
+from compiler.diag import Pos
 from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
@@ -18,9 +19,15 @@ from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe
 from compiler.types.predicates import default_type, identical, is_untyped_kind
 from compiler.types.typ import (
+    Array,
     Basic,
+    Chan,
     Const,
+    Map,
     Named,
+    Pointer,
+    Slice,
+    Struct,
     Type,
     TypeName,
     Var,
@@ -151,6 +158,8 @@ class DeclChecker(CheckerBase):
                     types.append(_expr_type(e) if not op.invalid and op.mode is not Mode.NIL
                                  else INVALID_TYPE)
         vs = [self.new_var(n.value, ty, n.pos, kind) for n, ty in zip(names, types, strict=True)]
+        for n, ty in zip(names, types, strict=True):
+            self.chan_sizes(ty, n.pos)
         if self.diags.errors == errors_before:
             for n, ty in zip(names, types, strict=True):
                 if _too_large(ty, MAX_WIDTH):
@@ -178,6 +187,30 @@ class DeclChecker(CheckerBase):
             if nt.underlying is not None and not nt.targs and _too_large(nt, MAX_WIDTH):
                 self.error(nt.pos, f"type {message_string(nt.underlying, self.path)} "
                                    "larger than address space")
+
+    def chan_sizes(self, t: Type, pos: Pos) -> None:
+        """Report, at pos, each channel type reached from t (through the types gc sizes
+        with it) whose element takes 64kB or more. gc sizes each type once and reports
+        where it first does: a type's declaration, a variable's, a make or conversion."""
+        todo = [t]
+        while todo:
+            t = todo.pop()
+            if id(t) in self.sized:
+                continue
+            self.sized[id(t)] = t
+            match t:
+                case Named(tparam=None, underlying=u) if u is not None:
+                    todo.append(u)
+                case Chan(elem=el):
+                    todo.append(el)
+                    if _too_large(el, MAX_CHAN_ELEM):
+                        self.error(pos, "channel element type too large (>64kB)")
+                case Pointer(elem=el) | Slice(elem=el) | Array(elem=el):
+                    todo.append(el)
+                case Map(key=k, elem=el):
+                    todo.extend((el, k))
+                case Struct(fields=fs):
+                    todo.extend(f.type for f in reversed(fs))
 
     def decl_stmt(self, s: ast.DeclStmt) -> list[tree.Stmt]:
         out: list[tree.Stmt] = []
@@ -237,11 +270,15 @@ class DeclChecker(CheckerBase):
         nt.underlying = under(u) if u is not nt and u is not INVALID_TYPE and not (
             isinstance(u, Named) and u.underlying is None) else INVALID_TYPE.underlying
         self.named.append(nt)
+        self.chan_sizes(nt, nt.pos)
 
 
 MAX_WIDTH = 1 << 50
 """gc's bound on a type's size on amd64 (types.MaxWidth): a variable's type at or
 past it is `larger than address space`."""
+
+MAX_CHAN_ELEM = 1 << 16
+"""gc's bound on a channel's element size (`channel element type too large (>64kB)`)."""
 
 MAX_SYMBOL = 2_000_000_000
 """gc's bound on a global variable's size (`symbol too large`): past it the static
