@@ -43,6 +43,7 @@ from compiler.types.typ import (
     Interface,
     Kind,
     Map,
+    Missing,
     Named,
     Pointer,
     Signature,
@@ -245,14 +246,24 @@ class AssignChecker(CheckerBase):
         m = missing_method(v, tu)
         if m is None:
             return f"{vs} does not implement {ts}"
+        return f"{vs} does not implement {ts} {self.missing_reason(m, tu)}"
+
+    def missing_reason(self, m: Missing, tu: Interface) -> str:
+        """types2's missingMethodReason: `(missing M method)` and its variants, with
+        the method found (`have`) and the one wanted when there is one."""
+        if m.alt is not None and m.wrong_type is not None:
+            want = next(x.sig for x in tu.methods if x.name == m.name)
+            return (f"(missing {m.name} method)\n\t\t"
+                    f"have {m.alt}{message_signature(m.wrong_type, self.path)}\n\t\t"
+                    f"want {m.name}{message_signature(want, self.path)}")
         if m.pointer_receiver:
-            return f"{vs} does not implement {ts} ({m.name} method has pointer receiver)"
+            return f"({m.name} method has pointer receiver)"
         if m.wrong_type is not None:
             want = next(x.sig for x in tu.methods if x.name == m.name)
-            return (f"{vs} does not implement {ts} (wrong type for {m.name} method)\n\t\t"
+            return (f"(wrong type for {m.name} method)\n\t\t"
                     f"have {m.name}{message_signature(m.wrong_type, self.path)}\n\t\t"
                     f"want {m.name}{message_signature(want, self.path)}")
-        return f"{vs} does not implement {ts} (missing {m.name} method)"
+        return f"(missing {m.name} method)"
 
     def to_interface(self, op: Operand, t: Type) -> tree.Expr:
         """op (typed, assignable to interface t) converted to t."""

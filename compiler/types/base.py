@@ -23,7 +23,17 @@ from compiler.diag import Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
 from compiler.types.operand import Operand, Scope
-from compiler.types.typ import Named, Signature, Term, Type, Universe, Var, VarKind
+from compiler.types.typ import (
+    Interface,
+    Missing,
+    Named,
+    Signature,
+    Term,
+    Type,
+    Universe,
+    Var,
+    VarKind,
+)
 
 GIVE_UP_AFTER_ERRORS = 1000
 """The checker stops (TooManyErrors) once the compile has reported this many errors: far
@@ -249,6 +259,7 @@ class CheckerBase:
         def assignable(self, op: Operand, t: Type) -> bool: ...
         def use_as(self, op: Operand, t: Type, context: str) -> tree.Expr: ...
         def not_implements(self, v: Type, t: Type) -> str: ...
+        def missing_reason(self, m: Missing, tu: Interface) -> str: ...
         def to_interface(self, op: Operand, t: Type) -> tree.Expr: ...
         def multi_value(self, op: Operand, n: int, pos: Pos, src: ast.Expr, ctx: str
                         ) -> tuple[Type, ...] | None: ...

@@ -542,7 +542,7 @@ class GenericChecker(CheckerBase):
         if miss.pointer_receiver:
             self.error(pos, f"{ts} does not implement {cs} ({miss.name} method has pointer "
                             f"receiver)")
-        elif miss.wrong_type is not None:
+        elif miss.wrong_type is not None and miss.alt is None:
             want = next(x.sig for x in iface.methods if x.name == miss.name)
             self.error(pos, f"{ts} does not implement {cs} (wrong type for {miss.name} "
                             f"method)\n\t\thave {miss.name}"

@@ -307,14 +307,10 @@ class SwitchChecker(CheckerBase):
             if m is not None and self.instance_body:
                 return INVALID_TYPE  # (T is a type parameter there: a case never taken)
             if m is not None:
-                why = f"missing {m.name} method"
-                if m.pointer_receiver:
-                    why = f"{m.name} method has pointer receiver"
-                elif m.wrong_type is not None:
-                    why = f"wrong type for {m.name} method"
                 self.error(e.pos, f"impossible type switch case: {expr_string(e)}\n\t"
                                   f"{describe(x, self.path)} cannot have dynamic type "
-                                  f"{message_string(t, self.path)} ({why})")
+                                  f"{message_string(t, self.path)} "
+                                  f"{self.missing_reason(m, xu)}")
                 return INVALID_TYPE
         return t
 

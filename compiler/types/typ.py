@@ -948,17 +948,32 @@ class Missing:
     name: str
     pointer_receiver: bool = False
     wrong_type: Signature | None = None
+    alt: str | None = None
+    """The name of t's method that matches name but for case (wrong_type its type)."""
 
 
 def missing_method(t: Type, iface: Interface) -> Missing | None:
-    """The first (by name) method of iface that t lacks, or None if t implements iface."""
+    """The first (by name) method of iface that t lacks, or None if t implements iface.
+
+    As types2's missingMethod, a method t lacks is looked for on *t, then on t
+    with its name's case folded (`have m(int)` for `want M(int)`)."""
     ms = method_set(t)
     for m in iface.methods:
         e = ms.get(m.name)
         if e is None:
-            ptr_ms = method_set(Pointer(t)) if not isinstance(t, Pointer) and not is_interface(
-                t) else {}
-            return Missing(m.name, pointer_receiver=m.name in ptr_ms)
+            if is_interface(t):
+                return Missing(m.name)
+            ptr_ms = method_set(Pointer(t)) if not isinstance(t, Pointer) else {}
+            pe = ptr_ms.get(m.name)
+            if pe is not None:
+                if pe.sig == m.sig:
+                    return Missing(m.name, pointer_receiver=True)
+                return Missing(m.name, wrong_type=pe.sig)
+            folded = m.name.lower()
+            alt = next((x for n, x in ms.items() if n.lower() == folded), None)
+            if alt is not None:
+                return Missing(m.name, wrong_type=alt.sig, alt=alt.name)
+            return Missing(m.name)
         if e.sig != m.sig:
             return Missing(m.name, wrong_type=e.sig)
     return None
