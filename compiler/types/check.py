@@ -51,6 +51,7 @@ from compiler.types.typ import (
     Interface,
     Named,
     Pointer,
+    Signature,
     Struct,
     Tuple,
     Type,
@@ -368,6 +369,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 return d.obj
             if d.kind == "func" and d.obj is not None:
                 return d.obj
+            if d.kind == "func" and isinstance(d.spec, ast.FuncDecl) and not d.spec.tparams:
+                # types2 paints a function black while it checks its signature: a use of
+                # it there is a func() value, never a cycle.
+                return Func(d.name.value, self.path, Signature((), ()), d.name.pos)
             cycle = self.resolving[self.resolving.index(d):] if d in self.resolving else [d]
             if d.kind == "type" and id(d) not in self.realias and any(
                     c.kind == "type" and c.obj is not None for c in cycle):
