@@ -102,6 +102,8 @@ class CheckerBase:
         self.pos_override: Pos | None = None
         self.mismatch_calls: set[int] = set()
         self.later_keys: list[tuple[Type, Pos]] = []
+        self.busy_aliases: set[int] = set()
+        """ids of the local aliases whose right-hand side is being resolved."""
         self.sized: dict[int, Type] = {}
         """The types chan_sizes has seen (kept alive so that their ids stay theirs)."""
         self.later_embeds: list[tuple[Type, Pos]] = []

@@ -254,7 +254,14 @@ class DeclChecker(CheckerBase):
             self.scope.names[d.name.value] = gt
             return
         if d.alias:
-            t = self.resolve_type(d.type)
+            # A local name's scope starts at its identifier: `type T = T` names itself.
+            busy = TypeName(d.name.value, INVALID_TYPE, d.name.pos)
+            self.scope.names[d.name.value] = busy
+            self.busy_aliases.add(id(busy))
+            try:
+                t = self.resolve_type(d.type)
+            finally:
+                self.busy_aliases.discard(id(busy))
             self.scope.names[d.name.value] = TypeName(d.name.value, t, d.name.pos)
             return
         nt = Named(d.name.value, self.path, d.name.pos,

@@ -131,6 +131,10 @@ class ExprChecker(CheckerBase):
                 return cop
             case TypeName():
                 if obj.type is INVALID_TYPE:
+                    if id(obj) in self.busy_aliases:
+                        n, at = obj.name, obj.pos
+                        self.error(at, f"invalid recursive type {n}\n\t{at}: {n} refers to"
+                                       f"\n\t{at}: {n}")
                     return invalid(e)
                 return Operand(Mode.TYPE, obj.type, tree.ConstExpr(pos, obj.type, 0), e)
             case Func():
