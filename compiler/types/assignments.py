@@ -23,6 +23,7 @@ new ones followed by an Assign:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
@@ -458,10 +459,13 @@ class AssignChecker(CheckerBase):
                 self.expr(r)
             return []
         seen: set[str] = set()
-        for n in names:
+        repeated = False
+        for i, n in enumerate(names):
             if n.value != "_" and n.value in seen:
+                # types2 goes on with a blank variable in its place.
                 self.error(n.pos, f"{n.value} repeated on left side of :=")
-                return []
+                names[i] = replace(n, value="_")
+                repeated = True
             seen.add(n.value)
         existing: list[Var | None] = []
         for n in names:
@@ -504,7 +508,7 @@ class AssignChecker(CheckerBase):
                     rvals.append(e)
                     rtypes.append(e.type if not op.invalid and op.mode is not Mode.NIL
                                   else INVALID_TYPE)
-        if new_count == 0:
+        if new_count == 0 and not repeated:
             self.error(s.oppos, "no new variables on left side of :=")
         failed_rhs = self.diags.errors > errors_before
         new_vars: list[Var] = []
