@@ -123,6 +123,8 @@ class LiteralChecker(CheckerBase):
             return out
         keyed = isinstance(e.elems[0], ast.KeyValue)
         ts = message_string(t, self.path)
+        # Another package's unexported fields cannot be named or set (types2).
+        foreign = isinstance(t, Named) and t.pkg not in (self.path, "")
         if keyed:
             seen: set[int] = set()
             for el in e.elems:
@@ -135,7 +137,8 @@ class LiteralChecker(CheckerBase):
                                            f"struct literal")
                     continue
                 idx = next((i for i, f in enumerate(u.fields) if f.name == el.key.value
-                            and f.name != "_"), -1)
+                            and f.name != "_" and not (foreign and not f.name[:1].isupper())),
+                           -1)
                 if idx < 0:
                     self.error(el.key.pos, f"unknown field '{el.key.value}' in struct literal "
                                            f"of type {ts}")
@@ -157,6 +160,11 @@ class LiteralChecker(CheckerBase):
             if i >= len(u.fields):
                 self.error(el.pos, f"too many values in {expr_string(e)}")
                 break
+            if foreign and not u.fields[i].name[:1].isupper():
+                self.expr(el)
+                self.error(el.pos, f"implicit assignment to unexported field "
+                                   f"{u.fields[i].name} in {ts} literal")
+                continue
             out.append(tree.Element(i, self._field(el, u.fields[i].type)))
         if len(e.elems) < len(u.fields):
             self.error(e.rbrace, f"too few values in {expr_string(e)}")
