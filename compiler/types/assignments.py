@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from fractions import Fraction
 
 from compiler.diag import NOPOS, Pos
 from compiler.syntax import ast
@@ -32,7 +33,7 @@ from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import INVALID_TYPE, Mode, Operand, describe, invalid
-from compiler.types.operators import retype
+from compiler.types.operators import _COMPARISON, retype
 from compiler.types.predicates import default_type, identical, is_numeric, is_untyped_kind
 from compiler.types.typ import (
     BOOL,
@@ -144,6 +145,17 @@ class AssignChecker(CheckerBase):
             return Operand(op.mode, t, retype(op.expr, t), op.src)
         if is_string(op.type) and is_string(t):
             return Operand(op.mode, t, retype(op.expr, t), op.src)
+        if op.mode is Mode.VALUE and is_numeric(op.type) and is_numeric(t):
+            # An untyped float value holding a non-constant shift (`1<<s + 4.0`) takes
+            # any numeric type when its constants are representable in it (types2's
+            # updateExprType).
+            e = _retype_numeric(op.expr, t, u.kind, self.path)
+            if isinstance(e, tuple):
+                if e[0] is not None:
+                    self.error(e[0], e[1])
+                    return invalid(op.src)
+            else:
+                return Operand(op.mode, t, e, op.src)
         if not context:
             self.error(op.src.pos, f"cannot convert {describe(op, self.path)} to "
                                    f"{message_string(t, self.path)}")
@@ -627,3 +639,37 @@ def _untyped_shift(e: tree.Expr, src: ast.Expr) -> ast.BinaryExpr | None:
     if isinstance(src, ast.UnaryExpr) and isinstance(e, tree.Unary):
         return _untyped_shift(e.x, src.x)
     return None
+
+
+def _retype_numeric(e: tree.Expr, t: Type, k: Kind, pkg: str
+                    ) -> tree.Expr | tuple[Pos | None, str]:
+    """retype for an untyped numeric expression whose constants become kind k; for a
+    constant not representable in k, the position and message of types2's error (or
+    None and "" when there is no error to give, only the caller's)."""
+    if isinstance(e, tree.Binary) and e.op not in _COMPARISON:
+        x = _retype_numeric(e.x, t, k, pkg)
+        if isinstance(x, tuple):
+            return x
+        y = e.y if e.op in ("<<", ">>") else _retype_numeric(e.y, t, k, pkg)
+        return y if isinstance(y, tuple) else replace(e, type=t, x=x, y=y)
+    if isinstance(e, tree.Unary):
+        x = _retype_numeric(e.x, t, k, pkg)
+        return x if isinstance(x, tuple) else tree.Unary(e.pos, t, e.op, x)
+    if isinstance(e, tree.ConstExpr) and is_untyped_kind(e.type):
+        v = e.value
+        if isinstance(v, complex):
+            if v.imag != 0:
+                return None, ""
+            v = v.real
+        if not isinstance(v, int | float) or isinstance(v, bool):
+            return None, ""
+        r, why = C.representable(Fraction(v), k)
+        if r is not None:
+            return replace(e, type=t, value=C.to_concrete(r))
+        if not why or e.spelling is None:
+            return None, ""
+        fv = C.format_value(Fraction(v))
+        kind = e.type.name if isinstance(e.type, Basic) else ""
+        val = "" if fv == e.spelling else f" {fv}"
+        return e.pos, f"{e.spelling} ({kind} constant{val}) {why} to {message_string(t, pkg)}"
+    return retype(e, t)
