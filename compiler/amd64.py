@@ -71,8 +71,16 @@ class FrameTooLarge(Exception):
 
 
 def quote(sym: str) -> str:
-    """sym as a GNU as symbol (always quoted: gc's names contain `.`, `(`, `*`)."""
-    return '"' + sym.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """sym as a GNU as symbol (always quoted: gc's names contain `.`, `(`, `*`).
+
+    A `"` or `\\` (a struct tag's, `type.struct { x int "json" }`) is written %22 or
+    %5c, and a `%` %25: GNU as reads no escapes in a quoted name in an operand."""
+    return '"' + sym.replace("%", "%25").replace('"', "%22").replace("\\", "%5c") + '"'
+
+
+def unquote_sym(text: str) -> str:
+    """The symbol quote(sym) wrote as `"text"`."""
+    return text.replace("%22", '"').replace("%5c", "\\").replace("%25", "%")
 
 
 _REGS = {

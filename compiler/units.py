@@ -322,8 +322,7 @@ _QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 
 def _refs(text: str) -> list[str]:
     """The symbols amd64's assembly text names (always quoted, amd64.quote)."""
-    return [r if "\\" not in r else r.replace('\\"', '"').replace("\\\\", "\\")
-            for r in _QUOTED.findall(text)]
+    return [r if "%" not in r else amd64.unquote_sym(r) for r in _QUOTED.findall(text)]
 
 
 def _is_root(sym: str) -> bool:
