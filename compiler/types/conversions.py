@@ -22,6 +22,7 @@ from compiler.types.operand import Mode, Operand, describe, invalid
 from compiler.types.predicates import (
     default_type,
     identical,
+    identical_ignore_tags,
     is_numeric,
     is_untyped_kind,
     same_class,
@@ -161,10 +162,10 @@ class ConversionChecker(CheckerBase):
                     return K.I2E if empty else K.I2I
                 return K.T2E if empty else K.T2I
             return None
-        if identical(vu, tu) or self.assignable(x, t):
+        if identical_ignore_tags(vu, tu) or self.assignable(x, t):
             return K.NOP
         if isinstance(v, Pointer) and isinstance(t, Pointer) and \
-                identical(under(v.elem), under(t.elem)):
+                identical_ignore_tags(under(v.elem), under(t.elem)):
             return K.NOP  # unnamed pointer types only (a defined *T is not)
         vk, tk = basic_kind(v), basic_kind(t)
         if (vk is Kind.UNSAFE_POINTER and (isinstance(tu, Pointer) or tk is Kind.UINTPTR)) or \

@@ -49,7 +49,6 @@ from compiler.types.typ import (
     is_string,
     size_of,
     struct_layout,
-    type_string,
     under,
 )
 
@@ -79,11 +78,10 @@ def identical(a: Type, b: Type) -> bool:
                       and canon(a) == canon(b))
 
 
-def identical_tags(a: Type, b: Type) -> bool:
-    """Go type identity including struct tags, which `identical` leaves out (Field's
-    tag does not compare): `struct{x int "a"}` and `struct{x int "b"}` differ."""
-    return identical(a, b) and (a is b or type_string(a, compact=True, aliases=False) ==
-                                type_string(b, compact=True, aliases=False))
+def identical_ignore_tags(a: Type, b: Type) -> bool:
+    """identical with struct tags ignored (what a conversion between structs asks)."""
+    return a is b or (not isinstance(a, Named) and not isinstance(b, Named)
+                      and canon(a, tags=False) == canon(b, tags=False))
 
 
 def comparable(t: Type) -> bool:

@@ -21,7 +21,6 @@ from compiler.types.predicates import (
     comparable,
     default_type,
     identical,
-    identical_tags,
     is_untyped_kind,
     same_class,
 )
@@ -259,7 +258,7 @@ class SwitchChecker(CheckerBase):
                             types.append(t)  # the clause's variable is invalid: no cascade
                         continue
                     prev = next((p for st, p in seen if (st is None and t is None) or (
-                        st is not None and t is not None and identical_tags(st, t))), None)
+                        st is not None and t is not None and identical(st, t))), None)
                     if prev is not None:
                         if not self.instance_body:
                             ts = "nil" if t is None else message_string(t, self.path)

@@ -118,14 +118,14 @@ class Chan:
 @dataclass(frozen=True, slots=True)
 class Field:
     """A struct field; an embedded field's name is its type's name. `tag` is the tag's
-    value (unquoted); it does NOT take part in type identity here (only reflect reads it).
-    `pos` is where the field is declared (its name, or an embedded field's type), for
-    messages; neither does it."""
+    value (unquoted); it takes part in type identity, as in Go (conversions ignore it:
+    canon(t, tags=False)). `pos` is where the field is declared (its name, or an
+    embedded field's type), for messages; it does NOT take part in identity."""
 
     name: str
     type: Type
     embedded: bool = False
-    tag: str = field(default="", compare=False)
+    tag: str = ""
     pos: Pos | None = field(default=None, compare=False)
 
 
@@ -726,9 +726,8 @@ class _Printer:
             case Struct(fields=fs):
                 if not fs:
                     return "struct{}" if self.compact else "struct {}"
-                body = "; ".join((s(f.type) if f.embedded else f"{f.name} {s(f.type)}") +
-                                 (f" {_quote_tag(f.tag)}" if f.tag and self.compact else "")
-                                 for f in fs)
+                body = "; ".join((s(f.type) if f.embedded else f"{f.name} {s(f.type)}")
+                                 + (" " + _quote_tag(f.tag) if f.tag else "") for f in fs)
                 return f"struct{{{body}}}" if self.compact else f"struct {{ {body} }}"
             case Tuple(types=ts):
                 return "(" + ", ".join(s(x) for x in ts) + ")"
@@ -768,12 +767,34 @@ def _chan_string(d: ChanDir, elem: Type, es: str) -> str:
     return "chan " + es
 
 
-def canon(t: Type) -> Type:
-    """t with the aliases byte and rune spelled uint8 and int32.
+def _quote_tag(tag: str) -> str:
+    """A struct tag as Go's strconv.Quote writes it (types2 and reflect print it so)."""
+    out = []
+    for ch in tag:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch.isprintable():
+            out.append(ch)
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xff else f"\\x{ord(ch):02x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def canon(t: Type, tags: bool = True) -> Type:
+    """t with the aliases byte and rune spelled uint8 and int32 (and without struct tags
+    unless tags).
 
     Go's identical types compare equal after canon (`[]byte` and `[]uint8`); the checker
     uses it for identity tests and walk so that identical types share one descriptor.
     """
+    if not tags:
+        return _canon_untagged(t)
     match t:
         case Basic(kind=k, name=n):
             return Basic(k, k.value) if n != k.value else t
@@ -790,13 +811,45 @@ def canon(t: Type) -> Type:
         case Signature():
             return canon_signature(t)
         case Struct(fields=fs):
-            return Struct(tuple(Field(f.name, canon(f.type), f.embedded) for f in fs))
+            return Struct(tuple(Field(f.name, canon(f.type), f.embedded, f.tag) for f in fs))
         case Interface(methods=ms):
             return Interface(tuple(IMethod(m.name, canon_signature(m.sig)) for m in ms),
                              t.terms, t.comparable)
         case Tuple(types=ts):
             return Tuple(tuple(canon(x) for x in ts))
     return t
+
+
+def _canon_untagged(t: Type) -> Type:
+    """canon(t) with every struct tag dropped, through the type literals (a Named stays:
+    its identity is the object)."""
+    c = _canon_untagged
+    match t:
+        case Pointer(elem=e):
+            return Pointer(c(e))
+        case Slice(elem=e):
+            return Slice(c(e))
+        case Array(length=n, elem=e):
+            return Array(n, c(e))
+        case Map(key=k, elem=e):
+            return Map(c(k), c(e))
+        case Chan(elem=e, dir=d):
+            return Chan(c(e), d)
+        case Struct(fields=fs):
+            return Struct(tuple(Field(f.name, c(f.type), f.embedded) for f in fs))
+        case Signature():
+            return _untagged_sig(t)
+        case Interface(methods=ms):
+            return Interface(tuple(IMethod(m.name, _untagged_sig(m.sig)) for m in ms),
+                             t.terms, t.comparable)
+        case Tuple(types=ts):
+            return Tuple(tuple(c(x) for x in ts))
+    return canon(t)
+
+
+def _untagged_sig(s: Signature) -> Signature:
+    return Signature(tuple(_canon_untagged(p) for p in s.params),
+                     tuple(_canon_untagged(r) for r in s.results), s.variadic)
 
 
 def canon_signature(s: Signature) -> Signature:
