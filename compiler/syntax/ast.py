@@ -498,3 +498,5 @@ class File:
     stop type checking (syntax.pragma)."""
     late_directive_errors: tuple[Diagnostic, ...] = ()
     """Those gc reports only after type checking succeeded."""
+    linknames: tuple[tuple[Pos, str], ...] = ()
+    """Each //go:linkname's position and local name, in source order."""

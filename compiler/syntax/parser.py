@@ -199,7 +199,7 @@ class Parser:
         self.dirs.finish({d.name.pos: d.name.value for d in decls
                           if isinstance(d, ast.FuncDecl) and d.body is None})
         return ast.File(start, self.path, pkg, tuple(decls), tuple(self.dirs.early),
-                        tuple(self.dirs.late))
+                        tuple(self.dirs.late), tuple(self.dirs.linknames))
 
     def want_semi_top(self) -> None:
         if self.tok.kind == "EOF":

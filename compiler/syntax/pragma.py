@@ -114,6 +114,8 @@ class Directives:
         self.early: list[Diagnostic] = []
         self.late: list[Diagnostic] = []
         self.linknamed: set[str] = set()
+        self.linknames: list[tuple[Pos, str]] = []
+        """Each //go:linkname's position and local name (checked after type checking)."""
         self.bodyless: list[Pos] = []
 
     def _meet(self, line: int, col: int) -> None:
@@ -137,7 +139,15 @@ class Directives:
                     if len(args) != 2 or not args[1].startswith('"'):
                         self.early.append(Diagnostic(pos, 'usage: //go:cgo_ldflag "arg"'))
             if verb == "linkname":
-                self.linknamed.update(p.text.split()[1:2])
+                args = p.text.split()
+                if len(args) == 1:
+                    continue  # gc knows `go:linkname ` only, with its space
+                if len(args) > 3:
+                    self.early.append(Diagnostic(pos, "usage: //go:linkname localname "
+                                                      "[linkname]"))
+                    continue
+                self.linknamed.add(args[1])
+                self.linknames.append((pos, args[1]))
                 continue
             if verb == "embed":
                 if len(p.text.split()) < 2:

@@ -41,7 +41,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
 from compiler import stdlib
-from compiler.diag import Diagnostics, Pos
+from compiler.diag import Diagnostic, Diagnostics, Pos
 from compiler.syntax import ast
 from compiler.types import tree
 from compiler.types.base import TooManyErrors
@@ -71,6 +71,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
     order: list[tree.Package] = []
     busy: set[str] = set()
     checked: list[ast.File] = []
+    late: list[Diagnostic] = []
 
     def importer(path: str, pos: Pos) -> PackageInfo | None:
         if import_map:
@@ -111,6 +112,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
             diags.error(pos, "refgo does not support nesting this deep yet")
             pkg = tree.Package(path, path, (), (), (), (), ())
         order.append(pkg)
+        late.extend(_linkname_errors(pfiles, ck))
         scope: dict[str, object] = {}
         for name in ck.decls:
             obj = ck.decls[name].obj
@@ -131,7 +133,35 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
         for f in checked:
             for d in f.late_directive_errors:
                 diags.error(d.pos, d.msg)
+        for d in late:
+            diags.error(d.pos, d.msg)
     if uni.instances and order:
         last = order[-1]
         order[-1] = dataclasses.replace(last, funcs=last.funcs + tuple(uni.instances))
     return tree.Program(tuple(order))
+
+
+def _linkname_errors(files: Sequence[ast.File], ck: Checker) -> list[Diagnostic]:
+    """gc's checks of a package's //go:linkname directives, made after type checking:
+    the file must import unsafe, the local name must be a package-level function or
+    variable, and named by one directive only."""
+    out: list[Diagnostic] = []
+    done: set[str] = set()
+    for f in files:
+        unsafe = any(isinstance(d, ast.ImportDecl) and d.path.strip('"`') == "unsafe"
+                     for d in f.decls)
+        for pos, local in f.linknames:
+            if not unsafe:
+                out.append(Diagnostic(pos, '//go:linkname only allowed in Go files that '
+                                           'import "unsafe"'))
+                continue
+            d = ck.decls.get(local)
+            if d is None or d.kind not in ("var", "func"):
+                out.append(Diagnostic(pos, "//go:linkname must refer to declared function "
+                                           "or variable"))
+                continue
+            if local in done:
+                out.append(Diagnostic(pos, f"duplicate //go:linkname for {local}"))
+                continue
+            done.add(local)
+    return out
