@@ -467,6 +467,8 @@ class TypeSpec:
     type: Expr
     alias: bool
     tparams: tuple[Field, ...] = ()
+    notinheap: bool = False
+    """Marked //go:notinheap (its values may not live in Go's heap or on a stack)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -317,7 +317,7 @@ class Parser:
         got = self.dirs.take(self.tok.line, self.tok.col)
         name = self.name()
         alias = self.got("=")
-        self.dirs.allow(got, frozenset() if alias else TYPE_FLAGS)
+        verbs = self.dirs.allow(got, frozenset() if alias else TYPE_FLAGS)
         tparams: tuple[ast.Field, ...] = ()
         if not alias and self.tok.kind == "[" and self.peek().kind == "NAME" and \
                 self.peek(2).kind in _TPARAM_START:
@@ -325,7 +325,7 @@ class Parser:
         typ = self.type_or_none()
         if typ is None:
             raise self.syntax_error("in type declaration")
-        out.append(ast.TypeSpec(pos, name, typ, alias, tparams))
+        out.append(ast.TypeSpec(pos, name, typ, alias, tparams, "notinheap" in verbs))
 
     def type_params(self) -> tuple[ast.Field, ...]:
         """`[P, Q C1; R C2]`: a type parameter list, one Field per name (the constraint

@@ -112,6 +112,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
             diags.error(pos, "refgo does not support nesting this deep yet")
             pkg = tree.Package(path, path, (), (), (), (), ())
         order.append(pkg)
+        late.extend(Diagnostic(p, m) for p, m in ck.late_errors)
         late.extend(_linkname_errors(pfiles, ck))
         scope: dict[str, object] = {}
         for name in ck.decls:

@@ -455,7 +455,16 @@ class AssignChecker(CheckerBase):
             op = self.expr(r, lo.type)
             out_l.append(lo.expr)
             out_r.append(self.use_as(op, lo.type, "assignment"))
+        self._append_alloc(s, out_r)
         return [tree.Assign(s.pos, tuple(out_l), tuple(out_r), s.oppos)]
+
+    def _append_alloc(self, s: ast.AssignStmt, rhs: Sequence[tree.Expr]) -> None:
+        """gc's walk of `x = append(...)` refuses a //go:notinheap element type."""
+        if len(rhs) == 1 and isinstance(rhs[0], tree.BuiltinCall) and \
+                rhs[0].name == "append" and isinstance(under(rhs[0].type), Slice):
+            su = under(rhs[0].type)
+            assert isinstance(su, Slice)
+            self.heap_alloc(s.oppos, su.elem)
 
     def define(self, s: ast.AssignStmt) -> list[tree.Stmt]:
         names: list[ast.Name] = []
@@ -551,6 +560,7 @@ class AssignChecker(CheckerBase):
         if tuple_rhs and any(c is not None for c in convs) and \
                 self.diags.errors == errors_before:
             rvals = list(self.tuple_converted(tuple_op, convs, "assignment"))
+        self._append_alloc(s, rvals)
         if len(new_vars) == len(names):
             return [tree.VarDecl(s.pos, tuple(new_vars), tuple(rvals))]
         out: list[tree.Stmt] = []

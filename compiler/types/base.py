@@ -33,12 +33,17 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    m_string,
+    not_in_heap,
 )
 
 GIVE_UP_AFTER_ERRORS = 1000
 """The checker stops (TooManyErrors) once the compile has reported this many errors: far
 more than a real file has, it only bounds the work on garbage input. How many of them
 are printed is the driver's business (driver.MAX_SHOWN_ERRORS, all under -e)."""
+
+
+_NIH = "can't be allocated in Go; it is incomplete (or unallocatable)"
 
 
 class TooManyErrors(Exception):
@@ -102,6 +107,7 @@ class CheckerBase:
         self.pos_override: Pos | None = None
         self.mismatch_calls: set[int] = set()
         self.later_keys: list[tuple[Type, Pos]] = []
+        self.late_errors: list[tuple[Pos, str]] = []
         self.busy_aliases: set[int] = set()
         """ids of the local aliases whose right-hand side is being resolved."""
         self.sized: dict[int, Type] = {}
@@ -165,7 +171,20 @@ class CheckerBase:
         self.iota = iota  # type: ignore[assignment]
 
     def new_var(self, name: str, t: Type, pos: Pos, kind: VarKind) -> Var:
+        if kind is not VarKind.GLOBAL and name not in ("", "_") and not_in_heap(t):
+            self.late_error(pos, f"{m_string(t, self.path)} is incomplete (or "
+                                 f"unallocatable); stack allocation disallowed")
         return Var(name, t, pos, kind, self.path, self.uni.uid())
+
+    def late_error(self, pos: Pos, msg: str) -> None:
+        """An error gc reports after type checking (its typecheck, escape analysis or
+        walk), so only for a program types2 accepted: check_program gives it then."""
+        self.late_errors.append((pos, msg))
+
+    def heap_alloc(self, pos: Pos, t: Type) -> None:
+        """gc's walk refuses to heap-allocate a //go:notinheap t (new, make, append)."""
+        if not_in_heap(t):
+            self.late_error(pos, f"{m_string(t, self.path)} {_NIH}")
 
     def lookup(self, name: str) -> object | None:
         """The object `name` denotes in the current scope."""

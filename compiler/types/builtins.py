@@ -144,6 +144,7 @@ class BuiltinChecker(CheckerBase):
                 t = self.resolve_type(e.args[0])
                 if t is INVALID_TYPE:
                     return invalid(e)
+                self.heap_alloc(e.lparen, t)
                 return Operand(Mode.VALUE, Pointer(t), tree.BuiltinCall(
                     e.pos, Pointer(t), "new", (), lparen=e.lparen), e)
             case "make":
@@ -438,6 +439,8 @@ class BuiltinChecker(CheckerBase):
             self.error(e.args[1].pos, "invalid argument: length and capacity swapped")
             return invalid(e)
         self.chan_sizes(t, e.lparen)
+        if isinstance(u, Slice):
+            self.heap_alloc(e.lparen, u.elem)
         return Operand(Mode.VALUE, t, tree.BuiltinCall(e.pos, t, "make", tuple(sizes),
                                                        lparen=e.lparen), e)
 

@@ -441,6 +441,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             t = self.resolve_type(spec.type)
             return TypeName(spec.name.value, t, spec.name.pos)
         nt = Named(spec.name.value, self.path, spec.name.pos)
+        nt.notinheap = spec.notinheap
         tn = TypeName(spec.name.value, nt, spec.name.pos)
         d.obj = tn
         self.named.append(nt)

@@ -45,8 +45,10 @@ from compiler.types.typ import (
     is_integer,
     is_interface,
     is_string,
+    m_string,
     message_string,
     missing_method,
+    not_in_heap,
     under,
 )
 
@@ -142,6 +144,7 @@ class ConversionChecker(CheckerBase):
             self.error(e.args[0].pos, f"cannot convert {describe(orig, self.path)} to type "
                                       f"{ts}{cause}")
             return invalid(e)
+        self._notinheap_conversion(e, x, t)
         xe = self.const_expr(x, x.type) if x.mode is Mode.CONST else x.expr
         if kind in (tree.ConvKind.T2E, tree.ConvKind.T2I, tree.ConvKind.I2E,
                     tree.ConvKind.I2I):
@@ -149,6 +152,24 @@ class ConversionChecker(CheckerBase):
                 return Operand(Mode.VALUE, t, xe, e)
             return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe, e.lparen), e)
         return Operand(Mode.VALUE, t, tree.Convert(e.pos, t, kind, xe, e.lparen), e)
+
+    def _notinheap_conversion(self, e: ast.CallExpr, x: Operand, t: Type) -> None:
+        """gc's typecheck forbids converting *T to *U for a //go:notinheap U (T not), or
+        a string to []U (U a byte or rune type), after types2 allowed it."""
+        vu, tu = under(x.type), under(t)
+        why = ""
+        if isinstance(vu, Pointer) and isinstance(tu, Pointer) and not_in_heap(tu.elem) \
+                and not not_in_heap(vu.elem):
+            why = f"{m_string(tu.elem, self.path)} is incomplete (or unallocatable), but " \
+                  f"{m_string(vu.elem, self.path)} is not"
+        elif is_string(x.type) and isinstance(tu, Slice) and not_in_heap(tu.elem) and \
+                basic_kind(tu.elem) in (Kind.UINT8, Kind.INT32):
+            why = f"{m_string(tu.elem, self.path)} is incomplete (or unallocatable)"
+        if why:
+            vt = default_type(x.type)
+            self.late_error(e.lparen, f"cannot convert {expr_string(x.src)} (type "
+                                      f"{m_string(vt, self.path)}) to type "
+                                      f"{m_string(t, self.path)}:\n\t{why}")
 
     def conv_kind(self, x: Operand, t: Type) -> tree.ConvKind | None:
         """What converting typed x to t does, or None if Go forbids it."""

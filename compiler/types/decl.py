@@ -266,6 +266,7 @@ class DeclChecker(CheckerBase):
             return
         nt = Named(d.name.value, self.path, d.name.pos,
                    local=1 + sum(1 for x in self.named if x.local))
+        nt.notinheap = d.notinheap
         self.scope.names[d.name.value] = TypeName(d.name.value, nt, d.name.pos)
         self.type_stack.append(nt)
         self.type_ind[id(nt)] = self.indirections

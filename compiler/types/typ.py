@@ -196,7 +196,7 @@ class Named:
     """
 
     __slots__ = ("name", "pkg", "pos", "underlying", "methods", "local", "targs", "origin",
-                 "tparam", "bound")
+                 "tparam", "bound", "notinheap")
 
     def __init__(self, name: str, pkg: str, pos: Pos, underlying: Type | None = None,
                  local: int = 0) -> None:
@@ -210,6 +210,8 @@ class Named:
         self.origin: object = None
         self.tparam: TypeParam | None = None
         self.bound = ""
+        self.notinheap = False
+        """Declared //go:notinheap (not_in_heap also follows its representation)."""
 
     def __repr__(self) -> str:
         return f"Named({self.pkg}.{self.name})"
@@ -546,6 +548,24 @@ def has_pointers(t: Type) -> bool:
         case Tuple(types=ts):
             return any(has_pointers(x) for x in ts)
     return bool(pointer_words(u))
+
+
+def not_in_heap(t: Type) -> bool:
+    """gc's NotInHeap: a //go:notinheap type, or an array or struct holding one."""
+    while True:
+        if isinstance(t, Named):
+            if t.notinheap:
+                return True
+            if t.underlying is None or t.tparam is not None:
+                return False
+            t = t.underlying
+        match t:
+            case Array(elem=e):
+                t = e
+            case Struct(fields=fs):
+                return any(not_in_heap(f.type) for f in fs)
+            case _:
+                return False
 
 
 def is_direct_iface(t: Type) -> bool:
