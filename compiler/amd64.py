@@ -60,14 +60,37 @@ word with a signed 32-bit displacement. gc's limit is 1 GiB; refgo keeps up to 2
 because its frames are larger than gc's (do NOT lower it before call results share
 slots: test/fixedbugs/issue15141.go's main needs 1 GiB here, 256 MiB under gc)."""
 
+MAX_ARGS = 1 << 30
+"""gc's limit on a function's argument and result area (its maxStackSize, which it
+applies to both): the area is the ABI's, the same size under refgo as under gc."""
+
 
 class FrameTooLarge(Exception):
-    """A function whose frame cannot be addressed; a compile error in gc's words."""
+    """Functions whose frames cannot be addressed: compile errors in gc's words, each
+    (position, message)."""
 
-    def __init__(self, pos: Pos, msg: str) -> None:
-        super().__init__(msg)
-        self.pos = pos
-        self.msg = msg
+    def __init__(self, errors: list[tuple[Pos, str]]) -> None:
+        super().__init__(errors[0][1])
+        self.errors = errors
+
+
+class FrameCheck:
+    """Generates the functions of a loop, collecting the frames too large: gc reports
+    every one (done() raises them together)."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[Pos, str]] = []
+
+    def gen(self, fg: FuncGen) -> list[Line]:
+        try:
+            return fg.gen()
+        except FrameTooLarge as e:
+            self.errors.extend(e.errors)
+            return []
+
+    def done(self) -> None:
+        if self.errors:
+            raise FrameTooLarge(self.errors)
 
 
 def quote(sym: str) -> str:
@@ -220,10 +243,11 @@ class FuncGen:
                 if isinstance(i, ir.Call):
                     outargs = max(outargs, i.argsize)
         self.frame = 0 if self.alloc.leaf else (off + outargs + 15) // 16 * 16
-        if self.frame >= MAX_FRAME or self.f.argsize >= MAX_FRAME:
+        if self.frame >= MAX_FRAME or self.f.argsize >= MAX_ARGS:
             callee = f" + {outargs >> 20} MB callee" if outargs else ""
-            raise FrameTooLarge(self.f.pos, f"stack frame too large (>1GB): {off >> 20} MB "
-                                            f"locals + {self.f.argsize >> 20} MB args{callee}")
+            raise FrameTooLarge([(self.f.pos, f"stack frame too large (>1GB): {off >> 20} MB "
+                                              f"locals + {self.f.argsize >> 20} MB args"
+                                              f"{callee}")])
 
     def ins(self, text: str) -> None:
         """Emit one instruction; a call is followed by a return-address label recorded
@@ -1141,17 +1165,19 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
+    check = FrameCheck()
     for f in prog.funcs:
         out.extend(func_head(f.name))
         alloc = (regs or {}).get(f.name, NONE)
         fg = FuncGen(alloc.body or f, alloc)
-        for ln in fg.gen():
+        for ln in check.gen(fg):
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
         calls.extend(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         fconsts |= fg.fconsts
         fl = bylive.get(f.name)
         if fl is not None:
             maps.extend(_func_maps(fg, fl))
+    check.done()
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     for i, sym in enumerate(prog.externs):
         out.extend(_weak_hook(sym, i))
@@ -1312,10 +1338,11 @@ def listing(prog: ir.Program, regs: dict[str, FuncAlloc] | None = None) -> str:
     """The -S listing: `main.f STEXT size=N args=0xA locals=0xL`, then one line per
     instruction `\t00007 (file.go:12)\tmovq\t$1, %rax` (the harness's asmcheck format)."""
     out: list[str] = []
+    check = FrameCheck()
     for f in prog.funcs:
         alloc = (regs or {}).get(f.name, NONE)
         fg = FuncGen(alloc.body or f, alloc)
-        lines = fg.gen()
+        lines = check.gen(fg)
         insts = [ln for ln in lines if ln.pos is not None]
         out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "
                    f"locals={fg.frame:#x}")
@@ -1323,4 +1350,5 @@ def listing(prog: ir.Program, regs: dict[str, FuncAlloc] | None = None) -> str:
             assert ln.pos is not None
             base = ln.pos.file.rsplit("/", 1)[-1]
             out.append(f"\t{n:05d} ({base}:{ln.pos.line})\t{ln.text}")
+    check.done()
     return "\n".join(out) + "\n" if out else ""

@@ -296,7 +296,8 @@ def run_guarded(cfg: Config, action: Callable[[Result], int],
             diags.error(e.pos, f"refgo does not support {e.what} yet")
             raise CompileFailed(diags) from None
         except amd64.FrameTooLarge as e:
-            diags.error(e.pos, e.msg)
+            for pos, msg in e.errors:
+                diags.error(pos, msg)
             raise CompileFailed(diags) from None
         report(diags, err, cfg.all_errors)
         return action(res)

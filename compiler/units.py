@@ -232,16 +232,18 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     regs = regalloc.regalloc_program(lowered, live, regalloc.Options(not cfg.no_opt))
     bylive = live.by_name()
     funcs = []
+    check = amd64.FrameCheck()
     for f in lowered.funcs:
         alloc = regs.get(f.name, amd64.NONE)
         fg = amd64.FuncGen(alloc.body or f, alloc)
         text = "\n".join([*amd64.func_head(f.name), *(
-            ln.text if ln.pos is None else "\t" + ln.text for ln in fg.gen())])
+            ln.text if ln.pos is None else "\t" + ln.text for ln in check.gen(fg))])
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
                               frozenset(fg.fconsts), amd64.has_params(f)))
+    check.done()
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
