@@ -212,8 +212,10 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
                                      *((sep.costs, sep.paths) if sep is not None else ()))
     gcinl = inl if cfg.escape_level > 0 else None
     esc = escape.escape_program(prog, diags, escape.Options(
-        cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset()),
+        cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset(),
+        runtime=cfg.runtime),
         sep.tags if sep is not None else None)
+    check()  # -+'s heap allocations
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"

@@ -770,7 +770,8 @@ class _Build:
         tags = {sym: t for u in self.found.values() for sym, t in u.tags.items()}
         dv = devirt.devirtualize_program(prog, self.diags)
         esc = escape.escape_program(prog, self.diags,
-                                    escape.Options(self.cfg.escape_level, dv.calls), tags)
+                                    escape.Options(self.cfg.escape_level, dv.calls,
+                                                   runtime=self.cfg.runtime), tags)
         if self.diags.errors:
             raise CompileFailed(self.diags)
         costs = {sym: c for u in self.found.values() for sym, c in u.costs.items()}

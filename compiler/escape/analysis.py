@@ -115,9 +115,24 @@ def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
             an.moved[loc.var] = loc.escapes
     for d in b.all_decls:
         an.tags[id(d)] = tuple(param_tag(b.vars[v]) for v in params(d))
+    if an.opts.runtime:
+        _runtime_heap_errors(an, b)
     if report:
         for pos, msg in batch_messages(b):
             an.diags.warn(pos, msg)
+
+
+def _runtime_heap_errors(an: Analysis, b: Builder) -> None:
+    """gc's -+: package runtime may put no variable (escape analysis) and no closure
+    that captures variables (walk) on the heap."""
+    for loc in b.locs:
+        if loc.kind is LocKind.VAR and loc.var is not None and loc.escapes:
+            an.diags.error(loc.pos or loc.var.pos, f"{loc.var.name} escapes to heap, not "
+                                                   f"allowed in runtime")
+    for loc, d in b.closures:
+        if loc.escapes and d.captures and loc.pos is not None:
+            an.diags.error(loc.pos, f"heap-allocated closure {d.name}, not allowed in "
+                                    f"runtime")
 
 
 def _callees(d: T.FuncDecl, decl_of: Mapping[int, T.FuncDecl],

@@ -33,11 +33,13 @@ class Options:
     """`m` is the -m level (0: no reports); `devirt` maps id(IfaceCall) to the static
     call devirt made of it (compiler.devirt.Devirt.calls); `inlined_lits` holds the ids
     of the func literals gc inlines where they are called (compiler.inlcost), which gc
-    never sees as closures: they are not reported."""
+    never sees as closures: they are not reported. `runtime` is gc's -+ (compiling
+    package runtime), where a variable or closure on the heap is an error."""
 
     m: int = 0
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
     inlined_lits: frozenset[int] = frozenset()
+    runtime: bool = False
 
 
 class SiteKind(enum.Enum):
