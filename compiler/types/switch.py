@@ -293,7 +293,10 @@ class SwitchChecker(CheckerBase):
         return out, any_used
 
     def _case_type(self, e: ast.Expr, x: Operand) -> Type | None:
-        if isinstance(e, ast.Name) and e.value == "nil" and \
+        u = e
+        while isinstance(u, ast.ParenExpr):
+            u = u.x
+        if isinstance(u, ast.Name) and u.value == "nil" and \
                 self.lookup("nil") is self.universe_scope.names.get("nil"):
             return None
         t = self.resolve_type(e)
