@@ -136,11 +136,15 @@ class Struct:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """A function type; when variadic, the last param is the `[]T` slice type."""
+    """A function type; when variadic, the last param is the `[]T` slice type. `names`
+    are the parameters' then the results' names as declared ("" in an unnamed list), or
+    () when none is named: types2's messages print them (`func(x int) bool`); they are
+    not part of the type."""
 
     params: tuple[Type, ...]
     results: tuple[Type, ...]
     variadic: bool = False
+    names: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -767,11 +771,17 @@ class _Printer:
             last = sig.params[-1]
             assert isinstance(last, Slice)
             ps[-1] = "..." + s(last.elem)
+        rs = [s(r) for r in sig.results]
+        named = self.compact and len(sig.names) == len(ps) + len(rs)
+        if named:  # types2 writes the names
+            rnames = sig.names[len(ps):]
+            ps = [f"{n} {p}" if n else p for n, p in zip(sig.names, ps, strict=False)]
+            rs = [f"{n} {r}" if n else r for n, r in zip(rnames, rs, strict=True)]
         out = "(" + ", ".join(ps) + ")"
-        if len(sig.results) == 1:
-            return out + " " + s(sig.results[0])
-        if sig.results:
-            return out + " (" + ", ".join(s(r) for r in sig.results) + ")"
+        if len(rs) == 1 and not (named and sig.names[-1]):
+            return out + " " + rs[0]
+        if rs:
+            return out + " (" + ", ".join(rs) + ")"
         return out
 
 

@@ -204,7 +204,11 @@ class TypeExprChecker(CheckerBase):
                 results.append(INVALID_TYPE)
             else:
                 results.append(self._indirect_type(r.type))
-        return Signature(tuple(params), tuple(results), variadic)
+        names: tuple[str, ...] = ()
+        fields = (*ft.params, *ft.results)
+        if any(f.name is not None for f in fields):
+            names = tuple(f.name.value if f.name is not None else "" for f in fields)
+        return Signature(tuple(params), tuple(results), variadic, names)
 
     def struct_type(self, e: ast.StructType) -> Type:
         fields: list[Field] = []
