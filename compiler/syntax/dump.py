@@ -108,8 +108,8 @@ def expr_string(x: ast.Expr | ast.Stmt) -> str:
             return f"{expr_string(k)}: {expr_string(v)}"
         case ast.CompositeLit(type=t, elems=els):
             return (expr_string(t) if t else "") + ("{…}" if els else "{}")
-        case ast.FuncLit():
-            return "func literal"
+        case ast.FuncLit(type=ft, body=body):
+            return expr_string(ft) + (" {…}" if body.stmts else " {}")
         case ast.ArrayType(len=n, elem=e):
             return f"[{expr_string(n) if n else '...'}]{expr_string(e)}"
         case ast.SliceType(elem=e):
