@@ -295,3 +295,26 @@ def test_multi_value_interface_conversion_converts_each_tuple_elem() -> None:
             Convert 8:10 type=interface {} kind=T2E
               x: TupleElem 8:10 type=int index=0""" in out
     assert "            TupleElem 8:10 type=bool index=1" in out
+
+
+def check_two(lib: str, src: str) -> list[str]:
+    """Checks package main (src) importing "lib" (package lib, the source lib)."""
+    d = Diagnostics()
+    lf = parse_file("lib.go", lib.encode(), d)
+    f = parse_file("x.go", src.encode(), d)
+    check_program([f], d, lambda path: [lf] if path == "lib" else [])
+    return [str(x) for x in d.sorted()]
+
+
+def test_unexported_interface_methods_belong_to_their_package() -> None:
+    lib = ("package lib\n\ntype I interface{ m() }\n\ntype T struct{}\n\n"
+           "func (*T) m() {}\n\nvar X I = new(T)\n")
+    errs = check_two(lib, "package main\n\nimport \"lib\"\n\ntype J interface{ m() }\n\n"
+                          "type U struct{}\n\nfunc (*U) m() {}\n\nfunc main() {\n"
+                          "\tvar i lib.I = lib.X\n\tvar j J = new(U)\n\ti = new(U)\n"
+                          "\tj = i\n\t_, _ = i, j\n}\n")
+    assert errs == [
+        "x.go:14:6: cannot use new(U) (value of type *U) as type lib.I in assignment:\n"
+        "\t*U does not implement lib.I (missing m method)",
+        "x.go:15:6: cannot use i (variable of type lib.I) as type J in assignment:\n"
+        "\tlib.I does not implement J (missing m method)"]

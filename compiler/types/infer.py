@@ -219,6 +219,6 @@ class InferChecker(CheckerBase):
                 return Struct(tuple(Field(f.name, s(f.type, m), f.embedded, f.tag)
                                     for f in fs))
             case Interface(methods=ms):
-                return Interface(tuple(IMethod(x.name, s(x.sig, m)) for x in ms),  # type: ignore[arg-type]
+                return Interface(tuple(IMethod(x.name, s(x.sig, m), x.pkg) for x in ms),  # type: ignore[arg-type]
                                  t.terms, t.comparable)
         return t

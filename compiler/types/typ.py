@@ -149,8 +149,12 @@ class Signature:
 
 @dataclass(frozen=True, slots=True)
 class IMethod:
+    """An interface method; `pkg` is the declaring package's path for an unexported
+    name ("" for an exported one): unexported names of two packages differ."""
+
     name: str
     sig: Signature
+    pkg: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -843,7 +847,7 @@ def canon(t: Type, tags: bool = True) -> Type:
         case Struct(fields=fs):
             return Struct(tuple(Field(f.name, canon(f.type), f.embedded, f.tag) for f in fs))
         case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, canon_signature(m.sig)) for m in ms),
+            return Interface(tuple(IMethod(m.name, canon_signature(m.sig), m.pkg) for m in ms),
                              t.terms, t.comparable)
         case Tuple(types=ts):
             return Tuple(tuple(canon(x) for x in ts))
@@ -870,7 +874,7 @@ def _canon_untagged(t: Type) -> Type:
         case Signature():
             return _untagged_sig(t)
         case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, _untagged_sig(m.sig)) for m in ms),
+            return Interface(tuple(IMethod(m.name, _untagged_sig(m.sig), m.pkg) for m in ms),
                              t.terms, t.comparable)
         case Tuple(types=ts):
             return Tuple(tuple(c(x) for x in ts))
@@ -1043,23 +1047,37 @@ def missing_method(t: Type, iface: Interface) -> Missing | None:
     ms = method_set(t)
     for m in iface.methods:
         e = ms.get(m.name)
+        if e is not None and m.pkg and _method_pkg(e) != m.pkg:
+            e = None  # another package's method of the same unexported name
         if e is None:
             if is_interface(t):
                 return Missing(m.name)
             ptr_ms = method_set(Pointer(t)) if not isinstance(t, Pointer) else {}
             pe = ptr_ms.get(m.name)
+            if pe is not None and m.pkg and _method_pkg(pe) != m.pkg:
+                pe = None
             if pe is not None:
                 if pe.sig == m.sig:
                     return Missing(m.name, pointer_receiver=True)
                 return Missing(m.name, wrong_type=pe.sig)
             folded = m.name.lower()
-            alt = next((x for n, x in ms.items() if n.lower() == folded), None)
+            alt = next((x for n, x in ms.items() if n.lower() == folded and n != m.name and (
+                n[:1].isupper() or not m.pkg or _method_pkg(x) == m.pkg)), None)
             if alt is not None:
                 return Missing(m.name, wrong_type=alt.sig, alt=alt.name)
             return Missing(m.name)
         if e.sig != m.sig:
             return Missing(m.name, wrong_type=e.sig)
     return None
+
+
+def _method_pkg(e: MethodSetEntry) -> str:
+    """The package of method set entry e's method ("" if unknown or exported)."""
+    if e.selection.method is not None:
+        return e.selection.method.pkg if not e.name[:1].isupper() else ""
+    if e.selection.imethod is not None:
+        return e.selection.imethod.pkg
+    return ""
 
 
 @dataclass(slots=True)

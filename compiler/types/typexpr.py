@@ -299,7 +299,8 @@ class TypeExprChecker(CheckerBase):
                                            f"{m.name.value}")
                 else:
                     origin[m.name.value] = m.name.pos
-                methods[m.name.value] = IMethod(m.name.value, sig)
+                methods[m.name.value] = IMethod(m.name.value, sig, "" if m.name.value[
+                    :1].isupper() else self.path)
         for i, m in enumerate(e.methods):
             if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 terms = intersect_terms(terms, self.union_terms(m.type))
