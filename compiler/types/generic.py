@@ -60,8 +60,8 @@ from compiler.types.typ import (
     message_signature,
     message_string,
     missing_method,
-    relative_to,
     type_string,
+    types2_qualifier,
     under,
 )
 
@@ -713,7 +713,7 @@ class GenericChecker(CheckerBase):
         cycle = walk(rhs)
         if not cycle:
             return
-        qual = relative_to(self.path)
+        qual = types2_qualifier(self.path)
 
         def name(t: Named) -> str:
             q = qual(t.pkg) if t.pkg else ""

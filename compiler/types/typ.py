@@ -614,9 +614,17 @@ def by_name(path: str) -> str:
 
 
 def relative_to(pkg: str) -> Qualifier:
-    """Names of package pkg bare, others by path: types2's messages and gc's -m."""
+    """Names of package pkg bare, others by path: gc's -m."""
     def qualifier(path: str) -> str:
         return "" if path == pkg else path
+    return qualifier
+
+
+def types2_qualifier(pkg: str) -> Qualifier:
+    """Names of package pkg bare, others by package name (the path's last element:
+    `rand.Rand` for math/rand): types2's messages."""
+    def qualifier(path: str) -> str:
+        return "" if path == pkg else path.rsplit("/", 1)[-1]
     return qualifier
 
 
@@ -657,13 +665,13 @@ def signature_string(sig: Signature, qualifier: Qualifier = by_path, *, link: bo
 
 def message_string(t: Type, pkg: str) -> str:
     """t as the type checker's messages write it (types2): pkg's names bare, others by
-    path, `interface{M()}`, `struct{x int "tag"}` (tags only in this spelling)."""
-    return type_string(t, relative_to(pkg), compact=True)
+    package name, `interface{M()}`, `struct{x int "tag"}`."""
+    return type_string(t, types2_qualifier(pkg), compact=True)
 
 
 def message_signature(sig: Signature, pkg: str) -> str:
     """sig's lists as message_string writes them (`have M(int) string`)."""
-    return signature_string(sig, relative_to(pkg), compact=True)
+    return signature_string(sig, types2_qualifier(pkg), compact=True)
 
 
 def reflect_string(t: Type) -> str:
