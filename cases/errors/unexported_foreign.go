@@ -15,3 +15,8 @@ func main() {
 	_ = r.Len()
 	_ = r.s // ERROR "r.s undefined"
 }
+
+func hint() {
+	var b strings.Builder
+	_ = b.Buf // ERROR "b.Buf undefined \(type strings.Builder has no field or method Buf\)$"
+}

@@ -110,7 +110,9 @@ class SelectorChecker(CheckerBase):
             else:
                 alt = name[:1].swapcase() + name[1:]
                 hint = ""
-                if alt != name and isinstance(lookup(t, alt), Selection):
+                asel = lookup(t, alt)
+                if alt != name and isinstance(asel, Selection) and \
+                        not self._foreign_unexported(t, alt, asel):
                     hint = f", but does have {alt}"
                 self.error(e.sel.pos, f"{expr_string(e)} undefined (type {ts} has no field "
                                       f"or method {name}{hint})")
