@@ -686,23 +686,6 @@ def m_string(t: Type, pkg: str) -> str:
     return type_string(t, relative_to(pkg), sig_qualifier=by_path)
 
 
-def _quote_tag(tag: str) -> str:
-    """A struct tag as types2 writes it in messages (strconv.Quote)."""
-    out = []
-    for ch in tag:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 32 or ord(ch) == 127:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 class _Printer:
     """One spelling of types; see type_string. Inside a signature `qualifier` becomes
     `sig_qualifier`, for everything below it."""
