@@ -219,7 +219,7 @@ func (c *Cmd) Start() error {
 			c.outFile = f
 		}
 	}
-	p, err := os.StartProcess(c.Path, c.Args, &os.ProcAttr{Dir: c.Dir, Env: c.Env, Files: files[:]})
+	p, err := os.StartProcess(c.Path, c.Args, &os.ProcAttr{Dir: c.Dir, Env: dedupEnv(c.Env), Files: files[:]})
 	if err != nil {
 		c.closeAll()
 		return err
@@ -235,6 +235,41 @@ func (c *Cmd) Start() error {
 		cp()
 	}
 	return nil
+}
+
+// dedupEnv returns env with each key once, as gc's Start passes it: the last
+// "KEY=value" of a key stays, in its own place; an entry without "=" stays as it is,
+// an empty one is dropped (nil stays nil: the parent's environment).
+func dedupEnv(env []string) []string {
+	if env == nil {
+		return nil
+	}
+	keep := make([]bool, len(env))
+	saw := make(map[string]bool, len(env))
+	n := 0
+	for i := len(env) - 1; i >= 0; i-- {
+		kv := env[i]
+		eq := strings.Index(kv, "=")
+		if eq == 0 { // a key of Windows' that starts with "="
+			eq = strings.Index(kv[1:], "=") + 1
+		}
+		if eq < 0 {
+			keep[i] = kv != ""
+		} else if !saw[kv[:eq]] {
+			saw[kv[:eq]] = true
+			keep[i] = true
+		}
+		if keep[i] {
+			n++
+		}
+	}
+	out := make([]string, 0, n)
+	for i, kv := range env {
+		if keep[i] {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
 
 func (c *Cmd) closeAll() {
