@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compiler import cache
+from compiler.stdlib import default_goroot
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 CFLAGS = ("-O2", "-fno-omit-frame-pointer", "-fno-stack-protector", "-Wall", "-std=gnu11")
@@ -161,17 +162,35 @@ def assemble(asm: str, obj: Path) -> None:
     _run(["as", "--64", "-o", str(obj), str(src)])
 
 
+def goroot_asm(root: str) -> str:
+    """The data symbol runtime.GOROOT falls back to (compiler/runtime/runtime.c):
+    root as a NUL-terminated string."""
+    data = ", ".join(str(b) for b in (*root.encode(), 0))
+    return (f"\t.section\t.rodata\n\t.globl\trefgo_defaultGOROOT\n"
+            f"refgo_defaultGOROOT:\n\t.byte\t{data}\n")
+
+
 def link(asm_files: Sequence[str], out: str) -> None:
     """Assemble each .s file (a .o file is an object already: `refgo link`'s) and link
-    them with the runtime into the static ELF out."""
+    them with the runtime into the static ELF out. The first .s file is assembled
+    together with refgo_defaultGOROOT (goroot_asm; a file of its own when every input
+    is an object), as gc's linker records runtime.defaultGOROOT."""
     with tempfile.TemporaryDirectory(prefix="refgo-link-") as tmp:
+        goroot = Path(tmp) / "goroot.s"
+        goroot.write_text(goroot_asm(default_goroot()))
+        extra = [str(goroot)]
         objs = []
         for i, s in enumerate(asm_files):
             if s.endswith(".o"):
                 objs.append(s)
                 continue
             obj = Path(tmp) / f"{i}.o"
-            _run(["as", "--64", "-o", str(obj), s])
+            _run(["as", "--64", "-o", str(obj), s, *extra])
+            extra = []
+            objs.append(str(obj))
+        if extra:
+            obj = Path(tmp) / "goroot.o"
+            _run(["as", "--64", "-o", str(obj), *extra])
             objs.append(str(obj))
         # --whole-archive: the compiler's weak fallbacks for library hooks satisfy the
         # references, so an archive member defining only hooks (mathfma.o) would never

@@ -48,6 +48,18 @@ API_DIRS = ("/usr/lib/go-1.19/api", "/usr/local/go/api", "/usr/lib/go/api")
 _API_LINE = re.compile(r"^pkg ([^ ,]+)(?:, [^)]*\))?, (?:func|const|var|type) ([A-Za-z0-9_]+)")
 
 
+def default_goroot() -> str:
+    """The GOROOT a program's runtime.GOROOT reports when $GOROOT is unset at run time,
+    as gc's linker records the toolchain's: $GOROOT at link time, else the root of the
+    installed Go 1.19 whose API files refgo reads, else ""."""
+    if os.environ.get("GOROOT"):
+        return os.environ["GOROOT"]
+    for d in API_DIRS:
+        if Path(d).is_dir():
+            return str(Path(d).parent)
+    return ""
+
+
 def missing_package(path: str) -> str:
     """The error for an import path compiler/lib does not have."""
     if path in STD_PACKAGES:

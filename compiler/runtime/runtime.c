@@ -1722,6 +1722,20 @@ __attribute__((noinline)) frameinfo log_callerFrame(int64_t skip) {
     return callerframe(__builtin_frame_address(0), skip);
 }
 
+/* runtime.GOROOT: $GOROOT, else the root of the Go installation the program was linked
+   against (compiler/link.py writes refgo_defaultGOROOT, as gc's linker writes
+   runtime.defaultGOROOT); "" when there was none. */
+extern const char refgo_defaultGOROOT[] __attribute__((weak));
+
+gostring runtime_GOROOT(void) RT("GOROOT");
+gostring runtime_GOROOT(void) {
+    const char *s = getenv("GOROOT");
+    if (s == NULL || *s == 0) s = refgo_defaultGOROOT;
+    if (s == NULL) s = "";
+    gostring out = {s, (intptr_t)strlen(s)};
+    return out;
+}
+
 slice os_sysEnviron(void) __asm__("os.sysEnviron");
 slice os_sysEnviron(void) {
     extern char **environ;

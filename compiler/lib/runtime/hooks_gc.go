@@ -28,6 +28,8 @@ const Compiler = gr.Compiler
 
 func Version() string { return gr.Version() }
 
+func GOROOT() string { return gr.GOROOT() }
+
 var MemProfileRate int = 512 * 1024
 
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) { return gr.Caller(skip + 1) }

@@ -45,6 +45,12 @@ const Compiler = "refgo"
 // Version returns the Go language and library version the binary was built for.
 func Version() string { return "go1.19" }
 
+// GOROOT returns the root of the Go tree: $GOROOT when set (in the environment the
+// program started with), else the root of the Go installation the program was linked
+// against. Provided by refgo's runtime (runtime.c; the default written by
+// compiler/link.py).
+func GOROOT() string
+
 // Breakpoint executes a breakpoint trap (int3): a debugger stops there; without one
 // the program dies of SIGTRAP. Provided by refgo's runtime (introspect.c).
 func Breakpoint()
