@@ -557,7 +557,7 @@ static void segv(int sig, siginfo_t *info, void *uc) {
              (unsigned)info->si_code, (unsigned long)addr, (unsigned long)pc);
     if (addr == 0) snprintf(line, sizeof line, "[signal %s code=%#x addr=0x0 pc=%#lx]", name,
                             (unsigned)info->si_code, (unsigned long)pc);
-    if (addr >= 4096) {
+    if (addr >= 4096 && !curg->paniconfault) {
         flush();
         puts_("unexpected fault address ");
         printhex(addr);

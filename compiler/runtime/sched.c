@@ -264,6 +264,7 @@ static g *gnew(void) {
     }
     gp->guard = gp->stacklo + STACK_GUARD;
     gp->locks = 0;
+    gp->paniconfault = 0;
     if (stackdebug) gp->guard = gp->stackhi - 128;
     gp->id = ++goidgen;
     ngoroutines++;
@@ -794,6 +795,15 @@ void Gosched(void) { gosched(); }
 
 int64_t NumGoroutine(void) SYM("NumGoroutine");
 int64_t NumGoroutine(void) { return ngoroutines; }
+
+/* debug.SetPanicOnFault: set whether a fault at a non-nil address panics in the
+   calling goroutine (else it is fatal, as gc's); returns the previous setting. */
+int64_t debug_setPanicOnFault(int64_t on) __asm__("\"runtime/debug.setPanicOnFault\"");
+int64_t debug_setPanicOnFault(int64_t on) {
+    int64_t old = curg->paniconfault != 0;
+    curg->paniconfault = on != 0;
+    return old;
+}
 
 int64_t NumCPU(void) SYM("NumCPU");
 int64_t NumCPU(void) {

@@ -68,6 +68,7 @@ struct g {
     int32_t nselsg;
     int32_t selectdone;      /* a case of the select curg waits in has fired */
     int32_t locks;           /* > 0: not to be preempted (sync's procPin) */
+    int32_t paniconfault;    /* debug.SetPanicOnFault: a fault at any address panics */
     sudog *param;            /* the sudog that woke a select, or NULL (closed channel) */
     int64_t when;            /* time.Sleep: the wake time on the monotonic clock */
     int64_t timerindex;      /* index + 1 in the timer heap, 0 when not queued */

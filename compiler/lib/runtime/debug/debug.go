@@ -26,6 +26,17 @@ func SetMaxStack(bytes int) int {
 	return int(setMaxStack(int64(bytes)))
 }
 
+// SetPanicOnFault sets whether a fault at an unexpected (non-nil) address, such as a
+// page mapped without access, makes the calling goroutine panic with a runtime error
+// instead of crashing the program; it returns the previous setting.
+func SetPanicOnFault(enabled bool) bool {
+	on := int64(0)
+	if enabled {
+		on = 1
+	}
+	return setPanicOnFault(on) != 0
+}
+
 var maxThreads = 10000
 
 // SetMaxThreads sets the maximum number of operating system threads the program may
