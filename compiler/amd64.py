@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from compiler import amd64float, ir
@@ -1152,6 +1153,23 @@ def func_head(name: str) -> list[str]:
             f"\t.type\t{q}, @function", f"{q}:"]
 
 
+_SUBTABLES = (".eq", ".methods", ".fields", ".params")
+
+
+def typelinks(syms: Iterable[str]) -> list[str]:
+    """`runtime.typelinks`, for reflect's ArrayOf, SliceOf and MapOf to find the
+    program's own descriptor of the type they are asked for (gc's typelinks): the count,
+    then the descriptors of the unnamed array, slice and map types among the linked data
+    symbols syms (`type.[`, `type.map[`; their tables `type.T.eq`, ... left out)."""
+    have = set(syms)
+    descs = sorted(s for s in have if s.startswith(("type.[", "type.map["))
+                   and not any(s.endswith(x) and s[:-len(x)] in have for x in _SUBTABLES))
+    out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.typelinks"',
+           '"runtime.typelinks":', f"\t.quad\t{len(descs)}"]
+    out.extend(f"\t.quad\t{quote(s)}" for s in descs)
+    return out
+
+
 def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                  regs: dict[str, FuncAlloc] | None = None) -> str:
     """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
@@ -1183,6 +1201,8 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(_weak_hook(sym, i))
     for d in prog.data:
         out.extend(_data(d))
+    if any(f.name.startswith("reflect.") for f in prog.funcs):
+        out.extend(typelinks(d.sym for d in prog.data))
     out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line, has_params(f))
                               for f in prog.funcs]))
     out.extend(_fconst_data(fconsts))

@@ -366,6 +366,8 @@ def link_text(units: Sequence[Unit]) -> str:
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":', *main.hooks]
     data = {**lib.data, **main.data}
     out.extend(data[k] for k in sorted(data))
+    if _links_reflect(lib, main):
+        out.extend(amd64.typelinks(data))
     calls = [c for fc in lib.funcs + main.funcs for c in fc.calls]
     out.extend(amd64._pctab(calls, [_functab_row(fc) for fc in lib.funcs + main.funcs]))
     out.extend(amd64._fconst_data({c for fc in lib.funcs + main.funcs for c in fc.fconsts}))
@@ -425,6 +427,11 @@ def _select(units: Sequence[Unit]) -> tuple[_Chosen, _Chosen]:
     return parts
 
 
+def _links_reflect(*parts: _Chosen) -> bool:
+    """Whether the program links package reflect (which reads runtime.typelinks)."""
+    return any(fc.name.startswith("reflect.") for c in parts for fc in c.funcs)
+
+
 def _functab_row(fc: FuncCode) -> tuple[str, str, int, bool]:
     return fc.name, fc.file, fc.line, fc.params
 
@@ -437,6 +444,8 @@ def _part(c: _Chosen, head: list[str], lib: _Chosen | None,
     if lib is not None:
         out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":', *(tail or [])]
     out.extend(c.data[k] for k in sorted(c.data))
+    if lib is not None and _links_reflect(lib, c):
+        out.extend(amd64.typelinks([*lib.data, *c.data]))
     calls = [s for fc in c.funcs for s in fc.calls]
     maps = [m for fc in c.funcs for m in fc.maps]
     tables = (amd64._pctab(calls, [_functab_row(fc) for fc in c.funcs])

@@ -29,6 +29,23 @@ extern pair mapiterinit(void *m, void **it) __asm__("runtime.mapiterinit");
 extern pair mapiternext(void *m, void **it) __asm__("runtime.mapiternext");
 extern void *assertE2I2(const rtype *inter, const rtype *t) __asm__("runtime.assertE2I2");
 
+/* reflect.typelinks: the program's unnamed array, slice and map descriptors, from the
+   table the compiler writes when reflect is linked (amd64.typelinks): a count, then
+   the pointers. Empty without one. */
+extern const uintptr_t runtime_typelinks[] __asm__("runtime.typelinks") __attribute__((weak));
+
+typedef struct { const void *ptr; int64_t len, cap; } linkslice;
+
+linkslice reflect_typelinks(void) __asm__("reflect.typelinks");
+linkslice reflect_typelinks(void) {
+    linkslice s = {NULL, 0, 0};
+    if (runtime_typelinks != NULL) {
+        s.ptr = runtime_typelinks + 1;
+        s.len = s.cap = (int64_t)runtime_typelinks[0];
+    }
+    return s;
+}
+
 void *reflect_unsafe_New(const rtype *t) __asm__("reflect.unsafe_New");
 void *reflect_unsafe_New(const rtype *t) { return newobject(t); }
 

@@ -7,6 +7,10 @@ import "unsafe"
 // The hooks below are provided by refgo's runtime (compiler/runtime/reflect.c and
 // asm.s); compiler/lib/README.md states their contracts.
 
+// typelinks returns the program's own descriptors of unnamed array, slice and map
+// types (the table the compiler writes when reflect is linked).
+func typelinks() []*rtype
+
 // unsafe_New returns zeroed heap memory for a value of type t.
 func unsafe_New(t *rtype) unsafe.Pointer
 

@@ -7,10 +7,11 @@ import (
 	"unsafe"
 )
 
-// Types made at run time (SliceOf, ArrayOf, MapOf, StructOf) are descriptors laid out
-// as the compiler's, made once per spelling: asking twice gives the same Type. They
-// are never the compiler's own descriptor of the same type, so a type assertion to
-// that type does not accept their values (gc looks the program's types up first).
+// Types made at run time (SliceOf, ArrayOf, MapOf, StructOf) are the program's own
+// descriptor of the type when it has one (typelinks: arrays, slices and maps, as gc
+// finds them), so a type assertion to that type accepts their values; else a descriptor
+// laid out as the compiler's, made once per spelling: asking twice gives the same Type.
+// A struct type is always made (never the program's own).
 var madeTypes = map[string]*rtype{}
 
 // eqfield mirrors struct eqfield: the runtime compares and hashes a FIELDWISE value
@@ -24,6 +25,18 @@ const (
 	eqMemory    = 0
 	eqFieldwise = 5
 )
+
+// linked returns the program's descriptor of the unnamed type of kind k with element
+// elem, key key (maps) and length n (arrays), or nil.
+func linked(k Kind, elem, key *rtype, n int) *rtype {
+	for _, t := range typelinks() {
+		if Kind(t.kind) == k && t.elem == elem && t.key == key && t.len == n &&
+			t.tflag&tflagNamed == 0 {
+			return t
+		}
+	}
+	return nil
+}
 
 func made(name string, t *rtype) *rtype {
 	if old, ok := madeTypes[name]; ok {
@@ -58,6 +71,9 @@ func (t *rtype) setDirect() {
 // SliceOf returns the slice type with element type t.
 func SliceOf(t Type) Type {
 	e := t.common()
+	if l := linked(Slice, e, nil, 0); l != nil {
+		return l
+	}
 	return made("[]"+e.String(), &rtype{size: 24, ptrdata: 8, align: 8, fieldAlign: 8,
 		kind: uint8(Slice), eqkind: eqNotComparable, elem: e})
 }
@@ -70,6 +86,9 @@ func ArrayOf(length int, elem Type) Type {
 	}
 	if e.size > 0 && uintptr(length) > ^uintptr(0)/e.size {
 		panic("reflect.ArrayOf: array size would exceed virtual address space")
+	}
+	if l := linked(Array, e, nil, length); l != nil {
+		return l
 	}
 	name := "[" + strconv.Itoa(length) + "]" + e.String()
 	if old, ok := madeTypes[name]; ok {
@@ -101,6 +120,9 @@ func MapOf(key, elem Type) Type {
 	k, e := key.common(), elem.common()
 	if k.eqkind == eqNotComparable {
 		panic("reflect.MapOf: invalid key type " + k.String())
+	}
+	if l := linked(Map, e, k, 0); l != nil {
+		return l
 	}
 	return made("map["+k.String()+"]"+e.String(), &rtype{size: 8, ptrdata: 8, align: 8,
 		fieldAlign: 8, kind: uint8(Map), tflag: tflagDirect, eqkind: eqNotComparable,

@@ -8,7 +8,8 @@
 //	reflect.ValueOf(&x).Elem().SetInt(3)
 //
 // Types are pointers to descriptors, so == on Types is type identity. Types made at run
-// time other than pointers (StructOf, FuncOf, ArrayOf, MapOf) do not exist.
+// time (PointerTo, SliceOf, ArrayOf, MapOf) are the program's own descriptors where it
+// has them (makeof.go); StructOf's never are; FuncOf and ChanOf do not exist.
 package reflect
 
 import (
