@@ -103,14 +103,17 @@ type Frame struct {
 	Entry    uintptr
 }
 
-// Frames iterates over the frames of a Callers result.
+// Frames iterates over the frames of a Callers result: each return address gives the
+// frames of the functions inlined at its call, innermost first, then its compiled
+// function's, as gc's.
 type Frames struct {
 	pcs []uintptr
+	inl int // the inlining level of pcs[0] Next returns next
 }
 
 // CallersFrames takes a slice of return addresses from Callers and prepares to return
 // function/file/line information.
-func CallersFrames(callers []uintptr) *Frames { return &Frames{callers} }
+func CallersFrames(callers []uintptr) *Frames { return &Frames{pcs: callers} }
 
 // Next returns the next frame and whether more follow.
 func (ci *Frames) Next() (frame Frame, more bool) {
@@ -118,10 +121,15 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		return Frame{}, false
 	}
 	pc := ci.pcs[0]
-	ci.pcs = ci.pcs[1:]
 	f := FuncForPC(pc - 1)
-	_, file, line := callSite(pc)
-	frame = Frame{PC: pc - 1, Func: f, Function: f.Name(), File: file, Line: line}
+	fn, file, line := callSiteInl(pc, ci.inl)
+	if outer, _, _ := callSiteInl(pc, ci.inl+1); fn != "" && outer != "" {
+		frame = Frame{PC: pc - 1, Function: fn, File: file, Line: line} // inlined there
+		ci.inl++
+	} else {
+		frame = Frame{PC: pc - 1, Func: f, Function: f.Name(), File: file, Line: line}
+		ci.pcs, ci.inl = ci.pcs[1:], 0
+	}
 	if f != nil {
 		frame.Entry = f.entry
 	}
