@@ -79,6 +79,7 @@ typedef struct span {
     uintptr_t scanlen;     /* bytes of each object to scan (large: ptrdata or size) */
     uint32_t nelems, nalloc, freeindex;  /* every object below freeindex is allocated */
     uint8_t state, noscan, needzero, cls;
+    uint32_t nsampled;     /* objects the heap profile sampled (mprof.c) */
     struct span *next, *prev;
     struct span *nextpartial;
     uint64_t allocbits[BITWORDS];
@@ -105,6 +106,7 @@ static uint8_t class_by8[1024 / 16 + 1], class_by128[(MAXSMALL - 1024) / 128 + 1
 static span *cur[2 * MAXCLASS], *partial[2 * MAXCLASS];
 
 static int inited, debug, trace;
+static int64_t next_sample;  /* bytes to allocate before the heap profile's next sample */
 static int64_t gcpercent = 100;
 static uintptr_t heap_live, next_gc, minheap;
 
@@ -304,7 +306,7 @@ static span *allocpages(uintptr_t npages) {
     }
     memset(s->allocbits, 0, sizeof s->allocbits);
     memset(s->markbits, 0, sizeof s->markbits);
-    s->nalloc = s->freeindex = 0;
+    s->nalloc = s->freeindex = s->nsampled = 0;
     setmap(s, s);
     linkafter(&inuse, s);
     return s;
@@ -396,8 +398,21 @@ static void *gcalloc(uintptr_t size, uintptr_t scanlen) {
     if (stackdebug) sched_stackdebug();
     if (size == 0) size = 1;
     int noscan = scanlen == 0;
-    if (size <= MAXSMALL) return allocsmall(sizeclass(size), noscan);
-    return alloclarge(size, scanlen, noscan);
+    void *p = size <= MAXSMALL ? allocsmall(sizeclass(size), noscan)
+                               : alloclarge(size, scanlen, noscan);
+    int64_t rate = mprof_rate();
+    if (rate > 0) {
+        int64_t esize = size <= MAXSMALL ? (int64_t)class_size[sizeclass(size)]
+                                         : (int64_t)((size + PAGESIZE - 1) & ~(PAGESIZE - 1));
+        if (rate != 1 && esize < next_sample) {
+            next_sample -= esize;
+        } else {
+            mprof_malloc(p, (uintptr_t)esize);
+            spanmap[pageindex((uintptr_t)p)]->nsampled++;
+            next_sample = mprof_nextsample(rate);
+        }
+    }
+    return p;
 }
 
 void *mallocgc(uintptr_t size) { return gcalloc(size, size); }
@@ -512,6 +527,16 @@ static void poison(span *s, uint32_t w, uint64_t dead) {
     }
 }
 
+/* unsample: count the frees of the sampled objects among dead in the heap profile. */
+static void unsample(span *s, uint32_t w, uint64_t dead) {
+    while (dead != 0 && s->nsampled != 0) {
+        uint32_t i = w * 64 + (uint32_t)__builtin_ctzll(dead);
+        dead &= dead - 1;
+        if (mprof_free((void *)(s->base + (uintptr_t)i * s->elemsize), s->elemsize))
+            s->nsampled--;
+    }
+}
+
 /* sweep: free every unmarked object; return the bytes of the marked ones. */
 static uintptr_t sweep(void) {
     uintptr_t live = 0;
@@ -523,6 +548,7 @@ static uintptr_t sweep(void) {
         for (uint32_t w = 0; w < (s->nelems + 63) / 64; w++) {
             uint64_t dead = s->allocbits[w] & ~s->markbits[w];
             gc_nfree += (uint64_t)__builtin_popcountll(dead);
+            if (s->nsampled != 0) unsample(s, w, dead);
             if (debug && dead != 0) poison(s, w, dead);
             n += (uint32_t)__builtin_popcountll(s->markbits[w]);
             s->allocbits[w] = s->markbits[w];
@@ -568,6 +594,7 @@ void gccollect(uintptr_t sp, uintptr_t fp) {
     drain();
     finalizer_mark(ismarked, markptr, drain);
     heap_live = sweep();
+    mprof_flush();
     uintptr_t goal = heap_live + heap_live / 100 * (uintptr_t)(gcpercent > 0 ? gcpercent : 0);
     next_gc = goal > minheap ? goal : minheap;
     scavenge(next_gc - heap_live + (next_gc - heap_live) / 2);

@@ -46,4 +46,14 @@ void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*drain)(v
 void finalizer_start(void);
 void finalizer_yield(void);
 
+/* The heap profile (mprof.c): mprof_rate is runtime.MemProfileRate; mprof_nextsample
+   draws the bytes to the next sample; mprof_malloc records a sampled object of size
+   bytes; mprof_free reports whether a freed object was sampled, counting its free;
+   mprof_flush publishes the counts at the end of a collection. */
+int64_t mprof_rate(void);
+int64_t mprof_nextsample(int64_t rate);
+void mprof_malloc(void *p, uintptr_t size);
+int mprof_free(void *p, uintptr_t size);
+void mprof_flush(void);
+
 #endif

@@ -32,6 +32,12 @@ func GOROOT() string { return gr.GOROOT() }
 
 var MemProfileRate int = 512 * 1024
 
+type MemProfileRecord = gr.MemProfileRecord
+
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
+	return gr.MemProfile(p, inuseZero)
+}
+
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) { return gr.Caller(skip + 1) }
 
 func Callers(skip int, pc []uintptr) int { return gr.Callers(skip+1, pc) }

@@ -7,9 +7,54 @@ package runtime
 // statistics (ReadMemStats). refgo's frames are the compiled functions on the %rbp
 // chain: the runtime package is never inlined, so skip counts agree with gc's.
 
-// MemProfileRate controls the fraction of allocations recorded in the memory profile;
-// refgo keeps no profile and only stores the setting.
+// MemProfileRate controls the fraction of allocations recorded in the memory profile:
+// on average one sample per MemProfileRate bytes allocated (1: every allocation, 0:
+// none). The collector reads it at each allocation (compiler/runtime/mprof.c).
 var MemProfileRate int = 512 * 1024
+
+// A MemProfileRecord describes the live objects allocated by one call stack, as
+// sampled: the bytes and objects allocated and freed, and the stack (Stack0's first
+// zero ends it) as the return addresses Callers would give.
+type MemProfileRecord struct {
+	AllocBytes, FreeBytes     int64
+	AllocObjects, FreeObjects int64
+	Stack0                    [32]uintptr
+}
+
+// InUseBytes returns the number of bytes in use (AllocBytes - FreeBytes).
+func (r *MemProfileRecord) InUseBytes() int64 { return r.AllocBytes - r.FreeBytes }
+
+// InUseObjects returns the number of objects in use (AllocObjects - FreeObjects).
+func (r *MemProfileRecord) InUseObjects() int64 {
+	return r.AllocObjects - r.FreeObjects
+}
+
+// Stack returns the stack trace associated with the record, a prefix of r.Stack0.
+func (r *MemProfileRecord) Stack() []uintptr {
+	for i, v := range r.Stack0 {
+		if v == 0 {
+			return r.Stack0[0:i]
+		}
+	}
+	return r.Stack0[0:]
+}
+
+// MemProfile returns the memory profile as of the last completed collection (before
+// the first, everything sampled so far): n records, one per allocating stack and
+// size with memory in use (all of them if inuseZero). If len(p) >= n it copies them
+// into p and returns n, true; else it copies nothing and returns n, false.
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
+	z := int64(0)
+	if inuseZero {
+		z = 1
+	}
+	n = memProfile(p, z)
+	return n, n <= len(p)
+}
+
+// memProfile writes the profile's records to p if they fit and returns their number
+// (inuseZero 1: all records). Provided by refgo's runtime (mprof.c).
+func memProfile(p []MemProfileRecord, inuseZero int64) int
 
 // callers stores the return addresses of the compiled frames above the hook's caller
 // (pcs[0] returns into the function that called callers), skipping the first skip,
