@@ -279,6 +279,14 @@ class Refgo(Compiler):
         return "yes"
 
 
+def _embeds(file: str) -> bool:
+    """Whether the Go source file has a //go:embed directive."""
+    try:
+        return b"//go:embed" in Path(file).read_bytes()
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class Gc(Compiler):
     """Go 1.19's gc toolchain through the `go` command, with run.go's flags."""
@@ -372,8 +380,10 @@ class Gc(Compiler):
     ) -> tuple[Argv, ...]:
         # run.go skips the go command only without flags, arguments and experiments: a
         # GOEXPERIMENT needs a runtime built with it, which `go build` provides, and
-        # `import "C"` needs cgo, which only the go command runs.
-        if not flags and experiment is None and not program_args:
+        # `import "C"` needs cgo, which only the go command runs; so does //go:embed,
+        # whose files only the go command hands the compiler (-embedcfg).
+        if not flags and experiment is None and not program_args and \
+                not any(_embeds(f) for f in files):
             return (
                 ("go", "tool", "compile", "-p=main", "-o", "pkg.a", *files),
                 ("go", "tool", "link", "-s", "-w", "-o", out, "pkg.a"),
