@@ -458,6 +458,10 @@ class VarSpec:
     names: tuple[Name, ...]
     type: Expr | None
     values: tuple[Expr, ...]
+    embed_pos: Pos | None = None
+    """The first //go:embed directive on the (package-level, typed) var, if any."""
+    embed: str = ""
+    """The patterns of its //go:embed directives, as written (types/embed.py)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -306,10 +306,12 @@ class Parser:
             typ = self.type_()
             if self.got("="):
                 values = self.expr_list()
-        embeds = [p.pos for p in got if p.verb == "embed"]
-        if embeds:
-            self.dirs.embed(embeds[0], self.imports_embed, len(names), bool(values),
-                            typ is not None, self.in_func > 0)
+        embeds = [p for p in got if p.verb == "embed"]
+        if embeds and self.dirs.embed(embeds[0].pos, self.imports_embed, len(names),
+                                      bool(values), typ is not None, self.in_func > 0):
+            out.append(ast.VarSpec(pos, names, typ, values, embeds[0].pos,
+                                   " ".join(p.args for p in embeds)))
+            return
         out.append(ast.VarSpec(pos, names, typ, values))
 
     def type_spec(self, out: list[ast.Decl]) -> None:

@@ -20,6 +20,7 @@ in gc's two phases:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from compiler.diag import Diagnostic, Pos
@@ -100,6 +101,7 @@ class _Pending:
     pos: Pos
     verb: str
     flags: frozenset[str]
+    args: str = ""  # the text after the verb (//go:embed's patterns)
 
 
 class Directives:
@@ -150,10 +152,16 @@ class Directives:
                 self.linknames.append((pos, args[1]))
                 continue
             if verb == "embed":
-                if len(p.text.split()) < 2:
+                bad = split_patterns(p.text.split(None, 1)[1])[1] \
+                    if len(p.text.split()) >= 2 else ""
+                if bad:
+                    self.early.append(Diagnostic(
+                        pos, f"invalid quoted string in //go:embed: {bad}"))
+                if bad or len(p.text.split()) < 2:
                     self.early.append(Diagnostic(pos, "usage: //go:embed pattern..."))
                 else:
-                    self.pending.append(_Pending(pos, verb, EMBED))
+                    self.pending.append(_Pending(pos, verb, EMBED,
+                                                p.text.split(None, 1)[1]))
                 continue
             flags = FLAGS.get(verb, frozenset())
             if verb == "nointerface" and self.mode.fieldtrack:
@@ -203,8 +211,9 @@ class Directives:
         return frozenset(p.verb for p in got if p.flags & allowed)
 
     def embed(self, pos: Pos, imported: bool, names: int, values: bool, typed: bool,
-              local: bool) -> None:
-        """Checks a var declaration that //go:embed (at pos) applies to."""
+              local: bool) -> bool:
+        """Checks a var declaration that //go:embed (at pos) applies to; reports
+        whether it may."""
         why = ('go:embed only allowed in Go files that import "embed"' if not imported
                else "go:embed cannot apply to multiple vars" if names > 1
                else "go:embed cannot apply to var with initializer" if values
@@ -212,6 +221,7 @@ class Directives:
                else "go:embed cannot apply to var inside func" if local else "")
         if why:
             self.late.append(Diagnostic(pos, why))
+        return not why
 
     def func(self, got: list[_Pending], name: Pos, has_body: bool) -> frozenset[str]:
         """Returns the verbs a function declaration keeps; reports gc's misuse errors."""
@@ -231,6 +241,53 @@ class Directives:
                 and "nosplit" not in flags):
             self.late.append(Diagnostic(name, "go:uintptrkeepalive requires go:nosplit"))
         return verbs
+
+
+_ESCAPE = re.compile(r'\\(?:[abfnrtv\\"]|[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|'
+                     r'U[0-9A-Fa-f]{8})')
+_QUOTED = re.compile(r'"((?:[^"\\\n]|' + _ESCAPE.pattern + r')*)"')
+_SIMPLE = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+           "v": "\v", "\\": "\\", '"': '"'}
+
+
+def _unescape(m: re.Match[str]) -> str:
+    """The character one escape of a Go string literal stands for (an octal or \\x
+    escape as the character of that code: patterns name files by text)."""
+    e = m.group(0)[1:]
+    if e in _SIMPLE:
+        return _SIMPLE[e]
+    return chr(int(e, 8) if e[0] in "01234567" else int(e[1:], 16))
+
+
+def split_patterns(text: str) -> tuple[list[str], str]:
+    """The patterns of a //go:embed line: space-separated words, "quoted" or
+    `back-quoted` ones unquoted; and the text from a bad quote on ("" if none)."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in " \t":
+            i += 1
+            continue
+        if c == '`':
+            j = text.find('`', i + 1)
+            if j < 0:
+                return out, text[i:]
+            out.append(text[i + 1:j])
+            i = j + 1
+        elif c == '"':
+            m = _QUOTED.match(text, i)
+            if m is None:
+                return out, text[i:]
+            out.append(_ESCAPE.sub(_unescape, m.group(1)))
+            i = m.end()
+        else:
+            j = i
+            while j < len(text) and text[j] not in " \t":
+                j += 1
+            out.append(text[i:j])
+            i = j
+    return out, ""
 
 
 def _misplaced(p: _Pending) -> str:

@@ -33,6 +33,7 @@ from compiler.types.call import CallChecker
 from compiler.types.constant import unquote
 from compiler.types.conversions import ConversionChecker
 from compiler.types.decl import DeclChecker
+from compiler.types.embed import EmbedChecker
 from compiler.types.expr import ExprChecker
 from compiler.types.generic import GenericChecker, GenericType
 from compiler.types.index import IndexChecker
@@ -94,7 +95,7 @@ class PackageInfo:
 class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecker,
               OperatorChecker, CallChecker, BuiltinChecker, ConversionChecker, LiteralChecker,
               SelectorChecker, IndexChecker, TypeExprChecker, GenericChecker,
-              InferChecker):
+              InferChecker, EmbedChecker):
     """Checks one package; see the module docstring. The other concerns' methods come
     from the mixins (the package docstring lists them); this module adds the package
     level."""
@@ -513,7 +514,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.scope = d.scope
         self.func = None
         self.deps = set()
-        vs, stmt = self.var_spec(spec, VarKind.GLOBAL)
+        vs, stmt = self.var_spec(self.embed_spec(spec) if spec.embed_pos else spec,
+                                 VarKind.GLOBAL)
         for i, n in enumerate(spec.names):
             dd = self.decls.get(n.value)
             if dd is not None and dd.spec is spec:
