@@ -49,7 +49,7 @@ MAX_SHOWN_ERRORS = 10
 (the checker gives up much later, at types.expr.GIVE_UP_AFTER_ERRORS)."""
 DEBUG_KEYS = {
     "convinline": "0 turns off building non-escaping value-to-interface conversions on "
-                  "the stack (every one calls runtime.convT2E/convT2I), for old/new figures",
+                  "the stack (every one calls runtime.convT or its kin), for old/new figures",
     "defer": "print `heap-allocated defer` at each defer (refgo heap-allocates them all)",
     "nil": "print `generated nil check` at each explicit nil check",
     "ssa/check_bce/debug": "print `Found IsInBounds`/`Found IsSliceInBounds` at each "

@@ -124,8 +124,8 @@ def func_pkg(sym: str) -> str:
 
 
 def callee_name(sym: str) -> str:
-    """gc's callee spelling: the symbol without its package (`runtime.convT2E` →
-    `convT2E`, `main.(*T).M` → `(*T).M`, `strings.ToUpper` → `ToUpper`)."""
+    """gc's callee spelling: the symbol without its package (`runtime.convT` →
+    `convT`, `main.(*T).M` → `(*T).M`, `strings.ToUpper` → `ToUpper`)."""
     last = sym.rsplit("/", 1)[-1]
     return last.split(".", 1)[1] if "." in last else last
 

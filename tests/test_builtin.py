@@ -69,15 +69,18 @@ def test_header_and_end_marker() -> None:
     assert RUNTIME_IMPORT.endswith(b"\x00$$\n")
 
 
-def test_lookup_gives_post_commit_conversion_signatures() -> None:
-    f = builtin.lookup("convT2E")
-    assert f.symbol == "runtime.convT2E"
+def test_lookup_gives_gc_conversion_signatures() -> None:
+    f = builtin.lookup("convT")
+    assert f.symbol == "runtime.convT"
     assert f.external
-    assert f.sig == typ.Signature((typ.Pointer(typ.BYTE), typ.Pointer(builtin.ANY)), (builtin.ANY,))
-    assert builtin.is_any(f.sig.results[0])
+    assert f.sig == typ.Signature((typ.Pointer(typ.BYTE), typ.Pointer(builtin.ANY)),
+                                  (typ.UNSAFE_POINTER,))
+    assert builtin.is_any(f.sig.params[1].elem)
     assert not builtin.is_any(typ.EMPTY_INTERFACE)
-    assert builtin.lookup("convT2I").sig.params[0] == typ.Pointer(typ.BYTE)
-    assert builtin.call_words("convT2E") == (2, 2)
+    assert builtin.lookup("convT16").sig.params[0] == typ.UINT16
+    assert builtin.call_words("convT") == (2, 1)
+    assert builtin.call_words("convTstring") == (2, 1)
+    assert builtin.call_words("convTslice") == (3, 1)
     assert builtin.call_words("printstring") == (2, 0)
     assert builtin.call_words("growslice") == (5, 2)
 
@@ -337,7 +340,7 @@ def test_mkbuiltin_list_prints_listing() -> None:
     r = _run_mkbuiltin("-list")
     assert r.returncode == 0
     assert r.stdout == ed.listing(RUNTIME_IMPORT)
-    assert "func convT2E(typ *byte, elem *any) (ret any)\n" in r.stdout
+    assert "func convT(typ *byte, elem *any) unsafe.Pointer\n" in r.stdout
 
 
 def test_mkbuiltin_bad_flag() -> None:
@@ -356,7 +359,8 @@ def test_mkbuiltin_check_regenerate_cycle(
     monkeypatch.setattr(mkbuiltin, "RUNTIME_GO", rt)
     monkeypatch.setattr(mkbuiltin, "RUNTIMEDATA_PY", data)
     assert mkbuiltin.main(["-check"]) == 0
-    rt.write_text(rt.read_text().replace("elem *any) (ret any)", "elem, buf *any) (ret any)"))
+    rt.write_text(rt.read_text().replace("func convT(typ *byte, elem *any)",
+                                         "func convT(typ *byte, elem, buf *any)"))
     assert mkbuiltin.main(["-check"]) == 1
     assert capsys.readouterr().err == "runtimedata.py: out of date; run refgo mkbuiltin\n"
     assert mkbuiltin.main([]) == 0
@@ -365,7 +369,7 @@ def test_mkbuiltin_check_regenerate_cycle(
     exec(data.read_text(), ns)
     blob = ns["RUNTIME_IMPORT"]
     assert isinstance(blob, bytes)
-    assert "func convT2E(typ *byte, elem *any, buf *any) (ret any)" in ed.listing(blob)
+    assert "func convT(typ *byte, elem *any, buf *any) unsafe.Pointer" in ed.listing(blob)
     rt.write_text("package runtime\nfunc f() {}\n")
     assert mkbuiltin.main([]) == 1
     assert "only bodyless funcs" in capsys.readouterr().err
@@ -393,11 +397,8 @@ def test_runtime_go_declares_exactly_the_c_runtime_entry_points() -> None:
     assert sorted(declared - in_c) == [], "runtime.go declares functions runtime.c lacks"
 
 
-# runtime.c returns only the data word of convT2E/convT2I (walk pairs it with the type
-# word); runtime.go keeps the seed's post-commit signature `(ret any)`. Reconciling the
-# two (C returning {type, data}) is the back end's; until then the arity check skips them.
 # closechan's `hchan any` is, as in gc, the channel itself at each call site: one word.
-_ARITY_DIFFERS = {"convT2E", "convT2I", "closechan"}
+_ARITY_DIFFERS = {"closechan"}
 
 
 def test_runtime_go_word_counts_match_the_c_prototypes() -> None:

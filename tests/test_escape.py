@@ -342,8 +342,8 @@ def test_convinline_off_calls_runtime(tmp_path: Path) -> None:
                                str(path)], capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr
         asm[flag] = [line for line in proc.stdout.splitlines() if "x.go:13)" in line]
-    assert not any("convT2E" in line for line in asm["-d=convinline=1"])
-    assert any("convT2E" in line for line in asm["-d=convinline=0"])
+    assert not any("convT64" in line for line in asm["-d=convinline=1"])
+    assert any("convT64" in line for line in asm["-d=convinline=0"])
 
 
 def test_cli_m_reports_are_warnings(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def test_runtime_import_data(golden: SnapshotAssertion, view: str) -> None:
 
 # The seed commit's shapes: i2int (an assertion to int), a value-to-interface conversion
 # whose result does not escape (built inline from a stack temporary once escape analysis
-# says so) and one whose result escapes (runtime.convT2E).
+# says so) and one whose result escapes (runtime.convT64).
 _SEED_GO = """\
 package main
 
@@ -104,7 +104,7 @@ def test_seed_asm(golden: SnapshotAssertion, seed_listing: dict[str, str], name:
 
 # The -m and -live reports of the seed-like cases: cases/escape/conv.go (where each
 # conversion's value flows) and cases/live/iface.go (test/live.go's f9 pattern:
-# `live at call to convT2E: x.data x.type`). The cases check single lines by regexp;
+# `live at call to convT: x.data`). The cases check single lines by regexp;
 # the snapshots pin the whole report, so any change in wording, order or position shows.
 _REPORT_CASES = {
     "m": ("cases/escape/conv.go", driver.Config(files=(), escape_level=1, no_inline=True)),

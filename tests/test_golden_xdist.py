@@ -3,9 +3,9 @@
 - `--snapshot-update` under `-n 2` loses no entry and corrupts none (harness.golden runs
   the update in one process; the child's header says so), and deletes stale files;
 - stale golden files are reported (and fail the run) under `-m golden` and under xdist;
-- the change-a-signature cycle on a copy of this repository: give convT2E back its old
-  third argument → `mkbuiltin -check` says out of date → `mkbuiltin` → the golden tests
-  fail with a diff naming convT2E → `--snapshot-update` → they pass again.
+- the change-a-signature cycle on a copy of this repository: give convT a third
+  argument → `mkbuiltin -check` says out of date → `mkbuiltin` → the golden tests
+  fail with a diff naming convT → `--snapshot-update` → they pass again.
 """
 
 from __future__ import annotations
@@ -218,9 +218,10 @@ def test_change_a_runtime_signature_cycle(tmp_path: Path) -> None:
     assert _mkbuiltin(project, "-check").returncode == 0
 
     rt = project / "compiler" / "builtin" / "runtime.go"
-    old = "func convT2E(typ *byte, elem *any) (ret any)"
+    old = "func convT(typ *byte, elem *any) unsafe.Pointer"
     assert old in rt.read_text()
-    rt.write_text(rt.read_text().replace(old, "func convT2E(typ *byte, elem, buf *any) (ret any)"))
+    new = "func convT(typ *byte, elem, buf *any) unsafe.Pointer"
+    rt.write_text(rt.read_text().replace(old, new))
     r = _mkbuiltin(project, "-check")
     assert r.returncode == 1
     assert "out of date; run refgo mkbuiltin" in r.stderr
@@ -230,18 +231,18 @@ def test_change_a_runtime_signature_cycle(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert "2 snapshots failed." in r.stdout
     assert re.search(
-        r"^E\s+- func convT2E\(typ \*byte, elem \*any\) \(ret any\)$", r.stdout, re.M
+        r"^E\s+- func convT\(typ \*byte, elem \*any\) unsafe\.Pointer$", r.stdout, re.M
     ), r.stdout
     assert re.search(
-        r"^E\s+\+ func convT2E\(typ \*byte, elem \*any, buf \*any\) \(ret any\)$", r.stdout, re.M
+        r"^E\s+\+ func convT\(typ \*byte, elem \*any, buf \*any\) unsafe\.Pointer$", r.stdout, re.M
     ), r.stdout
-    assert re.search(r'^E\s+\+\s+"\\x02\\aconvT2E\\x03', r.stdout, re.M), r.stdout
+    assert re.search(r'^E\s+\+\s+"\\x02\\x05convT\\x03', r.stdout, re.M), r.stdout
 
     r = _pytest(project, "-n", "2", "--snapshot-update", *golden)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "2 snapshots updated." in r.stdout
     listing = project / "golden" / "test_golden" / "test_runtime_import_data[listing].txt"
-    assert "func convT2E(typ *byte, elem *any, buf *any) (ret any)\n" in listing.read_text()
+    assert "func convT(typ *byte, elem *any, buf *any) unsafe.Pointer\n" in listing.read_text()
     r = _pytest(project, *golden)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "2 snapshots passed." in r.stdout

@@ -106,7 +106,7 @@ def test_address_taken_slot_is_always_scanned_and_reported_as_stack_object() -> 
 def test_static_words_are_not_heap_pointers() -> None:
     e = slot(".autotmp_0", EMPTY_INTERFACE)
     f = func([e], ([ir.Mov(pos(2), ir.Local(e.name, 0), ir.SymAddr("type.int")),
-                    ir.CCall(pos(3), "runtime.convT2E", (ir.SymAddr("type.int"), ir.Imm(0)),
+                    ir.CCall(pos(3), "runtime.convT64", (ir.Imm(0),),
                              (ir.Local(e.name, 8),)),
                     call(4), use(5, e.name, 0), use(5, e.name, 8)], ir.Ret(pos(6))))
     assert reports(f) == ["4: live at call to h: .autotmp_0"]
@@ -165,7 +165,7 @@ def test_word_names() -> None:
 
 
 def test_callee_names() -> None:
-    assert liveness.callee_name("runtime.convT2E") == "convT2E"
+    assert liveness.callee_name("runtime.convT64") == "convT64"
     assert liveness.callee_name("main.(*T).M") == "(*T).M"
     assert liveness.callee_name("main.f.func1") == "f.func1"
     assert liveness.callee_name("encoding/binary.PutUvarint") == "PutUvarint"

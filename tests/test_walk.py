@@ -163,11 +163,11 @@ def test_interface_conversion_calls_runtime_unless_stack_allowed() -> None:
         func("main", [T.VarDecl(P, (x,), (c(7),)), T.VarDecl(P, (e,), (conv,)), println(ref(e))])
     )
     plain = ir.dump(walk.walk_program(prog))
-    assert "ccall runtime.convT2E($type.int(SB)" in plain
+    assert "ccall runtime.convT64(" in plain
     inline = ir.dump(walk.walk_program(prog, walk.Options(stackconv=frozenset({id(conv)}))))
-    assert "convT2E" not in inline
+    assert "convT64" not in inline
     off = walk.Options(convinline=False, stackconv=frozenset({id(conv)}))
-    assert "convT2E" in ir.dump(walk.walk_program(prog, off))
+    assert "convT64" in ir.dump(walk.walk_program(prog, off))
 
 
 def test_stack_conversion_copies_value(tmp_path: Path) -> None:

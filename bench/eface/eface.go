@@ -1,7 +1,7 @@
 // The seed's BenchmarkEfaceInteger as a standalone program: N conversions of an int to
 // interface{} passed to a //go:noinline function that only asserts it back. With the
 // seed optimization the conversion's value lives in a stack temporary; with
-// -d=convinline=0 every iteration calls runtime.convT2E, which allocates.
+// -d=convinline=0 every iteration calls runtime.convT64, which allocates.
 // bench/eface/run.py builds it both ways and times it; N is rewritten there.
 
 package main

@@ -1,5 +1,5 @@
 """Benchmark of the seed optimization: BenchmarkEfaceInteger, old (-d=convinline=0,
-every conversion calls runtime.convT2E) against new (stack temporary, no call).
+every conversion calls runtime.convT64) against new (stack temporary, no call).
 
     python bench/eface/run.py [-n ITERS] [-count K] [-o DIR] [-gc GO]
 

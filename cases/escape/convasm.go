@@ -2,7 +2,7 @@
 
 // The seed optimization in the generated code: a value-to-interface conversion whose
 // result does not escape is built from a stack temporary with no runtime call; one that
-// escapes calls the runtime (refgo: convT2E/convT2I; gc 1.19: convT64, convT, ...); a
+// escapes calls the runtime (gc 1.19's convT64, convT, ..., chosen by the value's type); a
 // pointer-shaped value is the data word itself; a value over 1024 bytes is always copied
 // by the runtime. The patterns accept both listing syntaxes (refgo's and gc's).
 

@@ -2,7 +2,7 @@
 
 // Copy semantics of value-to-interface conversions: whether the interface's copy of
 // the value lives in a stack temporary (the result does not escape) or on the heap
-// (runtime.convT2E/convT2I), changing the value afterwards never changes what the
+// (runtime.convT and its kin), changing the value afterwards never changes what the
 // interface holds. tests/test_escape.py also runs this with -d=convinline=0.
 
 package main

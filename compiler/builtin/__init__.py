@@ -3,10 +3,10 @@
 runtime.go (beside this file) declares every runtime entry point; `refgo mkbuiltin`
 serializes it into runtimedata.py; this package decodes that once, on first use:
 
-    f = lookup("convT2E")       # Func(name="convT2E", pkg="runtime", external=True, ...)
-    f.symbol                    # "runtime.convT2E"
-    f.sig                       # Signature((*byte, *any), (any,))
-    is_any(f.sig.results[0])    # True: `any` stands for the actual type at the call
+    f = lookup("convT")         # Func(name="convT", pkg="runtime", external=True, ...)
+    f.symbol                    # "runtime.convT"
+    f.sig                       # Signature((*byte, *any), (unsafe.Pointer,))
+    is_any(f.sig.params[1].elem)  # True: `any` stands for the actual type at the call
 
 There is no other table of runtime signatures: a name missing from runtime.go is an
 internal compiler error at the call site that asked for it.

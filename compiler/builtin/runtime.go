@@ -90,8 +90,13 @@ func unsafeslice(elemsize uintptr, ptr unsafe.Pointer, len int64)
 func growslice(typ *byte, old unsafe.Pointer, oldlen int, oldcap int, newlen int) (ary unsafe.Pointer, newcap int)
 
 // interface conversions
-func convT2E(typ *byte, elem *any) (ret any)
-func convT2I(tab *byte, elem *any) (ret any)
+func convT(typ *byte, elem *any) unsafe.Pointer
+func convTnoptr(typ *byte, elem *any) unsafe.Pointer
+func convT16(val uint16) unsafe.Pointer
+func convT32(val uint32) unsafe.Pointer
+func convT64(val uint64) unsafe.Pointer
+func convTstring(val string) unsafe.Pointer
+func convTslice(val []uint8) unsafe.Pointer
 func convI2I(inter *byte, typ *byte) (tab *byte)
 
 // interface type assertions x.(T)

@@ -23,7 +23,7 @@ the batch use instead of the callee's body. For
 the conversion `interface{}(i)` flows only into a non-escaping parameter: it does not
 escape and walk builds it from a stack temporary; on the right, the conversion flows to
 `e`, declared at loop depth 1 while the conversion is at depth 2 (the temporary would be
-reused by the next iteration), so it escapes and walk calls runtime.convT2E.
+reused by the next iteration), so it escapes and walk calls runtime.convT64.
 
 The modules, as in gc's cmd/compile/internal/escape:
 

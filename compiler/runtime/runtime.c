@@ -746,27 +746,56 @@ static const uint64_t staticuint64s[256] = {V64(0), V64(64), V64(128), V64(192)}
 
 extern char zerobase[16] __asm__("runtime.zerobase");
 
-/* The data word of an interface holding *elem, a t: a fresh copy, except that a
-   pointer-free value of at most 8 bytes below 256 (read as a little-endian unsigned
-   integer) points into staticuint64s, and an all-zero value of at most 16 bytes at
-   zerobase, as gc's convT64/convTstring do. Nothing writes through a data word. */
-void *convT2E(const type *t, const void *elem) RT("convT2E");
-void *convT2E(const type *t, const void *elem) {
-    if (t->size <= 8 && t->ptrdata == 0) {
-        uint64_t v = 0;
-        memcpy(&v, elem, t->size);
-        if (v < 256) return (void *)&staticuint64s[v];
-    } else if (t->size <= 16) {
-        static const char zero16[16];
-        if (memcmp(elem, zero16, t->size) == 0) return zerobase;
-    }
+/* The data word of an interface holding an escaping value, gc 1.19's entry points
+   (walk picks one by the value's type, as gc's dataWordFuncName does): convT and
+   convTnoptr copy the t at *elem to the heap; convT16/32/64 take a small pointer-free
+   value, which below 256 points into staticuint64s; convTstring/convTslice take a
+   string or slice header, which when empty (nil) points at zerobase. Nothing writes
+   through a data word. */
+void *convT(const type *t, const void *elem) RT("convT");
+void *convT(const type *t, const void *elem) {
     void *p = newobject(t);
     memcpy(p, elem, t->size);
     return p;
 }
 
-void *convT2I(const itab *tab, const void *elem) RT("convT2I");
-void *convT2I(const itab *tab, const void *elem) { return convT2E(tab->typ, elem); }
+void *convTnoptr(const type *t, const void *elem) RT("convTnoptr");
+void *convTnoptr(const type *t, const void *elem) { return convT(t, elem); }
+
+static void *convsmall(uint64_t v, uintptr_t size) {
+    if (v < 256) return (void *)&staticuint64s[v];
+    void *p = mallocnoscan(size);
+    memcpy(p, &v, size);
+    return p;
+}
+
+void *convT16(uint16_t v) RT("convT16");
+void *convT16(uint16_t v) { return convsmall(v, 2); }
+
+void *convT32(uint32_t v) RT("convT32");
+void *convT32(uint32_t v) { return convsmall(v, 4); }
+
+void *convT64(uint64_t v) RT("convT64");
+void *convT64(uint64_t v) { return convsmall(v, 8); }
+
+void *convTstring(const char *p, intptr_t len) RT("convTstring");
+void *convTstring(const char *p, intptr_t len) {
+    if (len == 0) return zerobase;
+    void **s = mallocgc(16);
+    s[0] = (void *)p;
+    s[1] = (void *)len;
+    return s;
+}
+
+void *convTslice(void *p, intptr_t len, intptr_t cap) RT("convTslice");
+void *convTslice(void *p, intptr_t len, intptr_t cap) {
+    if (p == NULL) return zerobase;
+    void **s = mallocgc(24);
+    s[0] = p;
+    s[1] = (void *)len;
+    s[2] = (void *)cap;
+    return s;
+}
 
 static int namecmp(const method *a, const method *b) {
     intptr_t n = a->namelen < b->namelen ? a->namelen : b->namelen;

@@ -29,7 +29,8 @@ Decisions made here:
   temporaries of at most 64 KiB, one per site, re-zeroed at each evaluation
   (base.py's `stack_object`); the others call newobject/makeslice/mallocgc.
 - Value-to-interface conversions (Convert T2E/T2I): a pointer-shaped value is the data
-  word; otherwise `runtime.convT2E(typ, &v)` / `runtime.convT2I(tab, &v)` allocate a copy.
+  word; otherwise gc 1.19's allocator for v's type (`runtime.convT(typ, &v)`,
+  `convT64(v)`, `convTstring(s)`, ...: `convert.conv_func`) makes a heap copy.
   `Options.stackconv` (keyed by the Convert node, filled by the escape pass) marks
   conversions whose result does not escape; with `convinline` those are built from a
   fresh stack temporary instead, with no call (the seed commit; convert.py's

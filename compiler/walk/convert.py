@@ -6,7 +6,8 @@
     mov w8 copy+0 <- n+0                 n copied into a stack temporary ...
     addr tmp+8 <- &copy+0                ... whose address is the data word
 
-(see `stack_data_word`); if e escapes the data word comes from runtime.convT2E. A
+(see `stack_data_word`); if e escapes the data word comes from the runtime allocator
+gc 1.19 picks by the value's type (`conv_func`: runtime.convT64(n) here). A
 constant's data word is the address of a read-only symbol holding its value. An
 interface-to-interface conversion looks its itab up through a one-entry cache per site.
 """
@@ -21,12 +22,17 @@ from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
     Pointer,
+    Slice,
+    Struct,
     Type,
+    align_of,
+    has_pointers,
     is_complex,
     is_direct_iface,
     is_empty_interface,
     is_float,
     is_signed,
+    is_string,
     size_of,
     under,
 )
@@ -192,20 +198,20 @@ class ConvertWalker(WalkerBase):
 
     def conv_t2e(self, e: T.Convert) -> ir.Mem:
         """Value to empty interface: {&type.T, data word}; see to_iface."""
-        return self.to_iface(e, "convT2E")
+        return self.to_iface(e)
 
     def conv_t2i(self, e: T.Convert) -> ir.Mem:
         """Value to non-empty interface: {&go.itab.T,I, data word}; see to_iface."""
-        return self.to_iface(e, "convT2I")
+        return self.to_iface(e)
 
-    def to_iface(self, e: T.Convert, fn: str) -> ir.Mem:
-        """A T2E/T2I conversion whose runtime allocator is fn. The data word is, in
-        order of preference: the value itself (pointer-shaped T); &runtime.zerobase
-        (zero-size T); a stack copy (stack_data_word); a heap copy from runtime.fn. An
-        addressable value over MAX_STACK_CONV bytes goes to convert_in_place."""
+    def to_iface(self, e: T.Convert) -> ir.Mem:
+        """A T2E/T2I conversion. The data word is, in order of preference: the value
+        itself (pointer-shaped T); &runtime.zerobase (zero-size T); a stack copy
+        (stack_data_word); a heap copy from the runtime (conv_data). An addressable
+        value over MAX_STACK_CONV bytes goes to convert_in_place."""
         pos, x, t = e.pos, e.x, e.type
         if size_of(x.type) > MAX_STACK_CONV and self.addressable(x):
-            return self.convert_in_place(e, fn)
+            return self.convert_in_place(e)
         if (isinstance(x, T.ConstExpr) and not is_direct_iface(x.type)
                 and size_of(x.type) > 0):
             tmp = self.temp(t)
@@ -222,11 +228,30 @@ class ConvertWalker(WalkerBase):
         elif size_of(x.type) == 0:
             self.emit(ir.Mov(pos, data, ir.SymAddr("runtime.zerobase"), 8))
         elif not self.stack_data_word(e, m, data):
-            pv = self.temp(8)
-            self.emit(ir.LoadAddr(pos, pv, m))
-            (d,) = self.ccall(pos, fn, [tw, pv], 1)
-            self.emit(ir.Mov(pos, data, d, 8))
+            self.emit(ir.Mov(pos, data, self.conv_data(pos, x.type, m), 8))
         return tmp
+
+    def conv_data(self, pos: Pos, t: Type, m: ir.Mem) -> ir.Local:
+        """A heap copy of the t at m from gc 1.19's allocator for t (conv_func): a
+        small integer-shaped value, a string or a slice is passed by value, anything
+        else by address with its type."""
+        fn = conv_func(t)
+        args: list[ir.Operand]
+        match fn:
+            case "convT16" | "convT32":
+                args = [self.ext8(pos, m, size_of(t), False)]
+            case "convT64":
+                args = [m]
+            case "convTstring":
+                args = [m, at(m, 8)]
+            case "convTslice":
+                args = [m, at(m, 8), at(m, 16)]
+            case _:
+                pv = self.temp(8)
+                self.emit(ir.LoadAddr(pos, pv, m))
+                args = [self.type_addr(t), pv]
+        (d,) = self.ccall(pos, fn, args, 1)
+        return d
 
     def const_data(self, x: T.ConstExpr) -> str:
         """The read-only symbol holding constant x's value, as gc's walk makes one for a
@@ -269,16 +294,17 @@ class ConvertWalker(WalkerBase):
         self.emit(ir.LoadAddr(e.pos, data, copy))
         return True
 
-    def convert_in_place(self, e: T.Convert, fn: str) -> ir.Mem:
-        """T2E/T2I of an addressable value over MAX_STACK_CONV bytes: runtime.fn copies
-        straight from the variable, with no temporary copy (for a huge *p, a huge stack
-        slot)."""
+    def convert_in_place(self, e: T.Convert) -> ir.Mem:
+        """T2E/T2I of an addressable value over MAX_STACK_CONV bytes: runtime.convT (or
+        convTnoptr) copies straight from the variable, with no temporary copy (for a
+        huge *p, a huge stack slot)."""
         pos, x, t = e.pos, e.x, e.type
         pv = self.addr(pos, self.lvalue(x))
         tmp = self.temp(t)
         tw = self.type_word(x.type, t)
         self.emit(ir.Mov(pos, tmp, tw, 8))
-        (d,) = self.ccall(pos, fn, [tw, pv], 1)
+        fn = "convT" if has_pointers(x.type) else "convTnoptr"
+        (d,) = self.ccall(pos, fn, [self.type_addr(x.type), pv], 1)
         self.emit(ir.Mov(pos, at(tmp, 8), d, 8))
         return tmp
 
@@ -334,3 +360,34 @@ class ConvertWalker(WalkerBase):
         tmp = self.temp(e.type)
         self.emit(ir.Mov(pos, tmp, s, 8))
         return tmp
+
+
+def sole_component(t: Type) -> Type | None:
+    """gc's Type.SoleComponent: the one non-aggregate a struct of one field or an
+    array of one element (recursively) consists of; t itself if it is no aggregate."""
+    u = under(t)
+    if isinstance(u, Struct):
+        return sole_component(u.fields[0].type) if len(u.fields) == 1 else None
+    if isinstance(u, Array):
+        return sole_component(u.elem) if u.length == 1 else None
+    return t
+
+
+def conv_func(t: Type) -> str:
+    """The runtime function gc 1.19 (walk's dataWordFuncName) calls to box a t that
+    escapes: convT16/32/64 for a 2-, 4- or 8-byte pointer-free value of that alignment,
+    convTstring/convTslice for a string or slice (alone in its struct or array),
+    else convT (with pointers) or convTnoptr."""
+    size, align = size_of(t), align_of(t)
+    if size == 2 and align == 2:
+        return "convT16"
+    if size == 4 and align == 4 and not has_pointers(t):
+        return "convT32"
+    if size == 8 and align == 8 and not has_pointers(t):
+        return "convT64"
+    sc = sole_component(t)
+    if sc is not None and is_string(sc):
+        return "convTstring"
+    if sc is not None and isinstance(under(sc), Slice):
+        return "convTslice"
+    return "convT" if has_pointers(t) else "convTnoptr"
