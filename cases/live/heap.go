@@ -24,7 +24,7 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at call to newobject: p$" "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "live at call to mallocgc: &p$" "stack object ~d0 func\(\)$" "stack object .autotmp_[0-9]+ struct { F uintptr; ~d0 \*func\(\) }$"
+	defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "stack object ~d0 func\(\)$" "stack object .autotmp_[0-9]+ struct { F uintptr; ~d0 \*func\(\) }$"
 	h()
 }
 

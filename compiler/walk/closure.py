@@ -3,7 +3,7 @@ method values (`x.M` as a value), `defer` and `go`.
 
     g := func() int { return n }      // in main; n captured by reference
 
-allocates a 16-byte closure {main.main.func1, &n} (runtime.mallocgc, n moved to the
+allocates a 16-byte closure {main.main.func1, &n} (runtime.newobject, n moved to the
 heap; when g does not escape, a zeroed stack temporary with n in the frame) and queues
 the literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
 top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
@@ -116,14 +116,13 @@ class ClosureWalker(WalkerBase):
         self.pb.closures.append((d, sym, self.heapvars))
         if not d.captures:
             return self.func_value(e.pos, sym, e.type)
-        n = len(d.captures)
         ctx = Struct((Field("F", UINTPTR),)
                      + tuple(Field(v.name, Pointer(v.type)) for v in d.captures))
         sp = self.stack_object(e.pos, e, ctx, stack)
         if sp is not None:
             p = sp
         else:
-            (p,) = self.ccall(e.pos, "mallocgc", [ir.Imm(8 * (n + 1))], 1)
+            p = self.alloc(e.pos, ctx)
         code = self.temp(8)
         self.emit(ir.Mov(e.pos, code, ir.SymAddr(sym), 8))
         self.emit(ir.Store(e.pos, p, 0, code, 8))
@@ -152,7 +151,7 @@ class ClosureWalker(WalkerBase):
         if isinstance(e, T.IfaceMethodValue):
             self.emit(ir.NilCheck(pos, val))
         self.write(pos, Indirect(p, 0), val, rt)
-        (clo,) = self.ccall(pos, "mallocgc", [ir.Imm(16)], 1)
+        clo = self.alloc(pos, Struct((Field("F", UINTPTR), Field("R", Pointer(rt)))))
         code = self.temp(8)
         self.emit(ir.Mov(pos, code, ir.SymAddr(sym), 8))
         self.emit(ir.Store(pos, clo, 0, code, 8))
