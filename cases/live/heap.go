@@ -6,8 +6,8 @@
 // the heap (a deferred one here) move to the heap; the frame then holds only `&p`, their
 // address, which is live wherever the variable is used. Calls through closures are
 // indirect calls; defer registers a closure with deferproc and runs it at deferreturn;
-// a defer outside loops keeps its evaluated function (~d0) and its wrapper closure in
-// the frame, as stack objects.
+// a defer outside loops keeps its wrapper closure in the frame, a stack object holding
+// the evaluated function by value (gc's struct { F uintptr; .autotmp_N func() }).
 
 package main
 
@@ -24,7 +24,7 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at call to newobject: p$" "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "stack object ~d0 func\(\)$" "stack object .autotmp_[0-9]+ struct { F uintptr; ~d0 \*func\(\) }$"
+	defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "stack object .autotmp_[0-9]+ struct { F uintptr; .autotmp_[0-9]+ func\(\) }$"
 	h()
 }
 

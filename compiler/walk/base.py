@@ -107,6 +107,9 @@ class ProgBuilder:
         # uids of variables a closure built on the heap captures (program.heap_vars):
         # they live on the heap whatever the escape verdict says.
         self.captured_heap: set[int] = set()
+        # uids of variables closures capture by value (the go/defer wrappers' bound
+        # values, never reassigned): the closure object holds the value itself
+        self.byval: set[int] = set()
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
         self.externs: set[str] = set()
 

@@ -27,6 +27,7 @@ from compiler.types.typ import (
     Type,
     Var,
     VarKind,
+    struct_layout,
     type_string,
     under,
 )
@@ -57,21 +58,22 @@ class ClosureWalker(WalkerBase):
 
     def wrap_call(self, pos: Pos, call: T.Expr, name: str, once: bool = False) -> ir.Mem:
         """A func() closure `f.name` that makes call, whose function value and arguments
-        are evaluated now into fresh heap variables the closure captures. For a defer
-        that runs at most once per call of the frame (once: no enclosing loop and no
-        label to jump back to) the variables and the closure are frame slots instead,
-        as gc's open-coded defers keep them: escape lets such a defer's arguments point
-        into the frame, and runtime.newstack adjusts the defer record's closure pointer.
-        Do NOT make a go statement's wrapper or a looping defer's one stack objects."""
+        are evaluated now into fresh temporaries the closure captures by value, as gc's
+        wrapper does (`struct { F uintptr; .autotmp_2 func() }`). For a defer that runs
+        at most once per call of the frame (once: no enclosing loop and no label to jump
+        back to) the closure is a frame slot, as gc's open-coded defers keep it: escape
+        lets such a defer's arguments point into the frame, and runtime.newstack adjusts
+        the defer record's closure pointer. Do NOT make a go statement's wrapper or a
+        looping defer's one stack objects."""
         bound: list[Var] = []
 
         def bind(e: T.Expr) -> T.Expr:
             if isinstance(e, T.ConstExpr | T.FuncRef | T.NilExpr):
                 return e
-            v = Var(f"~d{len(bound)}", e.type, pos, VarKind.LOCAL, self.pkg,
+            v = Var(f".autotmp_{self.ntemp}", e.type, pos, VarKind.LOCAL, self.pkg,
                     self.pb.new_uid())
-            if not once:
-                self.heapvars.add(v.uid)
+            self.ntemp += 1
+            self.pb.byval.add(v.uid)
             saved, self.wrapping = self.wrapping, True
             self.var_decl(T.VarDecl(pos, (v,), (e,)))
             self.wrapping = saved
@@ -116,8 +118,11 @@ class ClosureWalker(WalkerBase):
         self.pb.closures.append((d, sym, self.heapvars))
         if not d.captures:
             return self.func_value(e.pos, sym, e.type)
+        byval = self.pb.byval
         ctx = Struct((Field("F", UINTPTR),)
-                     + tuple(Field(v.name, Pointer(v.type)) for v in d.captures))
+                     + tuple(Field(v.name, v.type if v.uid in byval else Pointer(v.type))
+                             for v in d.captures))
+        offs = struct_layout(ctx)[0]
         sp = self.stack_object(e.pos, e, ctx, stack)
         if sp is not None:
             p = sp
@@ -128,10 +133,14 @@ class ClosureWalker(WalkerBase):
         self.emit(ir.Store(e.pos, p, 0, code, 8))
         for i, v in enumerate(d.captures):
             lv = self.var(e.pos, v)
+            if v.uid in byval:
+                self.write(e.pos, Indirect(p, offs[i + 1]), self.read(e.pos, lv, v.type),
+                           v.type)
+                continue
             if sp is None and not isinstance(lv, Indirect):
                 # program.heap_vars keeps what a heap closure captures on the heap
                 raise Unsupported(e.pos, f"capture of {v.name} kept on the stack")
-            self.emit(ir.Store(e.pos, p, 8 * (i + 1), self.addr(e.pos, lv), 8))
+            self.emit(ir.Store(e.pos, p, offs[i + 1], self.addr(e.pos, lv), 8))
         return p
 
     def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem:

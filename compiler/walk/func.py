@@ -20,12 +20,16 @@ from compiler import ir
 from compiler.diag import Pos
 from compiler.staticdata import global_sym
 from compiler.types.typ import (
+    UINTPTR,
     Basic,
+    Field,
     Kind,
     Pointer,
+    Struct,
     Var,
     VarKind,
     size_of,
+    struct_layout,
 )
 from compiler.walk.assign import AssignWalker
 from compiler.walk.base import (
@@ -119,9 +123,16 @@ class FuncBuilder(
         if captures:
             ctx = self.slot(".closureptr", Pointer(Basic(Kind.UINT8, "uint8")))
             self.emit(ir.ClosurePtr(pos, ctx))
+            byval = self.pb.byval
+            offs = struct_layout(Struct((Field("F", UINTPTR),) + tuple(
+                Field(v.name, v.type if v.uid in byval else Pointer(v.type))
+                for v in captures)))[0]
             for i, v in enumerate(captures):
+                if v.uid in byval:
+                    self.locs[v.uid] = Indirect(ctx, offs[i + 1])
+                    continue
                 ptr = self.slot("&" + v.name, Pointer(v.type))
-                self.emit(ir.Load(pos, ptr, ctx, 8 * (i + 1), 8))
+                self.emit(ir.Load(pos, ptr, ctx, offs[i + 1], 8))
                 self.locs[v.uid] = Indirect(ptr, 0)
         for v, s in pslots:
             if self.is_heap(v):
