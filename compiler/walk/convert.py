@@ -25,6 +25,7 @@ from compiler.types.typ import (
     Slice,
     Struct,
     Type,
+    VarKind,
     align_of,
     has_pointers,
     is_complex,
@@ -37,6 +38,7 @@ from compiler.types.typ import (
     under,
 )
 from compiler.walk.base import (
+    Direct,
     Unsupported,
     WalkerBase,
     at,
@@ -228,13 +230,17 @@ class ConvertWalker(WalkerBase):
         elif size_of(x.type) == 0:
             self.emit(ir.Mov(pos, data, ir.SymAddr("runtime.zerobase"), 8))
         elif not self.stack_data_word(e, m, data):
-            self.emit(ir.Mov(pos, data, self.conv_data(pos, x.type, m), 8))
+            self.emit(ir.Mov(pos, data, self.conv_data(pos, x, m), 8))
         return tmp
 
-    def conv_data(self, pos: Pos, t: Type, m: ir.Mem) -> ir.Local:
-        """A heap copy of the t at m from gc 1.19's allocator for t (conv_func): a
-        small integer-shaped value, a string or a slice is passed by value, anything
-        else by address with its type."""
+    def conv_data(self, pos: Pos, x: T.Expr, m: ir.Mem) -> ir.Local:
+        """A heap copy of x, whose value is at m, from gc 1.19's allocator for its type
+        (conv_func): a small integer-shaped value, a string or a slice is passed by
+        value, anything else by address with its type. As gc's order does, a value
+        passed by address is first copied to an order temporary unless it is a global
+        or reached through a pointer: a local (or a call's result) is not address-taken
+        for it, and the temporary is shared by the statements that need one."""
+        t = x.type
         fn = conv_func(t)
         args: list[ir.Operand]
         match fn:
@@ -247,6 +253,11 @@ class ConvertWalker(WalkerBase):
             case "convTslice":
                 args = [m, at(m, 8), at(m, 16)]
             case _:
+                if not (isinstance(x, T.Deref) or isinstance(x, T.VarRef)
+                        and x.var.kind is VarKind.GLOBAL):
+                    cp = self.order_temp(t)
+                    self.write(pos, Direct(cp), m, t)
+                    m = cp
                 pv = self.temp(8)
                 self.emit(ir.LoadAddr(pos, pv, m))
                 args = [self.type_addr(t), pv]
