@@ -290,6 +290,9 @@ class WalkerBase:
         # hold, innermost last, and the freed ones by type, for reuse.
         self.stmt_temps: list[tuple[str, ir.Local]] = []
         self.free_temps: dict[str, list[ir.Local]] = {}
+        # values of calls evaluated ahead of the expression holding them (id(call) →
+        # its result), which expr returns once: complit.slice_lit's order
+        self.preval: dict[int, ir.Mem] = {}
 
     def slot(self, name: str, t: Type | int, kind: ir.SlotKind = ir.SlotKind.AUTO,
              off: int = 0, addrtaken: bool = False) -> ir.Local:

@@ -80,10 +80,19 @@ class ComplitWalker(WalkerBase):
     def slice_lit(self, lv: LVal, e: T.CompositeLit, u: Slice) -> None:
         """A slice literal: a fresh heap (or, not escaping, zeroed stack) array of its
         length (up to the largest index) holding the elements, or runtime.zerobase for an
-        empty one; {p, n, n}."""
+        empty one; {p, n, n}. As gc's order does, the calls among the elements (an
+        element, or the value an element converts) are made before the allocation: only
+        the array is live across it, no call runs with the array live."""
         pos = e.pos
         n = max((el.key + 1 for el in e.elems if isinstance(el.key, int)), default=0)
         tmp = self.temp(e.type)
+        calls = T.Call | T.MethodCall | T.IfaceCall
+        pre = []
+        for el in e.elems:
+            v = el.value.x if isinstance(el.value, T.Convert) else el.value
+            if isinstance(v, calls) and size_of(v.type) > 0:
+                self.preval[id(v)] = self.expr(v)
+                pre.append(id(v))
         if n:
             at_ = Array(n, u.elem)
             sp = self.stack_object(pos, e, at_)
@@ -97,6 +106,8 @@ class ComplitWalker(WalkerBase):
             self.emit(ir.Mov(pos, tmp, p, 8))
         else:
             self.emit(ir.Mov(pos, tmp, ir.SymAddr("runtime.zerobase"), 8))
+        for k in pre:
+            assert k not in self.preval, "a call's value evaluated ahead was never used"
         self.emit(ir.Mov(pos, at(tmp, 8), ir.Imm(n), 8))
         self.emit(ir.Mov(pos, at(tmp, 16), ir.Imm(n), 8))
         self.write(pos, lv, tmp, e.type)

@@ -82,6 +82,10 @@ class ExprWalker(WalkerBase):
 
     def expr(self, e: T.Expr) -> ir.Mem:
         """The location of e's value; do NOT write to it (it may be a variable)."""
+        if self.preval:
+            m = self.preval.pop(id(e), None)
+            if m is not None:
+                return m
         pos = e.pos
         match e:
             case T.ConstExpr():
