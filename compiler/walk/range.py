@@ -25,6 +25,7 @@ from compiler.types.typ import (
     under,
 )
 from compiler.walk.base import (
+    Direct,
     Loop,
     WalkerBase,
     at,
@@ -49,7 +50,10 @@ class RangeWalker(WalkerBase):
         ptr_arr = isinstance(u, Pointer)
         if isinstance(u, Pointer):
             u = under(u.elem)
-        x = self.copy_temp(pos, self.expr(s.x), s.x.type)
+        # gc's order copies the ranged value into an order temporary, which later
+        # statements reuse (three loops over one array copy into one stack object)
+        x = self.order_temp(s.x.type)
+        self.write(pos, Direct(x), self.expr(s.x), s.x.type)
         if isinstance(u, Array):
             n: ir.Operand = ir.Imm(u.length)
         else:
