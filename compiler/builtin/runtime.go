@@ -76,6 +76,7 @@ func memequal(x, y *any, size uintptr) bool
 
 // strings
 func concatstring2(a, b string) string
+func concatstrings(buf *[32]byte, a []string) string
 func cmpstring(a, b string) int
 func intstring(v int64) string
 func decoderune(s string, k int) (r rune, pos int)

@@ -588,6 +588,40 @@ pair concatstring2(const char *a, intptr_t an, const char *b, intptr_t bn) {
     return r;
 }
 
+/* s[0] + ... + s[n-1] (gc's concatstrings for more than five operands; refgo never
+   passes a stack buffer): an operand that is the only non-empty one is the result. */
+typedef struct { const char *ptr; intptr_t len; } strhdr;
+pair concatstrings(void *buf, const strhdr *s, intptr_t n, intptr_t cap)
+    RT("concatstrings");
+pair concatstrings(void *buf, const strhdr *s, intptr_t n, intptr_t cap) {
+    (void)buf;
+    (void)cap;
+    pair r = {0, 0};
+    intptr_t total = 0, nonempty = 0, last = 0;
+    for (intptr_t i = 0; i < n; i++) {
+        if (s[i].len == 0) continue;
+        total += s[i].len;
+        nonempty++;
+        last = i;
+    }
+    if (nonempty == 0) return r;
+    if (nonempty == 1) {
+        r.a = (uintptr_t)s[last].ptr;
+        r.b = (uintptr_t)s[last].len;
+        return r;
+    }
+    char *p = mallocnoscan((uintptr_t)total);
+    char *q = p;
+    for (intptr_t i = 0; i < n; i++) {
+        if (s[i].len == 0) continue;
+        memcpy(q, s[i].ptr, (size_t)s[i].len);
+        q += s[i].len;
+    }
+    r.a = (uintptr_t)p;
+    r.b = (uintptr_t)total;
+    return r;
+}
+
 int64_t cmpstring(const char *a, intptr_t an, const char *b, intptr_t bn) RT("cmpstring");
 int64_t cmpstring(const char *a, intptr_t an, const char *b, intptr_t bn) {
     intptr_t n = an < bn ? an : bn;

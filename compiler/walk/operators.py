@@ -14,6 +14,8 @@ from compiler import ir
 from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    STRING,
+    Array,
     Interface,
     Type,
     is_complex,
@@ -27,6 +29,7 @@ from compiler.walk.base import (
     CMP_OPS,
     FLOAT_OPS,
     INT_OPS,
+    Direct,
     Unsupported,
     WalkerBase,
     at,
@@ -72,6 +75,10 @@ class OperatorWalker(WalkerBase):
             self.jump(e.pos, end)
             self.start(end)
             return tmp
+        if e.op == "+" and is_string(e.type):
+            ops = concat_operands(e)
+            if len(ops) > 5:
+                return self.concat_strings(e.pos, ops, e.type)
         x = self.expr(e.x)
         yc = e.y
         if (isinstance(yc, T.ConstExpr) and isinstance(yc.value, int) and is_scalar(yc.type)
@@ -88,6 +95,25 @@ class OperatorWalker(WalkerBase):
             return tmp
         y = self.expr(e.y)
         return self.binary_values(e.pos, e.op, e.type, e.x.type, x, y, e.y.type)
+
+    def concat_strings(self, pos: Pos, ops: list[T.Expr], t: Type) -> ir.Mem:
+        """s1 + ... + sN for N > 5, as gc lowers it: the operands in an [N]string order
+        temporary (a stack object, reused by later statements), runtime.concatstrings
+        over it. Fewer operands chain concatstring2."""
+        n = len(ops)
+        at_ = Array(n, STRING)
+        arr = self.order_temp(at_)
+        vals = [self.expr(o) for o in ops]
+        self.write_zero(pos, Direct(arr), at_)  # gc's VarDef: the old contents are dead
+        for i, m in enumerate(vals):
+            self.write(pos, Direct(at(arr, 16 * i)), m, STRING)
+        p = self.temp(8)
+        self.emit(ir.LoadAddr(pos, p, arr))
+        r = self.ccall(pos, "concatstrings", [ir.Imm(0), p, ir.Imm(n), ir.Imm(n)], 2)
+        tmp = self.temp(t)
+        self.emit(ir.Mov(pos, tmp, r[0], 8))
+        self.emit(ir.Mov(pos, at(tmp, 8), r[1], 8))
+        return tmp
 
     def binary_values(self, pos: Pos, op: str, rt: Type, xt: Type, x: ir.Mem,
                       y: ir.Mem | ir.Imm, yt: Type) -> ir.Mem:
@@ -170,3 +196,11 @@ class OperatorWalker(WalkerBase):
                     self.emit(ir.FConv(pos, "f2f", at(tmp, off), 4, word, 8))
             return tmp
         raise Unsupported(pos, f"complex operator {op}")
+
+
+def concat_operands(e: T.Expr) -> list[T.Expr]:
+    """The operands of a chain of string additions, flattened as gc's OADDSTR lists
+    them (a constant sum is one operand)."""
+    if isinstance(e, T.Binary) and e.op == "+" and is_string(e.type):
+        return concat_operands(e.x) + concat_operands(e.y)
+    return [e]
