@@ -57,7 +57,7 @@ class SiteKind(enum.Enum):
 
 
 STACK_KINDS = frozenset({SiteKind.ADDR, SiteKind.NEW, SiteKind.MAKE, SiteKind.SLICELIT,
-                         SiteKind.CLOSURE})
+                         SiteKind.CLOSURE, SiteKind.METHVAL})
 """The site kinds walk builds on the stack when they do not escape (conversions have
 their own rule, conv_on_stack)."""
 

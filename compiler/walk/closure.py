@@ -144,8 +144,9 @@ class ClosureWalker(WalkerBase):
         return p
 
     def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem:
-        """A bound method value: a closure over a heap copy of the receiver whose code is
-        the `-fm` wrapper (gc's name) calling the method on it."""
+        """A bound method value: a closure holding the receiver by value (gc's
+        struct { F uintptr; R T }) whose code is the `-fm` wrapper (gc's name) calling
+        the method on it; a stack temporary when it does not escape."""
         pos = e.pos
         sig = under(e.type)
         assert isinstance(sig, Signature)
@@ -154,30 +155,30 @@ class ClosureWalker(WalkerBase):
             sym = f"{e.method.symbol}-fm"
         else:
             sym = f"{self.pkg}.{type_string(rt, link=True)}.{e.method}-fm"
-        rv = self.fm_wrapper(sym, e, sig)
-        p = self.alloc(pos, rt)
+        self.fm_wrapper(sym, e, sig)
         val = self.expr(e.recv)
         if isinstance(e, T.IfaceMethodValue):
             self.emit(ir.NilCheck(pos, val))
-        self.write(pos, Indirect(p, 0), val, rt)
-        clo = self.alloc(pos, Struct((Field("F", UINTPTR), Field("R", Pointer(rt)))))
+        ctx = Struct((Field("F", UINTPTR), Field("R", rt)))
+        sp = self.stack_object(pos, e, ctx)
+        clo = sp if sp is not None else self.alloc(pos, ctx)
         code = self.temp(8)
         self.emit(ir.Mov(pos, code, ir.SymAddr(sym), 8))
         self.emit(ir.Store(pos, clo, 0, code, 8))
-        self.emit(ir.Store(pos, clo, 8, p, 8))
-        del rv
+        self.write(pos, Indirect(clo, struct_layout(ctx)[0][1]), val, rt)
         return clo
 
     def fm_wrapper(self, sym: str, e: T.MethodValue | T.IfaceMethodValue,
-                   sig: Signature) -> Var:
+                   sig: Signature) -> None:
         """Queue the `-fm` closure body for bound method value e (once per symbol); it
-        captures one variable, the receiver copy."""
+        captures one variable by value, the receiver."""
         pos = e.pos
         pkg = sym.split(".", 1)[0]
-        rv = Var("recv", e.recv.type, pos, VarKind.LOCAL, pkg, self.pb.new_uid())
         if sym in self.pb.fm_wrappers:
-            return rv
+            return
         self.pb.fm_wrappers.add(sym)
+        rv = Var("recv", e.recv.type, pos, VarKind.LOCAL, pkg, self.pb.new_uid())
+        self.pb.byval.add(rv.uid)
         params = tuple(Var(f"a{i}", pt, pos, VarKind.PARAM, pkg, self.pb.new_uid())
                        for i, pt in enumerate(sig.params))
         results = tuple(Var("", t, pos, VarKind.RESULT, pkg, self.pb.new_uid())
@@ -193,5 +194,4 @@ class ClosureWalker(WalkerBase):
         body: T.Stmt = T.Return(pos, (call,)) if sig.results else T.ExprStmt(pos, call)
         decl = T.FuncDecl(pos, sym.split(".", 1)[1], None, sig, None, params, results,
                           T.Block(pos, (body,)), captures=(rv,))
-        self.pb.closures.append((decl, sym, {rv.uid}))
-        return rv
+        self.pb.closures.append((decl, sym, set()))
