@@ -31,6 +31,7 @@ from compiler.types.typ import (
     Field,
     Struct,
     Type,
+    size_of,
 )
 from compiler.walk.base import (
     Direct,
@@ -102,9 +103,18 @@ class SelectWalker(WalkerBase):
         its comm statement, then run its body."""
         c = k.clause
         if k.recv is not None and k.buf is not None:
-            self.received[id(k.recv)] = [k.buf, ok] if k.recv.commaok else [k.buf]
-            assert c.comm is not None
-            self.stmt(c.comm)
+            comm = c.comm
+            if (isinstance(comm, T.Assign) and len(comm.lhs) == 2 and k.recv.commaok
+                    and comm.lhs[0].type == k.elem and size_of(comm.lhs[1].type) == 1):
+                # gc's order: `case *p(), *q() = <-c` assigns the value, then ok, each
+                # target evaluated just before its store
+                for lhs, m in ((comm.lhs[0], k.buf), (comm.lhs[1], ok)):
+                    if not isinstance(lhs, T.Blank):
+                        self.write(c.pos, self.lvalue(lhs), m, lhs.type)
+            else:
+                self.received[id(k.recv)] = [k.buf, ok] if k.recv.commaok else [k.buf]
+                assert comm is not None
+                self.stmt(comm)
         self.stmts(c.body)
 
     def select_nb(self, k: _Case, dflt: T.CommClause, end: int) -> None:
