@@ -109,7 +109,8 @@ func efaceeq(typ *byte, x, y unsafe.Pointer) bool
 func typedeq(typ *byte, x, y unsafe.Pointer) bool
 
 // maps
-func makemap(keyType *byte, elemsize uintptr) (hmap unsafe.Pointer)
+func makemap(keyType *byte, elemsize uintptr, h unsafe.Pointer) (hmap unsafe.Pointer)
+func fastrand() uint32
 func mapaccess1(hmap unsafe.Pointer, key *any) (val *any)
 func mapaccess2(hmap unsafe.Pointer, key *any) (val *any, pres bool)
 func mapassign(hmap unsafe.Pointer, key *any) (val *any)

@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/builtin-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 1\n\x01\aruntimeZ\x02\x04exit\x01\x04code\x15\x00"
+    b"version 1\n\x01\aruntime[\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -142,7 +142,10 @@ RUNTIME_IMPORT = (
     b"\x10\x00"
     b"\x02\atypedeq\x03\x03typ'\x01x!\x01y!\x01\x00"
     b"\x10\x00"
-    b"\x02\amakemap\x02\akeyType'\belemsize\x1b\x01\x04hmap!\x00"
+    b"\x02\amakemap\x03\akeyType'\belemsize\x1b\x01h!\x01\x04hmap!\x00"
+    b"\x02\bfastrand\x00"
+    b"\x01\x00"
+    b"\x19\x00"
     b"\x02\nmapaccess1\x02\x04hmap!\x03key(\x01\x03val(\x00"
     b"\x02\nmapaccess2\x02\x04hmap!\x03key(\x02\x03val(\x04pres\x10"
     b"\x00"

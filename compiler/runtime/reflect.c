@@ -21,7 +21,8 @@ typedef field rfield;
 
 extern void *newobject(const void *typ) __asm__("runtime.newobject");
 extern void *makeslice(const rtype *et, int64_t len, int64_t cap) __asm__("runtime.makeslice");
-extern void *makemap(const rtype *key, uintptr_t elemsize) __asm__("runtime.makemap");
+extern void *makemap(const rtype *key, uintptr_t elemsize, void *h)
+    __asm__("runtime.makemap");
 extern pair mapaccess2(void *m, void *key) __asm__("runtime.mapaccess2");
 extern void *mapassign(void *m, void *key) __asm__("runtime.mapassign");
 extern void mapdelete(void *m, void *key) __asm__("runtime.mapdelete");
@@ -66,7 +67,7 @@ void *reflect_makeslice(const rtype *et, int64_t len, int64_t cap) {
 }
 
 void *reflect_makemap(const rtype *t) __asm__("reflect.makemap");
-void *reflect_makemap(const rtype *t) { return makemap(t->key, t->elem->size); }
+void *reflect_makemap(const rtype *t) { return makemap(t->key, t->elem->size, NULL); }
 
 /* mapaccess(m, key): the element's address, or NULL when key is absent. */
 void *reflect_mapaccess(void *m, void *key) __asm__("reflect.mapaccess");

@@ -1008,6 +1008,7 @@ typedef struct hmap {
     uintptr_t nbuckets;
     cell **buckets;
     cell *first, *last;
+    uint64_t hash0;       /* the seed, mixed into every key's hash */
 } hmap;
 
 #define CELLKEY(c) ((char *)(c) + sizeof(cell))
@@ -1062,17 +1063,23 @@ int64_t typedeq(const type *t, void *x, void *y) { return valeq(t, x, y); }
 
 static int keyeq(const type *t, void *a, void *b) { return (int)valeq(t, a, b); }
 
-void *makemap(const type *key, uintptr_t elemsize) RT("makemap");
-void *makemap(const type *key, uintptr_t elemsize) {
-    hmap *m = mallocgc(sizeof(hmap));
+/* makemap: a map whose header is h (zeroed; walk's stack header of a make(map) that
+   does not escape, as gc's makemap(t, hint, h)) or a fresh heap one (h NULL). The
+   buckets come with the first insertion. Walk initializes a stack header for a small
+   constant hint itself, as gc does: key, elemsize and hash0 = fastrand(). */
+void *makemap(const type *key, uintptr_t elemsize, hmap *h) RT("makemap");
+void *makemap(const type *key, uintptr_t elemsize, hmap *h) {
+    hmap *m = h != NULL ? h : mallocgc(sizeof(hmap));
     m->key = key;
     m->elemsize = elemsize;
-    m->nbuckets = 8;
-    m->buckets = mallocgc(m->nbuckets * sizeof(cell *));
+    m->hash0 = fastrand();
     return m;
 }
 
+static uint64_t maphash(hmap *m, void *key) { return hashkey(m->key, key) ^ m->hash0; }
+
 static cell *mapfind(hmap *m, void *key, uint64_t h) {
+    if (m->nbuckets == 0) return NULL;
     for (cell *c = m->buckets[h & (m->nbuckets - 1)]; c != NULL; c = c->next)
         if (c->hash == h && keyeq(m->key, CELLKEY(c), key)) return c;
     return NULL;
@@ -1082,10 +1089,10 @@ static cell *mapfind(hmap *m, void *key, uint64_t h) {
 void *mapaccess1(hmap *m, void *key) RT("mapaccess1");
 void *mapaccess1(hmap *m, void *key) {
     if (m == NULL || m->count == 0) {
-        if (m != NULL) (void)hashkey(m->key, key);
+        if (m != NULL) (void)maphash(m, key);
         return (void *)zeroval;
     }
-    cell *c = mapfind(m, key, hashkey(m->key, key));
+    cell *c = mapfind(m, key, maphash(m, key));
     return c ? CELLELEM(m, c) : (void *)zeroval;
 }
 
@@ -1093,7 +1100,7 @@ pair mapaccess2(hmap *m, void *key) RT("mapaccess2");
 pair mapaccess2(hmap *m, void *key) {
     pair out = {(uintptr_t)zeroval, 0};
     if (m == NULL || m->count == 0) return out;
-    cell *c = mapfind(m, key, hashkey(m->key, key));
+    cell *c = mapfind(m, key, maphash(m, key));
     if (c) { out.a = (uintptr_t)CELLELEM(m, c); out.b = 1; }
     return out;
 }
@@ -1101,11 +1108,11 @@ pair mapaccess2(hmap *m, void *key) {
 void *mapassign(hmap *m, void *key) RT("mapassign");
 void *mapassign(hmap *m, void *key) {
     if (m == NULL) panicstr("assignment to entry in nil map");
-    uint64_t h = hashkey(m->key, key);
+    uint64_t h = maphash(m, key);
     cell *c = mapfind(m, key, h);
     if (c) return CELLELEM(m, c);
     if ((uintptr_t)m->count >= m->nbuckets) {
-        uintptr_t nb = m->nbuckets * 2;
+        uintptr_t nb = m->nbuckets ? m->nbuckets * 2 : 8;
         cell **b = mallocgc(nb * sizeof(cell *));
         for (cell *x = m->first; x != NULL; x = x->order) {
             x->next = b[x->hash & (nb - 1)];
@@ -1129,7 +1136,7 @@ void *mapassign(hmap *m, void *key) {
 void mapdelete(hmap *m, void *key) RT("mapdelete");
 void mapdelete(hmap *m, void *key) {
     if (m == NULL || m->count == 0) return;
-    uint64_t h = hashkey(m->key, key);
+    uint64_t h = maphash(m, key);
     cell **pp = &m->buckets[h & (m->nbuckets - 1)];
     for (cell *c = *pp; c != NULL; pp = &c->next, c = c->next) {
         if (c->hash == h && keyeq(m->key, CELLKEY(c), key)) {

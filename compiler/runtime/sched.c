@@ -818,12 +818,16 @@ int64_t GOMAXPROCS(int64_t n) {
     return old;
 }
 
-/* fastrandn: wyrand, seeded from the clock at the first call. */
-uint32_t fastrandn(uint32_t n) {
+/* fastrand: wyrand, seeded from the clock at the first call (gc's map hash seed
+   comes from it too); fastrandn: one below n. */
+uint32_t fastrand(void) RT("fastrand");
+uint32_t fastrand(void) {
     static uint64_t state;
     if (state == 0) state = (uint64_t)nanotime() | 1;
     state += 0xa0761d6478bd642fULL;
     __uint128_t t = (__uint128_t)state * (state ^ 0xe7037ed1a0b428dbULL);
     uint64_t r = (uint64_t)(t >> 64) ^ (uint64_t)t;
-    return (uint32_t)(((uint64_t)(uint32_t)r * n) >> 32);
+    return (uint32_t)r;
 }
+
+uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }

@@ -89,7 +89,8 @@ void gosched(void);
 /* nanotime: the monotonic clock in nanoseconds. */
 int64_t nanotime(void);
 
-/* fastrandn: a pseudo-random number in [0, n). */
+/* fastrand: a pseudo-random number; fastrandn: one in [0, n). */
+uint32_t fastrand(void) __asm__("runtime.fastrand");
 uint32_t fastrandn(uint32_t n);
 
 /* sched_scanroots: mark what the scheduler's own memory reaches (goroutine records,

@@ -14,14 +14,21 @@ from compiler import ir
 from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    INT64,
+    UINT64,
+    UINTPTR,
+    UNSAFE_POINTER,
     Array,
     Chan,
+    Field,
     Interface,
     Kind,
     Map,
+    Named,
     Pointer,
     Signature,
     Slice,
+    Struct,
     Type,
     basic_kind,
     is_signed,
@@ -172,19 +179,39 @@ class BuiltinWalker(WalkerBase):
             case Map():
                 if e.args:
                     self.int_word(e.pos, e.args[0])
-                return self.make_map(e.pos, u)
+                return self.make_map(e.pos, u, e)
             case Chan():
                 return self.make_chan(e, u)
             case Slice():
                 return self.make_slice(e, u)
         raise Unsupported(e.pos, f"make of {type_string(e.type)}")
 
-    def make_map(self, pos: Pos, u: Map) -> ir.Mem:
-        """make(map[K]V): runtime.makemap(&type.K, sizeof V). The caller evaluates any
-        size hint for its effects; the map grows on demand, so do NOT pass the hint on
-        (gc's makemap ignores a negative or oversized one too)."""
-        (m,) = self.ccall(pos, "makemap", [self.type_addr(u.key), ir.Imm(size_of(u.elem))], 1)
-        return m
+    def make_map(self, pos: Pos, u: Map, e: T.BuiltinCall | None = None) -> ir.Mem:
+        """make(map[K]V): runtime.makemap(&type.K, sizeof V, nil). The caller evaluates
+        any size hint for its effects; the map grows on demand, so do NOT pass the hint
+        on (gc's makemap ignores a negative or oversized one too). As gc does, the
+        header of a make e that does not escape is a zeroed stack temporary
+        (`map.hdr[K]V`): makemap initializes it, or for no hint or a constant one of at
+        most 8 (gc's BUCKETSIZE) walk does, its seed from runtime.fastrand."""
+        key, es = self.type_addr(u.key), ir.Imm(size_of(u.elem))
+        hdr = map_header(pos, u)
+        h = self.stack_object(pos, e, hdr) if e is not None else None
+        if h is None or e is None:
+            (m,) = self.ccall(pos, "makemap", [key, es, ir.Imm(0)], 1)
+            return m
+        hint = e.args[0] if e.args else None
+        if hint is not None and not (isinstance(hint, T.ConstExpr)
+                                     and int(hint.value) <= 8):  # type: ignore[arg-type]
+            (m,) = self.ccall(pos, "makemap", [key, es, h], 1)
+            return m
+        (seed,) = self.ccall(pos, "fastrand", [], 1)
+        kt, et = self.temp(8), self.temp(8)
+        self.emit(ir.Mov(pos, kt, key, 8))
+        self.emit(ir.Mov(pos, et, es, 8))
+        self.emit(ir.Store(pos, h, 8, kt, 8))
+        self.emit(ir.Store(pos, h, 16, et, 8))
+        self.emit(ir.Store(pos, h, 56, seed, 4))
+        return h
 
     def make_slice(self, e: T.BuiltinCall, u: Slice) -> ir.Mem:
         """make([]T, n[, c]): runtime.makeslice checks n and c and allocates c elements;
@@ -312,3 +339,14 @@ class BuiltinWalker(WalkerBase):
         self.move(pos, tmp, self.expr(e.args[0]), h)
         self.move(pos, at(tmp, h), self.expr(e.args[1]), h)
         return tmp
+
+
+def map_header(pos: Pos, u: Map) -> Named:
+    """runtime.c's hmap as a type walk can lay out on the stack, named as gc names its
+    map header type (`map.hdr[int]int`): count, key type, element size, bucket count,
+    buckets, first and last cells in insertion order, hash seed."""
+    ptr = UNSAFE_POINTER
+    return Named(f"hdr[{type_string(u.key)}]{type_string(u.elem)}", "map", pos, Struct((
+        Field("count", INT64), Field("key", Pointer(UINTPTR)), Field("elemsize", UINTPTR),
+        Field("nbuckets", UINTPTR), Field("buckets", ptr), Field("first", ptr),
+        Field("last", ptr), Field("hash0", UINT64))))
