@@ -87,7 +87,7 @@ void reflect_mapdelete(void *m, void *key) __asm__("reflect.mapdelete");
 void reflect_mapdelete(void *m, void *key) { mapdelete(m, key); }
 
 /* mapiterinit/mapiternext(m, it): the next (key, element) addresses, (NULL, NULL) at
-   the end; it is the iterator's 3 words. */
+   the end; it is the iterator's 4 words. */
 pair reflect_mapiterinit(void *m, void **it) __asm__("reflect.mapiterinit");
 pair reflect_mapiterinit(void *m, void **it) { return mapiterinit(m, it); }
 

@@ -1181,22 +1181,27 @@ void mapdelete_faststr(hmap *m, const char *p, intptr_t n) {
     mapdelete(m, &k);
 }
 
-/* An iterator is 3 words the compiler reserves: {map, current cell, next cell}.
-   mapiternext advances; it = (key ptr, elem ptr) or key ptr NULL at the end. */
-pair mapiterinit(hmap *m, cell **it) RT("mapiterinit");
-pair mapiternext(hmap *m, cell **it) RT("mapiternext");
-pair mapiterinit(hmap *m, cell **it) {
-    it[0] = m && m->count ? m->first : NULL;
+/* An iterator is 4 words the compiler reserves (walk's map.iter[K]V): {key ptr, elem
+   ptr, next cell, map}. mapiternext advances: the key and element addresses of the
+   next entry, in the iterator and returned, or NULL at the end. */
+pair mapiterinit(hmap *m, void **it) RT("mapiterinit");
+pair mapiternext(hmap *m, void **it) RT("mapiternext");
+pair mapiterinit(hmap *m, void **it) {
+    it[2] = m && m->count ? m->first : NULL;
+    it[3] = m;
     return mapiternext(m, it);
 }
-pair mapiternext(hmap *m, cell **it) {
+pair mapiternext(hmap *m, void **it) {
     pair out = {0, 0};
-    cell *c = it[0];
+    cell *c = it[2];
     while (c != NULL && c->dead) c = c->order;
+    it[0] = it[1] = NULL;
     if (c == NULL) return out;
-    it[0] = c->order;
-    out.a = (uintptr_t)CELLKEY(c);
-    out.b = (uintptr_t)CELLELEM(m, c);
+    it[2] = c->order;
+    it[0] = CELLKEY(c);
+    it[1] = CELLELEM(m, c);
+    out.a = (uintptr_t)it[0];
+    out.b = (uintptr_t)it[1];
     return out;
 }
 

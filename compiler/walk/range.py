@@ -5,7 +5,7 @@
 copies s once, then loops an index temp from 0 to len: head (`binop lt`), body (load
 s.ptr + i*size into v, assign i, the loop body), post (i = next), end. Over a string
 runtime.decoderune gives each rune and the next index; over a map
-runtime.mapiterinit/mapiternext walk a 3-word iterator in a temp, returning key and
+runtime.mapiterinit/mapiternext walk a 4-word iterator in a temp, holding key and
 element pointers (nil at the end). Over a channel each round is
 `ok = runtime.chanrecv2(c, &tmp)`, leaving the loop when ok is false (closed, drained).
 """
@@ -13,15 +13,21 @@ element pointers (nil at the end). Over a channel each round is
 from __future__ import annotations
 
 from compiler import ir
+from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    UNSAFE_POINTER,
     Array,
     Chan,
+    Field,
     Map,
+    Named,
     Pointer,
     Slice,
+    Struct,
     is_string,
     size_of,
+    type_string,
     under,
 )
 from compiler.walk.base import (
@@ -114,22 +120,25 @@ class RangeWalker(WalkerBase):
         self.start(end)
 
     def range_map(self, s: T.Range, u: Map) -> None:
-        """for k, v := range m: runtime.mapiterinit/mapiternext over an iterator temp."""
+        """for k, v := range m: runtime.mapiterinit/mapiternext over an iterator that, as
+        gc's hiter, holds the current key and element addresses and the map (gc's
+        `map.iter[K]V`, an order temporary: later loops reuse it)."""
         pos = s.pos
         for v in s.vars:
             self.declare(pos, v)
-        m = self.copy_temp(pos, self.expr(s.x), s.x.type)
-        it = self.temp(24)
+        m = self.expr(s.x)
+        itt = map_iter(pos, u)
+        it = self.order_temp(itt)
+        self.write_zero(pos, Direct(it), itt)
         pit = self.temp(8)
         self.emit(ir.LoadAddr(pos, pit, it))
-        kp, ep = self.temp(8), self.temp(8)
-        r = self.ccall(pos, "mapiterinit", [m, pit], 2)
-        self.emit(ir.Mov(pos, kp, r[0], 8))
-        self.emit(ir.Mov(pos, ep, r[1], 8))
+        self.ccall(pos, "mapiterinit", [m, pit], 2)
         head, body, post, end = (self.new_block(), self.new_block(), self.new_block(),
                                  self.new_block())
         self.jump(pos, head)
         self.start(head)
+        kp = self.temp(8)
+        self.emit(ir.Mov(pos, kp, at(it, 0), 8))
         more = self.temp(1)
         self.emit(ir.BinOp(pos, ir.Op.NE, more, kp, ir.Imm(0), 8, False))
         self.branch(pos, more, body, end)
@@ -143,6 +152,8 @@ class RangeWalker(WalkerBase):
             self.emit(ir.Load(pos, k, kp, 0, size_of(u.key)))
             self.write(pos, kl, k, u.key)
         if vl is not None:
+            ep = self.temp(8)
+            self.emit(ir.Mov(pos, ep, at(it, 8), 8))
             ev = self.temp(u.elem)
             self.emit(ir.Load(pos, ev, ep, 0, size_of(u.elem)))
             self.write(pos, vl, ev, u.elem)
@@ -151,9 +162,9 @@ class RangeWalker(WalkerBase):
         self.loops.pop()
         self.jump(pos, post)
         self.start(post)
-        r = self.ccall(pos, "mapiternext", [m, pit], 2)
-        self.emit(ir.Mov(pos, kp, r[0], 8))
-        self.emit(ir.Mov(pos, ep, r[1], 8))
+        mp = self.temp(8)
+        self.emit(ir.Mov(pos, mp, at(it, 24), 8))
+        self.ccall(pos, "mapiternext", [mp, pit], 2)
         self.jump(pos, head)
         self.start(end)
 
@@ -179,3 +190,13 @@ class RangeWalker(WalkerBase):
         self.loops.pop()
         self.jump(pos, head)
         self.start(end)
+
+
+def map_iter(pos: Pos, u: Map) -> Named:
+    """The iterator runtime.mapiterinit fills, named as gc names its hiter type
+    (`map.iter[string]int`): the current key and element addresses, the next cell and
+    the map."""
+    ptr = UNSAFE_POINTER
+    return Named(f"iter[{type_string(u.key)}]{type_string(u.elem)}", "map", pos, Struct((
+        Field("key", Pointer(u.key)), Field("elem", Pointer(u.elem)), Field("next", ptr),
+        Field("h", ptr))))

@@ -35,12 +35,12 @@ func mapassign(t *rtype, m, key, val unsafe.Pointer)
 // mapdelete removes *key from m.
 func mapdelete(m, key unsafe.Pointer)
 
-// mapiterinit starts iterating m (insertion order) with the 3-word iterator it and
+// mapiterinit starts iterating m (insertion order) with the 4-word iterator it and
 // returns the first entry's key and element addresses, or nils for an empty map.
-func mapiterinit(m unsafe.Pointer, it *[3]unsafe.Pointer) (key, elem unsafe.Pointer)
+func mapiterinit(m unsafe.Pointer, it *[4]unsafe.Pointer) (key, elem unsafe.Pointer)
 
 // mapiternext returns the next entry's key and element addresses, or nils at the end.
-func mapiternext(m unsafe.Pointer, it *[3]unsafe.Pointer) (key, elem unsafe.Pointer)
+func mapiternext(m unsafe.Pointer, it *[4]unsafe.Pointer) (key, elem unsafe.Pointer)
 
 // itabFor returns the itab of concrete type t for interface type inter, nil if t lacks
 // one of inter's methods.

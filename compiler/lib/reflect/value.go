@@ -933,7 +933,7 @@ func (v Value) SetMapIndex(key, elem Value) {
 // A MapIter is an iterator for ranging over a map.
 type MapIter struct {
 	m       Value
-	it      [3]unsafe.Pointer
+	it      [4]unsafe.Pointer
 	key     unsafe.Pointer
 	elem    unsafe.Pointer
 	started bool
