@@ -3,11 +3,13 @@
 
 // A closure that does not escape is a stack object (gc's struct { F uintptr; x *int })
 // and the variables it captures stay in the frame. Variables captured by a closure on
-// the heap (a deferred one here) move to the heap; the frame then holds only `&p`, their
-// address, which is live wherever the variable is used. Calls through closures are
-// indirect calls; defer registers a closure with deferproc and runs it at deferreturn;
-// a defer outside loops keeps its wrapper closure in the frame, a stack object holding
-// the evaluated function by value (gc's struct { F uintptr; .autotmp_N func() }).
+// the heap (one deferred in a loop here) move to the heap; the frame then holds only
+// `&p`, their address, which is live wherever the variable is used. Calls through
+// closures are indirect calls; defer registers a closure with deferproc and runs it at
+// deferreturn; a defer outside loops keeps its wrapper closure in the frame, a stack
+// object holding the evaluated function by value (gc's struct { F uintptr;
+// .autotmp_N func() }), and so may its arguments be: f2's literal and p stay in the
+// frame (refgo captures p by reference, gc by value: gc has no `stack object p`).
 
 package main
 
@@ -23,8 +25,15 @@ func f1() int {
 	return x
 }
 
-func f2(p *int) { // ERROR "live at call to newobject: p$" "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "stack object .autotmp_[0-9]+ struct { F uintptr; .autotmp_[0-9]+ func\(\) }$"
+func f2(p *int) { // ERROR "live at entry to f2: p$"
+	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$" "stack object .autotmp_[0-9]+ struct { F uintptr; .autotmp_[0-9]+ func\(\) }$"
+	h()
+}
+
+func f4(p *int, n int) { // ERROR "live at call to newobject: p$" "live at entry to f4: p$"
+	for i := 0; i < n; i++ {
+		defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "live at call to newobject: &p .autotmp_[0-9]+$" "live at call to deferproc: &p$"
+	}
 	h()
 }
 
@@ -36,5 +45,6 @@ func f3(f func(int) int) int { // ERROR "live at entry to f3: f$"
 func main() {
 	f1()
 	f2(nil)
+	f4(nil, 2)
 	f3(func(i int) int { return i })
 }

@@ -286,6 +286,9 @@ class WalkerBase:
         # set while evaluating a go or defer statement's function and arguments into the
         # heap variables its wrapper closure captures: nothing is built on the stack then.
         self.wrapping = False
+        # evaluating a once-run defer's function and arguments: they live until the
+        # frame's exit, so a transient site must not be an order temporary
+        self.deferring = False
         # gc's order temporaries (order_temp): those the statements being lowered
         # hold, innermost last, and the freed ones by type, for reuse.
         self.stmt_temps: list[tuple[str, ir.Local]] = []
@@ -469,7 +472,7 @@ class WalkerBase:
         if not force and (id(node) not in self.pb.opts.stacksites or self.wrapping
                           or size == 0 or size > MAX_IMPLICIT_STACK_SIZE):
             return None
-        if not force and id(node) in self.pb.opts.transient:
+        if not force and id(node) in self.pb.opts.transient and not self.deferring:
             obj = self.order_temp(t)
         else:
             obj = self.temp(t)

@@ -74,9 +74,11 @@ class ClosureWalker(WalkerBase):
                     self.pb.new_uid())
             self.ntemp += 1
             self.pb.byval.add(v.uid)
-            saved, self.wrapping = self.wrapping, True
+            # a once-run defer's wrapper is a frame slot: its arguments may be too
+            saved, self.wrapping = self.wrapping, self.wrapping or not once
+            saved_d, self.deferring = self.deferring, self.deferring or once
             self.var_decl(T.VarDecl(pos, (v,), (e,)))
-            self.wrapping = saved
+            self.wrapping, self.deferring = saved, saved_d
             bound.append(v)
             return T.VarRef(pos, v.type, v)
 

@@ -39,11 +39,13 @@ def heap_vars(body: T.Block | None, stacksites: frozenset[int],
     bodies: list[object] = [body]
     wrapped: set[int] = set()
     while bodies:
-        for x in T.walk_nodes(bodies.pop()):
+        b = bodies.pop()
+        once = once_defers(b)
+        for x in T.walk_nodes(b):
             if isinstance(x, T.AddrOf):
                 if isinstance(x.x, T.VarRef) and x.x.var.kind is not VarKind.GLOBAL:
                     out.add(x.x.var.uid)
-            elif isinstance(x, T.Defer | T.Go):
+            elif isinstance(x, T.Defer | T.Go) and id(x) not in once:
                 wrapped.update(id(n) for n in T.walk_nodes(x.call) if isinstance(n, T.FuncLit))
             elif isinstance(x, T.FuncLit):
                 caps = {v.uid for v in x.decl.captures}
@@ -52,6 +54,20 @@ def heap_vars(body: T.Block | None, stacksites: frozenset[int],
                     captured_heap.update(caps)
                 bodies.append(x.decl.body)
     return out
+
+
+def once_defers(body: object) -> set[int]:
+    """The ids of the defer statements of body that run at most once per call, as
+    closure.defer_stmt decides: outside any loop, switch or select, in a body without
+    labels. Their wrappers are stack objects, so their arguments may be too."""
+    nodes = list(T.walk_nodes(body))
+    if any(isinstance(n, T.Labeled) for n in nodes):
+        return set()
+    nested: set[int] = set()
+    for n in nodes:
+        if isinstance(n, T.For | T.Range | T.Switch | T.TypeSwitch | T.Select):
+            nested.update(id(d) for d in T.walk_nodes(n) if isinstance(d, T.Defer))
+    return {id(n) for n in nodes if isinstance(n, T.Defer) and id(n) not in nested}
 
 
 def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,
