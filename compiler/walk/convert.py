@@ -236,10 +236,11 @@ class ConvertWalker(WalkerBase):
     def conv_data(self, pos: Pos, x: T.Expr, m: ir.Mem) -> ir.Local:
         """A heap copy of x, whose value is at m, from gc 1.19's allocator for its type
         (conv_func): a small integer-shaped value, a string or a slice is passed by
-        value, anything else by address with its type. As gc's order does, a value
-        passed by address is first copied to an order temporary unless it is a global
-        or reached through a pointer: a local (or a call's result) is not address-taken
-        for it, and the temporary is shared by the statements that need one."""
+        value, anything else by address with its type. As gc's order does (isaddrokay), a
+        value passed by address is first copied to an order temporary unless it is a
+        global or an addressable expression other than a variable (`*p`, `a.s`): a
+        local variable (or a call's result) is not address-taken for it, and the
+        temporary is shared by the statements that need one."""
         t = x.type
         fn = conv_func(t)
         args: list[ir.Operand]
@@ -253,8 +254,11 @@ class ConvertWalker(WalkerBase):
             case "convTslice":
                 args = [m, at(m, 8), at(m, 16)]
             case _:
-                if not (isinstance(x, T.Deref) or isinstance(x, T.VarRef)
-                        and x.var.kind is VarKind.GLOBAL):
+                if isinstance(x, T.VarRef):
+                    okay = x.var.kind is VarKind.GLOBAL
+                else:
+                    okay = self.addressable(x)
+                if not okay:
                     cp = self.order_temp(t)
                     self.write(pos, Direct(cp), m, t)
                     m = cp
