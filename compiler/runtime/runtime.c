@@ -1802,7 +1802,7 @@ __attribute__((noinline)) frameinfo log_callerFrame(int64_t skip) {
    runtime.defaultGOROOT); "" when there was none. */
 extern const char refgo_defaultGOROOT[] __attribute__((weak));
 
-gostring runtime_GOROOT(void) RT("GOROOT");
+gostring runtime_GOROOT(void) __asm__("runtime.GOROOT");
 gostring runtime_GOROOT(void) {
     const char *s = getenv("GOROOT");
     if (s == NULL || *s == 0) s = refgo_defaultGOROOT;
