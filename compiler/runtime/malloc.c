@@ -508,11 +508,30 @@ static void scanstack(uintptr_t sp, uintptr_t fp, uintptr_t top) {
     scanblock(lo, top);
 }
 
+/* drain: scan the queued objects until none is left. An object is queued when a word
+   pointing at it is scanned, mostly long after its memory was last touched, so the
+   first load of its scan missed the cache (three quarters of BinaryTree17's time in
+   the marker). Objects now pass through a FIFO of PREFETCH entries: each one's first
+   line is prefetched as it enters and it is scanned as it leaves, while the loads of
+   those behind it are under way. */
+enum { PREFETCH = 16 };
+
 static void drain(void) {
-    while (mlen > 0) {
-        mlen--;
-        uintptr_t p = mstack[mlen].p, n = mstack[mlen].n;
-        scanblock(p, p + n);
+    work fifo[PREFETCH];
+    unsigned head = 0, count = 0;
+    for (;;) {
+        if (mlen > 0 && count < PREFETCH) {
+            mlen--;
+            work w = mstack[mlen];
+            __builtin_prefetch((const void *)w.p);
+            fifo[(head + count++) % PREFETCH] = w;
+            continue;
+        }
+        if (count == 0) return;
+        work w = fifo[head];
+        head = (head + 1) % PREFETCH;
+        count--;
+        scanblock(w.p, w.p + w.n);
     }
 }
 
