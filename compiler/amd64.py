@@ -503,10 +503,16 @@ class FuncGen:
                 self.ins("movq\t%rsp, %rbp")
                 self.sp_mode = False
             fuse = b.index in self.alloc.fused
+            skip = False
             for n, i in enumerate(b.instrs):
+                if skip:
+                    skip = False
+                    continue
                 self.pos = i.pos
                 self.ncall = ordinal.get((b.index, n), -1)
-                if fuse and n == len(b.instrs) - 1:
+                if n + 1 < len(b.instrs) and self.scaled_index(i, b.instrs[n + 1]):
+                    skip = True
+                elif fuse and n == len(b.instrs) - 1:
                     if isinstance(i, ir.FBinOp):
                         amd64float.fcompare(self, i, fused=True)
                     else:
@@ -733,6 +739,29 @@ class FuncGen:
         else:
             self.ins(f"set{cc}\t%al")
             self.store("rax", i.dst, 1)
+
+    def scaled_index(self, a: ir.Instr, b: ir.Instr) -> bool:
+        """Emit walk's element address `mul T <- i, $s ; add T <- T, base` (s 1, 2, 4 or
+        8) as one `leaq (base,i,s)`, and say so; else emit nothing. (Three or four
+        instructions before: a move, a shift and an add.)"""
+        if not (isinstance(a, ir.BinOp) and isinstance(b, ir.BinOp) and a.op is ir.Op.MUL
+                and b.op is ir.Op.ADD and a.width == b.width == 8 and b.dst == a.dst
+                and b.x == a.dst and isinstance(a.y, ir.Imm) and a.y.value in (1, 2, 4, 8)
+                and isinstance(a.x, ir.Local) and isinstance(b.y, ir.Local | ir.Global)
+                and b.y != a.dst and self.regof(a.dst) != ""):
+            return False
+        t = self.target(a.dst)
+        x = self.regof(a.x)
+        if x is None:
+            x = "rcx"
+            self.load(a.x, x)
+        base = self.regof(b.y)
+        if base is None:
+            base = t if t != x else "rax" if x != "rax" else "rcx"
+            self.load(b.y, base)
+        self.ins(f"leaq\t({reg(base)},{reg(x)},{a.y.value}), {reg(t)}")
+        self.store(t, a.dst, 8)
+        return True
 
     def binop(self, i: ir.BinOp) -> None:
         op, w, sg = i.op, i.width, i.signed
