@@ -18,6 +18,11 @@ slots whose address is never taken, and compares of known words fold (EQ, NE). O
 join block of at most MAX_DUP instructions, none a call, is copied, and only when its
 `if` folds; blocks no longer reached are dropped.
 
+Then `reuse_addresses`: an element address (`mul T <- i, $8 ; add T <- T, p+0`)
+computed again along a single-predecessor chain while an earlier temporary still holds
+it is read from that temporary (a swap `p[i], p[j] = p[j], p[i]` builds two addresses,
+not four).
+
 Then `propagate`: a word written once by a move from a word nothing writes again
 afterwards is read from that source. The loader's inlined ReadUvarint(loader.R) loop
 passes `loader+8` to ReadByte instead of the converted reader's data word that was
@@ -167,10 +172,145 @@ def fold_func(f: ir.Func) -> ir.Func:
         live = _reached(blocks, f.blocks[0].index, keep)
         f = replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
                                            if k.index in live]))
-    return propagate(f, tracked)
+    return propagate(reuse_addresses(f, tracked), tracked)
 
 
 Word = tuple[str, int]
+
+AddrKey = tuple[ir.Operand, int, ir.Operand]
+"""(index, scale, base) of an element address `t = index * scale; t = t + base`."""
+
+
+def _addr_pair(a: ir.Instr, b: ir.Instr, tracked: frozenset[str]) -> AddrKey | None:
+    """The key of the element address a and b compute into a's 8-byte temporary, if
+    they are walk's `binop mul t <- i, $scale ; binop add t <- t, base` on tracked words."""
+    if not (isinstance(a, ir.BinOp) and isinstance(b, ir.BinOp) and a.op is ir.Op.MUL
+            and b.op is ir.Op.ADD and a.width == b.width == 8 and isinstance(a.dst, ir.Local)
+            and a.dst.off == 0 and a.dst.slot in tracked and b.dst == a.dst and b.x == a.dst
+            and isinstance(a.y, ir.Imm) and isinstance(a.x, ir.Local) and a.x.slot in tracked
+            and isinstance(b.y, ir.Local) and b.y.slot in tracked
+            and a.x.slot != a.dst.slot and b.y.slot != a.dst.slot):
+        return None
+    return a.x, a.y.value, b.y
+
+
+def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
+    """f with an element address computed again where the same computation's temporary
+    still holds it read from that temporary. walk evaluates `perm[i], perm[j] =
+    perm[j], perm[i]` as the two destination addresses, then the two source addresses
+    again (a multiply and an add each), and `j := perm[k]; perm[k] = k` likewise. Along
+    a chain of single-predecessor blocks (as prove's facts), the pair `mul T2 <- i,
+    $8 ; add T2 <- T2, perm+0` is dropped when an earlier pair left the same address in
+    T (i, perm and T not written since) and T2 is a temporary those two instructions
+    alone write, read only later in the same block while T still holds it; those reads
+    read T."""
+    if f.defers:
+        return f
+    ndefs: dict[Word, int] = {}
+    readin: dict[Word, set[int]] = {}
+    for b in f.blocks:
+        for i in b.instrs:
+            for a in ir.accesses(i):
+                for w in _words(a.slot, a.off, a.size):
+                    if a.is_def:
+                        ndefs[w] = ndefs.get(w, 0) + 1
+                    else:
+                        readin.setdefault(w, set()).add(b.index)
+        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
+            for w in _words(b.term.cond.slot, b.term.cond.off, 1):
+                readin.setdefault(w, set()).add(-1)
+    preds: dict[int, list[int]] = {b.index: [] for b in f.blocks}
+    for b in f.blocks:
+        for t in ir.successors(b.term):
+            preds[t].append(b.index)
+    slots = {s.name: s for s in f.slots}
+    out_avail: dict[int, dict[AddrKey, str]] = {}
+    blocks = []
+    changed = False
+    for b in f.blocks:
+        ps = preds[b.index]
+        avail: dict[AddrKey, str] = {}
+        if len(ps) == 1 and b.index not in f.defer_exits:
+            avail = dict(out_avail.get(ps[0], {}))
+        instrs = list(b.instrs)
+        k = 0
+        while k < len(instrs):
+            i = instrs[k]
+            key = _addr_pair(i, instrs[k + 1], tracked) if k + 1 < len(instrs) else None
+            if key is not None:
+                assert isinstance(i, ir.BinOp) and isinstance(i.dst, ir.Local)
+                t2 = i.dst.slot
+                held = avail.get(key)
+                if held is not None and held != t2 and ndefs.get((t2, 0)) == 2 and \
+                        readin.get((t2, 0), set()) <= {b.index} and \
+                        slots[t2].size == 8 and slots[t2].kind is ir.SlotKind.AUTO and \
+                        _rename_reads(instrs, k + 2, t2, held):
+                    del instrs[k:k + 2]
+                    changed = True
+                    continue
+                avail = {kk: v for kk, v in avail.items() if t2 not in _key_slots(kk, v)}
+                avail[key] = t2
+                k += 2
+                continue
+            for a in ir.accesses(i):
+                if a.is_def and avail:
+                    avail = {kk: v for kk, v in avail.items() if a.slot not in _key_slots(kk, v)}
+            if isinstance(i, ir.Mov) and i.width == 8 and isinstance(i.dst, ir.Local) and \
+                    i.dst.off == 0 and i.dst.slot in tracked and isinstance(i.src, ir.Local) \
+                    and i.src.off == 0:
+                # a copy of an available address holds it too, and is mostly the one
+                # still read later (walk's `mov .autotmp_58 <- .autotmp_57` feeds the
+                # store): reading it keeps one register for both
+                for kk, v in list(avail.items()):
+                    if v == i.src.slot and i.dst.slot not in _key_slots(kk, v):
+                        avail[kk] = i.dst.slot
+            k += 1
+        out_avail[b.index] = avail
+        blocks.append(ir.Block(b.index, tuple(instrs), b.term) if instrs != list(b.instrs) else b)
+    return replace(f, blocks=tuple(blocks)) if changed else f
+
+
+def _key_slots(key: AddrKey, t: str) -> set[str]:
+    return {t, *(o.slot for o in (key[0], key[2]) if isinstance(o, ir.Local))}
+
+
+def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str) -> bool:
+    """Rewrite the reads of word (old, 0) in instrs[start:] as reads of (new, 0), in
+    place, if no instruction writes new before the last of them; else change nothing."""
+    last = -1
+    for k in range(start, len(instrs)):
+        if any(a.slot == old and not a.is_def for a in ir.accesses(instrs[k])):
+            last = k
+    for k in range(start, last):
+        if any(a.slot == new and a.is_def for a in ir.accesses(instrs[k])):
+            return False
+    for k in range(start, last + 1):
+        if any(a.slot == old and a.is_def for a in ir.accesses(instrs[k])):
+            return False
+    src, dst = ir.Local(old, 0), ir.Local(new, 0)
+
+    def ren(op: object) -> object:
+        if op == src:
+            return dst
+        if isinstance(op, ir.Arg):
+            m = ren(op.mem)
+            return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
+        if isinstance(op, tuple):
+            xs = tuple(ren(x) for x in op)
+            return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
+        return op
+
+    for k in range(start, last + 1):
+        i = instrs[k]
+        ch: dict[str, Any] = {}
+        for fl in i.__dataclass_fields__:
+            v = getattr(i, fl)
+            nv = ren(v) if fl != "dst" else v
+            if nv is not v:
+                ch[fl] = nv
+        if ch:
+            instrs[k] = replace(i, **ch)
+    return True
 
 
 def _words(slot: str, off: int, size: int) -> list[Word]:

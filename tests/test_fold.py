@@ -177,3 +177,34 @@ def test_compares_fold_at_their_width() -> None:
 def test_a_write_across_a_word_boundary_counts_for_both_words() -> None:
     assert fold._words("s", 7, 2) == [("s", 0), ("s", 8)]
     assert fold._words("s", 8, 16) == [("s", 8), ("s", 16)]
+
+
+def _addr(t: str, i: str, base: str) -> tuple[ir.BinOp, ir.BinOp]:
+    return (ir.BinOp(_P, ir.Op.MUL, ir.Local(t), ir.Local(i), ir.Imm(8), 8, False),
+            ir.BinOp(_P, ir.Op.ADD, ir.Local(t), ir.Local(t), ir.Local(base), 8, False))
+
+
+def _loads(f: ir.Func) -> list[str]:
+    return [str(i.ptr) for b in f.blocks for i in b.instrs if isinstance(i, ir.Load)]
+
+
+def test_an_address_still_held_is_not_computed_again() -> None:
+    t1, t2 = ".autotmp_a", ".autotmp_b"
+    slots = (ir.Slot("p", ir.SlotKind.PARAM, 8), ir.Slot("i", ir.SlotKind.PARAM, 8, off=8),
+             ir.Slot(t1, ir.SlotKind.AUTO, 8), ir.Slot(t2, ir.SlotKind.AUTO, 8),
+             ir.Slot("v", ir.SlotKind.AUTO, 8))
+    tracked = frozenset(s.name for s in slots)
+    load = ir.Load(_P, ir.Local("v"), ir.Local(t2), 0, 8)
+
+    def func(between: tuple[ir.Instr, ...]) -> ir.Func:
+        blocks = (ir.Block(0, (*_addr(t1, "i", "p"), *between), ir.Jump(_P, 1)),
+                  ir.Block(1, (*_addr(t2, "i", "p"), load, _use("v"), _use(t1)), ir.Ret(_P)))
+        return ir.Func("main.f", _P, slots, blocks, 16)
+
+    g = fold.reuse_addresses(func(()), tracked)
+    assert _loads(g) == [t1 + "+0"] and len(g.blocks[1].instrs) == 3
+    # the index written in between: the address is another one
+    bumped = ir.BinOp(_P, ir.Op.ADD, ir.Local("i"), ir.Local("i"), ir.Imm(1), 8, False)
+    assert _loads(fold.reuse_addresses(func((bumped,)), tracked)) == [t2 + "+0"]
+    # nor is it reused when i's slot is not tracked (its address is taken)
+    assert _loads(fold.reuse_addresses(func(()), tracked - {"i"})) == [t2 + "+0"]
