@@ -220,6 +220,7 @@ class FuncGen:
     """The condition of a fused compare just emitted, for the block's `if`."""
     fconsts: set[int] = field(default_factory=set)
     """The bits of the float constants the code loads from read-only data (fconst)."""
+    byidx: dict[int, ir.Block] = field(default_factory=dict)
 
     def layout(self) -> None:
         """Assign frame offsets: params/results above %rbp, saved callee-saved registers
@@ -494,6 +495,7 @@ class FuncGen:
                 if isinstance(i, ir.CALLS):
                     ordinal[b.index, n] = len(ordinal)
         order = block_order(self.f)
+        self.byidx = {b.index: b for b in self.f.blocks}
         for k, b in enumerate(order):
             self.label(self.block_label(b.index))
             cold = self.alloc.leaf and isinstance(b.term, ir.Unreachable)
@@ -530,12 +532,27 @@ class FuncGen:
         self.lines = forward_stores(self.lines)
         return self.lines
 
+    def past_empty(self, b: int, nxt: int) -> int:
+        """b, or where its chain of empty jump-only blocks ends when b is not the next
+        block (falling through costs nothing): `je L1; jmp L2; L1: jmp L3` becomes
+        `je L3; jmp L2`."""
+        if b == nxt:
+            return b
+        seen = {b}
+        while True:
+            blk = self.byidx[b]
+            if blk.instrs or not isinstance(blk.term, ir.Jump) or blk.term.target in seen:
+                return b
+            b = blk.term.target
+            seen.add(b)
+
     def terminator(self, t: ir.Term, nxt: int) -> None:
         match t:
             case ir.Jump(target=b):
                 if b != nxt:
-                    self.ins(f"jmp\t{self.block_label(b)}")
+                    self.ins(f"jmp\t{self.block_label(self.past_empty(b, nxt))}")
             case ir.If(cond=c, then=a, els=b):
+                a, b = self.past_empty(a, nxt), self.past_empty(b, nxt)
                 if isinstance(c, ir.Imm):
                     target = a if c.value else b
                     if target != nxt:

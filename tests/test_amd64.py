@@ -126,3 +126,19 @@ def test_parallel_moves_read_every_source_first(moves: list[tuple[str, str, int]
     after = _run_moves(moves)
     for src, dst, _ in moves:
         assert after[dst] == src, (src, dst, after)
+
+
+def test_no_jump_lands_on_a_jump(tmp_path: Path) -> None:
+    from compiler import driver
+    from compiler.diag import Diagnostics
+    src = Path(__file__).parent.parent / "cases" / "codegen" / "jumpchain.go"
+    asm = driver.compile_files(driver.Config(files=(str(src),), dump="asm"),
+                               Diagnostics()).dumps
+    lines = [ln.strip() for ln in asm.splitlines() if ln.strip()]
+    first: dict[str, str] = {}
+    for k, ln in enumerate(lines):
+        if ln.startswith(".L") and ln.endswith(":"):
+            first[ln[:-1]] = next(x for x in lines[k + 1:] if not x.endswith(":"))
+    jumps = [ln.split("\t") for ln in lines if ln.startswith("j") and "\t.L" in ln]
+    assert jumps
+    assert [j for j in jumps if first.get(j[1], "").startswith("jmp\t")] == []
