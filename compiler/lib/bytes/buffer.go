@@ -71,6 +71,16 @@ func (b *Buffer) Truncate(n int) {
 	b.buf = b.buf[:b.off+n]
 }
 
+// tryGrowByReslice makes room for n more bytes within the capacity, if there is room,
+// and returns where they start: the common case of a write, small enough to inline.
+func (b *Buffer) tryGrowByReslice(n int) (int, bool) {
+	if l := len(b.buf); n <= cap(b.buf)-l {
+		b.buf = b.buf[:l+n]
+		return l, true
+	}
+	return 0, false
+}
+
 // grow makes room for n more bytes and returns where they start.
 func (b *Buffer) grow(n int) int {
 	if b.Len() == 0 && b.off != 0 {
@@ -107,21 +117,30 @@ func (b *Buffer) Grow(n int) {
 // Write appends p; the error is always nil.
 func (b *Buffer) Write(p []byte) (int, error) {
 	b.lastRead = opInvalid
-	m := b.grow(len(p))
+	m, ok := b.tryGrowByReslice(len(p))
+	if !ok {
+		m = b.grow(len(p))
+	}
 	return copy(b.buf[m:], p), nil
 }
 
 // WriteString appends s; the error is always nil.
 func (b *Buffer) WriteString(s string) (int, error) {
 	b.lastRead = opInvalid
-	m := b.grow(len(s))
+	m, ok := b.tryGrowByReslice(len(s))
+	if !ok {
+		m = b.grow(len(s))
+	}
 	return copy(b.buf[m:], s), nil
 }
 
 // WriteByte appends c; the error is always nil.
 func (b *Buffer) WriteByte(c byte) error {
 	b.lastRead = opInvalid
-	m := b.grow(1)
+	m, ok := b.tryGrowByReslice(1)
+	if !ok {
+		m = b.grow(1)
+	}
 	b.buf[m] = c
 	return nil
 }
