@@ -663,6 +663,7 @@ void GC(void) {
     gcspill();
     finalizer_start();
     finalizer_yield();
+    gcyield();
 }
 
 int64_t HeapInUse(void) { return (int64_t)heap_live; }

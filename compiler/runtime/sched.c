@@ -232,6 +232,10 @@ void gosched(void) {
     mcall();
 }
 
+void gcyield(void) {
+    if (curg != &g0 && curg->locks == 0 && nrunnable > 0) gosched();
+}
+
 static void execute(g *gp) {
     curg = gp;
     gp->status = G_RUNNING;

@@ -86,6 +86,12 @@ void goready(g *gp);
 /* gosched: curg yields; it is queued behind every runnable goroutine. */
 void gosched(void);
 
+/* gcyield: the end of runtime.GC: the caller yields to the runnable goroutines, as gc's
+   GC parks it until the cycle ends and lets them run meanwhile (a goroutine looping on
+   runtime.GC enters no compiled function and is never interrupted in Go code, so
+   without this only the preemption monitor's 10 ms would let the others run). */
+void gcyield(void);
+
 /* nanotime: the monotonic clock in nanoseconds. */
 int64_t nanotime(void);
 
