@@ -36,9 +36,9 @@ This module imports no pass.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compiler.diag import Pos
 
@@ -498,69 +498,116 @@ class Access:
     is_def: bool
 
 
-def _acc(m: Operand | None, size: int, is_def: bool) -> Iterator[Access]:
-    if isinstance(m, Local):
-        yield Access(m.slot, m.off, size, is_def)
+def accesses(i: Instr) -> list[Access]:
+    """The slot references of i, uses before defs as the operands come; a def always
+    writes every byte it names. Do NOT add an instruction kind here without teaching
+    amd64 to place its operands by `loc` (regalloc keeps what this names in registers).
+    A list built by one handler per class: every back-end pass asks, per instruction."""
+    h = _ACCESS.get(type(i))
+    return h(i) if h is not None else []
 
 
-def accesses(i: Instr) -> Iterator[Access]:
-    """The slot references of i; a def always writes every byte it names. Do NOT add an
-    instruction kind here without teaching amd64 to place its operands by `loc`
-    (regalloc keeps what this names in registers)."""
-    match i:
-        case Mov(dst=d, src=s, width=w):
-            yield from _acc(s, w, False)
-            yield from _acc(d, w, True)
-        case Copy(dst=d, src=s, size=n):
-            yield from _acc(s, n, False)
-            yield from _acc(d, n, True)
-        case Zero(dst=d, size=n):
-            yield from _acc(d, n, True)
-        case LoadAddr(dst=d):
-            yield from _acc(d, 8, True)
-        case Load(dst=d, ptr=p, size=n):
-            yield from _acc(p, 8, False)
-            yield from _acc(d, n, True)
-        case Store(ptr=p, src=s, size=n):
-            yield from _acc(p, 8, False)
-            yield from _acc(s, n, False)
-        case StoreZero(ptr=p):
-            yield from _acc(p, 8, False)
-        case BinOp(op=op, dst=d, x=x, y=y, width=w):
-            yield from _acc(x, w, False)
-            yield from _acc(y, w, False)
-            yield from _acc(d, 1 if op in COMPARES else w, True)
-        case UnOp(dst=d, x=x, width=w):
-            yield from _acc(x, w, False)
-            yield from _acc(d, w, True)
-        case FBinOp(op=op, dst=d, x=x, y=y, width=w):
-            yield from _acc(x, w, False)
-            yield from _acc(y, w, False)
-            yield from _acc(d, 1 if op in FCOMPARES else w, True)
-        case FConv(dst=d, dwidth=dw, src=s, swidth=sw):
-            yield from _acc(s, sw, False)
-            yield from _acc(d, dw, True)
-        case Ext(dst=d, dwidth=dw, src=s, swidth=sw):
-            yield from _acc(s, sw, False)
-            yield from _acc(d, dw, True)
-        case Call(target=t, args=args, results=res):
-            if not isinstance(t, str):
-                yield from _acc(t, 8, False)
-            for a in args:
-                yield from _acc(a.mem, a.size, False)
-            for r in res:
-                yield from _acc(r.mem, r.size, True)
-        case CCall(args=args, results=res):
-            for x in args:
-                yield from _acc(x, 8, False)
-            for m in res:
-                yield from _acc(m, 8, True)
-        case ClosurePtr(dst=d):
-            yield from _acc(d, 8, True)
-        case NilCheck(ptr=p):
-            yield from _acc(p, 8, False)
-        case DeferProc(clo=c):
-            yield from _acc(c, 8, False)
+def _acc(out: list[Access], m: object, size: int, is_def: bool) -> None:
+    if type(m) is Local:
+        out.append(Access(m.slot, m.off, size, is_def))
+
+
+def _acc_mov(i: Mov | Copy | Ext | FConv) -> list[Access]:
+    if isinstance(i, Mov):
+        s, d, ws, wd = i.src, i.dst, i.width, i.width
+    elif isinstance(i, Copy):
+        s, d, ws, wd = i.src, i.dst, i.size, i.size
+    else:
+        s, d, ws, wd = i.src, i.dst, i.swidth, i.dwidth
+    out: list[Access] = []
+    if type(s) is Local:
+        out.append(Access(s.slot, s.off, ws, False))
+    if type(d) is Local:
+        out.append(Access(d.slot, d.off, wd, True))
+    return out
+
+
+def _acc_zero(i: Zero) -> list[Access]:
+    d = i.dst
+    return [Access(d.slot, d.off, i.size, True)] if type(d) is Local else []
+
+
+def _acc_dst8(i: LoadAddr | ClosurePtr) -> list[Access]:
+    d = i.dst
+    return [Access(d.slot, d.off, 8, True)] if type(d) is Local else []
+
+
+def _acc_load(i: Load) -> list[Access]:
+    out: list[Access] = []
+    _acc(out, i.ptr, 8, False)
+    _acc(out, i.dst, i.size, True)
+    return out
+
+
+def _acc_store(i: Store) -> list[Access]:
+    out: list[Access] = []
+    _acc(out, i.ptr, 8, False)
+    _acc(out, i.src, i.size, False)
+    return out
+
+
+def _acc_ptr8(i: StoreZero | NilCheck) -> list[Access]:
+    p = i.ptr
+    return [Access(p.slot, p.off, 8, False)] if type(p) is Local else []
+
+
+def _acc_binop(i: BinOp | FBinOp) -> list[Access]:
+    out: list[Access] = []
+    w = i.width
+    x, y, d = i.x, i.y, i.dst
+    if type(x) is Local:
+        out.append(Access(x.slot, x.off, w, False))
+    if type(y) is Local:
+        out.append(Access(y.slot, y.off, w, False))
+    if type(d) is Local:
+        cmp = i.op in COMPARES if type(i) is BinOp else i.op in FCOMPARES
+        out.append(Access(d.slot, d.off, 1 if cmp else w, True))
+    return out
+
+
+def _acc_unop(i: UnOp) -> list[Access]:
+    out: list[Access] = []
+    _acc(out, i.x, i.width, False)
+    _acc(out, i.dst, i.width, True)
+    return out
+
+
+def _acc_call(i: Call) -> list[Access]:
+    out: list[Access] = []
+    if not isinstance(i.target, str):
+        _acc(out, i.target, 8, False)
+    for a in i.args:
+        _acc(out, a.mem, a.size, False)
+    for r in i.results:
+        _acc(out, r.mem, r.size, True)
+    return out
+
+
+def _acc_ccall(i: CCall) -> list[Access]:
+    out: list[Access] = []
+    for x in i.args:
+        _acc(out, x, 8, False)
+    for m in i.results:
+        _acc(out, m, 8, True)
+    return out
+
+
+def _acc_defer(i: DeferProc) -> list[Access]:
+    c = i.clo
+    return [Access(c.slot, c.off, 8, False)] if type(c) is Local else []
+
+
+_ACCESS: dict[type, Callable[[Any], list[Access]]] = {
+    Mov: _acc_mov, Copy: _acc_mov, Ext: _acc_mov, FConv: _acc_mov, Zero: _acc_zero,
+    LoadAddr: _acc_dst8, ClosurePtr: _acc_dst8, Load: _acc_load, Store: _acc_store,
+    StoreZero: _acc_ptr8, NilCheck: _acc_ptr8, BinOp: _acc_binop, FBinOp: _acc_binop,
+    UnOp: _acc_unop, Call: _acc_call, CCall: _acc_ccall, DeferProc: _acc_defer,
+}
 
 
 def successors(t: Term) -> tuple[int, ...]:
