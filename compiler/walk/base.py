@@ -264,6 +264,10 @@ class WalkerBase:
         self.sym = sym
         self.slots: list[ir.Slot] = []
         self.slotnames: set[str] = set()
+        # base name -> the last suffix slot() gave it: names are never freed, so the
+        # next free suffix is never below it (do NOT probe from 1: an inlined body's
+        # parameters repeat a name hundreds of times in one function)
+        self.slotsuffix: dict[str, int] = {}
         self.blocks: list[list[ir.Instr]] = [[]]
         self.terms: list[ir.Term | None] = [None]
         self.cur = 0
@@ -303,10 +307,12 @@ class WalkerBase:
         addrtaken keeps it in memory, in every stack map (a stack object)."""
         base = name or "~p"
         n = base
-        i = 0
-        while n in self.slotnames:
-            i += 1
-            n = f"{base}#{i}"
+        if n in self.slotnames:
+            i = self.slotsuffix.get(base, 0)
+            while n in self.slotnames:
+                i += 1
+                n = f"{base}#{i}"
+            self.slotsuffix[base] = i
         self.slotnames.add(n)
         size = t if isinstance(t, int) else size_of(t)
         ptrs = () if isinstance(t, int) else pointer_words(t)
