@@ -201,7 +201,14 @@ def _uses_defs(i: ir.Instr, ok: dict[str, ir.Slot]) -> tuple[list[Unit], list[Un
     for a in accesses(i):
         s = ok.get(a.slot)
         if s is not None:
-            (defs if a.is_def else uses).extend(_units(s, a.off, a.size))
+            out = defs if a.is_def else uses
+            # _units, inlined: every pass asks for every instruction
+            if s.size < 8:
+                out.append((s.name, 0))
+            elif a.size == 8:
+                out.append((s.name, a.off))
+            else:
+                out.extend(_units(s, a.off, a.size))
     if memo is not None:
         memo[id(i)] = (i, uses, defs)
     return uses, defs
