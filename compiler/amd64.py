@@ -283,7 +283,16 @@ class FuncGen:
         return Place(self.where.get(m.slot, 0) + m.off, "(%rbp)", regs=regs)
 
     def loc(self, m: ir.Mem, width: int) -> str:
-        """m's first `width` bytes as an operand: a register or memory."""
+        """m's first `width` bytes as an operand: a register or memory (tmpl(m).at(0,
+        width), without building the Place: every operand of every instruction)."""
+        if type(m) is ir.Local:
+            held = self.slotregs.get(m.slot)
+            if held is not None and m.off in held:
+                r = held[m.off]
+                return reg(r, width) if r else ""
+            if self.sp_mode and m.slot in self.params:
+                return f"{8 + self.params[m.slot] + m.off}(%rsp)"
+            return f"{self.where.get(m.slot, 0) + m.off}(%rbp)"
         return self.tmpl(m).at(0, width)
 
     def mem(self, m: ir.Mem, extra: int = 0) -> str:
