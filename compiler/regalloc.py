@@ -346,9 +346,12 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     entry = tuple(sorted(u for u in inn[first] if u in regs
                          and ok[u[0]].kind is ir.SlotKind.PARAM))
     if dropped:
+        # rebuild only the blocks that lose an instruction
+        where = {bi for bi, _ in dropped}
         f = replace(f, blocks=tuple(
-            replace(b, instrs=tuple(i for n, i in enumerate(b.instrs)
-                                    if (b.index, n) not in dropped))
+            ir.Block(b.index, tuple(i for n, i in enumerate(b.instrs)
+                                    if (b.index, n) not in dropped), b.term)
+            if b.index in where else b
             for b in f.blocks))
     return replace(_finish(f, regs, frozenset(fused), ok), entry=entry, body=f)
 
@@ -461,15 +464,15 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                     case ir.BinOp():
                         x, y = sub(i.x), sub(i.y)
                         if x is not i.x or y is not i.y:
-                            i = replace(i, x=x, y=y)
+                            i = ir.evolve(i, x=x, y=y)
                     case ir.Mov():
                         src = sub(i.src)
                         if src is not i.src:
-                            i = replace(i, src=src)
+                            i = ir.evolve(i, src=src)
                     case ir.CCall():
                         args = tuple(sub(a) for a in i.args)
                         if any(a is not b for a, b in zip(args, i.args, strict=True)):
-                            i = replace(i, args=args)
+                            i = ir.evolve(i, args=args)
             nxt = b.instrs[k + 1] if k + 1 < len(b.instrs) else None
             if isinstance(nxt, ir.Mov) and isinstance(nxt.src, ir.Local) and \
                     isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext, ir.FBinOp)) and \
@@ -481,7 +484,7 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                 w = i.dwidth if isinstance(i, ir.Ext) else i.width
                 if ts is not None and ts.kind is ir.SlotKind.AUTO and ts.size == w == \
                         nxt.width and ndefs.get(u) == 1 and nuses.get(u) == 1:
-                    out.append(replace(i, dst=nxt.dst))
+                    out.append(ir.evolve(i, dst=nxt.dst))
                     k += 2
                     continue
             out.append(i)
