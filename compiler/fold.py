@@ -417,7 +417,7 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
                 nv = ren(v) if fl != "dst" else v
                 if nv is not v:
                     ch[fl] = nv
-            instrs.append(replace(i, **ch) if ch else i)
+            instrs.append(ir.evolve(i, **ch) if ch else i)
         out.append(ir.Block(b.index, tuple(instrs), b.term))
     return replace(f, blocks=tuple(out))
 

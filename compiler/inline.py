@@ -44,7 +44,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from compiler import ir
@@ -116,8 +116,8 @@ def graft(p: Pos, fn: str, call: Pos) -> Pos:
     """p, a position in fn's body, as seen once fn is inlined at call: the outermost
     site of p's inline chain gets `fn at call` as its own caller."""
     if p.inl is None:
-        return replace(p, inl=InlSite(fn, call))
-    return replace(p, inl=InlSite(p.inl.fn, graft(p.inl.call, fn, call)))
+        return ir.evolve(p, inl=InlSite(fn, call))
+    return ir.evolve(p, inl=InlSite(p.inl.fn, graft(p.inl.call, fn, call)))
 
 
 def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local],
@@ -127,12 +127,12 @@ def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local],
     changes: dict[str, Any] = {}
     if site is not None:
         changes["pos"] = graft(i.pos, *site)
-    for fl in fields(i):
-        v = getattr(i, fl.name)
+    for name in ir.field_names(type(i)):
+        v = getattr(i, name)
         nv = _ren(v, sfx, alias)
         if nv is not v:
-            changes[fl.name] = nv
-    return replace(i, **changes) if changes else i
+            changes[name] = nv
+    return ir.evolve(i, **changes) if changes else i
 
 
 def _written(g: ir.Func) -> set[str]:
@@ -337,8 +337,8 @@ def _refs(prog: ir.Program) -> set[str]:
             for x in v:
                 scan(x)
         elif hasattr(v, "__dataclass_fields__") and not isinstance(v, Pos):
-            for fl in fields(v):  # type: ignore[arg-type]
-                scan(getattr(v, fl.name))
+            for name in ir.field_names(type(v)):
+                scan(getattr(v, name))
 
     for f in prog.funcs:
         for b in f.blocks:
