@@ -146,7 +146,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
 def _linkname_errors(files: Sequence[ast.File], ck: Checker) -> list[Diagnostic]:
     """gc's checks of a package's //go:linkname directives, made after type checking:
     the file must import unsafe, the local name must be a package-level function or
-    variable, and named by one directive only."""
+    variable (from -lang=go1.18 on), and named by one directive only."""
     out: list[Diagnostic] = []
     done: set[str] = set()
     for f in files:
@@ -159,6 +159,8 @@ def _linkname_errors(files: Sequence[ast.File], ck: Checker) -> list[Diagnostic]
                 continue
             d = ck.decls.get(local)
             if d is None or d.kind not in ("var", "func"):
+                if ck.lang_before(18):
+                    continue  # before Go 1.18 gc ignored an ineffectual directive
                 out.append(Diagnostic(pos, "//go:linkname must refer to declared function "
                                            "or variable"))
                 continue
