@@ -104,8 +104,11 @@ class SelectWalker(WalkerBase):
         c = k.clause
         if k.recv is not None and k.buf is not None:
             comm = c.comm
+            # do NOT size a blank target: `_` may carry an untyped type
             if (isinstance(comm, T.Assign) and len(comm.lhs) == 2 and k.recv.commaok
-                    and comm.lhs[0].type == k.elem and size_of(comm.lhs[1].type) == 1):
+                    and (isinstance(comm.lhs[0], T.Blank) or comm.lhs[0].type == k.elem)
+                    and (isinstance(comm.lhs[1], T.Blank)
+                         or size_of(comm.lhs[1].type) == 1)):
                 # gc's order: `case *p(), *q() = <-c` assigns the value, then ok, each
                 # target evaluated just before its store
                 for lhs, m in ((comm.lhs[0], k.buf), (comm.lhs[1], ok)):
