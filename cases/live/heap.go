@@ -6,10 +6,10 @@
 // the heap (one deferred in a loop here) move to the heap; the frame then holds only
 // `&p`, their address, which is live wherever the variable is used. Calls through
 // closures are indirect calls; defer registers a closure with deferproc and runs it at
-// deferreturn. `defer func() { ... }()` defers the literal itself (gc's normal form, no
-// wrapper), and outside loops the literal and what it captures may stay in the frame:
-// f2's literal and p do (refgo captures p by reference, gc by value: gc has no
-// `stack object p`, and its f4 reports p where refgo reports &p).
+// deferreturn; a defer outside loops keeps its wrapper closure in the frame, a stack
+// object holding the evaluated function by value (gc's struct { F uintptr;
+// .autotmp_N func() }), and so may its arguments be: f2's literal and p stay in the
+// frame (refgo captures p by reference, gc by value: gc has no `stack object p`).
 
 package main
 
@@ -26,13 +26,13 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$"
+	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$" "stack object .autotmp_[0-9]+ struct { F uintptr; .autotmp_[0-9]+ func\(\) }$"
 	h()
 }
 
 func f4(p *int, n int) { // ERROR "live at call to newobject: p$" "live at entry to f4: p$"
 	for i := 0; i < n; i++ {
-		defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "live at call to deferproc: &p$"
+		defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "live at call to newobject: &p .autotmp_[0-9]+$" "live at call to deferproc: &p$"
 	}
 	h()
 }

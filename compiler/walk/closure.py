@@ -65,17 +65,6 @@ class ClosureWalker(WalkerBase):
         lets such a defer's arguments point into the frame, and runtime.newstack adjusts
         the defer record's closure pointer. Do NOT make a go statement's wrapper or a
         looping defer's one stack objects."""
-        if (isinstance(call, T.Call) and not call.args
-                and isinstance(call.fn, T.FuncLit | T.FuncRef)):
-            fs = under(call.fn.type)
-            if isinstance(fs, Signature) and not fs.params and not fs.results:
-                # gc's normal form: `defer func() { ... }()` defers the function value
-                # itself, no wrapper (a nil func value keeps its wrapper, which makes
-                # the nil call panic in Go code)
-                saved_d, self.deferring = self.deferring, self.deferring or once
-                clo = self.expr(call.fn)
-                self.deferring = saved_d
-                return clo
         bound: list[Var] = []
 
         def bind(e: T.Expr) -> T.Expr:
