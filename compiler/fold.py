@@ -206,19 +206,23 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     read T."""
     if f.defers:
         return f
+    # Only a slot's first word is asked about (the temporaries are one word): do NOT
+    # list every word of an access, a [400e6]byte copy has fifty million.
     ndefs: dict[Word, int] = {}
     readin: dict[Word, set[int]] = {}
     for b in f.blocks:
         for i in b.instrs:
             for a in ir.accesses(i):
-                for w in _words(a.slot, a.off, a.size):
-                    if a.is_def:
-                        ndefs[w] = ndefs.get(w, 0) + 1
-                    else:
-                        readin.setdefault(w, set()).add(b.index)
-        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
-            for w in _words(b.term.cond.slot, b.term.cond.off, 1):
-                readin.setdefault(w, set()).add(-1)
+                if a.off >= 8:
+                    continue
+                w = (a.slot, 0)
+                if a.is_def:
+                    ndefs[w] = ndefs.get(w, 0) + 1
+                else:
+                    readin.setdefault(w, set()).add(b.index)
+        if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local) and \
+                b.term.cond.off < 8:
+            readin.setdefault((b.term.cond.slot, 0), set()).add(-1)
     preds: dict[int, list[int]] = {b.index: [] for b in f.blocks}
     for b in f.blocks:
         for t in ir.successors(b.term):
