@@ -82,12 +82,14 @@ class FrameCheck:
     def __init__(self) -> None:
         self.errors: list[tuple[Pos, str]] = []
 
-    def gen(self, fg: FuncGen) -> list[Line]:
+    def gen(self, fg: FuncGen) -> list[Line] | None:
+        """fg's lines, or None when its frame is too large (do NOT build its stack
+        maps or call sites then: it has no code)."""
         try:
             return fg.gen()
         except FrameTooLarge as e:
             self.errors.extend(e.errors)
-            return []
+            return None
 
     def done(self) -> None:
         if self.errors:
@@ -1243,7 +1245,10 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(func_head(f.name))
         alloc = (regs or {}).get(f.name, NONE)
         fg = FuncGen(alloc.body or f, alloc)
-        for ln in check.gen(fg):
+        lines = check.gen(fg)
+        if lines is None:
+            continue
+        for ln in lines:
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
         calls.extend(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         fconsts |= fg.fconsts
@@ -1418,6 +1423,8 @@ def listing(prog: ir.Program, regs: dict[str, FuncAlloc] | None = None) -> str:
         alloc = (regs or {}).get(f.name, NONE)
         fg = FuncGen(alloc.body or f, alloc)
         lines = check.gen(fg)
+        if lines is None:
+            continue
         insts = [ln for ln in lines if ln.pos is not None]
         out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "
                    f"locals={fg.frame:#x}")

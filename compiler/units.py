@@ -237,8 +237,11 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     for f in lowered.funcs:
         alloc = regs.get(f.name, amd64.NONE)
         fg = amd64.FuncGen(alloc.body or f, alloc)
+        lines = check.gen(fg)
+        if lines is None:
+            continue
         text = "\n".join([*amd64.func_head(f.name), *(
-            ln.text if ln.pos is None else "\t" + ln.text for ln in check.gen(fg))])
+            ln.text if ln.pos is None else "\t" + ln.text for ln in lines)])
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
