@@ -85,7 +85,8 @@ TYPES: dict[str, Type] = {
     "tuple3": Tuple((T, BYTE, Pointer(L))),
 }
 
-# name: (gc, gc with link=True, types2 in package main, types2 in package encoding/binary)
+# name: (gc, gc with link=True, types2 in package main (other packages by name),
+#        types2 in package encoding/binary)
 SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "int": ("int", "int", "int", "int"),
     "byte": ("byte", "byte", "byte", "byte"),
@@ -110,7 +111,7 @@ SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "B": (
         "encoding/binary.ByteOrder",
         "encoding/binary.ByteOrder",
-        "encoding/binary.ByteOrder",
+        "binary.ByteOrder",
         "ByteOrder",
     ),
     "error": ("error", "error", "error", "error"),
@@ -134,7 +135,7 @@ SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "map[string][]B": (
         "map[string][]encoding/binary.ByteOrder",
         "map[string][]encoding/binary.ByteOrder",
-        "map[string][]encoding/binary.ByteOrder",
+        "map[string][]binary.ByteOrder",
         "map[string][]ByteOrder",
     ),
     "map[L]rune": (
@@ -159,7 +160,7 @@ SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "results": (
         "func(main.T, encoding/binary.ByteOrder) (int, error)",
         "func(main.T, encoding/binary.ByteOrder) (int, error)",
-        "func(T, encoding/binary.ByteOrder) (int, error)",
+        "func(T, binary.ByteOrder) (int, error)",
         "func(main.T, ByteOrder) (int, error)",
     ),
     "nested-func": (
@@ -184,7 +185,7 @@ SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "iface-nested": (
         "interface { F(interface {}, ...rune) encoding/binary.ByteOrder }",
         "interface { F(interface {}, ...rune) encoding/binary.ByteOrder }",
-        "interface{F(interface{}, ...rune) encoding/binary.ByteOrder}",
+        "interface{F(interface{}, ...rune) binary.ByteOrder}",
         "interface{F(interface{}, ...rune) ByteOrder}",
     ),
     "[]interface{}": (
@@ -203,7 +204,7 @@ SPELLINGS: dict[str, tuple[str, str, str, str]] = {
     "struct-func": (
         "struct { f func(main.L) encoding/binary.ByteOrder; s struct {} }",
         "struct { f func(main.L·2) encoding/binary.ByteOrder; s struct {} }",
-        "struct{f func(L) encoding/binary.ByteOrder; s struct{}}",
+        "struct{f func(L) binary.ByteOrder; s struct{}}",
         "struct{f func(main.L) ByteOrder; s struct{}}",
     ),
     "struct-iface": (
@@ -410,7 +411,7 @@ def test_signatures() -> None:
     sig = TYPES["results"]
     assert isinstance(sig, Signature)
     assert signature_string(sig) == "(main.T, encoding/binary.ByteOrder) (int, error)"
-    assert message_signature(sig, "main") == "(T, encoding/binary.ByteOrder) (int, error)"
+    assert message_signature(sig, "main") == "(T, binary.ByteOrder) (int, error)"
     assert message_signature(sig, "encoding/binary") == "(main.T, ByteOrder) (int, error)"
     v = TYPES["variadic"]
     assert isinstance(v, Signature)
