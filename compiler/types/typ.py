@@ -813,74 +813,41 @@ def _quote_tag(tag: str) -> str:
 
 def canon(t: Type, tags: bool = True) -> Type:
     """t with the aliases byte and rune spelled uint8 and int32 (and without struct tags
-    unless tags).
+    unless tags, through the type literals; a Named stays: its identity is the object).
 
     Go's identical types compare equal after canon (`[]byte` and `[]uint8`); the checker
     uses it for identity tests and walk so that identical types share one descriptor.
     """
-    if not tags:
-        return _canon_untagged(t)
     match t:
         case Basic(kind=k, name=n):
             return Basic(k, k.value) if n != k.value else t
         case Pointer(elem=e):
-            return Pointer(canon(e))
+            return Pointer(canon(e, tags))
         case Slice(elem=e):
-            return Slice(canon(e))
+            return Slice(canon(e, tags))
         case Array(length=n, elem=e):
-            return Array(n, canon(e))
+            return Array(n, canon(e, tags))
         case Map(key=k, elem=e):
-            return Map(canon(k), canon(e))
+            return Map(canon(k, tags), canon(e, tags))
         case Chan(elem=e, dir=d):
-            return Chan(canon(e), d)
+            return Chan(canon(e, tags), d)
         case Signature():
-            return canon_signature(t)
+            return canon_signature(t, tags)
         case Struct(fields=fs):
-            return Struct(tuple(Field(f.name, canon(f.type), f.embedded, f.tag) for f in fs))
+            return Struct(tuple(Field(f.name, canon(f.type, tags), f.embedded,
+                                      f.tag if tags else "") for f in fs))
         case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, canon_signature(m.sig), m.pkg) for m in ms),
-                             t.terms, t.comparable)
+            return Interface(tuple(IMethod(m.name, canon_signature(m.sig, tags), m.pkg)
+                                   for m in ms), t.terms, t.comparable)
         case Tuple(types=ts):
-            return Tuple(tuple(canon(x) for x in ts))
+            return Tuple(tuple(canon(x, tags) for x in ts))
     return t
 
 
-def _canon_untagged(t: Type) -> Type:
-    """canon(t) with every struct tag dropped, through the type literals (a Named stays:
-    its identity is the object)."""
-    c = _canon_untagged
-    match t:
-        case Pointer(elem=e):
-            return Pointer(c(e))
-        case Slice(elem=e):
-            return Slice(c(e))
-        case Array(length=n, elem=e):
-            return Array(n, c(e))
-        case Map(key=k, elem=e):
-            return Map(c(k), c(e))
-        case Chan(elem=e, dir=d):
-            return Chan(c(e), d)
-        case Struct(fields=fs):
-            return Struct(tuple(Field(f.name, c(f.type), f.embedded) for f in fs))
-        case Signature():
-            return _untagged_sig(t)
-        case Interface(methods=ms):
-            return Interface(tuple(IMethod(m.name, _untagged_sig(m.sig), m.pkg) for m in ms),
-                             t.terms, t.comparable)
-        case Tuple(types=ts):
-            return Tuple(tuple(c(x) for x in ts))
-    return canon(t)
-
-
-def _untagged_sig(s: Signature) -> Signature:
-    return Signature(tuple(_canon_untagged(p) for p in s.params),
-                     tuple(_canon_untagged(r) for r in s.results), s.variadic)
-
-
-def canon_signature(s: Signature) -> Signature:
+def canon_signature(s: Signature, tags: bool = True) -> Signature:
     """sig with canon applied to every parameter and result type."""
-    return Signature(tuple(canon(p) for p in s.params), tuple(canon(r) for r in s.results),
-                     s.variadic)
+    return Signature(tuple(canon(p, tags) for p in s.params),
+                     tuple(canon(r, tags) for r in s.results), s.variadic)
 
 
 # ---------------------------------------------------------------------------------------
