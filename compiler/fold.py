@@ -34,6 +34,7 @@ The move itself is left for regalloc, which drops it once nothing reads it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -292,10 +293,17 @@ def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str) -> boo
         if any(a.slot == old and a.is_def for a in ir.accesses(instrs[k])):
             return False
     src, dst = ir.Local(old, 0), ir.Local(new, 0)
+    for k in range(start, last + 1):
+        instrs[k] = _map_reads(instrs[k], lambda op: dst if op == src else op)
+    return True
 
+
+def _map_reads(i: ir.Instr, local: Callable[[ir.Local], ir.Local]) -> ir.Instr:
+    """i with every Local it reads (not its dst) replaced by local(op); i itself when
+    local changes none (local returns op itself to leave it)."""
     def ren(op: object) -> object:
-        if op == src:
-            return dst
+        if isinstance(op, ir.Local):
+            return local(op)
         if isinstance(op, ir.Arg):
             m = ren(op.mem)
             return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
@@ -304,17 +312,13 @@ def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str) -> boo
             return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
         return op
 
-    for k in range(start, last + 1):
-        i = instrs[k]
-        ch: dict[str, Any] = {}
-        for fl in i.__dataclass_fields__:
-            v = getattr(i, fl)
-            nv = ren(v) if fl != "dst" else v
-            if nv is not v:
-                ch[fl] = nv
-        if ch:
-            instrs[k] = replace(i, **ch)
-    return True
+    ch: dict[str, Any] = {}
+    for fl in i.__dataclass_fields__:
+        v = getattr(i, fl)
+        nv = ren(v) if fl != "dst" else v
+        if nv is not v:
+            ch[fl] = nv
+    return ir.evolve(i, **ch) if ch else i
 
 
 def _words(slot: str, off: int, size: int) -> list[Word]:
@@ -399,29 +403,14 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
             seen.add(w)
         return w
 
-    def ren(op: object) -> object:
-        if isinstance(op, ir.Local) and (op.slot, op.off) in subst:
-            return ir.Local(*final((op.slot, op.off)))
-        if isinstance(op, ir.Arg):
-            m = ren(op.mem)
-            return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
-        if isinstance(op, tuple):
-            xs = tuple(ren(x) for x in op)
-            return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
-        return op
+    def local(op: ir.Local) -> ir.Local:
+        w = (op.slot, op.off)
+        return ir.Local(*final(w)) if w in subst else op
 
     out = []
     for b in f.blocks:
-        instrs = []
-        for i in b.instrs:
-            # W has one write, the move: every other mention reads it
-            ch: dict[str, Any] = {}
-            for fl in i.__dataclass_fields__:
-                v = getattr(i, fl)
-                nv = ren(v) if fl != "dst" else v
-                if nv is not v:
-                    ch[fl] = nv
-            instrs.append(ir.evolve(i, **ch) if ch else i)
+        # W has one write, the move: every other mention reads it
+        instrs = [_map_reads(i, local) for i in b.instrs]
         out.append(ir.Block(b.index, tuple(instrs), b.term))
     return replace(f, blocks=tuple(out))
 
