@@ -14,7 +14,7 @@ reports them even in a file with syntax errors, in every function body that has 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from compiler.diag import NOPOS, Pos
@@ -87,27 +87,36 @@ def collect_labels(stmts: tuple[ast.Stmt, ...], out: dict[str, Label],
 
 def _collect_in(s: ast.Stmt, out: dict[str, Label],
                 error: Callable[[Pos, str], None]) -> None:
+    if isinstance(s, ast.LabeledStmt):
+        lab = s.label
+        if lab.value in out:
+            error(lab.pos, f"label {lab.value} already defined at {out[lab.value].pos}")
+        elif lab.value != "_":
+            out[lab.value] = Label(lab.pos)
+    for c in _nested(s):
+        _collect_in(c, out, error)
+
+
+def _nested(s: ast.Stmt) -> Iterator[ast.Stmt]:
+    """The statements directly inside s (a labeled statement's, a block's, the branches
+    and bodies of if, for, switch and select), not those of function literals."""
     match s:
-        case ast.LabeledStmt(label=lab, stmt=inner):
-            if lab.value in out:
-                error(lab.pos, f"label {lab.value} already defined at {out[lab.value].pos}")
-            elif lab.value != "_":
-                out[lab.value] = Label(lab.pos)
-            _collect_in(inner, out, error)
+        case ast.LabeledStmt(stmt=inner):
+            yield inner
         case ast.BlockStmt(stmts=ss):
-            collect_labels(ss, out, error)
+            yield from ss
         case ast.IfStmt(then=then, els=els):
-            collect_labels(then.stmts, out, error)
+            yield from then.stmts
             if els is not None:
-                _collect_in(els, out, error)
+                yield els
         case ast.ForStmt(body=b) | ast.RangeStmt(body=b):
-            collect_labels(b.stmts, out, error)
+            yield from b.stmts
         case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
             for c in cls:
-                collect_labels(c.body, out, error)
+                yield from c.body
         case ast.SelectStmt(clauses=ccls):
             for cc in ccls:
-                collect_labels(cc.body, out, error)
+                yield from cc.body
 
 
 def goto_errors(body: ast.BlockStmt, error: Callable[[Pos, str], None]) -> None:
@@ -149,28 +158,14 @@ def _uses(stmts: tuple[ast.Stmt, ...], labels: dict[str, Label],
 
 
 def _use(s: ast.Stmt, labels: dict[str, Label], error: Callable[[Pos, str], None]) -> None:
-    match s:
-        case ast.BranchStmt(tok=tok, label=lab) if lab is not None:
-            found = labels.get(lab.value)
-            if found is not None:
-                found.used = True
-            elif tok == "goto":
-                error(lab.pos, f"label {lab.value} not defined")
-            else:
-                error(lab.pos, f"{tok} label not defined: {lab.value}")
-        case ast.LabeledStmt(stmt=inner):
-            _use(inner, labels, error)
-        case ast.BlockStmt(stmts=ss):
-            _uses(ss, labels, error)
-        case ast.IfStmt(then=then, els=els):
-            _uses(then.stmts, labels, error)
-            if els is not None:
-                _use(els, labels, error)
-        case ast.ForStmt(body=b) | ast.RangeStmt(body=b):
-            _uses(b.stmts, labels, error)
-        case ast.SwitchStmt(clauses=cls) | ast.TypeSwitchStmt(clauses=cls):
-            for c in cls:
-                _uses(c.body, labels, error)
-        case ast.SelectStmt(clauses=ccls):
-            for cc in ccls:
-                _uses(cc.body, labels, error)
+    if isinstance(s, ast.BranchStmt) and s.label is not None:
+        lab, tok = s.label, s.tok
+        found = labels.get(lab.value)
+        if found is not None:
+            found.used = True
+        elif tok == "goto":
+            error(lab.pos, f"label {lab.value} not defined")
+        else:
+            error(lab.pos, f"{tok} label not defined: {lab.value}")
+    for c in _nested(s):
+        _use(c, labels, error)
