@@ -32,6 +32,11 @@ and `-S` lists it as (a function header line, then one numbered line per instruc
     main.f STEXT size=5 args=0x10 locals=0x0
     \t00001 (x.go:1)\tmovq\t8(%rsp), %r10
     \t00002 (x.go:1)\tshlq\t$3, %r10
+
+This module is long because FuncGen is one instruction selector: its method per
+instruction kind shares the function's allocation, frame layout and scratch-register
+state, and forward_stores and the data emission beside it read the same `Line` records.
+Float code is split out into amd64float.py.
 """
 
 from __future__ import annotations

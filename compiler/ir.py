@@ -31,6 +31,9 @@ sign/zero-extended when read. Calls are explicit instructions: `Call` uses the G
 ABI"), `CCall` the SysV ABI of the C runtime (one integer register per word).
 
 This module imports no pass.
+
+This module is long because it holds one frozen dataclass per instruction and operand kind
+and their dump format, which every pass reads; it has no logic to split by concern.
 """
 
 from __future__ import annotations

@@ -50,6 +50,9 @@ word's register first, and otherwise prefers a register its copy partners can sh
 
 x and y both get r10. A pure instruction (move, non-trapping arithmetic) whose results
 nothing reads is dropped from the body amd64 emits.
+
+This module is long because building live ranges, merging intervals and choosing
+registers all work on one function's word table, which would otherwise be passed around.
 """
 
 from __future__ import annotations

@@ -38,6 +38,10 @@ symbol names of strings and itab caches and the layout order differ. `refgo comp
 whole-program compile's of the package (report_package). Unit payloads are pickles:
 the cache is written only by refgo itself (as the runtime archive, compiler/link.py),
 and an entry that fails its checksum, the header or unpickling is rebuilt.
+
+This module is long because its parts share the private layout of Unit and FuncCode:
+compiling a unit, its cache keys, linking the chosen units' text and tables, the
+declaration cache for importers, and the archives of `refgo compile -p`.
 """
 
 from __future__ import annotations

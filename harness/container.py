@@ -38,6 +38,10 @@ open_executor() first removes labelled containers whose owning process is gone, 
 container whose executor stopped using it exits (and is auto-removed) after
 IDLE_SECONDS without a step.  Command-line options: --docker-memory, --docker-cpus,
 --docker-pids.
+
+This module is long because the executor's parts share one state and one wire format:
+the image build, the container's lifecycle, the step protocol, and cleanup of what a
+killed run left behind.
 """
 
 from __future__ import annotations

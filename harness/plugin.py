@@ -19,6 +19,9 @@ the same ids.
 Each worker process opens one Executor lazily (first case) through harness.container,
 which owns every executor and closes them at session end; each case gets a fresh
 workdir keyed by a hash of its node id.
+
+This module is long because it is pytest's whole hook surface for the harness (options,
+collection, items, reporting); steps, cases and executors live in their own modules.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Positions are 1-based line and byte column, as gc reports them. Errors (bad char
 unterminated literals, bad escapes) go to the Diagnostics sink in gc's words and the
 lexer carries on. `//go:` comments (not `/*go:`) are collected as pragmas
 (syntax.pragma) for the parser to attach to declarations.
+
+This module is long because it is one scanner: every literal kind and gc's error for each
+malformed one.
 """
 
 from __future__ import annotations

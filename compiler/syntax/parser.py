@@ -1,5 +1,5 @@
 """The parser: tokens → `ast.File`, recursive descent over the Go 1.19 grammar
-(without type parameters).
+(type parameter lists included).
 
 Syntax errors use gc's words, e.g. for `f(a b)`:
 
@@ -11,6 +11,10 @@ MAX_DEPTH is an error rather than a Python RecursionError.
 
 A composite literal `T{` is not recognized in the header of if/for/switch unless it is
 parenthesized (`xnest` < 0 there), exactly as in Go.
+
+This module is long because it is one recursive-descent parser (as gc's syntax/parser.go
+is one file): a method per production of the grammar, all sharing the token cursor, the
+nesting depth and the error-recovery state.
 """
 
 from __future__ import annotations

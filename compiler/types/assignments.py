@@ -18,6 +18,9 @@ new ones followed by an Assign:
     a, err := f()      (err already declared)
     →  VarDecl(vars=(a,), values=())
        Assign(lhs=(VarRef a, VarRef err), rhs=(Call f,))
+
+This module is long because use_as and the assignment statements share the wording of
+`cannot use` and `assignment mismatch` errors and the tuple handling of multi-value forms.
 """
 
 from __future__ import annotations

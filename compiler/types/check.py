@@ -13,6 +13,9 @@ Package.inits is `b = f()` then `a = b + 1`.
 
 The other concerns (declarations, expressions, statements, ...) are mixins in their own
 modules, composed here into Checker (see the package docstring).
+
+This module is long because package-level resolution, init order and the driving of body
+checks share the lazy-resolution state every mixin reads.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ Each generic body is also checked once generically (check_generic_bodies), with 
 type parameters bound to stand-in Nameds (type_param_proxies), so its errors are
 reported whether or not anything instantiates it, in gc's words; an instance of a body
 that failed there is checked without reporting.
+
+This module is long because declaring, instantiating and checking generic code share the
+instance tables; unification and inference are in infer.py.
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ keeps how it was written (`spelling`): REPORT_FIELDS. They are None on nodes the
 made up and on nodes later passes build; code that reads them falls back to `pos`.
 
 This module imports only `compiler.types.typ` and `compiler.diag`; it holds no logic.
+
+It is long because it has one node class per expression and statement kind.
 """
 
 from __future__ import annotations
