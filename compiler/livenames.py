@@ -110,8 +110,9 @@ def ssa_able(t: Type) -> bool:
 
 
 def display_name(slot: str) -> str:
-    """A slot's name as gc prints it: walk's `x#1` (a shadowing x) is `x`."""
-    return slot.split("#", 1)[0]
+    """A slot's name as gc prints it: walk's `x#1` (a shadowing x) is `x`, and the
+    inliner's `x·3` (x of a copied body) `x`, as gc keeps an inlined variable's name."""
+    return slot.split("#", 1)[0].split("·", 1)[0]
 
 
 def split(s: ir.Slot, taken: bool) -> bool:

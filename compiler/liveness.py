@@ -399,7 +399,8 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
 def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
     """The address-taken slots holding pointers, each where gc declares it: at its
     first mention, or at the first write to it in the source if that is earlier (a
-    temporary a condition's right side reuses, laid out before the left side)."""
+    temporary a condition's right side reuses, laid out before the left side); one of
+    an inlined body at the outermost call it was copied to."""
     taken = {w[0] for w in fr.bits(fr.addr)}
     first: dict[str, Pos] = {}
     wrote: dict[str, Pos] = {}
@@ -423,6 +424,8 @@ def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
     for s in f.slots:
         if s.name in taken and s.type is not None and s.ptrs:
             pos = first.get(s.name, f.pos)
+            while pos.inl is not None:  # an inlined body's: gc declares it at the call
+                pos = pos.inl.call
             out.append((pos, display_name(s.name), m_string(s.type, func_pkg(f.name))))
     return tuple(out)
 
