@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -41,6 +41,7 @@ from compiler import (
 from compiler.diag import CompileFailed, Diagnostics, InternalError, Pos
 from compiler.link import LinkError
 from compiler.syntax import ast, pragma
+from compiler.types import tree as T
 
 PHASES = ("syntax", "types", "escape", "ir", "inline", "fold", "live", "regs", "asm")
 LIB_DIR = Path(__file__).parent / "lib"
@@ -211,26 +212,34 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
                                      inlcost.Options(cfg.escape_level, not cfg.no_inline),
                                      *((sep.costs, sep.paths) if sep is not None else ()))
     gcinl = inl if cfg.escape_level > 0 else None
+    # Likewise escape analysis sees the bodies gc inlines only where -m or -live reports
+    # its decisions: the package-at-a-time build's escape pass has no library bodies.
+    # do NOT widen this without giving units.py the same analysis.
+    inlesc = inl.costs if cfg.escape_level > 0 or cfg.live else {}
     esc = escape.escape_program(prog, diags, escape.Options(
         cfg.escape_level, dv.calls, inl.inlined_lits if gcinl else frozenset(),
-        runtime=cfg.runtime),
+        runtime=cfg.runtime, inline=inlesc, big=inl.big,
+        big_max=inlcost.BIG_FUNCTION_MAX_COST),
         sep.tags if sep is not None else None)
     check()  # -+'s heap allocations
     if cfg.dump == "escape":
         return Result("", "", escape.dump(esc))
     convinline = cfg.debug.get("convinline", "1") != "0"
-    lowered = walk.walk_program(prog, walk.Options(
+    wopts, variants = walk_options(esc, walk.Options(
         convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
         transient=esc.transient_sites(),
         escapes=esc.heap_vars(),
-        devirt=dv.calls), only=None if sep is None else
-        [p.path for p in prog.packages if p.path not in sep.paths])
+        devirt=dv.calls))
+    lowered = walk.walk_program(prog, wopts, only=None if sep is None else
+                                [p.path for p in prog.packages if p.path not in sep.paths],
+                                variants=variants)
     if cfg.dump == "ir":
         return Result("", "", ir.dump(lowered))
     last = prog.packages[-1] if cfg.escape_level > 0 and prog.packages else None
     lowered = inline.inline_program(lowered, inline.Options(
         not cfg.no_inline, gcinl, last.path if last else None,
-        frozenset(last.files) if last else frozenset()),
+        frozenset(last.files) if last else frozenset(),
+        {sym: d.func.symbol for sym, d, _ in variants if d.func is not None}),
         sep.bodies if sep is not None else None, diags=diags)
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
@@ -247,6 +256,29 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
     asm = amd64.emit_program(lowered, live=live, regs=regs)
     listing = amd64.listing(lowered, regs=regs) if cfg.listing else ""
     return Result(asm, listing, asm if cfg.dump == "asm" else "")
+
+
+def walk_options(esc: escape.EscapeResult, base: walk.Options
+                 ) -> tuple[walk.Options, list[tuple[str, T.FuncDecl, walk.Options]]]:
+    """base with the calls whose inlined copies escape analysis decided apart
+    (esc.inlined) calling the callee's body lowered under those decisions, and those
+    bodies (symbol `f·inlN`, declaration, options) for walk_program's variants."""
+    names: dict[int, str] = {}
+    variants: list[tuple[str, T.FuncDecl, walk.Options]] = []
+    for n, (call, site) in enumerate(esc.inlined.items(), 1):
+        f = site.decl.func
+        if f is None:
+            continue
+        names[call] = sym = f"{f.symbol}·inl{n}"
+        variants.append((sym, site.decl, replace(
+            base, stackconv=site.stack_convs(base.stackconv),
+            stacksites=site.stack_sites(base.stacksites),
+            transient=site.transient_sites(base.transient),
+            escapes=site.heap_vars(base.escapes))))
+    if not names:
+        return base, variants
+    opts = replace(base, inlined=names)
+    return opts, [(sym, d, replace(o, inlined=names)) for sym, d, o in variants]
 
 
 def need_command(files: list[ast.File], diags: Diagnostics,

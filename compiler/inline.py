@@ -37,6 +37,11 @@ they sit, as gc's inliner does, and a `func() {...}()` gc inlines is called thro
 static closure `X·f`, which becomes a direct call of X. With -m the pass reports gc's
 `inlining call to f` and, for each of the callee's heap variables the copy allocates,
 `moved to heap: x`, at the outermost call's `(`.
+
+A call escape analysis decided with the callee's body in place (escape's
+`EscapeResult.inlined`) calls that body lowered under the copy's decisions
+(`Options.variants`): its stack objects belong to the caller's frame, so it is inlined
+whatever the limits above, and the variant itself is dropped.
 """
 
 from __future__ import annotations
@@ -44,11 +49,11 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from compiler import ir
-from compiler.diag import Diagnostics, InlSite, Pos
+from compiler.diag import Diagnostics, InlSite, InternalError, Pos
 from compiler.inlcost import BIG_FUNCTION_MAX_COST, Inlinability
 
 MAX_INSTRS = 48
@@ -76,6 +81,11 @@ class Options:
     gc: Inlinability | None = None
     report: str | None = None
     report_files: frozenset[str] = frozenset()
+    variants: Mapping[str, str] = field(default_factory=dict)
+    """The callee bodies lowered for one call each with the escape decisions of their
+    copy there (driver.walk_options), by symbol, to the callee's own symbol: each call
+    of one MUST be inlined (its stack objects live in the caller's frame), whatever the
+    limits, and the functions themselves are dropped."""
 
 
 def inlinable(f: ir.Func, externs: frozenset[str], sized: bool = True) -> bool:
@@ -202,8 +212,10 @@ def _static_closure(instrs: tuple[ir.Instr, ...], target: ir.Mem,
 
 
 def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
-            gc: _Gc | None = None) -> ir.Func:
-    """f with its calls to callees inlined, and calls in the copied bodies in turn."""
+            gc: _Gc | None = None, variants: Mapping[str, str] | None = None) -> ir.Func:
+    """f with its calls to callees inlined, and calls in the copied bodies in turn;
+    a call of one of variants (Options.variants) always."""
+    variants = variants or {}
     max_depth, max_growth = (MAX_DEPTH, MAX_GROWTH) if gc is None else \
         (GC_MAX_DEPTH, GC_MAX_GROWTH)
     report = gc is not None and gc.report is not None
@@ -231,11 +243,14 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             if tgt is None and gc is not None and c.closure and not isinstance(c.target, str):
                 tgt = _static_closure(b.instrs[:k], c.target, gc.direct)
             g = callees.get(tgt) if tgt is not None else None
-            if g is None or g.name == f.name or g.name in chain[bi] or \
-                    len(chain[bi]) >= max_depth or \
-                    (gc is None and chain[bi] and not inloop[bi]):
+            forced = g is not None and g.name in variants
+            if not forced and (g is None or g.name == f.name or g.name in chain[bi] or
+                               len(chain[bi]) >= max_depth or
+                               (gc is None and chain[bi] and not inloop[bi])):
                 continue
-            if gc is not None and f.name in gc.inl.big and \
+            assert g is not None
+            gname = variants.get(g.name, g.name)
+            if not forced and gc is not None and f.name in gc.inl.big and \
                     gc.inl.costs.get(g.name, 0) > BIG_FUNCTION_MAX_COST:
                 continue
             size = sum(len(x.instrs) for x in g.blocks)
@@ -244,18 +259,20 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             results = {s.off: s for s in g.slots if s.kind is ir.SlotKind.RESULT and s.size}
             args = [a for a in c.args if a.size]
             res = [r for r in c.results if r.size]
-            if grown + size > max_growth or not all(
-                    a.off in params and a.size <= params[a.off].size for a in args) or \
-                    not all(r.off in results and r.size <= results[r.off].size for r in res):
+            fits = all(a.off in params and a.size <= params[a.off].size for a in args) and \
+                all(r.off in results and r.size <= results[r.off].size for r in res)
+            if forced and not fits:
+                raise InternalError(c.pos, f"cannot inline {gname} into {f.name}")
+            if not forced and (grown + size > max_growth or not fits):
                 continue
             sfx = f"·{next(sites)}"
             grown += size
             call_pos = c.pos
-            if gc is not None and (lp := gc.inl.lparens.get((c.pos, g.name))) is not None:
+            if gc is not None and (lp := gc.inl.lparens.get((c.pos, gname))) is not None:
                 call_pos = replace(lp, inl=c.pos.inl)
             at_pos = outermost(call_pos)
             if report and gc is not None and at_pos.file in gc.files:
-                gc.out.append((f.name, "inl", at_pos, f"inlining call to {_gc_name(g.name, gc)}"))
+                gc.out.append((f.name, "inl", at_pos, f"inlining call to {_gc_name(gname, gc)}"))
                 gc.out.extend((f.name, "heap", at_pos, f"moved to heap: {s.name[1:]}")
                               for s in g.slots if s.name.startswith("&"))
             # A parameter the callee only reads, passed a whole unaliased caller slot
@@ -287,7 +304,7 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             cont = base + len(g.blocks)
             nxt = cont + 1
             blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
-            inner = (*chain[bi], g.name)
+            inner = (*chain[bi], gname)
             for x in g.blocks:
                 t = x.term
                 match t:
@@ -299,7 +316,7 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
                         t = replace(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
-                instrs = tuple(_rename(i, sfx, alias, (g.name, call_pos)) for i in x.instrs)
+                instrs = tuple(_rename(i, sfx, alias, (gname, call_pos)) for i in x.instrs)
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
                 chain[order[x.index]] = inner
                 inloop[order[x.index]] = inloop[bi] or x.index in gloops
@@ -387,7 +404,11 @@ def inline_program(prog: ir.Program, opts: Options | None = None,
     a func literal gc inlines everywhere it is called is dropped once no code refers
     to it (as gc drops it), and the reports go to diags."""
     opts = opts or Options()
+    forced = {f.name: f for f in prog.funcs if f.name in opts.variants}
+    if forced:
+        prog = replace(prog, funcs=tuple(f for f in prog.funcs if f.name not in forced))
     if not opts.enabled:
+        assert not forced
         return prog
     externs = frozenset(prog.externs)
     callees = _Callees({}, imported or {})
@@ -400,9 +421,15 @@ def inline_program(prog: ir.Program, opts: Options | None = None,
         direct = {f"{n}·f": n for n in opts.gc.direct if n in callees}
         gc = _Gc(opts.gc, direct, opts.report if diags is not None else None,
                  opts.report_files, [])
+    callees.update(forced.items())
     sites = itertools.count(1)
-    funcs = tuple(_expand(f, callees, sites, gc) for f in prog.funcs)
+    funcs = tuple(_expand(f, callees, sites, gc, opts.variants) for f in prog.funcs)
     prog = replace(prog, funcs=funcs)
+    if forced:
+        left = forced.keys() & _refs(prog)
+        if left:
+            raise InternalError(forced[min(left)].blocks[0].term.pos,
+                                f"{min(left)} not inlined")
     if gc is None:
         return prog
     refs = _refs(prog)

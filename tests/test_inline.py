@@ -3,6 +3,7 @@ like the original."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +173,25 @@ def test_tracebacks_name_inlined_frames_as_gc_does(tmp_path: Path) -> None:
     ir_ = driver.compile_files(driver.Config(files=(str(src),), dump="inline"),
                                Diagnostics()).dumps
     assert "call main.calc" not in ir_.split("func main.main")[1], "calc is inlined"
+
+
+def test_copies_decided_apart_by_escape_run_as_gc(tmp_path: Path) -> None:
+    """Under -m or -live, a copy of newPair whose result stays in main's frame keeps p
+    and its map on main's stack (the variant newPair·inlN walk lowered for that call,
+    which the inliner must take): the program still prints what gc's does, with the
+    stack moved at every call."""
+    case = Path(__file__).parent.parent / "cases" / "escape" / "inlinedrun.go"
+    cfg = driver.Config(files=(str(case),), dump="ir", live=True)
+    assert "func main.newPair·inl" in driver.compile_files(cfg, Diagnostics()).dumps
+    cfg = driver.Config(files=(str(case),), dump="inline", live=True)
+    dump = driver.compile_files(cfg, Diagnostics()).dumps
+    assert "·inl" not in dump  # every variant was inlined, then dropped
+    assert "main.newPair" not in _calls(dump, "main.main")
+    want = case.with_suffix(".out").read_text()
+    for flag in ("-live", "-m"):
+        r = subprocess.run([sys.executable, "-m", "compiler", "run", flag, str(case)],
+                           capture_output=True, text=True, timeout=300, check=False,
+                           env={**os.environ, "REFGO_STACKDEBUG": "1"})
+        assert r.returncode == 0, r.stderr
+        out = [ln for ln in r.stderr.splitlines(keepends=True) if str(case) not in ln]
+        assert "".join(out) == want

@@ -55,8 +55,10 @@ Known differences from gc 1.19's -m (on purpose or not yet done):
 - gc prints the self-assignment note twice for a two-pair assignment; the Diagnostics
   sink drops the exact duplicate.
 - -m=2 explanations are not produced; inlining runs on the IR after this pass (it
-  reports gc's inlining messages, compiler/inline.py), so an inlined copy keeps its
-  callee's decisions.
+  reports gc's inlining messages, compiler/inline.py). A call of a function gc's
+  budget inlines whose body puts something on the heap is analysed with the body in
+  place (call.py), its copy's decisions recorded by call (EscapeResult.inlined), which
+  walk and the inliner follow; other inlined copies keep their callee's decisions.
 docs/internals.md ("Escape analysis and liveness against gc") lists what else of gc's
 behaviour is reproduced and the files of Go's test tree that pass.
 Walk follows these decisions as gc's does: non-escaping conversions, new, &T{},

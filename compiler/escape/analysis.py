@@ -19,14 +19,23 @@ from collections.abc import Mapping, Sequence
 from compiler.diag import Diagnostics
 from compiler.escape.call import CallBuilder
 from compiler.escape.expr import ExprBuilder
-from compiler.escape.graph import Analysis, LocKind
+from compiler.escape.graph import Analysis, Instance, Location, LocKind
 from compiler.escape.report import batch_messages
-from compiler.escape.result import NO_LEAK, EscapeResult, Options, ParamTag, Site
+from compiler.escape.result import (
+    NO_LEAK,
+    STACK_KINDS,
+    EscapeResult,
+    Inlined,
+    Options,
+    ParamTag,
+    Site,
+    SiteKind,
+)
 from compiler.escape.solve import held_sites, param_tag, solve
 from compiler.escape.stmt import StmtBuilder
 from compiler.escape.utils import dynamic_init, params, static_closures
 from compiler.types import tree as T
-from compiler.types.typ import Basic, Func, Kind, Signature, has_pointers, under
+from compiler.types.typ import Basic, Func, Kind, Signature, Var, VarKind, has_pointers, under
 
 
 class Builder(StmtBuilder, ExprBuilder, CallBuilder):
@@ -51,7 +60,7 @@ def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = N
     for i, p in enumerate(prog.packages):
         _package(an, p, report=opts.m > 0 and i == len(prog.packages) - 1)
     return EscapeResult(dict(an.sites), dict(an.moved), dict(an.tags),
-                        frozenset(an.captured))
+                        frozenset(an.captured), dict(an.inlined))
 
 
 def _package(an: Analysis, p: T.Package, report: bool) -> None:
@@ -105,14 +114,15 @@ def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
     solve(b)
     held = held_sites(b)
     for loc in b.locs:
-        if loc.kind is LocKind.SITE and loc.site_kind is not None and loc.pos is not None:
-            prev = an.sites.get(loc.node)
-            esc = loc.escapes or (prev is not None and prev.escapes)
-            transient = not esc and id(loc) not in held and (prev is None or prev.transient)
-            an.sites[loc.node] = Site(loc.site_kind, loc.pos, loc.desc, esc, transient)
-        elif loc.kind is LocKind.VAR and loc.var is not None and (
-                loc.addrtaken or loc.escapes):
-            an.moved[loc.var] = loc.escapes
+        if loc.inl:
+            continue
+        _record(an.sites, an.moved, loc, held)
+        if loc.escapes and (loc.kind is LocKind.VAR and loc.var is not None and
+                            loc.var.kind is not VarKind.GLOBAL or
+                            loc.site_kind in STACK_KINDS or loc.site_kind is SiteKind.CONV):
+            an.heapy.add(loc.fn)
+    for inst in b.instances:
+        _inlined(an, b, inst, held)
     for d in b.all_decls:
         an.tags[id(d)] = tuple(param_tag(b.vars[v]) for v in params(d))
     if an.opts.runtime:
@@ -120,6 +130,32 @@ def _batch(an: Analysis, decls: list[T.FuncDecl], report: bool) -> None:
     if report:
         for pos, msg in batch_messages(b):
             an.diags.warn(pos, msg)
+
+
+def _record(sites: dict[int, Site], moved: dict[Var, bool], loc: Location,
+            held: set[int]) -> None:
+    """Add the decision for loc, a solved location, to sites or moved."""
+    if loc.kind is LocKind.SITE and loc.site_kind is not None and loc.pos is not None:
+        prev = sites.get(loc.node)
+        esc = loc.escapes or (prev is not None and prev.escapes)
+        transient = not esc and id(loc) not in held and (prev is None or prev.transient)
+        sites[loc.node] = Site(loc.site_kind, loc.pos, loc.desc, esc, transient)
+    elif loc.kind is LocKind.VAR and loc.var is not None and (loc.addrtaken or loc.escapes):
+        moved[loc.var] = loc.escapes
+
+
+def _inlined(an: Analysis, b: Builder, inst: Instance, held: set[int]) -> None:
+    """Record the decisions for the copy of inst's callee when some variable or site
+    the callee's own body puts on the heap stays on the stack in it."""
+    sites: dict[int, Site] = {}
+    moved: dict[Var, bool] = {}
+    for loc in b.locs[inst.start:inst.end]:
+        if loc.inl == id(inst):
+            _record(sites, moved, loc, held)
+    if any(m and not moved.get(v, True) for v, m in an.moved.items() if v in moved) or \
+            any(s.escapes and not sites[k].escapes for k, s in an.sites.items()
+                if k in sites):
+        an.inlined[id(inst.call)] = Inlined(inst.decl, moved, sites)
 
 
 def _runtime_heap_errors(an: Analysis, b: Builder) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compiler.diag import Diagnostics, Pos
-from compiler.escape.result import Options, ParamTag, Site, SiteKind
+from compiler.escape.result import Inlined, Options, ParamTag, Site, SiteKind
 from compiler.types import tree as T
 from compiler.types.typ import (
     Array,
@@ -79,6 +79,7 @@ class Location:
     leak_heap: int | None = None
     leak_results: dict[int, int] = field(default_factory=dict)
     result_index: int = -1      # for result variables: the index in the results list
+    inl: int = 0                # in an inlined callee's body: the id of the Instance
 
     def leak_to(self, root: Location, derefs: int) -> None:
         """Record that this parameter's value reaches root after derefs dereferences."""
@@ -117,7 +118,8 @@ class Analysis:
     """Whole-program state: the declaration of each Func (by id), tags of analysed
     functions and the growing side table. `quiet` holds the ids of conversions gc does
     not report (comparison operands); `extra` the batch's messages that are not about a
-    location; `synthetic` keeps made-up declarations alive so their ids stay unique."""
+    location; `synthetic` keeps made-up declarations alive so their ids stay unique;
+    `inlined` the decisions for inlined copies (EscapeResult.inlined)."""
 
     diags: Diagnostics
     opts: Options
@@ -132,6 +134,11 @@ class Analysis:
     synthetic: list[T.FuncDecl] = field(default_factory=list)
     extra: list[tuple[Pos, str]] = field(default_factory=list)
     static_closures: dict[Var, T.FuncDecl | Func] = field(default_factory=dict)
+    inlined: dict[int, Inlined] = field(default_factory=dict)
+    heapy: set[int] = field(default_factory=set)
+    """The ids of the analysed functions whose bodies put a variable or a site walk
+    could build on the stack on the heap (only their inlined copies may differ)."""
+    copyable: dict[int, bool] = field(default_factory=dict)
 
     def decl_of(self, f: Func) -> T.FuncDecl | None:
         return self.decls.get(id(f))
@@ -139,11 +146,29 @@ class Analysis:
 
 @dataclass(slots=True)
 class FuncState:
-    """The function (or closure) being walked and its loop depth."""
+    """The function (or closure) being walked and its loop depth; in a callee's body
+    analysed in place of its call, `owner` is the id of the caller's decl, whose frame
+    holds the body's locations."""
 
     decl: T.FuncDecl
     depth: int = 1
     looping: frozenset[str] = frozenset()
+    owner: int = 0
+
+
+@dataclass(eq=False, slots=True)
+class Instance:
+    """A call analysed with its callee's body in place (call.py's _inlines): the call
+    (after devirtualization), the callee, gc's report position (the call's `(`), the
+    locations of its parameters and results (`binds`), and the range of self.locs
+    that holds the body's locations (among those of the call's arguments)."""
+
+    call: T.Expr
+    decl: T.FuncDecl
+    pos: Pos
+    start: int
+    end: int = 0
+    binds: dict[Var, Location] = field(default_factory=dict)
 
 
 class Graph:
@@ -154,7 +179,10 @@ class Graph:
     variables assigned after their declaration; `fresh` the ids of variables a `:=` is
     declaring right now; `called_now` the closures called where they are written;
     `spread` the temporaries holding each result of a multi-valued call whose results
-    are assigned one by one (`sink, _ = f()` with a conversion: gc's `t1, t2 := f()`)."""
+    are assigned one by one (`sink, _ = f()` with a conversion: gc's `t1, t2 := f()`);
+    `instances` the calls analysed with their callee's body in place, `inst` the id of
+    the one being built (its locations carry it), `deferred` the ids of the calls of
+    defer statements (never inlined)."""
 
     def __init__(self, an: Analysis, decls: Sequence[T.FuncDecl]) -> None:
         self.an = an
@@ -172,12 +200,16 @@ class Graph:
         self.fresh: set[int] = set()
         self.called_now: set[int] = set()
         self.spread: dict[int, list[Location]] = {}
+        self.instances: list[Instance] = []
+        self.inst: int = 0
+        self.deferred: set[int] = set()
 
     if TYPE_CHECKING:
         # stmt.py
         def func(self, d: T.FuncDecl) -> None: ...
         def declare_params(self, d: T.FuncDecl) -> None: ...
         def stmts(self, ss: Sequence[T.Stmt]) -> None: ...
+        def block(self, b: T.Block) -> None: ...
         # expr.py
         def expr(self, k: Hole, e: T.Expr, convpos: Pos | None = None) -> None: ...
         def multi(self, holes: list[Hole], e: T.Expr) -> None: ...
@@ -190,8 +222,8 @@ class Graph:
 
     def new_loc(self, kind: LocKind, **kw: object) -> Location:
         """A new location of the current function at the current loop depth."""
-        fn = id(self.cur.decl)
-        loc = Location(kind, fn, self.cur.depth, **kw)  # type: ignore[arg-type]
+        fn = self.cur.owner or id(self.cur.decl)
+        loc = Location(kind, fn, self.cur.depth, inl=self.inst, **kw)  # type: ignore[arg-type]
         self.locs.append(loc)
         self.maxdepth[fn] = max(self.maxdepth.get(fn, 1), self.cur.depth)
         return loc

@@ -247,14 +247,19 @@ def self_assignment(fn: str, s: T.Assign, pkg: str) -> tuple[Pos, str]:
 
 def batch_messages(g: Graph) -> list[tuple[Pos, str]]:
     """The -m messages of the solved batch g, in text order at equal positions as gc
-    sorts them: sites, moved variables, parameter tags and g's extra notes."""
+    sorts them: sites, moved variables, parameter tags and g's extra notes; the sites
+    of a callee's body analysed in place of a call are reported at the call's `(`, as
+    gc reports an inlined body's."""
     msgs: list[tuple[Pos, str]] = []
+    at = {id(inst): inst.pos for inst in g.instances}
     for loc in g.locs:
         if loc.kind is LocKind.SITE and loc.pos is not None and loc.desc:
             if loc.node in g.an.quiet:
                 continue
             verdict = "escapes to heap" if loc.escapes else "does not escape"
-            msgs.append((loc.pos, f"{loc.desc} {verdict}"))
+            msgs.append((at[loc.inl] if loc.inl else loc.pos, f"{loc.desc} {verdict}"))
+        elif loc.inl:
+            continue  # the inliner reports the copy's heap variables
         elif loc.kind is LocKind.VAR and loc.var is not None and loc.escapes:
             msgs.append((loc.pos or loc.var.pos, f"moved to heap: {loc.var.name}"))
     for d in g.all_decls:

@@ -16,7 +16,7 @@ Do NOT keep a result longer than its Program: ids of dead nodes get reused.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from compiler.diag import Pos
@@ -34,12 +34,18 @@ class Options:
     call devirt made of it (compiler.devirt.Devirt.calls); `inlined_lits` holds the ids
     of the func literals gc inlines where they are called (compiler.inlcost), which gc
     never sees as closures: they are not reported. `runtime` is gc's -+ (compiling
-    package runtime), where a variable or closure on the heap is an error."""
+    package runtime), where a variable or closure on the heap is an error. `inline`
+    holds gc's inlining costs by function symbol (compiler/inlcost.py) and `big` the
+    callers that take only callees of cost at most `big_max`: a call the inliner will
+    take is analysed with the callee's body in place (see `Inlined`); empty under -l."""
 
     m: int = 0
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
     inlined_lits: frozenset[int] = frozenset()
     runtime: bool = False
+    inline: Mapping[str, int] = field(default_factory=dict)
+    big: frozenset[str] = frozenset()
+    big_max: int = 0
 
 
 class SiteKind(enum.Enum):
@@ -92,14 +98,56 @@ NO_LEAK = ParamTag(None, ())
 
 
 @dataclass(frozen=True, slots=True)
+class Inlined:
+    """The decisions for the copy of `decl`'s body inlined at one call, where its
+    variables and sites live in the caller's frame (gc inlines before escape analysis):
+    keyed as EscapeResult's. Recorded only where some variable or site the callee's own
+    body puts on the heap stays on the stack; walk lowers that body again with these
+    decisions, and the inliner MUST copy it at that call (compiler/inline.py)."""
+
+    decl: T.FuncDecl
+    moved: Mapping[Var, bool]
+    sites: Mapping[int, Site]
+
+    def stack_convs(self, base: frozenset[int]) -> frozenset[int]:
+        """base (the program's stack_convs) with the decisions for decl's sites here."""
+        return _override(base, self.sites, lambda s: s.kind is SiteKind.CONV and
+                         not s.escapes)
+
+    def stack_sites(self, base: frozenset[int]) -> frozenset[int]:
+        """base (the program's stack_sites) with the decisions for decl's sites here."""
+        return _override(base, self.sites, lambda s: s.kind in STACK_KINDS and
+                         not s.escapes)
+
+    def transient_sites(self, base: frozenset[int]) -> frozenset[int]:
+        """base (the program's transient_sites) with the decisions for decl's sites."""
+        return _override(base, self.sites, lambda s: s.kind in STACK_KINDS and
+                         s.transient)
+
+    def heap_vars(self, base: Mapping[int, bool]) -> dict[int, bool]:
+        """base (the program's heap_vars) with the decisions for decl's variables."""
+        out = dict(base)
+        out.update((v.uid, m) for v, m in self.moved.items())
+        return out
+
+
+def _override(base: frozenset[int], sites: Mapping[int, Site],
+              keep: Callable[[Site], bool]) -> frozenset[int]:
+    return (base - sites.keys()) | {k for k, s in sites.items() if keep(s)}
+
+
+@dataclass(frozen=True, slots=True)
 class EscapeResult:
     """The side table walk consults; see the module docstring for the keys. `captured`
-    holds the variables closures capture (walk keeps those on the heap itself)."""
+    holds the variables closures capture (walk keeps those on the heap itself);
+    `inlined` the decisions for inlined copies of callees, by id of the call (after
+    devirtualization)."""
 
     sites: Mapping[int, Site]
     moved: Mapping[Var, bool]
     tags: Mapping[int, tuple[ParamTag, ...]]
     captured: frozenset[Var] = frozenset()
+    inlined: Mapping[int, Inlined] = field(default_factory=dict)
 
     def conv_on_stack(self, node: T.Convert) -> bool:
         """Whether walk may build the interface for node from a stack temporary."""

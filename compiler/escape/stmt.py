@@ -129,6 +129,7 @@ class StmtBuilder(Graph):
                     self.cur.depth += 1
                 self.stmt(inner)
             case T.Defer(call=call):
+                self.deferred.add(id(call))
                 if self.cur.depth > 1:
                     self.defer_args(call)
                 else:

@@ -84,6 +84,10 @@ class Options:
     transient: frozenset[int] = frozenset()
     escapes: dict[int, bool] = field(default_factory=dict)
     devirt: Mapping[int, T.MethodCall | T.IfaceCall] = field(default_factory=dict)
+    inlined: Mapping[int, str] = field(default_factory=dict)
+    """id(call) -> the symbol of the callee's body lowered with the decisions escape
+    analysis made for its copy there (walk_program's variants), which the call calls
+    and the inliner copies."""
     unit: str = ""
     """The package lowered alone (compiler/units.py), "" for the whole program: names its
     data symbols (StaticData's unit) and its init function `UNIT..init`."""

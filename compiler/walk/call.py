@@ -126,8 +126,8 @@ class CallWalker(WalkerBase):
                 else:
                     sig = under(e.fn.type)
                     assert isinstance(sig, Signature)
-                    res = self.go_call(pos, self.pb.reflect.func_sym(f), sig.params, vals,
-                                       sig.results)
+                    sym = self.pb.opts.inlined.get(id(e)) or self.pb.reflect.func_sym(f)
+                    res = self.go_call(pos, sym, sig.params, vals, sig.results)
                 for k in keep:
                     self.emit(ir.Mov(pos, self.temp(8), k))
                 return res
@@ -140,8 +140,8 @@ class CallWalker(WalkerBase):
             case T.MethodCall(recv=recv, method=m, args=args):
                 assert m.recv is not None
                 vals = self.args((recv, *args))
-                return self.go_call(pos, m.symbol, (m.recv, *m.sig.params), vals,
-                                    m.sig.results)
+                return self.go_call(pos, self.pb.opts.inlined.get(id(e)) or m.symbol,
+                                    (m.recv, *m.sig.params), vals, m.sig.results)
             case T.IfaceCall():
                 return self.iface_call(e)
         raise Unsupported(pos, type(e).__name__)

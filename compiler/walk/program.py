@@ -81,7 +81,8 @@ def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,
 
 
 def walk_program(prog: T.Program, opts: Options | None = None,
-                 only: Collection[str] | None = None, pre_inits: Sequence[str] = ()
+                 only: Collection[str] | None = None, pre_inits: Sequence[str] = (),
+                 variants: Sequence[tuple[str, T.FuncDecl, Options]] = ()
                  ) -> ir.Program:
     """Lower a checked program: every function, closure and wrapper, the globals, type
     descriptors, and `main..init` (package variable initialisation and init funcs, in
@@ -89,7 +90,11 @@ def walk_program(prog: T.Program, opts: Options | None = None,
 
     A separate compile (compiler/units.py) lowers only the packages whose paths are in
     only; its init function is `UNIT..init` (opts.unit) or, for the unit of package main,
-    `main..init`, which first calls pre_inits, the other units' init functions."""
+    `main..init`, which first calls pre_inits, the other units' init functions.
+
+    Each of variants (symbol, declaration, options) lowers the declaration again as
+    that symbol under its own options: a callee's body with the decisions escape
+    analysis made for its copy at one call (opts.inlined), for the inliner to copy."""
     opts = opts or Options()
     pb = ProgBuilder(opts, prog.packages)
     inits: list[T.Stmt] = []
@@ -118,6 +123,10 @@ def walk_program(prog: T.Program, opts: Options | None = None,
         entry = f.blocks[0]
         pb.funcs[-1] = replace(f, blocks=(replace(entry, instrs=calls + entry.instrs),
                                           *f.blocks[1:]))
+    for sym, d, vopts in variants:
+        pb.opts = vopts
+        _build(pb, d, sym, None)
+        pb.opts = opts
     pb.static.add(pb.reflect.basic_types())
     more = True
     while more:
