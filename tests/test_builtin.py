@@ -65,7 +65,7 @@ def test_build_is_deterministic_across_processes() -> None:
 
 
 def test_header_and_end_marker() -> None:
-    assert RUNTIME_IMPORT.startswith(b"version 1\n\x01\x07runtime")
+    assert RUNTIME_IMPORT.startswith(b"version 2\n\x01\x07runtime")
     assert RUNTIME_IMPORT.endswith(b"\x00$$\n")
 
 
@@ -159,7 +159,7 @@ def test_encode_decode_round_trip(data: ed.ImportData) -> None:
     assert ed.decode(blob) == data
     assert ed.encode(data) == blob
     assert ed.encode(ed.decode(blob)) == blob
-    assert ed.listing(blob).startswith("version 1\npackage ")
+    assert ed.listing(blob).startswith("version 2\npackage ")
 
 
 @settings(max_examples=300, deadline=None)
@@ -207,17 +207,18 @@ def test_varints_are_leb128() -> None:
 @pytest.mark.parametrize(
     "blob, msg",
     [
-        (b"version 2\n", "bad header"),
-        (b"version 1\n\x02", "missing package record"),
-        (b"version 1\n\x01\x01p\x01\x09", "bad object tag 9"),
-        (b"version 1\n\x01\x01p\x01\x03\x01v\x09", "bad type kind 9"),
-        (b"version 1\n\x01\x01p\x01\x03\x01v\x08\x04", "bad channel direction 4"),
-        (b"version 1\n\x01\x01p\x01\x03\x01v\x7f", "reference to undefined type"),
-        (b"version 1\n\x01\x01p\x00\x00$$", "missing end marker"),
-        (b"version 1\n\x01\x05p", "string runs past the end"),
-        (b"version 1\n\x01\x01p\x01\x02\x01f\x00\x00\x02", "unknown flags"),
-        (b"version 1\n\x01\x01p\x01\x02\x01f\x00\x00\x01", "does not end in a slice"),
-        (b"version 1\n\x01\x01p\x01\x03\x01v" + b"\x01" * 5000, "nested more than 100 deep"),
+        (b"version 1\n", "export data version 1, of another compiler version; want version 2"),
+        (b"refgo\n", "bad header"),
+        (b"version 2\n\x02", "missing package record"),
+        (b"version 2\n\x01\x01p\x01\x09", "bad object tag 9"),
+        (b"version 2\n\x01\x01p\x01\x03\x01v\x09", "bad type kind 9"),
+        (b"version 2\n\x01\x01p\x01\x03\x01v\x08\x04", "bad channel direction 4"),
+        (b"version 2\n\x01\x01p\x01\x03\x01v\x7f", "reference to undefined type"),
+        (b"version 2\n\x01\x01p\x00\x00$$", "missing end marker"),
+        (b"version 2\n\x01\x05p", "string runs past the end"),
+        (b"version 2\n\x01\x01p\x01\x02\x01f\x00\x00\x02", "unknown flags"),
+        (b"version 2\n\x01\x01p\x01\x02\x01f\x00\x00\x01", "does not end in a slice"),
+        (b"version 2\n\x01\x01p\x01\x03\x01v" + b"\x01" * 5000, "nested more than 100 deep"),
     ],
 )
 def test_decoder_errors(blob: bytes, msg: str) -> None:

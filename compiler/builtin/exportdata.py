@@ -1,6 +1,10 @@
-"""Builtin import data: the binary format refgo keeps the runtime's declarations in.
+"""Export data: the binary format of what a package exports to its importers.
 
-The format is documented in docs/builtin-format.md. For the declarations
+One encoder and one decoder for the runtime's builtin import data (typed objects,
+runtimedata.py) and every separately compiled package's export data (sections: escape
+tags, inlining costs, inlinable names, declarations and bodies as encoded trees of the
+compiler's own dataclasses; compiler/units.py). The format is documented in
+docs/export-format.md. For the declarations
 
     package runtime
     func printint(v int64)
@@ -24,16 +28,29 @@ Output is a pure function of the declarations, so it is byte-for-byte determinis
 `decode` inverts `encode` and checks everything it reads; `listing` prints decoded data
 as text for review; `render_go_string` / `render_py_bytes` split the blob after each NUL
 byte, the way gc's builtin.go is laid out.
+
+This module is long because it is one format read and written in one place: each
+record's encoder and decoder, then the text views, which must change together.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import importlib
+import struct
+import types
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from compiler.diag import Pos
 from compiler.types import typ
 
-VERSION = 1
+if TYPE_CHECKING:
+    from compiler.escape.result import ParamTag
+
+VERSION = 2
 HEADER = b"version %d\n" % VERSION
 END = b"$$\n"
 
@@ -41,6 +58,12 @@ TAG_END = 0
 TAG_PACKAGE = 1
 TAG_FUNC = 2
 TAG_VAR = 3
+SECTION_TAGS = 4
+SECTION_COSTS = 5
+SECTION_INLINE = 6
+SECTION_GCINLINE = 7
+SECTION_DECLS = 8
+SECTION_BODIES = 9
 
 KIND_POINTER = 1
 KIND_SLICE = 2
@@ -54,6 +77,25 @@ TYPE_REF_BASE = 16
 
 FLAG_VARIADIC = 1
 MAX_DEPTH = 100
+MAX_TREE_DEPTH = 2000
+
+V_NONE = 0
+V_FALSE = 1
+V_TRUE = 2
+V_INT = 3
+V_NEG = 4
+V_STRING = 5
+V_STRREF = 6
+V_TUPLE = 7
+V_NODE = 8
+V_ENUM = 9
+V_TYPE = 10
+V_BYTES = 11
+V_FROZENSET = 12
+V_FLOAT = 13
+V_POS = 14
+TREE_MODULES = ("compiler.",)
+"""The only modules whose classes a tree may name (a tree never imports anything else)."""
 
 ANY = typ.Named("any", "", Pos("<builtin>", 1, 1), typ.EMPTY_INTERFACE)
 """The `any` placeholder of runtime.go: stands for the actual type at each call site.
@@ -111,10 +153,25 @@ Object = FuncObj | VarObj
 
 @dataclass(frozen=True, slots=True)
 class ImportData:
-    """One package's declarations in source order, as encoded and decoded."""
+    """One package's export data, as encoded and decoded: its typed declarations in
+    source order (the runtime's), then the sections a separately compiled package adds.
+    decls and each body are encoded trees (`encode_tree`), decoded only when asked for
+    (`decode_tree`): an importer reads the bodies of the functions it inlines, no others."""
 
     package: str
     objects: tuple[Object, ...]
+    tags: tuple[tuple[str, tuple[ParamTag, ...]], ...] = ()
+    """Escape analysis's tags of the parameters of each function, by symbol (gc's esc:)."""
+    costs: tuple[tuple[str, int], ...] = ()
+    """gc's inlining cost of each function gc may inline, by symbol."""
+    inline: tuple[str, ...] = ()
+    """The functions whose walked bodies importers inline."""
+    gcinline: tuple[str, ...] = ()
+    """The functions whose bodies gc's decisions (-m) may inline."""
+    decls: bytes = b""
+    """The syntax trees importers check (bodies emptied), an encoded tree; b"" if none."""
+    bodies: tuple[tuple[str, bytes], ...] = ()
+    """The walked bodies of inline and gcinline, each an encoded tree of an ir.Func."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -134,11 +191,13 @@ class _Encoder:
     def __init__(self) -> None:
         self.buf = bytearray()
         self.types: dict[object, int] = {_type_key(t): i for i, t in enumerate(PREDECLARED)}
+        self.classes: dict[type, int] = {}
+        self.strings: dict[str, int] = {}
 
     def uvarint(self, v: int) -> None:
         """Append v as an unsigned LEB128 varint (Go's binary.PutUvarint)."""
-        if v < 0:
-            raise ImportDataError(f"negative integer {v}")
+        if v < 0 or v >= 1 << 64:
+            raise ImportDataError(f"integer {v} out of range")
         while v >= 0x80:
             self.buf.append(v & 0x7F | 0x80)
             v >>= 7
@@ -219,6 +278,146 @@ class _Encoder:
                 self.string(o.name)
                 self.type(o.type)
 
+    def names(self, tag: int, names: tuple[str, ...]) -> None:
+        """Append a section of names, if there are any."""
+        if names:
+            self.uvarint(tag)
+            self.uvarint(len(names))
+            for n in names:
+                self.string(n)
+
+    def sections(self, data: ImportData) -> None:
+        """Append the sections of a separately compiled package (the non-empty ones)."""
+        if data.tags:
+            self.uvarint(SECTION_TAGS)
+            self.uvarint(len(data.tags))
+            for sym, tags in data.tags:
+                self.string(sym)
+                self.uvarint(len(tags))
+                for t in tags:
+                    self.uvarint(0 if t.heap is None else t.heap + 1)
+                    self.uvarint(len(t.results))
+                    for k, d in t.results:
+                        self.uvarint(k)
+                        self.uvarint(d)
+        if data.costs:
+            self.uvarint(SECTION_COSTS)
+            self.uvarint(len(data.costs))
+            for sym, cost in data.costs:
+                self.string(sym)
+                self.uvarint(cost)
+        self.names(SECTION_INLINE, data.inline)
+        self.names(SECTION_GCINLINE, data.gcinline)
+        if data.decls:
+            self.uvarint(SECTION_DECLS)
+            self.uvarint(len(data.decls))
+            self.buf += data.decls
+        if data.bodies:
+            self.uvarint(SECTION_BODIES)
+            self.uvarint(len(data.bodies))
+            for name, tree in data.bodies:
+                self.string(name)
+                self.uvarint(len(tree))
+                self.buf += tree
+
+    # Trees.
+
+    def tree(self, root: object) -> None:
+        """Append root as a tree: its class table, then its value."""
+        body = _Encoder()
+        body.classes = {}
+        body.strings = {}
+        body.value(root)
+        self.uvarint(len(body.classes))
+        for cls in body.classes:
+            self.string(f"{cls.__module__}:{cls.__qualname__}")
+            names = () if issubclass(cls, enum.Enum) else _field_names(cls)
+            self.uvarint(len(names))
+            for n in names:
+                self.string(n)
+        self.buf += body.buf
+
+    def cls(self, c: Any) -> None:
+        """Append c's number in the class table, entering it on first use."""
+        n = self.classes.get(c)
+        if n is None:
+            n = self.classes[c] = len(self.classes)
+        self.uvarint(n)
+
+    def value(self, v: object) -> None:
+        """Append one tagged value of a tree (see V_*)."""
+        # Ordered by frequency in syntax trees and IR.
+        if v is None:
+            self.buf.append(V_NONE)
+        elif type(v) is Pos and v.inl is None:
+            self.buf.append(V_POS)
+            self.value(v.file)
+            self.uvarint(v.line)
+            self.uvarint(v.col)
+        elif type(v) is str:
+            n = self.strings.get(v)
+            if n is None:
+                self.strings[v] = len(self.strings)
+                self.buf.append(V_STRING)
+                self.string(v)
+            else:
+                self.buf.append(V_STRREF)
+                self.uvarint(n)
+        elif v is True or v is False:
+            self.buf.append(V_TRUE if v else V_FALSE)
+        elif type(v) is int:
+            self.buf.append(V_INT if v >= 0 else V_NEG)
+            self.uvarint(abs(v))
+        elif type(v) is tuple:
+            self.buf.append(V_TUPLE)
+            self.uvarint(len(v))
+            for x in v:
+                self.value(x)
+        elif isinstance(v, enum.Enum):
+            self.buf.append(V_ENUM)
+            self.cls(type(v))
+            self.value(v.value)
+        elif isinstance(v, typ.Type):
+            self.buf.append(V_TYPE)
+            self.type(v)
+        elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+            self.buf.append(V_NODE)
+            self.cls(type(v))
+            for name in _field_names(type(v)):
+                self.value(getattr(v, name))
+        elif type(v) is bytes:
+            self.buf.append(V_BYTES)
+            self.uvarint(len(v))
+            self.buf += v
+        elif type(v) is frozenset:
+            self.buf.append(V_FROZENSET)
+            self.uvarint(len(v))
+            for x in sorted(v, key=repr):
+                self.value(x)
+        elif type(v) is float:
+            self.buf.append(V_FLOAT)
+            self.buf += struct.pack("<d", v)
+        else:
+            raise ImportDataError(f"cannot encode a {type(v).__name__} in a tree")
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields a tree records of dataclass cls, in declaration order (all of them)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def encode_tree(root: object) -> bytes:
+    """root (a syntax tree, an ir.Func, a tuple of them) as an encoded tree."""
+    e = _Encoder()
+    e.tree(root)
+    return bytes(e.buf)
+
 
 def encode(data: ImportData) -> bytes:
     """The binary import data of data (deterministic: a function of its value only)."""
@@ -233,6 +432,7 @@ def encode(data: ImportData) -> bytes:
     e.uvarint(len(data.objects))
     for o in data.objects:
         e.obj(o)
+    e.sections(data)
     e.uvarint(TAG_END)
     e.buf += END
     return bytes(e.buf)
@@ -250,12 +450,19 @@ class _Decoder:
         self.off = 0
         self.depth = 0
         self.types: list[typ.Type | None] = list(PREDECLARED)
+        self.classes: list[tuple[type, Any, int]] = []
+        """The tree's class table: class, state setter (None for an enum), field count."""
+        self.strs: list[str] = []
 
     def fail(self, msg: str) -> ImportDataError:
         return ImportDataError(f"import data offset {self.off}: {msg}")
 
     def uvarint(self) -> int:
         """Read one unsigned LEB128 varint."""
+        off = self.off
+        if off < len(self.blob) and (b := self.blob[off]) < 0x80:
+            self.off = off + 1
+            return b
         v = 0
         shift = 0
         while True:
@@ -361,6 +568,164 @@ class _Decoder:
             raise self.fail(f"unknown flags {f:#x}")
         return bool(f & FLAG_VARIADIC)
 
+    def names(self) -> tuple[str, ...]:
+        """Read a count and that many strings."""
+        return tuple(self.string() for _ in range(self.uvarint()))
+
+    def raw(self) -> bytes:
+        """Read a length-prefixed run of bytes (an encoded tree)."""
+        n = self.uvarint()
+        end = self.off + n
+        if end > len(self.blob):
+            raise self.fail("tree runs past the end of data")
+        out = self.blob[self.off:end]
+        self.off = end
+        return out
+
+    def sections(self, package: str, objects: tuple[Object, ...]) -> ImportData:
+        """Read the optional sections (each at most once, in tag order) up to the end."""
+        from compiler.escape.result import ParamTag
+
+        found: dict[int, Any] = {}
+        while True:
+            start = self.off
+            tag = self.uvarint()
+            if tag == TAG_END:
+                break
+            if not SECTION_TAGS <= tag <= SECTION_BODIES or any(t >= tag for t in found):
+                self.off = start
+                raise self.fail(f"bad section tag {tag}")
+            if tag == SECTION_TAGS:
+                tags = []
+                for _ in range(self.uvarint()):
+                    sym = self.string()
+                    ps = []
+                    for _ in range(self.uvarint()):
+                        heap = self.uvarint()
+                        res = tuple((self.uvarint(), self.uvarint())
+                                    for _ in range(self.uvarint()))
+                        ps.append(ParamTag(None if heap == 0 else heap - 1, res))
+                    tags.append((sym, tuple(ps)))
+                found[tag] = tuple(tags)
+            elif tag == SECTION_COSTS:
+                found[tag] = tuple((self.string(), self.uvarint())
+                                   for _ in range(self.uvarint()))
+            elif tag in (SECTION_INLINE, SECTION_GCINLINE):
+                found[tag] = self.names()
+            elif tag == SECTION_DECLS:
+                found[tag] = self.raw()
+            else:
+                found[tag] = tuple((self.string(), self.raw()) for _ in range(self.uvarint()))
+        if self.blob[self.off:] != END:
+            raise self.fail("missing end marker")
+        return ImportData(package, objects, found.get(SECTION_TAGS, ()),
+                          found.get(SECTION_COSTS, ()), found.get(SECTION_INLINE, ()),
+                          found.get(SECTION_GCINLINE, ()), found.get(SECTION_DECLS, b""),
+                          found.get(SECTION_BODIES, ()))
+
+    # Trees.
+
+    def tree(self) -> object:
+        """Read a tree: its class table, then its value; the whole blob must be used."""
+        self.classes = []
+        for _ in range(self.uvarint()):
+            name = self.string()
+            names = self.names()
+            self.classes.append(_resolve(name, names, self.fail))
+        self.strs = []
+        v = self.value()
+        if self.off != len(self.blob):
+            raise self.fail("trailing bytes after tree")
+        return v
+
+    def value(self) -> Any:
+        """Read one tagged value of a tree (see V_*)."""
+        blob = self.blob
+        off = self.off
+        if off >= len(blob):
+            raise self.fail("unexpected end of data")
+        tag = blob[off]
+        # Fast paths for the commonest values: a position whose file is a string
+        # already read, a node; both with one-byte varints.
+        if tag == V_POS:
+            if (off + 2 < len(blob) and blob[off + 1] == V_STRREF
+                    and (n := blob[off + 2]) < 0x80 and n < len(self.strs)):
+                self.off = off + 3
+                return Pos(self.strs[n], self.uvarint(), self.uvarint())
+            self.off = off + 1
+            file = self.value()
+            if type(file) is not str:
+                raise self.fail("position file is not a string")
+            return Pos(file, self.uvarint(), self.uvarint())
+        self.off = off + 1
+        if tag == V_NODE:
+            k = self.uvarint()
+            if k >= len(self.classes):
+                raise self.fail(f"undefined class {k}")
+            cls, setstate, n = self.classes[k]
+            if setstate is None:
+                raise self.fail(f"{cls.__qualname__} is not a node class")
+            self.depth += 1
+            if self.depth > MAX_TREE_DEPTH:
+                raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
+            obj: Any = object.__new__(cls)
+            value = self.value
+            setstate(obj, [value() for _ in range(n)])
+            self.depth -= 1
+            return obj
+        if tag == V_STRREF:
+            n = self.uvarint()
+            if n >= len(self.strs):
+                raise self.fail(f"reference to undefined string {n}")
+            return self.strs[n]
+        if tag == V_NONE:
+            return None
+        if tag == V_STRING:
+            s = self.string()
+            self.strs.append(s)
+            return s
+        if tag == V_TUPLE:
+            self.depth += 1
+            if self.depth > MAX_TREE_DEPTH:
+                raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
+            t = tuple([self.value() for _ in range(self.uvarint())])
+            self.depth -= 1
+            return t
+        if tag == V_INT:
+            return self.uvarint()
+        if tag == V_FALSE:
+            return False
+        if tag == V_TRUE:
+            return True
+        if tag == V_NEG:
+            return -self.uvarint()
+        if tag == V_ENUM:
+            k = self.uvarint()
+            if k >= len(self.classes) or self.classes[k][1] is not None:
+                raise self.fail(f"undefined enum class {k}")
+            ecls = self.classes[k][0]
+            ev = self.value()
+            try:
+                return ecls(ev)
+            except ValueError as err:
+                raise self.fail(f"bad {ecls.__qualname__} value {ev!r}") from err
+        if tag == V_TYPE:
+            return self.type()
+        if tag == V_BYTES:
+            return self.raw()
+        if tag == V_FROZENSET:
+            items = [self.value() for _ in range(self.uvarint())]
+            try:
+                return frozenset(items)
+            except TypeError as err:
+                raise self.fail("unhashable set element") from err
+        if tag == V_FLOAT:
+            if self.off + 8 > len(self.blob):
+                raise self.fail("unexpected end of data")
+            self.off += 8
+            return struct.unpack("<d", self.blob[self.off - 8:self.off])[0]
+        raise self.fail(f"bad value tag {tag}")
+
     def obj(self) -> Object:
         """Read one object record."""
         tag = self.uvarint()
@@ -383,15 +748,72 @@ def decode(blob: bytes) -> ImportData:
     d = _Decoder(blob)
     if not blob.startswith(HEADER):
         line = blob.split(b"\n", 1)[0][:40]
+        if line.startswith(b"version "):
+            raise d.fail(f"export data {line.decode('ascii', 'replace')}, of another compiler "
+                         f"version; want version {VERSION}")
         raise d.fail(f"bad header {line!r}; want {HEADER.strip().decode()!r}")
     d.off = len(HEADER)
     if d.uvarint() != TAG_PACKAGE:
         raise d.fail("missing package record")
     pkg = d.string()
     objects = tuple(d.obj() for _ in range(d.uvarint()))
-    if d.uvarint() != TAG_END or blob[d.off:] != END:
-        raise d.fail("missing end marker")
-    return ImportData(pkg, objects)
+    return d.sections(pkg, objects)
+
+
+def decode_tree(tree: bytes) -> Any:
+    """The value of an encoded tree (`encode_tree`); ImportDataError if it is malformed
+    or names a class this compiler does not have with the same fields (export data of
+    another compiler version)."""
+    return _Decoder(tree).tree()
+
+
+_SLOT = types.MemberDescriptorType
+
+
+def _setter(names: tuple[str, ...]) -> Callable[[object, Any], None]:
+    """A state setter of a dataclass without slots."""
+    def setstate(obj: object, state: Any) -> None:
+        if len(state) != len(names):
+            raise ValueError("wrong number of fields")
+        for n, v in zip(names, state, strict=True):
+            object.__setattr__(obj, n, v)
+    return setstate
+
+
+_RESOLVED: dict[tuple[str, tuple[str, ...]], tuple[type, Any, int]] = {}
+
+
+def _resolve(name: str, names: tuple[str, ...], fail: Callable[[str], ImportDataError]
+             ) -> tuple[type, Any, int]:
+    """The class a tree's class table names, its state setter (None for an enum) and its
+    field count; the fields must be the class's own, in order."""
+    key = (name, names)
+    got = _RESOLVED.get(key)
+    if got is not None:
+        return got
+    mod, _, qual = name.partition(":")
+    obj: Any = None
+    if mod.startswith(TREE_MODULES):
+        try:
+            obj = importlib.import_module(mod)
+            for part in qual.split("."):
+                obj = getattr(obj, part)
+        except (ImportError, AttributeError):
+            obj = None
+    if isinstance(obj, type) and issubclass(obj, enum.Enum) and not names:
+        got = (obj, None, 0)
+    elif isinstance(obj, type) and dataclasses.is_dataclass(obj):
+        if _field_names(obj) != names:
+            raise fail(f"class {name} has other fields in this compiler: "
+                       "export data of another compiler version")
+        from compiler.dccache import fast_setstate
+
+        slotted = all(isinstance(getattr(obj, n, None), _SLOT) for n in names)
+        got = (obj, fast_setstate(obj, names) if slotted else _setter(names), len(names))
+    else:
+        raise fail(f"no class {name} in this compiler: export data of another compiler version")
+    _RESOLVED[key] = got
+    return got
 
 
 def type_table(blob: bytes) -> list[tuple[int, typ.Type]]:
@@ -443,10 +865,47 @@ def listing(blob: bytes) -> str:
     data = decode(blob)
     lines = [f"version {VERSION}", f"package {data.package}"]
     lines += [object_string(o) for o in data.objects]
-    lines.append(f"// interned types (numbers {len(PREDECLARED)} and up; "
-                 f"0-{len(PREDECLARED) - 1} are predeclared)")
-    lines += [f"// type {n}: {typ.type_string(t)}" for n, t in type_table(blob)]
+    if data.objects:
+        lines.append(f"// interned types (numbers {len(PREDECLARED)} and up; "
+                     f"0-{len(PREDECLARED) - 1} are predeclared)")
+        lines += [f"// type {n}: {typ.type_string(t)}" for n, t in type_table(blob)]
+    if data.decls:
+        lines.append("// declarations")
+        lines.append(tree_listing(decode_tree(data.decls)).rstrip("\n"))
+    lines += [f"esc {sym}: {', '.join(tag_string(t) for t in tags) or '-'}"
+              for sym, tags in data.tags]
+    lines += [f"cost {sym} {c}" for sym, c in data.costs]
+    lines += [f"inline {n}" for n in data.inline]
+    lines += [f"gcinline {n}" for n in data.gcinline]
+    for _, tree in data.bodies:
+        lines.append(tree_listing(decode_tree(tree)).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def tag_string(t: ParamTag) -> str:
+    """A parameter's escape tag: `heap` (level N if through N derefs), `result K level D`
+    for each result it flows to, `none` if it does not leak."""
+    parts = []
+    if t.heap is not None:
+        parts.append("heap" if t.heap == 0 else f"heap level {t.heap}")
+    parts += [f"result {k} level {d}" for k, d in t.results]
+    return " + ".join(parts) or "none"
+
+
+def tree_listing(v: object) -> str:
+    """A decoded tree as text: syntax trees as compiler.syntax.dump prints them, IR
+    functions as compiler.ir.dump_func does, tuples element by element."""
+    from compiler import ir
+    from compiler.syntax import ast
+    from compiler.syntax.dump import dump
+
+    if isinstance(v, tuple):
+        return "".join(tree_listing(x) for x in v)
+    if isinstance(v, ast.File):
+        return dump(v)
+    if isinstance(v, ir.Func):
+        return ir.dump_func(v)
+    return f"{v!r}\n"
 
 
 _ESCAPES = {

@@ -1,6 +1,6 @@
 // The runtime's entry points as compiled Go code sees them: the single source of truth
 // for their signatures. `refgo mkbuiltin` parses this file with refgo's own front end and
-// serializes it into compiler/builtin/runtimedata.py (format: docs/builtin-format.md);
+// serializes it into compiler/builtin/runtimedata.py (format: docs/export-format.md);
 // the compiler learns runtime signatures only from that data.
 //
 // NOTE: after editing this file, run `refgo mkbuiltin` and review the golden diff
