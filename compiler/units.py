@@ -35,9 +35,11 @@ function is the whole-program compile's instruction for instruction but `main..i
 slots are renamed `x·N` from a per-unit counter, and regalloc breaks ties by name);
 symbol names of strings and itab caches and the layout order differ. `refgo compile`
 (-S, -m, -live, -dump) keeps the whole-program path; with -I, its reports are the
-whole-program compile's of the package (report_package). Unit payloads are pickles:
-the cache is written only by refgo itself (as the runtime archive, compiler/link.py),
-and an entry that fails its checksum, the header or unpickling is rebuilt.
+whole-program compile's of the package (report_package). What importers read is
+export data (docs/export-format.md): the declarations' cache entry (export_decls) and
+Unit.export. The unit around it, the package's object, is a pickle: the cache is written
+only by refgo itself (as the runtime archive, compiler/link.py), and an entry that fails
+its checksum, the header, unpickling or its export data's decoding is rebuilt.
 
 This module is long because its parts share the private layout of Unit and FuncCode:
 compiling a unit, its cache keys, linking the chosen units' text and tables, the
@@ -46,6 +48,7 @@ declaration cache for importers, and the archives of `refgo compile -p`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -73,6 +76,7 @@ from compiler import (
     types,
     walk,
 )
+from compiler.builtin import exportdata as ed
 from compiler.diag import CompileFailed, Diagnostics, Pos
 from compiler.driver import (
     LIB_DIR,
@@ -92,7 +96,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 6
+FORMAT = 7
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -126,19 +130,46 @@ class Unit:
     data: tuple[tuple[str, str], ...]
     """Its data symbols' assembly by symbol."""
     externs: tuple[str, ...]
-    inline: tuple[str, ...]
-    """The names of its inlinable functions, whose walked bodies `bodies` holds pickled
-    (tuple[ir.Func, ...], in this order): read only if an importer calls one of them."""
-    bodies: bytes
-    tags: dict[str, tuple[escape.ParamTag, ...]]
-    """Escape analysis's parameter tags of the package's functions, by symbol: what
-    importers' calls use instead of the bodies, which they do not check."""
-    costs: dict[str, int] = field(default_factory=dict)
-    """gc's inlining cost of each of its functions gc may inline, by symbol
-    (compiler/inlcost.py): what importers' decisions under -m use."""
-    gcinline: tuple[str, ...] = ()
-    """Of a user package's archive: the names of the functions of costs whose bodies
-    (in `bodies` too) the inliner may copy when gc's decisions choose (-m)."""
+    export: bytes
+    """Its export data (docs/export-format.md) but the declarations: the escape tags of
+    its functions, gc's inlining costs, and the walked bodies of its inlinable functions,
+    each decoded only if an importer calls it."""
+
+    @property
+    def inline(self) -> tuple[str, ...]:
+        """The names of its inlinable functions."""
+        return _exports(self.export).inline
+
+    @property
+    def tags(self) -> dict[str, tuple[escape.ParamTag, ...]]:
+        """Escape analysis's parameter tags of the package's functions, by symbol: what
+        importers' calls use instead of the bodies, which they do not check."""
+        return dict(_exports(self.export).tags)
+
+    @property
+    def costs(self) -> dict[str, int]:
+        """gc's inlining cost of each of its functions gc may inline, by symbol
+        (compiler/inlcost.py): what importers' decisions under -m use."""
+        return dict(_exports(self.export).costs)
+
+    @property
+    def gcinline(self) -> tuple[str, ...]:
+        """Of a user package's archive: the names of the functions of costs whose bodies
+        the inliner may copy when gc's decisions choose (-m)."""
+        return _exports(self.export).gcinline
+
+    def body(self, name: str) -> ir.Func:
+        """The walked body of its inlinable function name (KeyError if it has none)."""
+        f = ed.decode_tree(dict(_exports(self.export).bodies)[name])
+        if not isinstance(f, ir.Func):
+            raise ed.ImportDataError(f"export data of {self.path}: body of {name} is no function")
+        return f
+
+
+@functools.lru_cache(maxsize=256)
+def _exports(blob: bytes) -> ed.ImportData:
+    """blob decoded (once per blob: bytes hash once; units keep their blob alive)."""
+    return ed.decode(blob)
 
 
 @dataclass(slots=True)
@@ -258,15 +289,16 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     if cfg.no_inline:
         bodies, sized, gcin = (), [], []
     data = tuple((d.sym, "\n".join(amd64._data(d))) for d in lowered.data)
-    return Unit(unit or "main", init, tuple(funcs), data, lowered.externs,
-                tuple(f.name for f in sized),
-                pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL), tags, mine,
-                tuple(f.name for f in gcin))
+    export = ed.encode(ed.ImportData(
+        unit or "main", (), tuple(sorted(tags.items())), tuple(sorted(mine.items())),
+        tuple(f.name for f in sized), tuple(f.name for f in gcin),
+        bodies=tuple((f.name, ed.encode_tree(f)) for f in bodies)))
+    return Unit(unit or "main", init, tuple(funcs), data, lowered.externs, export)
 
 
 class Bodies(Mapping[str, ir.Func]):
-    """The inlinable bodies of units by function name, each unit's unpickled on the first
-    lookup of one of its functions (inline_program's `imported`)."""
+    """The inlinable bodies of units by function name, each decoded from its unit's
+    export data on its first lookup (inline_program's `imported`)."""
 
     def __init__(self) -> None:
         self._unit: dict[str, Unit] = {}
@@ -280,13 +312,10 @@ class Bodies(Mapping[str, ir.Func]):
             self._funcs.pop(name, None)
 
     def __getitem__(self, name: str) -> ir.Func:
-        if name not in self._funcs:
-            u = self._unit[name]
-            funcs = _unpickle(u.bodies)
-            for f in funcs:
-                if self._unit.get(f.name) is u:
-                    self._funcs[f.name] = f
-        return self._funcs[name]
+        f = self._funcs.get(name)
+        if f is None:
+            f = self._funcs[name] = self._unit[name].body(name)
+        return f
 
     def __contains__(self, name: object) -> bool:
         return name in self._unit
@@ -303,7 +332,7 @@ def _untyped(f: ir.Func) -> ir.Func:
     only whether a slot has a type (a size-only temporary has none; liveness and regalloc
     then treat every word as a pointer), the type itself only for -live's names, which
     builds from units never print. Pickling the real types would drag in their methods'
-    signatures and named types: 8x slower to load."""
+    signatures and named types, which export data's trees cannot hold."""
     return replace(f, slots=tuple(
         s if s.type is None else replace(s, type=UNSAFE_POINTER) for s in f.slots))
 
@@ -321,9 +350,12 @@ def load_unit(c: cache.Cache, key: str) -> Unit | None:
         return None
     try:
         u = _unpickle(payload)
+        if not isinstance(u, Unit):
+            return None
+        _exports(u.export)
     except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
         return None
-    return u if isinstance(u, Unit) else None
+    return u
 
 
 _QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
@@ -596,17 +628,29 @@ def _generic(d: ast.FuncDecl) -> bool:
     return isinstance(t, ast.IndexExpr)
 
 
+def export_decls(path: str, files: Sequence[ast.File]) -> bytes:
+    """The export data holding package path's declarations (strip_bodies's trees)."""
+    return ed.encode(ed.ImportData(path, (), decls=ed.encode_tree(tuple(files))))
+
+
+def import_decls(blob: bytes) -> list[ast.File]:
+    """The declarations in export data (export_decls); ImportDataError if it holds none
+    or is malformed, or of another compiler version."""
+    files = ed.decode_tree(ed.decode(blob).decls)
+    if not isinstance(files, tuple) or not all(isinstance(f, ast.File) for f in files):
+        raise ed.ImportDataError("export data holds no declarations")
+    return list(files)
+
+
 def _load_decls(c: cache.Cache, key: str) -> list[ast.File] | None:
+    """The declarations stored under key, or None if absent or unusable (rebuilt)."""
     payload = c.get(key)
     if payload is None:
         return None
     try:
-        files = _unpickle(payload)
-    except Exception:  # noqa: BLE001 - any undecodable entry is rebuilt
+        return import_decls(payload)
+    except ed.ImportDataError:
         return None
-    if isinstance(files, list) and all(isinstance(f, ast.File) for f in files):
-        return files
-    return None
 
 
 def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
@@ -696,7 +740,7 @@ class _Build:
                         for f, src in lib]
                 decls = strip_bodies(full)
                 if lib:
-                    self.cache.put(dkey, pickle.dumps(decls, protocol=pickle.HIGHEST_PROTOCOL))
+                    self.cache.put(dkey, export_decls(path, decls))
             self.read[path] = (lib, decls, full)
         return self.read[path]
 
@@ -863,12 +907,22 @@ class ImportDirs:
 
 @dataclass(frozen=True, slots=True)
 class Archive:
-    """A user package compiled alone: its syntax trees without bodies (what importers
-    check: its export data) and its unit."""
+    """A user package compiled alone: export data of its syntax trees without bodies
+    (what importers check; export_decls) and its unit."""
 
     path: str
-    decls: tuple[ast.File, ...]
+    export: bytes
     unit: Unit
+
+    @property
+    def decls(self) -> list[ast.File]:
+        """The declarations importers check (decoded once per archive)."""
+        return _archive_decls(self.export)
+
+
+@functools.lru_cache(maxsize=64)
+def _archive_decls(blob: bytes) -> list[ast.File]:
+    return import_decls(blob)
 
 
 ARCHIVE_MAGIC = "refgo package"
@@ -899,6 +953,11 @@ def load_archive(file: Path) -> Archive | str:
         return "not a refgo package archive: recompile the package"
     if version != compiler_version():
         return "package archive compiled by another version of refgo: recompile the package"
+    try:
+        _archive_decls(a.export)
+        _exports(a.unit.export)
+    except ed.ImportDataError as err:
+        return f"package archive's export data is unusable ({err}): recompile the package"
     return a
 
 
@@ -923,7 +982,7 @@ def compile_package(cfg: Config, diags: Diagnostics, path: str, dirs: ImportDirs
                         costs=b.costs, gc=True)
     b.stats.compiled.append(path)
     b.finish(problems)
-    return Archive(path, tuple(strip_bodies(full)), unit)
+    return Archive(path, export_decls(path, strip_bodies(full)), unit)
 
 def reports(cfg: Config) -> bool:
     """Whether cfg asks for a report of the package compiled (-m, -live, -S, -dump)."""

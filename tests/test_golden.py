@@ -126,11 +126,10 @@ def test_seed_reports(golden: SnapshotAssertion, flag: str) -> None:
 
 def test_export_data_errors(golden: SnapshotAssertion, tmp_path: Path,
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """What importers of the library package errors read from the build cache: the
-    declarations they check (compiler/units.py's strip_bodies) and, from its unit, the
-    escape tags of its functions and the names of its inlinable ones."""
+    """The export data of the library package errors, as importers read it from the
+    build cache: its declarations (compiler/units.py's strip_bodies, the cache's decls
+    entry) and its unit's escape tags, inlining costs and inlinable bodies."""
     from compiler import cache, syntax, units
-    from compiler.syntax.dump import dump
 
     monkeypatch.setenv("REFGO_CACHE", str(tmp_path / "cache"))
     prog = tmp_path / "p.go"
@@ -140,9 +139,9 @@ def test_export_data_errors(golden: SnapshotAssertion, tmp_path: Path,
     found = [units.load_unit(c, p.name) for p in sorted(c.dir.glob("??/*"))]
     unit = next(u for u in found if u is not None and u.path == "errors")
     diags = Diagnostics()
+    srcs = driver.lib_sources("errors", diags)
     files = units.strip_bodies([syntax.parse_file(Path(f).name, src, diags)
-                                for f, src in driver.lib_sources("errors", diags)])
-    out = [dump(f) for f in files]
-    out += ["tags:", *(f"  {sym} {tags}" for sym, tags in sorted(unit.tags.items()))]
-    out += ["inline:", *(f"  {name}" for name in unit.inline)]
-    assert "\n".join(out) + "\n" == golden
+                                for f, src in srcs])
+    decls = ed.decode(units.export_decls("errors", files)).decls
+    blob = ed.encode(dataclasses.replace(ed.decode(unit.export), decls=decls))
+    assert ed.listing(blob) == golden

@@ -110,6 +110,37 @@ def test_library_cached_then_bad_entries_rebuilt(tmp_path: Path, cache_root: Pat
     assert "cached -" in x
 
 
+def test_export_data_of_another_version_rebuilt(tmp_path: Path, cache_root: Path) -> None:
+    # Export data of another format version (docs/export-format.md), in a unit and in a
+    # declarations entry that somehow passed their keys: each is rebuilt, no traceback.
+    cache.Cache(cache_root).clean()
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    assert build(src, cache_root)[0] == WANT
+    c = cache.Cache(cache_root)
+    old_unit = old_decls = None
+    for e in entries(cache_root):
+        payload = c.get(e.name)
+        assert payload is not None
+        u = units.load_unit(c, e.name)
+        if u is not None and u.path == "strconv":
+            old = replace(u, export=u.export.replace(b"version 2\n", b"version 1\n", 1))
+            c.put(e.name, units.pickle.dumps(old))
+            old_unit = e.name
+        elif payload.startswith(b"version 2\n") and old_decls is None:
+            c.put(e.name, payload.replace(b"version 2\n", b"version 1\n", 1))
+            old_decls = e.name
+    assert old_unit is not None and old_decls is not None
+    assert units.load_unit(c, old_unit) is None
+    out, x = build(src, cache_root)
+    assert out == WANT
+    assert x.split("compiled ")[1].split(";")[0].split() == ["strconv", "main"]
+    assert "Traceback" not in x
+    fixed = c.get(old_decls)
+    assert fixed is not None and fixed.startswith(b"version 2\n")
+    assert units.load_unit(c, old_unit) is not None
+
+
 def test_library_object_cached_then_bad_entry_rebuilt(tmp_path: Path,
                                                       cache_root: Path) -> None:
     # The library's code is assembled once (link.library_object); a truncated or
@@ -459,6 +490,13 @@ def test_program_of_several_packages(tmp_path: Path, cache_root: Path) -> None:
     r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
     assert r.returncode == 1 and r.stderr.count("\n") == 1
     assert "compiled by another version of refgo" in r.stderr
+    old = replace(a, export=a.export.replace(b"version 2\n", b"version 1\n", 1))
+    arch.write_bytes(cache.encode(units.pickle.dumps((units.ARCHIVE_MAGIC,
+                                                      units.compiler_version(), old))))
+    r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
+    assert r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert "export data version 1, of another compiler version" in r.stderr
+    assert "Traceback" not in r.stderr
     arch.unlink()
     r = refgo(tmp_path, cache_root, "compile", *d, "-o", "b.o", str(src / "b.go"))
     assert r.returncode == 1 and "test/a" in r.stderr
