@@ -146,3 +146,25 @@ def test_listing_of_a_package() -> None:
     assert text.startswith("version 2\npackage p\n// declarations\nFile 1:1 package=p\n")
     assert "esc p.F: heap, result 0 level 1\n" in text
     assert "cost p.F 4\ninline p.F\nfunc p.F args=8\n" in text
+
+
+def test_varint_boundaries_of_positions_and_strings() -> None:
+    # The decoder reads positions and string references with one- and two-byte numbers
+    # without a call per value; past those (string 128 on, line 16384 on, column 128
+    # on) it takes the general path.
+    spots = [(ln, c) for ln in (1, 127, 128, 16383, 16384, 300000) for c in (1, 127, 128)]
+    names = tuple(ast.Name(Pos(f"f{i % 150}.go", *spots[i % len(spots)]), f"n{i % 170}")
+                  for i in range(400))
+    assert ed.decode_tree(ed.encode_tree(names)) == names
+
+
+def test_tree_nesting_is_bounded() -> None:
+    deep = b"\x00" + bytes([ed.V_TUPLE, 1]) * 3000 + bytes([ed.V_NONE])
+    with pytest.raises(ed.ImportDataError, match="nested more than 2000 deep"):
+        ed.decode_tree(deep)
+    ok = b"\x00" + bytes([ed.V_TUPLE, 1]) * 500 + bytes([ed.V_NONE])
+    v = ed.decode_tree(ok)
+    for _ in range(500):
+        assert isinstance(v, tuple) and len(v) == 1
+        v = v[0]
+    assert v is None

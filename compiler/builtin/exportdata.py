@@ -638,6 +638,63 @@ class _Decoder:
             raise self.fail("trailing bytes after tree")
         return v
 
+    def fields(self, n: int) -> list[Any]:
+        """Read n values: a node's fields or a tuple's elements. The commonest (a node
+        or tuple, None, a string already read, a position in a file already named, with
+        one- or two-byte numbers) are read here, the rest by value: most of the time of
+        reading declarations is this loop, and a call per value doubled it."""
+        blob = self.blob
+        end = len(blob) - 6
+        strs = self.strs
+        nstrs = len(strs)
+        classes = self.classes
+        out: list[Any] = []
+        for _ in range(n):
+            off = self.off
+            if off < end:
+                tag = blob[off]
+                if (tag == V_NODE and (k := blob[off + 1]) < 0x80 and k < len(classes)
+                        and (c := classes[k])[1] is not None and self.depth < MAX_TREE_DEPTH):
+                    self.off = off + 2
+                    self.depth += 1
+                    obj: Any = object.__new__(c[0])
+                    c[1](obj, self.fields(c[2]))
+                    self.depth -= 1
+                    out.append(obj)
+                    nstrs = len(strs)
+                    continue
+                if tag == V_TUPLE and (k := blob[off + 1]) < 0x80 and self.depth < MAX_TREE_DEPTH:
+                    self.off = off + 2
+                    self.depth += 1
+                    out.append(tuple(self.fields(k)))
+                    self.depth -= 1
+                    nstrs = len(strs)
+                    continue
+                if tag == V_NONE:
+                    out.append(None)
+                    self.off = off + 1
+                    continue
+                if tag == V_STRREF and (i := blob[off + 1]) < 0x80 and i < nstrs:
+                    out.append(strs[i])
+                    self.off = off + 2
+                    continue
+                if (tag == V_POS and blob[off + 1] == V_STRREF and (i := blob[off + 2]) < 0x80
+                        and i < nstrs):
+                    # line: one or two bytes; col: one.
+                    line = blob[off + 3]
+                    p = off + 4
+                    if line >= 0x80:
+                        hi = blob[p]
+                        line = line & 0x7F | hi << 7 if hi < 0x80 else -1
+                        p += 1
+                    if line >= 0 and (col := blob[p]) < 0x80:
+                        out.append(Pos(strs[i], line, col))
+                        self.off = p + 1
+                        continue
+            out.append(self.value())
+            nstrs = len(strs)
+        return out
+
     def value(self) -> Any:
         """Read one tagged value of a tree (see V_*)."""
         blob = self.blob
@@ -669,8 +726,7 @@ class _Decoder:
             if self.depth > MAX_TREE_DEPTH:
                 raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
             obj: Any = object.__new__(cls)
-            value = self.value
-            setstate(obj, [value() for _ in range(n)])
+            setstate(obj, self.fields(n))
             self.depth -= 1
             return obj
         if tag == V_STRREF:
@@ -688,7 +744,7 @@ class _Decoder:
             self.depth += 1
             if self.depth > MAX_TREE_DEPTH:
                 raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
-            t = tuple([self.value() for _ in range(self.uvarint())])
+            t = tuple(self.fields(self.uvarint()))
             self.depth -= 1
             return t
         if tag == V_INT:
