@@ -168,3 +168,13 @@ def test_tree_nesting_is_bounded() -> None:
         assert isinstance(v, tuple) and len(v) == 1
         v = v[0]
     assert v is None
+
+
+def test_shared_nodes_stay_shared() -> None:
+    # `var a, b T`-like sharing: a node the tree holds twice is one object after decoding.
+    t = ast.Name(Pos("p.go", 1, 1), "T")
+    pair = (ast.Field(Pos("p.go", 1, 2), ast.Name(Pos("p.go", 1, 2), "a"), t),
+            ast.Field(Pos("p.go", 1, 5), ast.Name(Pos("p.go", 1, 5), "b"), t))
+    got = ed.decode_tree(ed.encode_tree(pair))
+    assert got == pair and got[0].type is got[1].type
+    assert ed.decode_tree(ed.encode_tree(_files())) == _files()

@@ -94,6 +94,8 @@ V_BYTES = 11
 V_FROZENSET = 12
 V_FLOAT = 13
 V_POS = 14
+V_SHARED = 15
+V_REF = 16
 TREE_MODULES = ("compiler.",)
 """The only modules whose classes a tree may name (a tree never imports anything else)."""
 
@@ -193,6 +195,10 @@ class _Encoder:
         self.types: dict[object, int] = {_type_key(t): i for i, t in enumerate(PREDECLARED)}
         self.classes: dict[type, int] = {}
         self.strings: dict[str, int] = {}
+        self.shared: set[int] = set()
+        """The ids of the nodes a tree holds more than once (written once, then V_REF)."""
+        self.written: dict[int, int] = {}
+        """The numbers of the shared nodes written so far, by id."""
 
     def uvarint(self, v: int) -> None:
         """Append v as an unsigned LEB128 varint (Go's binary.PutUvarint)."""
@@ -325,8 +331,9 @@ class _Encoder:
     def tree(self, root: object) -> None:
         """Append root as a tree: its class table, then its value."""
         body = _Encoder()
-        body.classes = {}
-        body.strings = {}
+        counts: dict[int, int] = {}
+        _count_nodes(root, counts)
+        body.shared = {k for k, n in counts.items() if n > 1}
         body.value(root)
         self.uvarint(len(body.classes))
         for cls in body.classes:
@@ -381,10 +388,19 @@ class _Encoder:
             self.buf.append(V_TYPE)
             self.type(v)
         elif dataclasses.is_dataclass(v) and not isinstance(v, type):
-            self.buf.append(V_NODE)
+            key = id(v)
+            if key in self.shared:
+                n = self.written.get(key)
+                if n is not None:
+                    self.buf.append(V_REF)
+                    self.uvarint(n)
+                    return
+            self.buf.append(V_SHARED if key in self.shared else V_NODE)
             self.cls(type(v))
             for name in _field_names(type(v)):
                 self.value(getattr(v, name))
+            if key in self.shared:
+                self.written[key] = len(self.written)
         elif type(v) is bytes:
             self.buf.append(V_BYTES)
             self.uvarint(len(v))
@@ -399,6 +415,22 @@ class _Encoder:
             self.buf += struct.pack("<d", v)
         else:
             raise ImportDataError(f"cannot encode a {type(v).__name__} in a tree")
+
+
+def _count_nodes(v: object, counts: dict[int, int]) -> None:
+    """Count in counts, by id, how often v and the nodes under it occur (not below a
+    node's second occurrence); positions are not counted (never shared)."""
+    if type(v) is tuple:
+        for x in v:
+            _count_nodes(x, counts)
+    elif dataclasses.is_dataclass(v) and not isinstance(v, type) and type(v) is not Pos:
+        key = id(v)
+        if key in counts:
+            counts[key] += 1
+            return
+        counts[key] = 1
+        for name in _field_names(type(v)):
+            _count_nodes(getattr(v, name), counts)
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -453,6 +485,8 @@ class _Decoder:
         self.classes: list[tuple[type, Any, int]] = []
         """The tree's class table: class, state setter (None for an enum), field count."""
         self.strs: list[str] = []
+        self.nodes: list[Any] = []
+        """The shared nodes read so far (V_SHARED), in order, for V_REF."""
 
     def fail(self, msg: str) -> ImportDataError:
         return ImportDataError(f"import data offset {self.off}: {msg}")
@@ -695,6 +729,22 @@ class _Decoder:
             nstrs = len(strs)
         return out
 
+    def node(self) -> Any:
+        """Read a node's class number and fields."""
+        k = self.uvarint()
+        if k >= len(self.classes):
+            raise self.fail(f"undefined class {k}")
+        cls, setstate, n = self.classes[k]
+        if setstate is None:
+            raise self.fail(f"{cls.__qualname__} is not a node class")
+        self.depth += 1
+        if self.depth > MAX_TREE_DEPTH:
+            raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
+        obj: Any = object.__new__(cls)
+        setstate(obj, self.fields(n))
+        self.depth -= 1
+        return obj
+
     def value(self) -> Any:
         """Read one tagged value of a tree (see V_*)."""
         blob = self.blob
@@ -716,19 +766,16 @@ class _Decoder:
             return Pos(file, self.uvarint(), self.uvarint())
         self.off = off + 1
         if tag == V_NODE:
-            k = self.uvarint()
-            if k >= len(self.classes):
-                raise self.fail(f"undefined class {k}")
-            cls, setstate, n = self.classes[k]
-            if setstate is None:
-                raise self.fail(f"{cls.__qualname__} is not a node class")
-            self.depth += 1
-            if self.depth > MAX_TREE_DEPTH:
-                raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
-            obj: Any = object.__new__(cls)
-            setstate(obj, self.fields(n))
-            self.depth -= 1
-            return obj
+            return self.node()
+        if tag == V_SHARED:
+            node = self.node()
+            self.nodes.append(node)
+            return node
+        if tag == V_REF:
+            n = self.uvarint()
+            if n >= len(self.nodes):
+                raise self.fail(f"reference to undefined node {n}")
+            return self.nodes[n]
         if tag == V_STRREF:
             n = self.uvarint()
             if n >= len(self.strs):
