@@ -244,7 +244,7 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
-    gcdebug.report(lowered, cfg.debug, diags)
+    gcdebug.report(lowered, cfg.debug, diags, frozenset(cfg.files))
     if cfg.dump == "fold":
         return Result("", "", ir.dump(lowered))
     live = liveness.liveness_program(lowered, diags, liveness.Options(cfg.live, cfg.files))

@@ -28,7 +28,7 @@ refgo's own switch `convinline` (driver.DEBUG_KEYS) is accepted as well.
 from __future__ import annotations
 
 from compiler import ir
-from compiler.diag import Diagnostics
+from compiler.diag import Diagnostics, Pos
 
 INT_KEYS = frozenset({
     "append", "checkptr", "closure", "dclstack", "defer", "disablenil", "dumpptrs",
@@ -145,9 +145,12 @@ def _on(debug: dict[str, str], key: str) -> bool:
     return v != "0" and v != ""
 
 
-def report(prog: ir.Program, debug: dict[str, str], diags: Diagnostics) -> None:
+def report(prog: ir.Program, debug: dict[str, str], diags: Diagnostics,
+           files: frozenset[str] | None = None) -> None:
     """Adds to diags, as warnings, the reports the -d switches in debug ask for that
-    refgo's lowered (folded) program can answer."""
+    refgo's lowered (folded) program can answer. Bounds checks are reported, as gc
+    reports them, at the outermost call of an inlined body and only in code compiled
+    from files (the package compiled), when given."""
     defer = _on(debug, "defer")
     bce = _on(debug, "ssa/check_bce/debug")
     nil = _on(debug, "nil")
@@ -162,8 +165,16 @@ def report(prog: ir.Program, debug: dict[str, str], diags: Diagnostics) -> None:
                     diags.warn(ins.pos, "generated nil check")
                 elif bce and isinstance(ins, ir.CCall):
                     what = _bounds_op(ins.sym)
-                    if what:
-                        diags.warn(ins.pos, f"Found {what}")
+                    pos = _outermost(ins.pos)
+                    if what and (files is None or pos.file in files):
+                        diags.warn(pos, f"Found {what}")
+
+
+def _outermost(pos: Pos) -> Pos:
+    """The position of the call in the function compiled that pos was inlined into."""
+    while pos.inl is not None:
+        pos = pos.inl.call
+    return pos
 
 
 def _bounds_op(sym: str) -> str:
