@@ -646,7 +646,7 @@ def _untyped_shift(e: tree.Expr, src: ast.Expr) -> ast.BinaryExpr | None:
         src = src.x
     if isinstance(src, ast.BinaryExpr) and isinstance(e, tree.Binary) and e.op == src.op:
         if src.op in ("<<", ">>"):
-            return src if is_untyped_kind(e.type) else None
+            return (_untyped_shift(e.x, src.x) or src) if is_untyped_kind(e.type) else None
         if src.op in ("+", "-", "*", "/", "%", "&", "|", "^", "&^"):
             return _untyped_shift(e.x, src.x) or _untyped_shift(e.y, src.y)
     if isinstance(src, ast.UnaryExpr) and isinstance(e, tree.Unary):

@@ -17,7 +17,7 @@ from compiler.types import constant as C
 from compiler.types import tree
 from compiler.types.base import CheckerBase
 from compiler.types.operand import Mode, Operand, describe, invalid
-from compiler.types.predicates import is_untyped_kind
+from compiler.types.predicates import is_numeric, is_untyped_kind
 from compiler.types.typ import (
     BYTE,
     INT,
@@ -86,8 +86,8 @@ class IndexChecker(CheckerBase):
         if op.mode is Mode.NIL:
             self.error(e.pos, "cannot convert nil to int")
             return None
-        if op.mode is Mode.CONST and is_untyped_kind(op.type):
-            op = self.convert_untyped(op, INT)
+        if is_untyped_kind(op.type) and (op.mode is Mode.CONST or is_numeric(op.type)):
+            op = self.convert_untyped(op, INT)  # types2's isValidIndex: `a[1. << s]`
             if op.invalid:
                 return None
         if op.mode is Mode.CONST:

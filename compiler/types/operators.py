@@ -470,15 +470,16 @@ class OperatorChecker(CheckerBase):
                 y = self.convert_untyped(y, UINT)
                 if y.invalid:
                     return invalid(e)
+        elif is_untyped_kind(y.type) and is_numeric(y.type):
+            # a non-constant untyped count (`1 << (1 << n)`, `1 << (1. << n)`) becomes
+            # uint, like types2
+            y = self.convert_untyped(y, UINT)
+            if y.invalid:
+                return invalid(e)
         elif not is_integer(y.type):
             self.error(e.y.pos, f"invalid operation: shift count {describe(y, self.path)} "
                                 f"must be integer")
             return invalid(e)
-        elif is_untyped_kind(y.type):
-            # a non-constant untyped count (`1 << (1 << n)`) becomes uint, like types2
-            y = self.convert_untyped(y, UINT)
-            if y.invalid:
-                return invalid(e)
         elif not is_unsigned(y.type) and self.lang_before(13):
             self.version_error(e.y.pos, f"invalid operation: signed shift count "
                                         f"{describe(y, self.path)}", 13, hint=False)
@@ -499,12 +500,17 @@ class OperatorChecker(CheckerBase):
                     v = xv << n if e.op == "<<" else xv >> n
                     t = x.type if basic_kind(x.type) is not Kind.UNTYPED_FLOAT else UNTYPED_INT
                     return Operand(Mode.CONST, t, tree.ConstExpr(e.pos, t, 0), e, val=v)
-                xt = x.type if basic_kind(x.type) is Kind.UNTYPED_RUNE else UNTYPED_INT
+                # types2 keeps the constant's kind (`1.0 << s` is an untyped float
+                # value): the type it takes is checked to be an integer once known
+                xt = x.type
                 xc = tree.ConstExpr(x.src.pos, xt, int(C.to_fraction(x.val)),
                                     *const_spelling(x.src))
                 ye = self.const_expr(y, y.type) if y.mode is Mode.CONST else y.expr
                 return Operand(Mode.VALUE, xt, tree.Binary(e.pos, xt, e.op, xc, ye, e.oppos), e)
-        if not is_integer(x.type):
+        if not is_integer(x.type) and not (x.mode is Mode.VALUE and is_untyped_kind(x.type)
+                                           and is_numeric(x.type)):
+            # an untyped non-constant operand is itself a shift of a constant
+            # (`(1. << s) << n`): the type it finally takes is checked then
             self.error(e.pos, f"invalid operation: shifted operand {describe(x, self.path)} "
                               f"must be integer")
             return invalid(e)
