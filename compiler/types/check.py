@@ -278,6 +278,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 return
             scope = info.scope
             name = info.name
+            path = info.path  # as gc names it in messages: test/a for "./a" under -D test
         if d.name is not None and d.name.value == ".":
             self._dot_import(path, d, scope, fscope)
             return
