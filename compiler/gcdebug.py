@@ -17,7 +17,8 @@ makes the ones refgo's lowered code can answer truthfully, as gc words them:
     -d=defer                  `heap-allocated defer` at each defer statement (refgo
                               records every defer with runtime.deferproc on the heap)
     -d=ssa/check_bce/debug=N  `Found IsInBounds` / `Found IsSliceInBounds` at each index
-                              or slice bounds check left after folding
+                              or slice bounds check left after folding (prove.py), in
+                              the package compiled, at the outermost inlined call
     -d=nil                    `generated nil check` at each explicit nil check
     -d=panic                  accepted: refgo already reports every internal error, even
                               after ordinary ones (gc hides those without -d=panic)
