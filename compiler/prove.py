@@ -27,6 +27,9 @@ a length computed as `len(s) - 8` has no limits of its own (gc's Add64 limit nee
 non-negative operands), so `s = s[8:]; _ = s[7]` keeps its check, as gc's does.
 
 A recovery target of a deferring function starts with nothing known.
+
+This module is long because the facts table (ranges, relations, deltas), its transfer
+over instructions and branches, and the fixed point are one analysis sharing one state.
 """
 
 from __future__ import annotations
