@@ -32,7 +32,7 @@ functions. The modules:
     switch.py       expression and type switches
     generic.py      generic functions and types: instantiation
     infer.py        type argument inference
-    embed.py        //go:embed: the patterns' file as a string or []byte var's value
+    embed.py        //go:embed: the patterns' files as a string, []byte or embed.FS var's value
     operand.py      Operand, scopes, types2's operand descriptions in messages
 """
 

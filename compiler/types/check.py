@@ -354,6 +354,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
 
     # -- lazy resolution ------------------------------------------------------------------
 
+    def package_scope(self, path: str, pos: Pos) -> dict[str, object]:
+        """The scope of the imported package path (empty if it cannot be imported)."""
+        info = self.importer(path, pos)
+        return info.scope if info is not None else {}
+
     def lookup_pkg(self, name: str) -> object | None:
         """Resolve (if needed) and return the package-level object `name`."""
         d = self.decls.get(name)

@@ -1,6 +1,13 @@
-"""`//go:embed` of a string or []byte variable: the patterns resolved as the go command
-resolves them (relative to the directory of the file holding the directive), then the
-variable given the file's contents as if declared `var x T = T("contents")`.
+"""`//go:embed` of a string, []byte or embed.FS variable: the patterns resolved as the
+go command resolves them (relative to the directory of the file holding the directive),
+then the variable given the file's contents as if declared `var x T = T("contents")`, or
+for an embed.FS the files and their parent directories as if declared
+
+    var files embed.FS = embed.build("dir/", "", "dir/a.txt", "contents", ...)
+
+with the (name, data) pairs sorted by directory, then name, as gc's WriteEmbed lays them
+out; embed.build (unexported) is reached through the hidden package name EMBED_PKG,
+which only this initialiser can spell.
 
     import _ "embed"
 
@@ -8,22 +15,28 @@ variable given the file's contents as if declared `var x T = T("contents")`.
     var s string        // the bytes of hello.txt, in the same directory
 
 The parser checks where the directive stands (pragma.Directives.embed); here the
-language version, the variable's type and the files. `embed.FS` is not provided, so a
-variable of that type fails as a missing library name.
+language version, the variable's type and the files.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 from dataclasses import replace
 from pathlib import Path
 
+from compiler.diag import Pos
 from compiler.syntax import ast
 from compiler.syntax.pragma import split_patterns
 from compiler.types.base import CheckerBase
-from compiler.types.typ import Basic, Kind, Slice, Type, message_string, under
+from compiler.types.operand import PkgName
+from compiler.types.typ import Basic, Kind, Named, Slice, Type, message_string, under
+
+EMBED_PKG = ".embed"
+"""The file-scope name of package embed in an embed.FS initialiser: no identifier, so
+no source spells it, and its selectors may name unexported objects."""
 
 
 def _valid(pattern: str) -> bool:
@@ -156,18 +169,24 @@ class EmbedChecker(CheckerBase):
             self.version_error(pos, "go:embed", 16)
             return plain
         errors = self.diags.errors
+        scope = self.scope
         t = self.resolve_type(spec.type)
+        self.scope = scope  # resolving the type may have resolved its declaration
         if self.diags.errors != errors:
             return plain
-        if not _embeddable(t):
+        is_fs = _is_fs(t)
+        if not is_fs and not _embeddable(t):
             self.error(pos, f"go:embed cannot apply to var of type "
                             f"{message_string(t, self.path)}")
             return plain
         patterns, _ = split_patterns(spec.embed)
-        files, err = resolve(os.path.dirname(pos.file) or ".", patterns)
+        directory = os.path.dirname(pos.file) or "."
+        files, err = resolve(directory, patterns)
         if err:
             self.error(pos, err)
             return plain
+        if is_fs:
+            return replace(plain, values=(self._fs_value(pos, directory, files),))
         if len(files) > 1:
             name = spec.names[0]
             self.error(name.pos, f"invalid go:embed: multiple files for type "
@@ -177,6 +196,40 @@ class EmbedChecker(CheckerBase):
         lit = ast.BasicLit(pos, "STRING", quote_bytes(data))
         call = ast.CallExpr(pos, spec.type, pos, (lit,), False, pos)
         return replace(plain, values=(call,))
+
+
+    def _fs_value(self, pos: Pos, directory: str, files: list[str]) -> ast.Expr:
+        """The call of embed.build making an FS of files and their parent directories."""
+        scope = self.scope
+        assert scope is not None
+        pkg = scope.names.get(EMBED_PKG)
+        if pkg is None:
+            pkg = PkgName(EMBED_PKG, "embed", pos, self.package_scope("embed", pos))
+            scope.names[EMBED_PKG] = pkg
+            self.used_pkgs.add(id(pkg))
+        entries = {f: Path(directory, f).read_bytes() for f in files}
+        for f in files:
+            d = posixpath.dirname(f)
+            while d and d + "/" not in entries:
+                entries[d + "/"] = b""
+                d = posixpath.dirname(d)
+        args = []
+        for name in sorted(entries, key=_split):
+            args.append(ast.BasicLit(pos, "STRING", quote_bytes(name.encode())))
+            args.append(ast.BasicLit(pos, "STRING", quote_bytes(entries[name])))
+        fn = ast.SelectorExpr(pos, ast.Name(pos, EMBED_PKG), pos, ast.Name(pos, "build"))
+        return ast.CallExpr(pos, fn, pos, tuple(args), False, pos)
+
+
+def _split(name: str) -> tuple[bytes, bytes]:
+    """An FS entry's sort key: its directory and final element (embed's split)."""
+    d, _, elem = name.rstrip("/").rpartition("/")
+    return (d or ".").encode(), elem.encode()
+
+
+def _is_fs(t: Type) -> bool:
+    """Whether t is embed.FS itself (not a type defined from it), gc's embedFiles."""
+    return isinstance(t, Named) and t.name == "FS" and t.pkg == "embed" and not t.targs
 
 
 def _embeddable(t: Type) -> bool:

@@ -22,6 +22,7 @@ from compiler.syntax import ast
 from compiler.syntax.dump import expr_string
 from compiler.types import tree
 from compiler.types.base import CheckerBase
+from compiler.types.embed import EMBED_PKG
 from compiler.types.operand import Builtin, Mode, Operand, PkgName, invalid
 from compiler.types.predicates import is_complete, is_untyped_kind
 from compiler.types.typ import (
@@ -53,7 +54,7 @@ class SelectorChecker(CheckerBase):
                 if obj.broken:
                     return invalid(e)
                 o = obj.scope.get(e.sel.value)
-                if o is None or not e.sel.value[:1].isupper():
+                if o is None or not e.sel.value[:1].isupper() and obj.name != EMBED_PKG:
                     if o is not None:
                         self.error(e.sel.pos, f"name {e.sel.value} not exported by package "
                                               f"{obj.name}")
