@@ -8,10 +8,17 @@
  *
  * The table lives in C memory, which the collector does not scan, so registering an
  * object does not keep it alive. During a collection (finalizer_mark, between marking
- * and sweeping) an entry whose object is unmarked moves to the ready queue and its
- * object is marked, with everything it reaches, so it survives until the finalizer ran;
- * closures and queued objects are marked every time. A finalizer that resurrects its
- * object keeps it alive; the entry is gone, so it is not finalized again.
+ * and sweeping) everything a registered object reaches is marked, though not the
+ * object itself; then an entry whose object is unmarked moves to the ready queue and
+ * its object is marked, so it survives until the finalizer ran; closures and queued
+ * objects are marked every time. So, as gc's, of a chain of objects with finalizers
+ * only the first is finalized in a collection, the next one once the first is freed:
+ *
+ *     a.b = b; SetFinalizer(a, fa); SetFinalizer(b, fb)   // fa runs before fb
+ *
+ * An object pointing to itself is finalized; one on a longer cycle never is. A
+ * finalizer that resurrects its object keeps it alive; the entry is gone, so it is
+ * not finalized again.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -69,12 +76,16 @@ void runtime_SetFinalizer(const rtype *ot, void *obj, const rtype *ft, void *fn)
     add(&table, &ntable, &captable, f);
 }
 
-void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*drain)(void)) {
+void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*scaninside)(void *),
+                    void (*drain)(void)) {
     for (size_t i = 0; i < nready; i++) {
         mark(ready[i].obj);
         mark(ready[i].fn);
     }
-    for (size_t i = 0; i < ntable; i++) mark(table[i].fn);
+    for (size_t i = 0; i < ntable; i++) {
+        mark(table[i].fn);
+        scaninside(table[i].obj);
+    }
     drain();
     for (size_t i = 0; i < ntable;) {
         if (marked(table[i].obj)) { i++; continue; }

@@ -467,6 +467,23 @@ static void scanblock(uintptr_t lo, uintptr_t hi) {
 
 static void markptr(void *p) { markword((uintptr_t)p); }
 
+/* scaninside: mark what the object p points into reaches, but not the object itself:
+   its words pointing back into it are skipped (gc's scanobject), so only a longer
+   cycle keeps it. */
+static void scaninside(void *p) {
+    uintptr_t w = (uintptr_t)p;
+    if (w - arena_lo >= arena_used - arena_lo) return;
+    span *s = spanmap[(w - arena_lo) >> PAGESHIFT];
+    if (s == NULL || s->state == SPAN_FREE || s->noscan) return;
+    uintptr_t i = (w - s->base) / s->elemsize;
+    if (i >= s->nelems || !((s->allocbits[i >> 6] >> (i & 63)) & 1)) return;
+    uintptr_t base = s->base + i * s->elemsize;
+    for (uintptr_t q = base; q + 8 <= base + s->scanlen; q += 8) {
+        uintptr_t v = *(const uintptr_t *)q;
+        if (v - base >= s->elemsize) markword(v);
+    }
+}
+
 /* ismarked: whether p is not a heap object or is one marked in this collection. */
 static int ismarked(void *p) {
     uintptr_t w = (uintptr_t)p;
@@ -611,7 +628,7 @@ void gccollect(uintptr_t sp, uintptr_t fp) {
     scanstack(sp, fp, curstacktop());
     sched_scanroots(scanblock, scanstack);
     drain();
-    finalizer_mark(ismarked, markptr, drain);
+    finalizer_mark(ismarked, markptr, scaninside, drain);
     heap_live = sweep();
     mprof_flush();
     uintptr_t goal = heap_live + heap_live / 100 * (uintptr_t)(gcpercent > 0 ? gcpercent : 0);

@@ -42,7 +42,8 @@ extern uintptr_t gc_sigsp;
 /* Finalizers (finalizer.c): finalizer_mark runs in a collection between marking and
    sweeping; finalizer_start after a collection; finalizer_yield at the end of an
    explicit runtime.GC. */
-void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*drain)(void));
+void finalizer_mark(int (*marked)(void *), void (*mark)(void *), void (*scaninside)(void *),
+                    void (*drain)(void));
 void finalizer_start(void);
 void finalizer_yield(void);
 
