@@ -1228,9 +1228,16 @@ static void runmain(void) {
 int main(int argc, char **argv) {
     g_argc = argc;
     g_argv = argv;
-    static char altstack[65536];
-    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
-    sigaltstack(&ss, NULL);
+    /* The signal stack is mapped, not static: the collector scans the data segment
+       conservatively, and a handler's frames left there (the faulting registers)
+       would keep whatever they pointed at alive. No collection runs on it. */
+    enum { ALTSTACK = 65536 };
+    void *altstack = mmap(NULL, ALTSTACK, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (altstack != MAP_FAILED) {
+        stack_t ss = {.ss_sp = altstack, .ss_size = ALTSTACK, .ss_flags = 0};
+        sigaltstack(&ss, NULL);
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = segv;
