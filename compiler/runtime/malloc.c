@@ -498,25 +498,38 @@ static int ismarked(void *p) {
 /* scanframe: scan the frame [lo, hi) (hi is its %rbp) suspended at the call returning
    to pc (0: unknown). A compiled Go frame is scanned precisely from pc's stack map
    (stackmap.c), plus its outgoing arguments unless the callee's frame was precise
-   (calleemap) and so covered them; frames without a map (the C runtime) are scanned
-   conservatively. Returns whether the frame had a map. */
-static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap) {
+   (calleemap) and so covered them. A frame stopped at a fault (pc no call's) that has
+   a deferred call among defers is scanned with its exit block's map, where a recover
+   resumes it (gc's continpc); other frames without a map (the C runtime, a faulting
+   frame without defers) are scanned conservatively. Returns whether the frame had a
+   map. */
+static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap,
+                     const deferrec *defers) {
     if (pc != 0 && stackmap_scan_frame(pc, hi, markptr)) {
         if (!calleemap) scanblock(lo, lo + stackmap_outargs(pc));
         return 1;
+    }
+    if (pc != 0) {
+        for (const deferrec *d = defers; d != NULL; d = d->link) {
+            if (d->rbp == hi) {
+                if (stackmap_scan_resume(d->pc, hi, markptr)) return 1;
+                break;
+            }
+        }
     }
     scanblock(lo, hi);
     return 0;
 }
 
-/* scanstack: scan [sp, top) frame by frame along the %rbp chain starting at fp; every
-   byte of the range is covered even where the chain is broken. */
-static void scanstack(uintptr_t sp, uintptr_t fp, uintptr_t top) {
+/* scanstack: scan [sp, top) frame by frame along the %rbp chain starting at fp, the
+   stack of a goroutine whose deferred calls are defers; every byte of the range is
+   covered even where the chain is broken. */
+static void scanstack(uintptr_t sp, uintptr_t fp, uintptr_t top, const deferrec *defers) {
     uintptr_t lo = sp, pc = 0;
     int calleemap = 0;
     while (fp >= lo && fp < top) {
         uintptr_t next = ((const uintptr_t *)fp)[0];
-        calleemap = scanframe(lo, fp, pc, calleemap);
+        calleemap = scanframe(lo, fp, pc, calleemap, defers);
         pc = ((const uintptr_t *)fp)[1];
         lo = fp + 16;
         if (next <= fp || next >= top || (next & 7) != 0) break;
@@ -625,7 +638,7 @@ void gccollect(uintptr_t sp, uintptr_t fp) __asm__("runtime.gccollect");
 void gccollect(uintptr_t sp, uintptr_t fp) {
     gc_ngc++;
     scanblock((uintptr_t)__data_start, (uintptr_t)_end);
-    scanstack(sp, fp, curstacktop());
+    scanstack(sp, fp, curstacktop(), curg->defers);
     sched_scanroots(scanblock, scanstack);
     drain();
     finalizer_mark(ismarked, markptr, scaninside, drain);

@@ -754,7 +754,8 @@ void sigpanic(void) {
 /* The collector's roots.                                                             */
 
 void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
-                     void (*scanstack)(uintptr_t sp, uintptr_t fp, uintptr_t top)) {
+                     void (*scanstack)(uintptr_t sp, uintptr_t fp, uintptr_t top,
+                                       const deferrec *defers)) {
     for (g *gp = allg; gp != NULL; gp = gp->alllink) {
         if (gp->status == G_DEAD || gp->status == G_IDLE) continue;
         scanblock((uintptr_t)gp, (uintptr_t)(gp + 1));
@@ -769,7 +770,7 @@ void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
                     scanblock((uintptr_t)sg->elem, (uintptr_t)sg->elem + sg->scansize);
             }
         }
-        if (gp != curg) scanstack(gp->sp, gp->sp + 8 * CTX_RBP, gp->stackhi);
+        if (gp != curg) scanstack(gp->sp, gp->sp + 8 * CTX_RBP, gp->stackhi, gp->defers);
     }
     scanblock((uintptr_t)&g0, (uintptr_t)(&g0 + 1));
     if (ntimers > 0) scanblock((uintptr_t)theap, (uintptr_t)(theap + ntimers));

@@ -101,9 +101,11 @@ uint32_t fastrandn(uint32_t n);
 
 /* sched_scanroots: mark what the scheduler's own memory reaches (goroutine records,
    their sudogs and waiting senders' values, timers) and scan every goroutine's stack
-   but the running one's with scanstack(sp, fp, top). Called by the collector. */
+   but the running one's with scanstack(sp, fp, top, its deferred calls). Called by the
+   collector. */
 void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
-                     void (*scanstack)(uintptr_t sp, uintptr_t fp, uintptr_t top));
+                     void (*scanstack)(uintptr_t sp, uintptr_t fp, uintptr_t top,
+                                       const deferrec *defers));
 
 /* schedmain: run main (a func() closure) as goroutine 1 under the scheduler. */
 void schedmain(void *mainclo) __attribute__((noreturn));

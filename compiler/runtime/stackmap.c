@@ -81,13 +81,35 @@ const int64_t *stackmap_lookup(uintptr_t retpc) {
     return NULL;
 }
 
-int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
-    const int64_t *m = stackmap_lookup(retpc);
-    if (m == NULL) return 0;
+/* scanmap: call mark on every live pointer word map m lists of the frame at fp. */
+static void scanmap(const int64_t *m, uintptr_t fp, void (*mark)(void *)) {
     const int64_t *run = m + 2, *end = run + 3 * m[1];
     for (; run < end; run += 3)
         for (int64_t k = 0; k < run[1]; k++)
             mark(*(void *const *)(fp + (uintptr_t)(run[0] + k * run[2])));
+}
+
+/* RESUME_SLACK: the most code bytes between an exit block's label and the return
+   address of its deferreturn call (`movq %rbp, %rdi; call`: 8). */
+enum { RESUME_SLACK = 32 };
+
+int stackmap_scan_resume(uintptr_t resumepc, uintptr_t fp, void (*mark)(void *)) {
+    init();
+    uintptr_t lo = 0, hi = ntable;
+    while (lo < hi) {
+        uintptr_t mid = lo + (hi - lo) / 2;
+        if (table[mid].pc <= resumepc) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == ntable || table[lo].pc - resumepc > RESUME_SLACK) return 0;
+    scanmap(table[lo].map, fp, mark);
+    return 1;
+}
+
+int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
+    const int64_t *m = stackmap_lookup(retpc);
+    if (m == NULL) return 0;
+    scanmap(m, fp, mark);
     return 1;
 }
 

@@ -12,6 +12,12 @@
    return 0 (the caller then scans that frame conservatively). */
 int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *));
 
+/* stackmap_scan_resume: for a frame (at fp) stopped at a fault, which a recovered
+   panic resumes at its exit block (resumepc, the deferproc's exit label), call mark on
+   the words live across that block's first call, deferreturn, and return 1, as gc
+   scans such a frame with its deferreturn's map; 0 when there is no such map. */
+int stackmap_scan_resume(uintptr_t resumepc, uintptr_t fp, void (*mark)(void *));
+
 /* stackmap_outargs: the bytes of Go-ABI arguments the call returning to retpc passed
    at the bottom of its frame (0 for C calls or an unknown retpc). The callee's own map
    covers them when it is compiled Go code; otherwise the collector scans them
