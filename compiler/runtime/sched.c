@@ -734,10 +734,15 @@ static void monitorstart(void) {
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-/* sigfault: make the faulting instruction call runtime.sigpanic0 on its own stack. */
+/* sigfault: make the faulting instruction call runtime.sigpanic0 on its own stack. The
+   words below the faulting frame, left by its finished callees, are cleared: the panic's
+   C frames (scanned conservatively) would otherwise take them, in slots they never
+   write, for roots and keep objects the frame no longer reaches from being finalized. */
 void sched_injectpanic(void *uc) {
     ucontext_t *ctx = uc;
     uintptr_t sp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RSP] - 8;
+    if (curg != &g0 && sp > curg->stacklo && sp < curg->stackhi)
+        memset((void *)curg->stacklo, 0, sp - curg->stacklo);
     *(uintptr_t *)sp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RIP];
     ctx->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
     ctx->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)sigpanic0;
