@@ -10,8 +10,15 @@
  *
  * the hook walks the %rbp chain to the return address into f, pctab gives line 7, and
  * FuncForPC(pc) finds f as the last functab entry at or below pc.
+ *
+ * Below a goroutine's function gc's stacks have runtime.goexit, and below main.main
+ * runtime.main; refgo starts goroutines from C, so callers ends the walk with two
+ * stand-ins, return addresses into the stubs below, which the lookups describe with
+ * gc's names, files and lines (Caller(1) in main.main: runtime.main, proc.go:250).
+ * Stack leaves them out, as gc's traceback leaves out runtime frames.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "malloc.h"
@@ -31,6 +38,56 @@ extern char gotext_end[] __asm__("runtime.gotext.end");
 typedef struct { void *ptr; intptr_t len, cap; } slice;
 typedef struct { const char *ptr; intptr_t len; } gostring;
 
+/* The stand-in frames: each stub's entry, and entry + 1 as the return address. */
+extern const char stub_main[] __asm__("runtime.main·stub");
+extern const char stub_goexit[] __asm__("runtime.goexit·stub");
+__asm__(
+    "\t.text\n"
+    "\"runtime.main·stub\":\n"
+    "\tnop\n"
+    "\tnop\n"
+    "\"runtime.goexit·stub\":\n"
+    "\tnop\n"
+    "\tnop\n");
+
+typedef struct { gostring fn, file; int64_t line; } callsite;
+
+extern gostring runtime_GOROOT(void) __asm__("runtime.GOROOT");
+
+/* gofile: $GOROOT/src/runtime/name, made once into *cache. */
+static gostring gofile(const char **cache, const char *name) {
+    if (*cache == NULL) {
+        gostring root = runtime_GOROOT();
+        size_t n = (size_t)root.len + strlen("/src/runtime/") + strlen(name) + 1;
+        char *p = malloc(n);
+        if (p == NULL) return (gostring){name, (intptr_t)strlen(name)};
+        memcpy(p, root.ptr, (size_t)root.len);
+        strcpy(p + root.len, "/src/runtime/");
+        strcat(p, name);
+        *cache = p;
+    }
+    return (gostring){*cache, (intptr_t)strlen(*cache)};
+}
+
+/* standin: the stand-in frame whose stub holds pc (its entry, or its return address
+   entry + 1); *entry set to the stub's entry. Zero fn if pc is neither. */
+static callsite standin(uintptr_t pc, uintptr_t *entry) {
+    static const char *procgo, *asmgo;
+    callsite out = {{"", 0}, {"", 0}, 0};
+    if (pc == (uintptr_t)stub_main || pc == (uintptr_t)stub_main + 1) {
+        out.fn = (gostring){"runtime.main", 12};
+        out.file = gofile(&procgo, "proc.go");
+        out.line = 250;
+        *entry = (uintptr_t)stub_main;
+    } else if (pc == (uintptr_t)stub_goexit || pc == (uintptr_t)stub_goexit + 1) {
+        out.fn = (gostring){"runtime.goexit", 14};
+        out.file = gofile(&asmgo, "asm_amd64.s");
+        out.line = 1594;
+        *entry = (uintptr_t)stub_goexit;
+    }
+    return out;
+}
+
 /* lastatorbelow: the row of tab (sorted by pc, n rows) with the largest pc <= pc. */
 static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
     int64_t lo = 0, hi = n;
@@ -41,10 +98,17 @@ static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
     return lo > 0 ? &tab[lo - 1] : NULL;
 }
 
+/* wrapper: whether fn is one of the functions walk wraps a go statement's call in
+   (`main.f.gowrap1`), which gc's stacks do not show. (A defer's wrapper stays: where a
+   panic runs it, it stands where gc's stacks have runtime.gopanic.) */
+static int wrapper(const char *fn) { return strstr(fn, ".gowrap") != NULL; }
+
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp
-   chain, the first being the one into the Go function that called this hook, from the
-   skip-th on. Frames of the C runtime (a deferred call run by a panic) are passed
-   over, as the panic's traceback does. Returns how many it stored. */
+   chain but those of go wrappers, the first being the one into the Go
+   function that called this hook, from the skip-th on, then the stand-ins for runtime.main (goroutine 1) and runtime.goexit
+   when the walk reached the goroutine's first frame. Frames of the C runtime (a
+   deferred call run by a panic) are passed over, as the panic's traceback does.
+   Returns how many it stored. */
 int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n, int64_t cap)
     __asm__("runtime.callers");
 __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n,
@@ -55,23 +119,88 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
     for (int64_t depth = 0; fp != NULL && k < n && depth < 100000; depth++) {
         uintptr_t ret = fp[1];
         const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
-        if (e != NULL && e->pc == ret && skip-- <= 0) pcs[k++] = ret;
+        if (e != NULL && e->pc == ret && !wrapper(e->fn) && skip-- <= 0) pcs[k++] = ret;
         uintptr_t *next = (uintptr_t *)fp[0];
         /* do NOT follow the chain off a goroutine's own stack: below its entry are the
            scheduler's and libc's frames, whose saved %rbp need not be a frame. */
-        if (next <= fp || (curg != &g0 && (uintptr_t)next >= curg->stackhi)) break;
+        if (curg != &g0 && (next == NULL || (uintptr_t)next >= curg->stackhi)) {
+            uintptr_t bottom[2] = {(uintptr_t)stub_main + 1, (uintptr_t)stub_goexit + 1};
+            for (int i = curg->id == 1 ? 0 : 1; i < 2 && k < n; i++)
+                if (skip-- <= 0) pcs[k++] = bottom[i];
+            break;
+        }
+        if (next <= fp) break;
         fp = next;
     }
     return k;
 }
 
-typedef struct { gostring fn, file; int64_t line; } callsite;
+/* Inlined frames' pcs. Caller reports a frame of a function inlined at a call as the
+   address of the call's pctab row (the innermost) or of one of its inline parent
+   records: inlineFramePC hands such an address out and remembers it, so that FuncForPC
+   and FileLine, given it back, describe that record (gc gives an inline mark's pc). */
+static uintptr_t *inlpcs;
+static size_t ninlpcs, capinlpcs;
+
+/* inlslot: the slot of the open-addressed set inlpcs holding a, or the empty one
+   where it goes. */
+static uintptr_t *inlslot(uintptr_t a) {
+    size_t i = (size_t)(a >> 3) * 0x9E3779B97F4A7C15ull & (capinlpcs - 1);
+    while (inlpcs[i] != 0 && inlpcs[i] != a) i = (i + 1) & (capinlpcs - 1);
+    return &inlpcs[i];
+}
+
+/* inlrecord: the record an address inlineFramePC handed out is, or NULL. */
+static const pcrow *inlrecord(uintptr_t a) {
+    if (ninlpcs == 0 || a == 0) return NULL;
+    return *inlslot(a) == a ? (const pcrow *)a : NULL;
+}
+
+/* inlineFramePC(pc, k): for the return address pc of a compiled call, the pc of its
+   k-th frame outwards (0: the function holding the call) when that frame is a
+   function inlined there (the record's address), else 0 (the compiled function's,
+   or no such frame). */
+uintptr_t runtime_inlineFramePC(uintptr_t pc, int64_t k) __asm__("runtime.inlineFramePC");
+uintptr_t runtime_inlineFramePC(uintptr_t pc, int64_t k) {
+    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
+    if (e == NULL || e->pc != pc) return 0;
+    for (; e != NULL && k > 0; k--) e = e->parent;
+    if (e == NULL || e->parent == NULL) return 0;
+    if (2 * (ninlpcs + 1) > capinlpcs) {
+        uintptr_t *old = inlpcs;
+        size_t oldcap = capinlpcs;
+        capinlpcs = capinlpcs ? 2 * capinlpcs : 64;
+        inlpcs = calloc(capinlpcs, sizeof *inlpcs);
+        if (inlpcs == NULL) rt_throw("out of memory");
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i] != 0) *inlslot(old[i]) = old[i];
+        free(old);
+    }
+    uintptr_t *slot = inlslot((uintptr_t)e);
+    if (*slot == 0) {
+        *slot = (uintptr_t)e;
+        ninlpcs++;
+    }
+    return (uintptr_t)e;
+}
+
+/* record: the call site record e describes. */
+static callsite record(const pcrow *e) {
+    callsite out;
+    out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
+    out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
+    out.line = e->line;
+    return out;
+}
 
 /* callSite(pc): for the return address pc of a compiled call, its function, file and
    line; fn "" if pc is none. */
 callsite runtime_callSite(uintptr_t pc) __asm__("runtime.callSite");
 callsite runtime_callSite(uintptr_t pc) {
-    callsite out = {{"", 0}, {"", 0}, 0};
+    uintptr_t entry;
+    callsite out = standin(pc, &entry);
+    if (out.fn.len != 0) return out;
+    if (inlrecord(pc) != NULL) return record(inlrecord(pc));
     const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
     if (e == NULL || e->pc != pc) return out;
     out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
@@ -81,18 +210,22 @@ callsite runtime_callSite(uintptr_t pc) {
 }
 
 /* callSiteInl(pc, k): callSite(pc) k inlining levels out (0: callSite itself, 1: the
-   call of the inlined function in its caller, ...); fn "" past the outermost. */
+   call of the inlined function in its caller, ...); fn "" past the outermost, and for
+   a go wrapper the call was inlined into. */
 callsite runtime_callSiteInl(uintptr_t pc, int64_t k) __asm__("runtime.callSiteInl");
 callsite runtime_callSiteInl(uintptr_t pc, int64_t k) {
-    callsite out = {{"", 0}, {"", 0}, 0};
+    uintptr_t entry;
+    callsite out = standin(pc, &entry);
+    if (out.fn.len != 0) {
+        if (k > 0) out = (callsite){{"", 0}, {"", 0}, 0};
+        return out;
+    }
     const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
     if (e == NULL || e->pc != pc) return out;
+    int outer = k > 0;
     for (; e != NULL && k > 0; k--) e = e->parent;
-    if (e == NULL) return out;
-    out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
-    out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
-    out.line = e->line;
-    return out;
+    if (e == NULL || (outer && wrapper(e->fn))) return out;
+    return record(e);
 }
 
 typedef struct { uintptr_t entry; gostring fn, file; int64_t line; } funcinfo;
@@ -102,6 +235,16 @@ typedef struct { uintptr_t entry; gostring fn, file; int64_t line; } funcinfo;
 funcinfo runtime_funcInfo(uintptr_t pc) __asm__("runtime.funcInfo");
 funcinfo runtime_funcInfo(uintptr_t pc) {
     funcinfo out = {0, {"", 0}, {"", 0}, 0};
+    uintptr_t entry;
+    callsite st = standin(pc, &entry);
+    if (st.fn.len == 0 && inlrecord(pc) != NULL) {
+        st = record(inlrecord(pc));
+        entry = pc;
+    }
+    if (st.fn.len != 0) {
+        out = (funcinfo){entry, st.fn, st.file, st.line};
+        return out;
+    }
     if (&functab == NULL || pc >= (uintptr_t)gotext_end) return out;
     const pcrow *e = lastatorbelow(functab, nfunctab, pc);
     if (e == NULL) return out;
@@ -115,6 +258,8 @@ funcinfo runtime_funcInfo(uintptr_t pc) {
 /* funcParams(pc): whether the compiled function holding pc takes parameters. */
 int64_t runtime_funcParams(uintptr_t pc) __asm__("runtime.funcParams");
 int64_t runtime_funcParams(uintptr_t pc) {
+    uintptr_t entry;
+    if (standin(pc, &entry).fn.len != 0 || inlrecord(pc) != NULL) return 0;
     if (&functab == NULL || pc >= (uintptr_t)gotext_end) return 0;
     const pcrow *e = lastatorbelow(functab, nfunctab, pc);
     return e != NULL && e->parent != NULL;

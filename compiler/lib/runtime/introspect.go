@@ -79,15 +79,33 @@ func funcParams(pc uintptr) bool
 // goid returns the calling goroutine's number.
 func goid() int
 
+// inlineFramePC returns, for the return address pc of a compiled call, the pc that
+// stands for its k-th frame outwards (0: the function holding the call) when that is
+// a function inlined there, else 0.
+func inlineFramePC(pc uintptr, k int) uintptr
+
 // Caller reports the file and line of the call skip frames above its caller (0: the
-// function that calls Caller); pc is that call's return address minus one.
+// function that calls Caller), counting the frames of inlined functions as gc does;
+// pc is that call's return address minus one, or for an inlined function's frame a pc
+// FuncForPC and FileLine know it by.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
 	var pcs [1]uintptr
-	if callers(skip+1, pcs[:]) == 0 {
-		return 0, "", 0, false
+	for i := 1; callers(i, pcs[:]) == 1; i++ {
+		for k := 0; ; k++ {
+			fn, file, line := callSiteInl(pcs[0], k)
+			if fn == "" {
+				break
+			}
+			if skip == 0 {
+				if p := inlineFramePC(pcs[0], k); p != 0 {
+					return p, file, line, true
+				}
+				return pcs[0] - 1, file, line, true
+			}
+			skip--
+		}
 	}
-	_, file, line = callSite(pcs[0])
-	return pcs[0] - 1, file, line, true
+	return 0, "", 0, false
 }
 
 // Callers fills pc with the return addresses of the calling goroutine's frames,
@@ -128,11 +146,18 @@ func (f *Func) Name() string {
 func (f *Func) Entry() uintptr { return f.entry }
 
 // FileLine returns the file and line of pc in f: the call whose return address is pc
-// or pc+1 (as Callers and Caller give them), else f's declaration.
+// or pc+1 (as Callers and Caller give them), in the compiled function when functions
+// are inlined there, else f's declaration.
 func (f *Func) FileLine(pc uintptr) (file string, line int) {
 	for _, p := range [2]uintptr{pc + 1, pc} {
 		if fn, file, line := callSite(p); fn != "" {
-			return file, line
+			for k := 1; ; k++ {
+				outer, ofile, oline := callSiteInl(p, k)
+				if outer == "" {
+					return file, line
+				}
+				file, line = ofile, oline
+			}
 		}
 	}
 	return f.file, f.line
@@ -172,7 +197,10 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		frame = Frame{PC: pc - 1, Function: fn, File: file, Line: line} // inlined there
 		ci.inl++
 	} else {
-		frame = Frame{PC: pc - 1, Func: f, Function: f.Name(), File: file, Line: line}
+		frame = Frame{PC: pc - 1, Func: f, Function: fn, File: file, Line: line}
+		if fn == "" {
+			frame.Function = f.Name()
+		}
 		ci.pcs, ci.inl = ci.pcs[1:], 0
 	}
 	if f != nil {
@@ -186,7 +214,8 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 // ignored (only the caller's goroutine is listed). As gc's, a compiled function
 // without parameters is `f()` and an inlined one `f(...)`; refgo does not print
 // argument words, so a compiled function with parameters is `f(...)` too. Method
-// value wrappers (`T.M-fm`) are left out, as gc leaves out wrappers.
+// value wrappers (`T.M-fm`) are left out, as gc leaves out wrappers, and so are
+// runtime.main and runtime.goexit at the bottom, as gc leaves out runtime frames.
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
@@ -197,7 +226,8 @@ func Stack(buf []byte, all bool) int {
 			if fn == "" {
 				break
 			}
-			if len(fn) > 3 && fn[len(fn)-3:] == "-fm" {
+			if len(fn) > 3 && fn[len(fn)-3:] == "-fm" || fn == "runtime.main" ||
+				fn == "runtime.goexit" {
 				continue
 			}
 			args := "(...)"
