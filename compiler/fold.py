@@ -232,10 +232,11 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     out_avail: dict[int, dict[AddrKey, str]] = {}
     blocks = []
     changed = False
+    exits = f.defer_exits
     for b in f.blocks:
         ps = preds[b.index]
         avail: dict[AddrKey, str] = {}
-        if len(ps) == 1 and b.index not in f.defer_exits:
+        if len(ps) == 1 and b.index not in exits:
             avail = dict(out_avail.get(ps[0], {}))
         instrs = list(b.instrs)
         k = 0
