@@ -371,28 +371,34 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
 
 def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
     """The words of mask (plus the address-taken ones) the collector must scan, as runs:
-    typed pointer words, and every whole word of a size-only temporary. Found slot by
-    slot from stretches of set bits (do NOT visit word by word)."""
+    typed pointer words, and every whole word of a size-only temporary. Found from
+    stretches of set bits, visiting only the slots that hold one (do NOT visit slot by
+    slot or word by word: a frame has thousands of slots and a function thousands of
+    calls)."""
     live = (mask | fr.addr) & ~fr.static
     out: list[Run] = []
-    for base, name in zip(fr.starts, fr.names, strict=True):
+    starts = fr.starts
+    last = len(starts) - 1
+    text = bin(live)[:1:-1]
+    k = text.find("1")
+    while k >= 0:
+        i = bisect_right(starts, k) - 1
+        base, name = starts[i], fr.names[i]
         offs = fr.offs[name]
-        seg = (live >> base) & ((1 << len(offs)) - 1)
-        if not seg:
-            continue
-        size = fr.slots[name].size
-        untyped = fr.slots[name].type is None
-        text = bin(seg)[:1:-1]
-        a = text.find("1")
-        while a >= 0:
-            b = text.find("0", a)
-            b = len(text) if b < 0 else b
-            for first, n, st in ptrwords.runs(offs, a, b):
-                if untyped and first + (n - 1) * st + 8 > size:
+        end = base + len(offs)
+        slot = fr.slots[name]
+        untyped = slot.type is None
+        a = k
+        while 0 <= a < end:
+            b = text.find("0", a, end)
+            b = min(end, len(text)) if b < 0 else b
+            for first, n, st in ptrwords.runs(offs, a - base, b - base):
+                if untyped and first + (n - 1) * st + 8 > slot.size:
                     n -= 1  # a size-only temporary's last partial word holds no pointer
                 if n > 0:
                     out.append((name, first, n, st))
-            a = text.find("1", b)
+            a = text.find("1", b, end)
+        k = text.find("1", starts[i + 1]) if i < last else -1
     return tuple(out)
 
 

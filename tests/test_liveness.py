@@ -280,3 +280,24 @@ def test_each_inlined_copy_of_a_call_gets_its_own_stack_map(tmp_path: Path) -> N
     got = [(callee, int(maps[rows[lab]])) for callee, lab in calls if lab in rows]
     assert ("main.pin", 16) in got
     assert all(n == (16 if callee == "main.pin" else 0) for callee, n in got), got
+
+
+def test_gc_runs_visit_only_live_slots_across_word_boundaries() -> None:
+    """Runs are found per slot holding live words, whatever the slots around it hold;
+    a size-only temporary's last partial word is not scanned."""
+    a = slot("a", PINT)
+    b = slot("b", Array(3, PINT))
+    t = slot(".autotmp_0", None, size=20)
+    c = slot("c", Struct((Field("p", PINT), Field("n", INT), Field("q", PINT))))
+    d = slot("d", PINT)
+    writes = tuple(ir.Local(n, off) for n, offs in
+                   (("a", (0,)), ("b", (0, 8, 16)), (t.name, (0, 8, 16)), ("c", (0, 16)),
+                    ("d", (0,)))
+                   for off in offs)
+    f = func([a, b, t, c, d], ([ir.CCall(pos(2), "runtime.g", (), writes)], ir.Ret(pos(3))))
+    fr = liveness.Frame.of(f)
+    mask = (fr.span(ir.Local("b", 8), 16) | fr.span(ir.Local(t.name), 20)
+            | fr.span(ir.Local("c", 16), 8))
+    assert liveness.gc_runs(fr, mask) == (("b", 8, 2, 8), (t.name, 0, 2, 8), ("c", 16, 1, 8))
+    assert liveness.gc_runs(fr, fr.span(ir.Local("d"), 8)) == (("d", 0, 1, 8),)
+    assert liveness.gc_runs(fr, 0) == ()
