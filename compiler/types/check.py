@@ -729,7 +729,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         elif self.path == "main" and not fn.external:
             pass
         return tree.FuncDecl(spec.pos, name, fn, fn.sig, recv_var, params, results, body,
-                             (), "noinline" in spec.pragmas)
+                             (), "noinline" in spec.pragmas,
+                             spec.body.rbrace if spec.body is not None else None)
 
     # -- init order -----------------------------------------------------------------------
 

@@ -616,6 +616,8 @@ class FuncDecl:
     body: Block | None
     captures: tuple[Var, ...] = ()
     noinline: bool = False
+    end: Pos | None = None
+    """The body's closing brace (gc's position of the return falling off the end)."""
 
 
 @dataclass(frozen=True, slots=True)
