@@ -44,12 +44,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from compiler import amd64float, ir
 from compiler.diag import Pos
 from compiler.liveness import FuncLive, LivenessResult
-from compiler.regalloc import NONE, FuncAlloc
+from compiler.regalloc import CALLEE_SAVED, NONE, FuncAlloc
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +232,9 @@ class FuncGen:
     def layout(self) -> None:
         """Assign frame offsets: params/results above %rbp, saved callee-saved registers
         just below it, then the autos that keep a word in the frame."""
+        if self.f.open_defers is not None and self.alloc.saved != CALLEE_SAVED:
+            # runtime.openreturn restores all five when a recovered panic returns
+            self.alloc = replace(self.alloc, saved=CALLEE_SAVED)
         for (slot, off), r in self.alloc.regs.items():
             self.slotregs.setdefault(slot, {})[off] = r
         off = 8 * len(self.alloc.saved)
@@ -715,16 +718,22 @@ class FuncGen:
                     self.store(r, m, 8)
             case ir.ClosurePtr(dst=d):
                 self.store("rdx", d, 8)
-            case ir.DeferProc(clo=c, exit=b):
+            case ir.DeferProc(clo=c, exit=b, record=r):
                 self.load(c, "rdi")
                 self.ins("movq\t%rbp, %rsi")
                 self.ins("movq\t%rsp, %rdx")
                 self.ins(f"leaq\t{self.block_label(b)}(%rip), %rcx")
-                self.ins(f"call\t{quote('runtime.deferproc')}")
+                if r is None:
+                    self.ins(f"call\t{quote('runtime.deferproc')}")
+                else:
+                    self.ins(f"leaq\t{self.where[r.slot] + r.off}(%rbp), %r8")
+                    self.ins(f"call\t{quote('runtime.deferprocStack')}")
             case ir.NilCheck(ptr=p):
                 pr = self.regof(p) or "rax"
                 self.load(p, pr)
                 self.ins(f"testb\t%al, ({reg(pr)})")
+            case ir.OpenDefers():
+                pass
             case ir.DeferReturn():
                 self.ins("movq\t%rbp, %rdi")
                 self.ins(f"call\t{quote('runtime.deferreturn')}")
@@ -1302,6 +1311,7 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
     # too. Do NOT drop them: a pointer only there would be freed under the caller.
     saved = [(-8 * (k + 1), 1, 8) for k in range(len(fg.alloc.saved))]
     inregs = {s for s, _ in fg.alloc.regs}
+    od = _open_desc(fg)
     out = []
     for lab, _, n in fg.calls:
         c = fl.calls[n]
@@ -1312,8 +1322,18 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
                 continue
             runs.extend((fg.where[s] + o + k * st, 1, 8) for k in range(cnt)
                         if (s, o + k * st) not in fg.alloc.regs)
-        out.append((lab, (c.outargs, *(x for r in _merge_runs(runs) for x in r))))
+        merged = _merge_runs(runs)
+        out.append((lab, (c.outargs, len(merged), *(x for r in merged for x in r), *od)))
     return out
+
+
+def _open_desc(fg: FuncGen) -> tuple[int, ...]:
+    """The open-coded defers' words of fg's stack maps: their number (0: none), then the
+    %rbp-relative offsets of deferBits and of each closure slot (runtime.c, gopanic)."""
+    od = fg.f.open_defers
+    if od is None:
+        return (0,)
+    return (len(od.slots), fg.where[od.bits], *(fg.where[s] for s in od.slots))
 
 
 def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -1333,8 +1353,9 @@ def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
     """`runtime.stackmaps`: {return pc, map} pairs in text order (so sorted by pc), and
-    `runtime.nstackmaps`; a map is {outargs, n, (off, count, stride)[n]} quads, shared
-    when equal."""
+    `runtime.nstackmaps`; a map is {outargs, n, (off, count, stride)[n], nopen,
+    deferBits offset, slot offsets[nopen]} quads (nopen 0: no open-coded defers, and
+    nothing follows), shared when equal."""
     shared: dict[tuple[int, ...], str] = {}
     rows = []
     for lab, m in maps:
@@ -1345,7 +1366,7 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
            '"runtime.stackmaps":', *rows, '\t.globl\t"runtime.nstackmaps"',
            '"runtime.nstackmaps":', f"\t.quad\t{len(rows)}"]
     for m, label in shared.items():
-        words = ", ".join(str(x) for x in (m[0], (len(m) - 1) // 3, *m[1:]))
+        words = ", ".join(str(x) for x in m)
         out.append(f"{label}:\n\t.quad\t{words}")
     return out
 

@@ -51,7 +51,8 @@ MAX_SHOWN_ERRORS = 10
 DEBUG_KEYS = {
     "convinline": "0 turns off building non-escaping value-to-interface conversions on "
                   "the stack (every one calls runtime.convT or its kin), for old/new figures",
-    "defer": "print `heap-allocated defer` at each defer (refgo heap-allocates them all)",
+    "defer": "print how each defer is compiled: `open-coded defer`, `stack-allocated "
+             "defer` or `heap-allocated defer`",
     "nil": "print `generated nil check` at each explicit nil check",
     "ssa/check_bce/debug": "print `Found IsInBounds`/`Found IsSliceInBounds` at each "
                            "bounds check left after folding",
@@ -171,6 +172,11 @@ def build_ok(src: bytes, tags: frozenset[str] = BUILD_TAGS) -> bool:
     return buildcons.file_ok(src.decode(errors="replace"), tags.__contains__)
 
 
+def open_defers(cfg: Config) -> bool:
+    """Whether defers may be open-coded: as gc, not under -N or -d=noopendefer."""
+    return not cfg.no_opt and cfg.debug.get("noopendefer", "0") in ("0", "")
+
+
 def parse_mode(cfg: Config) -> pragma.Mode:
     """The directives cfg's own files may use (gc's -std, -+, -complete)."""
     return pragma.Mode(std=cfg.std, runtime=cfg.runtime, complete=cfg.complete,
@@ -229,7 +235,7 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
         convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
         transient=esc.transient_sites(),
         escapes=esc.heap_vars(),
-        devirt=dv.calls))
+        devirt=dv.calls, opendefer=open_defers(cfg)))
     lowered = walk.walk_program(prog, wopts, only=None if sep is None else
                                 [p.path for p in prog.packages if p.path not in sep.paths],
                                 variants=variants)

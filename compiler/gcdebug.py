@@ -10,12 +10,14 @@ refgo accepts exactly the keys gc 1.19 accepts, so a command line written for gc
 
 The key table is gc's base.DebugFlags (lower-cased field names) and the SSA phase names
 are gc's ssa.passes list, taken as data. Most keys ask gc to print about machinery refgo
-does not have (SSA passes, write barriers, DWARF, open-coded defers), or to change it;
+does not have (SSA passes, write barriers, DWARF), or to change it;
 those are accepted and do nothing — their reports stay silent, never invented. `report`
 makes the ones refgo's lowered code can answer truthfully, as gc words them:
 
-    -d=defer                  `heap-allocated defer` at each defer statement (refgo
-                              records every defer with runtime.deferproc on the heap)
+    -d=defer                  how each defer statement is compiled, as gc says it:
+                              `open-coded defer` (the frame's exits call it),
+                              `stack-allocated defer` (a record in the frame) or
+                              `heap-allocated defer` (a record on the heap: in a loop)
     -d=ssa/check_bce/debug=N  `Found IsInBounds` / `Found IsSliceInBounds` at each index
                               or slice bounds check left after folding (prove.py), in
                               the package compiled, at the outermost inlined call
@@ -149,19 +151,26 @@ def _on(debug: dict[str, str], key: str) -> bool:
 def report(prog: ir.Program, debug: dict[str, str], diags: Diagnostics,
            files: frozenset[str] | None = None) -> None:
     """Adds to diags, as warnings, the reports the -d switches in debug ask for that
-    refgo's lowered (folded) program can answer. Bounds checks are reported, as gc
-    reports them, at the outermost call of an inlined body and only in code compiled
-    from files (the package compiled), when given."""
+    refgo's lowered (folded) program can answer, on the functions compiled from files
+    (the package compiled) when given: gc reports on its package, not the library's.
+    Bounds checks are reported, as gc reports them, at the outermost call of an inlined
+    body and only in code compiled from files."""
     defer = _on(debug, "defer")
     bce = _on(debug, "ssa/check_bce/debug")
     nil = _on(debug, "nil")
     if not (defer or bce or nil):
         return
     for fn in prog.funcs:
+        if files is not None and fn.pos.file not in files:
+            continue
         for b in fn.blocks:
             for ins in b.instrs:
-                if defer and isinstance(ins, ir.DeferProc):
-                    diags.warn(ins.pos, "heap-allocated defer")
+                if defer and isinstance(ins, ir.OpenDefers):
+                    for pos in ins.at:
+                        diags.warn(pos, "open-coded defer")
+                elif defer and isinstance(ins, ir.DeferProc):
+                    where = "heap" if ins.record is None else "stack"
+                    diags.warn(ins.pos, f"{where}-allocated defer")
                 elif nil and isinstance(ins, ir.NilCheck) and ins.pos.line > 1:
                     diags.warn(ins.pos, "generated nil check")
                 elif bce and isinstance(ins, ir.CCall):

@@ -356,11 +356,18 @@ class ClosurePtr:
 @dataclass(frozen=True, slots=True)
 class DeferProc:
     """Record the func() closure in `clo` as deferred by this frame; a recovered panic
-    resumes the frame at block `exit` (which starts with DeferReturn)."""
+    resumes the frame at block `exit` (which starts with DeferReturn). The record is
+    the address-taken auto `record` (DEFER_RECORD bytes: a defer that runs at most once
+    per call, gc's stack-allocated defer) or, if None, allocated on the heap."""
 
     pos: Pos
     clo: Mem
     exit: int
+    record: Local | None = None
+
+
+DEFER_RECORD = 48
+"""The bytes of the runtime's defer record (sched.h deferrec)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,9 +386,26 @@ class DeferReturn:
     pos: Pos
 
 
+@dataclass(frozen=True, slots=True)
+class OpenDefers:
+    """The frame's defers are open-coded (gc's scheme): defer k stores its func() closure
+    in auto `slots[k]` and sets bit k of the byte auto `bits`; block `exit` calls the
+    closures whose bits are set, newest first, clearing each bit before its call. Both
+    are zeroed at entry, and the runtime reads them when a panic unwinds the frame
+    (its stack maps carry their offsets), so the slots are live at every call. Emits no
+    code."""
+
+    pos: Pos
+    bits: str
+    slots: tuple[str, ...]
+    exit: int
+    at: tuple[Pos, ...] = ()
+    """The defer statements' positions (-d=defer)."""
+
+
 Instr = (
     Mov | Copy | Zero | LoadAddr | Load | Store | StoreZero | BinOp | UnOp | Ext | FBinOp
-    | FConv | Call | CCall | ClosurePtr | DeferProc | DeferReturn | NilCheck
+    | FConv | Call | CCall | ClosurePtr | DeferProc | DeferReturn | NilCheck | OpenDefers
 )
 
 CALLS = (Call, CCall, DeferProc, DeferReturn)
@@ -450,13 +474,24 @@ class Func:
     def defers(self) -> bool:
         """Whether the function defers: a recovered panic may then resume it at its exit
         block from any call, so passes that assume straight-line control leave it alone."""
-        return any(isinstance(i, (DeferProc, DeferReturn)) for b in self.blocks for i in b.instrs)
+        return any(isinstance(i, (DeferProc, DeferReturn, OpenDefers))
+                   for b in self.blocks for i in b.instrs)
 
     @property
     def defer_exits(self) -> frozenset[int]:
-        """The exit blocks a recovered panic resumes at (the DeferProc targets)."""
+        """The exit blocks a recovered panic resumes at (the DeferProc targets, or the
+        open-coded defers' exit)."""
         return frozenset(i.exit for b in self.blocks for i in b.instrs
-                         if isinstance(i, DeferProc))
+                         if isinstance(i, DeferProc | OpenDefers))
+
+    @property
+    def open_defers(self) -> OpenDefers | None:
+        """The frame's open-coded defers, if it has them."""
+        for b in self.blocks:
+            for i in b.instrs:
+                if isinstance(i, OpenDefers):
+                    return i
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,8 +728,8 @@ def renumber(blocks: list[Block]) -> tuple[Block, ...]:
                 t = replace(t, target=num[tg])
             case If(then=th, els=el):
                 t = replace(t, then=num[th], els=num[el])
-        instrs = tuple(replace(i, exit=num[i.exit]) if isinstance(i, DeferProc) else i
-                       for i in b.instrs)
+        instrs = tuple(replace(i, exit=num[i.exit])
+                       if isinstance(i, DeferProc | OpenDefers) else i for i in b.instrs)
         out.append(Block(num[b.index], instrs, t))
     return tuple(out)
 
@@ -740,10 +775,12 @@ def _instr(i: Instr) -> str:
             return f"ccall {s}({args}) -> [{res}]{' noreturn' if nr else ''}"
         case ClosurePtr(dst=d):
             return f"closureptr {d}"
-        case DeferProc(clo=c, exit=b):
-            return f"deferproc {c} exit=b{b}"
+        case DeferProc(clo=c, exit=b, record=r):
+            return f"deferproc {c} exit=b{b}" + (f" record={r}" if r is not None else "")
         case DeferReturn():
             return "deferreturn"
+        case OpenDefers(bits=bits, slots=slots, exit=b):
+            return f"opendefers bits={bits} [{' '.join(slots)}] exit=b{b}"
         case NilCheck(ptr=p):
             return f"nilcheck {p}"
     raise TypeError(f"unknown instruction {i!r}")

@@ -124,6 +124,17 @@ def split(s: ir.Slot, taken: bool) -> bool:
             and not s.name.startswith((".", "&")) and ssa_able(s.type))
 
 
+def open_slots(f: ir.Func, fr: Frame) -> int:
+    """The words of f's open-coded defer slots: live at every call (gc's livedefer), since
+    a panic from any call runs the deferred closures they hold; zeroed at entry."""
+    od = f.open_defers
+    mask = 0
+    if od is not None:
+        for s in od.slots:
+            mask |= fr.span(ir.Local(s), 8)
+    return mask
+
+
 def writes(i: ir.Instr) -> Iterator[tuple[ir.Mem, int]]:
     """The memory instruction i writes, with sizes."""
     match i:
@@ -219,7 +230,9 @@ class Units:
                 if isinstance(i, ir.LoadAddr) and isinstance(i.src, ir.Local):
                     taken.add(i.src.slot)
         self.taken = taken
-        self.remat = remat_slots(f, taken)
+        od = f.open_defers
+        # an open-coded defer's slot is a real stack slot (the runtime reads it)
+        self.remat = remat_slots(f, taken | set(od.slots if od is not None else ()))
         self.names: list[str] = []
         self.keys: list[tuple[int, int, str]] = []
         self.masks: list[int] = []
@@ -366,6 +379,7 @@ def report_names(f: ir.Func, fr: Frame, ud: Sequence[Sequence[tuple[int, int]]],
     ins = [0] * n
     across: list[list[int]] = [[] for _ in range(n)]
     exits = f.defer_exits
+    always = us.of_words(open_slots(f, fr))
     changed = True
     while changed:
         changed = False
@@ -383,7 +397,7 @@ def report_names(f: ir.Func, fr: Frame, ud: Sequence[Sequence[tuple[int, int]]],
                     continue  # dead code to gc: it reads nothing
                 live &= ~kill
                 if isinstance(i, ir.CALLS):
-                    live |= recover
+                    live |= recover | always
                     calls.append(live)
                 live |= use
             calls.reverse()

@@ -27,7 +27,8 @@ of them; `-live` names only typed pointer words. The collector validates every w
 marks, so listing a non-pointer word is safe; omitting a pointer word is not.
 
 A function that defers can resume at its exit block after a recovered panic from any
-call, so in such a function the exit block's live-in is live at every call.
+call, so in such a function the exit block's live-in is live at every call; the slots
+of open-coded defers (ir.OpenDefers) are live at every call, as gc's are.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 
 from compiler import ir
 from compiler.diag import Diagnostics, Pos
-from compiler.livenames import display_name, report_names, writes
+from compiler.livenames import display_name, open_slots, report_names, writes
 from compiler.types import ptrwords
 from compiler.types.typ import (
     m_string,
@@ -312,7 +313,7 @@ def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
             return fr.span(c, 8), 0
         case ir.NilCheck(ptr=p):
             return fr.span(p, 8), 0
-        case ir.DeferReturn():
+        case ir.DeferReturn() | ir.OpenDefers():
             return 0, 0
     raise TypeError(f"liveness: unknown instruction {i!r}")
 
@@ -340,6 +341,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
     block the mask live across it (live after it, minus what it defines)."""
     n = len(f.blocks)
     exits = f.defer_exits
+    always = open_slots(f, fr)
     ins = [0] * n
     across: list[list[int]] = [[] for _ in range(n)]
     ud = [[use_def(fr, i) for i in b.instrs] for b in f.blocks]
@@ -358,7 +360,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
                                       strict=True):
                 live &= ~kill
                 if isinstance(i, ir.CALLS):
-                    live |= recover
+                    live |= recover | always
                     calls.append(live)
                 live |= use
             calls.reverse()
@@ -367,6 +369,7 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
                 ins[b.index] = live
                 changed = True
     return ins, across
+
 
 
 def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
@@ -453,8 +456,10 @@ def call_info(i: ir.Instr) -> tuple[str, int]:
             return "", n
         case ir.CCall(sym=sym):
             return callee_name(sym), 0
-        case ir.DeferProc():
+        case ir.DeferProc(record=None):
             return "deferproc", 0
+        case ir.DeferProc():
+            return "deferprocStack", 0
     return "deferreturn", 0
 
 

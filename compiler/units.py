@@ -87,6 +87,7 @@ from compiler.driver import (
     compile_files,
     lib_sources,
     need_command,
+    open_defers,
     parse_mode,
 )
 from compiler.driver import _loader as driver_loader
@@ -213,7 +214,9 @@ def flags_key(cfg: Config) -> str:
     """The switches that change generated code."""
     conv = cfg.debug.get("convinline", "1") != "0"
     track = "fieldtrack" in cfg.experiments
-    return f"l={cfg.no_inline} N={cfg.no_opt} convinline={conv} fieldtrack={track}"
+    nood = cfg.debug.get("noopendefer", "0") not in ("0", "")
+    return (f"l={cfg.no_inline} N={cfg.no_opt} convinline={conv} fieldtrack={track}"
+            + (" noopendefer" if nood else ""))
 
 
 def eligible(cfg: Config) -> bool:
@@ -252,7 +255,8 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     conv = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(
         prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
-                           escapes=esc.heap_vars(), devirt=dv.calls, unit=unit),
+                           escapes=esc.heap_vars(), devirt=dv.calls, unit=unit,
+                           opendefer=open_defers(cfg)),
         only=frozenset(only), pre_inits=pre_inits)
     externs = frozenset(lowered.externs)
     own = {sym for p in prog.packages if p.path in only for sym in inlcost.symbols(p)}

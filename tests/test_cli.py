@@ -227,7 +227,10 @@ def test_debug_keys_gc_refuses(val: str, msg: str) -> None:
 
 def test_debug_defer_reports_each_defer(tmp_path: Path) -> None:
     src = tmp_path / "x.go"
-    src.write_text("package main\n\nfunc main() {\n\tdefer println()\n}\n")
+    src.write_text("package main\n\nfunc main() {\n\tdefer println()\n"
+                   "\tfor i := 0; i < 2; i++ {\n\t\tdefer println(i)\n\t}\n}\n\n"
+                   "func f() {\n\tdefer println()\n}\n")
     p = refgo("compile", "-d=defer", "-o", str(tmp_path / "x.o"), str(src))
     assert p.returncode == 0
-    assert p.stderr == f"{src}:4:2: heap-allocated defer\n"
+    assert p.stderr == (f"{src}:4:2: stack-allocated defer\n{src}:6:3: heap-allocated defer\n"
+                        f"{src}:11:2: open-coded defer\n")

@@ -132,6 +132,20 @@ def test_defer_exit_block_is_live_at_every_call() -> None:
     assert [x.words for x in fl.calls][1:] == [(("&r", 0),)] * 3
 
 
+def test_open_defer_slots_are_live_at_every_call_but_not_at_entry() -> None:
+    fn = Signature((), ())
+    bits = ir.Slot(".autotmp_0", ir.SlotKind.AUTO, 1, (), 0, True)
+    d = slot(".autotmp_1", fn)
+    v = slot("v", fn, ir.SlotKind.PARAM)
+    f = func([v, bits, d], (
+        [ir.OpenDefers(pos(1), ".autotmp_0", (".autotmp_1",), 1, (pos(3),)),
+         ir.Mov(pos(1), ir.Local(".autotmp_1"), ir.Imm(0)), call(2),
+         ir.Mov(pos(3), ir.Local(".autotmp_1"), ir.Local("v")), call(4)], ir.Jump(pos(5), 1)),
+        ([ir.Call(pos(5), "main.g", (), (), 0)], ir.Ret(pos(5))))
+    assert reports(f) == ["1: live at entry to f: v", "2: live at call to h: v .autotmp_1",
+                          "4: live at call to h: .autotmp_1", "5: live at call to g: .autotmp_1"]
+
+
 def test_loop_keeps_value_live_around_back_edge() -> None:
     p = slot("p", PINT, ir.SlotKind.PARAM)
     n = slot("n", INT, ir.SlotKind.PARAM, off=8)
@@ -209,8 +223,8 @@ def test_driver_reports_and_emits_sorted_stack_maps(tmp_path: Path) -> None:
     # f's frame: p and q are params at 16(%rbp) and 24(%rbp).
     fmaps = [m for lab, m in rows if lab.startswith(f".Lret{amd64.quote_free('main.f')}.")]
     bodies = dict(re.findall(r"^(\.Lsm\.\d+):\n\t\.quad\t(.*)$", asm, re.M))
-    # {outargs, n, (off, count, stride)...}: p and q are one run
-    assert [bodies[m] for m in fmaps] == ["0, 1, 16, 2, 8", "0, 1, 16, 1, 8"]
+    # {outargs, n, (off, count, stride)..., nopen}: p and q are one run; no open defers
+    assert [bodies[m] for m in fmaps] == ["0, 1, 16, 2, 8, 0", "0, 1, 16, 1, 8, 0"]
 
 
 def test_dump_live(tmp_path: Path) -> None:

@@ -5,11 +5,10 @@
 // and the variables it captures stay in the frame. Variables captured by a closure on
 // the heap (one deferred in a loop here) move to the heap; the frame then holds only
 // `&p`, their address, which is live wherever the variable is used. Calls through
-// closures are indirect calls; defer registers a closure with deferproc and runs it at
-// deferreturn; a defer outside loops keeps its wrapper closure in the frame, a stack
-// object holding the evaluated function by value (gc's struct { F uintptr;
-// .autotmp_N func() }), and so may its arguments be: f2's literal and p stay in the
-// frame (refgo captures p by reference, gc by value: gc has no `stack object p`).
+// closures are indirect calls; a defer in a loop registers a closure with deferproc and
+// runs it at deferreturn; f2's single defer is open-coded: its literal is a stack object
+// whose address sits in a slot live at every call, called at the return, and p stays
+// in the frame (refgo captures p by reference, gc by value: gc has no `stack object p`).
 
 package main
 
@@ -26,9 +25,9 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$" "stack object .autotmp_[0-9]+ struct { F uintptr; .autotmp_[0-9]+ func\(\) }$"
-	h()
-}
+	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$"
+	h()                         // ERROR "live at call to h: .autotmp_[0-9]+$"
+} // ERROR "live at indirect call: .autotmp_[0-9]+$"
 
 func f4(p *int, n int) { // ERROR "live at call to newobject: p$" "live at entry to f4: p$"
 	for i := 0; i < n; i++ {

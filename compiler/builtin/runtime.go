@@ -63,8 +63,10 @@ func panicSliceBU(x int, y int)
 func panicSliceConvert(x int, y int)
 func panicdottype(have, want, iface *byte)
 
-// defer and recover (refgo's own: a deferred call is a closure run by deferreturn)
+// defer and recover (refgo's own: a deferred call is a closure run by deferreturn;
+// open-coded defers need no call)
 func deferproc(fn unsafe.Pointer, rbp uintptr, rsp uintptr, pc uintptr)
+func deferprocStack(fn unsafe.Pointer, rbp uintptr, rsp uintptr, pc uintptr, d unsafe.Pointer)
 func deferreturn(rbp uintptr)
 func gorecover() interface{}
 

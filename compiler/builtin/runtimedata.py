@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/export-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 2\n\x01\aruntime[\x02\x04exit\x01\x04code\x15\x00"
+    b"version 2\n\x01\aruntime\\\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -85,6 +85,9 @@ RUNTIME_IMPORT = (
     b"\x02\fpanicdottype\x03\x04have'\x04want'\x05iface'\x00"
     b"\x00"
     b"\x02\tdeferproc\x04\x02fn!\x03rbp\x1b\x03rsp\x1b\x02pc\x1b\x00"
+    b"\x00"
+    b"\x02\x0edeferprocStack\x05\x02fn!\x03rbp\x1b\x03rsp\x1b\x02pc"
+    b"\x1b\x01d!\x00"
     b"\x00"
     b"\x02\vdeferreturn\x01\x03rbp\x1b\x00"
     b"\x00"

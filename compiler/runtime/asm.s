@@ -14,6 +14,34 @@
 	popq	%rbp
 	ret
 
+# deferpanic(clo), deferreturn1(clo): callclosure for a deferred call that a panic (or
+# Goexit) or deferreturn runs. Their return addresses count as one frame of
+# runtime.gopanic or runtime.deferreturn in runtime.Callers (introspect.c), as gc's
+# runtime frames between a deferred call and the frame that deferred it do.
+	.globl	"runtime.deferpanic"
+	.type	"runtime.deferpanic", @function
+"runtime.deferpanic":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	movq	%rdi, %rdx
+	call	*(%rdx)
+	.globl	"runtime.deferpanic.ret"
+"runtime.deferpanic.ret":
+	popq	%rbp
+	ret
+
+	.globl	"runtime.deferreturn1"
+	.type	"runtime.deferreturn1", @function
+"runtime.deferreturn1":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	movq	%rdi, %rdx
+	call	*(%rdx)
+	.globl	"runtime.deferreturn1.ret"
+"runtime.deferreturn1.ret":
+	popq	%rbp
+	ret
+
 # callmethodstr(fn, recv) (ptr, len): call method code fn (Go ABI) with one receiver
 # word and a string result, e.g. an Error() or String() method from an itab/type table.
 	.globl	"runtime.callmethodstr"
@@ -37,6 +65,22 @@
 	movq	%rdi, %rsp
 	movq	%rsi, %rbp
 	jmp	*%rdx
+
+# openreturn(rbp): return from the frame at rbp, whose open-coded defers recovered a
+# panic and have all run, with its results as they are: restore the callee-saved
+# registers it saved (all five, in amd64.py's order) and pop the frame.
+	.globl	"runtime.openreturn"
+	.type	"runtime.openreturn", @function
+"runtime.openreturn":
+	movq	%rdi, %rbp
+	movq	-8(%rbp), %rbx
+	movq	-16(%rbp), %r12
+	movq	-24(%rbp), %r13
+	movq	-32(%rbp), %r14
+	movq	-40(%rbp), %r15
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
 
 # runtime.Error methods (Go ABI; receiver = data word pointing at the message string).
 	.globl	"runtime.rterrError"

@@ -34,6 +34,10 @@ extern const int64_t npctab __asm__("runtime.npctab") __attribute__((weak));
 extern const pcrow functab[] __asm__("runtime.functab") __attribute__((weak));
 extern const int64_t nfunctab __asm__("runtime.nfunctab") __attribute__((weak));
 extern char gotext_end[] __asm__("runtime.gotext.end");
+extern char deferpanic[] __asm__("runtime.deferpanic");
+extern char deferpanic_ret[] __asm__("runtime.deferpanic.ret");
+extern char deferreturn1[] __asm__("runtime.deferreturn1");
+extern char deferreturn_ret[] __asm__("runtime.deferreturn1.ret");
 
 typedef struct { void *ptr; intptr_t len, cap; } slice;
 typedef struct { const char *ptr; intptr_t len; } gostring;
@@ -70,11 +74,23 @@ static gostring gofile(const char **cache, const char *name) {
 }
 
 /* standin: the stand-in frame whose stub holds pc (its entry, or its return address
-   entry + 1); *entry set to the stub's entry. Zero fn if pc is neither. */
+   entry + 1), or runtime.gopanic's and deferreturn's for runtime.deferpanic's and
+   deferreturn1's call of a deferred function (up to its return address); *entry set
+   to the stub's entry. Zero fn if pc is none of them. */
 static callsite standin(uintptr_t pc, uintptr_t *entry) {
-    static const char *procgo, *asmgo;
+    static const char *procgo, *asmgo, *panicgo;
     callsite out = {{"", 0}, {"", 0}, 0};
-    if (pc == (uintptr_t)stub_main || pc == (uintptr_t)stub_main + 1) {
+    if (pc >= (uintptr_t)deferpanic && pc <= (uintptr_t)deferpanic_ret) {
+        out.fn = (gostring){"runtime.gopanic", 15};
+        out.file = gofile(&panicgo, "panic.go");
+        out.line = 884;
+        *entry = (uintptr_t)deferpanic;
+    } else if (pc >= (uintptr_t)deferreturn1 && pc <= (uintptr_t)deferreturn_ret) {
+        out.fn = (gostring){"runtime.deferreturn", 19};
+        out.file = gofile(&panicgo, "panic.go");
+        out.line = 476;
+        *entry = (uintptr_t)deferreturn1;
+    } else if (pc == (uintptr_t)stub_main || pc == (uintptr_t)stub_main + 1) {
         out.fn = (gostring){"runtime.main", 12};
         out.file = gofile(&procgo, "proc.go");
         out.line = 250;
@@ -99,15 +115,17 @@ static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
 }
 
 /* wrapper: whether fn is one of the functions walk wraps a go statement's call in
-   (`main.f.gowrap1`), which gc's stacks do not show. (A defer's wrapper stays: where a
-   panic runs it, it stands where gc's stacks have runtime.gopanic.) */
+   (`main.f.gowrap1`), which gc's stacks do not show. (A defer's wrapper stays: gc's
+   stacks show theirs.) */
 static int wrapper(const char *fn) { return strstr(fn, ".gowrap") != NULL; }
 
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp
    chain but those of go wrappers, the first being the one into the Go
    function that called this hook, from the skip-th on, then the stand-ins for runtime.main (goroutine 1) and runtime.goexit
-   when the walk reached the goroutine's first frame. Frames of the C runtime (a
-   deferred call run by a panic) are passed over, as the panic's traceback does.
+   when the walk reached the goroutine's first frame. Frames of the C runtime are
+   passed over, as the panic's traceback does, but the call of a deferred function by
+   a panic, Goexit or deferreturn counts as one frame (runtime.deferpanic's or
+   deferreturn1's return address), as gc's runtime frame between them does.
    Returns how many it stored. */
 int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n, int64_t cap)
     __asm__("runtime.callers");
@@ -119,7 +137,9 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
     for (int64_t depth = 0; fp != NULL && k < n && depth < 100000; depth++) {
         uintptr_t ret = fp[1];
         const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
-        if (e != NULL && e->pc == ret && !wrapper(e->fn) && skip-- <= 0) pcs[k++] = ret;
+        int frame = (e != NULL && e->pc == ret && !wrapper(e->fn)) ||
+                    ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferreturn_ret;
+        if (frame && skip-- <= 0) pcs[k++] = ret;
         uintptr_t *next = (uintptr_t *)fp[0];
         /* do NOT follow the chain off a goroutine's own stack: below its entry are the
            scheduler's and libc's frames, whose saved %rbp need not be a frame. */

@@ -31,6 +31,7 @@
 
 #include "malloc.h"
 #include "sched.h"
+#include "stackmap.h"
 #include <errno.h>
 
 #define RT(name) __asm__("runtime." name)
@@ -411,14 +412,21 @@ void panicdottype(const type *have, const type *want, const type *iface) {
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* defer, panic, recover. A deferred call is a func() closure recorded with the frame */
-/* that deferred it; the frame's exit block runs deferreturn. A recovered panic       */
-/* resumes that frame at its exit block (runtime.recovery in asm.s).                 */
+/* defer, panic, recover. A frame's defers are open-coded (compiler/walk/closure.py):  */
+/* each deferred func() closure sits in a frame slot with a bit of the frame's        */
+/* deferBits byte set, and the frame's returns call them; a panic finds such frames   */
+/* on the %rbp chain by their stack maps (stackmap_opendefers). Or each is a record   */
+/* with the frame that deferred it (deferproc), whose exit block runs deferreturn. A  */
+/* recovered panic resumes the frame: a record's at its exit block                    */
+/* (runtime.recovery in asm.s), an open-coded one by returning from it once its other */
+/* deferred calls have run (runtime.openreturn).                                      */
 
-extern void callclosure(void *clo) __asm__("runtime.callclosure");
 extern pair callmethodstr(void *fn, void *recv) __asm__("runtime.callmethodstr");
 extern void recovery(uintptr_t rsp, uintptr_t rbp, uintptr_t pc)
     __asm__("runtime.recovery") NORET;
+extern void openreturn(uintptr_t rbp) __asm__("runtime.openreturn") NORET;
+extern void deferpanic(void *clo) __asm__("runtime.deferpanic");
+extern void deferreturn1(void *clo) __asm__("runtime.deferreturn1");
 
 void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) RT("deferproc");
 void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) {
@@ -431,13 +439,90 @@ void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) {
     curg->defers = d;
 }
 
+/* deferprocStack(clo, rbp, rsp, pc, d): deferproc with the record d in the deferring
+   frame (a defer that runs at most once per call: ir.DeferProc.record). */
+void deferprocStack(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc, deferrec *d)
+    RT("deferprocStack");
+void deferprocStack(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc, deferrec *d) {
+    _Static_assert(sizeof(deferrec) == 48, "ir.DEFER_RECORD");
+    d->clo = clo;
+    d->rbp = rbp;
+    d->rsp = rsp;
+    d->pc = pc;
+    d->started = 0;
+    d->link = curg->defers;
+    curg->defers = d;
+}
+
+/* findopen: the innermost compiled frame on the %rbp chain above this one with
+   open-coded defers pending (deferBits not 0): its %rbp, and its stack maps' words
+   {n, deferBits offset, slot offsets} in *od. 0 if there is none. */
+static __attribute__((noinline)) uintptr_t findopen(const int64_t **od) {
+    uintptr_t *fp = __builtin_frame_address(0);
+    for (int64_t depth = 0; depth < 1000000; depth++) {
+        uintptr_t *next = (uintptr_t *)fp[0];
+        if (next <= fp || (curg != &g0 && (uintptr_t)next >= curg->stackhi)) break;
+        const int64_t *o = stackmap_opendefers(fp[1]);
+        if (o != NULL && *(uint8_t *)((uintptr_t)next + (uintptr_t)o[1]) != 0) {
+            *od = o;
+            return (uintptr_t)next;
+        }
+        fp = next;
+    }
+    return 0;
+}
+
+/* runopen(fp, od): call the newest pending open-coded defer of frame fp, clearing its
+   bit first (as the frame's own exit code does); 0 if none is left. */
+static int runopen(uintptr_t fp, const int64_t *od) {
+    uint8_t *bits = (uint8_t *)(fp + (uintptr_t)od[1]);
+    if (*bits == 0) return 0;
+    int k = 7;
+    while (!(*bits >> k & 1)) k--;
+    *bits &= (uint8_t)~(1u << k);
+    deferpanic(*(void **)(fp + (uintptr_t)od[2 + k]));
+    return 1;
+}
+
+/* rundefers(p): run the goroutine's pending deferred calls, innermost frame first and
+   newest first within a frame. With p (a panic in progress), a call that recovers p
+   resumes the frame that deferred it and never returns here. */
+void rundefers(panicrec *p) {
+    for (;;) {
+        const int64_t *od = NULL;
+        volatile uintptr_t ofp = findopen(&od);  /* in memory: newstack adjusts it */
+        deferrec *d = curg->defers;
+        if (d != NULL && d->started) { /* an earlier panic's call, abandoned by this one */
+            curg->defers = d->link;
+            continue;
+        }
+        if (ofp != 0 && (d == NULL || ofp < d->rbp)) {
+            runopen(ofp, od);
+            if (p != NULL && p->recovered) {
+                curg->panics = p->link;
+                while (runopen(ofp, od)) {}
+                openreturn(ofp);
+            }
+            continue;
+        }
+        if (d == NULL) return;
+        d->started = 1;
+        deferpanic(d->clo);
+        curg->defers = d->link;
+        if (p != NULL && p->recovered) {
+            curg->panics = p->link;
+            recovery(d->rsp, d->rbp, d->pc);
+        }
+    }
+}
+
 /* deferreturn(rbp): run the deferred calls of the returning frame, newest first. */
 void deferreturn(uintptr_t rbp) RT("deferreturn");
 void deferreturn(uintptr_t rbp) {
     while (curg->defers != NULL && curg->defers->rbp == rbp) {
         deferrec *d = curg->defers;
         curg->defers = d->link;
-        callclosure(d->clo);
+        deferreturn1(d->clo);
     }
 }
 
@@ -518,20 +603,7 @@ void gopanic(const type *t, void *data) {
     p->t = t;
     p->data = data;
     curg->panics = p;
-    while (curg->defers != NULL) {
-        deferrec *d = curg->defers;
-        if (d->started) { /* an earlier panic's call, abandoned by this panic */
-            curg->defers = d->link;
-            continue;
-        }
-        d->started = 1;
-        callclosure(d->clo);
-        curg->defers = d->link;
-        if (p->recovered) {
-            curg->panics = p->link;
-            recovery(d->rsp, d->rbp, d->pc);
-        }
-    }
+    rundefers(p);
     flush();
     panicrec *chain[64];
     int n = 0;

@@ -634,7 +634,12 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
     moving m = {gp->stacklo, gp->stackhi, (intptr_t)(nhi - gp->stackhi)};
     memcpy((void *)((uintptr_t)save + m.delta), save, used);
     adjustframes(&m, save);
-    for (deferrec *d = gp->defers; d != NULL; d = d->link) {
+    /* records in the frames (deferprocStack) moved with them: follow the links into the
+       copy; the frames' stack maps may have adjusted their words already */
+    for (deferrec **pp = &gp->defers; *pp != NULL; pp = &(*pp)->link) {
+        if ((uintptr_t)*pp >= m.lo && (uintptr_t)*pp < m.hi)
+            *pp = (deferrec *)((uintptr_t)*pp + m.delta);
+        deferrec *d = *pp;
         if (d->rbp >= m.lo && d->rbp < m.hi) d->rbp += m.delta;
         if (d->rsp >= m.lo && d->rsp < m.hi) d->rsp += m.delta;
         if ((uintptr_t)d->clo >= m.lo && (uintptr_t)d->clo < m.hi)
@@ -740,10 +745,22 @@ static void monitorstart(void) {
    write, for roots and keep objects the frame no longer reaches from being finalized. */
 void sched_injectpanic(void *uc) {
     ucontext_t *ctx = uc;
-    uintptr_t sp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RSP] - 8;
+    uintptr_t pc = (uintptr_t)ctx->uc_mcontext.gregs[REG_RIP];
+    uintptr_t top = (uintptr_t)ctx->uc_mcontext.gregs[REG_RSP];
+    /* a frameless leaf gets a frame record {caller's %rbp, its return address}, so the
+       %rbp chain passes through its caller (whose open-coded defers a panic runs) */
+    int leaf = stackmap_frameless(pc);
+    uintptr_t rbp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RBP];
+    uintptr_t ret = leaf ? *(uintptr_t *)top : 0;
+    uintptr_t sp = top - (leaf ? 24 : 8);
     if (curg != &g0 && sp > curg->stacklo && sp < curg->stackhi)
         memset((void *)curg->stacklo, 0, sp - curg->stacklo);
-    *(uintptr_t *)sp = (uintptr_t)ctx->uc_mcontext.gregs[REG_RIP];
+    if (leaf) {
+        ((uintptr_t *)sp)[1] = rbp;
+        ((uintptr_t *)sp)[2] = ret;
+        ctx->uc_mcontext.gregs[REG_RBP] = (greg_t)(sp + 8);
+    }
+    *(uintptr_t *)sp = pc;
     ctx->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
     ctx->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)sigpanic0;
 }
@@ -787,16 +804,7 @@ void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
 /* runtime.Goexit: run every deferred call of the goroutine, newest first, then end it. */
 void Goexit(void) SYM("Goexit") __attribute__((noreturn));
 void Goexit(void) {
-    while (curg->defers != NULL) {
-        deferrec *d = curg->defers;
-        if (d->started) {
-            curg->defers = d->link;
-            continue;
-        }
-        d->started = 1;
-        callclosure(d->clo);
-        curg->defers = d->link;
-    }
+    rundefers(NULL);
     goexit1();
 }
 

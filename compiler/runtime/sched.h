@@ -34,7 +34,8 @@ enum { CTX_RBP = 5, CTX_RET = 6 };
 
 enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
 
-/* A deferred call: a func() closure and the frame that deferred it (runtime.c). */
+/* A deferred call: a func() closure and the frame that deferred it (runtime.c); on
+   the heap, or in that frame (deferprocStack; 48 bytes: ir.DEFER_RECORD). */
 typedef struct deferrec {
     struct deferrec *link;
     void *clo;
@@ -109,6 +110,10 @@ void sched_scanroots(void (*scanblock)(uintptr_t lo, uintptr_t hi),
 
 /* schedmain: run main (a func() closure) as goroutine 1 under the scheduler. */
 void schedmain(void *mainclo) __attribute__((noreturn));
+
+/* rundefers: run the running goroutine's pending deferred calls (runtime.c); with a
+   panic, stop at the one that recovers it and resume its frame. */
+void rundefers(panicrec *p);
 
 /* goexit1: end the running goroutine (its deferred calls have run). */
 void goexit1(void) __asm__("runtime.goexit1") __attribute__((noreturn));

@@ -6,8 +6,10 @@
  *
  *     runtime.stackmaps:  {return pc, map} pairs, sorted by pc (text order)
  *     runtime.nstackmaps: the number of pairs
- *     map:                {outargs, n, run[0], ..., run[n-1]}  (quads)
+ *     map:                {outargs, n, run[0], ..., run[n-1], open}  (quads)
  *     run:                {off, count, stride}: the words off + k*stride, k < count
+ *     open:               {nopen, bits, slot[0], ..., slot[nopen-1]}: the function's
+ *                         open-coded defers (nopen 0: none, nothing follows)
  *
  * where the runs cover the %rbp-relative byte offsets of the live pointer words of the
  * frame (negative: locals; 16 and up: params and results in the caller's outgoing
@@ -116,4 +118,51 @@ int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
 uintptr_t stackmap_outargs(uintptr_t retpc) {
     const int64_t *m = stackmap_lookup(retpc);
     return m == NULL ? 0 : (uintptr_t)m[0];
+}
+
+/* The compiled functions in text order (amd64.py's runtime.functab rows). */
+typedef struct { uintptr_t entry; const void *name, *file; int64_t line, params; } fnrow;
+extern const fnrow functab[] __asm__("runtime.functab") __attribute__((weak));
+extern const int64_t nfunctab __asm__("runtime.nfunctab") __attribute__((weak));
+extern char gotext_end[] __asm__("runtime.gotext.end") __attribute__((weak));
+
+const int64_t *stackmap_opendefers(uintptr_t pc) {
+    init();
+    if (&functab == NULL || ntable == 0 || pc >= (uintptr_t)gotext_end) return NULL;
+    int64_t lo = 0, hi = nfunctab;
+    while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (functab[mid].entry <= pc) lo = mid + 1; else hi = mid;
+    }
+    if (lo == 0) return NULL;
+    uintptr_t entry = functab[lo - 1].entry;
+    uintptr_t end = lo < nfunctab ? functab[lo].entry : UINTPTR_MAX;
+    uintptr_t a = 0, b = ntable;
+    while (a < b) {
+        uintptr_t mid = a + (b - a) / 2;
+        if (table[mid].pc <= entry) a = mid + 1; else b = mid;
+    }
+    if (a == ntable || table[a].pc >= end) return NULL;
+    const int64_t *m = table[a].map;
+    const int64_t *od = m + 2 + 3 * m[1];
+    return od[0] > 0 ? od : NULL;
+}
+
+/* The first bytes of a compiled function with a frame: its stack check (amd64.py,
+   stack_check) `cmpq runtime.stackguard(%rip), %rsp`, or `leaq -N(%rsp), %rax` with a
+   32-bit displacement for a frame over 128 bytes. A frameless leaf starts otherwise. */
+int stackmap_frameless(uintptr_t pc) {
+    if (&functab == NULL || nfunctab == 0 || pc >= (uintptr_t)gotext_end ||
+        pc < functab[0].entry)
+        return 0;
+    int64_t lo = 0, hi = nfunctab;
+    while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (functab[mid].entry <= pc) lo = mid + 1; else hi = mid;
+    }
+    const uint8_t *e = (const uint8_t *)functab[lo - 1].entry;
+    if (e[0] == 0x48 && e[1] == 0x3b && e[2] == 0x25) return 0;
+    if (e[0] == 0x48 && e[1] == 0x8d && e[2] == 0x84 && e[3] == 0x24 && (e[7] & 0x80))
+        return 0;
+    return 1;
 }

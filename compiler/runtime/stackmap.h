@@ -29,4 +29,13 @@ uintptr_t stackmap_outargs(uintptr_t retpc);
    (a C frame or an unknown pc). */
 const int64_t *stackmap_lookup(uintptr_t retpc);
 
+/* stackmap_opendefers: for any pc in a compiled function with open-coded defers, the
+   words {n, deferBits offset, closure slot offsets[n]} (%rbp-relative) its stack maps
+   end with; NULL for other functions, C code or an unknown pc. */
+const int64_t *stackmap_opendefers(uintptr_t pc);
+
+/* stackmap_frameless: whether pc is in a compiled function without a frame (a leaf:
+   its return address is at %rsp, and %rbp is still its caller's). */
+int stackmap_frameless(uintptr_t pc);
+
 #endif

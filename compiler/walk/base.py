@@ -88,6 +88,9 @@ class Options:
     """id(call) -> the symbol of the callee's body lowered with the decisions escape
     analysis made for its copy there (walk_program's variants), which the call calls
     and the inliner copies."""
+    opendefer: bool = True
+    """Open-code the defers of functions gc 1.19 would (off: gc's -N or
+    -d=noopendefer)."""
     unit: str = ""
     """The package lowered alone (compiler/units.py), "" for the whole program: names its
     data symbols (StaticData's unit) and its init function `UNIT..init`."""
@@ -285,6 +288,12 @@ class WalkerBase:
         self.fallthrough_target = -1
         self.pkg = sym.split(".", 1)[0]
         self.ndefer = 0
+        # open-coded defers (closure.open_defer): the deferBits byte, and per defer its
+        # closure slot, the function the exit calls directly ("" if none) and position
+        self.open_bits: ir.Local | None = None
+        self.open_slots: list[tuple[ir.Local, str, Pos]] = []
+        # ids of the defer statements at gc's loop depth 1 (closure.toplevel_defers)
+        self.top_defers: set[int] = set()
         self.ngo = 0
         self.received: dict[int, list[ir.Mem]] = {}  # by id of the Recv (chan.py)
         self.tuples: dict[int, list[ir.Mem]] = {}  # TupleElem calls, by id of the call
@@ -580,6 +589,7 @@ class WalkerBase:
         def go_stmt(self, s: T.Go) -> None: ...
         def func_lit(self, e: T.FuncLit, stack: bool = False) -> ir.Mem: ...
         def func_value(self, pos: Pos, sym: str, t: Type) -> ir.Local: ...
+        def open_exit(self, pos: Pos) -> None: ...
         def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem: ...
         # builtin.py
         def builtin(self, e: T.BuiltinCall) -> ir.Mem: ...

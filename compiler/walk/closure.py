@@ -8,7 +8,8 @@ heap; when g does not escape, a zeroed stack temporary with n in the frame) and 
 the literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
 top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
 a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
-fresh variables and defers a closure over them (`main.f.deferwrap1` in f); `go f(a)`
+fresh variables and defers a closure over them (`main.f.deferwrap1` in f), open-coded
+(its slot called at each return) or recorded with the runtime; `go f(a)`
 wraps the call the same way (`main.f.gowrap1`) and hands the closure to runtime.newproc.
 """
 
@@ -37,18 +38,121 @@ from compiler.walk.base import (
     WalkerBase,
 )
 
+MAX_OPEN_DEFERS = 8
+"""gc's maxOpenDefers: one byte of deferBits records which defers ran."""
+
+
+def toplevel_defers(body: object) -> tuple[list[T.Defer], set[int]]:
+    """The defer statements of body (not of its closures) in source order, and the ids of
+    those at gc's loop depth 1 (escape's: inside no for or range body, and before no
+    label a later goto jumps back to in an enclosing statement list, as gc's looping
+    label deepens the rest of its block)."""
+    nodes = list(T.walk_nodes(body))
+    defers = [n for n in nodes if isinstance(n, T.Defer)]
+    seen: set[str] = set()
+    looping: set[str] = set()
+    for n in nodes:
+        if isinstance(n, T.Labeled):
+            seen.add(n.label)
+        elif isinstance(n, T.Branch) and n.kind is T.BranchKind.GOTO and n.label in seen:
+            looping.add(n.label)
+    deep: set[int] = set()
+    for n in nodes:
+        if isinstance(n, T.For | T.Range):
+            deep.update(id(d) for d in T.walk_nodes(n.body) if isinstance(d, T.Defer))
+        seq: tuple[T.Stmt, ...] = ()
+        if isinstance(n, T.Block):
+            seq = n.stmts
+        elif isinstance(n, T.CaseClause | T.TypeClause | T.CommClause):
+            seq = n.body
+        for k, st in enumerate(seq):
+            if isinstance(st, T.Labeled) and st.label in looping:
+                for rest in seq[k:]:
+                    deep.update(id(d) for d in T.walk_nodes(rest) if isinstance(d, T.Defer))
+                break
+    return defers, {id(d) for d in defers if id(d) not in deep}
+
+
+def open_codable(body: object) -> bool:
+    """Whether gc 1.19 open-codes the defers of body, as far as its statements decide
+    (walk.FuncBuilder also requires results on the stack): at most eight defers, none in
+    a loop, and the explicit returns times the defers at most 15."""
+    defers, top = toplevel_defers(body)
+    if not defers or len(defers) > MAX_OPEN_DEFERS or len(top) != len(defers):
+        return False
+    returns = sum(1 for n in T.walk_nodes(body) if isinstance(n, T.Return))
+    return returns * len(defers) <= 15
+
 
 class ClosureWalker(WalkerBase):
     """Function literals, func values, method values, defer and go."""
 
     def defer_stmt(self, s: T.Defer) -> None:
         """defer f(args): evaluate f and args now into fresh variables, and defer a
-        func() closure over them that makes the call (gc's wrapping of go/defer)."""
+        func() closure over them that makes the call (gc's wrapping of go/defer): open-
+        coded, or recorded with the runtime in a frame slot when it runs at most once
+        per call (gc's stack-allocated defer), else in a heap record."""
         self.ndefer += 1
-        once = not self.loops and not any(
-            isinstance(n, T.Labeled) for n in T.walk_nodes(self.decl.body))
+        if self.open_bits is not None:
+            self.open_defer(s)
+            return
+        once = id(s) in self.top_defers
         clo = self.wrap_call(s.pos, s.call, f"deferwrap{self.ndefer}", once)
-        self.emit(ir.DeferProc(s.pos, clo, self.exit))
+        rec = self.temp(ir.DEFER_RECORD, addrtaken=True) if once else None
+        self.emit(ir.DeferProc(s.pos, clo, self.exit, rec))
+
+    def open_defer(self, s: T.Defer) -> None:
+        """An open-coded defer: its func() value (the function or literal itself when
+        the call is `f()` of a func() without results, else the wrapper closure, a frame
+        slot) goes to a fresh slot of its own, and the defer's bit is set in deferBits.
+        The exit block calls it, directly when it is a declared function or a literal
+        without captures (gc does: the slot is still what a panic calls)."""
+        assert self.open_bits is not None
+        k = len(self.open_slots)
+        call = s.call
+        sig = Signature((), ())
+        static = ""
+        clo: ir.Mem
+        match call:
+            case T.Call(fn=T.FuncRef(func=fn), args=()) if \
+                    under(call.fn.type) == sig and not fn.external:
+                static = self.pb.reflect.func_sym(fn)
+                clo = self.func_value(s.pos, static, call.fn.type)
+            case T.Call(fn=T.FuncLit(decl=d) as lit, args=()) if \
+                    under(lit.type) == sig:
+                if not d.captures:
+                    static = f"{self.pkg}.{d.name}"
+                saved_d, self.deferring = self.deferring, True
+                clo = self.func_lit(lit, True)
+                self.deferring = saved_d
+            case T.Call(fn=fn, args=()) if under(fn.type) == sig:
+                saved_d, self.deferring = self.deferring, True
+                clo = self.expr(fn)
+                self.deferring = saved_d
+            case _:
+                clo = self.wrap_call(s.pos, call, f"deferwrap{self.ndefer}", True)
+        slot = self.temp(sig)
+        self.emit(ir.Mov(s.pos, slot, clo, 8))
+        bits = self.open_bits
+        self.emit(ir.BinOp(s.pos, ir.Op.OR, bits, bits, ir.Imm(1 << k), 1, False))
+        self.open_slots.append((slot, static, s.pos))
+
+    def open_exit(self, pos: Pos) -> None:
+        """The open-coded defers' exit code at a return at pos: newest first, if its bit
+        is set, clear it and call the deferred function (gc's openDeferExit)."""
+        assert self.open_bits is not None
+        bits = self.open_bits
+        for k in reversed(range(len(self.open_slots))):
+            slot, static, _ = self.open_slots[k]
+            t = self.temp(1)
+            self.emit(ir.BinOp(pos, ir.Op.AND, t, bits, ir.Imm(1 << k), 1, False))
+            run, nxt = self.new_block(), self.new_block()
+            self.branch(pos, t, run, nxt)
+            self.start(run)
+            self.emit(ir.BinOp(pos, ir.Op.AND, bits, bits, ir.Imm(~(1 << k) & 0xFF), 1, False))
+            self.emit(ir.Call(pos, static or slot, (), (), 0))
+            self.jump(pos, nxt)
+            self.start(nxt)
 
     def go_stmt(self, s: T.Go) -> None:
         """go f(args): f and args evaluated now, the call made on a new goroutine."""

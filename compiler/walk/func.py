@@ -6,8 +6,10 @@ For
     func f(p *int, n int) (r int) { defer g(); r = *p + n; return }
 
 `build` lays out p at argument offset 0, n at 8 and r at 16 (args=24), zeroes r at
-entry, lowers the body (each `return` writes the results and jumps to the exit block),
-and ends the exit block with `deferreturn` (the frame defers) and `ret`. A parameter
+entry, lowers the body (each `return` writes the results, calls the open-coded
+defers whose bits are set, and jumps to the exit block: closure.open_defer; g() is one),
+and ends the exit block with `ret` (after `deferreturn` when the frame records defers
+with the runtime instead). A parameter
 or result that must live on the heap is copied into a fresh heap object at entry (and
 loaded back into its slot at the exit).
 """
@@ -41,7 +43,7 @@ from compiler.walk.base import (
 from compiler.walk.builtin import BuiltinWalker
 from compiler.walk.call import CallWalker
 from compiler.walk.chan import ChanWalker
-from compiler.walk.closure import ClosureWalker
+from compiler.walk.closure import ClosureWalker, open_codable, toplevel_defers
 from compiler.walk.compare import CompareWalker
 from compiler.walk.complit import ComplitWalker
 from compiler.walk.convert import ConvertWalker
@@ -154,16 +156,32 @@ class FuncBuilder(
         entry = self.cur
         self.exit = self.new_block()
         assert d.body is not None
+        self.top_defers = toplevel_defers(d.body)[1]
+        if self.pb.opts.opendefer and open_codable(d.body) and not any(
+                isinstance(self.locs[v.uid], Indirect) for v, _ in self.results):
+            # gc's open-coded defers: deferBits and the closure slots zeroed at entry
+            self.open_bits = self.temp(1, addrtaken=True)
         self.block(d.body)
+        if self.open_bits is not None:
+            # before any call: a panic from one reads them
+            slots = [s for s, _, _ in self.open_slots]
+            code = self.blocks[0]
+            k = sum(1 for i in code if isinstance(i, ir.ClosurePtr))
+            code[k:k] = [ir.OpenDefers(pos, self.open_bits.slot, tuple(s.slot for s in slots),
+                                       self.exit, tuple(p for _, _, p in self.open_slots)),
+                         ir.Mov(pos, self.open_bits, ir.Imm(0), 1),
+                         *(ir.Mov(pos, s, ir.Imm(0), 8) for s in slots)]
         if not self.ndefer and zeroes:
             # Every return writes unnamed results and nothing reads them first; only a
             # frame that defers (recover may return them as they are) needs them zero.
             dead = {id(i) for i in zeroes}
             self.blocks[entry] = [i for i in self.blocks[entry] if id(i) not in dead]
         end = d.body.pos
+        if self.open_bits is not None and self.terms[self.cur] is None:
+            self.open_exit(d.end or end)
         self.jump(end, self.exit)
         self.start(self.exit)
-        if self.ndefer:
+        if self.open_bits is None and self.ndefer:
             self.emit(ir.DeferReturn(end))
         for v, s in self.results:
             lv = self.locs[v.uid]

@@ -25,6 +25,7 @@ from compiler.staticdata import global_sym
 from compiler.types import tree as T
 from compiler.types.typ import Signature, Var, VarKind, align_of, pointer_words, size_of
 from compiler.walk.base import Options, ProgBuilder
+from compiler.walk.closure import toplevel_defers
 from compiler.walk.func import FuncBuilder
 
 
@@ -57,17 +58,10 @@ def heap_vars(body: T.Block | None, stacksites: frozenset[int],
 
 
 def once_defers(body: object) -> set[int]:
-    """The ids of the defer statements of body that run at most once per call, as
-    closure.defer_stmt decides: outside any loop, switch or select, in a body without
-    labels. Their wrappers are stack objects, so their arguments may be too."""
-    nodes = list(T.walk_nodes(body))
-    if any(isinstance(n, T.Labeled) for n in nodes):
-        return set()
-    nested: set[int] = set()
-    for n in nodes:
-        if isinstance(n, T.For | T.Range | T.Switch | T.TypeSwitch | T.Select):
-            nested.update(id(d) for d in T.walk_nodes(n) if isinstance(d, T.Defer))
-    return {id(n) for n in nodes if isinstance(n, T.Defer) and id(n) not in nested}
+    """The ids of the defer statements of body that run at most once per call: those at
+    gc's loop depth 1 (closure.toplevel_defers). Their wrappers are stack objects, so
+    their arguments may be too."""
+    return toplevel_defers(body)[1]
 
 
 def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,

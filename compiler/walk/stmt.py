@@ -183,9 +183,12 @@ class StmtWalker(WalkerBase):
         raise Unsupported(s.pos, f"{s.kind.value} outside a loop")
 
     def return_stmt(self, s: T.Return) -> None:
-        """return: write the results (if given) and jump to the exit block."""
+        """return: write the results (if given), run the open-coded defers (their exit
+        code is repeated at each return, as gc's), and jump to the exit block."""
         if s.results:
             vals = self.values(s.results, len(self.results))
             for (v, _), m in zip(self.results, vals, strict=True):
                 self.write(s.pos, self.locs[v.uid], m, v.type)
+        if self.open_bits is not None:
+            self.open_exit(s.pos)
         self.jump(s.pos, self.exit)
