@@ -640,3 +640,16 @@ def test_reports_of_a_package_as_the_whole_program(
     assert len(have) > 1 and mine.keys() == have.keys()
     assert {k: v for k, v in mine.items() if k != "main..init"} == \
         {k: v for k, v in have.items() if k != "main..init"}
+
+
+def test_call_order_in_whole_program_builds(tmp_path: Path, cache_root: Path) -> None:
+    # cases/basic/callorder.go runs under the harness as a package-at-a-time build; the
+    # whole-program build lowers its statements with the same stack sites and must
+    # order their calls alike.
+    case = Path(__file__).parent.parent / "cases" / "basic" / "callorder.go"
+    exe = tmp_path / "whole"
+    subprocess.run([sys.executable, "-m", "compiler", "build", "-o", str(exe), str(case)],
+                   check=True, env={**os.environ, "REFGO_CACHE": str(cache_root),
+                                    "REFGO_PKGCACHE": "0"})
+    run = subprocess.run([str(exe)], capture_output=True, text=True, check=True)
+    assert run.stdout + run.stderr == case.with_suffix(".out").read_text()

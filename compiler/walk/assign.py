@@ -35,6 +35,8 @@ from compiler.walk.base import (
     WalkerBase,
     at,
     fast_str,
+    has_call,
+    is_call,
 )
 
 
@@ -58,6 +60,11 @@ class AssignWalker(WalkerBase):
         location no later assignment of this statement can change."""
         if len(exprs) == 1 and n > 1:
             return self.multi(exprs[0])
+        if n > 1 and any(is_call(e) for e in exprs):
+            # gc's order: the calls first, then the other values (read after them)
+            for e in exprs:
+                if is_call(e):
+                    self.preval[id(e)] = self.ordered(e)
         out = []
         for e in exprs:
             m = self.expr(e)
@@ -82,15 +89,22 @@ class AssignWalker(WalkerBase):
         raise Unsupported(e.pos, f"multi-value {type(e).__name__}")
 
     def assign(self, s: T.Assign) -> None:
-        """`lhs = rhs`: one location and value directly; several in two phases (every location and
-        value first, then the writes)."""
+        """`lhs = rhs`: one location and value directly (a value that calls first when the
+        location makes no call); several in two phases (every location and value first,
+        then the writes)."""
         if len(s.lhs) == 1 and len(s.rhs) == 1 and not isinstance(s.lhs[0], T.MapIndex):
             lhs = s.lhs[0]
             if isinstance(lhs, T.Blank):
                 self.expr_stmt(s.rhs[0])
                 return
-            lv = self.lvalue(lhs)
-            m = self.expr(s.rhs[0])
+            if has_call(s.rhs[0]) and not has_call(lhs, ordered=True):
+                # gc's order: the calls first, then the location (`s[i] = f()` indexes
+                # the s and i f leaves, and checks the bounds after f ran)
+                m = self.expr(s.rhs[0])
+                lv = self.lvalue(lhs)
+            else:
+                lv = self.lvalue(lhs)
+                m = self.expr(s.rhs[0])
             self.write(s.pos, lv, m, lhs.type)
             return
         late = len(s.lhs) == 1
@@ -150,12 +164,35 @@ class AssignWalker(WalkerBase):
         return pe
 
     def op_assign(self, s: T.OpAssign) -> None:
-        """`x op= y`: x's location evaluated once, read, combined with y and written back."""
-        lv = self.lvalue(s.lhs)
-        if isinstance(lv, Indirect) or isinstance(lv.mem, ir.Global):
-            cur = self.read(s.pos, lv, s.lhs.type)
+        """`x op= y` as gc's order lowers it: the calls first (x's, then y's), then x's
+        location evaluated once, read, combined with y and written back. A y that calls
+        is evaluated before a location that makes no call, so a call that changes a
+        variable x's location depends on (`*p`, `s[i]`, `m[k]`) moves the write as it
+        moves the read; a map element is looked up only once y is known (a call in y may
+        grow the map)."""
+        pos = s.pos
+        t = s.lhs.type
+        if isinstance(s.lhs, T.MapIndex):
+            m, k = self.lhs_pre(s.lhs, late=True)  # type: ignore[misc]
+            y: ir.Mem = self.copy_temp(pos, self.expr(s.rhs), s.rhs.type)
+            lv: LVal = Indirect(self.map_assign(pos, s.lhs.x.type, m, k), 0)
+            cur = self.read(pos, lv, t)
+        elif has_call(s.rhs) and not has_call(s.lhs, ordered=True):
+            y = self.expr(s.rhs)
+            lv = self.lvalue(s.lhs)
+            cur = self.read(pos, lv, t) if isinstance(lv, Indirect) else lv.mem
         else:
-            cur = lv.mem
-        y = self.expr(s.rhs)
-        res = self.binary_values(s.pos, s.op, s.lhs.type, s.lhs.type, cur, y, s.rhs.type)
-        self.write(s.pos, lv, res, s.lhs.type)
+            # x's calls (and with them its location) come first, then y's
+            lv = self.lvalue(s.lhs)
+            calls = has_call(s.rhs)
+            if isinstance(lv, Indirect) and calls:
+                # the pointer may be a variable y's calls assign: keep it as it is now
+                lv = Indirect(self.copy_temp(pos, lv.ptr, UNSAFE_POINTER), lv.off)
+            yv = self.expr(s.rhs) if calls else None
+            if isinstance(lv, Indirect) or isinstance(lv.mem, ir.Global):
+                cur = self.read(pos, lv, t)
+            else:
+                cur = lv.mem
+            y = yv if yv is not None else self.expr(s.rhs)
+        res = self.binary_values(pos, s.op, t, t, cur, y, s.rhs.type)
+        self.write(pos, lv, res, t)

@@ -215,12 +215,14 @@ def wrap_int(v: int, width: int) -> int:
     return v - (1 << bits) if v >= 1 << (bits - 1) else v
 
 
-def has_call(e: object) -> bool:
+def has_call(e: object, ordered: bool = False) -> bool:
     """Whether evaluating e may call a function (and so change variables) or receive
-    from a channel (which must happen even when the value is not needed)."""
+    from a channel (which must happen even when the value is not needed); with
+    ordered, also whether e holds a len or cap, which gc's order evaluates among the
+    calls (ORDERED_BUILTINS)."""
     if isinstance(e, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit | T.Recv):
         return True
-    if isinstance(e, T.BuiltinCall) and e.name not in ("len", "cap"):
+    if isinstance(e, T.BuiltinCall) and (ordered or e.name not in ("len", "cap")):
         return True
     slots = getattr(type(e), "__slots__", ())
     for name in slots:
@@ -228,12 +230,25 @@ def has_call(e: object) -> bool:
             continue
         v = getattr(e, name)
         if isinstance(v, tuple):
-            if any(has_call(x) for x in v):
+            if any(has_call(x, ordered) for x in v):
                 return True
         elif hasattr(type(v), "__slots__") and not isinstance(v, Var | Func | Named):
-            if has_call(v):
+            if has_call(v, ordered):
                 return True
     return False
+
+
+ORDERED_BUILTINS = frozenset({"len", "cap", "real", "imag", "complex", "copy", "make", "new",
+                              "append", "recover"})
+"""Builtins gc's order evaluates as it does calls: at their place among the statement's
+calls, into a temporary, before the statement's other operands are read."""
+
+
+def is_call(e: T.Expr) -> bool:
+    """Whether e is itself a call (or a builtin gc's order treats as one) whose value
+    ORDERED_BUILTINS' rule evaluates ahead of the operands around it."""
+    return isinstance(e, T.Call | T.MethodCall | T.IfaceCall) or (
+        isinstance(e, T.BuiltinCall) and e.name in ORDERED_BUILTINS)
 
 
 CMP_OPS = frozenset({"==", "!=", "<", "<=", ">", ">="})
@@ -499,6 +514,15 @@ class WalkerBase:
         p = self.temp(Pointer(t))
         self.emit(ir.LoadAddr(pos, p, obj))
         return p
+
+    def ordered(self, e: T.Expr) -> ir.Mem:
+        """e's value now, as gc's order evaluates a call or ORDERED_BUILTINS' builtin
+        among a statement's calls: len, cap, real and imag, whose value is a word of
+        their operand (perhaps a variable a later call assigns), copied to a temporary."""
+        m = self.expr(e)
+        if isinstance(m, ir.Local) and m.slot.startswith(".autotmp"):
+            return m
+        return self.copy_temp(e.pos, m, e.type)
 
     def copy_temp(self, pos: Pos, m: ir.Mem, t: Type) -> ir.Local:
         """A fresh temp holding a copy of the t at m."""

@@ -172,6 +172,7 @@ class BuiltinWalker(WalkerBase):
             return tmp
         return at(m, 16 if e.name == "cap" else 8)
 
+
     def builtin_make(self, e: T.BuiltinCall) -> ir.Mem:
         """make(T, args...) by T's kind."""
         u = under(e.type)

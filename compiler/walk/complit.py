@@ -29,6 +29,7 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
+    is_call,
     sub,
 )
 
@@ -67,8 +68,13 @@ class ComplitWalker(WalkerBase):
     def fixed_lit(self, lv: LVal, e: T.CompositeLit, zeroed: bool,
                   places: list[tuple[int, Type]]) -> None:
         """A struct or array literal: its elements, placed at (offset, type) `places`,
-        are evaluated in order first (one may read lv's variable), then lv is zeroed
-        (unless zeroed) and they are written."""
+        are evaluated first (one may read lv's variable), the calls among them ahead of
+        the others as gc's order makes them, then lv is zeroed (unless zeroed) and they
+        are written."""
+        for el in e.elems:
+            v = el.value.x if isinstance(el.value, T.Convert) else el.value
+            if is_call(v):
+                self.preval[id(v)] = self.ordered(v)
         ms = [(off, self.elem_value(el.value), ft)
               for el, (off, ft) in zip(e.elems, places, strict=True)]
         if not zeroed:
@@ -86,12 +92,11 @@ class ComplitWalker(WalkerBase):
         pos = e.pos
         n = max((el.key + 1 for el in e.elems if isinstance(el.key, int)), default=0)
         tmp = self.temp(e.type)
-        calls = T.Call | T.MethodCall | T.IfaceCall
         pre = []
         for el in e.elems:
             v = el.value.x if isinstance(el.value, T.Convert) else el.value
-            if isinstance(v, calls) and size_of(v.type) > 0:
-                self.preval[id(v)] = self.expr(v)
+            if is_call(v) and size_of(v.type) > 0:
+                self.preval[id(v)] = self.ordered(v)
                 pre.append(id(v))
         if n:
             at_ = Array(n, u.elem)

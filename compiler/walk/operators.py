@@ -33,6 +33,8 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
+    has_call,
+    is_call,
     is_scalar,
     wrap_int,
 )
@@ -62,7 +64,7 @@ class OperatorWalker(WalkerBase):
 
     def binary(self, e: T.Binary) -> ir.Mem:
         """x op y: && and || as branches; an integer constant y as an immediate; x == nil on
-        interfaces by the type word."""
+        interfaces by the type word; a y that calls before an x that does not."""
         if e.op in ("&&", "||"):
             tmp = self.temp(e.type)
             t, f, end = self.new_block(), self.new_block(), self.new_block()
@@ -79,7 +81,10 @@ class OperatorWalker(WalkerBase):
             ops = concat_operands(e)
             if len(ops) > 5:
                 return self.concat_strings(e.pos, ops, e.type)
-        x = self.expr(e.x)
+        # gc's order: y's calls before the reads of an x that makes none
+        pre = self.expr(e.y) if has_call(e.y) and not has_call(e.x, ordered=True) else None
+        x = self.ordered(e.x) if pre is None and is_call(e.x) and has_call(e.y) else \
+            self.expr(e.x)
         yc = e.y
         if (isinstance(yc, T.ConstExpr) and isinstance(yc.value, int) and is_scalar(yc.type)
                 and e.op not in ("<<", ">>")):
@@ -89,11 +94,11 @@ class OperatorWalker(WalkerBase):
         if e.op in ("==", "!=") and isinstance(under(e.x.type), Interface) and (
                 isinstance(e.x, T.NilExpr) or isinstance(e.y, T.NilExpr)):
             # err != nil: only the other side's type word decides (no runtime call).
-            side = x if isinstance(e.y, T.NilExpr) else self.expr(e.y)
+            side = x if isinstance(e.y, T.NilExpr) else pre if pre is not None else self.expr(e.y)
             tmp = self.temp(1)
             self.emit(ir.BinOp(e.pos, INT_OPS[e.op], tmp, at(side, 0), ir.Imm(0), 8, False))
             return tmp
-        y = self.expr(e.y)
+        y = pre if pre is not None else self.expr(e.y)
         return self.binary_values(e.pos, e.op, e.type, e.x.type, x, y, e.y.type)
 
     def concat_strings(self, pos: Pos, ops: list[T.Expr], t: Type) -> ir.Mem:
