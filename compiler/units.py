@@ -255,6 +255,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     conv = cfg.debug.get("convinline", "1") != "0"
     lowered = walk.walk_program(
         prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
+                           stacksites=esc.stack_sites(), transient=esc.transient_sites(),
                            escapes=esc.heap_vars(), devirt=dv.calls, unit=unit,
                            opendefer=open_defers(cfg)),
         only=frozenset(only), pre_inits=pre_inits)

@@ -242,17 +242,39 @@ def _funcs(asm: str) -> dict[str, list[str]]:
     return out
 
 
-def test_same_code_as_the_whole_program(tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+STACKPROG = """package main
+
+import (
+	"strconv"
+	"strings"
+)
+
+type pt struct{ x, y int }
+
+func sum(p *pt) int { return p.x + p.y }
+
+func main() {
+	println(strings.Join([]string{"a", strconv.Itoa(4)}, "-"), sum(&pt{1, 2}))
+}
+"""
+
+
+@pytest.mark.parametrize("prog", [PROG, STACKPROG], ids=["plain", "stacksites"])
+def test_same_code_as_the_whole_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        prog: str) -> None:
     # Library packages from the cache are checked for declarations only and their
     # escape tags come from the entries: every function but main..init (which calls
     # the units' inits) is the whole-program compile's, instruction for instruction.
     # The build links only the functions the program reaches (units.live_symbols).
     monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
+    # The non-escaping slice literal and &pt{...} of STACKPROG are stack temporaries
+    # in both (the unit path once heap-allocated every such site).
     src = tmp_path / "p.go"
-    src.write_text(PROG)
+    src.write_text(prog)
     cfg = driver.Config(files=(str(src),))
     whole = _funcs(driver.compile_files(cfg, Diagnostics()).asm)
+    if prog is STACKPROG:
+        assert not any("runtime.newobject" in ln for ln in whole["main.main"])
     stats = [units.Stats(), units.Stats()]
     got = [_funcs(units.compile_units(cfg, Diagnostics(), st).asm) for st in stats]
     assert stats[1].compiled == ["main"] and "strconv" in stats[1].cached
