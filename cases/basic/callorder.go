@@ -105,6 +105,27 @@ func vars() {
 	println("struct lit", st.a, st.b)
 }
 
+var trace []int
+
+func note(n int) bool { trace = append(trace, n); return false }
+func val(n int) int   { trace = append(trace, n); return n }
+
+// nested keeps calls under an operator in order with the plain calls beside them.
+func nested() {
+	_, _ = false || note(1), note(2)
+	println("oror", len(trace), trace[0], trace[1])
+	trace = nil
+	x := 10
+	a, b := x+val(1), val(2)
+	println("sum", a, b, trace[0], trace[1])
+	trace = nil
+	p := pt{val(1) + 1, val(2)}
+	println("struct", p.a, p.b, trace[0], trace[1])
+	trace = nil
+	s := []bool{true && note(1), note(2)}
+	println("slice", s[0], s[1], trace[0], trace[1])
+}
+
 func main() {
 	ptrs()
 	fields()
@@ -113,4 +134,5 @@ func main() {
 	maps()
 	builtins()
 	vars()
+	nested()
 }

@@ -34,9 +34,9 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
+    calls_first,
     fast_str,
     has_call,
-    is_call,
 )
 
 
@@ -60,10 +60,10 @@ class AssignWalker(WalkerBase):
         location no later assignment of this statement can change."""
         if len(exprs) == 1 and n > 1:
             return self.multi(exprs[0])
-        if n > 1 and any(is_call(e) for e in exprs):
+        if n > 1 and any(calls_first(e) for e in exprs):
             # gc's order: the calls first, then the other values (read after them)
             for e in exprs:
-                if is_call(e):
+                if calls_first(e):
                     self.preval[id(e)] = self.ordered(e)
         out = []
         for e in exprs:

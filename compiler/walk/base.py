@@ -251,6 +251,15 @@ def is_call(e: T.Expr) -> bool:
         isinstance(e, T.BuiltinCall) and e.name in ORDERED_BUILTINS)
 
 
+def calls_first(e: T.Expr) -> bool:
+    """Whether a statement's or literal's value e is evaluated among its calls, ahead
+    of the values that make none: e is a call or holds one (`false || g(1)`). gc's
+    order hoists only the calls inside a value; refgo evaluates such a value whole at
+    its turn, which keeps the calls in source order (do NOT test is_call alone: a
+    call under an operator would then run after the plain calls beside it)."""
+    return is_call(e) or has_call(e)
+
+
 CMP_OPS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 INT_OPS = {
     "+": ir.Op.ADD, "-": ir.Op.SUB, "*": ir.Op.MUL, "/": ir.Op.DIV, "%": ir.Op.MOD,

@@ -29,7 +29,7 @@ from compiler.walk.base import (
     Unsupported,
     WalkerBase,
     at,
-    is_call,
+    calls_first,
     sub,
 )
 
@@ -73,7 +73,7 @@ class ComplitWalker(WalkerBase):
         are written."""
         for el in e.elems:
             v = el.value.x if isinstance(el.value, T.Convert) else el.value
-            if is_call(v):
+            if calls_first(v):
                 self.preval[id(v)] = self.ordered(v)
         ms = [(off, self.elem_value(el.value), ft)
               for el, (off, ft) in zip(e.elems, places, strict=True)]
@@ -95,7 +95,7 @@ class ComplitWalker(WalkerBase):
         pre = []
         for el in e.elems:
             v = el.value.x if isinstance(el.value, T.Convert) else el.value
-            if is_call(v) and size_of(v.type) > 0:
+            if calls_first(v) and size_of(v.type) > 0:
                 self.preval[id(v)] = self.ordered(v)
                 pre.append(id(v))
         if n:
