@@ -453,6 +453,8 @@ class FuncGen:
                 self.ins(f"subq\t${self.frame}, %rsp")
             for k, r in enumerate(self.alloc.saved):
                 self.ins(f"movq\t{reg(r)}, {-8 * (k + 1)}(%rbp)")
+        if self.f.open_defers is not None:
+            self.label(open_label(self.f.name))
         sizes = {s.name: s.size for s in self.f.slots}
         for slot, off in self.alloc.entry:
             home = Place(self.params[slot] + off, "(%rsp)" if self.sp_mode else "(%rbp)")
@@ -1324,7 +1326,19 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
                         if (s, o + k * st) not in fg.alloc.regs)
         merged = _merge_runs(runs)
         out.append((lab, (c.outargs, len(merged), *(x for r in merged for x in r), *od)))
+    if not out and od != (0,):
+        # A function whose open-coded defers are its only record (no call: its exit is
+        # unreachable, `*p = 0; for {}`) still needs a row for runtime.stackmap_opendefers
+        # to find them when a fault panics in it; no frame is ever scanned at that pc.
+        merged = _merge_runs(saved)
+        out.append((open_label(fg.f.name),
+                    (0, len(merged), *(x for r in merged for x in r), *od)))
     return out
+
+
+def open_label(name: str) -> str:
+    """The label after the prologue of a function with open-coded defers."""
+    return f".Lopen{quote_free(name)}"
 
 
 def _open_desc(fg: FuncGen) -> tuple[int, ...]:
