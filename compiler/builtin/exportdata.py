@@ -44,7 +44,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from compiler import ir
+from compiler.dccache import fast_setstate
 from compiler.diag import Pos
+from compiler.escape.result import ParamTag
+from compiler.syntax import ast
+from compiler.syntax.dump import dump
 from compiler.types import typ
 
 if TYPE_CHECKING:
@@ -618,8 +623,6 @@ class _Decoder:
 
     def sections(self, package: str, objects: tuple[Object, ...]) -> ImportData:
         """Read the optional sections (each at most once, in tag order) up to the end."""
-        from compiler.escape.result import ParamTag
-
         found: dict[int, Any] = {}
         while True:
             start = self.off
@@ -909,8 +912,6 @@ def _resolve(name: str, names: tuple[str, ...], fail: Callable[[str], ImportData
         if _field_names(obj) != names:
             raise fail(f"class {name} has other fields in this compiler: "
                        "export data of another compiler version")
-        from compiler.dccache import fast_setstate
-
         slotted = all(isinstance(getattr(obj, n, None), _SLOT) for n in names)
         got = (obj, fast_setstate(obj, names) if slotted else _setter(names), len(names))
     else:
@@ -998,9 +999,6 @@ def tag_string(t: ParamTag) -> str:
 def tree_listing(v: object) -> str:
     """A decoded tree as text: syntax trees as compiler.syntax.dump prints them, IR
     functions as compiler.ir.dump_func does, tuples element by element."""
-    from compiler import ir
-    from compiler.syntax import ast
-    from compiler.syntax.dump import dump
 
     if isinstance(v, tuple):
         return "".join(tree_listing(x) for x in v)
