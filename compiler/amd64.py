@@ -1326,14 +1326,34 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
                         if (s, o + k * st) not in fg.alloc.regs)
         merged = _merge_runs(runs)
         out.append((lab, (c.outargs, len(merged), *(x for r in merged for x in r), *od)))
-    if not out and od != (0,):
-        # A function whose open-coded defers are its only record (no call: its exit is
-        # unreachable, `*p = 0; for {}`) still needs a row for runtime.stackmap_opendefers
-        # to find them when a fault panics in it; no frame is ever scanned at that pc.
-        merged = _merge_runs(saved)
-        out.append((open_label(fg.f.name),
-                    (0, len(merged), *(x for r in merged for x in r), *od)))
+    if od != (0,):
+        out.insert(0, (open_label(fg.f.name), _resume_map(fg, out, saved, od)))
     return out
+
+
+def _resume_map(fg: FuncGen, maps: list[tuple[str, tuple[int, ...]]],
+                saved: list[tuple[int, int, int]], od: tuple[int, ...]) -> tuple[int, ...]:
+    """The map a frame with open-coded defers is scanned with when a fault stops it (no
+    call's map holds there; gc scans such a frame at its deferreturn): the words live at
+    every call (the defers' closures and the frame's stack objects), the closure slots
+    and the results' pointer words, which a recovered panic returns. Its outgoing
+    argument count is -1, which marks the row (runtime.stackmap_scan_open); it is the
+    function's first row, so runtime.stackmap_opendefers finds the defers even in a
+    function that makes no call (`*p = 0; for {}`)."""
+    common: set[int] | None = None
+    for _, m in maps:
+        words = {m[2 + 3 * k] + j * m[4 + 3 * k]
+                 for k in range(m[1]) for j in range(m[3 + 3 * k])}
+        common = words if common is None else common & words
+    keep = set(common or ()) - {o for o, _, _ in saved}
+    od_slots = od[2:]
+    keep.update(od_slots)
+    for sl in fg.f.slots:
+        if sl.kind is ir.SlotKind.RESULT and sl.name in fg.where:
+            keep.update(fg.where[sl.name] + w for w in sl.ptrs
+                        if (sl.name, w) not in fg.alloc.regs)
+    merged = _merge_runs(list(saved) + [(w, 1, 8) for w in sorted(keep)])
+    return (-1, len(merged), *(x for r in merged for x in r), *od)
 
 
 def open_label(name: str) -> str:

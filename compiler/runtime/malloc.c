@@ -500,9 +500,9 @@ static int ismarked(void *p) {
    (stackmap.c), plus its outgoing arguments unless the callee's frame was precise
    (calleemap) and so covered them. A frame stopped at a fault (pc no call's) that has
    a deferred call among defers is scanned with its exit block's map, where a recover
-   resumes it (gc's continpc); other frames without a map (the C runtime, a faulting
-   frame without defers) are scanned conservatively. Returns whether the frame had a
-   map. */
+   resumes it (gc's continpc); one with open-coded defers with its resume row
+   (stackmap_scan_open); other frames without a map (the C runtime, a faulting frame
+   without defers) are scanned conservatively. Returns whether the frame had a map. */
 static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap,
                      const deferrec *defers) {
     if (pc != 0 && stackmap_scan_frame(pc, hi, markptr)) {
@@ -516,6 +516,7 @@ static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap,
                 break;
             }
         }
+        if (stackmap_scan_open(pc, hi, markptr)) return 1;
     }
     scanblock(lo, hi);
     return 0;

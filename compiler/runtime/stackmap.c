@@ -126,7 +126,8 @@ extern const fnrow functab[] __asm__("runtime.functab") __attribute__((weak));
 extern const int64_t nfunctab __asm__("runtime.nfunctab") __attribute__((weak));
 extern char gotext_end[] __asm__("runtime.gotext.end") __attribute__((weak));
 
-const int64_t *stackmap_opendefers(uintptr_t pc) {
+/* firstrow: the first row of the compiled function holding pc, or NULL. */
+static const int64_t *firstrow(uintptr_t pc) {
     init();
     if (&functab == NULL || ntable == 0 || pc >= (uintptr_t)gotext_end) return NULL;
     int64_t lo = 0, hi = nfunctab;
@@ -143,9 +144,21 @@ const int64_t *stackmap_opendefers(uintptr_t pc) {
         if (table[mid].pc <= entry) a = mid + 1; else b = mid;
     }
     if (a == ntable || table[a].pc >= end) return NULL;
-    const int64_t *m = table[a].map;
+    return table[a].map;
+}
+
+const int64_t *stackmap_opendefers(uintptr_t pc) {
+    const int64_t *m = firstrow(pc);
+    if (m == NULL) return NULL;
     const int64_t *od = m + 2 + 3 * m[1];
     return od[0] > 0 ? od : NULL;
+}
+
+int stackmap_scan_open(uintptr_t pc, uintptr_t fp, void (*mark)(void *)) {
+    const int64_t *m = firstrow(pc);
+    if (m == NULL || m[0] != -1) return 0;
+    scanmap(m, fp, mark);
+    return 1;
 }
 
 /* The first bytes of a compiled function with a frame: its stack check (amd64.py,

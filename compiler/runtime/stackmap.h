@@ -34,6 +34,12 @@ const int64_t *stackmap_lookup(uintptr_t retpc);
    end with; NULL for other functions, C code or an unknown pc. */
 const int64_t *stackmap_opendefers(uintptr_t pc);
 
+/* stackmap_scan_open: for a frame (at fp) of a function with open-coded defers stopped
+   at a fault (pc no call's), call mark on the words its resume row lists (the words
+   live at every call, the defers' closures, the results) and return 1, as gc scans
+   such a frame at its deferreturn; 0 for other functions. */
+int stackmap_scan_open(uintptr_t pc, uintptr_t fp, void (*mark)(void *));
+
 /* stackmap_frameless: whether pc is in a compiled function without a frame (a leaf:
    its return address is at %rsp, and %rbp is still its caller's). */
 int stackmap_frameless(uintptr_t pc);
