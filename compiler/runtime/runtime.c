@@ -240,13 +240,9 @@ NORET static void fatalpanic(void) {
     puts_("\n\ngoroutine ");
     printint(curg->id);
     puts_(" [running]:\n");
-    /* A fault in a frameless leaf (docs/internals.md "Frames") leaves its caller's
-       return address at the faulting %rsp and %rbp still the caller's: print that
-       call site first, since the %rbp chain skips it. */
-    if (sigline != NULL && gc_sigsp != 0) {
-        const pcent *e = findpc(*(const uintptr_t *)gc_sigsp);
-        if (e != NULL) printframe(e);
-    }
+    /* do NOT print the call site at a faulting frameless leaf's %rsp here: the fault
+       handler gives such a leaf a frame record (sched_injectpanic), so the %rbp chain
+       already passes through its caller */
     traceback(__builtin_frame_address(0));
     flush();
     _exit(2);
