@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler import amd64, ir, link, walk
-from compiler.diag import Pos
+from compiler import amd64, ir, link, liveness, walk
+from compiler.diag import Diagnostics, Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     BOOL,
@@ -69,8 +69,10 @@ def build_run(
     prog: T.Program, tmp: Path, opts: walk.Options | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     lowered = walk.walk_program(prog, opts)
+    # the stack maps too: a panic finds open-coded defers through them
+    live = liveness.liveness_program(lowered, Diagnostics())
     s = tmp / "x.s"
-    s.write_text(amd64.emit_program(lowered))
+    s.write_text(amd64.emit_program(lowered, live=live))
     exe = tmp / "x"
     link.link([str(s)], str(exe))
     return subprocess.run([str(exe)], capture_output=True, timeout=30, check=False)
