@@ -518,12 +518,7 @@ class _Decoder:
 
     def string(self) -> str:
         """Read one length-prefixed UTF-8 string."""
-        n = self.uvarint()
-        end = self.off + n
-        if end > len(self.blob):
-            raise self.fail("string runs past the end of data")
-        raw = self.blob[self.off:end]
-        self.off = end
+        raw = self.raw("string")
         try:
             return raw.decode()
         except UnicodeDecodeError as err:
@@ -611,12 +606,12 @@ class _Decoder:
         """Read a count and that many strings."""
         return tuple(self.string() for _ in range(self.uvarint()))
 
-    def raw(self) -> bytes:
-        """Read a length-prefixed run of bytes (an encoded tree)."""
+    def raw(self, what: str = "tree") -> bytes:
+        """Read a length-prefixed run of bytes (an encoded tree, or what it names)."""
         n = self.uvarint()
         end = self.off + n
         if end > len(self.blob):
-            raise self.fail("tree runs past the end of data")
+            raise self.fail(f"{what} runs past the end of data")
         out = self.blob[self.off:end]
         self.off = end
         return out
