@@ -162,10 +162,9 @@ def test_encode_decode_round_trip(data: ed.ImportData) -> None:
     assert ed.listing(blob).startswith("version 2\npackage ")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.data())
-def test_decoder_rejects_corruption_cleanly(d: st.DataObject) -> None:
-    blob = bytearray(RUNTIME_IMPORT)
+def corrupt(d: st.DataObject, data: bytes) -> bytes:
+    """data truncated, with one byte flipped, or with one byte inserted, as d draws."""
+    blob = bytearray(data)
     op = d.draw(st.sampled_from(["truncate", "flip", "insert"]))
     i = d.draw(st.integers(0, len(blob) - 1))
     if op == "truncate":
@@ -174,8 +173,14 @@ def test_decoder_rejects_corruption_cleanly(d: st.DataObject) -> None:
         blob[i] ^= d.draw(st.integers(1, 255))
     else:
         blob.insert(i, d.draw(st.integers(0, 255)))
+    return bytes(blob)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_decoder_rejects_corruption_cleanly(d: st.DataObject) -> None:
     try:
-        ed.decode(bytes(blob))
+        ed.decode(corrupt(d, RUNTIME_IMPORT))
     except ed.ImportDataError as err:
         assert str(err).startswith("import data offset ")
 
