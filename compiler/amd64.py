@@ -47,7 +47,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from compiler import amd64float, ir
-from compiler.diag import Pos
+from compiler.diag import Pos, source_line
 from compiler.liveness import FuncLive, LivenessResult
 from compiler.regalloc import CALLEE_SAVED, NONE, FuncAlloc
 
@@ -1411,7 +1411,8 @@ inlined calls around it, outermost first: (caller, file, line) each."""
 
 
 def call_site(lab: str, fn: str, pos: Pos) -> Site:
-    """The Site of the call at pos in function fn's code, returning to lab."""
+    """The Site of the call at pos in function fn's code, returning to lab; files and
+    lines as the program reports them (diag.source_line: `//line` applied)."""
     chain = []
     p = pos
     while p.inl is not None:
@@ -1420,9 +1421,9 @@ def call_site(lab: str, fn: str, pos: Pos) -> Site:
     outer = fn
     frames = []
     for inner, call in reversed(chain):
-        frames.append((outer, call.file, call.line))
+        frames.append((outer, *source_line(call)))
         outer = inner
-    return lab, outer, pos.file, pos.line, tuple(frames)
+    return (lab, outer, *source_line(pos), tuple(frames))
 
 
 def has_params(f: ir.Func) -> bool:
@@ -1454,13 +1455,13 @@ def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]]) -> list[s
     for lab, name, file, line, frames in calls:
         parent = "0"
         for outer, cfile, cline in frames:
-            key = (outer, path(cfile), cline, parent)
+            key = (outer, cfile, cline, parent)
             if key not in inl:
                 inl[key] = f".Lpcinl.{len(inl)}"
                 recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(key[1])}, "
                             f"{cline}, {parent}")
             parent = inl[key]
-        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(path(file))}, {line}, {parent}")
+        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(file)}, {line}, {parent}")
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
            f"\t.quad\t{len(rows)}", *recs]

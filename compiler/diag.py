@@ -15,6 +15,7 @@ escape a phase for bad input: bad input is a Diagnostic.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 
@@ -62,6 +63,16 @@ class LineBase:
 
 LINE_BASES: dict[str, list[LineBase]] = {}
 """The line directives of each source file (by its path as given), in source order."""
+
+
+def source_line(pos: Pos) -> tuple[str, int]:
+    """The file and line pos has at run time (tracebacks, runtime.Caller), as gc's pc-line
+    table gives them: after a `//line` directive, its file as written (`??` when empty)
+    and the line it counts; else the source file's absolute path and line."""
+    for b in reversed(LINE_BASES.get(pos.file, ())):
+        if (b.line, b.col) <= (pos.line, pos.col):
+            return b.file or "??", b.rel_line + pos.line - b.line
+    return os.path.abspath(pos.file), pos.line
 
 
 @dataclass(frozen=True, slots=True)
