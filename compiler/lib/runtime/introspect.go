@@ -212,32 +212,67 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 // Stack formats a trace of the calling goroutine into buf ("goroutine 1 [running]:",
 // then each function and its file:line) and returns the bytes written; all is
 // ignored (only the caller's goroutine is listed). As gc's, a compiled function
-// without parameters is `f()` and an inlined one `f(...)`; refgo does not print
-// argument words, so a compiled function with parameters is `f(...)` too. Method
-// value wrappers (`T.M-fm`) are left out, as gc leaves out wrappers, and so are
-// runtime.main and runtime.goexit at the bottom, as gc leaves out runtime frames.
+// without parameters is `f()` and an inlined one `f(...)`, a compiled frame's line is
+// followed by its pc's offset in the function (` +0x1d`), and runtime.gopanic is
+// `panic`; refgo does not print argument words, so a compiled function with
+// parameters is `f(...)` too. Method value wrappers (`T.M-fm`) are left out, as gc
+// leaves out wrappers, and so are the runtime's unexported functions but gopanic
+// (runtime.main, runtime.goexit, sigpanic), as gc leaves out runtime frames.
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
 	s := "goroutine " + itoa(goid()) + " [running]:\n"
 	for _, pc := range pcs[:n] {
+		entry, _, _, _ := funcInfo(pc - 1)
 		for k := 0; ; k++ {
 			fn, file, line := callSiteInl(pc, k)
 			if fn == "" {
 				break
 			}
-			if len(fn) > 3 && fn[len(fn)-3:] == "-fm" || fn == "runtime.main" ||
-				fn == "runtime.goexit" {
+			if hiddenFrame(fn) {
 				continue
 			}
+			outer, _, _ := callSiteInl(pc, k+1)
 			args := "(...)"
-			if outer, _, _ := callSiteInl(pc, k+1); outer == "" && !funcParams(pc-1) {
+			if fn == "runtime.gopanic" {
+				fn = "panic"
+			} else if outer == "" && !funcParams(pc-1) {
 				args = "()"
 			}
-			s += fn + args + "\n\t" + file + ":" + itoa(line) + "\n"
+			s += fn + args + "\n\t" + file + ":" + itoa(line)
+			if outer == "" && entry != 0 && pc > entry {
+				s += " +0x" + hex(pc-entry)
+			}
+			s += "\n"
 		}
 	}
 	return copy(buf, s)
+}
+
+// hiddenFrame reports whether gc's tracebacks leave function fn out: a method value
+// wrapper, or an unexported function of the runtime but runtime.gopanic.
+func hiddenFrame(fn string) bool {
+	if len(fn) > 3 && fn[len(fn)-3:] == "-fm" {
+		return true
+	}
+	const rt = "runtime."
+	return len(fn) > len(rt) && fn[:len(rt)] == rt && fn != "runtime.gopanic" &&
+		!('A' <= fn[len(rt)] && fn[len(rt)] <= 'Z')
+}
+
+func hex(v uintptr) string {
+	const digits = "0123456789abcdef"
+	if v == 0 {
+		return "0"
+	}
+	var b [16]byte
+	i := len(b)
+	for v > 0 {
+		i--
+		b[i] = digits[v%16]
+		v /= 16
+	}
+	return string(b[i:])
 }
 
 func itoa(n int) string {
