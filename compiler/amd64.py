@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from compiler import amd64float, ir
+from compiler import amd64float, ir, pcfault
 from compiler.diag import Pos, source_line
 from compiler.liveness import FuncLive, LivenessResult
 from compiler.regalloc import CALLEE_SAVED, NONE, FuncAlloc
@@ -221,6 +221,9 @@ class FuncGen:
     """Each emitted `call`'s return label, position and the ordinal of its IR call
     instruction in block order (liveness' order), in text order."""
     ncall: int = -1
+    faults: list[tuple[str, Pos]] = field(default_factory=list)
+    """The labels of the instructions that may fault with their positions, in text
+    order (pcfault.label_faults: runtime.pcfault)."""
     sp_mode: bool = False
     """Params are addressed from %rsp (a leaf's blocks before any frame is pushed)."""
     cc: str = ""
@@ -550,7 +553,8 @@ class FuncGen:
                 self.sp_mode = True
         if not self.alloc.leaf:
             self.morestack()
-        self.lines = forward_stores(self.lines)
+        self.lines, self.faults = pcfault.label_faults(
+            forward_stores(self.lines), self.f.name, f".Lflt{quote_free(self.f.name)}", Line)
         return self.lines
 
     def past_empty(self, b: int, nxt: int) -> int:
@@ -1253,6 +1257,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     their stack maps."""
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     calls: list[Site] = []
+    faults: list[Site] = []
     maps: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
@@ -1267,6 +1272,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         for ln in lines:
             out.append(ln.text if ln.pos is None else "\t" + ln.text)
         calls.extend(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
+        faults.extend(call_site(lab, f.name, pos) for lab, pos in fg.faults)
         fconsts |= fg.fconsts
         fl = bylive.get(f.name)
         if fl is not None:
@@ -1280,7 +1286,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     if any(f.name.startswith("reflect.") for f in prog.funcs):
         out.extend(typelinks(d.sym for d in prog.data))
     out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line, has_params(f))
-                              for f in prog.funcs]))
+                              for f in prog.funcs], faults))
     out.extend(_fconst_data(fconsts))
     if live is not None:
         out.extend(_stackmaps(maps))
@@ -1411,8 +1417,8 @@ inlined calls around it, outermost first: (caller, file, line) each."""
 
 
 def call_site(lab: str, fn: str, pos: Pos) -> Site:
-    """The Site of the call at pos in function fn's code, returning to lab; files and
-    lines as the program reports them (diag.source_line: `//line` applied)."""
+    """The Site of the call (or fault site) at pos in function fn's code, at label lab;
+    files and lines as the program reports them (diag.source_line: `//line` applied)."""
     chain = []
     p = pos
     while p.inl is not None:
@@ -1432,13 +1438,15 @@ def has_params(f: ir.Func) -> bool:
     return any(s.kind is ir.SlotKind.PARAM for s in f.slots)
 
 
-def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]]) -> list[str]:
+def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]],
+           faults: list[Site]) -> list[str]:
     """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
     text order. A call inside an inlined body names the inlined function at its own
     line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
     names the caller at the inlined call's line, and so on outwards. `runtime.functab`:
     {entry, function, file, declaration line, 1 if it takes parameters else 0} per
-    function, in text order."""
+    function, in text order. `runtime.pcfault`: {pc, record} per fault site
+    (pcfault.py), in text order, the record one of those of pc 0."""
     strs: dict[str, str] = {}
     inl: dict[tuple[str, str, int, str], str] = {}
     recs: list[str] = []
@@ -1451,20 +1459,30 @@ def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]]) -> list[s
     def path(file: str) -> str:
         return file if file.startswith("/") else os.path.abspath(file)
 
-    rows = []
-    for lab, name, file, line, frames in calls:
+    def record(outer: str, file: str, line: int, parent: str) -> str:
+        key = (outer, file, line, parent)
+        if key not in inl:
+            inl[key] = f".Lpcinl.{len(inl)}"
+            recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(file)}, {line}, "
+                        f"{parent}")
+        return inl[key]
+
+    def parent_of(frames: tuple[tuple[str, str, int], ...]) -> str:
         parent = "0"
         for outer, cfile, cline in frames:
-            key = (outer, cfile, cline, parent)
-            if key not in inl:
-                inl[key] = f".Lpcinl.{len(inl)}"
-                recs.append(f"{inl[key]}:\n\t.quad\t0, {lit(outer)}, {lit(key[1])}, "
-                            f"{cline}, {parent}")
-            parent = inl[key]
-        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(file)}, {line}, {parent}")
+            parent = record(outer, cfile, cline, parent)
+        return parent
+
+    rows = []
+    for lab, name, file, line, frames in calls:
+        rows.append(f"\t.quad\t{lab}, {lit(name)}, {lit(file)}, {line}, {parent_of(frames)}")
+    frecs = [f"\t.quad\t{lab}, {record(name, file, line, parent_of(frames))}"
+             for lab, name, file, line, frames in faults]
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.pctab"',
            '"runtime.pctab":', *rows, '\t.globl\t"runtime.npctab"', '"runtime.npctab":',
-           f"\t.quad\t{len(rows)}", *recs]
+           f"\t.quad\t{len(rows)}", '\t.globl\t"runtime.pcfault"', '"runtime.pcfault":',
+           *frecs, '\t.globl\t"runtime.npcfault"', '"runtime.npcfault":',
+           f"\t.quad\t{len(frecs)}", *recs]
     frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, {int(params)}"
              for fn, file, line, params in funcs]
     out += ['\t.globl\t"runtime.functab"', '"runtime.functab":', *frows,

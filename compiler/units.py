@@ -97,7 +97,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 7
+FORMAT = 8
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -119,6 +119,8 @@ class FuncCode:
     """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
     params: bool = False
     """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
+    faults: tuple[amd64.Site, ...] = ()
+    """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +286,9 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
         calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
+        faults = tuple(amd64.call_site(lab, f.name, pos) for lab, pos in fg.faults)
         funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
-                              frozenset(fg.fconsts), amd64.has_params(f)))
+                              frozenset(fg.fconsts), amd64.has_params(f), faults))
     check.done()
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
@@ -413,7 +416,9 @@ def link_text(units: Sequence[Unit]) -> str:
     if _links_reflect(lib, main):
         out.extend(amd64.typelinks(data))
     calls = [c for fc in lib.funcs + main.funcs for c in fc.calls]
-    out.extend(amd64._pctab(calls, [_functab_row(fc) for fc in lib.funcs + main.funcs]))
+    faults = [c for fc in lib.funcs + main.funcs for c in fc.faults]
+    out.extend(amd64._pctab(calls, [_functab_row(fc) for fc in lib.funcs + main.funcs],
+                            faults))
     out.extend(amd64._fconst_data({c for fc in lib.funcs + main.funcs for c in fc.fconsts}))
     out.extend(amd64._stackmaps([m for fc in lib.funcs + main.funcs for m in fc.maps]))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
@@ -434,7 +439,7 @@ def link_parts(units: Sequence[Unit]) -> tuple[str, str]:
     return (_part(lib, heads, None, None), _part(main, ['\t.text'], lib, main.hooks))
 
 
-PART_TABLES = ("refgo_pctab", "refgo_functab", "refgo_stackmaps")
+PART_TABLES = ("refgo_pctab", "refgo_functab", "refgo_stackmaps", "refgo_pcfault")
 """The sections of link_parts' tables, in place of .rodata (amd64.emit_program's)."""
 
 
@@ -492,7 +497,8 @@ def _part(c: _Chosen, head: list[str], lib: _Chosen | None,
         out.extend(amd64.typelinks([*lib.data, *c.data]))
     calls = [s for fc in c.funcs for s in fc.calls]
     maps = [m for fc in c.funcs for m in fc.maps]
-    tables = (amd64._pctab(calls, [_functab_row(fc) for fc in c.funcs])
+    faults = [s for fc in c.funcs for s in fc.faults]
+    tables = (amd64._pctab(calls, [_functab_row(fc) for fc in c.funcs], faults)
               + amd64._stackmaps(maps))
     out.extend(_retable(tables, lib, c))
     out.extend(amd64._fconst_data({x for fc in c.funcs for x in fc.fconsts}))
@@ -500,7 +506,8 @@ def _part(c: _Chosen, head: list[str], lib: _Chosen | None,
     return "\n".join(out) + "\n"
 
 
-_TABLES = {'"runtime.pctab":': 0, '"runtime.functab":': 1, '"runtime.stackmaps":': 2}
+_TABLES = {'"runtime.pctab":': 0, '"runtime.functab":': 1, '"runtime.stackmaps":': 2,
+           '"runtime.pcfault":': 3}
 
 
 def _retable(lines: list[str], lib: _Chosen | None, c: _Chosen) -> Iterator[str]:
@@ -509,7 +516,8 @@ def _retable(lines: list[str], lib: _Chosen | None, c: _Chosen) -> Iterator[str]
     (the library's file), the counts dropped; with lib, the start labels dropped and
     each count made lib's rows plus c's."""
     counts = (sum(len(fc.calls) for fc in lib.funcs), len(lib.funcs),
-              sum(len(fc.maps) for fc in lib.funcs)) if lib is not None else (0, 0, 0)
+              sum(len(fc.maps) for fc in lib.funcs),
+              sum(len(fc.faults) for fc in lib.funcs)) if lib is not None else (0, 0, 0, 0)
     i = 0
     while i < len(lines):
         ln = lines[i]

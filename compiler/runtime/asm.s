@@ -249,6 +249,7 @@
 
 # sigpanic0: the SIGSEGV handler makes the faulting instruction "call" here (it pushes
 # the faulting pc), so the nil-dereference panic runs on the goroutine's own stack.
+# The frame above sigpanic0.ret's is the faulting one (introspect.c's walk).
 	.globl	"runtime.sigpanic0"
 	.type	"runtime.sigpanic0", @function
 "runtime.sigpanic0":
@@ -256,6 +257,8 @@
 	movq	%rsp, %rbp
 	andq	$-16, %rsp
 	call	"runtime.sigpanic"
+	.globl	"runtime.sigpanic0.ret"
+"runtime.sigpanic0.ret":
 	ud2
 
 # calltimerfn(f, argtype, argdata, seq): call a timer's func(any, uintptr) value f

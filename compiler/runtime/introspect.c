@@ -9,7 +9,8 @@
  *     func f() { pc, _, line, _ := runtime.Caller(0) }   // line 7
  *
  * the hook walks the %rbp chain to the return address into f, pctab gives line 7, and
- * FuncForPC(pc) finds f as the last functab entry at or below pc.
+ * FuncForPC(pc) finds f as the last functab entry at or below pc. A third table,
+ * runtime.pcfault (compiler/pcfault.py), gives the line of a faulting pc.
  *
  * Below a goroutine's function gc's stacks have runtime.goexit, and below main.main
  * runtime.main; refgo starts goroutines from C, so callers ends the walk with two
@@ -38,19 +39,36 @@ extern char deferpanic[] __asm__("runtime.deferpanic");
 extern char deferpanic_ret[] __asm__("runtime.deferpanic.ret");
 extern char deferreturn1[] __asm__("runtime.deferreturn1");
 extern char deferreturn_ret[] __asm__("runtime.deferreturn1.ret");
+extern char sigpanic0_ret[] __asm__("runtime.sigpanic0.ret");
+
+/* runtime.pcfault: {pc, record} per fault site (compiler/pcfault.py), sorted by pc; the
+   record has pctab's layout (pc 0), its parent the inlining caller's. */
+typedef struct { uintptr_t pc; const pcrow *rec; } faultrow;
+extern const faultrow pcfault[] __asm__("runtime.pcfault") __attribute__((weak));
+extern const int64_t npcfault __asm__("runtime.npcfault") __attribute__((weak));
 
 typedef struct { void *ptr; intptr_t len, cap; } slice;
 typedef struct { const char *ptr; intptr_t len; } gostring;
 
-/* The stand-in frames: each stub's entry, and entry + 1 as the return address. */
+/* The stand-in frames: each stub's entry, and entry + 1 as the return address. A
+   nil dereference's panic has gc's runtime.panicmem and runtime.sigpanic between
+   runtime.gopanic and the faulting frame. */
 extern const char stub_main[] __asm__("runtime.main·stub");
 extern const char stub_goexit[] __asm__("runtime.goexit·stub");
+extern const char stub_panicmem[] __asm__("runtime.panicmem·stub");
+extern const char stub_sigpanic[] __asm__("runtime.sigpanic·stub");
 __asm__(
     "\t.text\n"
     "\"runtime.main·stub\":\n"
     "\tnop\n"
     "\tnop\n"
     "\"runtime.goexit·stub\":\n"
+    "\tnop\n"
+    "\tnop\n"
+    "\"runtime.panicmem·stub\":\n"
+    "\tnop\n"
+    "\tnop\n"
+    "\"runtime.sigpanic·stub\":\n"
     "\tnop\n"
     "\tnop\n");
 
@@ -78,7 +96,7 @@ static gostring gofile(const char **cache, const char *name) {
    deferreturn1's call of a deferred function (up to its return address); *entry set
    to the stub's entry. Zero fn if pc is none of them. */
 static callsite standin(uintptr_t pc, uintptr_t *entry) {
-    static const char *procgo, *asmgo, *panicgo;
+    static const char *procgo, *asmgo, *panicgo, *signalgo;
     callsite out = {{"", 0}, {"", 0}, 0};
     if (pc >= (uintptr_t)deferpanic && pc <= (uintptr_t)deferpanic_ret) {
         out.fn = (gostring){"runtime.gopanic", 15};
@@ -95,6 +113,16 @@ static callsite standin(uintptr_t pc, uintptr_t *entry) {
         out.file = gofile(&procgo, "proc.go");
         out.line = 250;
         *entry = (uintptr_t)stub_main;
+    } else if (pc == (uintptr_t)stub_panicmem || pc == (uintptr_t)stub_panicmem + 1) {
+        out.fn = (gostring){"runtime.panicmem", 16};
+        out.file = gofile(&panicgo, "panic.go");
+        out.line = 260;
+        *entry = (uintptr_t)stub_panicmem;
+    } else if (pc == (uintptr_t)stub_sigpanic || pc == (uintptr_t)stub_sigpanic + 1) {
+        out.fn = (gostring){"runtime.sigpanic", 16};
+        out.file = gofile(&signalgo, "signal_unix.go");
+        out.line = 835;
+        *entry = (uintptr_t)stub_sigpanic;
     } else if (pc == (uintptr_t)stub_goexit || pc == (uintptr_t)stub_goexit + 1) {
         out.fn = (gostring){"runtime.goexit", 14};
         out.file = gofile(&asmgo, "asm_amd64.s");
@@ -114,6 +142,29 @@ static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
     return lo > 0 ? &tab[lo - 1] : NULL;
 }
 
+/* rt_faultrecord(pc): the record of the fault site a faulting pc of compiled code is
+   at: the last pcfault row at or below pc within pc's function; NULL if none. */
+const void *rt_faultrecord(uintptr_t pc) {
+    if (&pcfault == NULL || &functab == NULL || pc >= (uintptr_t)gotext_end) return NULL;
+    int64_t lo = 0, hi = npcfault;
+    while (lo < hi) {
+        int64_t mid = (lo + hi) / 2;
+        if (pcfault[mid].pc <= pc) lo = mid + 1; else hi = mid;
+    }
+    const pcrow *f = lastatorbelow(functab, nfunctab, pc);
+    if (lo == 0 || f == NULL || pcfault[lo - 1].pc < f->pc) return NULL;
+    return pcfault[lo - 1].rec;
+}
+
+/* siterow: the row describing a pc as Callers gives them: the return address of a
+   compiled call (its pctab row), or a faulting pc plus one (its fault record); NULL
+   if neither. */
+static const pcrow *siterow(uintptr_t pc) {
+    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
+    if (e != NULL && e->pc == pc) return e;
+    return (const pcrow *)rt_faultrecord(pc - 1);
+}
+
 /* wrapper: whether fn is one of the functions walk wraps a go statement's call in
    (`main.f.gowrap1`), which gc's stacks do not show. (A defer's wrapper stays: gc's
    stacks show theirs.) */
@@ -125,7 +176,9 @@ static int wrapper(const char *fn) { return strstr(fn, ".gowrap") != NULL; }
    when the walk reached the goroutine's first frame. Frames of the C runtime are
    passed over, as the panic's traceback does, but the call of a deferred function by
    a panic, Goexit or deferreturn counts as one frame (runtime.deferpanic's or
-   deferreturn1's return address), as gc's runtime frame between them does.
+   deferreturn1's return address), as gc's runtime frame between them does; a nil
+   dereference's panic has stand-ins for runtime.panicmem and runtime.sigpanic above
+   runtime.sigpanic0's frame, then the faulting frame's pc plus one.
    Returns how many it stored. */
 int64_t runtime_callers(int64_t skip, uintptr_t *pcs, int64_t n, int64_t cap)
     __asm__("runtime.callers");
@@ -134,12 +187,25 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
     (void)cap;
     uintptr_t *fp = __builtin_frame_address(0);
     int64_t k = 0;
+    int faulted = 0;
     for (int64_t depth = 0; fp != NULL && k < n && depth < 100000; depth++) {
         uintptr_t ret = fp[1];
-        const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
-        int frame = (e != NULL && e->pc == ret && !wrapper(e->fn)) ||
-                    ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferreturn_ret;
-        if (frame && skip-- <= 0) pcs[k++] = ret;
+        if (faulted) {
+            /* the frame a nil dereference interrupted: ret is the faulting pc, stored
+               plus one as gc does, so that every pc minus one is in its instruction */
+            if (rt_faultrecord(ret) != NULL && skip-- <= 0) pcs[k++] = ret + 1;
+        } else {
+            const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
+            int frame = (e != NULL && e->pc == ret && !wrapper(e->fn)) ||
+                        ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferreturn_ret;
+            if (frame && skip-- <= 0) pcs[k++] = ret;
+            if (ret == (uintptr_t)sigpanic0_ret) {
+                uintptr_t mid[2] = {(uintptr_t)stub_panicmem + 1, (uintptr_t)stub_sigpanic + 1};
+                for (int i = 0; i < 2 && k < n; i++)
+                    if (skip-- <= 0) pcs[k++] = mid[i];
+            }
+        }
+        faulted = ret == (uintptr_t)sigpanic0_ret;
         uintptr_t *next = (uintptr_t *)fp[0];
         /* do NOT follow the chain off a goroutine's own stack: below its entry are the
            scheduler's and libc's frames, whose saved %rbp need not be a frame. */
@@ -182,8 +248,8 @@ static const pcrow *inlrecord(uintptr_t a) {
    or no such frame). */
 uintptr_t runtime_inlineFramePC(uintptr_t pc, int64_t k) __asm__("runtime.inlineFramePC");
 uintptr_t runtime_inlineFramePC(uintptr_t pc, int64_t k) {
-    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
-    if (e == NULL || e->pc != pc) return 0;
+    const pcrow *e = siterow(pc);
+    if (e == NULL) return 0;
     for (; e != NULL && k > 0; k--) e = e->parent;
     if (e == NULL || e->parent == NULL) return 0;
     if (2 * (ninlpcs + 1) > capinlpcs) {
@@ -221,8 +287,8 @@ callsite runtime_callSite(uintptr_t pc) {
     callsite out = standin(pc, &entry);
     if (out.fn.len != 0) return out;
     if (inlrecord(pc) != NULL) return record(inlrecord(pc));
-    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
-    if (e == NULL || e->pc != pc) return out;
+    const pcrow *e = siterow(pc);
+    if (e == NULL) return out;
     out.fn.ptr = e->fn, out.fn.len = (intptr_t)strlen(e->fn);
     out.file.ptr = e->file, out.file.len = (intptr_t)strlen(e->file);
     out.line = e->line;
@@ -240,8 +306,8 @@ callsite runtime_callSiteInl(uintptr_t pc, int64_t k) {
         if (k > 0) out = (callsite){{"", 0}, {"", 0}, 0};
         return out;
     }
-    const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, pc);
-    if (e == NULL || e->pc != pc) return out;
+    const pcrow *e = siterow(pc);
+    if (e == NULL) return out;
     int outer = k > 0;
     for (; e != NULL && k > 0; k--) e = e->parent;
     if (e == NULL || (outer && wrapper(e->fn))) return out;
@@ -309,3 +375,4 @@ __asm__(
     "\"runtime.Breakpoint\":\n"
     "\tint3\n"
     "\tret\n");
+

@@ -224,9 +224,14 @@ static void printframe(const pcent *e) {
     }
 }
 
+extern char sigpanic0_ret[] __asm__("runtime.sigpanic0.ret");
+
 static void traceback(uintptr_t *fp) {
+    int faulted = 0;
     for (int depth = 0; fp != NULL && depth < 100; depth++) {
-        const pcent *e = findpc(fp[1]);
+        /* above runtime.sigpanic0's frame, the one whose faulting pc it "returns" to */
+        const pcent *e = faulted ? rt_faultrecord(fp[1]) : findpc(fp[1]);
+        faulted = fp[1] == (uintptr_t)sigpanic0_ret;
         if (e != NULL) printframe(e);
         uintptr_t *next = (uintptr_t *)fp[0];
         if (next <= fp) break;

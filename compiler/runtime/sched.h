@@ -140,6 +140,10 @@ void rt_flush(void);
 void rt_throw(const char *msg) __attribute__((noreturn));
 /* rt_panicstr: panic with a runtime.Error whose message is msg (recoverable). */
 void rt_panicstr(const char *msg) __attribute__((noreturn));
+/* rt_faultrecord: the pctab-layout record (runtime.c's pcent, introspect.c's pcrow)
+   of the fault site a faulting pc of compiled code is at, or NULL. */
+const void *rt_faultrecord(uintptr_t pc);
+
 /* rt_traceback: print the compiled Go frames on the %rbp chain from fp. */
 void rt_traceback(uintptr_t *fp);
 /* rt_gotraceback: `goroutine N [state]:` and the frames of the parked goroutine gp. */
