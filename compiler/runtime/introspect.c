@@ -165,13 +165,15 @@ static const pcrow *siterow(uintptr_t pc) {
     return (const pcrow *)rt_faultrecord(pc - 1);
 }
 
-/* wrapper: whether fn is one of the functions walk wraps a go statement's call in
-   (`main.f.gowrap1`), which gc's stacks do not show. (A defer's wrapper stays: gc's
-   stacks show theirs.) */
-static int wrapper(const char *fn) { return strstr(fn, ".gowrap") != NULL; }
+/* wrapper: whether fn is one of the functions walk wraps a go or defer statement's
+   call in (`main.f.gowrap1`, `main.f.deferwrap1`), which gc's stacks leave out (its
+   wrapper functions) but where the wrapper itself faulted. */
+static int wrapper(const char *fn) {
+    return strstr(fn, ".gowrap") != NULL || strstr(fn, ".deferwrap") != NULL;
+}
 
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp
-   chain but those of go wrappers, the first being the one into the Go
+   chain but those of go and defer wrappers, the first being the one into the Go
    function that called this hook, from the skip-th on, then the stand-ins for runtime.main (goroutine 1) and runtime.goexit
    when the walk reached the goroutine's first frame. Frames of the C runtime are
    passed over, as the panic's traceback does, but the call of a deferred function by
