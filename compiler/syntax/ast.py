@@ -119,6 +119,7 @@ class SliceExpr:
     max: Expr | None
     full: bool
     rbrack: Pos | None = None
+    lbrack: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -919,7 +919,7 @@ class Parser:
                     mx = self.expr()
             rbrack = self.want("]")
             return ast.SliceExpr(pos, x, lo, hi, mx, full, Pos(self.path, rbrack.line,
-                                                                rbrack.col))
+                                                                rbrack.col), lbrack)
         finally:
             self.xnest -= 1
 

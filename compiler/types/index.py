@@ -76,7 +76,7 @@ class IndexChecker(CheckerBase):
             return invalid(e)
         if x.mode is Mode.CONST:
             xe = self.default(x)
-        return Operand(mode, elem, tree.Index(e.pos, elem, xe, ie), e)
+        return Operand(mode, elem, tree.Index(e.pos, elem, xe, ie, e.lbrack), e)
 
     def index_value(self, e: ast.Expr, length: int, what: str = "index") -> tree.Expr | None:
         """Check an index expression (integer, non-negative, < length when constant)."""
@@ -177,4 +177,4 @@ class IndexChecker(CheckerBase):
         if bad:
             return invalid(e)
         return Operand(Mode.VALUE, rt, tree.SliceExpr(e.pos, rt, xe, parts[0], parts[1],
-                                                      parts[2]), e)
+                                                      parts[2], e.lbrack), e)

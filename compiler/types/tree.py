@@ -25,8 +25,9 @@ Implicit operations made explicit by the checker (walk relies on them, do NOT re
 - `v, ok := <-c` is one Tuple-typed `Recv(commaok=True)`, like `m[k]` and `x.(T)`.
 
 Where gc reports a node elsewhere than at its start (`-m`: a call at its `(`, a literal at
-its `{`, a binary expression at its operator), the checker copies the parser's position
-into a field of its own (`lparen`, `lbrace`, `oppos`, `dot`, `colon`), and a constant
+its `{`, a binary expression at its operator, an index or slice and its bounds check at
+its `[`), the checker copies the parser's position into a field of its own (`lparen`,
+`lbrace`, `lbrack`, `oppos`, `dot`, `colon`), and a constant
 keeps how it was written (`spelling`): REPORT_FIELDS. They are None on nodes the checker
 made up and on nodes later passes build; code that reads them falls back to `pos`.
 
@@ -216,12 +217,14 @@ class Convert:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """x[i] for arrays, slices and strings (a pointer to array is an explicit Deref)."""
+    """x[i] for arrays, slices and strings (a pointer to array is an explicit Deref);
+    `lbrack` is the `[` (gc's position of the index operation and its bounds check)."""
 
     pos: Pos
     type: Type
     x: Expr
     index: Expr
+    lbrack: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +240,8 @@ class MapIndex:
 
 @dataclass(frozen=True, slots=True)
 class SliceExpr:
-    """x[lo:hi:max] of a string, slice, or addressable array (`&arr` made explicit)."""
+    """x[lo:hi:max] of a string, slice, or addressable array (`&arr` made explicit);
+    `lbrack` is the `[`."""
 
     pos: Pos
     type: Type
@@ -245,6 +249,7 @@ class SliceExpr:
     lo: Expr | None
     hi: Expr | None
     max: Expr | None
+    lbrack: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,7 +654,8 @@ class Program:
 # ---------------------------------------------------------------------------------------
 # Walking
 
-REPORT_FIELDS = frozenset({"lparen", "lbrace", "oppos", "dot", "colon", "spelling"})
+REPORT_FIELDS = frozenset({"lparen", "lbrace", "lbrack", "oppos", "dot", "colon",
+                           "spelling"})
 """Node fields kept only for gc's report positions and spellings (see the docstring)."""
 
 SKIP_FIELDS = frozenset({"pos", "type", "target", "var", "vars", "func", "method", "sig",

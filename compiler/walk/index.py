@@ -62,7 +62,7 @@ class IndexWalker(WalkerBase):
     def index_lval(self, e: T.Expr, x: T.Expr, ix: T.Expr) -> LVal:
         """The location of x[ix] for an array or slice x, after the bounds check."""
         u = under(x.type)
-        pos = e.pos
+        pos = bracket(e)
         es = size_of(e.type)
         const = ix.value if isinstance(ix, T.ConstExpr) and isinstance(ix.value, int) else None
         p: ir.Mem
@@ -89,7 +89,7 @@ class IndexWalker(WalkerBase):
 
     def string_index(self, e: T.Index) -> ir.Mem:
         """s[i]: the byte, after the bounds check."""
-        pos = e.pos
+        pos = bracket(e)
         sm = self.expr(e.x)
         i, sg = self.int_word(pos, e.index)
         self.bounds(pos, i, at(sm, 8), sg)
@@ -101,7 +101,7 @@ class IndexWalker(WalkerBase):
 
     def slice_expr(self, e: T.SliceExpr) -> ir.Mem:
         """x[lo:hi:max] of a string, slice or pointer to array, with gc's bounds checks."""
-        pos, x = e.pos, e.x
+        pos, x = bracket(e), e.x
         u = under(x.type)
         m = self.expr(x)
         base = self.temp(8)
@@ -200,3 +200,11 @@ class IndexWalker(WalkerBase):
 def _u(fn: str, signed: bool) -> str:
     """The runtime's bounds panic fn, or its twin for an unsigned index."""
     return fn if signed else fn + "U"
+
+
+def bracket(e: T.Expr) -> Pos:
+    """Where gc places index or slice expression e's code and bounds checks: its `[`
+    (after a `/*line*/` directive between the operand and the `[`, the line it gives)."""
+    if isinstance(e, (T.Index, T.SliceExpr)) and e.lbrack is not None:
+        return e.lbrack
+    return e.pos
