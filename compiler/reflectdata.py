@@ -316,6 +316,9 @@ class ReflectData:
         self.itab_syms: dict[tuple[Type, Type], str] = {}
         self.wrappers: set[str] = set()
         self.pending: list[tuple[T.FuncDecl, str]] = []
+        self.panicwraps: set[str] = set()
+        """The wrappers `pkg.(*T).M` of a method M declared on T itself, whose nil
+        receiver panics with runtime.panicwrap's error, as gc's."""
         self.linked: set[str] = set()
 
     # -- type descriptors ------------------------------------------------------------
@@ -607,6 +610,8 @@ class ReflectData:
                     cur = T.AddrOf(pos, Pointer(cur_t), cur)
             elif isinstance(cur_t, Pointer):
                 cur = T.Deref(pos, cur_t.elem, cur)
+                if not sel.path and not byvalue:
+                    self.panicwraps.add(sym)
             call = T.MethodCall(pos, rtype, cur, m, args)
         body: T.Stmt = T.Return(pos, (call,)) if msig.results else T.ExprStmt(pos, call)
         decl = T.FuncDecl(pos, sym.split(".", 1)[1], None, msig, recv, params,

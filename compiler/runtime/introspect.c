@@ -19,6 +19,7 @@
  * Stack leaves them out, as gc's traceback leaves out runtime frames.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -378,3 +379,18 @@ __asm__(
     "\tint3\n"
     "\tret\n");
 
+/* runtime.panicwrap: the panic of a method wrapper `pkg.(*T).M` (walk: a value method
+   M of T called through a nil *T), its text made from the wrapper's name as gc's. */
+void runtime_panicwrap(void) __asm__("runtime.panicwrap") __attribute__((noreturn));
+void runtime_panicwrap(void) {
+    uintptr_t pc = (uintptr_t)__builtin_return_address(0);
+    const pcrow *e = &functab == NULL ? NULL : lastatorbelow(functab, nfunctab, pc - 1);
+    const char *name = e != NULL ? e->fn : "";
+    const char *open = strstr(name, ".(*"), *close = open ? strstr(open, ").") : NULL;
+    if (open == NULL || close == NULL) rt_throw("panicwrap: unexpected wrapper name");
+    char msg[512];
+    int pkg = (int)(open - name), typ = (int)(close - open - 3);
+    snprintf(msg, sizeof msg, "value method %.*s.%.*s.%s called using nil *%.*s pointer",
+             pkg, name, typ, open + 3, close + 2, typ, open + 3);
+    rt_panicstr(msg);
+}

@@ -154,6 +154,10 @@ class FuncBuilder(
                 self.locs[v.uid] = Direct(s)
             self.results.append((v, s))
         entry = self.cur
+        if self.sym in self.pb.reflect.panicwraps:
+            nil = self.temp(1)
+            self.emit(ir.BinOp(pos, ir.Op.EQ, nil, pslots[0][1], ir.Imm(0), 8, False))
+            self.panic_if(pos, nil, "panicwrap", [])
         self.exit = self.new_block()
         assert d.body is not None
         self.top_defers = toplevel_defers(d.body)[1]
