@@ -119,6 +119,9 @@ class IndexWalker(WalkerBase):
             assert isinstance(arr, Array)
             ln = cap = self.const_int(pos, arr.length)
             es = size_of(arr.elem)
+            # gc checks the pointer even when nothing is read through it (p[0:] of a
+            # nil *[N]T panics)
+            self.emit(ir.NilCheck(pos, base))
         int_ = Basic(Kind.INT, "int")
         lo, lo_sg = self.int_word(pos, e.lo) if e.lo is not None else (
             self.const_int(pos, 0), True)
