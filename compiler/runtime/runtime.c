@@ -1053,9 +1053,26 @@ static int64_t valeq(const type *t, void *x, void *y) {
         if (t->size == 4) return *(float *)x == *(float *)y;
         return *(double *)x == *(double *)y;
     case 5:
-        for (intptr_t i = 0; i < t->neqfields; i++) {
-            const eqfield *f = &t->eqfields[i];
-            if (!valeq(f->t, (char *)x + f->off, (char *)y + f->off)) return 0;
+        /* gc's order (compare.EqStruct): leaves up to an interface leaf (which may
+           panic, so compared in its place) form a group whose string lengths and other
+           leaves are compared before any string's bytes */
+        for (intptr_t i = 0, j; i < t->neqfields; i = j + 1) {
+            for (j = i; j < t->neqfields && t->eqfields[j].t->eqkind != 2; j++) {
+                const eqfield *f = &t->eqfields[j];
+                const char *a = (const char *)x + f->off, *b = (const char *)y + f->off;
+                if (f->t->eqkind == 1 ? ((const intptr_t *)a)[1] != ((const intptr_t *)b)[1]
+                                      : !valeq(f->t, (void *)a, (void *)b))
+                    return 0;
+            }
+            for (intptr_t k = i; k < j; k++) {
+                const eqfield *f = &t->eqfields[k];
+                if (f->t->eqkind == 1 &&
+                    !valeq(f->t, (char *)x + f->off, (char *)y + f->off))
+                    return 0;
+            }
+            if (j < t->neqfields && !valeq(t->eqfields[j].t, (char *)x + t->eqfields[j].off,
+                                           (char *)y + t->eqfields[j].off))
+                return 0;
         }
         return 1;
     default:
