@@ -132,7 +132,11 @@ class _Func:
         if not (isinstance(r, T.Convert) and r.kind in (T.ConvKind.T2E, T.ConvKind.T2I)):
             return
         typ = r.x.type
-        sel = lookup(typ, e.method)
+        ru = under(e.recv.type)
+        if not isinstance(ru, Interface):
+            return
+        key = ru.methods[e.index].qname
+        sel = lookup(typ, key)
         if not isinstance(sel, Selection):
             return
         x, t, addressable = _walk_path(T.TypeAssert(e.recv.pos, typ, e.recv, typ), typ,
@@ -142,7 +146,7 @@ class _Func:
             iu = under(t)
             if not isinstance(iu, Interface):
                 return
-            idx = [m.name for m in iu.methods].index(e.method)
+            idx = [m.qname for m in iu.methods].index(key)
             new = T.IfaceCall(e.pos, e.type, x, e.method, idx, e.sig, e.args, e.lparen)
             verb = "partially devirtualizing"
         else:

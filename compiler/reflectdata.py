@@ -55,6 +55,7 @@ from compiler.types.typ import (
     Map,
     Named,
     Pointer,
+    QName,
     Signature,
     Slice,
     Struct,
@@ -101,7 +102,8 @@ TYPE_LEN = 96  # an array's length; a channel's direction (reflect.ChanDir: 1 re
 # 3 both); a function's number of parameters
 TYPE_FIELDS = 104  # a struct's fields; a function's parameters then results
 TYPE_NFIELDS = 112
-TYPE_PKGPATH = 120  # a defined type's package path
+TYPE_PKGPATH = 120  # a defined type's package path; an unnamed struct's first non-exported
+# field's (gc's structtype.pkgPath: "types from different packages")
 TYPE_PKGPATHLEN = 128
 TYPE_PTRTOTHIS = 136  # *T's descriptor, if the program has one (reflect's New and Addr)
 TYPE_BYTES = 144
@@ -292,9 +294,11 @@ def fnv32(s: str) -> int:
     return h
 
 
-def method_key(name: str, sig: Signature) -> str:
-    """The runtime's method-table key: name plus signature, e.g. `M(int) string`."""
-    return name + signature_string(canon_signature(sig))
+def method_key(name: QName, sig: Signature) -> str:
+    """The runtime's method-table key: name plus signature, e.g. `M(int) string`, `m
+    main() int` (a non-exported name's package follows it: two packages' `m` are two
+    keys, sorted by `name_order`)."""
+    return name.runtime() + signature_string(canon_signature(sig))
 
 
 class ReflectData:
@@ -380,7 +384,8 @@ class ReflectData:
         if isinstance(t, Named | Basic):
             tflag |= TFLAG_NAMED
         pkg = t.pkg if isinstance(t, Named) else \
-            "unsafe" if isinstance(t, Basic) and t.kind == Kind.UNSAFE_POINTER else ""
+            "unsafe" if isinstance(t, Basic) and t.kind == Kind.UNSAFE_POINTER else \
+            next((f.pkg for f in u.fields if f.pkg), "") if isinstance(u, Struct) else ""
         if pkg:
             path = pkg.encode()
             relocs.append(ir.Reloc(TYPE_PKGPATH, self.static.string_sym(path)))
@@ -398,14 +403,14 @@ class ReflectData:
         return ir.Data(sym, bytes(data), tuple(relocs))
 
     def _methods_sym(self, sym: str, t: Type,
-                     methods: list[tuple[str, str, Signature]]) -> str:
-        """`sym.methods`: the method table of t from (key, function symbol, signature)
-        triples."""
+                     methods: list[tuple[str, str, Signature, QName]]) -> str:
+        """`sym.methods`: the method table of t from (key, function symbol, signature,
+        name) entries."""
         msym = f"{sym}.methods"
         data = bytearray(METHOD_BYTES * len(methods))
         relocs: list[ir.Reloc] = []
         expr = self.method_types and not isinstance(under(t), Interface)
-        for i, (key, fn, sig) in enumerate(methods):
+        for i, (key, fn, sig, qkey) in enumerate(methods):
             at = METHOD_BYTES * i
             relocs.append(ir.Reloc(at + METHOD_NAME, self.static.string_sym(key.encode())))
             struct.pack_into("<Q", data, at + METHOD_NAMELEN, len(key.encode()))
@@ -417,7 +422,7 @@ class ReflectData:
                 esig = Signature((t, *sig.params), sig.results, sig.variadic)
                 relocs.append(ir.Reloc(at + METHOD_ETYPE, self.type_sym(canon_signature(esig))))
                 efn = fn if is_direct_iface(t) or isinstance(t, Pointer) else \
-                    self.ptr_wrapper(t, key[:key.index("(")], byvalue=True)
+                    self.ptr_wrapper(t, qkey, byvalue=True)
                 relocs.append(ir.Reloc(at + METHOD_EFN, efn))
         self.static.put(ir.Data(msym, bytes(data), tuple(relocs)))
         return msym
@@ -464,23 +469,23 @@ class ReflectData:
         self.static.put(ir.Data(psym, bytes(FIELD_BYTES * len(types)), tuple(relocs)))
         return psym
 
-    def _method_table(self, t: Type) -> list[tuple[str, str, Signature]]:
-        """Sorted (key, function symbol, signature) triples of t's method set; interfaces
-        get no function (their table lists the required methods)."""
+    def _method_table(self, t: Type) -> list[tuple[str, str, Signature, QName]]:
+        """Sorted (key, function symbol, signature, name) entries of t's method set;
+        interfaces get no function (their table lists the required methods)."""
         u = under(t)
         if isinstance(u, Interface):
-            return sorted(((method_key(m.name, m.sig), "", m.sig) for m in u.methods),
-                          key=lambda m: m[0])
+            return sorted(((method_key(m.qname, m.sig), "", m.sig, m.qname)
+                           for m in u.methods), key=lambda m: m[0])
         if not (isinstance(t, Named) or isinstance(t, Pointer) and isinstance(t.elem, Named)):
             if not isinstance(u, Struct):
                 return []
-        out: list[tuple[str, str, Signature]] = []
+        out: list[tuple[str, str, Signature, QName]] = []
         for name, e in method_set(t).items():
             m = e.selection.method
             if m is not None and "nointerface" in m.pragmas:
                 continue  # GOEXPERIMENT=fieldtrack's //go:nointerface: not in the table
             fn = self.iface_method(t, name)
-            out.append((method_key(name, e.sig), fn, e.sig))
+            out.append((method_key(name, e.sig), fn, e.sig, name))
         return sorted(out, key=lambda m: m[0])
 
     def link_pointers(self) -> bool:
@@ -524,9 +529,9 @@ class ReflectData:
         assert isinstance(u, Interface)
         relocs = [ir.Reloc(ITAB_INTER, self.type_sym(iface)),
                   ir.Reloc(ITAB_TYP, self.type_sym(t))]
-        ms = sorted(u.methods, key=lambda m: m.name)
+        ms = u.methods
         for i, m in enumerate(ms):
-            relocs.append(ir.Reloc(ITAB_FUN + PTRSIZE * i, self.iface_method(t, m.name)))
+            relocs.append(ir.Reloc(ITAB_FUN + PTRSIZE * i, self.iface_method(t, m.qname)))
         data = bytearray(ITAB_FUN + PTRSIZE * len(ms))
         struct.pack_into("<I", data, ITAB_HASH, fnv32(type_string(t)))
         self.static.add(ir.Data(sym, bytes(data), tuple(relocs)))
@@ -534,7 +539,7 @@ class ReflectData:
 
     # -- method wrappers -------------------------------------------------------------
 
-    def iface_method(self, t: Type, name: str) -> str:
+    def iface_method(self, t: Type, name: QName) -> str:
         """The function an itab of concrete type t calls for method `name`: it takes the
         interface data word as its receiver."""
         sel = method_set(t)[name].selection
@@ -553,10 +558,10 @@ class ReflectData:
         if f.recv is None or f.symbol in self.declared:
             return f.symbol
         if isinstance(f.recv, Pointer):
-            return self.ptr_wrapper(f.recv.elem, f.name)
-        return self.ptr_wrapper(f.recv, f.name, byvalue=True)
+            return self.ptr_wrapper(f.recv.elem, f.qname)
+        return self.ptr_wrapper(f.recv, f.qname, byvalue=True)
 
-    def ptr_wrapper(self, base: Type, name: str, byvalue: bool = False) -> str:
+    def ptr_wrapper(self, base: Type, name: QName, byvalue: bool = False) -> str:
         """`pkg.(*T).M`: a method of *T that forwards to M found through T's method set
         (a value-receiver method or one promoted through embedded fields). With byvalue
         (a pointer-shaped T, whose interface data word is the value itself) it is
@@ -564,7 +569,9 @@ class ReflectData:
         # gc's names: `main.(*T).M`; `go.(*struct { main.T }).M` for an unnamed T.
         pkg, tname = ((base.pkg, named_name(base) + (f"·{base.local}" if base.local else ""))
                       if isinstance(base, Named) else ("go", type_string(base, link=True)))
-        sym = f"{pkg}.{tname}.{name}" if byvalue else f"{pkg}.(*{tname}).{name}"
+        # Another package's non-exported method by its path: `main.(*T).a/b.m`.
+        mname = name.name if name.pkg in ("", pkg) else name.link()
+        sym = f"{pkg}.{tname}.{mname}" if byvalue else f"{pkg}.(*{tname}).{mname}"
         if sym in self.wrappers or sym in self.declared:
             return sym
         self.wrappers.add(sym)
@@ -601,8 +608,8 @@ class ReflectData:
                 cur_t = cur_t.elem
             it = under(cur_t)
             assert isinstance(it, Interface)
-            idx = sorted(x.name for x in it.methods).index(name)
-            call = T.IfaceCall(pos, rtype, cur, name, idx, msig, args)
+            idx = [x.qname for x in it.methods].index(name)
+            call = T.IfaceCall(pos, rtype, cur, name.name, idx, msig, args)
         else:
             assert m.recv is not None
             if isinstance(m.recv, Pointer):

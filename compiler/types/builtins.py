@@ -52,6 +52,7 @@ from compiler.types.typ import (
     is_string,
     lookup,
     message_string,
+    qname,
     size_of,
     struct_layout,
     under,
@@ -524,7 +525,7 @@ class BuiltinChecker(CheckerBase):
         t = x.type
         base = t.elem if isinstance(t, Pointer) and isinstance(under(t.elem), Struct) else t
         bs = message_string(base, self.path)
-        sel = lookup(base, a.sel.value)
+        sel = lookup(base, qname(a.sel.value, self.path))
         if not isinstance(sel, Selection):
             self.error(a.x.pos, f"invalid argument: {bs} has no single field {a.sel.value}")
             return invalid(e)

@@ -65,6 +65,7 @@ from compiler.types.typ import (
     VarKind,
     message_string,
     named_name,
+    qname,
     under,
 )
 from compiler.types.typexpr import TypeExprChecker
@@ -639,7 +640,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 return
         if isinstance(u, Struct):
             for f in u.fields:
-                if f.name == mname and mname != "_":
+                if f.qname == qname(mname, self.path) and mname != "_":
                     # types2 keeps the method, which hides the field: no follow-on errors.
                     self.error(spec.name.pos, f"field and method with the same name {mname}"
                                               f"\n\t{f.pos or base.pos}: other declaration "

@@ -834,7 +834,7 @@ class GenericChecker(CheckerBase):
             for im in tp.constraint.methods:
                 sig = self.subst(im.sig, m)
                 assert isinstance(sig, Signature)
-                p.methods.append(Func(im.name, self.path, sig, p.pos, p))
+                p.methods.append(Func(im.name, im.pkg or self.path, sig, p.pos, p))
         return out
 
     def check_generic_bodies(self) -> None:

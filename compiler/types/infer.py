@@ -216,7 +216,7 @@ class InferChecker(CheckerBase):
                 return Signature(tuple(s(x, m) for x in t.params),
                                  tuple(s(x, m) for x in t.results), t.variadic)
             case Struct(fields=fs):
-                return Struct(tuple(Field(f.name, s(f.type, m), f.embedded, f.tag)
+                return Struct(tuple(Field(f.name, s(f.type, m), f.embedded, f.tag, pkg=f.pkg)
                                     for f in fs))
             case Interface(methods=ms):
                 return Interface(tuple(IMethod(x.name, s(x.sig, m), x.pkg) for x in ms),  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ from compiler.types.typ import (
     lookup,
     message_string,
     method_set,
+    qname,
     under,
 )
 
@@ -90,17 +91,15 @@ class SelectorChecker(CheckerBase):
                                   f"{message_string(t, self.path)} has no field or method "
                                   f"{name})")
             return invalid(e)
-        sel = lookup(t, name) if name != "_" else None
+        sel = lookup(t, qname(name, self.path)) if name != "_" else None
         if isinstance(t, Pointer) and is_interface(t.elem):
             sel = None
         pu = under(t)
         if sel is None and isinstance(t, Named) and isinstance(pu, Pointer) and \
                 not is_interface(pu.elem):
             # A defined pointer type has no methods, but x.f is (*x).f for a field f.
-            fsel = lookup(pu, name) if name != "_" else None
+            fsel = lookup(pu, qname(name, self.path)) if name != "_" else None
             sel = fsel if isinstance(fsel, Selection) and fsel.index >= 0 else None
-        if isinstance(sel, Selection) and self._foreign_unexported(t, name, sel):
-            sel = None  # types2 looks names up by package: p.T's x is not main's x
         if sel is None or isinstance(sel, str):
             ts = message_string(t, self.path)
             if sel == "ambiguous":
@@ -111,32 +110,13 @@ class SelectorChecker(CheckerBase):
             else:
                 alt = name[:1].swapcase() + name[1:]
                 hint = ""
-                asel = lookup(t, alt)
-                if alt != name and isinstance(asel, Selection) and \
-                        not self._foreign_unexported(t, alt, asel):
+                asel = lookup(t, qname(alt, self.path))
+                if alt != name and isinstance(asel, Selection):
                     hint = f", but does have {alt}"
                 self.error(e.sel.pos, f"{expr_string(e)} undefined (type {ts} has no field "
                                       f"or method {name}{hint})")
             return invalid(e)
         return self.apply_selection(e, x, sel)
-
-    def _foreign_unexported(self, t: Type, name: str, sel: Selection) -> bool:
-        """Reports whether the unexported `name` sel found belongs to another package."""
-        if name[:1].isupper():
-            return False
-        if sel.method is not None:
-            return sel.method.pkg != self.path
-        holder = t
-        for i in sel.path:
-            u = under(holder)
-            if isinstance(u, Pointer):
-                u = under(u.elem)
-            assert isinstance(u, Struct)
-            holder = u.fields[i].type
-        if isinstance(holder, Pointer):
-            holder = holder.elem
-        return isinstance(holder, Named) and holder.tparam is None and \
-            holder.pkg not in (self.path, "")
 
     def walk_path(self, pos: Pos, x: tree.Expr, t: Type, path: Sequence[int],
                   addressable: bool) -> tuple[tree.Expr, Type, bool]:
@@ -176,7 +156,7 @@ class SelectorChecker(CheckerBase):
                 xe = tree.Deref(pos, it, xe)
             iu = under(it)
             assert isinstance(iu, Interface)
-            idx = [m.name for m in iu.methods].index(sel.imethod.name)
+            idx = [m.qname for m in iu.methods].index(sel.imethod.qname)
             return Operand(Mode.VALUE, sel.imethod.sig, tree.IfaceMethodValue(
                 pos, sel.imethod.sig, xe, sel.imethod.name, idx, e.dot), e)
         m = sel.method
@@ -200,7 +180,8 @@ class SelectorChecker(CheckerBase):
 
     def method_expr(self, e: ast.SelectorExpr, t: Type) -> Operand:
         ts = message_string(t, self.path)
-        sel = lookup(t, e.sel.value) if is_complete(t) else None
+        key = qname(e.sel.value, self.path)
+        sel = lookup(t, key) if is_complete(t) else None
         if sel == "ambiguous":
             self.error(e.sel.pos, f"ambiguous selector {expr_string(e)}")
             return invalid(e)
@@ -209,7 +190,7 @@ class SelectorChecker(CheckerBase):
                                   f"method {e.sel.value})")
             return invalid(e)
         m = sel.method
-        entry = method_set(t).get(e.sel.value)
+        entry = method_set(t).get(key)
         if entry is None:
             if m is not None and isinstance(m.recv, Pointer):
                 self.error(e.pos, f"invalid method expression {expr_string(e)} (needs "

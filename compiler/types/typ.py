@@ -115,18 +115,61 @@ class Chan:
     dir: ChanDir = ChanDir.BOTH
 
 
+def exported(name: str) -> bool:
+    """Whether name is exported (Go's IsExported: its first letter is upper case)."""
+    return name[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class QName:
+    """A field or method name as identity sees it: a non-exported name carries the path
+    of the package that declares it, an exported one "" (`QName("m", "a")` and
+    `QName("m", "b")` differ, `QName("M")` is everyone's). Make one with `qname`."""
+
+    name: str
+    pkg: str = ""
+
+    def runtime(self) -> str:
+        """The name as method tables key it: `m`, or `m a/b` for a non-exported name (a
+        method key is this plus the signature: `m a/b() int`)."""
+        return f"{self.name} {self.pkg}" if self.pkg else self.name
+
+    def link(self) -> str:
+        """The name in gc's linker spelling of types: `M`, or `a/b.m`."""
+        return f"{self.pkg}.{self.name}" if self.pkg else self.name
+
+
+def qname(name: str, pkg: str) -> QName:
+    """name as package pkg (a path) declares or refers to it."""
+    return QName(name) if exported(name) else QName(name, pkg)
+
+
+def name_order(q: QName) -> str:
+    """The sort key of methods and itab slots: gc's order (types.Sym.Less: exported
+    first, then by name, then by package path; package heights aside), which is also
+    the order of the runtime's method keys (`q.runtime()` + signature)."""
+    return q.runtime() + "("
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """A struct field; an embedded field's name is its type's name. `tag` is the tag's
     value (unquoted); it takes part in type identity, as in Go (conversions ignore it:
     canon(t, tags=False)). `pos` is where the field is declared (its name, or an
-    embedded field's type), for messages; it does NOT take part in identity."""
+    embedded field's type), for messages; it does NOT take part in identity. `pkg` is
+    the declaring package's path for a non-exported name (`_` and `int` included; ""
+    for an exported one): two packages' `struct{ x int }` are different types."""
 
     name: str
     type: Type
     embedded: bool = False
     tag: str = ""
     pos: Pos | None = field(default=None, compare=False)
+    pkg: str = ""
+
+    @property
+    def qname(self) -> QName:
+        return QName(self.name, self.pkg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +199,10 @@ class IMethod:
     sig: Signature
     pkg: str = ""
 
+    @property
+    def qname(self) -> QName:
+        return QName(self.name, self.pkg)
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -167,7 +214,8 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Interface:
-    """An interface; `methods` is the full method set (embedded ones flattened), by name.
+    """An interface; `methods` is the full method set (embedded ones flattened), sorted
+    by `name_order` (the order of its itabs' slots).
 
     A constraint interface also restricts its type set: `terms` (None: all types) is the
     union its type elements leave (`~int | string`; an embedded constraint's terms
@@ -349,6 +397,10 @@ class Func:
     recv: Type | None = None
     pragmas: frozenset[str] = frozenset()
     external: bool = False
+
+    @property
+    def qname(self) -> QName:
+        return qname(self.name, self.pkg)
 
     @property
     def symbol(self) -> str:
@@ -733,24 +785,39 @@ class _Printer:
                 if terms:
                     parts.append(" | ".join(("~" if x.tilde else "") + s(x.type)
                                             for x in terms))
-                parts.extend(m.name + inner.sig(m.sig) for m in ms)
+                parts.extend(self.name(m.qname) + inner.sig(m.sig) for m in ms)
                 body = "; ".join(parts)
                 return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
             case Interface(methods=ms):
                 if not ms:
                     return self.empty
                 inner = self.inner()
-                body = "; ".join(m.name + inner.sig(m.sig) for m in ms)
+                body = "; ".join(self.name(m.qname) + inner.sig(m.sig) for m in ms)
                 return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
             case Struct(fields=fs):
                 if not fs:
                     return "struct{}" if self.compact else "struct {}"
-                body = "; ".join((s(f.type) if f.embedded else f"{f.name} {s(f.type)}")
-                                 + (" " + _quote_tag(f.tag) if f.tag else "") for f in fs)
+                body = "; ".join(self.field(f) + (" " + _quote_tag(f.tag) if f.tag else "")
+                                 for f in fs)
                 return f"struct{{{body}}}" if self.compact else f"struct {{ {body} }}"
             case Tuple(types=ts):
                 return "(" + ", ".join(s(x) for x in ts) + ")"
         raise TypeError(f"type_string({t!r})")
+
+    def name(self, q: QName) -> str:
+        """A field or method name: qualified by its package's path if non-exported in
+        gc's linker spelling (`main.x`), else bare, as types2 and reflect write it."""
+        return q.link() if self.link else q.name
+
+    def field(self, f: Field) -> str:
+        """A struct field: `x T`, or `T` embedded; the linker spelling writes an
+        embedded field whose type does not give its package `main.int = int`."""
+        if not f.embedded:
+            return f"{self.name(f.qname)} {self.type(f.type)}"
+        base = f.type.elem if isinstance(f.type, Pointer) else f.type
+        if self.link and f.pkg and not (isinstance(base, Named) and base.pkg == f.pkg):
+            return f"{self.name(f.qname)} = {self.type(f.type)}"
+        return self.type(f.type)
 
     def inner(self) -> _Printer:
         """The printer for the types inside a signature."""
@@ -835,7 +902,7 @@ def canon(t: Type, tags: bool = True) -> Type:
             return canon_signature(t, tags)
         case Struct(fields=fs):
             return Struct(tuple(Field(f.name, canon(f.type, tags), f.embedded,
-                                      f.tag if tags else "") for f in fs))
+                                      f.tag if tags else "", pkg=f.pkg) for f in fs))
         case Interface(methods=ms):
             return Interface(tuple(IMethod(m.name, canon_signature(m.sig, tags), m.pkg)
                                    for m in ms), t.terms, t.comparable)
@@ -880,12 +947,12 @@ class _Probe:
     indirect: bool
 
 
-def lookup(t: Type, name: str) -> Selection | None | str:
+def lookup(t: Type, name: QName) -> Selection | None | str:
     """Find field or method `name` in t (a type or *T), searching embedded fields by depth.
 
     Returns the Selection, None when absent, or the string "ambiguous" when two candidates
-    are at the same shallowest depth.
-    """
+    are at the same shallowest depth. A non-exported name is found only in its own
+    package's declarations (`qname(x, pkg)`)."""
     indirect0 = False
     if isinstance(t, Pointer) and not isinstance(under(t), Interface):
         t, indirect0 = t.elem, True
@@ -902,19 +969,19 @@ def lookup(t: Type, name: str) -> Selection | None | str:
                 seen.add(id(cur))
                 before = len(found)
                 for m in cur.methods:
-                    if m.name == name:
+                    if m.qname == name:
                         found.append(Selection(p.path, -1, m.sig, method=m, indirect=p.indirect))
                 if len(found) > before:
                     continue  # types2: a method hides a field of the same name (an error)
             u = under(cur)
             if isinstance(u, Interface):
                 for im in u.methods:
-                    if im.name == name:
+                    if im.qname == name:
                         found.append(Selection(p.path, -1, im.sig, imethod=im,
                                                indirect=p.indirect))
             elif isinstance(u, Struct):
                 for i, f in enumerate(u.fields):
-                    if f.name == name:
+                    if f.qname == name:
                         found.append(Selection(p.path, i, f.type, indirect=p.indirect))
                     if f.embedded:
                         ft, ind = f.type, p.indirect
@@ -933,29 +1000,34 @@ def lookup(t: Type, name: str) -> Selection | None | str:
 class MethodSetEntry:
     """One method of a type's method set: the interface method and how T reaches it."""
 
-    name: str
+    key: QName
     sig: Signature
     selection: Selection
 
+    @property
+    def name(self) -> str:
+        return self.key.name
 
-def method_set(t: Type) -> dict[str, MethodSetEntry]:
-    """The method set of t (Go spec): T has value-receiver methods (promoted through
-    embedded T or *S), *T additionally has pointer-receiver methods.
+
+def method_set(t: Type) -> dict[QName, MethodSetEntry]:
+    """The method set of t (Go spec), keyed by qualified name in `name_order`: T has
+    value-receiver methods (promoted through embedded T or *S), *T additionally has
+    pointer-receiver methods; two packages' non-exported `m` are two methods.
 
     For an interface type the result is its methods. Used for implements checks and itabs.
     """
     u = under(t)
     if isinstance(u, Interface):
-        return {m.name: MethodSetEntry(m.name, m.sig, Selection((), -1, m.sig, imethod=m))
+        return {m.qname: MethodSetEntry(m.qname, m.sig, Selection((), -1, m.sig, imethod=m))
                 for m in u.methods}
     is_ptr = isinstance(t, Pointer)
     base = t.elem if isinstance(t, Pointer) else t
     if is_ptr and isinstance(under(base), Interface):
         return {}  # a pointer to an interface has no methods
-    names: set[str] = set()
+    names: set[QName] = set()
     _collect_method_names(base, names, set())
-    out: dict[str, MethodSetEntry] = {}
-    for n in sorted(names):
+    out: dict[QName, MethodSetEntry] = {}
+    for n in sorted(names, key=name_order):
         sel = lookup(t, n)
         if not isinstance(sel, Selection) or sel.index != -1:
             continue
@@ -968,17 +1040,17 @@ def method_set(t: Type) -> dict[str, MethodSetEntry]:
     return out
 
 
-def _collect_method_names(t: Type, names: set[str], seen: set[int]) -> None:
+def _collect_method_names(t: Type, names: set[QName], seen: set[int]) -> None:
     if isinstance(t, Pointer):
         t = t.elem
     if isinstance(t, Named):
         if id(t) in seen:
             return
         seen.add(id(t))
-        names.update(m.name for m in t.methods)
+        names.update(m.qname for m in t.methods)
     u = under(t)
     if isinstance(u, Interface):
-        names.update(m.name for m in u.methods)
+        names.update(m.qname for m in u.methods)
     elif isinstance(u, Struct):
         for f in u.fields:
             if f.embedded:
@@ -998,44 +1070,33 @@ class Missing:
 
 
 def missing_method(t: Type, iface: Interface) -> Missing | None:
-    """The first (by name) method of iface that t lacks, or None if t implements iface.
+    """The first (in `name_order`) method of iface that t lacks, or None if t implements
+    iface.
 
     As types2's missingMethod, a method t lacks is looked for on *t, then on t
     with its name's case folded (`have m(int)` for `want M(int)`)."""
     ms = method_set(t)
     for m in iface.methods:
-        e = ms.get(m.name)
-        if e is not None and m.pkg and _method_pkg(e) != m.pkg:
-            e = None  # another package's method of the same unexported name
+        e = ms.get(m.qname)
         if e is None:
             if is_interface(t):
                 return Missing(m.name)
             ptr_ms = method_set(Pointer(t)) if not isinstance(t, Pointer) else {}
-            pe = ptr_ms.get(m.name)
-            if pe is not None and m.pkg and _method_pkg(pe) != m.pkg:
-                pe = None
+            pe = ptr_ms.get(m.qname)
             if pe is not None:
                 if pe.sig == m.sig:
                     return Missing(m.name, pointer_receiver=True)
                 return Missing(m.name, wrong_type=pe.sig)
             folded = m.name.lower()
-            alt = next((x for n, x in ms.items() if n.lower() == folded and n != m.name and (
-                n[:1].isupper() or not m.pkg or _method_pkg(x) == m.pkg)), None)
+            alt = next((x for n, x in ms.items() if n.name.lower() == folded and
+                        n.name != m.name and (not n.pkg or n.pkg == m.pkg or not m.pkg)),
+                       None)
             if alt is not None:
                 return Missing(m.name, wrong_type=alt.sig, alt=alt.name)
             return Missing(m.name)
         if e.sig != m.sig:
             return Missing(m.name, wrong_type=e.sig)
     return None
-
-
-def _method_pkg(e: MethodSetEntry) -> str:
-    """The package of method set entry e's method ("" if unknown or exported)."""
-    if e.selection.method is not None:
-        return e.selection.method.pkg if not e.name[:1].isupper() else ""
-    if e.selection.imethod is not None:
-        return e.selection.imethod.pkg
-    return ""
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from compiler.types.typ import (
     Map,
     Named,
     Pointer,
+    QName,
     Signature,
     Slice,
     Struct,
@@ -44,6 +45,8 @@ from compiler.types.typ import (
     Type,
     is_integer,
     message_string,
+    name_order,
+    qname,
     under,
 )
 
@@ -223,11 +226,13 @@ class TypeExprChecker(CheckerBase):
                     self.error(f.type.pos, "embedded field type must be a type name")
                     continue
                 self.later_embeds.append((t, f.type.pos))
-                fields.append(Field(name, t, True, _tag(f.tag), f.type.pos))
+                fields.append(Field(name, t, True, _tag(f.tag), f.type.pos,
+                                    qname(name, self.path).pkg))
                 npos = f.type.pos
             else:
                 name = f.name.value
-                fields.append(Field(name, t, False, _tag(f.tag), f.name.pos))
+                fields.append(Field(name, t, False, _tag(f.tag), f.name.pos,
+                                    qname(name, self.path).pkg))
                 npos = f.name.pos
             if name != "_" and name in seen:
                 self.error(npos, f"{name} redeclared\n\t{seen[name]}: other declaration of "
@@ -265,14 +270,14 @@ class TypeExprChecker(CheckerBase):
                     self.error(pos, "embedded field type cannot be a pointer to an interface")
 
     def interface_type(self, e: ast.InterfaceType) -> Type:
-        methods: dict[str, IMethod] = {}
+        methods: dict[QName, IMethod] = {}
         terms: tuple[Term, ...] | None = None
         cmp = False
         # The embedded types are resolved first and whole (no indirection): embedding
         # oneself, directly or through others, is an invalid recursive type (types2's
         # validType), even when a method's signature reaches the other first.
         embedded: dict[int, Type] = {}
-        origin: dict[str, Pos] = {}
+        origin: dict[QName, Pos] = {}
         for i, m in enumerate(e.methods):
             if m.name is None and not isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 saved = self.in_constraint
@@ -293,14 +298,14 @@ class TypeExprChecker(CheckerBase):
                     continue
                 sig = self._indirect_type(m.type)
                 assert isinstance(sig, Signature)
-                if m.name.value in methods:
+                q = qname(m.name.value, self.path)
+                if q in methods:
                     self.error(m.name.pos, f"duplicate method {m.name.value}\n\t"
-                                           f"{origin[m.name.value]}: other declaration of "
+                                           f"{origin[q]}: other declaration of "
                                            f"{m.name.value}")
                 else:
-                    origin[m.name.value] = m.name.pos
-                methods[m.name.value] = IMethod(m.name.value, sig, "" if m.name.value[
-                    :1].isupper() else self.path)
+                    origin[q] = m.name.pos
+                methods[q] = IMethod(m.name.value, sig, q.pkg)
         for i, m in enumerate(e.methods):
             if isinstance(m.type, ast.UnaryExpr | ast.BinaryExpr):
                 terms = intersect_terms(terms, self.union_terms(m.type))
@@ -326,14 +331,15 @@ class TypeExprChecker(CheckerBase):
             terms = intersect_terms(terms, u.terms)
             cmp = cmp or u.comparable
             for im in u.methods:
-                prev = methods.get(im.name)
+                prev = methods.get(im.qname)
                 if prev is not None and (prev.sig != im.sig or self.lang_before(14)):
                     self.error(m.type.pos, f"duplicate method {im.name}\n\t"
-                                           f"{origin[im.name]}: other declaration of "
+                                           f"{origin[im.qname]}: other declaration of "
                                            f"{im.name}")
-                origin.setdefault(im.name, m.type.pos)
-                methods[im.name] = im
-        return Interface(tuple(methods[k] for k in sorted(methods)), terms, cmp)
+                origin.setdefault(im.qname, m.type.pos)
+                methods[im.qname] = im
+        return Interface(tuple(methods[k] for k in sorted(methods, key=name_order)), terms,
+                         cmp)
 
 
 def _embedded_name(e: ast.Expr) -> str | None:

@@ -301,7 +301,12 @@ func (t *rtype) Name() string {
 	return s
 }
 
-func (t *rtype) PkgPath() string { return str(t.pkgpath, t.pkgpathlen) }
+func (t *rtype) PkgPath() string {
+	if t.tflag&tflagNamed == 0 {
+		return ""
+	}
+	return str(t.pkgpath, t.pkgpathlen)
+}
 
 func (t *rtype) Bits() int {
 	k := t.Kind()
@@ -366,7 +371,7 @@ func (t *rtype) Field(i int) StructField {
 		Tag: StructTag(str(f.tag, f.taglen)), Offset: f.off, Index: []int{i},
 		Anonymous: f.embedded != 0}
 	if !isExported(sf.Name) {
-		sf.PkgPath = t.PkgPath()
+		sf.PkgPath = str(t.pkgpath, t.pkgpathlen)
 		if sf.PkgPath == "" {
 			sf.PkgPath = "main"
 		}
@@ -464,15 +469,30 @@ func (t *rtype) Out(i int) Type {
 
 func isExported(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }
 
-// methodName splits a method key "Name(...)..." into its name.
+// methodName splits a method key "Name(...)..." or "name pkgpath(...)..." into its name.
 func methodName(m *method) string {
 	k := str(m.key, m.keylen)
 	for i := 0; i < len(k); i++ {
-		if k[i] == '(' {
+		if k[i] == '(' || k[i] == ' ' {
 			return k[:i]
 		}
 	}
 	return k
+}
+
+// methodPkg is the package path of a non-exported method's key ("" for an exported one).
+func methodPkg(m *method) string {
+	k := str(m.key, m.keylen)
+	for i := 0; i < len(k) && k[i] != '('; i++ {
+		if k[i] == ' ' {
+			for j := i + 1; j < len(k); j++ {
+				if k[j] == '(' {
+					return k[i+1 : j]
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // exportedMethod returns the table index of t's i-th method as reflect counts them
@@ -506,13 +526,10 @@ func (t *rtype) Method(i int) Method {
 		panic("reflect: Method index out of range")
 	}
 	m := t.methodAt(j)
-	out := Method{Name: methodName(m), Index: i}
+	out := Method{Name: methodName(m), PkgPath: methodPkg(m), Index: i}
 	if t.Kind() == Interface {
 		out.Type = m.mtyp
 		return out
-	}
-	if !isExported(out.Name) {
-		out.PkgPath = t.PkgPath()
 	}
 	out.Type = m.etyp
 	clo := new(unsafe.Pointer)
