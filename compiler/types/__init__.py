@@ -49,7 +49,7 @@ from compiler.types.base import TooManyErrors
 from compiler.types.check import Checker, PackageInfo
 from compiler.types.dump import dump
 from compiler.types.generic import drain
-from compiler.types.typ import Universe
+from compiler.types.typ import Universe, forget_packages
 
 __all__ = ["check_program", "dump"]
 
@@ -68,6 +68,7 @@ def check_program(files: Sequence[ast.File], diags: Diagnostics,
     bodies (Checker.bodies). lang (gc's -lang, `go1.16`) is the language version the
     files are checked against (Checker.lang); imported packages use the compiler's."""
     uni = Universe()
+    forget_packages()
     done: dict[str, PackageInfo] = {}
     order: list[tree.Package] = []
     busy: set[str] = set()

@@ -63,6 +63,7 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    declare_package,
     message_string,
     named_name,
     qname,
@@ -168,6 +169,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 self.error(f.package.pos, "invalid package name _")
             elif not self.pkg_name:
                 self.pkg_name = f.package.value
+                declare_package(self.path, self.pkg_name)
             elif f.package.value != self.pkg_name:
                 self.error(f.package.pos, f"package {f.package.value}; expected "
                                           f"package {self.pkg_name}")
@@ -280,6 +282,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             scope = info.scope
             name = info.name
             path = info.path  # as gc names it in messages: test/a for "./a" under -D test
+            declare_package(path, name)
         if d.name is not None and d.name.value == ".":
             self._dot_import(path, d, scope, fscope)
             return

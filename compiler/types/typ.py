@@ -660,9 +660,31 @@ def by_path(path: str) -> str:
     return path
 
 
+_PACKAGE_NAMES: dict[str, str] = {}
+"""The package clause's name of each package of the program being compiled, by path
+(`package p` in test/embed0): the checker records them (check_program starts afresh)."""
+
+
+def declare_package(path: str, name: str) -> None:
+    """Record that the package at path is named name (its package clause)."""
+    _PACKAGE_NAMES[path] = name
+
+
+def forget_packages() -> None:
+    """Forget the recorded package names (a new program is checked)."""
+    _PACKAGE_NAMES.clear()
+
+
+def package_name(path: str) -> str:
+    """The name of the package at path: its package clause's as recorded, else the
+    path's last element."""
+    return _PACKAGE_NAMES.get(path) or path.rsplit("/", 1)[-1]
+
+
 def by_name(path: str) -> str:
-    """Qualify by package name, the path's last element, `binary.ByteOrder`: reflect."""
-    return path.rsplit("/", 1)[-1]
+    """Qualify by package name, `binary.ByteOrder` (`p.I1` for test/embed0 declaring
+    `package p`): reflect."""
+    return package_name(path)
 
 
 def relative_to(pkg: str) -> Qualifier:
@@ -673,10 +695,16 @@ def relative_to(pkg: str) -> Qualifier:
 
 
 def types2_qualifier(pkg: str) -> Qualifier:
-    """Names of package pkg bare, others by package name (the path's last element:
-    `rand.Rand` for math/rand): types2's messages."""
+    """Names of package pkg bare, others by package name (`package_name`: `rand.Rand`
+    for math/rand), or by quoted path when two other packages have that name
+    (`"test/a1".X`): types2's messages."""
     def qualifier(path: str) -> str:
-        return "" if path == pkg else path.rsplit("/", 1)[-1]
+        if path == pkg:
+            return ""
+        name = package_name(path)
+        if sum(n == name for p, n in _PACKAGE_NAMES.items() if p != pkg) > 1:
+            return f'"{path}"'
+        return name
     return qualifier
 
 
