@@ -596,8 +596,30 @@ func assignable(t, v *rtype) bool {
 	if t.tflag&tflagNamed != 0 && v.tflag&tflagNamed != 0 || t.Kind() != v.Kind() {
 		return false
 	}
+	if t.Kind() == Struct {
+		return identicalFields(t, v)
+	}
 	// one of them unnamed, same kind: identical underlying types (spelled alike)
 	return underString(t) == underString(v) && (t.Kind() != Chan || v.len == BothDir.int())
+}
+
+// identicalFields reports whether struct types t and v have identical fields: names,
+// types, tags and embedding alike, and non-exported names of one package.
+func identicalFields(t, v *rtype) bool {
+	if t.nfields != v.nfields {
+		return false
+	}
+	unexported := false
+	for i := 0; i < t.nfields; i++ {
+		a, b := t.fieldAt(i), v.fieldAt(i)
+		name := str(a.name, a.namelen)
+		if name != str(b.name, b.namelen) || a.typ != b.typ || a.embedded != b.embedded ||
+			str(a.tag, a.taglen) != str(b.tag, b.taglen) {
+			return false
+		}
+		unexported = unexported || !isExported(name)
+	}
+	return !unexported || str(t.pkgpath, t.pkgpathlen) == str(v.pkgpath, v.pkgpathlen)
 }
 
 func (d ChanDir) int() int { return int(d) }
