@@ -220,22 +220,48 @@ def has_call(e: object, ordered: bool = False) -> bool:
     from a channel (which must happen even when the value is not needed); with
     ordered, also whether e holds a len or cap, which gc's order evaluates among the
     calls (ORDERED_BUILTINS)."""
-    if isinstance(e, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit | T.Recv):
+    cls = type(e)
+    kind = _CALL_KINDS.get(cls)
+    if kind is None:
+        kind = _call_kind(cls)
+    what, names = kind
+    if what is _CALL:
         return True
-    if isinstance(e, T.BuiltinCall) and (ordered or e.name not in ("len", "cap")):
+    if what is _BUILTIN and (ordered or e.name not in ("len", "cap")):  # type: ignore[attr-defined]
         return True
-    slots = getattr(type(e), "__slots__", ())
-    for name in slots:
-        if name in ("pos", "type"):
-            continue
+    for name in names:
         v = getattr(e, name)
         if isinstance(v, tuple):
-            if any(has_call(x, ordered) for x in v):
-                return True
-        elif hasattr(type(v), "__slots__") and not isinstance(v, Var | Func | Named):
-            if has_call(v, ordered):
+            for x in v:
+                if has_call(x, ordered):
+                    return True
+        else:
+            enter = _ENTER.get(type(v))
+            if enter is None:
+                enter = _ENTER[type(v)] = hasattr(type(v), "__slots__") and not \
+                    issubclass(type(v), Var | Func | Named)
+            if enter and has_call(v, ordered):
                 return True
     return False
+
+
+_CALL = "call"
+_BUILTIN = "builtin"
+_CALL_KINDS: dict[type, tuple[str, tuple[str, ...]]] = {}
+"""How has_call treats a class: _CALL (a call), _BUILTIN (a builtin call: a call unless
+len or cap) or "" (neither), and the fields it searches (its own slots but pos and
+type)."""
+_ENTER: dict[type, bool] = {}
+"""Whether has_call searches a field's value of the class (slotted, not a Var, Func or
+Named)."""
+
+
+def _call_kind(cls: type) -> tuple[str, tuple[str, ...]]:
+    what = _CALL if issubclass(cls, T.Call | T.MethodCall | T.IfaceCall | T.FuncLit | T.Recv) \
+        else _BUILTIN if issubclass(cls, T.BuiltinCall) else ""
+    names = tuple(n for n in getattr(cls, "__slots__", ()) if n not in ("pos", "type"))
+    _CALL_KINDS[cls] = kind = (what, names)
+    return kind
 
 
 ORDERED_BUILTINS = frozenset({"len", "cap", "real", "imag", "complex", "copy", "make", "new",
