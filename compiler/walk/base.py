@@ -119,6 +119,9 @@ class ProgBuilder:
         self.byval: set[int] = set()
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
         self.externs: set[str] = set()
+        # size and pointer words of the types of slots made so far, by id of the type
+        # (kept, so the id stays its): walk makes a slot per temporary
+        self.layouts: dict[int, tuple[Type, int, Sequence[int]]] = {}
 
     def new_uid(self) -> int:
         """A fresh uid for a generated variable (negative: the checker's are positive)."""
@@ -377,8 +380,17 @@ class WalkerBase:
                 n = f"{base}#{i}"
             self.slotsuffix[base] = i
         self.slotnames.add(n)
-        size = t if isinstance(t, int) else size_of(t)
-        ptrs = () if isinstance(t, int) else pointer_words(t)
+        size: int
+        ptrs: Sequence[int]
+        if isinstance(t, int):
+            size, ptrs = t, ()
+        else:
+            known = self.pb.layouts.get(id(t))
+            if known is not None and known[0] is t:
+                _, size, ptrs = known
+            else:
+                size, ptrs = size_of(t), pointer_words(t)
+                self.pb.layouts[id(t)] = (t, size, ptrs)
         self.slots.append(ir.Slot(n, kind, size, ptrs, off, addrtaken,
                                   type=None if isinstance(t, int) else t))
         return ir.Local(n)
