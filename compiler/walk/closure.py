@@ -42,13 +42,32 @@ MAX_OPEN_DEFERS = 8
 """gc's maxOpenDefers: one byte of deferBits records which defers ran."""
 
 
+_TOP_DEFERS: dict[int, tuple[object, tuple[list[T.Defer], set[int]]]] = {}
+"""toplevel_defers' last answers by id of the body (the body kept, so the id stays its):
+walk asks for each function's body three times (heap variables, open-coding, wrappers)."""
+_TOP_DEFERS_KEPT = 64
+
+
 def toplevel_defers(body: object) -> tuple[list[T.Defer], set[int]]:
     """The defer statements of body (not of its closures) in source order, and the ids of
     those at gc's loop depth 1 (escape's: inside no for or range body, and before no
     label a later goto jumps back to in an enclosing statement list, as gc's looping
-    label deepens the rest of its block)."""
+    label deepens the rest of its block). The caller must not change the answer."""
+    hit = _TOP_DEFERS.get(id(body))
+    if hit is not None and hit[0] is body:
+        return hit[1]
+    if len(_TOP_DEFERS) >= _TOP_DEFERS_KEPT:
+        _TOP_DEFERS.clear()
+    out = _toplevel_defers(body)
+    _TOP_DEFERS[id(body)] = (body, out)
+    return out
+
+
+def _toplevel_defers(body: object) -> tuple[list[T.Defer], set[int]]:
     nodes = list(T.walk_nodes(body))
     defers = [n for n in nodes if isinstance(n, T.Defer)]
+    if not defers:
+        return defers, set()
     seen: set[str] = set()
     looping: set[str] = set()
     for n in nodes:
