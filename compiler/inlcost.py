@@ -28,7 +28,7 @@ here (gc inlines them): the IR inliner does not copy a closure's context.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 
 from compiler.diag import Diagnostics, Pos
@@ -237,12 +237,27 @@ def _children_first(n: object) -> Iterator[object]:
         stack.extend(reversed(kids))
 
 
-def _nodes(d: T.FuncDecl) -> int:
+class _Walked:
+    """The nodes of each function body walked so far (T.walk_nodes' list), walked once:
+    the inliner's decisions visit every body several times."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[int, tuple[object, list[object]]] = {}
+
+    def __call__(self, body: object) -> list[object]:
+        """T.walk_nodes(body) as a list; the caller must not change it."""
+        hit = self.bodies.get(id(body))
+        if hit is None or hit[0] is not body:
+            hit = self.bodies[id(body)] = (body, list(T.walk_nodes(body)))
+        return hit[1]
+
+
+def _nodes(d: T.FuncDecl, nodes: Callable[[object], list[object]]) -> int:
     """How many nodes d's body has, closures' bodies included, up to BIG_FUNCTION_NODES."""
     n = 0
     stack: list[object] = [d.body]
     while stack:
-        for x in T.walk_nodes(stack.pop()):
+        for x in nodes(stack.pop()):
             n += 1
             if isinstance(x, T.FuncLit):
                 stack.append(x.decl.body)
@@ -251,13 +266,14 @@ def _nodes(d: T.FuncDecl) -> int:
     return n
 
 
-def _decls(p: T.Package) -> Iterator[tuple[T.FuncDecl, T.FuncLit | None]]:
+def _decls(p: T.Package, nodes: Callable[[object], Iterable[object]] = T.walk_nodes
+           ) -> Iterator[tuple[T.FuncDecl, T.FuncLit | None]]:
     """p's functions and, after each, the func literals inside it (depth first)."""
     for d in p.funcs:
         yield d, None
         stack: list[object] = [d.body] if d.body is not None else []
         while stack:
-            for x in T.walk_nodes(stack.pop()):
+            for x in nodes(stack.pop()):
                 if isinstance(x, T.FuncLit):
                     yield x.decl, x
                     stack.append(x.decl.body)
@@ -294,10 +310,12 @@ def can_inline_program(prog: T.Program, diags: Diagnostics,
     opts = opts or Options()
     if not opts.enabled:
         return Inlinability()
+    walked = _Walked()
+    decls = {id(p): list(_decls(p, walked)) for p in prog.packages}
     decl_of: dict[int, T.FuncDecl] = {}
     symbol: dict[int, str] = {}
     for p in prog.packages:
-        for d, _ in _decls(p):
+        for d, _ in decls[id(p)]:
             if d.func is not None:
                 decl_of[id(d.func)] = d
                 symbol[id(d)] = d.func.symbol
@@ -306,14 +324,14 @@ def can_inline_program(prog: T.Program, diags: Diagnostics,
     runtime = {id(d) for p in prog.packages if "runtime" in (p.path, p.name) for d in p.funcs}
     cs = _Costs(decl_of, symbol, set().union(*(_local_types(p) for p in prog.packages)),
                 runtime, imported or {}, {id(d) for p in prog.packages if p.path in separate
-                                          for d, _ in _decls(p)})
+                                          for d, _ in decls[id(p)]})
     costs: dict[str, int] = {}
     big: set[str] = set()
     lits: set[int] = set()
     direct: set[str] = set()
     for i, p in enumerate(prog.packages):
         report = opts.m > 0 and i == len(prog.packages) - 1
-        for d, lit in _decls(p):
+        for d, lit in decls[id(p)]:
             c = cs.cost(d)
             sym = symbol[id(d)]
             if c is not None:
@@ -321,15 +339,16 @@ def can_inline_program(prog: T.Program, diags: Diagnostics,
                 if report:
                     pos = d.func.pos if d.func is not None else d.pos
                     diags.warn(pos, f"can inline {d.name}")
-            if lit is None and d.body is not None and _nodes(d) >= BIG_FUNCTION_NODES:
+            if lit is None and d.body is not None and \
+                    _nodes(d, walked) >= BIG_FUNCTION_NODES:
                 big.add(sym)
     for p in prog.packages:
-        for d, _ in _decls(p):
+        for d, _ in decls[id(p)]:
             if d.body is None:
                 continue
             limit = BIG_FUNCTION_MAX_COST if symbol[id(d)] in big else MAX_BUDGET
             spawned: set[int] = set()  # do NOT inline a go or defer statement's call
-            for x in T.walk_nodes(d.body):
+            for x in walked(d.body):
                 if isinstance(x, T.Go | T.Defer):
                     spawned.add(id(x.call))
                 elif isinstance(x, T.Call) and isinstance(x.fn, T.FuncLit) and \
@@ -340,8 +359,8 @@ def can_inline_program(prog: T.Program, diags: Diagnostics,
                         direct.add(symbol[id(x.fn.decl)])
     lparens: dict[tuple[Pos, str], Pos] = {}
     if opts.m > 0 and prog.packages:
-        for d, _ in _decls(prog.packages[-1]):
-            for x in T.walk_nodes(d.body) if d.body is not None else ():
+        for d, _ in decls[id(prog.packages[-1])]:
+            for x in walked(d.body) if d.body is not None else ():
                 if isinstance(x, T.Call | T.MethodCall) and x.lparen is not None and \
                         (g := cs.callee(x)) is not None:
                     lparens[(x.pos, symbol[id(g)])] = x.lparen
