@@ -173,7 +173,8 @@ def fold_func(f: ir.Func) -> ir.Func:
         live = _reached(blocks, f.blocks[0].index, keep)
         f = replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
                                            if k.index in live]))
-    return propagate(reuse_addresses(f, tracked), tracked)
+    known = {id(i): ir.accesses(i) for b in f.blocks for i in b.instrs}
+    return propagate(reuse_addresses(f, tracked, known), tracked, known)
 
 
 Word = tuple[str, int]
@@ -195,7 +196,18 @@ def _addr_pair(a: ir.Instr, b: ir.Instr, tracked: frozenset[str]) -> AddrKey | N
     return a.x, a.y.value, b.y
 
 
-def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
+Known = dict[int, list[ir.Access]]
+"""ir.accesses of instructions, by id, computed once for both passes over a function
+(its instructions kept alive by the function, so an id stays theirs)."""
+
+
+def _accesses(i: ir.Instr, known: Known) -> list[ir.Access]:
+    a = known.get(id(i))
+    return a if a is not None else ir.accesses(i)
+
+
+def reuse_addresses(f: ir.Func, tracked: frozenset[str], known: Known | None = None
+                    ) -> ir.Func:
     """f with an element address computed again where the same computation's temporary
     still holds it read from that temporary. walk evaluates `perm[i], perm[j] =
     perm[j], perm[i]` as the two destination addresses, then the two source addresses
@@ -207,13 +219,14 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     read T."""
     if f.defers:
         return f
+    known = known if known is not None else {}
     # Only a slot's first word is asked about (the temporaries are one word): do NOT
     # list every word of an access, a [400e6]byte copy has fifty million.
     ndefs: dict[Word, int] = {}
     readin: dict[Word, set[int]] = {}
     for b in f.blocks:
         for i in b.instrs:
-            for a in ir.accesses(i):
+            for a in _accesses(i, known):
                 if a.off >= 8:
                     continue
                 w = (a.slot, 0)
@@ -250,7 +263,7 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
                 if held is not None and held != t2 and ndefs.get((t2, 0)) == 2 and \
                         readin.get((t2, 0), set()) <= {b.index} and \
                         slots[t2].size == 8 and slots[t2].kind is ir.SlotKind.AUTO and \
-                        _rename_reads(instrs, k + 2, t2, held):
+                        _rename_reads(instrs, k + 2, t2, held, known):
                     del instrs[k:k + 2]
                     changed = True
                     continue
@@ -258,7 +271,7 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
                 avail[key] = t2
                 k += 2
                 continue
-            for a in ir.accesses(i):
+            for a in _accesses(i, known):
                 if a.is_def and avail:
                     avail = {kk: v for kk, v in avail.items() if a.slot not in _key_slots(kk, v)}
             if isinstance(i, ir.Mov) and i.width == 8 and isinstance(i.dst, ir.Local) and \
@@ -280,18 +293,19 @@ def _key_slots(key: AddrKey, t: str) -> set[str]:
     return {t, *(o.slot for o in (key[0], key[2]) if isinstance(o, ir.Local))}
 
 
-def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str) -> bool:
+def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str, known: Known
+                  ) -> bool:
     """Rewrite the reads of word (old, 0) in instrs[start:] as reads of (new, 0), in
     place, if no instruction writes new before the last of them; else change nothing."""
     last = -1
     for k in range(start, len(instrs)):
-        if any(a.slot == old and not a.is_def for a in ir.accesses(instrs[k])):
+        if any(a.slot == old and not a.is_def for a in _accesses(instrs[k], known)):
             last = k
     for k in range(start, last):
-        if any(a.slot == new and a.is_def for a in ir.accesses(instrs[k])):
+        if any(a.slot == new and a.is_def for a in _accesses(instrs[k], known)):
             return False
     for k in range(start, last + 1):
-        if any(a.slot == old and a.is_def for a in ir.accesses(instrs[k])):
+        if any(a.slot == old and a.is_def for a in _accesses(instrs[k], known)):
             return False
     src, dst = ir.Local(old, 0), ir.Local(new, 0)
     for k in range(start, last + 1):
@@ -327,7 +341,7 @@ def _words(slot: str, off: int, size: int) -> list[Word]:
     return [(slot, k) for k in range(off - off % 8, off + size, 8)]
 
 
-def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
+def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -> ir.Func:
     """f with the reads of a word W that one `mov w8 W <- S` writes reading S instead,
     where S is a word of a tracked slot that no path from that move writes again (so W
     and S agree wherever W is read). The read then no longer waits for W's store to be
@@ -337,13 +351,14 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
     jumps from any call to its exit block)."""
     if f.defers:
         return f
+    known = known if known is not None else {}
     slots = {s.name: s for s in f.slots}
     defs: dict[Word, list[tuple[int, int]]] = {}
     bad: set[Word] = set()  # read other than as one whole word
     wide: set[str] = set()  # slots accessed in more than MAX_WORDS words at once
     for b in f.blocks:
         for k, i in enumerate(b.instrs):
-            for a in ir.accesses(i):
+            for a in _accesses(i, known):
                 if a.slot not in tracked or a.slot in wide:
                     continue
                 if a.size > 8 * MAX_WORDS:
@@ -408,12 +423,20 @@ def propagate(f: ir.Func, tracked: frozenset[str]) -> ir.Func:
         w = (op.slot, op.off)
         return ir.Local(*final(w)) if w in subst else op
 
+    renamed = {w[0] for w in subst}
     out = []
     for b in f.blocks:
         # W has one write, the move: every other mention reads it
-        instrs = [_map_reads(i, local) for i in b.instrs]
+        instrs = [_map_reads(i, local) if type(i) not in _LISTED or any(
+            a.slot in renamed for a in _accesses(i, known)) else i for i in b.instrs]
         out.append(ir.Block(b.index, tuple(instrs), b.term))
     return replace(f, blocks=tuple(out))
+
+
+_LISTED = frozenset(ir.ACCESS_CLASSES) - {ir.DeferProc}
+"""The instructions whose every Local operand but LoadAddr's src (an address-taken slot,
+never tracked) ir.accesses lists: _map_reads leaves one that lists no renamed slot as
+it is."""
 
 
 def _reached(blocks: dict[int, ir.Block], entry: int, keep: frozenset[int]) -> set[int]:

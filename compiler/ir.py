@@ -669,6 +669,8 @@ _ACCESS: dict[type, Callable[[Any], list[Access]]] = {
     StoreZero: _acc_ptr8, NilCheck: _acc_ptr8, BinOp: _acc_binop, FBinOp: _acc_binop,
     UnOp: _acc_unop, Call: _acc_call, CCall: _acc_ccall, DeferProc: _acc_defer,
 }
+ACCESS_CLASSES = frozenset(_ACCESS)
+"""The instruction classes accesses has a handler for."""
 
 
 def successors(t: Term) -> tuple[int, ...]:
