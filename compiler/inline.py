@@ -296,7 +296,7 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
                     head.append(_move(c.pos, ir.Local(pm.name + sfx), a.mem, a.size))
             for s in g.slots:
                 if s.name not in alias:
-                    ns = replace(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0)
+                    ns = ir.evolve(s, name=s.name + sfx, kind=ir.SlotKind.AUTO, off=0)
                     slots.append(ns)
                     byname[ns.name] = ns
             base = nxt
@@ -309,11 +309,11 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
                 t = x.term
                 match t:
                     case ir.Jump(target=tg):
-                        t = replace(t, target=order[tg])
+                        t = ir.evolve(t, target=order[tg])
                     case ir.If(cond=cond, then=th, els=el):
                         rc = _ren(cond, sfx, alias)
                         assert isinstance(rc, (ir.Local, ir.Global, ir.Imm, ir.SymAddr))
-                        t = replace(t, cond=rc, then=order[th], els=order[el])
+                        t = ir.evolve(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
                 instrs = tuple(_rename(i, sfx, alias, (gname, call_pos)) for i in x.instrs)

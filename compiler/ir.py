@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from compiler.diag import Pos
@@ -727,10 +727,11 @@ def renumber(blocks: list[Block]) -> tuple[Block, ...]:
         t = b.term
         match t:
             case Jump(target=tg):
-                t = replace(t, target=num[tg])
+                t = evolve(t, target=num[tg]) if num[tg] != tg else t
             case If(then=th, els=el):
-                t = replace(t, then=num[th], els=num[el])
-        instrs = tuple(replace(i, exit=num[i.exit])
+                t = evolve(t, then=num[th], els=num[el]) \
+                    if num[th] != th or num[el] != el else t
+        instrs = tuple(evolve(i, exit=num[i.exit])
                        if isinstance(i, DeferProc | OpenDefers) else i for i in b.instrs)
         out.append(Block(num[b.index], instrs, t))
     return tuple(out)
