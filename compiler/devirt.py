@@ -86,15 +86,16 @@ class _Func:
     reassigned: set[Var | None] = field(default_factory=set)
 
     def top(self, d: T.FuncDecl) -> None:
-        decls = _decls(d)
-        for fd in decls:
-            self._disqualify(fd)
-        for fd in decls:
-            self._calls(fd)
+        bodies = _bodies(d)
+        for nodes in bodies:
+            self._disqualify(nodes)
+        for nodes in bodies:
+            self._calls(nodes)
 
-    def _disqualify(self, d: T.FuncDecl) -> None:
-        """Add the variables d assigns after their definition or takes the address of."""
-        for n in T.walk_nodes(d.body):
+    def _disqualify(self, nodes: list[object]) -> None:
+        """Add the variables a body of nodes assigns after their definition or takes the
+        address of."""
+        for n in nodes:
             match n:
                 case T.Assign(lhs=lhs):
                     self.reassigned.update(_outer_var(x) for x in lhs)
@@ -103,11 +104,11 @@ class _Func:
                 case T.Range(key=k, value=v, define=False):
                     self.reassigned.update(_outer_var(x) for x in (k, v) if x is not None)
 
-    def _calls(self, d: T.FuncDecl) -> None:
-        """Record a replacement for each interface call of d (not in its closures)."""
+    def _calls(self, nodes: list[object]) -> None:
+        """Record a replacement for each interface call of a body of nodes (not in its
+        closures)."""
         defs: dict[Var, T.Expr] = {}
         wrapped: set[int] = set()
-        nodes = list(T.walk_nodes(d.body))
         for n in nodes:
             match n:
                 case T.VarDecl(vars=vs, values=vals) if len(vals) == len(vs):
@@ -172,11 +173,12 @@ class _Func:
                                        f"to {m_string(typ, self.pkg)}")
 
 
-def _decls(d: T.FuncDecl) -> list[T.FuncDecl]:
-    """d and the closures inside it, at any depth."""
-    out = [d]
-    for fd in out:
-        out.extend(n.decl for n in T.walk_nodes(fd.body) if isinstance(n, T.FuncLit))
+def _bodies(d: T.FuncDecl) -> list[list[object]]:
+    """The nodes (T.walk_nodes) of the bodies of d and of the closures inside it, at any
+    depth, each walked once."""
+    out = [list(T.walk_nodes(d.body))]
+    for nodes in out:
+        out.extend(list(T.walk_nodes(n.decl.body)) for n in nodes if isinstance(n, T.FuncLit))
     return out
 
 
