@@ -18,7 +18,6 @@ from compiler.reflectdata import ITAB_FUN
 from compiler.types import tree as T
 from compiler.types.typ import (
     PTRSIZE,
-    UINTPTR,
     UNSAFE_POINTER,
     Basic,
     Func,
@@ -38,6 +37,7 @@ from compiler.walk.base import (
     at,
     has_call,
 )
+from compiler.walk.closure import keeps_alive, unsafe_uintptr
 
 INTRINSICS: dict[str, ir.FOp | int] = {
     "math.Sqrt": ir.FOp.SQRT, "math.sqrt": ir.FOp.SQRT, "math.Floor": ir.FOp.FLOOR,
@@ -140,27 +140,38 @@ class CallWalker(WalkerBase):
             case T.MethodCall(recv=recv, method=m, args=args):
                 assert m.recv is not None
                 vals = self.args((recv, *args))
-                return self.go_call(pos, self.pb.opts.inlined.get(id(e)) or m.symbol,
-                                    (m.recv, *m.sig.params), vals, m.sig.results)
+                keep = self.keep_alive(pos, m, (recv, *args), vals)
+                res = self.go_call(pos, self.pb.opts.inlined.get(id(e)) or m.symbol,
+                                   (m.recv, *m.sig.params), vals, m.sig.results)
+                for k in keep:
+                    self.emit(ir.Mov(pos, self.temp(8), k))
+                return res
             case T.IfaceCall():
                 return self.iface_call(e)
         raise Unsupported(pos, type(e).__name__)
 
     def keep_alive(self, pos: Pos, f: Func, args: Sequence[T.Expr],
                    vals: Sequence[ir.Mem]) -> list[ir.Local]:
-        """For a call of a bodyless or `//go:uintptrkeepalive` function (gc's
-        UintptrKeepAlive: syscall.Syscall), each `uintptr(p)` argument of an
-        unsafe.Pointer p copied into an address-taken temporary, read again after the
-        call (gc's call.KeepAlive): what p points to stays alive until the call returns."""
-        if not (f.external or "uintptrkeepalive" in f.pragmas):
+        """For a call of a bodyless, `//go:uintptrkeepalive` or `//go:uintptrescapes`
+        function (gc's UintptrKeepAlive: syscall.Syscall), each `uintptr(p)` argument
+        of an unsafe.Pointer p, also one packed into its `...` slice, copied into an
+        address-taken temporary read again after the call (gc's call.KeepAlive): what
+        p points to stays alive until the call returns."""
+        if not keeps_alive(f):
             return []
         keep = []
         for a, m in zip(args, vals, strict=True):
-            if isinstance(a, T.Convert) and under(a.type) == UINTPTR and \
-                    under(a.x.type) == UNSAFE_POINTER:
+            if unsafe_uintptr(a):
                 k = self.temp(UNSAFE_POINTER, addrtaken=True)
                 self.emit(ir.Mov(a.pos, k, m))
                 keep.append(k)
+            elif isinstance(a, T.CompositeLit) and a.lbrace is None and \
+                    isinstance(m, ir.Local):
+                for j, el in enumerate(a.elems):
+                    if unsafe_uintptr(el.value):
+                        k = self.temp(UNSAFE_POINTER, addrtaken=True)
+                        self.emit(ir.Load(el.value.pos, k, m, 8 * j, 8))
+                        keep.append(k)
         return keep
 
     def intrinsic(self, pos: Pos, f: Func, vals: Sequence[ir.Mem]) -> ir.Mem:

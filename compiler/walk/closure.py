@@ -20,7 +20,9 @@ from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     UINTPTR,
+    UNSAFE_POINTER,
     Field,
+    Func,
     Pointer,
     Signature,
     Struct,
@@ -205,13 +207,25 @@ class ClosureWalker(WalkerBase):
             bound.append(v)
             return T.VarRef(pos, v.type, v)
 
+        def bind_kept(e: T.Expr) -> T.Expr:
+            # the wrapper holds p of uintptr(p), so its call keeps p's object alive
+            if isinstance(e, T.Convert) and unsafe_uintptr(e):
+                return T.Convert(e.pos, e.type, e.kind, bind(e.x), e.lparen)
+            if isinstance(e, T.CompositeLit) and e.lbrace is None:
+                return T.CompositeLit(e.pos, e.type, tuple(
+                    T.Element(el.key, bind_kept(el.value), el.colon) for el in e.elems))
+            return bind(e)
+
         wrapped: T.Expr
         match call:
+            case T.Call(fn=T.FuncRef(func=f) as fn, args=args) if keeps_alive(f):
+                wrapped = T.Call(call.pos, call.type, fn, tuple(bind_kept(a) for a in args))
             case T.Call(fn=fn, args=args):
                 wrapped = T.Call(call.pos, call.type, bind(fn), tuple(bind(a) for a in args))
             case T.MethodCall(recv=recv, method=m, args=args):
+                arg = bind_kept if keeps_alive(m) else bind
                 wrapped = T.MethodCall(call.pos, call.type, bind(recv), m,
-                                       tuple(bind(a) for a in args))
+                                       tuple(arg(a) for a in args))
             case T.IfaceCall(recv=recv, args=args):
                 wrapped = T.IfaceCall(call.pos, call.type, bind(recv), call.method,
                                       call.index, call.sig, tuple(bind(a) for a in args))
@@ -320,3 +334,16 @@ class ClosureWalker(WalkerBase):
         decl = T.FuncDecl(pos, sym.split(".", 1)[1], None, sig, None, params, results,
                           T.Block(pos, (body,)), captures=(rv,))
         self.pb.closures.append((decl, sym, set()))
+
+
+def keeps_alive(f: Func) -> bool:
+    """Whether a call of f keeps the objects of its `uintptr(p)` arguments alive until
+    it returns (gc's UintptrKeepAlive: bodyless, `//go:uintptrkeepalive` or
+    `//go:uintptrescapes`)."""
+    return f.external or bool(f.pragmas & {"uintptrkeepalive", "uintptrescapes"})
+
+
+def unsafe_uintptr(e: T.Expr) -> bool:
+    """Whether e is a conversion `uintptr(p)` of an unsafe.Pointer p."""
+    return isinstance(e, T.Convert) and under(e.type) == UINTPTR and \
+        under(e.x.type) == UNSAFE_POINTER
