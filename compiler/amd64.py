@@ -1258,7 +1258,8 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
     out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
     calls: list[Site] = []
     faults: list[Site] = []
-    maps: list[tuple[str, tuple[int, ...]]] = []
+    maps: list[tuple[str, tuple[int, ...], str]] = []
+    tables: list[tuple[str, tuple[int, ...]]] = []
     fconsts: set[int] = set()
     bylive = live.by_name() if live is not None else {}
     check = FrameCheck()
@@ -1277,6 +1278,9 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         fl = bylive.get(f.name)
         if fl is not None:
             maps.extend(_func_maps(fg, fl))
+            table = _objects_table(fg, fl)
+            if table:
+                tables.append((objects_label(f.name), table))
     check.done()
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     for i, sym in enumerate(prog.externs):
@@ -1289,7 +1293,7 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                               for f in prog.funcs], faults))
     out.extend(_fconst_data(fconsts))
     if live is not None:
-        out.extend(_stackmaps(maps))
+        out.extend(_stackmaps(maps, tables))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
     return "\n".join(out) + "\n"
 
@@ -1305,12 +1309,13 @@ def _weak_hook(sym: str, i: int) -> list[str]:
             "\t.section\t.rodata", f'.Lhookname.{i}:\n\t.asciz\t"{esc}"']
 
 
-def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
+def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...], str]]:
     """Each call's return label with its stack map: the outgoing argument bytes, then
     (offset, count, stride) runs of the %rbp-relative offsets of the live pointer words
-    and of the saved callee-saved registers. fg.calls is in text order, each with its IR
-    call's ordinal, fl.calls in IR order; do NOT emit a `call` outside an IR call
-    instruction."""
+    and of the saved callee-saved registers, then the open-coded defers; and the label
+    of the function's stack-object table ("0": none). fg.calls is in text order, each
+    with its IR call's ordinal, fl.calls in IR order; do NOT emit a `call` outside an
+    IR call instruction."""
     if len(fg.calls) != len(fl.calls):
         raise ValueError(f"stack maps: {fg.f.name} has {len(fg.calls)} calls, "
                          f"liveness saw {len(fl.calls)}")
@@ -1320,6 +1325,7 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
     saved = [(-8 * (k + 1), 1, 8) for k in range(len(fg.alloc.saved))]
     inregs = {s for s, _ in fg.alloc.regs}
     od = _open_desc(fg)
+    objs = objects_label(fg.f.name) if _objects_table(fg, fl) else "0"
     out = []
     for lab, _, n in fg.calls:
         c = fl.calls[n]
@@ -1331,23 +1337,24 @@ def _func_maps(fg: FuncGen, fl: FuncLive) -> list[tuple[str, tuple[int, ...]]]:
             runs.extend((fg.where[s] + o + k * st, 1, 8) for k in range(cnt)
                         if (s, o + k * st) not in fg.alloc.regs)
         merged = _merge_runs(runs)
-        out.append((lab, (c.outargs, len(merged), *(x for r in merged for x in r), *od)))
+        out.append((lab, (c.outargs, len(merged), *(x for r in merged for x in r), *od),
+                    objs))
     if od != (0,):
-        out.insert(0, (open_label(fg.f.name), _resume_map(fg, out, saved, od)))
+        out.insert(0, (open_label(fg.f.name), _resume_map(fg, out, saved, od), objs))
     return out
 
 
-def _resume_map(fg: FuncGen, maps: list[tuple[str, tuple[int, ...]]],
+def _resume_map(fg: FuncGen, maps: list[tuple[str, tuple[int, ...], str]],
                 saved: list[tuple[int, int, int]], od: tuple[int, ...]) -> tuple[int, ...]:
     """The map a frame with open-coded defers is scanned with when a fault stops it (no
     call's map holds there; gc scans such a frame at its deferreturn): the words live at
-    every call (the defers' closures and the frame's stack objects), the closure slots
-    and the results' pointer words, which a recovered panic returns. Its outgoing
+    every call (the defers' closures), the closure slots and the results' pointer
+    words, which a recovered panic returns. Its outgoing
     argument count is -1, which marks the row (runtime.stackmap_scan_open); it is the
     function's first row, so runtime.stackmap_opendefers finds the defers even in a
     function that makes no call (`*p = 0; for {}`)."""
     common: set[int] | None = None
-    for _, m in maps:
+    for _, m, _ in maps:
         words = {m[2 + 3 * k] + j * m[4 + 3 * k]
                  for k in range(m[1]) for j in range(m[3 + 3 * k])}
         common = words if common is None else common & words
@@ -1360,6 +1367,28 @@ def _resume_map(fg: FuncGen, maps: list[tuple[str, tuple[int, ...]]],
                         if (sl.name, w) not in fg.alloc.regs)
     merged = _merge_runs(list(saved) + [(w, 1, 8) for w in sorted(keep)])
     return (-1, len(merged), *(x for r in merged for x in r), *od)
+
+
+def objects_label(name: str) -> str:
+    """The label of a function's stack-object table."""
+    return f".Lstkobj{quote_free(name)}"
+
+
+def _objects_table(fg: FuncGen, fl: FuncLive) -> tuple[int, ...]:
+    """fg's stack-object table (runtime.stackmap_objects): the number of its stack
+    objects, then each one's %rbp-relative offset, size, number of runs and (offset,
+    count, stride) runs of its pointer words; () when it has none."""
+    out: list[int] = []
+    n = 0
+    for name, size, runs in fl.objects:
+        if name not in fg.where:
+            continue
+        n += 1
+        base = fg.where[name]
+        out += (base, size, len(runs))
+        for _, o, cnt, st in runs:
+            out += (base + o, cnt, st)
+    return (n, *out) if n else ()
 
 
 def open_label(name: str) -> str:
@@ -1391,23 +1420,27 @@ def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _stackmaps(maps: list[tuple[str, tuple[int, ...]]]) -> list[str]:
+def _stackmaps(maps: list[tuple[str, tuple[int, ...], str]],
+               tables: list[tuple[str, tuple[int, ...]]]) -> list[str]:
     """`runtime.stackmaps`: {return pc, map} pairs in text order (so sorted by pc), and
     `runtime.nstackmaps`; a map is {outargs, n, (off, count, stride)[n], nopen,
-    deferBits offset, slot offsets[nopen]} quads (nopen 0: no open-coded defers, and
-    nothing follows), shared when equal."""
-    shared: dict[tuple[int, ...], str] = {}
+    deferBits offset, slot offsets[nopen], objects} quads (nopen 0: no open-coded
+    defers, and no deferBits or slots follow; objects: the address of the function's
+    stack-object table, 0 if none), shared when equal; then the tables (`_objects_table`)."""
+    shared: dict[tuple[tuple[int, ...], str], str] = {}
     rows = []
-    for lab, m in maps:
-        if m not in shared:
-            shared[m] = f".Lsm.{len(shared)}"
-        rows.append(f"\t.quad\t{lab}, {shared[m]}")
+    for lab, m, objs in maps:
+        if (m, objs) not in shared:
+            shared[m, objs] = f".Lsm.{len(shared)}"
+        rows.append(f"\t.quad\t{lab}, {shared[m, objs]}")
     out = ["\t.section\t.rodata", "\t.balign\t8", '\t.globl\t"runtime.stackmaps"',
            '"runtime.stackmaps":', *rows, '\t.globl\t"runtime.nstackmaps"',
            '"runtime.nstackmaps":', f"\t.quad\t{len(rows)}"]
-    for m, label in shared.items():
-        words = ", ".join(str(x) for x in m)
+    for (m, objs), label in shared.items():
+        words = ", ".join(str(x) for x in (*m, objs))
         out.append(f"{label}:\n\t.quad\t{words}")
+    for label, t in tables:
+        out.append(f"{label}:\n\t.quad\t{', '.join(str(x) for x in t)}")
     return out
 
 

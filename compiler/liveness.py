@@ -16,10 +16,18 @@ being built: `mov $type.int(SB)`) or zeroes cannot reach the heap; it is left ou
 maps and the reports.
 
 Address-taken slots (the source of a `LoadAddr`, and those walk declares so: the copy
-of `p` in `syscall.Syscall(..., uintptr(p), ...)`, gc's KeepAlive) may be read and
-written through pointers at any point, so they are never killed: the maps always list
-their pointer words, and `-live` reports each as `stack object NAME TYPE` at its first
-mention.
+of `p` in `syscall.Syscall(..., uintptr(p), ...)`, gc's KeepAlive) are gc's stack
+objects. In the stack maps they are tracked as gc's liveness tracks them: taking the
+address reads the whole slot and a direct write kills what it covers, so a slot is in
+a call's map while the frame itself will still read it; every map of the function
+also points to the table of its stack objects (FuncLive.objects), which the collector
+scans whole when it finds a pointer into one in a scanned word
+(compiler/runtime/stackobj.c), as gc's runtime does. So in
+
+    var s struct{ h *T }; s.h = new(T); g(&s); gc()
+
+s is in no map after g returns and nothing points to it: s.h can be collected during
+gc(). `-live` reports each as `stack object NAME TYPE` at its first mention.
 
 Size-only temporaries (`Slot.type is None`) may hold raw pointers in any word (walk
 uses them for element and map-entry addresses), so the stack maps list every live word
@@ -33,6 +41,7 @@ of open-coded defers (ir.OpenDefers) are live at every call, as gc's are.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator, Sequence
@@ -91,14 +100,16 @@ class CallLive:
 @dataclass(frozen=True, slots=True)
 class FuncLive:
     """One function: the names live at entry, one CallLive per call instruction in
-    block and instruction order (the order amd64 emits `call`s in), and the
-    address-taken slots as (pos, name, type) triples."""
+    block and instruction order (the order amd64 emits `call`s in), the address-taken
+    slots as (pos, name, type) triples for -live, and its stack objects for the
+    collector as (slot, size, runs of its pointer words)."""
 
     name: str
     pos: Pos
     entry: tuple[str, ...]
     calls: tuple[CallLive, ...]
     stackobjs: tuple[tuple[Pos, str, str], ...]
+    objects: tuple[tuple[str, int, tuple[Run, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +176,8 @@ class Frame:
     addr: int = 0
     kept: int = 0
     static: int = 0
+    sticky: int = 0
+    taken: frozenset[str] = frozenset()
 
     @staticmethod
     def of(f: ir.Func) -> Frame:
@@ -187,6 +200,8 @@ class Frame:
                     taken.add(i.src.slot)
         for name in taken:
             fr.addr |= fr.span(ir.Local(name), fr.slots[name].size)
+        fr.taken = frozenset(taken)
+        fr.sticky = fr.addr & ~fr.kept
         dynamic = fr.addr
         for s in f.slots:
             if s.kind is ir.SlotKind.PARAM:
@@ -241,13 +256,19 @@ class Frame:
 
     def full(self, m: ir.Mem, size: int) -> int:
         """The mask of the words that size bytes at m overwrite completely (a word ends
-        at 8 bytes or at the end of its slot); a declared address-taken slot's are
-        overwritten for the reports only (gc_runs keeps every address-taken word)."""
+        at 8 bytes or at the end of its slot), but never the `sticky` ones (the
+        reports' model: an address-taken slot not declared so is never dead)."""
         if not isinstance(m, ir.Local) or m.slot not in self.slots or size <= 0:
             return 0
         end = min(m.off + size, self.slots[m.slot].size)
         last = end - 1 if end == self.slots[m.slot].size else end - 8
-        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~(self.addr & ~self.kept)
+        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~self.sticky
+
+    def whole(self, m: ir.Operand) -> int:
+        """The mask of the words of the slot m is in (0 unless a stack slot)."""
+        if not isinstance(m, ir.Local) or m.slot not in self.slots:
+            return 0
+        return self.span(ir.Local(m.slot), self.slots[m.slot].size)
 
     def bits(self, mask: int) -> Iterator[Word]:
         """The words of mask, in index order."""
@@ -260,8 +281,10 @@ class Frame:
             k = text.find("1", k + 1)
 
 
-def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
-    """The words instruction i reads, and the words it overwrites completely."""
+def use_def(fr: Frame, i: ir.Instr, taking: bool = False) -> tuple[int, int]:
+    """The words instruction i reads, and the words it overwrites completely; with
+    taking, taking a slot's address reads all of it (gc's SymAddr effect: a later
+    holder of the address sees every value written so far)."""
     match i:
         case ir.Mov(dst=d, src=s, width=w):
             return fr.span(s, w), fr.full(d, w)
@@ -269,8 +292,8 @@ def use_def(fr: Frame, i: ir.Instr) -> tuple[int, int]:
             return fr.span(s, n), fr.full(d, n)
         case ir.Zero(dst=d, size=n):
             return 0, fr.full(d, n)
-        case ir.LoadAddr(dst=d):
-            return 0, fr.full(d, 8)
+        case ir.LoadAddr(dst=d, src=s):
+            return fr.whole(s) if taking else 0, fr.full(d, 8)
         case ir.Load(dst=d, ptr=p, size=n):
             return fr.span(p, 8), fr.full(d, n)
         case ir.Store(ptr=p, src=s, size=n):
@@ -337,14 +360,16 @@ def term_use(fr: Frame, f: ir.Func, t: ir.Term) -> int:
 
 
 def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
-    """The fixed point: each block's live-in mask, and for each call instruction of each
-    block the mask live across it (live after it, minus what it defines)."""
+    """The fixed point of the stack maps: each block's live-in mask, and for each call
+    instruction of each block the mask live across it (live after it, minus what it
+    defines). Address-taken words die as others do (see the module docstring)."""
     n = len(f.blocks)
     exits = f.defer_exits
     always = open_slots(f, fr)
     ins = [0] * n
     across: list[list[int]] = [[] for _ in range(n)]
-    ud = [[use_def(fr, i) for i in b.instrs] for b in f.blocks]
+    mf = dataclasses.replace(fr, sticky=0)
+    ud = [[use_def(mf, i, True) for i in b.instrs] for b in f.blocks]
     changed = True
     while changed:
         changed = False
@@ -373,12 +398,11 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
 
 
 def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
-    """The words of mask (plus the address-taken ones) the collector must scan, as runs:
-    typed pointer words, and every whole word of a size-only temporary. Found from
-    stretches of set bits, visiting only the slots that hold one (do NOT visit slot by
-    slot or word by word: a frame has thousands of slots and a function thousands of
-    calls)."""
-    live = (mask | fr.addr) & ~fr.static
+    """The words of mask the collector must scan, as runs: typed pointer words, and
+    every whole word of a size-only temporary. Found from stretches of set bits,
+    visiting only the slots that hold one (do NOT visit slot by slot or word by word: a
+    frame has thousands of slots and a function thousands of calls)."""
+    live = mask & ~fr.static
     out: list[Run] = []
     starts = fr.starts
     last = len(starts) - 1
@@ -402,6 +426,19 @@ def gc_runs(fr: Frame, mask: int) -> tuple[Run, ...]:
                     out.append((name, first, n, st))
             a = text.find("1", b, end)
         k = text.find("1", starts[i + 1]) if i < last else -1
+    return tuple(out)
+
+
+def objects(fr: Frame) -> tuple[tuple[str, int, tuple[Run, ...]], ...]:
+    """The frame's stack objects for the collector: each address-taken slot that may
+    hold a pointer, with its size and the runs of its pointer words."""
+    out = []
+    for name, slot in fr.slots.items():
+        if name not in fr.taken:
+            continue
+        runs = gc_runs(fr, fr.span(ir.Local(name), slot.size))
+        if runs:
+            out.append((name, slot.size, runs))
     return tuple(out)
 
 
@@ -485,7 +522,7 @@ def liveness_func(f: ir.Func, report: bool = False) -> FuncLive:
             nm = names[len(calls)] if names else ()
             calls.append(CallLive(i.pos, callee, gc_runs(fr, mask), nm, outargs))
     objs = stack_objects(fr, f) if report else ()
-    return FuncLive(f.name, f.pos, entry, tuple(calls), objs)
+    return FuncLive(f.name, f.pos, entry, tuple(calls), objs, objects(fr))
 
 
 def liveness_program(prog: ir.Program, diags: Diagnostics,

@@ -105,13 +105,13 @@ FORMAT = 8
 class FuncCode:
     """One function's assembly (its symbol's lines and amd64.FuncGen's, one string), its
     calls' return labels with their positions, inlined frames included (amd64.Site, for
-    runtime.pctab), and their stack maps (runtime.stackmaps). Plain strings and tuples:
-    reading a unit costs little more than its size."""
+    runtime.pctab), their stack maps (runtime.stackmaps) and its stack-object table.
+    Plain strings and tuples: reading a unit costs little more than its size."""
 
     name: str
     text: str
     calls: tuple[amd64.Site, ...]
-    maps: tuple[tuple[str, tuple[int, ...]], ...]
+    maps: tuple[tuple[str, tuple[int, ...], str], ...]
     file: str
     line: int
     """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
@@ -121,6 +121,8 @@ class FuncCode:
     """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
     faults: tuple[amd64.Site, ...] = ()
     """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
+    objects: tuple[int, ...] = ()
+    """Its stack-object table (amd64._objects_table; () for none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +287,12 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
             ln.text if ln.pos is None else "\t" + ln.text for ln in lines)])
         fl = bylive.get(f.name)
         maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
+        objs = amd64._objects_table(fg, fl) if fl is not None else ()
         calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
         faults = tuple(amd64.call_site(lab, f.name, pos) for lab, pos in fg.faults)
         funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
-                              frozenset(fg.fconsts), amd64.has_params(f), faults))
+                              frozenset(fg.fconsts), amd64.has_params(f), faults,
+                              objs))
     check.done()
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
@@ -420,7 +424,8 @@ def link_text(units: Sequence[Unit]) -> str:
     out.extend(amd64._pctab(calls, [_functab_row(fc) for fc in lib.funcs + main.funcs],
                             faults))
     out.extend(amd64._fconst_data({c for fc in lib.funcs + main.funcs for c in fc.fconsts}))
-    out.extend(amd64._stackmaps([m for fc in lib.funcs + main.funcs for m in fc.maps]))
+    out.extend(amd64._stackmaps([m for fc in lib.funcs + main.funcs for m in fc.maps],
+                                _object_tables(lib.funcs + main.funcs)))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
     return "\n".join(out) + "\n"
 
@@ -481,6 +486,11 @@ def _links_reflect(*parts: _Chosen) -> bool:
     return any(fc.name.startswith("reflect.") for c in parts for fc in c.funcs)
 
 
+def _object_tables(funcs: Sequence[FuncCode]) -> list[tuple[str, tuple[int, ...]]]:
+    """The stack-object tables of funcs, with their labels."""
+    return [(amd64.objects_label(fc.name), fc.objects) for fc in funcs if fc.objects]
+
+
 def _functab_row(fc: FuncCode) -> tuple[str, str, int, bool]:
     return fc.name, fc.file, fc.line, fc.params
 
@@ -499,7 +509,7 @@ def _part(c: _Chosen, head: list[str], lib: _Chosen | None,
     maps = [m for fc in c.funcs for m in fc.maps]
     faults = [s for fc in c.funcs for s in fc.faults]
     tables = (amd64._pctab(calls, [_functab_row(fc) for fc in c.funcs], faults)
-              + amd64._stackmaps(maps))
+              + amd64._stackmaps(maps, _object_tables(c.funcs)))
     out.extend(_retable(tables, lib, c))
     out.extend(amd64._fconst_data({x for fc in c.funcs for x in fc.fconsts}))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')

@@ -91,16 +91,30 @@ def test_subword_slot_write_is_a_full_write() -> None:
     assert fr.full(ir.Local("b"), 1) == 1
 
 
-def test_address_taken_slot_is_always_scanned_and_reported_as_stack_object() -> None:
+def test_address_taken_slot_is_a_stack_object_mapped_while_the_frame_reads_it() -> None:
     x = slot("x", PINT)
     q = slot("q", Pointer(PINT))
     f = func([x, q], ([ir.Zero(pos(2), ir.Local("x"), 8),
                        ir.LoadAddr(pos(3), ir.Local("q"), ir.Local("x")),
                        ir.Call(pos(3), "main.g", (ir.Arg(ir.Local("q"), 0, 8),), (), 8),
-                       call(4)], ir.Ret(pos(5))))
+                       call(4), use(5, "x"), call(6)], ir.Ret(pos(7))))
     fl = liveness.liveness_func(f)
-    assert [c.words for c in fl.calls] == [(("x", 0),), (("x", 0),)]
-    assert reports(f) == ["2: stack object x *int"]
+    assert [c.words for c in fl.calls] == [(("x", 0),), (("x", 0),), ()]
+    assert fl.objects == (("x", 8, (("x", 0, 1, 8),)),)
+    assert reports(f) == ["2: stack object x *int", "3: live at call to g: x",
+                          "4: live at call to h: x"]
+
+
+def test_taking_an_address_reads_the_slot() -> None:
+    x = slot("x", PINT)
+    q = slot("q", Pointer(PINT))
+    f = func([x, q], ([ir.CCall(pos(2), "runtime.newobject", (ir.SymAddr("type.int"),),
+                                (ir.Local("x"),)),
+                       call(3), ir.LoadAddr(pos(4), ir.Local("q"), ir.Local("x")),
+                       ir.Call(pos(4), "main.g", (ir.Arg(ir.Local("q"), 0, 8),), (), 8)],
+                      ir.Ret(pos(5))))
+    fl = liveness.liveness_func(f)
+    assert [c.words for c in fl.calls] == [(), (("x", 0),), ()]
 
 
 def test_static_words_are_not_heap_pointers() -> None:
@@ -223,8 +237,9 @@ def test_driver_reports_and_emits_sorted_stack_maps(tmp_path: Path) -> None:
     # f's frame: p and q are params at 16(%rbp) and 24(%rbp).
     fmaps = [m for lab, m in rows if lab.startswith(f".Lret{amd64.quote_free('main.f')}.")]
     bodies = dict(re.findall(r"^(\.Lsm\.\d+):\n\t\.quad\t(.*)$", asm, re.M))
-    # {outargs, n, (off, count, stride)..., nopen}: p and q are one run; no open defers
-    assert [bodies[m] for m in fmaps] == ["0, 1, 16, 2, 8, 0", "0, 1, 16, 1, 8, 0"]
+    # {outargs, n, (off, count, stride)..., nopen, nobj}: p and q are one run; no open
+    # defers, no stack objects
+    assert [bodies[m] for m in fmaps] == ["0, 1, 16, 2, 8, 0, 0", "0, 1, 16, 1, 8, 0, 0"]
 
 
 def test_dump_live(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@
  *      statics such as the defer list and the itab cache, the signal stack), and the
  *      stack from the spill area up to __libc_stack_end, frame by frame along the %rbp
  *      chain (scanframe: compiled Go frames precisely from their stack maps, see
- *      stackmap.c; C runtime frames conservatively);
+ *      stackmap.c; C runtime frames conservatively), then the stack objects (address-
+ *      taken variables, stackobj.c) that a root word points into, transitively;
  *   3. sweep every span: alloc bits := mark bits; empty spans return their pages to
  *      the page heap, which coalesces neighbours and gives surplus free pages back to
  *      the kernel with madvise(MADV_DONTNEED), so RSS follows the live heap.
@@ -51,6 +52,7 @@
 #include "malloc.h"
 #include "sched.h"
 #include "stackmap.h"
+#include "stackobj.h"
 
 enum {
     PAGESHIFT = 13,
@@ -467,6 +469,20 @@ static void scanblock(uintptr_t lo, uintptr_t hi) {
 
 static void markptr(void *p) { markword((uintptr_t)p); }
 
+/* rootword: w is a root (a stack, data or scheduler word, or a stack object's): mark
+   the heap object or queue the stack object it points into (stackobj.c). */
+static void rootword(uintptr_t w) {
+    stackobj_root(w);
+    markword(w);
+}
+
+static void rootptr(void *p) { rootword((uintptr_t)p); }
+
+static void rootblock(uintptr_t lo, uintptr_t hi) {
+    lo = (lo + 7) & ~(uintptr_t)7;
+    for (uintptr_t p = lo; p + 8 <= hi; p += 8) rootword(*(const uintptr_t *)p);
+}
+
 /* scaninside: mark what the object p points into reaches, but not the object itself:
    its words pointing back into it are skipped (gc's scanobject), so only a longer
    cycle keeps it. */
@@ -505,20 +521,20 @@ static int ismarked(void *p) {
    without defers) are scanned conservatively. Returns whether the frame had a map. */
 static int scanframe(uintptr_t lo, uintptr_t hi, uintptr_t pc, int calleemap,
                      const deferrec *defers) {
-    if (pc != 0 && stackmap_scan_frame(pc, hi, markptr)) {
-        if (!calleemap) scanblock(lo, lo + stackmap_outargs(pc));
+    if (pc != 0 && stackmap_scan_frame(pc, hi, rootptr)) {
+        if (!calleemap) rootblock(lo, lo + stackmap_outargs(pc));
         return 1;
     }
     if (pc != 0) {
         for (const deferrec *d = defers; d != NULL; d = d->link) {
             if (d->rbp == hi) {
-                if (stackmap_scan_resume(d->pc, hi, markptr)) return 1;
+                if (stackmap_scan_resume(d->pc, hi, rootptr)) return 1;
                 break;
             }
         }
-        if (stackmap_scan_open(pc, hi, markptr)) return 1;
+        if (stackmap_scan_open(pc, hi, rootptr)) return 1;
     }
-    scanblock(lo, hi);
+    rootblock(lo, hi);
     return 0;
 }
 
@@ -536,8 +552,24 @@ static void scanstack(uintptr_t sp, uintptr_t fp, uintptr_t top, const deferrec 
         if (next <= fp || next >= top || (next & 7) != 0) break;
         fp = next;
     }
-    scanblock(lo, top);
+    rootblock(lo, top);
 }
+
+/* gatherstack: gather the stack objects of the frames scanstack would scan. */
+static void gatherstack(uintptr_t sp, uintptr_t fp, uintptr_t top, const deferrec *defers) {
+    (void)defers;
+    uintptr_t lo = sp, pc = 0;
+    while (fp >= lo && fp < top) {
+        uintptr_t next = ((const uintptr_t *)fp)[0];
+        if (pc != 0) stackobj_add(pc, fp);
+        pc = ((const uintptr_t *)fp)[1];
+        lo = fp + 16;
+        if (next <= fp || next >= top || (next & 7) != 0) break;
+        fp = next;
+    }
+}
+
+static void noblock(uintptr_t lo, uintptr_t hi) { (void)lo, (void)hi; }
 
 /* drain: scan the queued objects until none is left. An object is queued when a word
    pointing at it is scanned, mostly long after its memory was last touched, so the
@@ -638,9 +670,14 @@ int64_t debug_setGCPercent(int64_t percent) {
 void gccollect(uintptr_t sp, uintptr_t fp) __asm__("runtime.gccollect");
 void gccollect(uintptr_t sp, uintptr_t fp) {
     gc_ngc++;
-    scanblock((uintptr_t)__data_start, (uintptr_t)_end);
+    gatherstack(sp, fp, curstacktop(), curg->defers);
+    sched_scanroots(noblock, gatherstack);
+    stackobj_ready();
+    rootblock((uintptr_t)__data_start, (uintptr_t)_end);
     scanstack(sp, fp, curstacktop(), curg->defers);
-    sched_scanroots(scanblock, scanstack);
+    sched_scanroots(rootblock, scanstack);
+    stackobj_drain(rootword);
+    stackobj_reset();
     drain();
     finalizer_mark(ismarked, markptr, scaninside, drain);
     heap_live = sweep();

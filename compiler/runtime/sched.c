@@ -49,6 +49,7 @@
 #include "malloc.h"
 #include "sched.h"
 #include "stackmap.h"
+#include "stackobj.h"
 
 /* RT marks the entry points compiled code calls (declared in compiler/builtin/runtime.go);
    the runtime's own symbols and the runtime package's functions spell out their label. */
@@ -544,6 +545,8 @@ static void adjust(const moving *m, uintptr_t p) {
     if (v >= m->lo && v < m->hi) *(uintptr_t *)(p + m->delta) = v + m->delta;
 }
 
+static void adjustobj(void *m, uintptr_t p) { adjust(m, p); }
+
 static void adjustrange(const moving *m, uintptr_t lo, uintptr_t hi) {
     for (uintptr_t p = (lo + 7) & ~(uintptr_t)7; p + 8 <= hi; p += 8) adjust(m, p);
 }
@@ -559,6 +562,7 @@ static void adjustframes(const moving *m, uintptr_t *save) {
         if (map != NULL) {
             for (const int64_t *r = map + 2; r < map + 2 + 3 * map[1]; r += 3)
                 for (int64_t k = 0; k < r[1]; k++) adjust(m, fp + (uintptr_t)(r[0] + k * r[2]));
+            stackobj_adjust(pc, fp, adjustobj, (void *)m);
             if (!calleemap) adjustrange(m, lo, lo + (uintptr_t)map[0]);
             calleemap = 1;
         } else {

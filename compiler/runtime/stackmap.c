@@ -9,7 +9,11 @@
  *     map:                {outargs, n, run[0], ..., run[n-1], open}  (quads)
  *     run:                {off, count, stride}: the words off + k*stride, k < count
  *     open:               {nopen, bits, slot[0], ..., slot[nopen-1]}: the function's
- *                         open-coded defers (nopen 0: none, nothing follows)
+ *                         open-coded defers (nopen 0: none, no bits or slots follow)
+ *     objects:            the address of the function's stack-object table, 0: none
+ *     table:              {nobj, obj[0], ..., obj[nobj-1]}
+ *     obj:                {off, size, nruns, run[0], ..., run[nruns-1]}: an address-taken
+ *                         slot at off of size bytes and the runs of its pointer words
  *
  * where the runs cover the %rbp-relative byte offsets of the live pointer words of the
  * frame (negative: locals; 16 and up: params and results in the caller's outgoing
@@ -118,6 +122,20 @@ int stackmap_scan_frame(uintptr_t retpc, uintptr_t fp, void (*mark)(void *)) {
 uintptr_t stackmap_outargs(uintptr_t retpc) {
     const int64_t *m = stackmap_lookup(retpc);
     return m == NULL ? 0 : (uintptr_t)m[0];
+}
+
+/* objectsof: the stack-object table of map m's function, or NULL. */
+static const int64_t *objectsof(const int64_t *m) {
+    const int64_t *od = m + 2 + 3 * m[1];
+    return (const int64_t *)(uintptr_t)(od[0] > 0 ? od[2 + od[0]] : od[1]);
+}
+
+static const int64_t *firstrow(uintptr_t pc);
+
+const int64_t *stackmap_objects(uintptr_t pc) {
+    const int64_t *m = stackmap_lookup(pc);
+    if (m == NULL) m = firstrow(pc);
+    return m == NULL ? NULL : objectsof(m);
 }
 
 /* The compiled functions in text order (amd64.py's runtime.functab rows). */

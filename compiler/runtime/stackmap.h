@@ -29,6 +29,12 @@ uintptr_t stackmap_outargs(uintptr_t retpc);
    (a C frame or an unknown pc). */
 const int64_t *stackmap_lookup(uintptr_t retpc);
 
+/* stackmap_objects: for a return address or any other pc in a compiled function, the
+   table of its stack objects {nobj, {off, size, nruns, {off, count, stride}[nruns]}
+   [nobj]} (offsets %rbp-relative), or NULL when it has none or pc is in no compiled
+   function. */
+const int64_t *stackmap_objects(uintptr_t pc);
+
 /* stackmap_opendefers: for any pc in a compiled function with open-coded defers, the
    words {n, deferBits offset, closure slot offsets[n]} (%rbp-relative) its stack maps
    end with; NULL for other functions, C code or an unknown pc. */
