@@ -7,7 +7,9 @@ s.ptr + i*size into v, assign i, the loop body), post (i = next), end. Over a st
 runtime.decoderune gives each rune and the next index; over a map
 runtime.mapiterinit/mapiternext walk a 4-word iterator in a temp, holding key and
 element pointers (nil at the end). Over a channel each round is
-`ok = runtime.chanrecv2(c, &tmp)`, leaving the loop when ok is false (closed, drained).
+`ok = runtime.chanrecv2(c, &tmp)`, leaving the loop when ok is false (closed, drained);
+tmp is zeroed once v has its value (gc's walkRange), so it does not keep the value
+alive while the body runs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from compiler.types.typ import (
     Pointer,
     Slice,
     Struct,
+    has_pointers,
     is_string,
     size_of,
     type_string,
@@ -169,7 +172,9 @@ class RangeWalker(WalkerBase):
         self.start(end)
 
     def range_chan(self, s: T.Range, u: Chan) -> None:
-        """for v := range c: receive into v until c is closed and drained."""
+        """for v := range c: receive into v until c is closed and drained; the buffer
+        is zeroed once v has the value, as gc does (issue 15281: `v = nil` in the body
+        must let the value be collected)."""
         pos = s.pos
         for v in s.vars:
             self.declare(pos, v)
@@ -185,6 +190,8 @@ class RangeWalker(WalkerBase):
         self.start(body)
         if s.key is not None and not isinstance(s.key, T.Blank):
             self.write(pos, self.lvalue(s.key), buf, u.elem)
+        if has_pointers(u.elem):
+            self.write_zero(pos, Direct(buf), u.elem)
         self.loops.append(Loop(s.label, end, head))
         self.block(s.body)
         self.loops.pop()
