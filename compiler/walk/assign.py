@@ -24,6 +24,7 @@ from compiler.types.typ import (
     UNSAFE_POINTER,
     Map,
     Type,
+    VarKind,
     size_of,
     under,
 )
@@ -55,9 +56,12 @@ class AssignWalker(WalkerBase):
             lv = self.declare(s.pos, v)
             self.write(s.pos, lv, m, v.type)
 
-    def values(self, exprs: Sequence[T.Expr], n: int) -> list[ir.Mem]:
+    def values(self, exprs: Sequence[T.Expr], n: int, results: bool = False) -> list[ir.Mem]:
         """The n values of exprs (one Tuple-typed call, or n expressions), each in a
-        location no later assignment of this statement can change."""
+        location no later assignment of this statement can change; with results (a
+        return's, assigned to the results only), a variable that is no result is read
+        in place when the results are written, after the other values (gc's
+        walkReturn)."""
         if len(exprs) == 1 and n > 1:
             return self.multi(exprs[0])
         if n > 1 and any(calls_first(e) for e in exprs):
@@ -68,7 +72,9 @@ class AssignWalker(WalkerBase):
         out = []
         for e in exprs:
             m = self.expr(e)
-            if n > 1 and isinstance(e, T.VarRef | T.FieldSel | T.Index | T.Deref):
+            in_place = results and isinstance(e, T.VarRef) and e.var.kind is not VarKind.RESULT
+            if n > 1 and not in_place and \
+                    isinstance(e, T.VarRef | T.FieldSel | T.Index | T.Deref):
                 tmp = self.temp(e.type)
                 self.move(e.pos, tmp, m, size_of(e.type))
                 m = tmp

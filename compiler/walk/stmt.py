@@ -186,7 +186,7 @@ class StmtWalker(WalkerBase):
         """return: write the results (if given), run the open-coded defers (their exit
         code is repeated at each return, as gc's), and jump to the exit block."""
         if s.results:
-            vals = self.values(s.results, len(self.results))
+            vals = self.values(s.results, len(self.results), results=True)
             for (v, _), m in zip(self.results, vals, strict=True):
                 self.write(s.pos, self.locs[v.uid], m, v.type)
         if self.open_bits is not None:
