@@ -21,6 +21,7 @@ checks share the lazy-resolution state every mixin reads.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -739,7 +740,10 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
     # -- init order -----------------------------------------------------------------------
 
     def _init_order(self) -> list[tree.Stmt]:
-        """Variable initialisers in Go's order: declaration order, dependencies first."""
+        """Variable initialisers in gc 1.19's order (pkginit's initOrder): each
+        declaration in turn waits for the declarations of the variables it uses,
+        directly or through functions, even those without an initialiser; a
+        declaration whose wait ends runs at once, earliest declared first."""
         owner: dict[object, int] = {}
         for i, (vs, _, _) in enumerate(self.var_inits):
             for v in vs:
@@ -759,14 +763,67 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         for i, (_, _, deps) in enumerate(self.var_inits):
             memo[i] = var_deps(deps, set())
         self._init_loops(owner, memo)
-        done: set[int] = set()
+        return self._pkginit_order(owner)
+
+    def _pkginit_order(self, owner: dict[object, int]) -> list[tree.Stmt]:
+        """gc's initOrder over the package's var declarations, in declaration order;
+        owner maps a variable to its initialiser's index in var_inits."""
+        specs: dict[int, list[Var]] = {}
+        for d in self.decls.values():
+            if d.kind == "var":
+                vs = specs.setdefault(id(d.spec), [])
+                if isinstance(d.obj, Var):
+                    vs.append(d.obj)
+        items: list[tuple[list[Var], tree.Stmt | None, set[object]]] = []
+        for vs in specs.values():
+            i = next((owner[v] for v in vs if v in owner), None)
+            if i is None:
+                items.append((vs, None, set()))
+                continue
+            _, stmt, used = self.var_inits[i]
+            if isinstance(stmt, tree.Assign) and len(stmt.lhs) == len(stmt.rhs) == len(vs):
+                items.extend(([v], tree.Assign(stmt.pos, (x,), (y,)), used)
+                             for v, x, y in zip(vs, stmt.lhs, stmt.rhs, strict=True))
+            else:
+                items.append((vs, stmt, used))
+        item_of = {v: k for k, (vs, _, _) in enumerate(items) for v in vs}
+
+        def deps(objs: set[object], seen: set[object]) -> None:
+            for o in objs:
+                if o in seen:
+                    continue
+                seen.add(o)
+                if isinstance(o, Func):
+                    deps(self.func_deps.get(o, set()), seen)
+
         order: list[tree.Stmt] = []
-        left = list(range(len(self.var_inits)))
-        while left:
-            ready = next((i for i in left if memo[i] - {i} <= done), left[0])
-            left.remove(ready)
-            done.add(ready)
-            order.append(self.var_inits[ready][1])
+        pending: dict[int, int] = {}
+        blocking: dict[int, list[int]] = {}
+        ready: list[int] = []
+        for k, (_, _, objs) in enumerate(items):
+            reads: set[object] = set()
+            deps(objs, reads)
+            pending[k] = 0
+            for v in reads:
+                j = item_of.get(v) if isinstance(v, Var) else None
+                if j is not None and pending.get(j) != -1:
+                    pending[k] += 1
+                    blocking.setdefault(j, []).append(k)
+            if pending[k] == 0:
+                heapq.heappush(ready, k)
+            while ready:
+                n = heapq.heappop(ready)
+                pending[n] = -1
+                init = items[n][1]
+                if init is not None:
+                    order.append(init)
+                for m in sorted(blocking.pop(n, [])):
+                    pending[m] -= 1
+                    if pending[m] == 0:
+                        heapq.heappush(ready, m)
+        order.extend(s for k, (_, s, _) in enumerate(items) if s is not None and pending[k] >= 0)
+        covered = {id(v) for vs, _, _ in items for v in vs}
+        order.extend(s for vs, s, _ in self.var_inits if not any(id(v) in covered for v in vs))
         return order
 
     def _init_loops(self, owner: dict[object, int], memo: dict[object, set[int]]) -> None:
