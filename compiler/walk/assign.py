@@ -169,6 +169,34 @@ class AssignWalker(WalkerBase):
         (pe,) = self.ccall(pos, "mapassign", [mm, pk], 1)
         return pe
 
+    def map_lookup(self, pos: Pos, t: Type, m: MapOperand, k: MapOperand) -> ir.Mem:
+        """m[k]'s value (m of map type t, m and k evaluated by lhs_pre), the zero value
+        when absent."""
+        u = under(t)
+        assert isinstance(u, Map) and not isinstance(m, T.VarRef)
+        assert not isinstance(k, T.VarRef)
+        if fast_str(t):
+            args: list[ir.Operand] = [m, k, at(k, 8)]
+        else:
+            pk = self.temp(8)
+            self.emit(ir.LoadAddr(pos, pk, k))
+            args = [m, pk]
+        (pe,) = self.ccall(pos, "mapaccess1" + ("_faststr" if fast_str(t) else ""), args, 1)
+        out = self.temp(u.elem)
+        if size_of(u.elem):
+            self.emit(ir.Load(pos, out, pe, 0, size_of(u.elem)))
+        return out
+
+    def map_div_assign(self, s: T.OpAssign, x: T.MapIndex) -> None:
+        """`m[k] /= y` and `%=` as gc's order rewrites them, m[k] = m[k] op y: a division
+        by zero panics before the element is inserted."""
+        pos, t = s.pos, x.type
+        m, k = self.lhs_pre(x)  # type: ignore[misc]
+        y = self.copy_temp(pos, self.expr(s.rhs), s.rhs.type)
+        cur = self.map_lookup(pos, x.x.type, m, k)
+        res = self.binary_values(pos, s.op, t, t, cur, y, s.rhs.type)
+        self.write(pos, Indirect(self.map_assign(pos, x.x.type, m, k), 0), res, t)
+
     def op_assign(self, s: T.OpAssign) -> None:
         """`x op= y` as gc's order lowers it: the calls first (x's, then y's), then x's
         location evaluated once, read, combined with y and written back. A y that calls
@@ -178,6 +206,9 @@ class AssignWalker(WalkerBase):
         grow the map)."""
         pos = s.pos
         t = s.lhs.type
+        if isinstance(s.lhs, T.MapIndex) and s.op in ("/", "%"):
+            self.map_div_assign(s, s.lhs)
+            return
         if isinstance(s.lhs, T.MapIndex):
             m, k = self.lhs_pre(s.lhs, late=True)  # type: ignore[misc]
             y: ir.Mem = self.copy_temp(pos, self.expr(s.rhs), s.rhs.type)
