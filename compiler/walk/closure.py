@@ -227,7 +227,10 @@ class ClosureWalker(WalkerBase):
                 wrapped = T.MethodCall(call.pos, call.type, bind(recv), m,
                                        tuple(arg(a) for a in args))
             case T.IfaceCall(recv=recv, args=args):
-                wrapped = T.IfaceCall(call.pos, call.type, bind(recv), call.method,
+                r = bind(recv)
+                # gc looks the method up now: a nil interface panics here
+                self.emit(ir.NilCheck(pos, self.expr(r)))
+                wrapped = T.IfaceCall(call.pos, call.type, r, call.method,
                                       call.index, call.sig, tuple(bind(a) for a in args))
             case T.BuiltinCall(args=args):
                 wrapped = T.BuiltinCall(call.pos, call.type, call.name,
