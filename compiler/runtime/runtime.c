@@ -1189,7 +1189,10 @@ void *mapaccess1(hmap *m, void *key) {
 pair mapaccess2(hmap *m, void *key) RT("mapaccess2");
 pair mapaccess2(hmap *m, void *key) {
     pair out = {(uintptr_t)zeroval, 0};
-    if (m == NULL || m->count == 0) return out;
+    if (m == NULL || m->count == 0) {
+        if (m != NULL) (void)maphash(m, key); /* an unhashable key panics (gc's issue 23734) */
+        return out;
+    }
     cell *c = mapfind(m, key, maphash(m, key));
     if (c) { out.a = (uintptr_t)CELLELEM(m, c); out.b = 1; }
     return out;
@@ -1225,7 +1228,10 @@ void *mapassign(hmap *m, void *key) {
 
 void mapdelete(hmap *m, void *key) RT("mapdelete");
 void mapdelete(hmap *m, void *key) {
-    if (m == NULL || m->count == 0) return;
+    if (m == NULL || m->count == 0) {
+        if (m != NULL) (void)maphash(m, key);
+        return;
+    }
     uint64_t h = maphash(m, key);
     cell **pp = &m->buckets[h & (m->nbuckets - 1)];
     for (cell *c = *pp; c != NULL; pp = &c->next, c = c->next) {
