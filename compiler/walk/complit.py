@@ -53,8 +53,8 @@ class ComplitWalker(WalkerBase):
         match u:
             case Struct():
                 offs, _ = struct_layout(u)
-                self.fixed_lit(lv, e, zeroed, [(offs[k], u.fields[k].type) for k in
-                                               int_keys(e)])
+                self.fixed_lit(lv, e, zeroed, [(offs[k], None if u.fields[k].name == "_"
+                                                else u.fields[k].type) for k in int_keys(e)])
             case Array():
                 es = size_of(u.elem)
                 self.fixed_lit(lv, e, zeroed, [(k * es, u.elem) for k in int_keys(e)])
@@ -66,11 +66,11 @@ class ComplitWalker(WalkerBase):
                 raise Unsupported(e.pos, f"composite literal of {type_string(e.type)}")
 
     def fixed_lit(self, lv: LVal, e: T.CompositeLit, zeroed: bool,
-                  places: list[tuple[int, Type]]) -> None:
+                  places: list[tuple[int, Type | None]]) -> None:
         """A struct or array literal: its elements, placed at (offset, type) `places`,
         are evaluated first (one may read lv's variable), the calls among them ahead of
         the others as gc's order makes them, then lv is zeroed (unless zeroed) and they
-        are written."""
+        are written; a blank field's (type None) is evaluated only, as gc does."""
         for el in e.elems:
             v = el.value.x if isinstance(el.value, T.Convert) else el.value
             if calls_first(v):
@@ -80,7 +80,7 @@ class ComplitWalker(WalkerBase):
         if not zeroed:
             self.write_zero(e.pos, lv, e.type)
         for off, m, ft in ms:
-            if m is not None:
+            if m is not None and ft is not None:
                 self.write(e.pos, sub(lv, off), m, ft)
 
     def slice_lit(self, lv: LVal, e: T.CompositeLit, u: Slice) -> None:
