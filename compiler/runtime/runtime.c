@@ -797,7 +797,7 @@ void *stringtoslicebyte(const char *p, intptr_t n) {
 void *makeslice(const type *et, int64_t len, int64_t cap) RT("makeslice");
 void *makeslice(const type *et, int64_t len, int64_t cap) {
     uintptr_t elemsize = et->size;
-    uint64_t max = elemsize ? ((uint64_t)1 << 40) / elemsize : (uint64_t)1 << 40;
+    uint64_t max = elemsize ? ((uint64_t)1 << 40) / elemsize : (uint64_t)INT64_MAX;
     if (len < 0 || (uint64_t)len > max) panicstr("runtime error: makeslice: len out of range");
     if (cap < len || (uint64_t)cap > max)
         panicstr("runtime error: makeslice: cap out of range");
@@ -816,6 +816,8 @@ void unsafeslice(uintptr_t elemsize, uintptr_t ptr, int64_t len) {
     }
 }
 
+extern char zerobase[16] __asm__("runtime.zerobase");
+
 /* growslice: a new backing array for at least newlen elements holding the old ones;
    returns (ptr, cap). */
 pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
@@ -823,6 +825,11 @@ pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
 pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
                int64_t newlen) {
     uintptr_t elemsize = et->size;
+    if (newlen < oldcap) panicstr("runtime error: growslice: cap out of range"); /* overflow */
+    if (elemsize == 0) {
+        pair z = {(uintptr_t)zerobase, (uintptr_t)newlen};
+        return z;
+    }
     int64_t cap = oldcap;
     int64_t dbl = cap + cap;
     if (newlen > dbl) {
@@ -833,6 +840,8 @@ pair growslice(const type *et, const void *old, int64_t oldlen, int64_t oldcap,
         while (cap < newlen) cap += (cap + 3 * 256) / 4;
     }
     if (cap == 0) cap = newlen;
+    if ((uint64_t)cap > ((uint64_t)1 << 40) / elemsize)
+        panicstr("runtime error: growslice: cap out of range");
     void *p = newarray(et, (uintptr_t)cap);
     if (oldlen) memmove(p, old, elemsize * (uintptr_t)oldlen);
     pair out = {(uintptr_t)p, (uintptr_t)cap};
