@@ -15,7 +15,7 @@ every value before writing any, as the spec requires.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from compiler import ir
 from compiler.diag import Pos
@@ -23,9 +23,12 @@ from compiler.types import tree as T
 from compiler.types.typ import (
     UNSAFE_POINTER,
     Map,
+    Struct,
     Type,
     VarKind,
+    is_string,
     size_of,
+    struct_layout,
     under,
 )
 from compiler.walk.base import (
@@ -38,6 +41,7 @@ from compiler.walk.base import (
     calls_first,
     fast_str,
     has_call,
+    sub,
 )
 
 
@@ -119,19 +123,26 @@ class AssignWalker(WalkerBase):
         if len(vals) == 1 and len(s.lhs) == 1:
             vals = [self.copy_temp(s.pos, vals[0], s.lhs[0].type)]
         for x, pre, m in zip(s.lhs, pres, vals, strict=True):
-            if isinstance(pre, tuple):
+            if callable(pre):
+                self.write(s.pos, pre(), m, x.type)
+            elif isinstance(pre, tuple):
                 assert isinstance(x, T.MapIndex)
                 pe = self.map_assign(s.pos, x.x.type, pre[0], pre[1])
                 self.write(s.pos, Indirect(pe, 0), m, x.type)
             elif pre is not None:
                 self.write(s.pos, pre, m, x.type)
 
-    def lhs_pre(self, x: T.Expr,
-                late: bool = False) -> LVal | tuple[MapOperand, MapOperand]:
-        """Phase one of an assignment to x: its location, or for m[k] the map and key.
-        With late (the statement's only assignment), a map or key that is a variable
-        is left to be read at the call (gc's order: a string key by value, a
-        package-level one by its address, another copied there)."""
+    def lhs_pre(self, x: T.Expr, late: bool = False
+                ) -> LVal | tuple[MapOperand, MapOperand] | Callable[[], LVal]:
+        """Phase one of an assignment to x: its location, for m[k] the map and key, or
+        for an element of an array or slice its operands, with a function giving the
+        location after the bounds check (phase two's, as in gc). With late (the
+        statement's only assignment), a map or key that is a variable is left to be
+        read at the call (gc's order: a string key by value, a package-level one by its
+        address, another copied there)."""
+        late_lv = None if late else self.lhs_late(x)
+        if late_lv is not None:
+            return late_lv
         if isinstance(x, T.MapIndex):
             m: MapOperand
             k: MapOperand
@@ -151,6 +162,24 @@ class AssignWalker(WalkerBase):
             # `p, *p = f()` stores through the old p: keep the pointer as it is now.
             return Indirect(self.copy_temp(x.pos, lv.ptr, UNSAFE_POINTER), lv.off)
         return lv
+
+    def lhs_late(self, x: T.Expr) -> Callable[[], LVal] | None:
+        """For an element of an array or slice, or a field of one (through fields and
+        arrays, not pointers), a function giving its location after the bounds checks,
+        its operands evaluated now; None for other locations."""
+        match x:
+            case T.Index() if not is_string(x.x.type):
+                return self.index_lval_late(x)
+            case T.FieldSel(x=inner, index=i) if self.addressable(inner):
+                st = under(inner.type)
+                if not isinstance(st, Struct):
+                    return None
+                f = self.lhs_late(inner)
+                if f is None:
+                    return None
+                off = struct_layout(st)[0][i]
+                return lambda: sub(f(), off)
+        return None
 
     def map_assign(self, pos: Pos, t: Type, m: MapOperand, k: MapOperand) -> ir.Local:
         """A pointer to m[k]'s element (m of map type t), inserting k if absent."""

@@ -12,10 +12,13 @@ key, gc's mapaccess1_faststr/mapaccess2_faststr take k itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from compiler import ir
 from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
+    INT,
     Array,
     Basic,
     Kind,
@@ -86,6 +89,46 @@ class IndexWalker(WalkerBase):
             self.emit(ir.BinOp(pos, ir.Op.MUL, q, i, ir.Imm(es), 8, False))
             self.emit(ir.BinOp(pos, ir.Op.ADD, q, q, p, 8, False))
         return Indirect(q, 0)
+
+    def index_lval_late(self, e: T.Index) -> Callable[[], LVal]:
+        """x[i] of an array or slice as phase one of an assignment of several values
+        evaluates it (gc's ascompatee): x's location or slice header and i now, copied,
+        the bounds check and the address when the returned function is called."""
+        x, ix = e.x, e.index
+        if isinstance(ix, T.ConstExpr) and isinstance(ix.value, int) and isinstance(
+                under(x.type), Array):
+            f = self.lhs_late(x) if self.addressable(x) else None
+            off = int(ix.value) * size_of(e.type)
+            if f is not None:
+                return lambda: sub(f(), off)
+            lv = self.index_lval(e, x, ix)
+            return lambda: lv
+        u = under(x.type)
+        pos = e.pos
+        es = size_of(e.type)
+        if isinstance(u, Array):
+            inner = self.lhs_late(x) if self.addressable(x) else None
+            if inner is None:
+                base = self.lvalue(x) if self.addressable(x) else Direct(self.expr(x))
+            n: ir.Operand = ir.Imm(u.length)
+        else:
+            sm = self.copy_temp(pos, self.expr(x), x.type)
+            n = at(sm, 8)
+        w, sg = self.int_word(pos, ix)
+        i = self.copy_temp(pos, w, INT)
+
+        def finish() -> LVal:
+            self.bounds(pos, i, n, sg)
+            p: ir.Mem
+            if isinstance(u, Array):
+                p = self.addr(pos, base if inner is None else inner())
+            else:
+                p = at(sm, 0)
+            q = self.temp(Pointer(e.type))
+            self.emit(ir.BinOp(pos, ir.Op.MUL, q, i, ir.Imm(es), 8, False))
+            self.emit(ir.BinOp(pos, ir.Op.ADD, q, q, p, 8, False))
+            return Indirect(q, 0)
+        return finish
 
     def string_index(self, e: T.Index) -> ir.Mem:
         """s[i]: the byte, after the bounds check."""
