@@ -101,7 +101,7 @@ def inlinable(f: ir.Func, externs: frozenset[str], sized: bool = True) -> bool:
             match i:
                 case ir.ClosurePtr():
                     return False
-                case ir.CCall(sym=s) if s == "runtime.gorecover":
+                case ir.CCall(sym=s) if s in ("runtime.gorecover", "runtime.recoverfp"):
                     return False
                 case ir.Call(target=str(t)) if t == f.name or t.startswith(_FRAME_PKGS) \
                         or t in externs:
@@ -216,6 +216,9 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
     """f with its calls to callees inlined, and calls in the copied bodies in turn;
     a call of one of variants (Options.variants) always."""
     variants = variants or {}
+    # gc never inlines a deferred or go call, nor into a method value's wrapper (made
+    # after inlining): a function they call must not recover a panic from their frame
+    wrapper = ".deferwrap" in f.name or ".gowrap" in f.name or f.name.endswith("-fm")
     max_depth, max_growth = (MAX_DEPTH, MAX_GROWTH) if gc is None else \
         (GC_MAX_DEPTH, GC_MAX_GROWTH)
     report = gc is not None and gc.report is not None
@@ -245,6 +248,7 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             g = callees.get(tgt) if tgt is not None else None
             forced = g is not None and g.name in variants
             if not forced and (g is None or g.name == f.name or g.name in chain[bi] or
+                               (wrapper and not chain[bi]) or
                                len(chain[bi]) >= max_depth or
                                (gc is None and chain[bi] and not inloop[bi])):
                 continue

@@ -69,6 +69,8 @@ func deferproc(fn unsafe.Pointer, rbp uintptr, rsp uintptr, pc uintptr)
 func deferprocStack(fn unsafe.Pointer, rbp uintptr, rsp uintptr, pc uintptr, d unsafe.Pointer)
 func deferreturn(rbp uintptr)
 func gorecover() interface{}
+func gorecoverfp(argp uintptr) interface{}
+func recoverfp() uintptr
 
 // memory
 func mallocgc(size uintptr) unsafe.Pointer

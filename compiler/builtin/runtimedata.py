@@ -4,7 +4,7 @@ DO NOT EDIT. Format: docs/export-format.md; listing: `refgo mkbuiltin -list`.
 """
 
 RUNTIME_IMPORT = (
-    b"version 2\n\x01\aruntime\\\x02\x04exit\x01\x04code\x15\x00"
+    b"version 2\n\x01\aruntime^\x02\x04exit\x01\x04code\x15\x00"
     b"\x00"
     b"\x02\tprintlock\x00"
     b"\x00"
@@ -94,6 +94,11 @@ RUNTIME_IMPORT = (
     b"\x02\tgorecover\x00"
     b"\x01\x00"
     b"%\x00"
+    b"\x02\vgorecoverfp\x01\x04argp\x1b\x01\x00"
+    b"%\x00"
+    b"\x02\trecoverfp\x00"
+    b"\x01\x00"
+    b"\x1b\x00"
     b"\x02\bmallocgc\x01\x04size\x1b\x01\x00"
     b"!\x00"
     b"\x02\tnewobject\x01\x03typ'\x01\x00"

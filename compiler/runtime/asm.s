@@ -14,8 +14,9 @@
 	popq	%rbp
 	ret
 
-# deferpanic(clo), deferreturn1(clo): callclosure for a deferred call that a panic (or
-# Goexit) or deferreturn runs. Their return addresses count as one frame of
+# deferpanic(clo, argp), deferreturn1(clo): callclosure for a deferred call that a panic
+# (or Goexit) or deferreturn runs; deferpanic stores the callee's argument pointer (its
+# caller's %rsp) at *argp unless argp is NULL, the panic's argp that recover checks. Their return addresses count as one frame of
 # runtime.gopanic or runtime.deferreturn in runtime.Callers (introspect.c), as gc's
 # runtime frames between a deferred call and the frame that deferred it do.
 	.globl	"runtime.deferpanic"
@@ -24,7 +25,10 @@
 	pushq	%rbp
 	movq	%rsp, %rbp
 	movq	%rdi, %rdx
-	call	*(%rdx)
+	testq	%rsi, %rsi
+	jz	1f
+	movq	%rsp, (%rsi)
+1:	call	*(%rdx)
 	.globl	"runtime.deferpanic.ret"
 "runtime.deferpanic.ret":
 	popq	%rbp
@@ -336,6 +340,8 @@
 	movq	8(%rdx), %rax
 	xorl	%edx, %edx
 	call	*%rax
+	.globl	"reflect.methodValueCall.ret"
+"reflect.methodValueCall.ret":
 	movq	-8(%rbp), %rdx
 	movq	24(%rdx), %rcx
 	leaq	8(%rsp), %rsi

@@ -47,6 +47,8 @@ extern char sigpanic0_ret[] __asm__("runtime.sigpanic0.ret");
 typedef struct { uintptr_t pc; const pcrow *rec; } faultrow;
 extern const faultrow pcfault[] __asm__("runtime.pcfault") __attribute__((weak));
 extern const int64_t npcfault __asm__("runtime.npcfault") __attribute__((weak));
+extern char methodvaluecall_ret[] __asm__("reflect.methodValueCall.ret");
+extern char makefuncstub_ret[] __asm__("reflect.makeFuncStub.ret");
 
 typedef struct { void *ptr; intptr_t len, cap; } slice;
 typedef struct { const char *ptr; intptr_t len; } gostring;
@@ -171,6 +173,27 @@ static const pcrow *siterow(uintptr_t pc) {
    wrapper functions) but where the wrapper itself faulted. */
 static int wrapper(const char *fn) {
     return strstr(fn, ".gowrap") != NULL || strstr(fn, ".deferwrap") != NULL;
+}
+
+/* isrecoverwrapper(wpc, fpc): whether the function at pc wpc is a wrapper of the one at
+   fpc that it calls, through which a deferred call still recovers, as through gc's
+   wrapper functions: walk's wrapper of a deferred call (`main.f.deferwrap1`) or of a
+   method value (`main.T.M-fm`), reflectdata's method wrappers (`main.(*T).M`
+   calling `main.T.M`, or a method promoted from an embedded field: the same method
+   name), or reflect's stubs for method values and MakeFunc (and callReflect, as gc
+   marks it). */
+int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc) {
+    if (wpc == (uintptr_t)methodvaluecall_ret || wpc == (uintptr_t)makefuncstub_ret) return 1;
+    int64_t n = &functab ? nfunctab : 0;
+    const pcrow *w = lastatorbelow(functab, n, wpc - 1), *f = lastatorbelow(functab, n, fpc - 1);
+    if (w == NULL || w->fn == NULL || f == NULL || f->fn == NULL || w == f) return 0;
+    if (strcmp(w->fn, "reflect.callReflect") == 0) return 1;
+    size_t wn = strlen(w->fn);
+    if (strstr(w->fn, ".deferwrap") != NULL || (wn > 3 && strcmp(w->fn + wn - 3, "-fm") == 0))
+        return 1;
+    const char *wm = strrchr(w->fn, '.'), *fm = strrchr(f->fn, '.');
+    return wm != NULL && fm != NULL && strcmp(wm, fm) == 0 && strchr(w->fn, ')') != NULL &&
+           strchr(w->fn, ')') < wm;
 }
 
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp

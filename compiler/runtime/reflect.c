@@ -116,6 +116,8 @@ __asm__(
     "\tmovq\t%rax, 8(%rsp)\n"
     "\tmovq\t8(%rdx), %rdx\n"
     "\tcall\t*(%rdx)\n"
+    "\t.globl\t\"reflect.makeFuncStub.ret\"\n"
+    "\"reflect.makeFuncStub.ret\":\n"
     "\tmovq\t%rbp, %rsp\n"
     "\tpopq\t%rbp\n"
     "\tret\n");

@@ -426,7 +426,8 @@ extern pair callmethodstr(void *fn, void *recv) __asm__("runtime.callmethodstr")
 extern void recovery(uintptr_t rsp, uintptr_t rbp, uintptr_t pc)
     __asm__("runtime.recovery") NORET;
 extern void openreturn(uintptr_t rbp) __asm__("runtime.openreturn") NORET;
-extern void deferpanic(void *clo) __asm__("runtime.deferpanic");
+extern void deferpanic(void *clo, uintptr_t *argp) __asm__("runtime.deferpanic");
+extern int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc);
 extern void deferreturn1(void *clo) __asm__("runtime.deferreturn1");
 
 void deferproc(void *clo, uintptr_t rbp, uintptr_t rsp, uintptr_t pc) RT("deferproc");
@@ -475,13 +476,13 @@ static __attribute__((noinline)) uintptr_t findopen(const int64_t **od) {
 
 /* runopen(fp, od): call the newest pending open-coded defer of frame fp, clearing its
    bit first (as the frame's own exit code does); 0 if none is left. */
-static int runopen(uintptr_t fp, const int64_t *od) {
+static int runopen(uintptr_t fp, const int64_t *od, uintptr_t *argp) {
     uint8_t *bits = (uint8_t *)(fp + (uintptr_t)od[1]);
     if (*bits == 0) return 0;
     int k = 7;
     while (!(*bits >> k & 1)) k--;
     *bits &= (uint8_t)~(1u << k);
-    deferpanic(*(void **)(fp + (uintptr_t)od[2 + k]));
+    deferpanic(*(void **)(fp + (uintptr_t)od[2 + k]), argp);
     return 1;
 }
 
@@ -498,17 +499,17 @@ void rundefers(panicrec *p) {
             continue;
         }
         if (ofp != 0 && (d == NULL || ofp < d->rbp)) {
-            runopen(ofp, od);
+            runopen(ofp, od, p != NULL ? &p->argp : NULL);
             if (p != NULL && p->recovered) {
                 curg->panics = p->link;
-                while (runopen(ofp, od)) {}
+                while (runopen(ofp, od, NULL)) {}
                 openreturn(ofp);
             }
             continue;
         }
         if (d == NULL) return;
         d->started = 1;
-        deferpanic(d->clo);
+        deferpanic(d->clo, p != NULL ? &p->argp : NULL);
         curg->defers = d->link;
         if (p != NULL && p->recovered) {
             curg->panics = p->link;
@@ -527,17 +528,41 @@ void deferreturn(uintptr_t rbp) {
     }
 }
 
-/* gorecover: the value of the current panic (nil when not panicking), stopping it. */
-pair gorecover(void) RT("gorecover");
-pair gorecover(void) {
+/* recoverat(argp, fpc): recover() in the function whose argument pointer (its caller's
+   %rsp at the call) is argp, and which holds pc fpc (0: unknown): the current panic's
+   value, stopping it, when that function is the deferred call the panic runs, directly
+   or through a wrapper (gc's p.argp check); else nil. */
+static pair recoverat(uintptr_t argp, uintptr_t fpc) {
     pair out = {0, 0};
     panicrec *p = curg->panics;
-    if (p == NULL || p->recovered) return out;
+    if (p == NULL || p->recovered || p->argp == 0) return out;
+    for (int depth = 0; argp != p->argp; depth++) {
+        const uintptr_t *a = (const uintptr_t *)argp;
+        if (depth == 4 || fpc == 0 || !isrecoverwrapper(a[-1], fpc)) return out;
+        argp = a[-2] + 16;
+        fpc = a[-1];
+    }
     p->recovered = 1;
     out.a = (uintptr_t)p->t;
     out.b = (uintptr_t)p->data;
     return out;
 }
+
+/* gorecover: recover() called by compiled code, for the calling function. */
+pair gorecover(void) RT("gorecover");
+pair gorecover(void) {
+    const uintptr_t *fp = __builtin_frame_address(0);
+    return recoverat(fp[0] + 16, fp[1]);
+}
+
+/* gorecoverfp(argp): recover() for the function whose argument pointer is argp, taken
+   by recoverfp when `defer recover()` was executed (gc's ORECOVERFP). */
+pair gorecoverfp(uintptr_t argp) RT("gorecoverfp");
+pair gorecoverfp(uintptr_t argp) { return recoverat(argp, 0); }
+
+/* recoverfp: the calling function's argument pointer. */
+uintptr_t recoverfp(void) RT("recoverfp");
+uintptr_t recoverfp(void) { return ((const uintptr_t *)__builtin_frame_address(0))[0] + 16; }
 
 static void *findmethod(const type *t, const char *key) {
     size_t n = strlen(key);

@@ -649,6 +649,8 @@ intptr_t newstack(uintptr_t *save, uintptr_t need) {
         if ((uintptr_t)d->clo >= m.lo && (uintptr_t)d->clo < m.hi)
             d->clo = (char *)d->clo + m.delta;
     }
+    for (panicrec *q = gp->panics; q != NULL; q = q->link)
+        if (q->argp >= m.lo && q->argp < m.hi) q->argp += m.delta;
     if (gc_sigsp >= m.lo && gc_sigsp < m.hi) gc_sigsp += m.delta;
     oldstack_lo = gp->stacklo;
     oldstack_size = oldsize;

@@ -50,6 +50,7 @@ typedef struct panicrec {
     const void *t;
     void *data;
     int recovered;
+    uintptr_t argp;  /* the argument pointer of the deferred call it runs (deferpanic) */
 } panicrec;
 
 struct g {

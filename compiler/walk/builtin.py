@@ -324,9 +324,13 @@ class BuiltinWalker(WalkerBase):
         return self.temp(0)
 
     def builtin_recover(self, e: T.BuiltinCall) -> ir.Mem:
-        """recover(): the interface runtime.gorecover returns in two words."""
+        """recover(): the interface runtime.gorecover returns in two words; with an
+        argument (the argument pointer a `defer recover()` took), gorecoverfp's."""
         pos = e.pos
-        r = self.ccall(pos, "gorecover", [], 2)
+        if e.args:
+            r = self.ccall(pos, "gorecoverfp", [self.expr(e.args[0])], 2)
+        else:
+            r = self.ccall(pos, "gorecover", [], 2)
         tmp = self.temp(e.type)
         self.emit(ir.Mov(pos, tmp, r[0], 8))
         self.emit(ir.Mov(pos, at(tmp, 8), r[1], 8))

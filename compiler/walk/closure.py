@@ -232,6 +232,18 @@ class ClosureWalker(WalkerBase):
                 self.emit(ir.NilCheck(pos, self.expr(r)))
                 wrapped = T.IfaceCall(call.pos, call.type, r, call.method,
                                       call.index, call.sig, tuple(bind(a) for a in args))
+            case T.BuiltinCall(name="recover"):
+                # gc's ORECOVERFP: the frame that recovers is the one deferring
+                (fp,) = self.ccall(pos, "recoverfp", [], 1)
+                v = Var(f".autotmp_{self.ntemp}", UINTPTR, pos, VarKind.LOCAL, self.pkg,
+                        self.pb.new_uid())
+                self.ntemp += 1
+                self.pb.byval.add(v.uid)
+                self.var_decl(T.VarDecl(pos, (v,), ()))
+                self.write(pos, self.var(pos, v), fp, UINTPTR)
+                bound.append(v)
+                wrapped = T.BuiltinCall(call.pos, call.type, "recover",
+                                        (T.VarRef(pos, UINTPTR, v),), call.spread)
             case T.BuiltinCall(args=args):
                 wrapped = T.BuiltinCall(call.pos, call.type, call.name,
                                         tuple(bind(a) for a in args), call.spread)
