@@ -1237,7 +1237,11 @@ void *mapassign(hmap *m, void *key) {
     if (m == NULL) panicstr("assignment to entry in nil map");
     uint64_t h = maphash(m, key);
     cell *c = mapfind(m, key, h);
-    if (c) return CELLELEM(m, c);
+    if (c) {
+        /* gc's needkeyupdate: an equal key may differ (a string's data, +0 and -0) */
+        memcpy(CELLKEY(c), key, m->key->size);
+        return CELLELEM(m, c);
+    }
     if ((uintptr_t)m->count >= m->nbuckets) {
         uintptr_t nb = m->nbuckets ? m->nbuckets * 2 : 8;
         cell **b = mallocgc(nb * sizeof(cell *));
