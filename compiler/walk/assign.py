@@ -8,6 +8,9 @@ multi-value expressions.
                          map or key that is a variable is read at the call, as gc
                          reads it
     x, ok := m[k]        `multi` lowers the comma-ok form to [value, ok]
+    *p = Big{B: s}       a struct or array literal over 64kB without calls is built in
+                         *p itself (zeroed after its elements are evaluated), not in a
+                         frame temporary as big
 
 An assignment of several values evaluates every left-hand location (`lhs_pre`) and
 every value before writing any, as the spec requires.
@@ -22,6 +25,7 @@ from compiler.diag import Pos
 from compiler.types import tree as T
 from compiler.types.typ import (
     UNSAFE_POINTER,
+    Array,
     Map,
     Struct,
     Type,
@@ -43,6 +47,8 @@ from compiler.walk.base import (
     has_call,
     sub,
 )
+
+MAX_IMPLICIT_STACK = 64 << 10  # gc's ir.MaxImplicitStackVarSize
 
 
 class AssignWalker(WalkerBase):
@@ -106,6 +112,13 @@ class AssignWalker(WalkerBase):
             lhs = s.lhs[0]
             if isinstance(lhs, T.Blank):
                 self.expr_stmt(s.rhs[0])
+                return
+            rhs = s.rhs[0]
+            if isinstance(rhs, T.CompositeLit) and isinstance(under(rhs.type), Struct | Array) \
+                    and size_of(rhs.type) > MAX_IMPLICIT_STACK and not has_call(rhs):
+                # no frame temporary as big as the value (gc's SSA stores into the
+                # target): its elements are evaluated before the target is zeroed
+                self.composite(self.lvalue(lhs), rhs, zeroed=False)
                 return
             if has_call(s.rhs[0]) and not has_call(lhs, ordered=True):
                 # gc's order: the calls first, then the location (`s[i] = f()` indexes
