@@ -1086,8 +1086,16 @@ def _fconst_data(consts: set[int]) -> list[str]:
 
 
 def quote_free(sym: str) -> str:
-    """sym with characters that GNU as rejects in unquoted local labels replaced."""
-    return "".join(c if c.isalnum() or c in "._" else "_" for c in sym) + f"_{_h(sym)}"
+    """sym with characters that GNU as rejects in unquoted local labels replaced
+    (memoized: every label of a function asks for its name's)."""
+    q = _QUOTE_FREE.get(sym)
+    if q is None:
+        q = _QUOTE_FREE[sym] = "".join(c if c.isalnum() or c in "._" else "_"
+                                       for c in sym) + f"_{_h(sym)}"
+    return q
+
+
+_QUOTE_FREE: dict[str, str] = {}
 
 
 def _h(s: str) -> str:
