@@ -157,14 +157,19 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
                      or s.addrtaken or s.size > MAX_SLOT or s.size == 0
                      or (s.size >= 8 and s.size % 8) or (s.size < 8 and s.size not in (1, 2, 4))}
     floats: set[str] = set()
+    acc: dict[int, tuple[ir.Instr, list[ir.Access]]] = {}
     for b in f.blocks:
         for i in b.instrs:
-            bad.update(_memory_only(i))
-            for slot, w in _float_operands(i):
-                floats.add(slot)
-                if w != 8 or slots[slot].size != 8:
-                    bad.add(slot)
-            for a in accesses(i):
+            if type(i) is ir.LoadAddr:
+                bad.update(_memory_only(i))
+            elif type(i) is ir.FBinOp or type(i) is ir.FConv:
+                for slot, w in _float_operands(i):
+                    floats.add(slot)
+                    if w != 8 or slots[slot].size != 8:
+                        bad.add(slot)
+            accs = accesses(i)
+            acc[id(i)] = (i, accs)
+            for a in accs:
                 if a.slot not in bad and not _fits(slots[a.slot], a.off, a.size):
                     bad.add(a.slot)
         if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
@@ -175,9 +180,10 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
         for b in f.blocks:
             for i in b.instrs:
                 if not _xmm_safe(i):
-                    bad.update(a.slot for a in accesses(i) if a.slot in floats)
+                    bad.update(a.slot for a in acc[id(i)][1] if a.slot in floats)
     ok = _Eligible({n: s for n, s in slots.items() if n not in bad})
     ok.floats = floats - bad
+    ok.acc = acc
     return ok
 
 
@@ -189,19 +195,26 @@ class _Eligible(dict[str, ir.Slot]):
     def __init__(self, slots: dict[str, ir.Slot]) -> None:
         super().__init__(slots)
         self.memo: dict[int, tuple[ir.Instr, list[Unit], list[Unit]]] = {}
+        self.acc: dict[int, tuple[ir.Instr, list[ir.Access]]] = {}
+        """Each instruction's accesses, as _eligible found them."""
         self.floats: set[str] = set()
         """The float64 slots: their word goes to an XMM register or the frame."""
 
 
 def _uses_defs(i: ir.Instr, ok: dict[str, ir.Slot]) -> tuple[list[Unit], list[Unit]]:
-    memo = ok.memo if isinstance(ok, _Eligible) else None
-    if memo is not None:
+    memo = None
+    accs = None
+    if isinstance(ok, _Eligible):
+        memo = ok.memo
         hit = memo.get(id(i))
         if hit is not None and hit[0] is i:
             return hit[1], hit[2]
+        known = ok.acc.get(id(i))
+        if known is not None and known[0] is i:
+            accs = known[1]
     uses: list[Unit] = []
     defs: list[Unit] = []
-    for a in accesses(i):
+    for a in accesses(i) if accs is None else accs:
         s = ok.get(a.slot)
         if s is not None:
             out = defs if a.is_def else uses
@@ -340,10 +353,10 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         t = byidx[bi].term
         assert isinstance(t, ir.If) and isinstance(t.cond, ir.Local)
         iv.pop((t.cond.slot, 0), None)
-    dead = _dead(f, ok, iv)
+    dead, static, copies = _facts(f, ok, iv)
     for u in dead:
         iv.pop(u, None)
-    regs = _scan(ok, iv, mapped, _static(f, ok), _copies(f, ok))
+    regs = _scan(ok, iv, mapped, static, copies)
     regs.update((u, DEAD) for u in dead)
     first = f.blocks[0].index
     entry = tuple(sorted(u for u in inn[first] if u in regs
@@ -397,20 +410,42 @@ def _heat(f: ir.Func) -> dict[int, int]:
     return {k: LOOP_WEIGHT ** min(d, 4) for k, d in depth.items()}
 
 
-def _dead(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]) -> set[Unit]:
-    """Units never read, written only by block copies (Copy, Load, Call results): the
-    copies skip them (a slice header copied for its length alone)."""
+def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]
+           ) -> tuple[set[Unit], set[Unit], dict[Unit, list[Unit]]]:
+    """In one pass over f: the dead units, never read and written only by block copies
+    (Copy, Load, Call results: the copies skip them, as a slice header copied for its
+    length alone); the static units, only ever written constants or symbol addresses
+    (never heap pointers); and each unit's copy partners, the units it is copied from
+    or to word for word by moves and block copies (sharing a register with one of them
+    makes that copy free)."""
     used: set[Unit] = set()
     scalar: set[Unit] = set()
+    static: set[Unit] = set()
+    dyn: set[Unit] = set()
+    copies: dict[Unit, list[Unit]] = {}
     for b in f.blocks:
         used.update(_cond_units(b.term, ok))
         for i in b.instrs:
             uses, defs = _uses_defs(i, ok)
             used.update(uses)
-            if not isinstance(i, (ir.Copy, ir.Load, ir.Call)):
+            if not defs:
+                continue
+            t = type(i)
+            if t is not ir.Copy and t is not ir.Load and t is not ir.Call:
                 scalar.update(defs)
-    return {u for u in iv if u not in used and u not in scalar
+            if isinstance(i, (ir.Mov, ir.Copy)):
+                const = isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
+                (static if const else dyn).update(defs)
+                if isinstance(i.dst, ir.Local) and isinstance(i.src, ir.Local) and \
+                        len(uses) == len(defs) and (i.src.off - i.dst.off) % 8 == 0:
+                    for u, d in zip(uses, defs, strict=True):
+                        copies.setdefault(u, []).append(d)
+                        copies.setdefault(d, []).append(u)
+            else:
+                dyn.update(defs)
+    dead = {u for u in iv if u not in used and u not in scalar
             and ok[u[0]].kind is ir.SlotKind.AUTO}
+    return dead, static - dyn, copies
 
 
 def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
@@ -510,36 +545,8 @@ def _operand_units(i: ir.Instr, ok: dict[str, ir.Slot]) -> set[Unit]:
     return {(o.slot, o.off) for o in ops if isinstance(o, ir.Local) and o.slot in ok}
 
 
-def _static(f: ir.Func, ok: dict[str, ir.Slot]) -> set[Unit]:
-    """Units only ever written constants or symbol addresses: never heap pointers."""
-    static: set[Unit] = set()
-    dyn: set[Unit] = set()
-    for b in f.blocks:
-        for i in b.instrs:
-            _, defs = _uses_defs(i, ok)
-            const = isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
-            (static if const else dyn).update(defs)
-    return static - dyn
-
-
 def _is_ptr(s: ir.Slot, off: int) -> bool:
     return s.size >= 8 and (s.type is None or off in s.ptrs)
-
-
-def _copies(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[Unit, list[Unit]]:
-    """Unit -> the units it is copied from or to word for word (moves and block copies):
-    sharing a register with one of them makes that copy free."""
-    out: dict[Unit, list[Unit]] = {}
-    for b in f.blocks:
-        for i in b.instrs:
-            if isinstance(i, (ir.Mov, ir.Copy)) and isinstance(i.dst, ir.Local) and \
-                    isinstance(i.src, ir.Local):
-                uses, defs = _uses_defs(i, ok)
-                if len(uses) == len(defs) and (i.src.off - i.dst.off) % 8 == 0:
-                    for u, d in zip(uses, defs, strict=True):
-                        out.setdefault(u, []).append(d)
-                        out.setdefault(d, []).append(u)
-    return out
 
 
 def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
