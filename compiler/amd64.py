@@ -44,7 +44,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from compiler import amd64float, ir, pcfault
 from compiler.diag import Pos, source_line
@@ -241,8 +241,7 @@ class FuncGen:
         for (slot, off), r in self.alloc.regs.items():
             self.slotregs.setdefault(slot, {})[off] = r
         off = 8 * len(self.alloc.saved)
-        outargs = 0
-        touched = _touched(self.f)
+        touched, outargs = _touched(self.f)
         for s in self.f.slots:
             if s.kind is ir.SlotKind.AUTO:
                 held = self.slotregs.get(s.name, {})
@@ -253,10 +252,6 @@ class FuncGen:
             else:
                 self.where[s.name] = 16 + s.off
                 self.params[s.name] = s.off
-        for b in self.f.blocks:
-            for i in b.instrs:
-                if isinstance(i, ir.Call):
-                    outargs = max(outargs, i.argsize)
         self.frame = 0 if self.alloc.leaf else (off + outargs + 15) // 16 * 16
         if self.frame >= MAX_FRAME or self.f.argsize >= MAX_ARGS:
             callee = f" + {outargs >> 20} MB callee" if outargs else ""
@@ -991,22 +986,41 @@ _STACK_SMALL = 128
 bigger (sched.c STACK_GUARD), so they may end that far below it."""
 
 
-def _touched(f: ir.Func) -> set[str]:
-    """The slots f's instructions and branches name."""
+def _touched(f: ir.Func) -> tuple[set[str], int]:
+    """The slots f's instructions and branches name, and the largest argument area of
+    its Go calls."""
     out: set[str] = set()
+    outargs = 0
     for b in f.blocks:
         if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
             out.add(b.term.cond.slot)
         for i in b.instrs:
-            for v in (getattr(i, n) for n in i.__slots__):
-                if isinstance(v, ir.Local):
+            t = type(i)
+            names = _OPERAND_FIELDS.get(t)
+            if names is None:
+                names = _OPERAND_FIELDS[t] = _operand_fields(t)
+            if t is ir.Call and i.argsize > outargs:  # type: ignore[union-attr]
+                outargs = i.argsize  # type: ignore[union-attr]
+            for n in names:
+                v = getattr(i, n)
+                if type(v) is ir.Local:
                     out.add(v.slot)
-                elif isinstance(v, tuple):
+                elif type(v) is tuple:
                     for x in v:
-                        m = x.mem if isinstance(x, ir.Arg) else x
-                        if isinstance(m, ir.Local):
+                        m = x.mem if type(x) is ir.Arg else x
+                        if type(m) is ir.Local:
                             out.add(m.slot)
-    return out
+    return out, outargs
+
+
+_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _operand_fields(cls: type) -> tuple[str, ...]:
+    """The fields of instruction class cls that may hold an operand or a tuple of them
+    (by their annotations: a Mem, Operand, Local or Arg)."""
+    return tuple(f.name for f in fields(cls)
+                 if any(w in str(f.type) for w in ("Mem", "Operand", "Local", "Arg")))
 
 
 def _doomed(f: ir.Func) -> set[int]:
