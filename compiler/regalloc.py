@@ -236,18 +236,23 @@ def _cond_units(t: ir.Term, ok: dict[str, ir.Slot]) -> list[Unit]:
     return []
 
 
-def _live_out(f: ir.Func, ok: dict[str, ir.Slot]) -> dict[int, set[Unit]]:
+_UD = list[list[tuple[list[Unit], list[Unit]]]]
+"""Per block of a function (in its order), each instruction's _uses_defs."""
+
+
+def _live_out(f: ir.Func, ok: dict[str, ir.Slot], ud: _UD) -> dict[int, set[Unit]]:
     """Each block's live-out units (backward dataflow to a fixed point)."""
     gen: dict[int, set[Unit]] = {}
     kill: dict[int, set[Unit]] = {}
-    for b in f.blocks:
+    for b, bud in zip(f.blocks, ud, strict=True):
         g: set[Unit] = set(_cond_units(b.term, ok))
         k: set[Unit] = set()
-        for i in reversed(b.instrs):
-            u, d = _uses_defs(i, ok)
-            g.difference_update(d)
-            k.update(d)
-            g.update(u)
+        for u, d in reversed(bud):
+            if d:
+                g.difference_update(d)
+                k.update(d)
+            if u:
+                g.update(u)
         gen[b.index], kill[b.index] = g, k
     out: dict[int, set[Unit]] = {b.index: set() for b in f.blocks}
     inn: dict[int, set[Unit]] = {b.index: set(gen[b.index]) for b in f.blocks}
@@ -293,7 +298,8 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
             # may sit in registers (amd64 leaves those words out of that map).
             if not (isinstance(ci, ir.CCall) and ci.noreturn):
                 mapped.update(c.words_of(ok))
-    out = _live_out(f, ok)
+    ud = [[_uses_defs(i, ok) for i in b.instrs] for b in f.blocks]
+    out = _live_out(f, ok, ud)
     iv: dict[Unit, _Interval] = {}
     fused: set[int] = set()
 
@@ -309,7 +315,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     # (block, position) of instructions whose results nothing reads; do NOT key by id:
     # fold copies one instruction object into several blocks
     dropped: set[tuple[int, int]] = set()
-    for b in f.blocks:
+    for b, bud in zip(f.blocks, ud, strict=True):
         start = pos
         end = start + 2 * (len(b.instrs) + 1)
         pos = end + 1  # do NOT share a position with the next block in the layout
@@ -323,21 +329,23 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         for n in range(len(b.instrs) - 1, -1, -1):
             i = b.instrs[n]
             p -= 2
-            uses, defs = _uses_defs(i, ok)
+            uses, defs = bud[n]
             # a word some stack map lists keeps its stores: the collector reads it
             if defs and _pure(i) and not any(x in open_ or x in mapped for x in defs):
                 dropped.add((b.index, n))
                 continue
             for x in defs:
-                it = interval(x)
+                it = iv.get(x) or interval(x)
                 it.weight += w
                 it.ranges.append((p + 1, open_.pop(x, p + 1)))
-            if _returns(i):
+            kind = type(i)
+            if kind is ir.Call or (kind is ir.CCall and not i.noreturn):  # type: ignore[union-attr]
                 for x in open_:
                     interval(x).across = True
             for x in uses:
-                interval(x).weight += w
-                open_.setdefault(x, p)
+                (iv.get(x) or interval(x)).weight += w
+                if x not in open_:
+                    open_[x] = p
         for u, e in open_.items():
             interval(u).ranges.append((start, e))
         inn[b.index] = set(open_)
@@ -353,7 +361,7 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
         t = byidx[bi].term
         assert isinstance(t, ir.If) and isinstance(t.cond, ir.Local)
         iv.pop((t.cond.slot, 0), None)
-    dead, static, copies = _facts(f, ok, iv)
+    dead, static, copies = _facts(f, ok, iv, ud)
     for u in dead:
         iv.pop(u, None)
     regs = _scan(ok, iv, mapped, static, copies)
@@ -410,7 +418,7 @@ def _heat(f: ir.Func) -> dict[int, int]:
     return {k: LOOP_WEIGHT ** min(d, 4) for k, d in depth.items()}
 
 
-def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]
+def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], ud: _UD
            ) -> tuple[set[Unit], set[Unit], dict[Unit, list[Unit]]]:
     """In one pass over f: the dead units, never read and written only by block copies
     (Copy, Load, Call results: the copies skip them, as a slice header copied for its
@@ -423,10 +431,9 @@ def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval]
     static: set[Unit] = set()
     dyn: set[Unit] = set()
     copies: dict[Unit, list[Unit]] = {}
-    for b in f.blocks:
+    for b, bud in zip(f.blocks, ud, strict=True):
         used.update(_cond_units(b.term, ok))
-        for i in b.instrs:
-            uses, defs = _uses_defs(i, ok)
+        for i, (uses, defs) in zip(b.instrs, bud, strict=True):
             used.update(uses)
             if not defs:
                 continue
@@ -467,12 +474,16 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
             for u in defs:
                 ndefs[u] = ndefs.get(u, 0) + 1
                 defi[u] = i
+            if not uses:
+                continue
             for u in uses:
                 nuses[u] = nuses.get(u, 0) + 1
-            if uses:
-                ops = _operand_units(i, ok)
-                free.update(ops)
-                fixed.update(u for u in uses if u not in ops)
+            if type(i) not in _OPERANDS:
+                fixed.update(uses)
+                continue
+            ops = _operand_units(i, ok)
+            free.update(ops)
+            fixed.update(u for u in uses if u not in ops)
     consts: dict[Unit, ir.Imm] = {}
     for u, i in defi.items():
         s = ok[u[0]]
@@ -488,13 +499,16 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
         return op
 
     blocks = []
+    changed = False
     for b in f.blocks:
         out: list[ir.Instr] = []
+        same = True
         k = 0
         while k < len(b.instrs):
             i = b.instrs[k]
-            if isinstance(i, ir.Mov) and isinstance(i.dst, ir.Local) and \
+            if consts and isinstance(i, ir.Mov) and isinstance(i.dst, ir.Local) and \
                     (i.dst.slot, i.dst.off) in consts and i.dst.slot in ok:
+                same = False
                 k += 1
                 continue
             if consts:
@@ -511,6 +525,8 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                         args = tuple(sub(a) for a in i.args)
                         if any(a is not b for a, b in zip(args, i.args, strict=True)):
                             i = ir.evolve(i, args=args)
+                if i is not b.instrs[k]:
+                    same = False
             nxt = b.instrs[k + 1] if k + 1 < len(b.instrs) else None
             if isinstance(nxt, ir.Mov) and isinstance(nxt.src, ir.Local) and \
                     isinstance(i, (ir.BinOp, ir.UnOp, ir.Ext, ir.FBinOp)) and \
@@ -523,12 +539,21 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                 if ts is not None and ts.kind is ir.SlotKind.AUTO and ts.size == w == \
                         nxt.width and ndefs.get(u) == 1 and nuses.get(u) == 1:
                     out.append(ir.evolve(i, dst=nxt.dst))
+                    same = False
                     k += 2
                     continue
             out.append(i)
             k += 1
-        blocks.append(ir.Block(b.index, tuple(out), b.term))
-    return replace(f, blocks=tuple(blocks))
+        if same:
+            blocks.append(b)
+        else:
+            blocks.append(ir.Block(b.index, tuple(out), b.term))
+            changed = True
+    return replace(f, blocks=tuple(blocks)) if changed else f
+
+
+_OPERANDS = (ir.BinOp, ir.Mov, ir.CCall)
+"""The instructions _operand_units finds constant-ready operands of."""
 
 
 def _operand_units(i: ir.Instr, ok: dict[str, ir.Slot]) -> set[Unit]:
