@@ -170,7 +170,12 @@ def _eligible(f: ir.Func) -> dict[str, ir.Slot]:
             accs = accesses(i)
             acc[id(i)] = (i, accs)
             for a in accs:
-                if a.slot not in bad and not _fits(slots[a.slot], a.off, a.size):
+                if a.slot in bad:
+                    continue
+                # _fits, inlined: every access of every instruction
+                s, off, size = slots[a.slot], a.off, a.size
+                if not (off == 0 and size == s.size if s.size < 8 else
+                        off % 8 == 0 and size % 8 == 0 and size > 0 and off + size <= s.size):
                     bad.add(a.slot)
         if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
             c = b.term.cond
@@ -331,7 +336,8 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
             p -= 2
             uses, defs = bud[n]
             # a word some stack map lists keeps its stores: the collector reads it
-            if defs and _pure(i) and not any(x in open_ or x in mapped for x in defs):
+            if defs and defs[0] not in open_ and defs[0] not in mapped and _pure(i) and \
+                    not any(x in open_ or x in mapped for x in defs):
                 dropped.add((b.index, n))
                 continue
             for x in defs:
@@ -582,24 +588,31 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
     regs: dict[Unit, str] = {}
     taken = {r: _Held() for r in CALLER_FREE + CALLEE_SAVED + XMM}
     floats = ok.floats if isinstance(ok, _Eligible) else set()
-    for it in sorted(iv.values(), key=lambda x: (-x.weight, x.unit)):
-        fl = it.unit[0] in floats
-        ptr = not fl and it.unit not in static and _is_ptr(ok[it.unit[0]], it.unit[1])
-        if it.unit in mapped or (it.across and (ptr or fl)):
+    # heaviest first, ties by unit (units are distinct: the intervals never compare)
+    for _, unit, it in sorted([(-x.weight, u, x) for u, x in iv.items()]):
+        if unit in mapped:
+            continue
+        fl = unit[0] in floats
+        ptr = not fl and unit not in static and _is_ptr(ok[unit[0]], unit[1])
+        if it.across and (ptr or fl):
             continue
         allowed = (XMM if fl else CALLER_FREE if ptr else
                    CALLEE_SAVED if it.across else CALLER_FREE + CALLEE_SAVED)
-        partners = copies.get(it.unit, ())
-        hints = [regs[c] for c in partners if regs.get(c) in allowed]
-        rs = _merge(it.ranges)
-        # a register free for the partners still to come too, so they can take it
-        later = _merge([x for c in partners if c not in regs and c in iv
-                        for x in iv[c].ranges])
-        good = [r for r in allowed if not taken[r].overlaps(later)] if later else []
-        for r in (*hints, *good, *allowed):
+        rs = it.ranges if len(it.ranges) == 1 else _merge(it.ranges)
+        partners = copies.get(unit)
+        if partners:
+            hints = [regs[c] for c in partners if regs.get(c) in allowed]
+            # a register free for the partners still to come too, so they can take it
+            later = _merge([x for c in partners if c not in regs and c in iv
+                            for x in iv[c].ranges])
+            good = [r for r in allowed if not taken[r].overlaps(later)] if later else []
+            tries: tuple[str, ...] = (*hints, *good, *allowed)
+        else:
+            tries = allowed
+        for r in tries:
             if not taken[r].overlaps(rs):
                 taken[r].add(rs)
-                regs[it.unit] = r
+                regs[unit] = r
                 break
     return regs
 
