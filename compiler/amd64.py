@@ -45,6 +45,8 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from typing import Any
 
 from compiler import amd64float, ir, pcfault
 from compiler.diag import Pos, source_line
@@ -1141,15 +1143,6 @@ def _families(src: str, mem: str) -> frozenset[str]:
     return frozenset(_family(r) for r in _REGREF.findall(src + " " + mem))
 
 
-def _overlaps(a: str, aw: int, b: str, bw: int) -> bool:
-    """Whether two memory operands may overlap: only distinct %rbp ranges are disjoint."""
-    ma, mb = _RBP.match(a), _RBP.match(b)
-    if ma is None or mb is None:
-        return True
-    x, y = int(ma.group(1)), int(mb.group(1))
-    return x < y + bw and y < x + aw
-
-
 def forward_stores(lines: list[Line]) -> list[Line]:
     """Store-to-load forwarding in straight-line code: a load of the same width from M
     after `mov %r, M` (or `mov $imm, M`) reads %r (or takes $imm, plain moves only)
@@ -1160,25 +1153,27 @@ def forward_stores(lines: list[Line]) -> list[Line]:
     instruction, and every label, forgets everything: do NOT forward across a label
     (another path may reach it) or across an instruction this pass does not model."""
     out: list[Line] = []
-    facts: dict[str, tuple[str, str, frozenset[str]]] = {}  # mem -> (width, src, regs)
+    # mem -> (width letter, src, regs, width in bytes, %rbp offset or None)
+    facts: dict[str, tuple[str, str, frozenset[str], int, int | None]] = {}
     for ln in lines:
         text = ln.text
         if ln.pos is None:
             out.append(ln)
             facts.clear()
             continue
-        st = _STORE.match(text) if text.startswith("mov") else None
-        if st is not None:
-            w, src, mem = st.group(1), st.group(2), st.group(3)
-            if facts:
-                rbp = _RBP.match(mem) is not None
-                facts = {k: f for k, f in facts.items()
-                         if rbp and not _overlaps(k, _WIDTH[f[0]], mem, _WIDTH[w])}
-            facts[mem] = (w, src, _families(src, mem))
+        kind = _classify(text)
+        if kind is not None and kind[0] == "s":
+            _, w, src, mem, nb, off, regs = kind
+            if facts:  # only distinct %rbp ranges are disjoint
+                if off is None:
+                    facts = {}
+                else:
+                    facts = {k: f for k, f in facts.items()
+                             if f[4] is not None and not (f[4] < off + nb and off < f[4] + f[3])}
+            facts[mem] = (w, src, regs, nb, off)
             out.append(ln)
             continue
-        ld = _LOAD.match(text) if facts and text.startswith("mov") else None
-        if ld is None:
+        if kind is None or not facts:
             if text == "testb\t%al, %al" and out and out[-1].text == "movzbq\t%al, %rax" \
                     and out[-1].pos is not None:
                 out[-1] = ln
@@ -1186,7 +1181,7 @@ def forward_stores(lines: list[Line]) -> list[Line]:
                 out.append(ln)
             facts.clear()
             continue
-        op, mem, dst = ld.group(1), ld.group(2), ld.group(3)
+        _, op, mem, dst, fam = kind
         fact = facts.get(mem)
         if fact is not None and op in _FORWARD[fact[0]] and \
                 not (fact[1].startswith("$") and (op != f"mov{fact[0]}" or _isxmm(dst))):
@@ -1196,9 +1191,27 @@ def forward_stores(lines: list[Line]) -> list[Line]:
                 continue
             ln = Line(f"{op}\t{fact[1]}, {dst}", ln.pos)
         out.append(ln)
-        fam = _family(dst)
         facts = {k: f for k, f in facts.items() if fam not in f[2]}
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(text: str) -> tuple[Any, ...] | None:
+    """What forward_stores needs of one instruction's text (memoized: functions repeat
+    their moves): a store ("s", width letter, src, mem, width, %rbp offset or None,
+    the registers it depends on), a load ("l", op, mem, dst, dst's family), or None."""
+    if not text.startswith("mov"):
+        return None
+    st = _STORE.match(text)
+    if st is not None:
+        w, src, mem = st.group(1), st.group(2), st.group(3)
+        m = _RBP.match(mem)
+        return ("s", w, src, mem, _WIDTH[w], int(m.group(1)) if m else None,
+                _families(src, mem))
+    ld = _LOAD.match(text)
+    if ld is not None:
+        return ("l", ld.group(1), ld.group(2), ld.group(3), _family(ld.group(3)))
+    return None
 
 
 def gen_func(f: ir.Func, alloc: FuncAlloc = NONE) -> list[Line]:
