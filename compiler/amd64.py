@@ -393,6 +393,11 @@ class FuncGen:
     def parallel_moves(self, moves: list[tuple[str, str, int]]) -> None:
         """Emit (src, dst, width) moves as if all sources were read first: a move whose
         destination register another move still reads waits; a cycle goes through %rax."""
+        if len(moves) == 1:
+            s, d, w = moves[0]
+            self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
+            return
+
         def fam(x: str) -> str:
             return _family(x) if _isreg(x) else ""
 
