@@ -3,7 +3,9 @@
     s[i]        binop ge w8 u bad <- i, s+8;  if bad: runtime.panicIndex(i, len(s))
                 p = s.ptr + i*8;  load 8 <- *(p)+0
 
-A constant index into an array is an offset, with no check (the checker bounded it).
+A constant index into an array is an offset, with no check (the checker bounded it);
+into a slice, after the check, an offset from a copy of the data pointer
+(`s[2]`: `mov p <- s+0; load 8 <- *(p)+16`).
 Slicing checks `0 <= lo <= hi <= max <= cap` with gc's panicSlice* calls, and does not
 move the pointer when the result's cap is 0 (it would point past the array). m[k]
 copies k into a temp and calls runtime.mapaccess1/2 with its address; with a string
@@ -81,6 +83,11 @@ class IndexWalker(WalkerBase):
             i, sg = self.int_word(pos, ix)
             self.bounds(pos, i, at(sm, 8), sg)
             p = at(sm, 0)
+            if const is not None and not isinstance(const, bool) and const * es < 1 << 31:
+                # the pointer is read now (x may be assigned before the element is)
+                q = self.temp(Pointer(e.type))
+                self.emit(ir.Mov(pos, q, p, 8))
+                return Indirect(q, const * es)
         # One temporary: the scaled index, then the address (no call in between).
         q = self.temp(Pointer(e.type))
         if es == 1:
