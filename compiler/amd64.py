@@ -443,6 +443,17 @@ class FuncGen:
             return scratch, self.far_offset(scratch, off, size)
         return r, off
 
+    def indexed(self, r: str, idx: ir.Local | None, scale: int) -> str:
+        """The address suffix `(%r)`, or `(%r,%x,scale)` with idx's register (%rcx
+        loaded with it when it has none)."""
+        if idx is None:
+            return f"({reg(r)})"
+        x = self.regof(idx)
+        if x is None:
+            self.load(idx, "rcx")
+            x = "rcx"
+        return f"({reg(r)},{reg(x)},{scale})"
+
     # -- instructions ----------------------------------------------------------------
 
     def prologue(self) -> None:
@@ -653,11 +664,12 @@ class FuncGen:
                     self.block_copy(f"{o}(%rsi)", self.mem(d), n)
                 else:
                     r, o = self.base(p, "rsi", o, n, dp if n > 8 else None)
+                    sfx = self.indexed(r, i.idx, i.scale)
                     if all(dp.at(k, w) == "" for k, w in self.chunks(n)):
                         # Nothing reads the value, but a nil p must still fault.
-                        self.ins(f"testb\t%al, {o}({reg(r)})")
+                        self.ins(f"testb\t%al, {o}{sfx}")
                     else:
-                        self.copy_mem(Place(o, f"({reg(r)})"), dp, n)
+                        self.copy_mem(Place(o, sfx), dp, n)
             case ir.Store(ptr=p, off=o, src=s, size=n):
                 if n > 64:
                     self.load(p, "rdi")
@@ -665,7 +677,7 @@ class FuncGen:
                     self.block_copy(self.mem(s), f"{o}(%rdi)", n)
                 else:
                     r, o = self.base(p, "rdi", o, n)
-                    self.copy_mem(self.tmpl(s), Place(o, f"({reg(r)})"), n)
+                    self.copy_mem(self.tmpl(s), Place(o, self.indexed(r, i.idx, i.scale)), n)
             case ir.StoreZero(ptr=p, off=o, size=n):
                 if n > 64:
                     self.load(p, "rdi")

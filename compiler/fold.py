@@ -29,6 +29,9 @@ passes `loader+8` to ReadByte instead of the converted reader's data word that w
 stored from it just before (a store-to-load forwarding on every varint's first byte).
 The move itself is left for regalloc, which drops it once nothing reads it.
 
+Last compiler/addrmode.py: loads and stores through an element address take the base
+and scaled index themselves when nothing else reads the address.
+
 `-N` turns the pass off; `-dump=fold` prints the result in `-dump=ir`'s form.
 """
 
@@ -39,6 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from compiler import ir
+from compiler.addrmode import index_func
 from compiler.prove import prove_func
 
 MAX_DUP = 8
@@ -174,7 +178,7 @@ def fold_func(f: ir.Func) -> ir.Func:
         f = replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
                                            if k.index in live]))
     known = {id(i): ir.accesses(i) for b in f.blocks for i in b.instrs}
-    return propagate(reuse_addresses(f, tracked, known), tracked, known)
+    return index_func(propagate(reuse_addresses(f, tracked, known), tracked, known))
 
 
 Word = tuple[str, int]

@@ -163,24 +163,30 @@ class LoadAddr:
 
 @dataclass(frozen=True, slots=True)
 class Load:
-    """Copy `size` bytes from *(ptr + off) to dst; a nil ptr faults (SIGSEGV → panic)."""
+    """Copy `size` bytes from *(ptr + off) to dst, or *(ptr + idx*scale + off) with an
+    index word (compiler/addrmode.py's element accesses, size ≤ 8); a nil ptr faults
+    (SIGSEGV → panic)."""
 
     pos: Pos
     dst: Mem
     ptr: Mem
     off: int
     size: int
+    idx: Local | None = None
+    scale: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Store:
-    """Copy `size` bytes from src to *(ptr + off)."""
+    """Copy `size` bytes from src to *(ptr + off), or *(ptr + idx*scale + off) (as Load)."""
 
     pos: Pos
     ptr: Mem
     off: int
     src: Mem
     size: int
+    idx: Local | None = None
+    scale: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,6 +607,8 @@ def _acc_dst8(i: LoadAddr | ClosurePtr) -> list[Access]:
 def _acc_load(i: Load) -> list[Access]:
     out: list[Access] = []
     _acc(out, i.ptr, 8, False)
+    if i.idx is not None:
+        _acc(out, i.idx, 8, False)
     _acc(out, i.dst, i.size, True)
     return out
 
@@ -608,6 +616,8 @@ def _acc_load(i: Load) -> list[Access]:
 def _acc_store(i: Store) -> list[Access]:
     out: list[Access] = []
     _acc(out, i.ptr, 8, False)
+    if i.idx is not None:
+        _acc(out, i.idx, 8, False)
     _acc(out, i.src, i.size, False)
     return out
 
@@ -751,10 +761,10 @@ def _instr(i: Instr) -> str:
             return f"zero {n} {d}"
         case LoadAddr(dst=d, src=s):
             return f"addr {d} <- &{s}"
-        case Load(dst=d, ptr=p, off=o, size=n):
-            return f"load {n} {d} <- *({p})+{o}"
-        case Store(ptr=p, off=o, src=s, size=n):
-            return f"store {n} *({p})+{o} <- {s}"
+        case Load(dst=d, ptr=p, off=o, size=n, idx=x, scale=k):
+            return f"load {n} {d} <- *({p}{_index(x, k)})+{o}"
+        case Store(ptr=p, off=o, src=s, size=n, idx=x, scale=k):
+            return f"store {n} *({p}{_index(x, k)})+{o} <- {s}"
         case StoreZero(ptr=p, off=o, size=n):
             return f"storezero {n} *({p})+{o}"
         case BinOp(op=op, dst=d, x=x, y=y, width=w, signed=sg):
@@ -787,6 +797,10 @@ def _instr(i: Instr) -> str:
         case NilCheck(ptr=p):
             return f"nilcheck {p}"
     raise TypeError(f"unknown instruction {i!r}")
+
+
+def _index(x: Local | None, scale: int) -> str:
+    return "" if x is None else f" + {x}*{scale}"
 
 
 def _term(t: Term) -> str:

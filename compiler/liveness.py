@@ -294,10 +294,10 @@ def use_def(fr: Frame, i: ir.Instr, taking: bool = False) -> tuple[int, int]:
             return 0, fr.full(d, n)
         case ir.LoadAddr(dst=d, src=s):
             return fr.whole(s) if taking else 0, fr.full(d, 8)
-        case ir.Load(dst=d, ptr=p, size=n):
-            return fr.span(p, 8), fr.full(d, n)
-        case ir.Store(ptr=p, src=s, size=n):
-            return fr.span(p, 8) | fr.span(s, n), 0
+        case ir.Load(dst=d, ptr=p, size=n, idx=x):
+            return fr.span(p, 8) | (fr.span(x, 8) if x else 0), fr.full(d, n)
+        case ir.Store(ptr=p, src=s, size=n, idx=x):
+            return fr.span(p, 8) | fr.span(s, n) | (fr.span(x, 8) if x else 0), 0
         case ir.StoreZero(ptr=p):
             return fr.span(p, 8), 0
         case ir.BinOp(op=op, dst=d, x=x, y=y, width=w):
