@@ -29,8 +29,11 @@ passes `loader+8` to ReadByte instead of the converted reader's data word that w
 stored from it just before (a store-to-load forwarding on every varint's first byte).
 The move itself is left for regalloc, which drops it once nothing reads it.
 
-Last compiler/addrmode.py: loads and stores through an element address take the base
-and scaled index themselves when nothing else reads the address.
+Last compiler/hoist.py: the innermost call-free loops read the pointer words they never
+write from copies made before them (registers, where the words themselves stay in the
+frame because they are live across calls); and compiler/addrmode.py: loads and stores
+through an element address take the base and scaled index themselves when nothing else
+reads the address.
 
 `-N` turns the pass off; `-dump=fold` prints the result in `-dump=ir`'s form.
 """
@@ -43,6 +46,7 @@ from typing import Any
 
 from compiler import ir
 from compiler.addrmode import index_func
+from compiler.hoist import hoist_func
 from compiler.prove import prove_func
 
 MAX_DUP = 8
@@ -178,7 +182,8 @@ def fold_func(f: ir.Func) -> ir.Func:
         f = replace(f, blocks=ir.renumber([blocks[k.index] for k in f.blocks
                                            if k.index in live]))
     known = {id(i): ir.accesses(i) for b in f.blocks for i in b.instrs}
-    return index_func(propagate(reuse_addresses(f, tracked, known), tracked, known))
+    return index_func(hoist_func(propagate(reuse_addresses(f, tracked, known), tracked, known),
+                                 tracked))
 
 
 Word = tuple[str, int]
