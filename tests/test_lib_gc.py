@@ -75,10 +75,16 @@ def go_env(cache: Path) -> dict[str, str]:
     return env
 
 
+NATIVE_ONLY = frozenset({"reflect"})
+"""Library packages built on refgo's own type descriptors, which gc's runtime does not
+have: their imports (fmt's reflect) keep gc's package."""
+
+
 def lib_packages() -> list[str]:
-    """Return the import paths of the library packages (dirs of compiler/lib with .go files)."""
+    """Return the import paths of the library packages (dirs of compiler/lib with .go
+    files) that the gc build rewrites to refgo's copy: all but NATIVE_ONLY."""
     pkgs = {p.parent.relative_to(LIB).as_posix() for p in LIB.rglob("*.go")}
-    return sorted(pkgs)
+    return sorted(pkgs - NATIVE_ONLY)
 
 
 IMPORT_SECTION = re.compile(r"^package \w+\n(.*?)(?=^(?:func|type|var|const)\b|\Z)", re.M | re.S)

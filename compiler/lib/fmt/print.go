@@ -6,51 +6,20 @@
 //	// {1 x} map[a:1 b:2] [] <nil>
 //	err := fmt.Errorf("open: %w", io.EOF)  // errors.Unwrap(err) == io.EOF
 //
-// Basic kinds, error, Stringer, GoStringer and Formatter are handled with type
-// switches; composite and named values (structs, maps, slices, arrays, pointers)
-// are walked through the runtime hooks in hooks_refgo.go (typeString, valueInfo,
-// elemOf, fieldName, mapEntries, underlying, pointerOf). Map keys are printed
-// sorted like gc's fmt (internal/fmtsort), see sort.go.
+// The predeclared basic types are printed from a type switch; error, Stringer,
+// GoStringer and Formatter operands through their methods; every other value
+// (named, composite, pointer) is walked through reflect as gc's fmt does
+// (walk.go), map keys sorted like gc's internal/fmtsort (sort.go).
 package fmt
 
 import (
 	"errors"
 	"io"
 	"os"
+	"reflect"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
-)
-
-// Kinds, numbered like reflect.Kind; the hooks report these.
-const (
-	kindInvalid = iota
-	kindBool
-	kindInt
-	kindInt8
-	kindInt16
-	kindInt32
-	kindInt64
-	kindUint
-	kindUint8
-	kindUint16
-	kindUint32
-	kindUint64
-	kindUintptr
-	kindFloat32
-	kindFloat64
-	kindComplex64
-	kindComplex128
-	kindArray
-	kindChan
-	kindFunc
-	kindInterface
-	kindMap
-	kindPointer
-	kindSlice
-	kindString
-	kindStruct
-	kindUnsafePointer
 )
 
 // Stringer is implemented by any value with a String method, which defines the
@@ -84,6 +53,7 @@ type pp struct {
 	buf        []byte
 	f          flags
 	arg        any
+	value      reflect.Value
 	reordered  bool
 	goodArgNum bool
 	panicking  bool
@@ -121,6 +91,7 @@ func (p *pp) free() {
 	}
 	p.buf = p.buf[:0]
 	p.arg = nil
+	p.value = reflect.Value{}
 	p.wrappedErr = nil
 	atomic.StorePointer(&freePrinter, unsafe.Pointer(p))
 }
@@ -262,10 +233,9 @@ func Errorf(format string, a ...any) error {
 func (p *pp) doPrint(a []any) {
 	prevString := false
 	for i, arg := range a {
-		isString := false
-		if arg != nil {
-			k, _, _ := valueInfo(arg)
-			isString = k == kindString
+		_, isString := arg.(string)
+		if !isString && arg != nil {
+			isString = reflect.TypeOf(arg).Kind() == reflect.String
 		}
 		if i > 0 && !isString && !prevString {
 			p.buf = append(p.buf, ' ')
@@ -317,11 +287,13 @@ func intFromArg(a []any, argNum int) (num int, ok bool, next int) {
 	next = argNum + 1
 	if n, isInt := a[argNum].(int); isInt {
 		num, ok = n, true
-	} else if a[argNum] != nil {
-		k, _, _ := valueInfo(a[argNum])
-		if k >= kindInt && k <= kindUintptr {
-			u, signed := intBits(underlying(a[argNum]))
-			if signed || int64(u) >= 0 {
+	} else {
+		switch v := reflect.ValueOf(a[argNum]); v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			num, ok = int(v.Int()), true
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+			reflect.Uintptr:
+			if u := v.Uint(); int64(u) >= 0 {
 				num, ok = int(u), true
 			}
 		}
@@ -535,7 +507,7 @@ func (p *pp) doPrintf(format string, a []any) {
 			if arg == nil {
 				p.buf = append(p.buf, "<nil>"...)
 			} else {
-				p.buf = append(p.buf, typeString(arg)...)
+				p.buf = append(p.buf, reflect.TypeOf(arg).String()...)
 				p.buf = append(p.buf, '=')
 				p.printArg(arg, 'v')
 			}

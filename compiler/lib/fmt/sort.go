@@ -1,44 +1,59 @@
 package fmt
 
-// sortEntries sorts map keys (and their values alongside) in the order gc's fmt
-// prints them: numbers by value, strings lexically, false before true, NaN
-// first among floats, pointers and channels by address, structs and arrays
-// element by element, nil before anything else. Keys of different dynamic types
-// (interface-keyed maps) are ordered by type name, then value (gc orders them by
-// type descriptor address, which is not stable across compilers).
-func sortEntries(keys, vals []any) {
-	for i := 1; i < len(keys); i++ {
-		k, v := keys[i], vals[i]
-		j := i
-		for j > 0 && compareKeys(keys[j-1], k) > 0 {
-			keys[j] = keys[j-1]
-			vals[j] = vals[j-1]
-			j--
-		}
-		keys[j] = k
-		vals[j] = v
+import "reflect"
+
+// sortedEntries returns the keys and values of map m in the order gc's fmt prints
+// them (internal/fmtsort): numbers by value, strings lexically, false before true,
+// NaN first among floats, pointers and channels by address, structs and arrays
+// element by element, nil interfaces first. Keys of an interface-keyed map whose
+// dynamic types differ are ordered by type name, then value (gc orders them by type
+// descriptor address, which is not stable across compilers).
+//
+//	sortedEntries(reflect.ValueOf(map[string]int{"b": 2, "a": 1}))  // [a b], [1 2]
+func sortedEntries(m reflect.Value) (keys, vals []reflect.Value) {
+	n := m.Len()
+	keys = make([]reflect.Value, 0, n)
+	vals = make([]reflect.Value, 0, n)
+	it := m.MapRange()
+	for it.Next() {
+		keys = append(keys, it.Key())
+		vals = append(vals, it.Value())
 	}
+	tk := make([]reflect.Value, len(keys))
+	tv := make([]reflect.Value, len(keys))
+	for w := 1; w < len(keys); w *= 2 {
+		for lo := 0; lo < len(keys); lo += 2 * w {
+			mid, hi := min(lo+w, len(keys)), min(lo+2*w, len(keys))
+			i, j := lo, mid
+			for k := lo; k < hi; k++ {
+				if j >= hi || i < mid && compareKeys(keys[i], keys[j]) <= 0 {
+					tk[k], tv[k] = keys[i], vals[i]
+					i++
+				} else {
+					tk[k], tv[k] = keys[j], vals[j]
+					j++
+				}
+			}
+		}
+		keys, tk = tk, keys
+		vals, tv = tv, vals
+	}
+	return keys, vals
 }
 
-// compareKeys returns -1, 0 or +1 as a sorts before, with or after b.
-func compareKeys(a, b any) int {
-	if a == nil || b == nil {
-		switch {
-		case a == nil && b == nil:
-			return 0
-		case a == nil:
-			return -1
-		}
-		return 1
+func min(a, b int) int {
+	if a < b {
+		return a
 	}
-	ka, _, na := valueInfo(a)
-	kb, _, _ := valueInfo(b)
-	if ka != kb || typeString(a) != typeString(b) {
-		return compareStrings(typeString(a), typeString(b))
-	}
-	switch ka {
-	case kindBool:
-		x, y := underlying(a).(bool), underlying(b).(bool)
+	return b
+}
+
+// compareKeys returns -1, 0 or +1 as map key a sorts before, with or after b (both
+// of one type).
+func compareKeys(a, b reflect.Value) int {
+	switch a.Kind() {
+	case reflect.Bool:
+		x, y := a.Bool(), b.Bool()
 		switch {
 		case x == y:
 			return 0
@@ -46,32 +61,51 @@ func compareKeys(a, b any) int {
 			return -1
 		}
 		return 1
-	case kindInt, kindInt8, kindInt16, kindInt32, kindInt64:
-		x, _ := intBits(underlying(a))
-		y, _ := intBits(underlying(b))
-		return compareInts(int64(x), int64(y))
-	case kindUint, kindUint8, kindUint16, kindUint32, kindUint64, kindUintptr:
-		x, _ := intBits(underlying(a))
-		y, _ := intBits(underlying(b))
-		return compareUints(x, y)
-	case kindFloat32, kindFloat64:
-		return compareFloats(floatOf(a), floatOf(b))
-	case kindComplex64, kindComplex128:
-		x, y := complexOf(a), complexOf(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return compareInts(a.Int(), b.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Uintptr:
+		return compareUints(a.Uint(), b.Uint())
+	case reflect.Float32, reflect.Float64:
+		return compareFloats(a.Float(), b.Float())
+	case reflect.Complex64, reflect.Complex128:
+		x, y := a.Complex(), b.Complex()
 		if c := compareFloats(real(x), real(y)); c != 0 {
 			return c
 		}
 		return compareFloats(imag(x), imag(y))
-	case kindString:
-		return compareStrings(underlying(a).(string), underlying(b).(string))
-	case kindPointer, kindChan, kindUnsafePointer:
-		return compareUints(uint64(pointerOf(a)), uint64(pointerOf(b)))
-	case kindStruct, kindArray:
-		for i := 0; i < na; i++ {
-			if c := compareKeys(elemOf(a, i), elemOf(b, i)); c != 0 {
+	case reflect.String:
+		return compareStrings(a.String(), b.String())
+	case reflect.Pointer, reflect.Chan, reflect.UnsafePointer:
+		return compareUints(uint64(a.Pointer()), uint64(b.Pointer()))
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if c := compareKeys(a.Field(i), b.Field(i)); c != 0 {
 				return c
 			}
 		}
+	case reflect.Array:
+		for i := 0; i < a.Len(); i++ {
+			if c := compareKeys(a.Index(i), b.Index(i)); c != 0 {
+				return c
+			}
+		}
+	case reflect.Interface:
+		x, y := a.Elem(), b.Elem()
+		switch {
+		case !x.IsValid() || !y.IsValid():
+			return compareInts(boolInt(x.IsValid()), boolInt(y.IsValid()))
+		case x.Type() != y.Type():
+			return compareStrings(x.Type().String(), y.Type().String())
+		}
+		return compareKeys(x, y)
+	}
+	return 0
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
 	}
 	return 0
 }
@@ -119,26 +153,6 @@ func compareFloats(x, y float64) int {
 		return -1
 	case x == x && y != y:
 		return 1
-	}
-	return 0
-}
-
-func floatOf(v any) float64 {
-	switch x := underlying(v).(type) {
-	case float32:
-		return float64(x)
-	case float64:
-		return x
-	}
-	return 0
-}
-
-func complexOf(v any) complex128 {
-	switch x := underlying(v).(type) {
-	case complex64:
-		return complex128(x)
-	case complex128:
-		return x
 	}
 	return 0
 }

@@ -1,14 +1,16 @@
 package fmt
 
 import (
-	"unicode"
+	"reflect"
 	"unicode/utf8"
 )
 
-// printArg prints one operand with verb: basic types directly, then methods
-// (Formatter, GoStringer, error, Stringer), then a structural walk.
+// printArg prints one operand with verb: the predeclared basic types directly (no
+// reflect), then methods (Formatter, GoStringer, error, Stringer), then a walk of
+// the value through reflect (printValue).
 func (p *pp) printArg(arg any, verb rune) {
 	p.arg = arg
+	p.value = reflect.Value{}
 	if arg == nil {
 		switch verb {
 		case 'T', 'v':
@@ -20,10 +22,10 @@ func (p *pp) printArg(arg any, verb rune) {
 	}
 	switch verb {
 	case 'T':
-		p.fmtS(typeString(arg))
+		p.fmtS(reflect.TypeOf(arg).String())
 		return
 	case 'p':
-		p.fmtPointer(arg, 'p')
+		p.fmtPointer(reflect.ValueOf(arg), 'p')
 		return
 	}
 	switch v := arg.(type) {
@@ -44,31 +46,19 @@ func (p *pp) printArg(arg any, verb rune) {
 		p.fmtString(v, verb)
 	case []byte:
 		p.fmtBytes(v, verb, "[]byte")
+	case reflect.Value:
+		if v.IsValid() && v.CanInterface() {
+			p.arg = v.Interface()
+			if p.handleMethods(verb) {
+				return
+			}
+		}
+		p.printValue(v, verb, 0)
 	default:
-		if kind, _, _ := valueInfo(arg); kind == kindStruct && typeString(arg) == "reflect.Value" {
-			p.printReflectValue(arg, verb)
-			return
-		}
 		if !p.handleMethods(verb) {
-			p.printValue(arg, verb, 0, true)
+			p.printValue(reflect.ValueOf(arg), verb, 0)
 		}
 	}
-}
-
-// printReflectValue prints an operand that is a reflect.Value as gc does: the value it
-// holds (through its methods unless read from an unexported field), or
-// "<invalid reflect.Value>".
-func (p *pp) printReflectValue(arg any, verb rune) {
-	inner, state := reflectValue(arg)
-	if state == 0 {
-		p.fmtS("<invalid reflect.Value>")
-		return
-	}
-	p.arg = inner
-	if state == 1 && inner != nil && p.handleMethods(verb) {
-		return
-	}
-	p.printValue(inner, verb, 0, state == 1)
 }
 
 // handleMethods formats p.arg through its Formatter, GoStringer, error or
@@ -132,7 +122,7 @@ func (p *pp) catchPanic(arg any, verb rune, method string) {
 	if err == nil {
 		return
 	}
-	if k, _, _ := valueInfo(arg); k == kindPointer && pointerOf(arg) == 0 {
+	if v := reflect.ValueOf(arg); v.Kind() == reflect.Pointer && v.IsNil() {
 		p.buf = append(p.buf, "<nil>"...)
 		return
 	}
@@ -153,17 +143,23 @@ func (p *pp) catchPanic(arg any, verb rune, method string) {
 	p.f = saved
 }
 
-// badVerb prints "%!verb(type=value)" for an operand the verb does not apply to.
+// badVerb prints "%!verb(type=value)" for an operand the verb does not apply to:
+// p.arg, or p.value when the operand is a value printValue reached.
 func (p *pp) badVerb(verb rune) {
 	p.erroring = true
 	p.buf = append(p.buf, "%!"...)
 	p.buf = utf8.AppendRune(p.buf, verb)
 	p.buf = append(p.buf, '(')
-	if p.arg != nil {
-		p.buf = append(p.buf, typeString(p.arg)...)
+	switch {
+	case p.arg != nil:
+		p.buf = append(p.buf, reflect.TypeOf(p.arg).String()...)
 		p.buf = append(p.buf, '=')
 		p.printArg(p.arg, 'v')
-	} else {
+	case p.value.IsValid():
+		p.buf = append(p.buf, p.value.Type().String()...)
+		p.buf = append(p.buf, '=')
+		p.printValue(p.value, 'v', 0)
+	default:
 		p.buf = append(p.buf, "<nil>"...)
 	}
 	p.buf = append(p.buf, ')')
@@ -302,26 +298,27 @@ func (p *pp) fmtBytes(v []byte, verb rune, typ string) {
 	case 'q':
 		p.fmtQ(string(v))
 	default:
-		p.printValue(v, verb, 0, true)
+		p.printValue(reflect.ValueOf(v), verb, 0)
 	}
 }
 
 // fmtPointer formats a pointer-like value: an address for %p and %v (<nil> for
 // a nil %v), or the address as an integer for %b %o %d %x %X.
-func (p *pp) fmtPointer(v any, verb rune) {
-	k, _, _ := valueInfo(v)
-	switch k {
-	case kindChan, kindFunc, kindMap, kindPointer, kindSlice, kindUnsafePointer:
+func (p *pp) fmtPointer(v reflect.Value, verb rune) {
+	var u uint64
+	switch v.Kind() {
+	case reflect.Chan, reflect.Func, reflect.Map, reflect.Pointer, reflect.Slice,
+		reflect.UnsafePointer:
+		u = uint64(v.Pointer())
 	default:
 		p.badVerb(verb)
 		return
 	}
-	u := uint64(pointerOf(v))
 	switch verb {
 	case 'v':
 		if p.f.sharpV {
 			p.buf = append(p.buf, '(')
-			p.buf = append(p.buf, typeString(v)...)
+			p.buf = append(p.buf, v.Type().String()...)
 			p.buf = append(p.buf, ")("...)
 			if u == 0 {
 				p.buf = append(p.buf, "nil"...)
@@ -341,177 +338,4 @@ func (p *pp) fmtPointer(v any, verb rune) {
 	default:
 		p.badVerb(verb)
 	}
-}
-
-// isExported reports whether a struct field name is exported (upper-case first letter).
-func isExported(name string) bool {
-	r, _ := utf8.DecodeRuneInString(name)
-	return unicode.IsUpper(r)
-}
-
-// printValue walks a value that has no formatting method at this level: v is
-// the boxed value (nil for a nil interface reached inside a composite), depth 0
-// for an operand, and canIface false below an unexported struct field (whose
-// methods gc's fmt cannot call).
-func (p *pp) printValue(v any, verb rune, depth int, canIface bool) {
-	if depth > 0 && v != nil && canIface {
-		p.arg = v
-		if p.handleMethods(verb) {
-			return
-		}
-	}
-	p.arg = v
-	kind, elemKind, n := valueInfo(v)
-	switch kind {
-	case kindInvalid:
-		if depth == 0 {
-			p.buf = append(p.buf, "<invalid reflect.Value>"...)
-		} else {
-			p.buf = append(p.buf, "<nil>"...)
-		}
-	case kindBool:
-		p.fmtBool(underlying(v).(bool), verb)
-	case kindInt, kindInt8, kindInt16, kindInt32, kindInt64,
-		kindUint, kindUint8, kindUint16, kindUint32, kindUint64, kindUintptr:
-		u, signed := intBits(underlying(v))
-		p.fmtInteger(u, signed, verb)
-	case kindFloat32:
-		p.fmtFloat(float64(underlying(v).(float32)), 32, verb)
-	case kindFloat64:
-		p.fmtFloat(underlying(v).(float64), 64, verb)
-	case kindComplex64:
-		p.fmtComplex(complex128(underlying(v).(complex64)), 64, verb)
-	case kindComplex128:
-		p.fmtComplex(underlying(v).(complex128), 128, verb)
-	case kindString:
-		p.fmtString(underlying(v).(string), verb)
-	case kindMap:
-		p.printMap(v, verb, depth, canIface)
-	case kindStruct:
-		p.printStruct(v, verb, depth, n, canIface)
-	case kindArray, kindSlice:
-		p.printList(v, verb, depth, kind, elemKind, n, canIface)
-	case kindPointer:
-		if depth == 0 && pointerOf(v) != 0 {
-			switch elemKind {
-			case kindArray, kindSlice, kindStruct, kindMap:
-				p.buf = append(p.buf, '&')
-				p.printValue(elemOf(v, 0), verb, depth+1, canIface)
-				return
-			}
-		}
-		p.fmtPointer(v, verb)
-	default:
-		p.fmtPointer(v, verb)
-	}
-}
-
-// printElem prints e, element or field i of the composite v (i == -1: a map
-// key) at depth+1; a nil interface prints as "T(nil)" under %#v.
-func (p *pp) printElem(v any, i int, e any, verb rune, depth int, canIface bool) {
-	if e == nil && p.f.sharpV {
-		p.buf = append(p.buf, elemType(v, i)...)
-		p.buf = append(p.buf, "(nil)"...)
-		return
-	}
-	p.printValue(e, verb, depth+1, canIface)
-}
-
-// printMap prints map[k:v k:v] (or T{k:v, k:v} for %#v) with sorted keys.
-func (p *pp) printMap(v any, verb rune, depth int, canIface bool) {
-	if p.f.sharpV {
-		p.buf = append(p.buf, typeString(v)...)
-		if pointerOf(v) == 0 {
-			p.buf = append(p.buf, "(nil)"...)
-			return
-		}
-		p.buf = append(p.buf, '{')
-	} else {
-		p.buf = append(p.buf, "map["...)
-	}
-	keys, vals := mapEntries(v)
-	sortEntries(keys, vals)
-	for i := range keys {
-		if i > 0 {
-			if p.f.sharpV {
-				p.buf = append(p.buf, ", "...)
-			} else {
-				p.buf = append(p.buf, ' ')
-			}
-		}
-		p.printElem(v, -1, keys[i], verb, depth, canIface)
-		p.buf = append(p.buf, ':')
-		p.printElem(v, i, vals[i], verb, depth, canIface)
-	}
-	if p.f.sharpV {
-		p.buf = append(p.buf, '}')
-	} else {
-		p.buf = append(p.buf, ']')
-	}
-}
-
-// printStruct prints {a b} ({A:a B:b} for %+v, T{A:a, B:b} for %#v).
-func (p *pp) printStruct(v any, verb rune, depth, n int, canIface bool) {
-	if p.f.sharpV {
-		p.buf = append(p.buf, typeString(v)...)
-	}
-	p.buf = append(p.buf, '{')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			if p.f.sharpV {
-				p.buf = append(p.buf, ", "...)
-			} else {
-				p.buf = append(p.buf, ' ')
-			}
-		}
-		name := fieldName(v, i)
-		if p.f.plusV || p.f.sharpV {
-			if name != "" {
-				p.buf = append(p.buf, name...)
-				p.buf = append(p.buf, ':')
-			}
-		}
-		p.printElem(v, i, elemOf(v, i), verb, depth, canIface && isExported(name))
-	}
-	p.buf = append(p.buf, '}')
-}
-
-// printList prints an array or slice: [a b] (T{a, b} for %#v); byte elements
-// are text for %s %q %x %X.
-func (p *pp) printList(v any, verb rune, depth, kind, elemKind, n int, canIface bool) {
-	switch verb {
-	case 's', 'q', 'x', 'X':
-		if elemKind == kindUint8 {
-			b := make([]byte, n)
-			for i := 0; i < n; i++ {
-				b[i] = underlying(elemOf(v, i)).(uint8)
-			}
-			p.fmtBytes(b, verb, typeString(v))
-			return
-		}
-	}
-	if p.f.sharpV {
-		p.buf = append(p.buf, typeString(v)...)
-		if kind == kindSlice && pointerOf(v) == 0 {
-			p.buf = append(p.buf, "(nil)"...)
-			return
-		}
-		p.buf = append(p.buf, '{')
-		for i := 0; i < n; i++ {
-			if i > 0 {
-				p.buf = append(p.buf, ", "...)
-			}
-			p.printElem(v, i, elemOf(v, i), verb, depth, canIface)
-		}
-		p.buf = append(p.buf, '}')
-		return
-	}
-	p.buf = append(p.buf, '[')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			p.buf = append(p.buf, ' ')
-		}
-		p.printValue(elemOf(v, i), verb, depth+1, canIface)
-	}
-	p.buf = append(p.buf, ']')
 }
