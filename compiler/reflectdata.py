@@ -149,8 +149,6 @@ ITAB_TYP = 8
 ITAB_HASH = 16
 ITAB_FUN = 24
 
-BASICTYPES_LEN = 27
-"""Entries of runtime.basictypes (runtime.c), indexed by RtKind: one past the last kind."""
 
 
 class EqKind(enum.IntEnum):
@@ -206,16 +204,6 @@ _BASIC_RTKIND = {
     Kind.STRING: RtKind.STRING, Kind.UNSAFE_POINTER: RtKind.UNSAFEPTR,
 }
 
-BASIC_TYPES = (
-    Basic(Kind.BOOL, "bool"), Basic(Kind.INT, "int"), Basic(Kind.INT8, "int8"),
-    Basic(Kind.INT16, "int16"), Basic(Kind.INT32, "int32"), Basic(Kind.INT64, "int64"),
-    Basic(Kind.UINT, "uint"), Basic(Kind.UINT8, "uint8"), Basic(Kind.UINT16, "uint16"),
-    Basic(Kind.UINT32, "uint32"), Basic(Kind.UINT64, "uint64"),
-    Basic(Kind.UINTPTR, "uintptr"), Basic(Kind.FLOAT32, "float32"),
-    Basic(Kind.FLOAT64, "float64"), Basic(Kind.COMPLEX64, "complex64"),
-    Basic(Kind.COMPLEX128, "complex128"), Basic(Kind.STRING, "string"),
-)
-"""The types runtime.basictypes lists (fmt's `underlying` hook finds them there)."""
 
 
 def rt_kind(t: Type) -> RtKind:
@@ -507,12 +495,6 @@ class ReflectData:
             self.static.put(dataclasses.replace(
                 d, relocs=(*d.relocs, ir.Reloc(TYPE_PTRTOTHIS, psym))))
         return len(self.type_syms) != before or bool(self.pending)
-
-    def basic_types(self) -> ir.Data:
-        """runtime.basictypes: the descriptor of each basic type, indexed by its kind."""
-        table = [ir.Reloc(PTRSIZE * _BASIC_RTKIND[b.kind], self.type_sym(b))
-                 for b in BASIC_TYPES]
-        return ir.Data("runtime.basictypes", bytes(PTRSIZE * BASICTYPES_LEN), tuple(table))
 
     # -- itabs -----------------------------------------------------------------------
 

@@ -18,9 +18,9 @@ so editing package main recompiles only main. For `import "fmt"`:
             its `main..init` first calling each unit's `PATH..init` in dependency order
 
 and `link_text` concatenates the units into one assembly file: functions defined by
-several units (method wrappers) and data symbols (type descriptors, itabs,
-`runtime.basictypes`) are kept once, first unit first; string literals and itab caches
-are per unit (`go.string.fmt.3`), so they never collide; one `runtime.pctab` and
+several units (method wrappers) and data symbols (type descriptors, itabs) are kept
+once, first unit first; string literals and itab caches are per unit
+(`go.string.fmt.3`), so they never collide; one `runtime.pctab` and
 `runtime.stackmaps` cover all the text, sorted as the runtime wants. `refgo build`
 links the same program as two files (`link_parts`): the library units', whose object
 the build cache keeps (link.library_object) while package main is edited, and main's.

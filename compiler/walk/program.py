@@ -9,9 +9,9 @@ For
     func main() { g := func() int { return n }; println(g()) }
 
 walk_program reserves bss for `main.n`, lowers `main.f` and `main.main` (queueing the
-literal as `main.main.func1`), then `main..init` (the statement `n = f()`), emits
-`runtime.basictypes`, and lowers `main.main.func1`; closures and method wrappers
-queued meanwhile are lowered in turn, closures first.
+literal as `main.main.func1`), then `main..init` (the statement `n = f()`), and lowers
+`main.main.func1`; closures and method wrappers queued meanwhile are lowered in turn,
+closures first.
 """
 
 from __future__ import annotations
@@ -121,7 +121,6 @@ def walk_program(prog: T.Program, opts: Options | None = None,
         pb.opts = vopts
         _build(pb, d, sym, None)
         pb.opts = opts
-    pb.static.add(pb.reflect.basic_types())
     more = True
     while more:
         while pb.closures or pb.reflect.pending:

@@ -22,7 +22,6 @@ typedef struct { hchan *c; void *elem; } scase;
 /* What compiled Go code provides. */
 const uintptr_t pctab[1] RT("pctab");
 const int64_t npctab RT("npctab") = 0;
-const void *const basictypes[27] RT("basictypes");
 void main_init(void) __asm__("main..init");
 void main_init(void) {}
 
