@@ -1243,6 +1243,8 @@ def _data(d: ir.Data) -> list[str]:
     out = [f"\t.section\t{'.rodata' if d.readonly else '.data'}", f"\t.balign\t{d.align}",
            f"\t.globl\t{quote(d.sym)}", f"{quote(d.sym)}:"]
     relocs = {r.off: r.sym for r in d.relocs}
+    weak = {r.off: r.weak for r in d.relocs if r.weak}
+    out.extend(f"\t# {quote(m)}" for m in d.marks)
     i = 0
     raw: list[str] = []
 
@@ -1256,7 +1258,10 @@ def _data(d: ir.Data) -> list[str]:
     while i < n:
         if i in relocs:
             flush()
-            out.append(f"\t.quad\t{quote(relocs[i])}")
+            line = f"\t.quad\t{quote(relocs[i])}"
+            if i in weak:
+                line += "\t# weak " + " ".join(quote(c) for c in weak[i])
+            out.append(line)
             i += 8
             continue
         raw.append(str(data[i]))

@@ -506,6 +506,9 @@ class Reloc:
 
     off: int
     sym: str
+    weak: tuple[str, ...] = ()
+    """If not empty, a method table's reference (compiler/linkweak.py): the linker keeps
+    sym for it only if one of these pseudo-symbols is reached, and writes 0 otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,6 +524,9 @@ class Data:
     ptrs: Sequence[int] = ()
     align: int = 8
     bss: int = 0
+    marks: tuple[str, ...] = ()
+    """Pseudo-symbols reaching this symbol reaches (an interface's method keys,
+    compiler/linkweak.py): named in a comment of its text, defined nowhere."""
 
 
 @dataclass(frozen=True, slots=True)

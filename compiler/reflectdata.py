@@ -37,7 +37,7 @@ import enum
 import struct
 from collections.abc import Callable, Collection
 
-from compiler import ir
+from compiler import ir, linkweak
 from compiler.diag import NOPOS
 from compiler.staticdata import StaticData
 from compiler.types import tree as T
@@ -397,22 +397,27 @@ class ReflectData:
         msym = f"{sym}.methods"
         data = bytearray(METHOD_BYTES * len(methods))
         relocs: list[ir.Reloc] = []
-        expr = self.method_types and not isinstance(under(t), Interface)
+        iface = isinstance(under(t), Interface)
+        expr = self.method_types and not iface
         for i, (key, fn, sig, qkey) in enumerate(methods):
             at = METHOD_BYTES * i
             relocs.append(ir.Reloc(at + METHOD_NAME, self.static.string_sym(key.encode())))
             struct.pack_into("<Q", data, at + METHOD_NAMELEN, len(key.encode()))
+            weak = () if iface else linkweak.conditions(key)
             if fn:
-                relocs.append(ir.Reloc(at + METHOD_FN, fn))
+                relocs.append(ir.Reloc(at + METHOD_FN, fn, weak))
             if self.method_types:
-                relocs.append(ir.Reloc(at + METHOD_TYPE, self.type_sym(canon_signature(sig))))
+                relocs.append(ir.Reloc(at + METHOD_TYPE,
+                                       self.type_sym(canon_signature(sig)), weak))
             if expr:
                 esig = Signature((t, *sig.params), sig.results, sig.variadic)
-                relocs.append(ir.Reloc(at + METHOD_ETYPE, self.type_sym(canon_signature(esig))))
+                relocs.append(ir.Reloc(at + METHOD_ETYPE,
+                                       self.type_sym(canon_signature(esig)), weak))
                 efn = fn if is_direct_iface(t) or isinstance(t, Pointer) else \
                     self.ptr_wrapper(t, qkey, byvalue=True)
-                relocs.append(ir.Reloc(at + METHOD_EFN, efn))
-        self.static.put(ir.Data(msym, bytes(data), tuple(relocs)))
+                relocs.append(ir.Reloc(at + METHOD_EFN, efn, weak))
+        marks = tuple(linkweak.key_sym(k) for k, _, _, _ in methods) if iface else ()
+        self.static.put(ir.Data(msym, bytes(data), tuple(relocs), marks=marks))
         return msym
 
     def _eqfields_sym(self, sym: str, eqfields: list[tuple[int, Type]]) -> str:

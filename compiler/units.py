@@ -70,6 +70,7 @@ from compiler import (
     inlcost,
     inline,
     ir,
+    linkweak,
     liveness,
     regalloc,
     syntax,
@@ -97,7 +98,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 8
+FORMAT = 9
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -375,7 +376,7 @@ _QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 
 def _refs(text: str) -> list[str]:
     """The symbols amd64's assembly text names (always quoted, amd64.quote)."""
-    return [r if "%" not in r else amd64.unquote_sym(r) for r in _QUOTED.findall(text)]
+    return [_unquote(r) for r in _QUOTED.findall(text)]
 
 
 def _is_root(sym: str) -> bool:
@@ -387,25 +388,26 @@ def _is_root(sym: str) -> bool:
 def live_symbols(units: Sequence[Unit]) -> set[str]:
     """The functions and data symbols of units the program can reach: the roots
     (`_is_root`), then whatever a reached function's code or a reached data symbol's
-    relocations (`.quad "sym"`) name. Only these are linked, so a program carries the
-    parts of a package it uses (hello-world links fmt's Println, not os's files or all
-    of math)."""
+    relocations (`.quad "sym"`) name, and a method table's weak references whose
+    conditions are reached (compiler/linkweak.py). Only these are linked, so a program
+    carries the parts of a package it uses (hello-world links fmt's Println, not os's
+    files or all of math, nor the methods of a type no interface can reach)."""
     edges: dict[str, list[str]] = {}
+    weak: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for u in units:
         for fc in u.funcs:
             if fc.name not in edges:
                 edges[fc.name] = _refs(fc.text)
         for sym, text in u.data:
             if sym not in edges:
-                edges[sym] = _refs(text)
-    live = {s for s in edges if _is_root(s)}
-    work = list(live)
-    while work:
-        for r in edges.get(work.pop(), ()):
-            if r not in live:
-                live.add(r)
-                work.append(r)
-    return live
+                strong, weak[sym] = linkweak.split(text, _unquote)
+                edges[sym] = _refs(strong)
+    return linkweak.closure(edges, weak, [*(s for s in edges if _is_root(s)),
+                                          *linkweak.roots()])
+
+
+def _unquote(r: str) -> str:
+    return r if "%" not in r else amd64.unquote_sym(r)
 
 
 def link_text(units: Sequence[Unit]) -> str:
@@ -474,7 +476,7 @@ def _select(units: Sequence[Unit]) -> tuple[_Chosen, _Chosen]:
         for sym, text in u.data:
             if sym in live and sym not in data:
                 data.add(sym)
-                part.data[sym] = text
+                part.data[sym] = linkweak.rewrite(text, live, _unquote)
     externs = sorted({s for u in units for s in u.externs} - seen)
     for i, sym in enumerate(externs):
         parts[1].hooks.extend(amd64._weak_hook(sym, i))

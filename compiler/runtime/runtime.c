@@ -966,6 +966,8 @@ static const method *firstmissing(const type *inter, const type *t, void **fun) 
         const method *want = &inter->methods[i];
         while (j < t->nmethods && namecmp(&t->methods[j], want) < 0) j++;
         if (j >= t->nmethods || namecmp(&t->methods[j], want) != 0) return want;
+        if (fun != NULL && t->methods[j].fn == NULL)
+            rt_throw("itab of a method the linker dropped (compiler/linkweak.py)");
         if (fun != NULL) fun[i] = t->methods[j].fn;
     }
     return NULL;

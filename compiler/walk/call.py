@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compiler import ir
+from compiler import ir, linkweak
 from compiler.diag import InternalError, Pos
 from compiler.reflectdata import ITAB_FUN
 from compiler.types import tree as T
@@ -28,6 +28,7 @@ from compiler.types.typ import (
     has_pointers,
     is_signed,
     size_of,
+    type_string,
     under,
 )
 from compiler.walk.base import (
@@ -207,6 +208,9 @@ class CallWalker(WalkerBase):
         """i.M(args): the code pointer is fun[index] of i's itab (ITAB_FUN), called with
         i's data word as the receiver (not a closure call)."""
         pos = e.pos
+        if e.method in ("Method", "MethodByName") and e.sig.results and \
+                type_string(e.sig.results[0]) == "reflect.Method":
+            self.go_call(pos, linkweak.REFLECT_MARK, (), [], ())
         vals = self.args((e.recv, *e.args))
         iv = vals[0]
         tab = self.copy_temp(pos, iv, Pointer(Basic(Kind.UINT8, "uint8")))

@@ -133,6 +133,9 @@ func (v Value) methodTarget() (code, recv unsafe.Pointer, ft *rtype) {
 				code = c.fn
 			}
 		}
+		if code == nil {
+			panic("reflect: call of method " + key + " the linker dropped")
+		}
 		return code, e.word, m.mtyp
 	}
 	recv = v.ptr
@@ -141,6 +144,9 @@ func (v Value) methodTarget() (code, recv unsafe.Pointer, ft *rtype) {
 	} else if v.flag&flagAddr != 0 {
 		recv = unsafe_New(v.typ)
 		typedmemmove(v.typ, recv, v.ptr)
+	}
+	if m.fn == nil {
+		panic("reflect: call of method " + str(m.key, m.keylen) + " the linker dropped")
 	}
 	return m.fn, recv, m.mtyp
 }

@@ -520,6 +520,15 @@ func (t *rtype) NumMethod() int {
 	return n
 }
 
+// methodReached is called by Value.Method and MethodByName (inlined or not) and where
+// a program calls an interface's Method or MethodByName returning a reflect.Method
+// (reflect.Type's, compiler/walk/call.py): reached, it keeps every
+// exported method of the types the program reaches (compiler/linkweak.py), as gc's
+// linker does for a function the compiler marks ReflectMethod.
+//
+//go:noinline
+func methodReached() {}
+
 func (t *rtype) Method(i int) Method {
 	j := t.exportedMethod(i)
 	if i < 0 || j < 0 {
@@ -530,6 +539,9 @@ func (t *rtype) Method(i int) Method {
 	if t.Kind() == Interface {
 		out.Type = m.mtyp
 		return out
+	}
+	if m.efn == nil {
+		panic("reflect: method " + out.Name + " the linker dropped")
 	}
 	out.Type = m.etyp
 	clo := new(unsafe.Pointer)

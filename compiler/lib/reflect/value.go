@@ -1087,6 +1087,7 @@ func (v Value) NumMethod() int {
 
 // Method returns a function value corresponding to v's i'th method.
 func (v Value) Method(i int) Value {
+	methodReached()
 	if v.typ == nil {
 		panic(&ValueError{"reflect.Value.Method", Invalid})
 	}
@@ -1102,6 +1103,7 @@ func (v Value) Method(i int) Value {
 
 // MethodByName returns a function value corresponding to v's method of that name.
 func (v Value) MethodByName(name string) Value {
+	methodReached()
 	if v.typ == nil {
 		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
 	}
