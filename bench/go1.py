@@ -1,6 +1,6 @@
 """Run the self-contained files of Go's go1 benchmark suite under refgo and gc 1.19.
 
-    python -m bench.go1 [-bench re] [-benchtime d] [-count n] [-stat min]
+    python -m bench.go1 [-bench re] [-benchtime d] [-count n] [-stat min] [-cpu]
                         [-compilers refgo,gc] [-base DIR] [-go path] [-src DIR] [group...]
 
 Go ships test/bench/go1, a package of classic benchmarks. The files that need no large
@@ -92,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-benchtime", default="", help="-test.benchtime: 1s, 10x, ...")
     ap.add_argument("-count", type=int, default=3, help="alternating runs per binary")
     ap.add_argument("-stat", default="median", choices=sorted(benchrun.STATS))
+    ap.add_argument("-cpu", action="store_true", help="as bench.run's: CPU time")
     ap.add_argument("-compilers", default="refgo,gc", help="as bench.run's")
     ap.add_argument("-base", default="", help="another refgo source tree, for `base`")
     ap.add_argument("-go", default="", help="the go command for gc builds")
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="go1-") as tmp:
             pkgs = stage(src, args.groups or list(GROUPS), Path(tmp))
             results = benchrun.run(pkgs, compilers, go, args.bench, args.benchtime,
-                                   args.count, base)
+                                   args.count, base, args.cpu)
     except benchrun.BenchError as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
 """Run refgo's benchmark packages under refgo and gc 1.19, alternating, and compare.
 
     python -m bench.run [-bench re] [-benchtime 1s|100x] [-count n] [-o dir] [-stat min]
-                        [-compilers refgo,base,gc] [-base DIR] [-go /path/to/go] [pkgdir...]
+                        [-cpu] [-compilers refgo,base,gc] [-base DIR] [-go /path/to/go]
+                        [pkgdir...]
 
 Each package (default: every directory under bench/ holding a `_test.go` file) is built
 once per compiler into a test binary (`refgo test`'s build, `go test -c` in GOPATH
@@ -26,6 +27,13 @@ its median: on a machine whose neighbours steal time in bursts, interference onl
 adds, so the minimum of many short runs is the steadier estimate. With
 -o dir it also writes dir/<compiler>.txt for `benchstat refgo.txt gc.txt`. A binary
 that fails (a test or a benchmark crashes) stops the run with its output.
+
+`-cpu` reads CPU time instead of wall time, for a machine other work keeps busy: each
+benchmark runs in a process of its own (`-test.bench ^Name$`), and its ns/op is scaled
+by that process's CPU time (user + system, all its threads) over its wall time. A run
+that waited half its wall time for a core reports half its ns/op; work a runtime does
+on other threads (gc's concurrent collector) is counted. The names come from one
+`-test.benchtime 1x` run of each binary first, which no sample includes.
 """
 
 from __future__ import annotations
@@ -33,11 +41,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,22 +145,76 @@ def build_gc(go: str, pkg: Path, exe: Path) -> None:
         raise BenchError(f"gc: {pkg}: build failed:\n{proc.stdout}{proc.stderr}".rstrip())
 
 
-def run_binary(exe: Path, pkg: Path, bench: str, benchtime: str, res: Results) -> None:
-    """Run one benchmark binary once and add its benchmark lines to res."""
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A finished process's wall time and CPU time (user + system over its threads)."""
+
+    wall: float
+    cpu: float
+
+    def share(self) -> float:
+        """CPU time per second of wall time: the factor -cpu scales ns/op by."""
+        return self.cpu / self.wall if self.wall > 0 else 1.0
+
+
+def measured_run(args: Sequence[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str],
+                                                         Usage]:
+    """Run args to completion and return the result with its wall and CPU time.
+
+    The CPU time is the difference of RUSAGE_CHILDREN across the run, so do NOT call
+    this while another child of this process may be reaped."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    proc = subprocess.run(list(args), cwd=cwd, capture_output=True, text=True)
+    wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return proc, Usage(wall, cpu)
+
+
+def bench_args(exe: Path, bench: str, benchtime: str) -> list[str]:
+    """The command line that runs exe's benchmarks matching bench and no tests."""
     args = [str(exe), "-test.run", "^$", "-test.bench", bench, "-test.count", "1"]
     if benchtime:
         args += ["-test.benchtime", benchtime]
-    proc = subprocess.run(args, cwd=pkg, capture_output=True, text=True)
+    return args
+
+
+def run_binary(exe: Path, pkg: Path, bench: str, benchtime: str, res: Results,
+               cpu: bool = False) -> None:
+    """Run one benchmark binary once and add its benchmark lines to res; with cpu,
+    each ns/op is scaled by the process's CPU share (see -cpu)."""
+    proc, usage = measured_run(bench_args(exe, bench, benchtime), pkg)
     if proc.returncode != 0:
         raise BenchError(f"{exe.name} exited {proc.returncode}:\n{proc.stdout}{proc.stderr}"
                          .rstrip())
+    scale = usage.share() if cpu else 1.0
     for line in proc.stdout.splitlines():
         m = _LINE.match(line)
         if m:
+            ns = float(m.group(3)) * scale
+            if cpu:
+                line = f"{m.group(1)}\t{m.group(2)}\t{fmt(ns)} ns/op"
             res.lines.append(line)
-            res.samples.setdefault(m.group(1), []).append(float(m.group(3)))
+            res.samples.setdefault(m.group(1), []).append(ns)
         elif line.startswith(("goos:", "goarch:", "cpu:")) and line not in res.header:
             res.header.append(line)
+
+
+def benchmark_names(exe: Path, pkg: Path, bench: str) -> list[str]:
+    """The top-level benchmarks of exe that bench matches, from one 1x run, in order."""
+    proc, _ = measured_run(bench_args(exe, bench, "1x"), pkg)
+    if proc.returncode != 0:
+        raise BenchError(f"{exe.name} exited {proc.returncode}:\n{proc.stdout}{proc.stderr}"
+                         .rstrip())
+    names: list[str] = []
+    for line in proc.stdout.splitlines():
+        m = _LINE.match(line)
+        if m:
+            name = _PROCS.sub("", m.group(1)).split("/")[0]
+            if name not in names:
+                names.append(name)
+    return names
 
 
 def median(xs: Sequence[float]) -> float:
@@ -204,8 +268,10 @@ def ratio_table(results: dict[str, Results], stat: str = "median") -> str:
 
 
 def run(pkgs: Sequence[Path], compilers: Sequence[str], go: str, bench: str,
-        benchtime: str, count: int, base: Path = ROOT) -> dict[str, Results]:
-    """Build every package with every compiler, then run them alternately count times."""
+        benchtime: str, count: int, base: Path = ROOT,
+        cpu: bool = False) -> dict[str, Results]:
+    """Build every package with every compiler, then run them alternately count times
+    (with cpu, each benchmark alone, scaled to CPU time)."""
     results = {c: Results() for c in compilers}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmpd:
         tmp = Path(tmpd)
@@ -220,9 +286,13 @@ def run(pkgs: Sequence[Path], compilers: Sequence[str], go: str, bench: str,
                 else:
                     build_gc(go, pkg, exe)
                 bins.append((c, pkg, exe))
+        runs = [(c, pkg, exe, bench) for c, pkg, exe in bins]
+        if cpu:
+            runs = [(c, pkg, exe, f"^{re.escape(name)}$") for c, pkg, exe in bins
+                    for name in benchmark_names(exe, pkg, bench)]
         for _ in range(count):
-            for c, pkg, exe in bins:
-                run_binary(exe, pkg, bench, benchtime, results[c])
+            for c, pkg, exe, pattern in runs:
+                run_binary(exe, pkg, pattern, benchtime, results[c], cpu)
     return results
 
 
@@ -244,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-o", default="", help="directory for <compiler>.txt files")
     ap.add_argument("-stat", default="median", choices=sorted(STATS),
                     help="how the table summarizes each benchmark's runs")
+    ap.add_argument("-cpu", action="store_true",
+                    help="scale ns/op to CPU time, each benchmark in its own process")
     ap.add_argument("-compilers", default="refgo,gc",
                     help="comma-separated: refgo, gc, base (refgo from -base's tree)")
     ap.add_argument("-base", default="", help="another refgo source tree, for `base`")
@@ -265,7 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not p.is_dir():
                 raise BenchError(f"{p}: not a directory")
         go = find_go(args.go) if "gc" in compilers else ""
-        results = run(pkgs, compilers, go, args.bench, args.benchtime, args.count, base)
+        results = run(pkgs, compilers, go, args.bench, args.benchtime, args.count, base,
+                      args.cpu)
     except BenchError as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1

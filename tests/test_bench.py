@@ -106,6 +106,34 @@ def test_run_iface_10x(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         assert re.fullmatch(r"[0-9.]+x", table_row[3])
 
 
+def test_usage_share_is_cpu_per_wall_second() -> None:
+    assert bench.Usage(wall=2.0, cpu=1.0).share() == 0.5
+    assert bench.Usage(wall=0.0, cpu=1.0).share() == 1.0
+
+
+def test_measured_run_counts_the_childs_cpu_time(tmp_path: Path) -> None:
+    proc, usage = bench.measured_run(
+        ["python3", "-c", "import time\nt = time.process_time()\n"
+         "while time.process_time() - t < 0.3: pass"], tmp_path)
+    assert proc.returncode == 0
+    assert 0.25 <= usage.cpu <= usage.wall + 0.05, usage
+
+
+def test_run_cpu_runs_each_benchmark_alone(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    rc = bench.main(["-cpu", "-benchtime", "10x", "-count", "2", "-compilers", "refgo",
+                     "-bench", "EfaceInteger|TypeSwitch", "-o", str(tmp_path),
+                     str(REPO / "bench" / "iface")])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    lines = [ln for ln in (tmp_path / "refgo.txt").read_text().splitlines()
+             if ln.startswith("Benchmark")]
+    names = [ln.split()[0] for ln in lines]
+    assert len(lines) == 4 and names[0] == names[2] and names[1] == names[3], lines
+    assert {re.sub(r"-\d+$", "", n) for n in names} == {"BenchmarkEfaceInteger",
+                                                          "BenchmarkTypeSwitch"}
+
+
 def test_go1_geomean_over_common_benchmarks() -> None:
     row = go1.geomeans({"refgo": _res({"BenchmarkA-2": [4.0], "BenchmarkB-2": [1.0],
                                        "BenchmarkC-2": [7.0]}),
