@@ -9,6 +9,7 @@ Docker container (harness.container.DockerExecutor). A case uses it like this:
     ex.write_file(wd + "/tmp__.go", b"package main ...")
     res = ex.run(["go", "version"], cwd=wd, timeout=10, merge_stderr=True)
     res.returncode, res.output, res.timed_out        # 0, b"go version go1.19.8 ...", False
+    res.cpu, res.maxrss                              # 0.01 (s), 12582912 (bytes)
     ex.close()                                       # removes every workdir
 
 Commands see a minimal fixed environment, not the host's: PATH (Go's bin
@@ -58,6 +59,11 @@ class StepResult:
     timed_out: bool
     oom_killed: bool
     duration: float  # seconds
+    cpu: float | None = None
+    """User plus system CPU seconds of the step's process and the descendants it waited
+    for (a timed-out step's too); None when the executor does not measure it."""
+    maxrss: int | None = None
+    """Peak resident set size in bytes of the largest of those processes; None likewise."""
 
 
 class Executor(Protocol):
@@ -181,6 +187,31 @@ def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(xdg) / "refgo"
 
 
+class _Popen(subprocess.Popen[bytes]):
+    """A Popen that reaps its child with wait4 and keeps the child's resource usage."""
+
+    rusage: resource.struct_rusage | None = None
+
+    def _try_wait(self, wait_flags: int) -> tuple[int, int]:
+        """Popen's own reaping step (CPython calls it from wait() and communicate()),
+        with wait4 for waitpid; rusage is set once the child is reaped."""
+        try:
+            pid, sts, usage = os.wait4(self.pid, wait_flags)
+        except ChildProcessError:
+            return self.pid, 0
+        if pid == self.pid:
+            self.rusage = usage
+        return pid, sts
+
+
+def _usage(proc: _Popen) -> tuple[float | None, int | None]:
+    """Returns (CPU seconds, peak RSS bytes) of a reaped child, or (None, None)."""
+    ru = proc.rusage
+    if ru is None:
+        return None, None
+    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024  # Linux: ru_maxrss is in KiB
+
+
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
@@ -190,6 +221,9 @@ class LocalExecutor:
     do NOT use RLIMIT_AS here: it counts PROT_NONE reservations, and both Go's runtime
     and refgo's reserve far more address space (refgo: a 256 GiB stack arena) than
     they ever touch, so any useful RLIMIT_AS refuses every program at start.
+    Every step's CPU time and peak RSS come from wait4: the step's process and the
+    descendants it waited for (a compiler's assembler and linker), not processes it left
+    running (those the process-group kill ends).
     All workdirs live under one temporary base directory. A passing case's workdir is
     removed when the case ends, a failing one's is kept; close() removes the base
     directory unless something in it is kept (keep=True keeps every workdir).
@@ -254,7 +288,7 @@ class LocalExecutor:
         full_env.update(env or {})
         start = time.monotonic()
         try:
-            proc = subprocess.Popen(
+            proc = _Popen(
                 list(argv),
                 cwd=cwd,
                 env=full_env,
@@ -275,6 +309,8 @@ class LocalExecutor:
                 False,
                 False,
                 time.monotonic() - start,
+                cpu=0.0,
+                maxrss=0,
             )
         timed_out = False
         try:
@@ -290,6 +326,7 @@ class LocalExecutor:
         _kill_group(proc.pid)
         out, errout = out or b"", errout or b""
         oom = bool(self._memory) and proc.returncode != 0 and not timed_out
+        cpu, maxrss = _usage(proc)
         return StepResult(
             argv=tuple(argv),
             returncode=proc.returncode,
@@ -298,6 +335,8 @@ class LocalExecutor:
             timed_out=timed_out,
             oom_killed=oom and _OOM_RX.search(out + errout) is not None,
             duration=time.monotonic() - start,
+            cpu=cpu,
+            maxrss=maxrss,
         )
 
     def _limit(self) -> None:
@@ -305,7 +344,7 @@ class LocalExecutor:
         resource.setrlimit(resource.RLIMIT_DATA, (self._memory, self._memory))
 
     @staticmethod
-    def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    def _drain(proc: _Popen) -> tuple[bytes, bytes]:
         """Collects what a killed process group wrote; gives up if an escapee holds the pipes."""
         try:
             out, err = proc.communicate(timeout=_DRAIN_SECONDS)

@@ -11,6 +11,7 @@ passes when a file of DIR contains `//fake:pass`.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -521,6 +522,25 @@ def test_local_executor_contract() -> None:
     finally:
         ex.close()
     assert not os.path.exists(wd)
+
+
+def test_local_step_usage_is_measured() -> None:
+    """A local step reports its CPU time and peak RSS, its waited-for children's included,
+    and a timed-out step's too."""
+    ex = LocalExecutor()
+    try:
+        wd = ex.workdir("k1")
+        touch = "b = bytearray(200 << 20)\nfor i in range(0, len(b), 4096): b[i] = 1\n"
+        child = [sys.executable, "-c", touch + "import time\nt = time.process_time()\n"
+                 "while time.process_time() - t < 0.3: pass\n"]
+        res = ex.run(["sh", "-c", f"{shlex.join(child)}; true"], cwd=wd, timeout=60)
+        assert res.returncode == 0 and res.cpu is not None and res.maxrss is not None
+        assert res.cpu >= 0.3 and res.maxrss >= 200 << 20
+        spin = ex.run(["sh", "-c", "while :; do :; done"], cwd=wd, timeout=1)
+        assert spin.timed_out and spin.cpu is not None and spin.cpu > 0
+        assert spin.maxrss is not None and spin.maxrss < 200 << 20
+    finally:
+        ex.close()
 
 
 def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
