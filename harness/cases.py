@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from harness import asmcheck, errorcheck
 from harness.compilers import Compiler
+from harness.cost import Cost, charge
 from harness.directives import CaseHeader, Directive, DirectiveError
 from harness.toolchain import Executor, Step, StepResult, describe_exit
 
@@ -142,7 +143,11 @@ def _clip(text: str) -> str:
 
 @dataclass(slots=True)
 class CaseRunner:
-    """Runs one case in one workdir; raises CaseFailure or CaseSkipped, returns on success."""
+    """Runs one case in one workdir; raises CaseFailure or CaseSkipped, returns on success.
+
+    cost is the compile cost of the steps run so far (None once a compiler step was not
+    measured), a timed-out or failing one's included.
+    """
 
     spec: CaseSpec
     opts: RunOptions
@@ -152,6 +157,7 @@ class CaseRunner:
     gocache: str
     repo_env: Mapping[str, str] = field(default_factory=dict)
     ran: list[Step] = field(default_factory=list)
+    cost: Cost | None = field(default_factory=Cost)
 
     @property
     def directive(self) -> Directive:
@@ -182,8 +188,11 @@ class CaseRunner:
         env: Mapping[str, str] | None = None,
         stdin: bytes | None = None,
         merge: bool = True,
+        compiler: bool = False,
     ) -> StepResult:
-        """Runs one step under the case's time limit; a timeout or OOM kill fails the case."""
+        """Runs one step under the case's time limit; a timeout or OOM kill fails the case.
+        A compiler step (compiler=True: it runs the compiler, assembler or linker) adds its
+        usage to the case's compile cost."""
         full_env = dict(self.opts.compiler.env(self.cache, self.gocache))
         full_env.update(self.repo_env)
         if self.directive.goexperiment is not None:
@@ -198,6 +207,8 @@ class CaseRunner:
         except Exception as err:
             kind = type(err).__name__
             raise self.fail(f"toolchain error ({kind}) running {shlex.join(argv)}: {err}") from err
+        if compiler:
+            self.cost = charge(self.cost, res.cpu, res.maxrss)
         if res.timed_out:
             limit = f"{self.timeout:g}s"
             raise self.fail(
@@ -263,7 +274,7 @@ class CaseRunner:
         experiment = self.directive.goexperiment
         built = self.opts.compiler.build([file, *extra], flags, exe, experiment, bool(args))
         for argv in built:
-            self.must_succeed(self.step(argv), "build")
+            self.must_succeed(self.step(argv, compiler=True), "build")
         buildrun = self.directive.action == "buildrun"
         res = self.step(
             [exe, *args],
@@ -311,7 +322,8 @@ class CaseRunner:
 
     def run_compile(self) -> None:
         """compile: the file must compile."""
-        res = self.step(self.opts.compiler.compile(self.spec.path, self.directive.flags))
+        res = self.step(self.opts.compiler.compile(self.spec.path, self.directive.flags),
+                        compiler=True)
         self.must_succeed(res, "compile")
 
     def run_build(self) -> None:
@@ -320,12 +332,12 @@ class CaseRunner:
         files = [self.spec.path, *self.split_args()[0]]
         d = self.directive
         for argv in self.opts.compiler.build(files, d.flags, exe, d.goexperiment):
-            self.must_succeed(self.step(argv), "build")
+            self.must_succeed(self.step(argv, compiler=True), "build")
 
     def _errorcheck_compile(self, file: str, ssa_check: bool) -> str:
         """Compiles file for errorcheck and applies -0/-1; returns the compiler's output."""
         d = self.directive
-        res = self.step(self.opts.compiler.errorcheck(file, d.flags, ssa_check))
+        res = self.step(self.opts.compiler.errorcheck(file, d.flags, ssa_check), compiler=True)
         out = _text(res.output)
         if d.want_error and res.returncode == 0:
             raise self.fail(f"compilation succeeded unexpectedly\n{out}")
@@ -384,7 +396,7 @@ class CaseRunner:
             envs = [asmcheck.BASELINE_ENV]
         for env in envs:
             argv, extra = compiler.assemble(self.spec.path, self.directive.flags, env)
-            res = self.step(argv, env=extra, merge=compiler.asm_merged())
+            res = self.step(argv, env=extra, merge=compiler.asm_merged(), compiler=True)
             self.must_succeed(res, f"compile -S ({env})")
             listing = asmcheck.parse_listing(_text(res.output), self.spec.path, self.spec.short)
             errs = asmcheck.check_listing(listing, self.spec.asm_checks, env, self.spec.short)
@@ -397,7 +409,7 @@ class CaseRunner:
         extra = self.opts.extra_flags
         gcflags = (f"-gcflags={shlex.join(extra)}",) if extra else ()
         argv, cwd = self.opts.compiler.test(self.spec.directory, (*gcflags, *d.flags, *d.args))
-        self.must_succeed(self.step(argv, cwd=cwd), "test")
+        self.must_succeed(self.step(argv, cwd=cwd, compiler=True), "test")
 
     def run_in_dir(self) -> None:
         """runindir: X.dir copied to WORKDIR/src/X with a go.mod naming module X, built and
@@ -411,7 +423,7 @@ class CaseRunner:
         steps = self.opts.compiler.run_in_dir(self.directive.flags, self.workdir)
         assert steps is not None, "skip_reason skips runindir without module steps"
         argv, env = steps
-        res = self.step(argv, cwd=src, env=env)
+        res = self.step(argv, cwd=src, env=env, compiler=True)
         if res.returncode != 0:
             raise self.fail(f"{describe_exit(res.returncode)}\n{_clip(_text(res.output))}")
         self.check_output(res.output.replace(b"\r\n", b"\n"))
@@ -431,7 +443,7 @@ class CaseRunner:
         steps = self.opts.compiler.build_dir(gos, asms)
         assert steps is not None, "skip_reason skips builddir without assembler steps"
         for argv in steps:
-            self.must_succeed(self.step(argv), "build")
+            self.must_succeed(self.step(argv, compiler=True), "build")
         if self.directive.action == "buildrundir":
             res = self.step([os.path.join(self.workdir, "a.exe")])
             if res.returncode != 0:
@@ -481,7 +493,8 @@ class CaseRunner:
         if action in ("errorcheckdir", "errorcheckandrundir"):
             err_pkg = len(pkgs) - 1 - (1 if d.want_error and action == "errorcheckandrundir" else 0)
             for i, (pkg, names) in enumerate(pkgs):
-                res = self.step(gc.compile_in_dir(longdir, [*flags, "-d=panic"], pkg, names))
+                argv = gc.compile_in_dir(longdir, [*flags, "-d=panic"], pkg, names)
+                res = self.step(argv, compiler=True)
                 out = _text(res.output)
                 if i == err_pkg and d.want_error and res.returncode == 0:
                     raise self.fail(f"compilation succeeded unexpectedly\n{_clip(out)}")
@@ -492,20 +505,19 @@ class CaseRunner:
                 return
         if action == "compiledir":
             for pkg, names in pkgs:
-                self.must_succeed(
-                    self.step(gc.compile_in_dir(longdir, flags, pkg, names)), "compile"
-                )
+                argv = gc.compile_in_dir(longdir, flags, pkg, names)
+                self.must_succeed(self.step(argv, compiler=True), "compile")
             return
         ldflags: list[str] = []
         if "-ldflags" in flags:
             cut = flags.index("-ldflags")
             flags, ldflags = flags[:cut], flags[cut + 1 :]
         for i, (pkg, names) in enumerate(pkgs):
-            res = self.step(gc.compile_in_dir(longdir, flags, pkg, names))
+            res = self.step(gc.compile_in_dir(longdir, flags, pkg, names), compiler=True)
             may_fail = d.want_error and action == "errorcheckandrundir" and i == len(pkgs) - 2
             if not may_fail:
                 self.must_succeed(res, "compile")
-        self.must_succeed(self.step(gc.link(pkgs[-1][1][0], ldflags)), "link")
+        self.must_succeed(self.step(gc.link(pkgs[-1][1][0], ldflags), compiler=True), "link")
         res = self.step([os.path.join(self.workdir, "a.exe"), *d.args])
         if res.returncode != 0:
             raise self.fail(f"{describe_exit(res.returncode)}\n{_clip(_text(res.output))}")

@@ -33,11 +33,17 @@ With refgo failing 235.go and passing interface/fake.go, the run shows 235.go as
     1 known failure now passes: remove it from conformance/known_failures.txt
       interface/fake.go
 
+and, when the executor measured the cases' compiler steps (harness.cost), the ten slowest
+and ten largest compiles and the count of those over 20 s of CPU or 1 GiB:
+
+    compile cost of 2 cases (CPU user+sys summed over a case's compiler steps, ...
+
 Each compiler has its own list: under --compiler=gc the files run.go itself expects to
 fail (types2Failures, go118Failures) are xfail with run.go's reason.
 Under pytest-xdist the summary is built on the controller, which never sees the items,
 only their serialized reports; so every report of a case item carries the user
-properties ("conformance.case", key) and ("conformance.directive", keyword).
+properties ("conformance.case", key) and ("conformance.directive", keyword), and its call
+report ("conformance.cost", Cost.as_dict()) when the item's compile_cost was measured.
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ from typing import Any
 
 import pytest
 
-from harness import directives
+from harness import cost, directives
 
 OUTCOMES = ("pass", "fail", "xfail", "xpass", "skip", "error")
 KNOWN_PREFIX = "known failure: "
@@ -61,6 +67,7 @@ KNOWN_PREFIX = "known failure: "
 FLAKY_PREFIX = "flaky:"
 PROP_CASE = "conformance.case"
 PROP_DIRECTIVE = "conformance.directive"
+PROP_COST = "conformance.cost"
 DEFAULT_KNOWN = Path(__file__).resolve().parent.parent / "conformance" / "known_failures.txt"
 
 _state_key = pytest.StashKey["ConformanceState"]()
@@ -304,6 +311,9 @@ def pytest_runtest_makereport(
     ck = st.case_key(path)
     rep.user_properties.append((PROP_CASE, ck.key))
     rep.user_properties.append((PROP_DIRECTIVE, st.keyword(path)))
+    spent = getattr(item, "compile_cost", None)
+    if rep.when == "call" and isinstance(spent, cost.Cost) and spent.steps > 0:
+        rep.user_properties.append((PROP_COST, spent.as_dict()))
     cause = st.cause(ck)
     if cause is None or hasattr(rep, "wasxfail") or rep.when == "teardown":
         return rep
@@ -325,6 +335,14 @@ def _props(rep: pytest.TestReport) -> tuple[str, str] | None:
     case, kw = props.get(PROP_CASE), props.get(PROP_DIRECTIVE)
     if isinstance(case, str) and isinstance(kw, str):
         return case, kw
+    return None
+
+
+def _cost(rep: pytest.TestReport) -> cost.Cost | None:
+    """Returns the compile cost a report carries, or None."""
+    for k, v in rep.user_properties:
+        if k == PROP_COST and isinstance(v, dict):
+            return cost.Cost.from_dict(v)
     return None
 
 
@@ -359,6 +377,7 @@ class CaseResult:
     directive: str
     outcome: str
     reason: str
+    cost: cost.Cost | None = None
 
 
 class Recorder:
@@ -372,6 +391,7 @@ class Recorder:
         self.pending: dict[str, str | None] = {}
         self.results: dict[str, CaseResult] = {}
         self.reasons: dict[str, str] = {}
+        self.costs: dict[str, cost.Cost] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Updates the outcome of the report's case item."""
@@ -382,13 +402,17 @@ class Recorder:
         why = getattr(report, "wasxfail", None)
         if isinstance(why, str) and why:
             self.reasons[report.nodeid] = why.removeprefix(KNOWN_PREFIX)
+        spent = _cost(report)
+        if spent is not None:
+            self.costs[report.nodeid] = spent
         if report.when != "teardown":
             self.pending[report.nodeid] = out
             return
         self.pending.pop(report.nodeid, None)
         if out is not None:
             why = self.reasons.pop(report.nodeid, "")
-            self.results[report.nodeid] = CaseResult(props[0], props[1], out, why)
+            spent = self.costs.pop(report.nodeid, None)
+            self.results[report.nodeid] = CaseResult(props[0], props[1], out, why, spent)
 
 
 _recorder_key = pytest.StashKey[Recorder]()
@@ -409,7 +433,8 @@ def summarize(
 
     unexpected_passes lists known failures that passed, except those marked flaky (their
     line stays while they pass); xfail_causes counts xfailed cases
-    per cause, most frequent first.
+    per cause, most frequent first; compile_cost is harness.cost's summary of the measured
+    cases, whose entries in cases also carry their cpu, maxrss and steps.
     """
     rs = sorted(results, key=lambda r: (r.case, r.directive, r.outcome))
     total = Tally()
@@ -432,8 +457,19 @@ def summarize(
         "unexpected_passes": sorted(
             {r.case for r in rs if r.outcome == "xpass" and not r.reason.startswith(FLAKY_PREFIX)}
         ),
-        "cases": [{"case": r.case, "directive": r.directive, "outcome": r.outcome} for r in rs],
+        "compile_cost": cost.summarize(
+            cost.CaseCost(r.case, r.cost) for r in rs if r.cost is not None
+        ),
+        "cases": [_case_entry(r) for r in rs],
     }
+
+
+def _case_entry(r: CaseResult) -> dict[str, object]:
+    """Returns a case's entry in the summary's case list."""
+    entry: dict[str, object] = {"case": r.case, "directive": r.directive, "outcome": r.outcome}
+    if r.cost is not None:
+        entry.update(r.cost.as_dict())
+    return entry
 
 
 def _rows(summary: dict[str, object], name: str) -> list[tuple[str, dict[str, int]]]:
@@ -473,9 +509,16 @@ def render_text(summary: dict[str, object], known_name: str) -> list[str]:
         it = "it" if len(xp) == 1 else "them"
         lines.append(f"{len(xp)} known {what}: remove {it} from {known_name}")
         lines.extend(f"  {c}" for c in xp)
-    else:
+        lines.append("")
+    lines.extend(cost.render_text(_compile_cost(summary)))
+    if not lines[-1]:
         lines.pop()
     return lines
+
+
+def _compile_cost(summary: dict[str, object]) -> dict[str, object]:
+    c = summary.get("compile_cost")
+    return c if isinstance(c, dict) else {}
 
 
 def render_md(summary: dict[str, object]) -> str:
@@ -500,6 +543,9 @@ def render_md(summary: dict[str, object]) -> str:
     if xp:
         out += ["", "## Known failures that now pass", ""]
         out += [f"- `{c}`" for c in xp]
+    spent = cost.render_md(_compile_cost(summary))
+    if spent:
+        out += ["", *spent]
     return "\n".join(out) + "\n"
 
 

@@ -52,6 +52,7 @@ from harness.cases import (
 )
 from harness.compilers import Compiler, Factory, compiler_names, make_compiler
 from harness.constraints import BuildContext
+from harness.cost import Cost
 from harness.directives import CaseHeader, Directive, DirectiveError, parse_header
 from harness.toolchain import Executor, repo_root
 
@@ -570,11 +571,13 @@ def _with_reproduce(
 
 
 class GoCase(pytest.Item):
-    """One Go case. Exposes case_path, header and directive for other plugins."""
+    """One Go case. Exposes case_path, header, directive and, once it ran, compile_cost
+    (harness.cost: None when not measured) for other plugins."""
 
     def __init__(self, *, spec: CaseSpec, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.spec = spec
+        self.compile_cost: Cost | None = None
 
     @property
     def case_path(self) -> str:
@@ -619,6 +622,8 @@ class GoCase(pytest.Item):
         except BaseException:
             executor.finish_case(runner.workdir, failed=True)
             raise
+        finally:
+            self.compile_cost = runner.cost
         executor.finish_case(runner.workdir, failed=False)
 
     def repr_failure(

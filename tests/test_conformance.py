@@ -29,9 +29,14 @@ def _load_set_module() -> ModuleType:
 
 cset = _load_set_module()
 
-# A stand-in for harness.plugin: one item per .go file, whose outcome the file names.
+# A stand-in for harness.plugin: one item per .go file, whose outcome the file names, and
+# whose compile cost `WANT cost CPU MIB` sets (as GoCase sets compile_cost).
 FAKE_CONFTEST = """
+import re
+
 import pytest
+
+from harness.cost import Cost
 
 def pytest_addoption(parser):
     parser.addoption("--compiler", default="refgo")
@@ -39,6 +44,9 @@ def pytest_addoption(parser):
 class GoItem(pytest.Item):
     def runtest(self):
         text = self.path.read_text()
+        m = re.search(r"WANT cost (\\S+) (\\d+)", text)
+        if m:
+            self.compile_cost = Cost(float(m[1]), int(m[2]) << 20, 1)
         if "WANT fail" in text:
             raise AssertionError("output differs")
         if "WANT skip" in text:
@@ -64,8 +72,8 @@ def suite(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.makeconftest(FAKE_CONFTEST)
     files = {
         "gotest/run.go": "package main\n",
-        "gotest/a.go": "// run\n\npackage main // WANT pass\n",
-        "gotest/b.go": "// run\n\npackage main // WANT fail\n",
+        "gotest/a.go": "// run\n\npackage main // WANT pass\n// WANT cost 2.5 300\n",
+        "gotest/b.go": "// run\n\npackage main // WANT fail\n// WANT cost 31 20\n",
         "gotest/c.go": "// compile\n\npackage main // WANT pass\n",
         "gotest/d.go": "// run\n\npackage main // WANT skip\n",
         "gotest/interface/e.go": "// run\n\npackage main // WANT fail\n",
@@ -128,6 +136,9 @@ def test_summary_tables(suite: pytest.Pytester) -> None:
     lines = res.stdout.lines
     start = next(i for i, ln in enumerate(lines) if "conformance summary (refgo)" in ln)
     end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("="))
+    cost = next(i for i in range(start + 1, end) if lines[i].startswith("compile cost of 2"))
+    assert lines[cost - 1] == "" and lines[cost + 4] == "b.go        31.0       20      1"
+    end = cost
     table = [ln.split() for ln in lines[start + 1 : end] if ln.strip()]
     assert table[0] == ["directive", "total", "pass", "fail", "xfail", "xpass", "skip", "error"]
     rows = {r[0]: [int(x) for x in r[1:]] for r in table[1:] if r[0] != "directory"}
@@ -177,10 +188,18 @@ def test_json_and_markdown(suite: pytest.Pytester) -> None:
     assert data["xfail_causes"] == {"wrong output": 2}
     assert data["unexpected_passes"] == ["a.go"]
     assert {"case": "interface/e.go", "directive": "run", "outcome": "xfail"} in data["cases"]
+    b = {"case": "b.go", "directive": "run", "outcome": "xfail", "cpu": 31.0,
+         "maxrss": 20 << 20, "steps": 1}
+    assert b in data["cases"]
+    spent = data["compile_cost"]
+    assert (spent["measured"], spent["over_cpu"], spent["over_rss"]) == (2, ["b.go"], [])
+    assert [r["case"] for r in spent["slowest"]] == ["b.go", "a.go"]
+    assert [r["case"] for r in spent["largest"]] == ["a.go", "b.go"]
     md = m.read_text()
     assert "| run | 4 | 0 | 0 | 2 | 1 | 1 | 0 |" in md
     assert "| wrong output | 2 |" in md
     assert "- `a.go`" in md
+    assert "| a.go | 2.5 | 300 | 1 |" in md
 
 
 def test_known_failures_file_applies_to_any_compiler(suite: pytest.Pytester) -> None:
@@ -209,10 +228,13 @@ def test_summary_under_xdist(suite: pytest.Pytester) -> None:
     kf = _known(suite, "b.go  wrong output\na.go  was broken\n")
     j = suite.path / "c.json"
     res = suite.runpytest_subprocess(*ARGS, "-n", "2", kf, f"--conformance-json={j}", "gotest")
-    res.stdout.fnmatch_lines(["*conformance summary (refgo)*", "*1 known failure now passes*"])
+    res.stdout.fnmatch_lines(["*conformance summary (refgo)*", "*1 known failure now passes*",
+                              "compile cost of 2 cases*", "*over 20 s CPU: 1; over 1 GiB: 0",
+                              "  over cpu: b.go", "slowest*", "b.go *31.0 *20 *1"])
     data = json.loads(j.read_text())
     assert data["total"]["total"] == 6
     assert data["unexpected_passes"] == ["a.go"]
+    assert data["compile_cost"]["measured"] == 2
 
 
 def test_non_case_items_are_ignored(pytester: pytest.Pytester) -> None:

@@ -4,12 +4,14 @@ The fake compiler (FAKEC) implements refgo's command-line contract from
 comments in the Go source: `//fake:error MSG` makes `compile` print
 `FILE:LINE:2: MSG` and exit 1; `//fake:print TEXT` / `//fake:exit N` /
 `//fake:sleep N` make the program `build` writes print, exit or hang;
-`//fake:asm TEXT` adds a `-S` listing line for that source line; `test DIR`
-passes when a file of DIR contains `//fake:pass`.
+`//fake:asm TEXT` adds a `-S` listing line for that source line; `//fake:alloc N`
+makes `compile` and `build` write N MiB of memory; `test DIR` passes when a file of DIR
+contains `//fake:pass`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -58,6 +60,7 @@ def main(argv):
                  for n in os.listdir(files[0]))
         print("PASS" if ok else "--- FAIL: TestFake (0.00s)\nFAIL")
         return 0 if ok else 1
+    grown = [b"x" * (int(a) << 20) for f, n, k, a in directives(files) if k == "alloc"]
     errs = [(f, n, a) for f, n, k, a in directives(files) if k == "error"]
     for f, n, a in errs:
         sys.stderr.write(f"{f}:{n}:2: {a}\n")
@@ -541,6 +544,23 @@ def test_local_step_usage_is_measured() -> None:
         assert spin.maxrss is not None and spin.maxrss < 200 << 20
     finally:
         ex.close()
+
+
+def test_compile_cost_is_recorded(pytester: pytest.Pytester, fake: list[str]) -> None:
+    """The conformance JSON carries each case's compile cost as measured: the compiler
+    steps' CPU and peak RSS, not the program's run."""
+    _write(pytester, "c/big.go", "// run\n\npackage main\n//fake:alloc 150\n//fake:print hi\n")
+    _write(pytester, "c/big.out", "hi\n")
+    _write(pytester, "c/small.go", "// compile\n\npackage p\n")
+    j = pytester.path / "c.json"
+    res = pytester.runpytest(*fake, f"--conformance-json={j}", "c")
+    res.assert_outcomes(passed=2)
+    res.stdout.fnmatch_lines(["compile cost of 2 cases*", "*over 20 s CPU: 0; over 1 GiB: 0"])
+    cases = {c["case"]: c for c in json.loads(j.read_text())["cases"]}
+    big, small = cases["c/big.go"], cases["c/small.go"]
+    assert big["steps"] == small["steps"] == 1
+    assert big["maxrss"] >= 150 << 20 > small["maxrss"] > 0
+    assert big["cpu"] > 0 and small["cpu"] > 0
 
 
 def test_local_memory_limit_is_reported(pytester: pytest.Pytester) -> None:
