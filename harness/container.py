@@ -281,6 +281,15 @@ def raise_step_error(header: Mapping[str, Any]) -> None:
     raise ExecutorError(f"{kind}: {msg}")
 
 
+def step_usage(header: Mapping[str, Any]) -> tuple[float | None, int | None]:
+    """Returns the (CPU seconds, peak RSS bytes) a run reply reports; (None, None) from a
+    refgo-step built before it reported them."""
+    cpu, rss = header.get("cpu"), header.get("maxrss")
+    if not isinstance(cpu, int | float) or not isinstance(rss, int):
+        return None, None
+    return float(cpu), rss
+
+
 def connect(timeout: float = PING_TIMEOUT) -> Any:
     """Returns a docker client whose engine answered a ping; EngineUnavailable otherwise."""
     try:
@@ -630,6 +639,7 @@ class DockerExecutor:
             return StepResult(
                 tuple(argv), -signal.SIGKILL, b"", b"", True, False, time.monotonic() - start
             )
+        cpu, maxrss = step_usage(header)
         return StepResult(
             argv=tuple(argv),
             returncode=int(header["returncode"]),
@@ -638,6 +648,8 @@ class DockerExecutor:
             timed_out=bool(header["timed_out"]),
             oom_killed=bool(header["oom_killed"]),
             duration=float(header["duration"]),
+            cpu=cpu,
+            maxrss=maxrss,
         )
 
     def finish_case(self, workdir: str, failed: bool) -> str | None:

@@ -8,6 +8,7 @@ are skipped, saying why, when none answers.
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -138,6 +139,12 @@ def test_parse_reply() -> None:
         container.parse_reply(b'{"out": 5, "err": 0}\nab')
 
 
+def test_step_usage() -> None:
+    assert container.step_usage({"cpu": 1.5, "maxrss": 4096}) == (1.5, 4096)
+    assert container.step_usage({"cpu": 0, "maxrss": 0}) == (0.0, 0)
+    assert container.step_usage({"duration": 1.0}) == (None, None)  # an older refgo-step
+
+
 def test_raise_step_error() -> None:
     with pytest.raises(FileNotFoundError, match="nope"):
         container.raise_step_error({"ok": False, "kind": "FileNotFoundError", "error": "nope"})
@@ -246,6 +253,15 @@ def test_step_run_separate_and_merged(step_bin: Path, tmp_path: Path) -> None:
     )
     h, out, err = step(step_bin, run_args(["sh", "-c", script], tmp_path, "-m"))
     assert (out, err) == (b"a\nb\nc\n", b"")
+
+
+def test_step_run_reports_usage(step_bin: Path, tmp_path: Path) -> None:
+    """cpu and maxrss are the step's, its waited-for children's included."""
+    grow = [sys.executable, "-c", "b = b'x' * (100 << 20)"]
+    h, _, _ = step(step_bin, run_args(["sh", "-c", f"{shlex.join(grow)}; true"], tmp_path))
+    assert h["returncode"] == 0 and h["cpu"] > 0 and h["maxrss"] >= 100 << 20
+    h, _, _ = step(step_bin, run_args(["sh", "-c", "while :; do :; done"], tmp_path, timeout=1))
+    assert h["timed_out"] and h["cpu"] > 0 and 0 < h["maxrss"] < 100 << 20
 
 
 def test_step_run_env_stdin_signal_missing(step_bin: Path, tmp_path: Path) -> None:

@@ -16,12 +16,14 @@
  * to stdout
  *
  *	{"ok": true, "returncode": 3, "timed_out": false, "oom_killed": false,
- *	 "oom_kills": 0, "duration": 0.002, "out": 3, "err": 0}
+ *	 "oom_kills": 0, "duration": 0.002, "cpu": 0.001, "maxrss": 3145728,
+ *	 "out": 3, "err": 0}
  *	hi
  *
  * that is one JSON header line, then "out" bytes of the step's stdout and "err" bytes of
  * its stderr (-m: stderr shares stdout's file, so the interleaving is exactly the
- * program's).  Operations and options:
+ * program's).  cpu (user+system seconds) and maxrss (peak RSS, bytes) are wait4's usage
+ * of the step's process and the descendants it waited for.  Operations and options:
  *
  *	run [-C DIR] [-t SECONDS] [-m] [-i] [-E NAME=VALUE]... -- ARGV...
  *		-E entries are the program's whole environment; -i hands it this process's
@@ -74,6 +76,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -453,24 +456,31 @@ static long size_of(int fd)
 	return fstat(fd, &st) == 0 ? (long)st.st_size : 0;
 }
 
+/* The resource usage of the step's reaped child (zero until it is reaped). */
+static struct rusage step_usage;
+
 /* Writes a run reply header. */
 static void run_header(int rc, int timed_out, int oom_killed, long kills, double duration,
 		       long out, long err)
 {
+	double cpu = (double)step_usage.ru_utime.tv_sec + step_usage.ru_utime.tv_usec / 1e6 +
+		     (double)step_usage.ru_stime.tv_sec + step_usage.ru_stime.tv_usec / 1e6;
 	printf("{\"ok\": true, \"returncode\": %d, \"timed_out\": %s, \"oom_killed\": %s, "
-	       "\"oom_kills\": %ld, \"duration\": %.6f, \"out\": %ld, \"err\": %ld}\n",
+	       "\"oom_kills\": %ld, \"duration\": %.6f, \"cpu\": %.6f, \"maxrss\": %ld, "
+	       "\"out\": %ld, \"err\": %ld}\n",
 	       rc, timed_out ? "true" : "false", oom_killed ? "true" : "false", kills, duration,
-	       out, err);
+	       cpu, step_usage.ru_maxrss * 1024L /* Linux: KiB */, out, err);
 	fflush(stdout);
 }
 
-/* Waits up to timeout seconds for child pid; returns 1 if it exited (status set), 0 if not. */
+/* Waits up to timeout seconds for child pid; returns 1 if it exited (status and usage
+ * set), 0 if not. */
 static int wait_for(pid_t pid, double timeout, int *status)
 {
 	double deadline = now() + timeout;
 	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	for (;;) {
-		pid_t r = waitpid(pid, status, WNOHANG);
+		pid_t r = wait4(pid, status, WNOHANG, &step_usage);
 		if (r == pid)
 			break;
 		double left = deadline - now();
@@ -550,7 +560,8 @@ static int op_run(char **argv, const char *cwd, double timeout, int merge, int u
 			kill(-1, SIGKILL);
 		else
 			kill_session(pid);
-		waitpid(pid, &status, 0);
+		while (wait4(pid, &status, 0, &step_usage) < 0 && errno == EINTR)
+			;
 	}
 	if (!in_container())
 		kill_session(pid);
