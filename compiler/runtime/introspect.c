@@ -94,44 +94,47 @@ static gostring gofile(const char **cache, const char *name) {
     return (gostring){*cache, (intptr_t)strlen(*cache)};
 }
 
-/* standin: the stand-in frame whose stub holds pc (its entry, or its return address
-   entry + 1), or runtime.gopanic's and deferreturn's for runtime.deferpanic's and
-   deferreturn1's call of a deferred function (up to its return address); *entry set
-   to the stub's entry. Zero fn if pc is none of them. */
+/* The stand-ins' rows: the pcs a stand-in frame is (its stub's entry and entry + 1,
+   the return address callers stores; for a call of a deferred function by a panic or
+   deferreturn everything up to that call's return address) and gc's function, file
+   (under $GOROOT/src/runtime) and line for them. */
+typedef struct {
+    const char *lo, *hi;  /* the pcs it stands for: lo to hi, both included */
+    const char *fn, *file;
+    int64_t line;
+} standinrow;
+
+#define STUB(sym) sym, sym + 1
+static const standinrow standins[] = {
+    {deferpanic, deferpanic_ret, "runtime.gopanic", "panic.go", 884},
+    {deferreturn1, deferreturn_ret, "runtime.deferreturn", "panic.go", 476},
+    {STUB(stub_main), "runtime.main", "proc.go", 250},
+    {STUB(stub_goexit), "runtime.goexit", "asm_amd64.s", 1594},
+    {STUB(stub_panicmem), "runtime.panicmem", "panic.go", 260},
+    {STUB(stub_sigpanic), "runtime.sigpanic", "signal_unix.go", 835},
+};
+#undef STUB
+enum { NSTANDIN = sizeof standins / sizeof standins[0] };
+
+/* standinof: the stand-in frame pc is one of, or NULL. */
+static const standinrow *standinof(uintptr_t pc) {
+    for (int i = 0; i < NSTANDIN; i++)
+        if (pc >= (uintptr_t)standins[i].lo && pc <= (uintptr_t)standins[i].hi)
+            return &standins[i];
+    return NULL;
+}
+
+/* standin: the stand-in frame whose pcs hold pc, with its file's full path; *entry set
+   to its entry. Zero fn if pc is none of them. */
 static callsite standin(uintptr_t pc, uintptr_t *entry) {
-    static const char *procgo, *asmgo, *panicgo, *signalgo;
+    static const char *paths[NSTANDIN];
     callsite out = {{"", 0}, {"", 0}, 0};
-    if (pc >= (uintptr_t)deferpanic && pc <= (uintptr_t)deferpanic_ret) {
-        out.fn = (gostring){"runtime.gopanic", 15};
-        out.file = gofile(&panicgo, "panic.go");
-        out.line = 884;
-        *entry = (uintptr_t)deferpanic;
-    } else if (pc >= (uintptr_t)deferreturn1 && pc <= (uintptr_t)deferreturn_ret) {
-        out.fn = (gostring){"runtime.deferreturn", 19};
-        out.file = gofile(&panicgo, "panic.go");
-        out.line = 476;
-        *entry = (uintptr_t)deferreturn1;
-    } else if (pc == (uintptr_t)stub_main || pc == (uintptr_t)stub_main + 1) {
-        out.fn = (gostring){"runtime.main", 12};
-        out.file = gofile(&procgo, "proc.go");
-        out.line = 250;
-        *entry = (uintptr_t)stub_main;
-    } else if (pc == (uintptr_t)stub_panicmem || pc == (uintptr_t)stub_panicmem + 1) {
-        out.fn = (gostring){"runtime.panicmem", 16};
-        out.file = gofile(&panicgo, "panic.go");
-        out.line = 260;
-        *entry = (uintptr_t)stub_panicmem;
-    } else if (pc == (uintptr_t)stub_sigpanic || pc == (uintptr_t)stub_sigpanic + 1) {
-        out.fn = (gostring){"runtime.sigpanic", 16};
-        out.file = gofile(&signalgo, "signal_unix.go");
-        out.line = 835;
-        *entry = (uintptr_t)stub_sigpanic;
-    } else if (pc == (uintptr_t)stub_goexit || pc == (uintptr_t)stub_goexit + 1) {
-        out.fn = (gostring){"runtime.goexit", 14};
-        out.file = gofile(&asmgo, "asm_amd64.s");
-        out.line = 1594;
-        *entry = (uintptr_t)stub_goexit;
-    }
+    const standinrow *r = standinof(pc);
+    if (r == NULL) return out;
+    out.fn = (gostring){r->fn, (intptr_t)strlen(r->fn)};
+    out.file = gofile(&paths[r - standins], r->file);
+    out.line = r->line;
+    *entry = (uintptr_t)r->lo;
     return out;
 }
 
