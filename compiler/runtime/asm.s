@@ -14,11 +14,13 @@
 	popq	%rbp
 	ret
 
-# deferpanic(clo, argp), deferreturn1(clo): callclosure for a deferred call that a panic
-# (or Goexit) or deferreturn runs; deferpanic stores the callee's argument pointer (its
-# caller's %rsp) at *argp unless argp is NULL, the panic's argp that recover checks. Their return addresses count as one frame of
-# runtime.gopanic or runtime.deferreturn in runtime.Callers (introspect.c), as gc's
-# runtime frames between a deferred call and the frame that deferred it do.
+# deferpanic(clo, argp), deferpanicopen(clo, argp), deferreturn1(clo): callclosure for a
+# deferred call that a panic (or Goexit) runs, recorded or open-coded, or deferreturn
+# runs; the first two store the callee's argument pointer (its caller's %rsp) at *argp
+# unless argp is NULL, the panic's argp that recover checks. Their return addresses
+# count as one frame of runtime.gopanic (at gc's two lines for the two kinds) or
+# runtime.deferreturn in runtime.Callers (introspect.c), as gc's runtime frames between
+# a deferred call and the frame that deferred it do.
 	.globl	"runtime.deferpanic"
 	.type	"runtime.deferpanic", @function
 "runtime.deferpanic":
@@ -31,6 +33,21 @@
 1:	call	*(%rdx)
 	.globl	"runtime.deferpanic.ret"
 "runtime.deferpanic.ret":
+	popq	%rbp
+	ret
+
+	.globl	"runtime.deferpanicopen"
+	.type	"runtime.deferpanicopen", @function
+"runtime.deferpanicopen":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	movq	%rdi, %rdx
+	testq	%rsi, %rsi
+	jz	1f
+	movq	%rsp, (%rsi)
+1:	call	*(%rdx)
+	.globl	"runtime.deferpanicopen.ret"
+"runtime.deferpanicopen.ret":
 	popq	%rbp
 	ret
 

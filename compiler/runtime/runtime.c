@@ -427,6 +427,7 @@ extern void recovery(uintptr_t rsp, uintptr_t rbp, uintptr_t pc)
     __asm__("runtime.recovery") NORET;
 extern void openreturn(uintptr_t rbp) __asm__("runtime.openreturn") NORET;
 extern void deferpanic(void *clo, uintptr_t *argp) __asm__("runtime.deferpanic");
+extern void deferpanicopen(void *clo, uintptr_t *argp) __asm__("runtime.deferpanicopen");
 extern int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc);
 extern void deferreturn1(void *clo) __asm__("runtime.deferreturn1");
 
@@ -482,7 +483,7 @@ static int runopen(uintptr_t fp, const int64_t *od, uintptr_t *argp) {
     int k = 7;
     while (!(*bits >> k & 1)) k--;
     *bits &= (uint8_t)~(1u << k);
-    deferpanic(*(void **)(fp + (uintptr_t)od[2 + k]), argp);
+    deferpanicopen(*(void **)(fp + (uintptr_t)od[2 + k]), argp);
     return 1;
 }
 
