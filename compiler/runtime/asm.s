@@ -18,9 +18,9 @@
 # deferred call that a panic (or Goexit) runs, recorded or open-coded, or deferreturn
 # runs; the first two store the callee's argument pointer (its caller's %rsp) at *argp
 # unless argp is NULL, the panic's argp that recover checks. Their return addresses
-# count as one frame of runtime.gopanic (at gc's two lines for the two kinds) or
-# runtime.deferreturn in runtime.Callers (introspect.c), as gc's runtime frames between
-# a deferred call and the frame that deferred it do.
+# count as one frame of runtime.gopanic in runtime.Callers (introspect.c), at gc's two
+# lines for the two kinds, as gc's runtime frame between a deferred call and the
+# panicking frame does; deferreturn1's counts as none, as gc leaves deferreturn out.
 	.globl	"runtime.deferpanic"
 	.type	"runtime.deferpanic", @function
 "runtime.deferpanic":

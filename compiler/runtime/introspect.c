@@ -40,8 +40,6 @@ extern char deferpanic[] __asm__("runtime.deferpanic");
 extern char deferpanic_ret[] __asm__("runtime.deferpanic.ret");
 extern char deferpanicopen[] __asm__("runtime.deferpanicopen");
 extern char deferpanicopen_ret[] __asm__("runtime.deferpanicopen.ret");
-extern char deferreturn1[] __asm__("runtime.deferreturn1");
-extern char deferreturn_ret[] __asm__("runtime.deferreturn1.ret");
 extern char sigpanic0_ret[] __asm__("runtime.sigpanic0.ret");
 
 /* runtime.pcfault: {pc, record} per fault site (compiler/pcfault.py), sorted by pc; the
@@ -97,8 +95,8 @@ static gostring gofile(const char **cache, const char *name) {
 }
 
 /* The stand-ins' rows: the pcs a stand-in frame is (its stub's entry and entry + 1,
-   the return address callers stores; for a call of a deferred function by a panic or
-   deferreturn everything up to that call's return address) and gc's function, file
+   the return address callers stores; for a call of a deferred function by a panic
+   everything up to that call's return address) and gc's function, file
    (under $GOROOT/src/runtime) and line for them. A panic calls a recorded defer by
    runtime.deferpanic and an open-coded one by deferpanicopen, as gc's gopanic calls
    them from different lines. */
@@ -112,7 +110,6 @@ typedef struct {
 static const standinrow standins[] = {
     {deferpanic, deferpanic_ret, "runtime.gopanic", "panic.go", 890},
     {deferpanicopen, deferpanicopen_ret, "runtime.gopanic", "panic.go", 884},
-    {deferreturn1, deferreturn_ret, "runtime.deferreturn", "panic.go", 476},
     {STUB(stub_main), "runtime.main", "proc.go", 250},
     {STUB(stub_goexit), "runtime.goexit", "asm_amd64.s", 1594},
     {STUB(stub_panicmem), "runtime.panicmem", "panic.go", 260},
@@ -209,9 +206,9 @@ int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc) {
    function that called this hook, from the skip-th on, then the stand-ins for runtime.main (goroutine 1) and runtime.goexit
    when the walk reached the goroutine's first frame. Frames of the C runtime are
    passed over, as the panic's traceback does, but the call of a deferred function by
-   a panic, Goexit or deferreturn counts as one frame (runtime.deferpanic's,
-   deferpanicopen's or deferreturn1's return address), as gc's runtime frame between
-   them does; a nil
+   a panic or Goexit counts as one frame (runtime.deferpanic's or deferpanicopen's
+   return address), as gc's runtime.gopanic between them does (deferreturn1's does
+   not: gc's traceback leaves deferreturn out, a wrapper to it); a nil
    dereference's panic has stand-ins for runtime.panicmem and runtime.sigpanic above
    runtime.sigpanic0's frame, then the faulting frame's pc plus one.
    Returns how many it stored. */
@@ -232,8 +229,7 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
         } else {
             const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
             int frame = (e != NULL && e->pc == ret && !wrapper(e->fn)) ||
-                        ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferpanicopen_ret ||
-                        ret == (uintptr_t)deferreturn_ret;
+                        ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferpanicopen_ret;
             if (frame && skip-- <= 0) pcs[k++] = ret;
             if (ret == (uintptr_t)sigpanic0_ret) {
                 uintptr_t mid[2] = {(uintptr_t)stub_panicmem + 1, (uintptr_t)stub_sigpanic + 1};

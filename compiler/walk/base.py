@@ -338,6 +338,8 @@ class WalkerBase:
         self.labels: dict[str, int] = {}
         self.results: list[tuple[Var, ir.Local]] = []
         self.exit = -1
+        # whether the frame records its defers with the runtime (not open-coded)
+        self.rt_defers = False
         self.fallthrough_target = -1
         self.pkg = sym.split(".", 1)[0]
         self.ndefer = 0

@@ -112,7 +112,10 @@ class ClosureWalker(WalkerBase):
         """defer f(args): evaluate f and args now into fresh variables, and defer a
         func() closure over them that makes the call (gc's wrapping of go/defer): open-
         coded, or recorded with the runtime in a frame slot when it runs at most once
-        per call (gc's stack-allocated defer), else in a heap record."""
+        per call (gc's stack-allocated defer), else in a heap record. A recovered panic
+        resumes the frame where the recovering call was deferred, at a block of that
+        defer's that calls deferreturn at its line and leaves by the exit block, as gc's
+        deferproc's."""
         self.ndefer += 1
         if self.open_bits is not None:
             self.open_defer(s)
@@ -120,7 +123,12 @@ class ClosureWalker(WalkerBase):
         once = id(s) in self.top_defers
         clo = self.wrap_call(s.pos, s.call, f"deferwrap{self.ndefer}", once)
         rec = self.temp(ir.DEFER_RECORD, addrtaken=True) if once else None
-        self.emit(ir.DeferProc(s.pos, clo, self.exit, rec))
+        resume, cont = self.new_block(), self.cur
+        self.start(resume)
+        self.emit(ir.DeferReturn(s.pos))
+        self.jump(s.pos, self.exit)
+        self.start(cont)
+        self.emit(ir.DeferProc(s.pos, clo, resume, rec))
 
     def open_defer(self, s: T.Defer) -> None:
         """An open-coded defer: its func() value (the function or literal itself when

@@ -8,8 +8,10 @@ For
 `build` lays out p at argument offset 0, n at 8 and r at 16 (args=24), zeroes r at
 entry, lowers the body (each `return` writes the results, calls the open-coded
 defers whose bits are set, and jumps to the exit block: closure.open_defer; g() is one),
-and ends the exit block with `ret` (after `deferreturn` when the frame records defers
-with the runtime instead). A parameter
+and ends the exit block with `ret`. When the frame records defers with the runtime
+instead, each return calls `deferreturn` at its own line (the closing brace's when
+the body falls off its end), as gc's, and a recovered panic resumes the frame at a
+block of the recovering defer's that calls it before the exit. A parameter
 or result that must live on the heap is copied into a fresh heap object at entry (and
 loaded back into its slot at the exit).
 """
@@ -165,6 +167,8 @@ class FuncBuilder(
                 isinstance(self.locs[v.uid], Indirect) for v, _ in self.results):
             # gc's open-coded defers: deferBits and the closure slots zeroed at entry
             self.open_bits = self.temp(1, addrtaken=True)
+        else:
+            self.rt_defers = bool(toplevel_defers(d.body)[0])
         self.block(d.body)
         if self.open_bits is not None:
             # before any call: a panic from one reads them
@@ -183,10 +187,10 @@ class FuncBuilder(
         end = d.body.pos
         if self.open_bits is not None and self.terms[self.cur] is None:
             self.open_exit(d.end or end)
+        elif self.rt_defers and self.terms[self.cur] is None:
+            self.emit(ir.DeferReturn(d.end or end))
         self.jump(end, self.exit)
         self.start(self.exit)
-        if self.open_bits is None and self.ndefer:
-            self.emit(ir.DeferReturn(end))
         for v, s in self.results:
             lv = self.locs[v.uid]
             if isinstance(lv, Indirect):

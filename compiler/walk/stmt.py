@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compiler import ir
 from compiler.types import tree as T
 from compiler.walk.base import (
     Loop,
@@ -183,12 +184,15 @@ class StmtWalker(WalkerBase):
         raise Unsupported(s.pos, f"{s.kind.value} outside a loop")
 
     def return_stmt(self, s: T.Return) -> None:
-        """return: write the results (if given), run the open-coded defers (their exit
-        code is repeated at each return, as gc's), and jump to the exit block."""
+        """return: write the results (if given), run the deferred calls (the open-coded
+        defers' exit code, or a call of deferreturn, at each return, as gc's, so that
+        their caller's line is the return's), and jump to the exit block."""
         if s.results:
             vals = self.values(s.results, len(self.results), results=True)
             for (v, _), m in zip(self.results, vals, strict=True):
                 self.write(s.pos, self.locs[v.uid], m, v.type)
         if self.open_bits is not None:
             self.open_exit(s.pos)
+        elif self.rt_defers:
+            self.emit(ir.DeferReturn(s.pos))
         self.jump(s.pos, self.exit)
