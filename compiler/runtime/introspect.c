@@ -96,26 +96,62 @@ static gostring gofile(const char **cache, const char *name) {
 
 /* The stand-ins' rows: the pcs a stand-in frame is (its stub's entry and entry + 1,
    the return address callers stores; for a call of a deferred function by a panic
-   everything up to that call's return address) and gc's function, file
-   (under $GOROOT/src/runtime) and line for them. A panic calls a recorded defer by
+   everything up to that call's return address) and gc's function, file (under
+   $GOROOT/src/runtime) and line for them. A panic calls a recorded defer by
    runtime.deferpanic and an open-coded one by deferpanicopen, as gc's gopanic calls
-   them from different lines. */
+   them from different lines. The rows marked `called` are refgo's C functions that
+   compiled code calls to panic (panicIndex, ...): callers puts such a function's
+   stand-in (its entry + 1) above the frame that called it, as gc's stacks have its
+   panicking runtime function (runtime.goPanicIndex, ...) there. */
+#define PANICFN(c) extern char c[] __asm__("runtime." #c);
+PANICFN(panicIndex) PANICFN(panicIndexU) PANICFN(panicSliceAlen)
+PANICFN(panicSliceAlenU) PANICFN(panicSliceAcap) PANICFN(panicSliceAcapU)
+PANICFN(panicSlice3Alen) PANICFN(panicSlice3AlenU) PANICFN(panicSlice3Acap)
+PANICFN(panicSlice3AcapU) PANICFN(panicSlice3B) PANICFN(panicSlice3BU)
+PANICFN(panicSlice3C) PANICFN(panicSlice3CU) PANICFN(panicSliceB) PANICFN(panicSliceBU)
+PANICFN(panicSliceConvert) PANICFN(panicdivide) PANICFN(panicshift)
+PANICFN(panicdottype)
+#undef PANICFN
+
 typedef struct {
     const char *lo, *hi;  /* the pcs it stands for: lo to hi, both included */
     const char *fn, *file;
     int64_t line;
+    int called;           /* a C function compiled code calls to panic */
 } standinrow;
 
 #define STUB(sym) sym, sym + 1
+#define PANICS(c) c, c + 1
 static const standinrow standins[] = {
-    {deferpanic, deferpanic_ret, "runtime.gopanic", "panic.go", 890},
-    {deferpanicopen, deferpanicopen_ret, "runtime.gopanic", "panic.go", 884},
-    {STUB(stub_main), "runtime.main", "proc.go", 250},
-    {STUB(stub_goexit), "runtime.goexit", "asm_amd64.s", 1594},
-    {STUB(stub_panicmem), "runtime.panicmem", "panic.go", 260},
-    {STUB(stub_sigpanic), "runtime.sigpanic", "signal_unix.go", 835},
+    {deferpanic, deferpanic_ret, "runtime.gopanic", "panic.go", 890, 0},
+    {deferpanicopen, deferpanicopen_ret, "runtime.gopanic", "panic.go", 884, 0},
+    {STUB(stub_main), "runtime.main", "proc.go", 250, 0},
+    {STUB(stub_goexit), "runtime.goexit", "asm_amd64.s", 1594, 0},
+    {STUB(stub_panicmem), "runtime.panicmem", "panic.go", 260, 0},
+    {STUB(stub_sigpanic), "runtime.sigpanic", "signal_unix.go", 835, 0},
+    {PANICS(panicIndex), "runtime.goPanicIndex", "panic.go", 113, 1},
+    {PANICS(panicIndexU), "runtime.goPanicIndexU", "panic.go", 119, 1},
+    {PANICS(panicSliceAlen), "runtime.goPanicSliceAlen", "panic.go", 127, 1},
+    {PANICS(panicSliceAlenU), "runtime.goPanicSliceAlenU", "panic.go", 133, 1},
+    {PANICS(panicSliceAcap), "runtime.goPanicSliceAcap", "panic.go", 139, 1},
+    {PANICS(panicSliceAcapU), "runtime.goPanicSliceAcapU", "panic.go", 145, 1},
+    {PANICS(panicSliceB), "runtime.goPanicSliceB", "panic.go", 153, 1},
+    {PANICS(panicSliceBU), "runtime.goPanicSliceBU", "panic.go", 159, 1},
+    {PANICS(panicSlice3Alen), "runtime.goPanicSlice3Alen", "panic.go", 165, 1},
+    {PANICS(panicSlice3AlenU), "runtime.goPanicSlice3AlenU", "panic.go", 169, 1},
+    {PANICS(panicSlice3Acap), "runtime.goPanicSlice3Acap", "panic.go", 173, 1},
+    {PANICS(panicSlice3AcapU), "runtime.goPanicSlice3AcapU", "panic.go", 177, 1},
+    {PANICS(panicSlice3B), "runtime.goPanicSlice3B", "panic.go", 183, 1},
+    {PANICS(panicSlice3BU), "runtime.goPanicSlice3BU", "panic.go", 187, 1},
+    {PANICS(panicSlice3C), "runtime.goPanicSlice3C", "panic.go", 193, 1},
+    {PANICS(panicSlice3CU), "runtime.goPanicSlice3CU", "panic.go", 197, 1},
+    {PANICS(panicSliceConvert), "runtime.goPanicSliceConvert", "panic.go", 203, 1},
+    {PANICS(panicshift), "runtime.panicshift", "panic.go", 231, 1},
+    {PANICS(panicdivide), "runtime.panicdivide", "panic.go", 239, 1},
+    {PANICS(panicdottype), "runtime.panicdottypeE", "iface.go", 262, 1},
 };
 #undef STUB
+#undef PANICS
 enum { NSTANDIN = sizeof standins / sizeof standins[0] };
 
 /* standinof: the stand-in frame pc is one of, or NULL. */
@@ -138,6 +174,17 @@ static callsite standin(uintptr_t pc, uintptr_t *entry) {
     out.line = r->line;
     *entry = (uintptr_t)r->lo;
     return out;
+}
+
+/* panicking: for the return address ret of a compiled call (`call rel32`) of one of
+   the runtime's C functions that panic, the stand-in pc of that function's gc frame;
+   else 0. */
+static uintptr_t panicking(uintptr_t ret) {
+    if (*(const uint8_t *)(ret - 5) != 0xe8) return 0;
+    int32_t rel;
+    memcpy(&rel, (const void *)(ret - 4), sizeof rel);
+    const standinrow *r = standinof(ret + (uintptr_t)(intptr_t)rel);
+    return r != NULL && r->called ? (uintptr_t)r->lo + 1 : 0;
 }
 
 /* lastatorbelow: the row of tab (sorted by pc, n rows) with the largest pc <= pc. */
@@ -208,7 +255,9 @@ int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc) {
    passed over, as the panic's traceback does, but the call of a deferred function by
    a panic or Goexit counts as one frame (runtime.deferpanic's or deferpanicopen's
    return address), as gc's runtime.gopanic between them does (deferreturn1's does
-   not: gc's traceback leaves deferreturn out, a wrapper to it); a nil
+   not: gc's traceback leaves deferreturn out, a wrapper to it); a compiled frame that
+   called one of the C functions that panic (panicIndex, ...) has that function's
+   stand-in above it, as gc's has runtime.goPanicIndex; a nil
    dereference's panic has stand-ins for runtime.panicmem and runtime.sigpanic above
    runtime.sigpanic0's frame, then the faulting frame's pc plus one.
    Returns how many it stored. */
@@ -228,9 +277,12 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
             if (rt_faultrecord(ret) != NULL && skip-- <= 0) pcs[k++] = ret + 1;
         } else {
             const pcrow *e = &pctab == NULL ? NULL : lastatorbelow(pctab, npctab, ret);
-            int frame = (e != NULL && e->pc == ret && !wrapper(e->fn)) ||
-                        ret == (uintptr_t)deferpanic_ret || ret == (uintptr_t)deferpanicopen_ret;
-            if (frame && skip-- <= 0) pcs[k++] = ret;
+            int compiled = e != NULL && e->pc == ret && !wrapper(e->fn);
+            uintptr_t callee = compiled ? panicking(ret) : 0;
+            if (callee != 0 && skip-- <= 0) pcs[k++] = callee;
+            int frame = compiled || ret == (uintptr_t)deferpanic_ret ||
+                        ret == (uintptr_t)deferpanicopen_ret;
+            if (frame && k < n && skip-- <= 0) pcs[k++] = ret;
             if (ret == (uintptr_t)sigpanic0_ret) {
                 uintptr_t mid[2] = {(uintptr_t)stub_panicmem + 1, (uintptr_t)stub_sigpanic + 1};
                 for (int i = 0; i < 2 && k < n; i++)
