@@ -197,6 +197,16 @@ static const pcrow *lastatorbelow(const pcrow *tab, int64_t n, uintptr_t pc) {
     return lo > 0 ? &tab[lo - 1] : NULL;
 }
 
+/* rt_funcentry(pc, params): the entry of the compiled function holding pc, 0 if none;
+   *params set to whether it takes parameters (the fatal traceback's `f()`). */
+uintptr_t rt_funcentry(uintptr_t pc, int *params) {
+    if (&functab == NULL || pc >= (uintptr_t)gotext_end) return 0;
+    const pcrow *e = lastatorbelow(functab, nfunctab, pc);
+    if (e == NULL) return 0;
+    *params = e->parent != NULL;
+    return e->pc;
+}
+
 /* rt_faultrecord(pc): the record of the fault site a faulting pc of compiled code is
    at: the last pcfault row at or below pc within pc's function; NULL if none. */
 const void *rt_faultrecord(uintptr_t pc) {
@@ -429,10 +439,10 @@ funcinfo runtime_funcInfo(uintptr_t pc) {
 int64_t runtime_funcParams(uintptr_t pc) __asm__("runtime.funcParams");
 int64_t runtime_funcParams(uintptr_t pc) {
     uintptr_t entry;
+    int params = 0;
     if (standin(pc, &entry).fn.len != 0 || inlrecord(pc) != NULL) return 0;
-    if (&functab == NULL || pc >= (uintptr_t)gotext_end) return 0;
-    const pcrow *e = lastatorbelow(functab, nfunctab, pc);
-    return e != NULL && e->parent != NULL;
+    rt_funcentry(pc, &params);
+    return params;
 }
 
 typedef struct { uint64_t alloc, totalalloc, mallocs, frees, numgc, sys; } memstats;

@@ -216,11 +216,21 @@ static const pcent *findpc(uintptr_t pc) {
     return lo < npctab && pctab[lo].pc == pc ? &pctab[lo] : NULL;
 }
 
-/* traceback: the compiled Go frames on the %rbp chain above fp, innermost first. */
-static void printframe(const pcent *e) {
+extern uintptr_t rt_funcentry(uintptr_t pc, int *params);
+
+/* printframe: the frames of record e, the call whose return address is pc (or the
+   fault at pc), as gc's traceback prints them: an inlined function's `f(...)` and
+   file:line, then the compiled function's, `f()` if it takes no parameters (refgo
+   prints no argument words: `f(...)` otherwise), its line followed by pc's offset in
+   it (` +0x1d`). */
+static void printframe(const pcent *e, uintptr_t pc, int faulted) {
     for (; e != NULL; e = e->parent) {
-        puts_(e->fn); puts_("(...)\n\t"); puts_(e->file); puts_(":");
-        printint(e->line); puts_("\n");
+        int params = 1;
+        uintptr_t entry = e->parent == NULL ? rt_funcentry(faulted ? pc : pc - 1, &params) : 0;
+        puts_(e->fn); puts_(params ? "(...)\n\t" : "()\n\t"); puts_(e->file); puts_(":");
+        printint(e->line);
+        if (entry != 0 && pc > entry) { puts_(" +"); printhex(pc - entry); }
+        puts_("\n");
     }
 }
 
@@ -231,8 +241,8 @@ static void traceback(uintptr_t *fp) {
     for (int depth = 0; fp != NULL && depth < 100; depth++) {
         /* above runtime.sigpanic0's frame, the one whose faulting pc it "returns" to */
         const pcent *e = faulted ? rt_faultrecord(fp[1]) : findpc(fp[1]);
+        if (e != NULL) printframe(e, fp[1], faulted);
         faulted = fp[1] == (uintptr_t)sigpanic0_ret;
-        if (e != NULL) printframe(e);
         uintptr_t *next = (uintptr_t *)fp[0];
         if (next <= fp) break;
         fp = next;
