@@ -221,7 +221,7 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
-	s := "goroutine " + itoa(goid()) + " [running]:\n"
+	s := "goroutine " + utoa(uint64(goid()), 10) + " [running]:\n"
 	for _, pc := range pcs[:n] {
 		entry, _, _, _ := funcInfo(pc - 1)
 		for k := 0; ; k++ {
@@ -239,9 +239,9 @@ func Stack(buf []byte, all bool) int {
 			} else if outer == "" && !funcParams(pc-1) {
 				args = "()"
 			}
-			s += fn + args + "\n\t" + file + ":" + itoa(line)
+			s += fn + args + "\n\t" + file + ":" + utoa(uint64(line), 10)
 			if outer == "" && entry != 0 && pc > entry {
-				s += " +0x" + hex(pc-entry)
+				s += " +0x" + utoa(uint64(pc-entry), 16)
 			}
 			s += "\n"
 		}
@@ -260,33 +260,19 @@ func hiddenFrame(fn string) bool {
 		!('A' <= fn[len(rt)] && fn[len(rt)] <= 'Z')
 }
 
-func hex(v uintptr) string {
+// utoa returns v's digits in base (at most 16), lower-case.
+func utoa(v uint64, base uint64) string {
 	const digits = "0123456789abcdef"
-	if v == 0 {
-		return "0"
-	}
-	var b [16]byte
+	var b [64]byte
 	i := len(b)
-	for v > 0 {
+	for {
 		i--
-		b[i] = digits[v%16]
-		v /= 16
+		b[i] = digits[v%base]
+		v /= base
+		if v == 0 {
+			return string(b[i:])
+		}
 	}
-	return string(b[i:])
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // MemStats records statistics about the memory allocator (the fields refgo keeps).
