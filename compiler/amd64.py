@@ -1346,7 +1346,8 @@ def emit_program(prog: ir.Program, live: LivenessResult | None = None,
         out.extend(_data(d))
     if any(f.name.startswith("reflect.") for f in prog.funcs):
         out.extend(typelinks(d.sym for d in prog.data))
-    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line, has_params(f))
+    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line,
+                               func_flags(has_params(f), f.wrapper))
                               for f in prog.funcs], faults))
     out.extend(_fconst_data(fconsts))
     if live is not None:
@@ -1528,13 +1529,23 @@ def has_params(f: ir.Func) -> bool:
     return any(s.kind is ir.SlotKind.PARAM for s in f.slots)
 
 
-def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]],
+FUNC_PARAMS, FUNC_WRAPPER = 1, 2
+"""runtime.functab's flag bits (introspect.c): the function takes parameters (gc's
+tracebacks print `f()` for one without); gc marks it a wrapper (ir.Func.wrapper)."""
+
+
+def func_flags(params: bool, wrapper: bool) -> int:
+    """The functab flags word of a function."""
+    return (FUNC_PARAMS if params else 0) | (FUNC_WRAPPER if wrapper else 0)
+
+
+def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, int]],
            faults: list[Site]) -> list[str]:
     """`runtime.pctab`: {return pc, function, file, line, inline parent} per call, in
     text order. A call inside an inlined body names the inlined function at its own
     line, and its parent entry (a label in `.Lpcinl.N` records of the same layout, pc 0)
     names the caller at the inlined call's line, and so on outwards. `runtime.functab`:
-    {entry, function, file, declaration line, 1 if it takes parameters else 0} per
+    {entry, function, file, declaration line, flags (FUNC_PARAMS, FUNC_WRAPPER)} per
     function, in text order. `runtime.pcfault`: {pc, record} per fault site
     (pcfault.py), in text order, the record one of those of pc 0."""
     strs: dict[str, str] = {}
@@ -1573,8 +1584,8 @@ def _pctab(calls: list[Site], funcs: list[tuple[str, str, int, bool]],
            f"\t.quad\t{len(rows)}", '\t.globl\t"runtime.pcfault"', '"runtime.pcfault":',
            *frecs, '\t.globl\t"runtime.npcfault"', '"runtime.npcfault":',
            f"\t.quad\t{len(frecs)}", *recs]
-    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, {int(params)}"
-             for fn, file, line, params in funcs]
+    frows = [f"\t.quad\t{quote(fn)}, {lit(fn)}, {lit(path(file))}, {line}, {flags}"
+             for fn, file, line, flags in funcs]
     out += ['\t.globl\t"runtime.functab"', '"runtime.functab":', *frows,
             '\t.globl\t"runtime.nfunctab"', '"runtime.nfunctab":', f"\t.quad\t{len(frows)}"]
     for s, label in strs.items():

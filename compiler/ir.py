@@ -466,7 +466,10 @@ class Func:
     """A lowered function; `argsize` is its params+results area size, blocks[0] is the
     entry. `slots` lists params and results first (in order), then autos. `generated`
     marks compiler-generated functions (wrappers, deferwrap closures, init), which
-    `-live` does not report on; `noinline` a `//go:noinline` declaration."""
+    `-live` does not report on; `noinline` a `//go:noinline` declaration; `wrapper` the
+    functions gc marks as wrappers (method wrappers, go and defer wrappers, method
+    values' `-fm`, reflect.callReflect), through which a deferred call still recovers
+    (runtime.functab's flag)."""
 
     name: str
     pos: Pos
@@ -475,6 +478,7 @@ class Func:
     argsize: int
     generated: bool = False
     noinline: bool = False
+    wrapper: bool = False
 
     @property
     def defers(self) -> bool:

@@ -98,7 +98,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 9
+FORMAT = 10
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -124,6 +124,8 @@ class FuncCode:
     """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
     objects: tuple[int, ...] = ()
     """Its stack-object table (amd64._objects_table; () for none)."""
+    wrapper: bool = False
+    """Whether gc marks it a wrapper (ir.Func.wrapper; runtime.functab's flags)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +295,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         faults = tuple(amd64.call_site(lab, f.name, pos) for lab, pos in fg.faults)
         funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
                               frozenset(fg.fconsts), amd64.has_params(f), faults,
-                              objs))
+                              objs, f.wrapper))
     check.done()
     init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
@@ -493,8 +495,8 @@ def _object_tables(funcs: Sequence[FuncCode]) -> list[tuple[str, tuple[int, ...]
     return [(amd64.objects_label(fc.name), fc.objects) for fc in funcs if fc.objects]
 
 
-def _functab_row(fc: FuncCode) -> tuple[str, str, int, bool]:
-    return fc.name, fc.file, fc.line, fc.params
+def _functab_row(fc: FuncCode) -> tuple[str, str, int, int]:
+    return fc.name, fc.file, fc.line, amd64.func_flags(fc.params, fc.wrapper)
 
 
 def _part(c: _Chosen, head: list[str], lib: _Chosen | None,

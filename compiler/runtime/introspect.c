@@ -29,8 +29,9 @@
 typedef struct {
     uintptr_t pc; const char *fn; const char *file; int64_t line;
     const void *parent;  /* pctab: the inlining caller's record (runtime.c pcent); functab:
-                            1 if the function takes parameters, else 0 */
+                            the flags FUNC_PARAMS and FUNC_WRAPPER (amd64.py) */
 } pcrow;
+enum { FUNC_PARAMS = 1, FUNC_WRAPPER = 2 };
 extern const pcrow pctab[] __asm__("runtime.pctab") __attribute__((weak));
 extern const int64_t npctab __asm__("runtime.npctab") __attribute__((weak));
 extern const pcrow functab[] __asm__("runtime.functab") __attribute__((weak));
@@ -203,7 +204,7 @@ uintptr_t rt_funcentry(uintptr_t pc, int *params) {
     if (&functab == NULL || pc >= (uintptr_t)gotext_end) return 0;
     const pcrow *e = lastatorbelow(functab, nfunctab, pc);
     if (e == NULL) return 0;
-    *params = e->parent != NULL;
+    *params = ((uintptr_t)e->parent & FUNC_PARAMS) != 0;
     return e->pc;
 }
 
@@ -239,23 +240,18 @@ static int wrapper(const char *fn) {
 
 /* isrecoverwrapper(wpc, fpc): whether the function at pc wpc is a wrapper of the one at
    fpc that it calls, through which a deferred call still recovers, as through gc's
-   wrapper functions: walk's wrapper of a deferred call (`main.f.deferwrap1`) or of a
-   method value (`main.T.M-fm`), reflectdata's method wrappers (`main.(*T).M`
-   calling `main.T.M`, or a method promoted from an embedded field: the same method
-   name), or reflect's stubs for method values and MakeFunc (and callReflect, as gc
-   marks it). */
+   wrapper functions: one the compiler flags in functab (FUNC_WRAPPER: walk's wrapper
+   of a deferred call or of a method value, reflectdata's method wrappers,
+   reflect.callReflect) when the call is its own, not that of a method inlined into
+   it, or reflect's stubs for method values and MakeFunc. */
 int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc) {
     if (wpc == (uintptr_t)methodvaluecall_ret || wpc == (uintptr_t)makefuncstub_ret) return 1;
     int64_t n = &functab ? nfunctab : 0;
     const pcrow *w = lastatorbelow(functab, n, wpc - 1), *f = lastatorbelow(functab, n, fpc - 1);
-    if (w == NULL || w->fn == NULL || f == NULL || f->fn == NULL || w == f) return 0;
-    if (strcmp(w->fn, "reflect.callReflect") == 0) return 1;
-    size_t wn = strlen(w->fn);
-    if (strstr(w->fn, ".deferwrap") != NULL || (wn > 3 && strcmp(w->fn + wn - 3, "-fm") == 0))
-        return 1;
-    const char *wm = strrchr(w->fn, '.'), *fm = strrchr(f->fn, '.');
-    return wm != NULL && fm != NULL && strcmp(wm, fm) == 0 && strchr(w->fn, ')') != NULL &&
-           strchr(w->fn, ')') < wm;
+    if (w == NULL || f == NULL || w == f || ((uintptr_t)w->parent & FUNC_WRAPPER) == 0)
+        return 0;
+    const pcrow *site = siterow(wpc);
+    return site == NULL || site->parent == NULL;
 }
 
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp

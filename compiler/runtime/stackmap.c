@@ -139,7 +139,7 @@ const int64_t *stackmap_objects(uintptr_t pc) {
 }
 
 /* The compiled functions in text order (amd64.py's runtime.functab rows). */
-typedef struct { uintptr_t entry; const void *name, *file; int64_t line, params; } fnrow;
+typedef struct { uintptr_t entry; const void *name, *file; int64_t line, flags; } fnrow;
 extern const fnrow functab[] __asm__("runtime.functab") __attribute__((weak));
 extern const int64_t nfunctab __asm__("runtime.nfunctab") __attribute__((weak));
 extern char gotext_end[] __asm__("runtime.gotext.end") __attribute__((weak));

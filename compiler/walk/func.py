@@ -203,8 +203,9 @@ class FuncBuilder(
         blocks = []
         for i, (instrs, t) in enumerate(zip(self.blocks, self.terms, strict=True)):
             blocks.append(ir.Block(i, tuple(instrs), t if t is not None else ir.Ret(pos)))
-        gen = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
-               or ".gowrap" in self.sym
-               or self.sym.endswith(("..init", "-fm")))
+        wrapper = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
+                   or ".gowrap" in self.sym or self.sym.endswith("-fm")
+                   or self.sym == "reflect.callReflect")
+        gen = (wrapper and self.sym != "reflect.callReflect") or self.sym.endswith("..init")
         return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
-                       self.decl.noinline)
+                       self.decl.noinline, wrapper)
