@@ -17,7 +17,8 @@ const (
 )
 
 // Value is the reflection interface to a Go value. ptr always addresses the value's
-// memory (a fresh word for pointer-shaped values taken out of an interface).
+// memory (for a value taken out of an interface, the interface's own copy, or a fresh
+// word for a pointer-shaped one).
 type Value struct {
 	typ  *rtype
 	ptr  unsafe.Pointer
@@ -68,12 +69,12 @@ func ValueOf(i any) Value {
 	if t == nil {
 		return Value{}
 	}
-	p := unsafe_New(t)
-	if t.tflag&tflagDirect != 0 {
-		*(*unsafe.Pointer)(p) = e.word
-	} else {
-		typedmemmove(t, p, e.word)
+	if t.tflag&tflagDirect == 0 {
+		// the interface's copy, which nothing writes: the Value is not addressable
+		return Value{t, e.word, 0}
 	}
+	p := unsafe_New(t)
+	*(*unsafe.Pointer)(p) = e.word
 	return Value{t, p, 0}
 }
 
