@@ -52,10 +52,10 @@ func (f *File) Name() string { return f.name }
 func (f *File) Fd() uintptr { return uintptr(f.fd) }
 
 // Write writes all of p to f and returns the number of bytes written; a short
-// write or a system error is reported as a *PathError.
+// write, a system error or a closed file is reported as a *PathError.
 func (f *File) Write(p []byte) (int, error) {
-	if f == nil {
-		return 0, ErrInvalid
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
 	}
 	done := 0
 	for done < len(p) {
@@ -69,10 +69,10 @@ func (f *File) Write(p []byte) (int, error) {
 }
 
 // Read reads up to len(p) bytes from f: io.EOF at end of file, a *PathError
-// for a system error.
+// for a system error or a closed file.
 func (f *File) Read(p []byte) (int, error) {
-	if f == nil {
-		return 0, ErrInvalid
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
 	}
 	if len(p) == 0 {
 		return 0, nil
