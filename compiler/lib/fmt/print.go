@@ -304,36 +304,6 @@ func intFromArg(a []any, argNum int) (num int, ok bool, next int) {
 	return num, ok, next
 }
 
-// intBits returns the bits of an integer of a predeclared type and whether the
-// type is signed.
-func intBits(v any) (uint64, bool) {
-	switch x := v.(type) {
-	case int:
-		return uint64(x), true
-	case int8:
-		return uint64(x), true
-	case int16:
-		return uint64(x), true
-	case int32:
-		return uint64(x), true
-	case int64:
-		return uint64(x), true
-	case uint:
-		return uint64(x), false
-	case uint8:
-		return uint64(x), false
-	case uint16:
-		return uint64(x), false
-	case uint32:
-		return uint64(x), false
-	case uint64:
-		return x, false
-	case uintptr:
-		return uint64(x), false
-	}
-	return 0, false
-}
-
 // argNumber parses an explicit argument index "[n]" at format[i:], if any.
 func (p *pp) argNumber(argNum int, format string, i int, numArgs int) (int, int, bool) {
 	if len(format) <= i || format[i] != '[' {

@@ -5,6 +5,12 @@ import (
 	"unicode/utf8"
 )
 
+// signed and unsigned name fmtInteger's second argument.
+const (
+	signed   = true
+	unsigned = false
+)
+
 // printArg prints one operand with verb: the predeclared basic types directly (no
 // reflect), then methods (Formatter, GoStringer, error, Stringer), then a walk of
 // the value through reflect (printValue).
@@ -28,7 +34,13 @@ func (p *pp) printArg(arg any, verb rune) {
 		p.fmtPointer(reflect.ValueOf(arg), 'p')
 		return
 	}
+	// The cases are tested in order, one compare of the type word each: the
+	// commonest operands, int and string, come first.
 	switch v := arg.(type) {
+	case int:
+		p.fmtInteger(uint64(v), signed, verb)
+	case string:
+		p.fmtString(v, verb)
 	case bool:
 		p.fmtBool(v, verb)
 	case float32:
@@ -39,11 +51,26 @@ func (p *pp) printArg(arg any, verb rune) {
 		p.fmtComplex(complex128(v), 64, verb)
 	case complex128:
 		p.fmtComplex(v, 128, verb)
-	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, uintptr:
-		u, signed := intBits(v)
-		p.fmtInteger(u, signed, verb)
-	case string:
-		p.fmtString(v, verb)
+	case int8:
+		p.fmtInteger(uint64(v), signed, verb)
+	case int16:
+		p.fmtInteger(uint64(v), signed, verb)
+	case int32:
+		p.fmtInteger(uint64(v), signed, verb)
+	case int64:
+		p.fmtInteger(uint64(v), signed, verb)
+	case uint:
+		p.fmtInteger(uint64(v), unsigned, verb)
+	case uint8:
+		p.fmtInteger(uint64(v), unsigned, verb)
+	case uint16:
+		p.fmtInteger(uint64(v), unsigned, verb)
+	case uint32:
+		p.fmtInteger(uint64(v), unsigned, verb)
+	case uint64:
+		p.fmtInteger(v, unsigned, verb)
+	case uintptr:
+		p.fmtInteger(uint64(v), unsigned, verb)
 	case []byte:
 		p.fmtBytes(v, verb, "[]byte")
 	case reflect.Value:
