@@ -304,7 +304,8 @@ func intFromArg(a []any, argNum int) (num int, ok bool, next int) {
 	return num, ok, next
 }
 
-// argNumber parses an explicit argument index "[n]" at format[i:], if any.
+// argNumber parses an explicit argument index "[n]" at format[i:], if any
+// (doPrintf calls it only at a '[').
 func (p *pp) argNumber(argNum int, format string, i int, numArgs int) (int, int, bool) {
 	if len(format) <= i || format[i] != '[' {
 		return argNum, i, false
@@ -392,7 +393,10 @@ func (p *pp) doPrintf(format string, a []any) {
 		if simple {
 			continue
 		}
-		argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+		afterIndex = false
+		if i < end && format[i] == '[' {
+			argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+		}
 		if i < end && format[i] == '*' {
 			i++
 			p.f.wid, p.f.widPresent, argNum = intFromArg(a, argNum)
@@ -416,7 +420,10 @@ func (p *pp) doPrintf(format string, a []any) {
 			if afterIndex {
 				p.goodArgNum = false
 			}
-			argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+			afterIndex = false
+			if format[i] == '[' {
+				argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+			}
 			if i < end && format[i] == '*' {
 				i++
 				p.f.prec, p.f.precPresent, argNum = intFromArg(a, argNum)
@@ -436,7 +443,7 @@ func (p *pp) doPrintf(format string, a []any) {
 				}
 			}
 		}
-		if !afterIndex {
+		if !afterIndex && i < end && format[i] == '[' {
 			argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
 		}
 		if i >= end {
