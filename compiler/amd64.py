@@ -68,6 +68,10 @@ word with a signed 32-bit displacement. gc's limit is 1 GiB; refgo keeps up to 2
 because its frames are larger than gc's (do NOT lower it before call results share
 slots: test/fixedbugs/issue15141.go's main needs 1 GiB here, 256 MiB under gc)."""
 
+MAX_UNROLLED_ZERO = 256
+"""The largest clear done with one store per word: `rep stosb` costs tens of cycles to
+start, more than 32 stores (a call's `...` array of eight interfaces is 128 bytes)."""
+
 MAX_ARGS = 1 << 30
 """gc's limit on a function's argument and result area (its maxStackSize, which it
 applies to both): the area is the ABI's, the same size under refgo as under gc."""
@@ -416,7 +420,9 @@ class FuncGen:
             self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
 
     def zero_mem(self, dst: Place, size: int) -> None:
-        if size > 64:
+        """Clear size bytes at dst: a store per word up to MAX_UNROLLED_ZERO bytes, else
+        `rep stosb`."""
+        if size > MAX_UNROLLED_ZERO:
             self.ins(f"leaq\t{dst.at(0, 8)}, %rdi")
             self.ins(f"movq\t${size}, %rcx")
             self.ins("xorl\t%eax, %eax")
@@ -679,7 +685,7 @@ class FuncGen:
                     r, o = self.base(p, "rdi", o, n)
                     self.copy_mem(self.tmpl(s), Place(o, self.indexed(r, i.idx, i.scale)), n)
             case ir.StoreZero(ptr=p, off=o, size=n):
-                if n > 64:
+                if n > MAX_UNROLLED_ZERO:
                     self.load(p, "rdi")
                     o = self.far_offset("rdi", o, n)
                     self.ins(f"leaq\t{o}(%rdi), %rdi")
