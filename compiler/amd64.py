@@ -656,6 +656,8 @@ class FuncGen:
                     self.store(t, d, w)
             case ir.Copy(dst=d, src=s, size=n):
                 self.copy_mem(self.tmpl(s), self.tmpl(d), n)
+            case ir.Zero(filled=True):
+                pass
             case ir.Zero(dst=d, size=n):
                 self.zero_mem(self.tmpl(d), n)
             case ir.LoadAddr(dst=d, src=s):

@@ -100,6 +100,8 @@ class _Consts:
         match i:
             case ir.Mov(dst=d, src=s, width=w):
                 self.set(d, w, self.get(s, w))
+            case ir.Zero(dst=d, size=n, filled=True):
+                self.kill(d, n)
             case ir.Zero(dst=d, size=n):
                 self.kill(d, n)
                 if isinstance(d, ir.Local) and n <= 8 * MAX_WORDS:

@@ -145,11 +145,14 @@ class Copy:
 
 @dataclass(frozen=True, slots=True)
 class Zero:
-    """Clear `size` bytes at dst."""
+    """Clear `size` bytes at dst. When filled, the code that follows writes every byte
+    with no call and no read before the last write: the instruction then only marks
+    where dst's value begins (gc's VarDef), for liveness, and emits nothing."""
 
     pos: Pos
     dst: Mem
     size: int
+    filled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

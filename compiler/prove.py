@@ -270,7 +270,7 @@ class _Func:
                 return
             case ir.Zero(dst=ir.Local() as d, size=n) if d.slot in self.tracked:
                 st.kill(d.slot, d.off, n)
-                if n % 8 == 0 and n <= MAX_COPY:
+                if n % 8 == 0 and n <= MAX_COPY and not i.filled:
                     for k in range(0, n, 8):
                         st.rng[(d.slot, d.off + k)] = _const(8, 0)
                 return

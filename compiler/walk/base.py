@@ -535,8 +535,14 @@ class WalkerBase:
         (p,) = self.ccall(pos, "newobject", [self.type_addr(t)], 1)
         return p
 
+    def stack_site(self, node: object, t: Type) -> bool:
+        """Whether stack_object builds the allocation at node, of type t, on the stack."""
+        size = size_of(t)
+        return (id(node) in self.pb.opts.stacksites and not self.wrapping
+                and 0 < size <= MAX_IMPLICIT_STACK_SIZE)
+
     def stack_object(self, pos: Pos, node: object, t: Type,
-                     force: bool = False) -> ir.Local | None:
+                     force: bool = False, filled: bool = False) -> ir.Local | None:
         """A pointer to a zeroed stack temporary of type t standing for the allocation at
         node, or None (the caller allocates on the heap).
 
@@ -550,16 +556,21 @@ class WalkerBase:
         statement ends. The slot is address-taken, so liveness lists its
         pointer words in every stack map of the frame (the GC scans it and stack copying
         adjusts pointers into it). force (a once-run defer's wrapper, closure.wrap_call)
-        skips the conditions."""
-        size = size_of(t)
-        if not force and (id(node) not in self.pb.opts.stacksites or self.wrapping
-                          or size == 0 or size > MAX_IMPLICIT_STACK_SIZE):
+        skips the conditions. filled skips the zeroing: the caller writes every byte of
+        the temporary from values it already holds, with no call (so no collection and
+        no stack copy) before the last write; a collection that finds the temporary
+        through a preempted frame meanwhile reads stale words, which the marker checks
+        like any conservative root."""
+        if not force and not self.stack_site(node, t):
             return None
         if not force and id(node) in self.pb.opts.transient and not self.deferring:
             obj = self.order_temp(t)
         else:
             obj = self.temp(t)
-        self.write_zero(pos, Direct(obj), t)
+        if filled:
+            self.emit(ir.Zero(pos, obj, size_of(t), filled=True))
+        else:
+            self.write_zero(pos, Direct(obj), t)
         p = self.temp(Pointer(t))
         self.emit(ir.LoadAddr(pos, p, obj))
         return p

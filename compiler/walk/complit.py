@@ -43,6 +43,23 @@ def int_keys(e: T.CompositeLit) -> list[int]:
     return keys
 
 
+def dense(e: T.CompositeLit, n: int, elem: Type) -> bool:
+    """Whether slice literal e of length n writes every byte of its array: its elements
+    are at indices 0..n-1 in order and elem has no padding (no struct or array) and a
+    size."""
+    if isinstance(under(elem), (Struct, Array)) or size_of(elem) == 0:
+        return False
+    return [el.key for el in e.elems] == list(range(n))
+
+
+def constant(v: T.Expr) -> bool:
+    """Whether v is a constant or a constant converted to an interface, whose value
+    walk builds without a call (convert.const_data)."""
+    if isinstance(v, T.Convert) and v.kind in (T.ConvKind.T2E, T.ConvKind.T2I):
+        v = v.x
+    return isinstance(v, T.ConstExpr)
+
+
 class ComplitWalker(WalkerBase):
     """Composite literals."""
 
@@ -98,11 +115,24 @@ class ComplitWalker(WalkerBase):
             if calls_first(v) and size_of(v.type) > 0:
                 self.preval[id(v)] = self.ordered(v)
                 pre.append(id(v))
-        if n:
+        es = size_of(u.elem)
+        if n and self.stack_site(e, Array(n, u.elem)) and dense(e, n, u.elem):
+            # The elements that may call evaluated first, then the array filled with
+            # no call between its stores: it needs no zeroing (a call's `...` array).
+            # A constant is evaluated where it is stored, which is unobservable.
+            ms = [None if constant(el.value) else self.elem_value(el.value)
+                  for el in e.elems]
+            p = self.stack_object(pos, e, Array(n, u.elem), filled=True)
+            assert p is not None
+            for k, (el, m) in enumerate(zip(e.elems, ms, strict=True)):
+                m = m if m is not None else self.elem_value(el.value)
+                assert m is not None
+                self.write(pos, Indirect(p, k * es), m, u.elem)
+            self.emit(ir.Mov(pos, tmp, p, 8))
+        elif n:
             at_ = Array(n, u.elem)
             sp = self.stack_object(pos, e, at_)
             p = sp if sp is not None else self.alloc(pos, at_)
-            es = size_of(u.elem)
             for el in e.elems:
                 assert isinstance(el.key, int)
                 m = self.elem_value(el.value)
