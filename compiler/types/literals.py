@@ -270,7 +270,7 @@ class LiteralChecker(CheckerBase):
                 if self.var_owner.get(v) is not parent and v not in parent.captures:
                     parent.captures.append(v)
         decl = tree.FuncDecl(e.pos, name, None, sig, None, params, results, body,
-                             tuple(ctx.captures), end=e.body.rbrace)
+                             tree.capture_order(body, ctx.captures), end=e.body.rbrace)
         return Operand(Mode.VALUE, sig, tree.FuncLit(e.pos, sig, decl), e)
 
     def declare_params(self, ft: ast.FuncType, sig: Signature, scope: Scope,

@@ -39,7 +39,7 @@ It is long because it has one node class per expression and statement kind.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -717,3 +717,43 @@ def walk_nodes(n: object) -> Iterator[object]:
             push(getattr(x, kind))
         elif kind:
             extend(kind(x))  # type: ignore[operator]
+
+
+def capture_order(body: Block, caps: Sequence[Var]) -> tuple[Var, ...]:
+    """caps in the order gc's noder captures them (a closure's ClosureVars, which lay
+    out its context and its directly called form's parameters): by first use in body,
+    closures' bodies entered, an assignment's right side before its left ("eval rhs
+    before lhs, for compatibility with noder1"). So `x = b` captures b, then x."""
+    want = {id(v) for v in caps}
+    if len(want) < 2:
+        return tuple(caps)
+    out: list[Var] = []
+    seen: set[int] = set()
+    stack: list[object] = [body]
+    kinds = _WALK_KINDS
+    while stack:
+        x = stack.pop()
+        cls = type(x)
+        if cls is VarRef:
+            v = x.var  # type: ignore[attr-defined]
+            if id(v) in want and id(v) not in seen:
+                seen.add(id(v))
+                out.append(v)
+            continue
+        if cls is Assign or cls is OpAssign:
+            stack.extend((x.lhs, x.rhs))  # type: ignore[attr-defined]
+            continue
+        if cls is FuncLit:
+            stack.append(x.decl.body)  # type: ignore[attr-defined]
+            continue
+        kind = kinds[cls] if cls in kinds else _walk_kind(cls)
+        if kind is None:
+            continue
+        if kind is _SEQ:
+            stack.extend(reversed(x))  # type: ignore[call-overload]
+        elif type(kind) is str:
+            stack.append(getattr(x, kind))
+        elif kind:
+            stack.extend(kind(x))  # type: ignore[operator]
+    out.extend(v for v in caps if id(v) not in seen)
+    return tuple(out)
