@@ -234,7 +234,7 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
     wopts, variants = walk_options(esc, walk.Options(
         convinline=convinline, stackconv=esc.stack_convs(), stacksites=esc.stack_sites(),
         transient=esc.transient_sites(),
-        escapes=esc.heap_vars(),
+        escapes=esc.heap_vars(), byval=esc.byval_uids(),
         devirt=dv.calls, opendefer=open_defers(cfg)))
     lowered = walk.walk_program(prog, wopts, only=None if sep is None else
                                 [p.path for p in prog.packages if p.path not in sep.paths],

@@ -263,8 +263,8 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     lowered = walk.walk_program(
         prog, walk.Options(convinline=conv, stackconv=esc.stack_convs(),
                            stacksites=esc.stack_sites(), transient=esc.transient_sites(),
-                           escapes=esc.heap_vars(), devirt=dv.calls, unit=unit,
-                           opendefer=open_defers(cfg)),
+                           escapes=esc.heap_vars(), byval=esc.byval_uids(),
+                           devirt=dv.calls, unit=unit, opendefer=open_defers(cfg)),
         only=frozenset(only), pre_inits=pre_inits)
     externs = frozenset(lowered.externs)
     own = {sym for p in prog.packages if p.path in only for sym in inlcost.symbols(p)}

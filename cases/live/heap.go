@@ -1,14 +1,12 @@
 // errorcheckwithauto -0 -l -live
-// refgo-only: 2016-style liveness names; refgo reports the pointer to a heap-moved variable as &x
+// refgo-only: refgo's temporaries are numbered apart from gc's, and a deferred loop closure is built by two allocations
 
 // A closure that does not escape is a stack object (gc's struct { F uintptr; x *int })
-// and the variables it captures stay in the frame. Variables captured by a closure on
-// the heap (one deferred in a loop here) move to the heap; the frame then holds only
-// `&p`, their address, which is live wherever the variable is used. Calls through
-// closures are indirect calls; a defer in a loop registers a closure with deferproc and
-// runs it at deferreturn; f2's single defer is open-coded: its literal is a stack object
-// whose address sits in a slot live at every call, called at the return, and p stays
-// in the frame (refgo captures p by reference, gc by value: gc has no `stack object p`).
+// and the variables it captures by reference stay in the frame; a variable never
+// reassigned (p here) is captured by value, the closure holding a copy. Calls through
+// closures are indirect calls; a defer in a loop registers a heap closure with deferproc
+// and runs it at deferreturn; f2's single defer is open-coded: its literal is a stack
+// object whose address sits in a slot live at every call, called at the return.
 
 package main
 
@@ -25,13 +23,13 @@ func f1() int {
 }
 
 func f2(p *int) { // ERROR "live at entry to f2: p$"
-	defer func() { sink = p }() // ERROR "stack object p \*int$" "stack object .autotmp_[0-9]+ struct { F uintptr; p \*\*int }$"
+	defer func() { sink = p }() // ERROR "stack object .autotmp_[0-9]+ struct { F uintptr; p \*int }$"
 	h()                         // ERROR "live at call to h: .autotmp_[0-9]+$"
 } // ERROR "live at indirect call: .autotmp_[0-9]+$"
 
-func f4(p *int, n int) { // ERROR "live at call to newobject: p$" "live at entry to f4: p$"
+func f4(p *int, n int) { // ERROR "live at entry to f4: p$"
 	for i := 0; i < n; i++ {
-		defer func() { sink = p }() // ERROR "live at call to newobject: &p$" "live at call to newobject: &p .autotmp_[0-9]+$" "live at call to deferproc: &p$"
+		defer func() { sink = p }() // ERROR "live at call to newobject: p$" "live at call to newobject: p .autotmp_[0-9]+$" "live at call to deferproc: p$"
 	}
 	h()
 }

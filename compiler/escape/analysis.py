@@ -60,7 +60,8 @@ def escape_program(prog: T.Program, diags: Diagnostics, opts: Options | None = N
     for i, p in enumerate(prog.packages):
         _package(an, p, report=opts.m > 0 and i == len(prog.packages) - 1)
     return EscapeResult(dict(an.sites), dict(an.moved), dict(an.tags),
-                        frozenset(an.captured), dict(an.inlined))
+                        frozenset(an.captured), dict(an.inlined),
+                        frozenset(an.captured - an.byref))
 
 
 def _package(an: Analysis, p: T.Package, report: bool) -> None:

@@ -290,6 +290,8 @@ class ExprBuilder(Graph):
                     and size_of(v.type) <= 128
                 self.flow(Hole(loc, 0 if byval else -1), vl)
                 self.an.captured.add(v)
+                if not byval:
+                    self.an.byref.add(v)
 
 
 def _kind(t: Type) -> Kind | None:

@@ -129,6 +129,7 @@ class Analysis:
     sites: dict[int, Site] = field(default_factory=dict)
     moved: dict[Var, bool] = field(default_factory=dict)
     captured: set[Var] = field(default_factory=set)
+    byref: set[Var] = field(default_factory=set)
     quiet: set[int] = field(default_factory=set)
     reporting: bool = False
     synthetic: list[T.FuncDecl] = field(default_factory=list)

@@ -141,13 +141,16 @@ class EscapeResult:
     """The side table walk consults; see the module docstring for the keys. `captured`
     holds the variables closures capture (walk keeps those on the heap itself);
     `inlined` the decisions for inlined copies of callees, by id of the call (after
-    devirtualization)."""
+    devirtualization); `byval` the captured variables every closure capturing them
+    captures by value (never reassigned nor address-taken, at most 128 bytes: gc's
+    Byval), whose closures hold a copy."""
 
     sites: Mapping[int, Site]
     moved: Mapping[Var, bool]
     tags: Mapping[int, tuple[ParamTag, ...]]
     captured: frozenset[Var] = frozenset()
     inlined: Mapping[int, Inlined] = field(default_factory=dict)
+    byval: frozenset[Var] = frozenset()
 
     def conv_on_stack(self, node: T.Convert) -> bool:
         """Whether walk may build the interface for node from a stack temporary."""
@@ -181,6 +184,10 @@ class EscapeResult:
         for v in self.captured:
             out.setdefault(v.uid, False)
         return out
+
+    def byval_uids(self) -> frozenset[int]:
+        """The uids of the variables in byval."""
+        return frozenset(v.uid for v in self.byval)
 
 
 def dump(res: EscapeResult) -> str:

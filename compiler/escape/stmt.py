@@ -251,6 +251,9 @@ class StmtBuilder(Graph):
     def return_stmt(self, s: T.Return) -> None:
         d = self.cur.decl
         holes = [Hole(self.var_loc(v)) for v in d.results]
+        if s.results:
+            # gc's assignList: `return x` assigns the named results a closure may capture
+            self.reassigned.update(d.results)
         if len(s.results) == 1 and len(holes) > 1:
             self.multi(holes, s.results[0])
             return

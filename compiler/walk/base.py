@@ -91,6 +91,9 @@ class Options:
     opendefer: bool = True
     """Open-code the defers of functions gc 1.19 would (off: gc's -N or
     -d=noopendefer)."""
+    byval: frozenset[int] = frozenset()
+    """The uids of the variables closures capture by value (escape's byval): the closure
+    object holds a copy, and the variable stays where it was."""
     unit: str = ""
     """The package lowered alone (compiler/units.py), "" for the whole program: names its
     data symbols (StaticData's unit) and its init function `UNIT..init`."""
@@ -114,9 +117,9 @@ class ProgBuilder:
         # uids of variables a closure built on the heap captures (program.heap_vars):
         # they live on the heap whatever the escape verdict says.
         self.captured_heap: set[int] = set()
-        # uids of variables closures capture by value (the go/defer wrappers' bound
-        # values, never reassigned): the closure object holds the value itself
-        self.byval: set[int] = set()
+        # uids of variables closures capture by value (escape's, and the go/defer
+        # wrappers' bound values, never reassigned): the closure object holds the value
+        self.byval: set[int] = set(opts.byval)
         self.closures: list[tuple[T.FuncDecl, str, set[int]]] = []
         self.externs: set[str] = set()
         # size and pointer words of the types of slots made so far, by id of the type

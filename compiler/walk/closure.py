@@ -1,12 +1,14 @@
 """Closures: function literals, func values of top-level functions, bound
 method values (`x.M` as a value), `defer` and `go`.
 
-    g := func() int { return n }      // in main; n captured by reference
+    g := func() int { return n }      // in main; n++ later: captured by reference
 
 allocates a 16-byte closure {main.main.func1, &n} (runtime.newobject, n moved to the
 heap; when g does not escape, a zeroed stack temporary with n in the frame) and queues
 the literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
-top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
+variable escape's finish_closures captures by value (never reassigned nor
+address-taken, at most 128 bytes) is copied into the closure instead, and read there.
+A top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
 a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
 fresh variables and defers a closure over them (`main.f.deferwrap1` in f), open-coded
 (its slot called at each return) or recorded with the runtime; `go f(a)`

@@ -30,12 +30,12 @@ from compiler.walk.func import FuncBuilder
 
 
 def heap_vars(body: T.Block | None, stacksites: frozenset[int],
-              captured_heap: set[int]) -> set[int]:
-    """Uids of variables whose address is taken or that a closure captures, the heap's
-    when the escape pass has no verdict. The variables a closure built on the heap
-    captures (an escaping literal, or one in a go or defer statement's call, which
-    closure.wrap_call evaluates into heap variables) are added to captured_heap too: a
-    heap object must not point into the stack, whatever the verdict."""
+              captured_heap: set[int], byval: frozenset[int] = frozenset()) -> set[int]:
+    """Uids of variables whose address is taken or that a closure captures by reference
+    (not in byval), the heap's when the escape pass has no verdict. The variables a
+    closure built on the heap captures (an escaping literal, or one in a go or defer
+    statement's call, which closure.wrap_call evaluates into heap variables) are added
+    to captured_heap too: a heap object must not point into the stack, whatever the verdict."""
     out: set[int] = set()
     bodies: list[object] = [body]
     wrapped: set[int] = set()
@@ -49,7 +49,7 @@ def heap_vars(body: T.Block | None, stacksites: frozenset[int],
             elif isinstance(x, T.Defer | T.Go) and id(x) not in once:
                 wrapped.update(id(n) for n in T.walk_nodes(x.call) if isinstance(n, T.FuncLit))
             elif isinstance(x, T.FuncLit):
-                caps = {v.uid for v in x.decl.captures}
+                caps = {v.uid for v in x.decl.captures} - byval
                 out.update(caps)
                 if id(x) not in stacksites or id(x) in wrapped:
                     captured_heap.update(caps)
@@ -69,7 +69,7 @@ def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,
     """Lower decl as function sym; heap is the enclosing function's heap variables for a
     closure (None: find decl's own)."""
     hv = heap if heap is not None else heap_vars(decl.body, pb.opts.stacksites,
-                                                 pb.captured_heap)
+                                                 pb.captured_heap, pb.opts.byval)
     fb = FuncBuilder(pb, decl, sym, hv)
     pb.funcs.append(fb.build(captures))
 
