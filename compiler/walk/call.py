@@ -132,6 +132,8 @@ class CallWalker(WalkerBase):
                 for k in keep:
                     self.emit(ir.Mov(pos, self.temp(8), k))
                 return res
+            case T.Call(fn=T.FuncLit(decl=d) as lit) if d.captures:
+                return self.direct_closure_call(e, lit)
             case T.Call(fn=fn, args=args):
                 sig = under(fn.type)
                 assert isinstance(sig, Signature)

@@ -8,7 +8,10 @@ heap; when g does not escape, a zeroed stack temporary with n in the frame) and 
 the literal's body, which loads &n from 8 past its context pointer (`closureptr`). A
 variable escape's finish_closures captures by value (never reassigned nor
 address-taken, at most 128 bytes) is copied into the closure instead, and read there.
-A top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
+A literal called where it is written, `func() { ... }()`, builds no closure: its body
+is a plain function taking the captured values and addresses as leading parameters
+(gc's directClosureCall). A
+top-level f as a value is the static closure `main.f·f`; `x.M` is a heap closure over
 a copy of x calling the `main.T.M-fm` wrapper; `defer f(a)` evaluates f and a now into
 fresh variables and defers a closure over them (`main.f.deferwrap1` in f), open-coded
 (its slot called at each return) or recorded with the runtime; `go f(a)`
@@ -306,6 +309,30 @@ class ClosureWalker(WalkerBase):
                 raise Unsupported(e.pos, f"capture of {v.name} kept on the stack")
             self.emit(ir.Store(e.pos, p, offs[i + 1], self.addr(e.pos, lv), 8))
         return p
+
+    def direct_closure_call(self, e: T.Call, lit: T.FuncLit) -> list[ir.Mem]:
+        """The result locations of a call of a func literal that captures variables, as
+        gc's directClosureCall: no closure object, the literal's body queued as a plain
+        function whose leading parameters are the captured variables (by value, or their
+        addresses `&v`), passed before the call's arguments."""
+        d = lit.decl
+        sym = f"{self.pkg}.{d.name}"
+        self.pb.closures.append((d, sym, self.heapvars))
+        self.pb.direct.add(sym)
+        sig = under(lit.type)
+        assert isinstance(sig, Signature)
+        params: list[Type] = []
+        vals: list[ir.Mem] = []
+        for v in d.captures:
+            lv = self.var(e.pos, v)
+            if v.uid in self.pb.byval:
+                params.append(v.type)
+                vals.append(self.read(e.pos, lv, v.type))
+            else:
+                params.append(Pointer(v.type))
+                vals.append(self.addr(e.pos, lv))
+        vals.extend(self.args(e.args))
+        return self.go_call(e.pos, sym, (*params, *sig.params), vals, sig.results)
 
     def method_value(self, e: T.MethodValue | T.IfaceMethodValue) -> ir.Mem:
         """A bound method value: a closure holding the receiver by value (gc's

@@ -105,13 +105,26 @@ class FuncBuilder(
             return lv
         return self.declare(pos, v)
 
-    def build(self, captures: Sequence[Var] = ()) -> ir.Func:
-        """Lower the declaration's body; captures are a closure's context words."""
+    def build(self, captures: Sequence[Var] = (), direct: bool = False) -> ir.Func:
+        """Lower the declaration's body; captures are a closure's context words, or with
+        direct its leading parameters (closure.direct_closure_call)."""
         d = self.decl
         pos = d.pos
         off = 0
         params = ([d.recv] if d.recv is not None else []) + list(d.params)
         pslots: list[tuple[Var, ir.Local]] = []
+        if direct:
+            for v in captures:
+                off = align8(off)
+                if v.uid in self.pb.byval:
+                    self.locs[v.uid] = Direct(self.slot(v.name, v.type, ir.SlotKind.PARAM,
+                                                        off))
+                    off += size_of(v.type)
+                    continue
+                ptr = self.slot("&" + v.name, Pointer(v.type), ir.SlotKind.PARAM, off)
+                self.locs[v.uid] = Indirect(ptr, 0)
+                off += 8
+            captures = ()
         for v in params:
             off = align8(off)
             pslots.append((v, self.slot(v.name if v.name != "_" else "~p", v.type,

@@ -71,7 +71,7 @@ def _build(pb: ProgBuilder, decl: T.FuncDecl, sym: str, heap: set[int] | None,
     hv = heap if heap is not None else heap_vars(decl.body, pb.opts.stacksites,
                                                  pb.captured_heap, pb.opts.byval)
     fb = FuncBuilder(pb, decl, sym, hv)
-    pb.funcs.append(fb.build(captures))
+    pb.funcs.append(fb.build(captures, direct=sym in pb.direct))
 
 
 def walk_program(prog: T.Program, opts: Options | None = None,
