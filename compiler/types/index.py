@@ -31,6 +31,7 @@ from compiler.types.typ import (
     Type,
     is_integer,
     is_string,
+    message_string,
     under,
 )
 
@@ -39,7 +40,12 @@ class IndexChecker(CheckerBase):
     """Index and slice expressions (mixed into Checker)."""
 
     def index(self, e: ast.IndexExpr) -> Operand:
-        x = self.value(e.x)
+        x = self.expr(e.x)
+        if x.mode is Mode.TYPE and not x.invalid:
+            # types2's instantiatedType: a type indexed is an instantiation
+            self.error(e.x.pos, f"{message_string(x.type, self.path)} is not a generic type")
+            return invalid(e)
+        x = self.require_value(x)
         if x.invalid:
             self.expr(e.index)
             return x

@@ -66,7 +66,7 @@ class TypeExprChecker(CheckerBase):
                     return INVALID_TYPE
                 if op.mode is not Mode.TYPE:
                     what = describe(op, self.path) if op.mode is not Mode.BUILTIN \
-                        else expr_string(e)
+                        else f"{expr_string(e)} (built-in)"
                     self.error(e.pos, f"{what} is not a type")
                     return INVALID_TYPE
                 t = op.type
