@@ -38,6 +38,7 @@ from compiler.types.typ import (
     Signature,
     Slice,
     Type,
+    TypeParam,
     basic_kind,
     is_boolean,
     is_complex,
@@ -76,6 +77,11 @@ class ConversionChecker(CheckerBase):
             return invalid(e)
         orig = x
         tu = under(t)
+        if isinstance(tu, Interface) and not isinstance(t, TypeParam) and (
+                tu.terms is not None or tu.comparable):
+            self.error(e.pos, f"cannot use interface {ts} in conversion (contains specific "
+                              "type constraints or is comparable)")
+            return invalid(e)
         if x.mode is Mode.CONST and isinstance(tu, Basic) and not is_untyped_kind(t) and \
                 tu.kind is not Kind.UNSAFE_POINTER:
             assert x.val is not None
