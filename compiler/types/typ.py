@@ -330,6 +330,9 @@ UNTYPED_COMPLEX = _b(Kind.UNTYPED_COMPLEX)
 UNTYPED_STRING = _b(Kind.UNTYPED_STRING)
 UNTYPED_NIL = _b(Kind.UNTYPED_NIL)
 EMPTY_INTERFACE = Interface(())
+ANY = Interface(())
+"""The universe's `any`: identical to EMPTY_INTERFACE but a distinct object, so that the
+checker's messages write `any` where the source did (types2's universeAny)."""
 
 INTEGER_KINDS = frozenset({
     Kind.INT, Kind.INT8, Kind.INT16, Kind.INT32, Kind.INT64,
@@ -807,6 +810,8 @@ class _Printer:
                 return _chan_string(d, e, s(e))
             case Signature():
                 return "func" + self.inner().sig(t)
+            case Interface() if t is ANY and self.compact:
+                return "any"
             case Interface(methods=ms, terms=terms) if terms is not None or t.comparable:
                 inner = self.inner()
                 parts = ["comparable"] if t.comparable else []

@@ -10,11 +10,11 @@ from __future__ import annotations
 from compiler.diag import NOPOS
 from compiler.types.operand import Builtin
 from compiler.types.typ import (
+    ANY,
     BOOL,
     BYTE,
     COMPLEX64,
     COMPLEX128,
-    EMPTY_INTERFACE,
     FLOAT32,
     FLOAT64,
     INT,
@@ -57,7 +57,7 @@ def universe() -> dict[str, object]:
               UINTPTR, FLOAT32, FLOAT64, COMPLEX64, COMPLEX128, STRING, BYTE, RUNE):
         out[t.name] = TypeName(t.name, t, NOPOS)
     out["error"] = TypeName("error", ERROR, NOPOS)
-    out["any"] = TypeName("any", EMPTY_INTERFACE, NOPOS)
+    out["any"] = TypeName("any", ANY, NOPOS)
     out["comparable"] = TypeName("comparable", COMPARABLE, NOPOS)
     out["true"] = Const("true", UNTYPED_BOOL, True, NOPOS)
     out["false"] = Const("false", UNTYPED_BOOL, False, NOPOS)
