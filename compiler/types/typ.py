@@ -791,7 +791,8 @@ class _Printer:
                 if self.link and t.local:
                     n = f"{n}·{t.local}"
                 if t.targs:
-                    n += "[" + ",".join(s(a) for a in t.targs) + "]"
+                    sep = ", " if self.compact else ","
+                    n += "[" + sep.join(s(a) for a in t.targs) + "]"
                 q = self.qualifier(p) if p else ""
                 return f"{q}.{n}" if q else n
             case TypeParam(name=n):
