@@ -999,6 +999,28 @@ class Parser:
         self.next()
         return ast.BlockStmt(pos, stmts, rbrace)
 
+    def braceless_block(self, context: str) -> ast.BlockStmt:
+        """gc's blockStmt when `{` is missing: report it, skip to a name, a statement
+        keyword or `}`, and take the statements up to `}` as the block, so that the
+        `}` the writer meant for it still closes it."""
+        pos = self.pos()
+        self.syntax_error("expecting { after " + context)
+        while self.tok.kind not in _ADVANCE_STOP:
+            self.next()
+        if self.tok.kind != "}":
+            self.enter()
+            try:
+                stmts = self.stmt_list()
+            finally:
+                self.depth -= 1
+        else:
+            stmts = ()
+        rbrace = self.pos()
+        if self.tok.kind != "}":
+            raise self.syntax_error("expecting }")
+        self.next()
+        return ast.BlockStmt(pos, stmts, rbrace)
+
     def stmt_list(self) -> tuple[ast.Stmt, ...]:
         """Statements up to (not including) `}`, `case`, `default` or EOF."""
         out: list[ast.Stmt] = []
@@ -1255,8 +1277,9 @@ class Parser:
         finally:
             self.xnest = saved
         if self.tok.kind != "{":
-            raise self.syntax_error("expecting { after for clause")
-        body = self.block()
+            body = self.braceless_block("for clause")
+        else:
+            body = self.block()
         if rng is not None:
             return ast.RangeStmt(pos, rng.key, rng.value, rng.op, rng.x, body, rng.extra)
         return ast.ForStmt(pos, init, cond, post, body)
@@ -1329,6 +1352,12 @@ class Parser:
 
 _NOBLOCK = ast.BlockStmt(Pos("", 0, 0), (), Pos("", 0, 0))
 
+
+_ADVANCE_STOP = frozenset({
+    "NAME", "}", "EOF", "break", "const", "continue", "defer", "fallthrough", "for", "go",
+    "goto", "if", "return", "select", "switch", "type", "var"})
+"""Where gc's advance(_Name, _Rbrace) stops inside a function: the follow list, EOF and
+its stopset (the statement keywords)."""
 
 _STMT_START = frozenset({
     "NAME", "INT", "FLOAT", "IMAG", "CHAR", "STRING", "var", "const", "type", "{", "func",
