@@ -237,7 +237,7 @@ class GenericChecker(CheckerBase):
             out: list[Term] = []
             singles: list[Term] = []
             for side in leaves:
-                got, single = self.union_leaf(side)
+                got, single = self.union_leaf(side, multi=True)
                 if got is None:
                     return None
                 if single and not self.instance_body:  # gc compares the declared terms
@@ -251,9 +251,12 @@ class GenericChecker(CheckerBase):
             return tuple(out)
         return self.union_leaf(e)[0]
 
-    def union_leaf(self, e: ast.Expr) -> tuple[tuple[Term, ...] | None, bool]:
+    def union_leaf(self, e: ast.Expr, multi: bool = False
+                   ) -> tuple[tuple[Term, ...] | None, bool]:
         """The terms of one operand of a union (None: all types), and whether it is a
-        single type term (`T` or `~T`, T not an interface), which gc checks for overlaps."""
+        single type term (`T` or `~T`, T not an interface), which gc checks for overlaps.
+        multi: one of several operands, where an interface with methods or comparable is
+        an error (types2's parseUnion)."""
         if isinstance(e, ast.UnaryExpr) and e.op == "~":
             t = self.resolve_type(e.x)
             if t is not INVALID_TYPE and not (isinstance(t, Named) and t.underlying is None) \
@@ -268,6 +271,10 @@ class GenericChecker(CheckerBase):
             return (Term(False, t),), True
         u = under(t)
         if isinstance(u, Interface):
+            if multi and (u.methods or u.comparable):
+                ts = message_string(t, self.path)
+                why = "contains methods" if u.methods else "embeds comparable"
+                self.error(e.pos, f"cannot use {ts} in union ({ts} {why})")
             return u.terms, False
         if t is INVALID_TYPE:
             return (), False
