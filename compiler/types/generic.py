@@ -514,6 +514,9 @@ class GenericChecker(CheckerBase):
         for i, (tp, t) in enumerate(zip(tparams, targs, strict=True)):
             if is_open(t):
                 continue
+            if t is INVALID_TYPE:
+                ok = False  # reported where it became invalid
+                continue
             c = tp.constraint
             pos = poss[min(i, len(poss) - 1)]
             ts = message_string(t, self.path)
