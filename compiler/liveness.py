@@ -44,8 +44,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from compiler import ir
 from compiler.diag import Diagnostics, Pos
@@ -178,6 +179,9 @@ class Frame:
     static: int = 0
     sticky: int = 0
     taken: frozenset[str] = frozenset()
+    ix: dict[str, tuple[int, Sequence[int], int]] = dataclasses.field(default_factory=dict)
+    """The slots with indexed words: (base, offs, slot size). The masks below ask it
+    first, so an operand in a slot without pointer words costs one lookup."""
 
     @staticmethod
     def of(f: ir.Func) -> Frame:
@@ -190,6 +194,7 @@ class Frame:
             if offs:
                 fr.starts.append(fr.nwords)
                 fr.names.append(s.name)
+                fr.ix[s.name] = (fr.nwords, offs, s.size)
             fr.nwords += len(offs)
         taken = {s.name for s in f.slots if s.addrtaken}
         for name in taken:
@@ -206,41 +211,20 @@ class Frame:
         for s in f.slots:
             if s.kind is ir.SlotKind.PARAM:
                 dynamic |= fr.span(ir.Local(s.name), s.size)
-        for b in f.blocks:
-            for i in b.instrs:
-                dynamic |= fr.dynamic_writes(i)
+        if fr.ix:
+            for b in f.blocks:
+                for i in b.instrs:
+                    h = _DYNAMIC.get(type(i))
+                    if h is not None:
+                        dynamic |= h(fr, i)
         fr.static = (1 << fr.nwords) - 1 & ~dynamic
         return fr
 
     def dynamic_writes(self, i: ir.Instr) -> int:
         """The words i may write a heap address to: every word it writes, except
         constants and symbol addresses (`mov $type.int(SB)`) and zeroing."""
-        match i:
-            case ir.Mov(src=ir.Imm() | ir.SymAddr()) | ir.Zero():
-                return 0
-            case ir.Mov(dst=d, width=w):
-                return self.span(d, w)
-            case ir.Copy(dst=d, size=n) | ir.Load(dst=d, size=n):
-                return self.span(d, n)
-            case ir.LoadAddr(dst=d) | ir.ClosurePtr(dst=d):
-                return self.span(d, 8)
-            case ir.BinOp(dst=d, width=w) | ir.UnOp(dst=d, width=w):
-                return self.span(d, w)
-            case ir.FBinOp(dst=d, width=w):
-                return self.span(d, w)
-            case ir.Ext(dst=d, dwidth=w) | ir.FConv(dst=d, dwidth=w):
-                return self.span(d, w)
-            case ir.Call(results=res):
-                mask = 0
-                for r in res:
-                    mask |= self.span(r.mem, r.size)
-                return mask
-            case ir.CCall(results=ms):
-                mask = 0
-                for m in ms:
-                    mask |= self.span(m, 8)
-                return mask
-        return 0
+        h = _DYNAMIC.get(type(i))
+        return h(self, i) if h is not None else 0
 
     def _mask(self, slot: str, lo: int, hi: int) -> int:
         """The mask of slot's indexed words whose offsets lie in [lo, hi]."""
@@ -250,19 +234,31 @@ class Frame:
 
     def span(self, m: ir.Operand, size: int) -> int:
         """The mask of the words that size bytes at m overlap (0 unless a stack slot)."""
-        if not isinstance(m, ir.Local) or size <= 0 or m.slot not in self.slots:
+        if type(m) is not ir.Local or size <= 0:
             return 0
-        return self._mask(m.slot, (m.off // 8) * 8, m.off + size - 1)
+        e = self.ix.get(m.slot)
+        if e is None:
+            return 0
+        base, offs, _ = e
+        off = m.off
+        a, b = bisect_left(offs, (off // 8) * 8), bisect_right(offs, off + size - 1)
+        return ((1 << (b - a)) - 1) << (base + a) if b > a else 0
 
     def full(self, m: ir.Mem, size: int) -> int:
         """The mask of the words that size bytes at m overwrite completely (a word ends
         at 8 bytes or at the end of its slot), but never the `sticky` ones (the
         reports' model: an address-taken slot not declared so is never dead)."""
-        if not isinstance(m, ir.Local) or m.slot not in self.slots or size <= 0:
+        if type(m) is not ir.Local or size <= 0:
             return 0
-        end = min(m.off + size, self.slots[m.slot].size)
-        last = end - 1 if end == self.slots[m.slot].size else end - 8
-        return self._mask(m.slot, (m.off + 7) // 8 * 8, last) & ~self.sticky
+        e = self.ix.get(m.slot)
+        if e is None:
+            return 0
+        base, offs, ssize = e
+        off = m.off
+        end = min(off + size, ssize)
+        last = end - 1 if end == ssize else end - 8
+        a, b = bisect_left(offs, (off + 7) // 8 * 8), bisect_right(offs, last)
+        return ((1 << (b - a)) - 1) << (base + a) & ~self.sticky if b > a else 0
 
     def whole(self, m: ir.Operand) -> int:
         """The mask of the words of the slot m is in (0 unless a stack slot)."""
@@ -281,64 +277,121 @@ class Frame:
             k = text.find("1", k + 1)
 
 
+def _dyn_mov(fr: Frame, i: ir.Mov) -> int:
+    if type(i.src) is ir.Imm or type(i.src) is ir.SymAddr:
+        return 0
+    return fr.span(i.dst, i.width)
+
+
+def _dyn_call(fr: Frame, i: ir.Call) -> int:
+    mask = 0
+    for r in i.results:
+        mask |= fr.span(r.mem, r.size)
+    return mask
+
+
+def _dyn_ccall(fr: Frame, i: ir.CCall) -> int:
+    mask = 0
+    for m in i.results:
+        mask |= fr.span(m, 8)
+    return mask
+
+
+_DYNAMIC: dict[type, Callable[[Frame, Any], int]] = {
+    ir.Mov: _dyn_mov,
+    ir.Copy: lambda fr, i: fr.span(i.dst, i.size),
+    ir.Load: lambda fr, i: fr.span(i.dst, i.size),
+    ir.LoadAddr: lambda fr, i: fr.span(i.dst, 8),
+    ir.ClosurePtr: lambda fr, i: fr.span(i.dst, 8),
+    ir.BinOp: lambda fr, i: fr.span(i.dst, i.width),
+    ir.UnOp: lambda fr, i: fr.span(i.dst, i.width),
+    ir.FBinOp: lambda fr, i: fr.span(i.dst, i.width),
+    ir.Ext: lambda fr, i: fr.span(i.dst, i.dwidth),
+    ir.FConv: lambda fr, i: fr.span(i.dst, i.dwidth),
+    ir.Call: _dyn_call,
+    ir.CCall: _dyn_ccall,
+}
+"""Frame.dynamic_writes, one handler per instruction class (absent: writes none)."""
+
+
 def use_def(fr: Frame, i: ir.Instr, taking: bool = False) -> tuple[int, int]:
     """The words instruction i reads, and the words it overwrites completely; with
     taking, taking a slot's address reads all of it (gc's SymAddr effect: a later
     holder of the address sees every value written so far)."""
-    match i:
-        case ir.Mov(dst=d, src=s, width=w):
-            return fr.span(s, w), fr.full(d, w)
-        case ir.Copy(dst=d, src=s, size=n):
-            return fr.span(s, n), fr.full(d, n)
-        case ir.Zero(dst=d, size=n):
-            return 0, fr.full(d, n)
-        case ir.LoadAddr(dst=d, src=s):
-            return fr.whole(s) if taking else 0, fr.full(d, 8)
-        case ir.Load(dst=d, ptr=p, size=n, idx=x):
-            return fr.span(p, 8) | (fr.span(x, 8) if x else 0), fr.full(d, n)
-        case ir.Store(ptr=p, src=s, size=n, idx=x):
-            return fr.span(p, 8) | fr.span(s, n) | (fr.span(x, 8) if x else 0), 0
-        case ir.StoreZero(ptr=p):
-            return fr.span(p, 8), 0
-        case ir.BinOp(op=op, dst=d, x=x, y=y, width=w):
-            dw = 1 if op in ir.COMPARES else w
-            return fr.span(x, w) | fr.span(y, w), fr.full(d, dw)
-        case ir.UnOp(dst=d, x=x, width=w):
-            return fr.span(x, w), fr.full(d, w)
-        case ir.Ext(dst=d, dwidth=dw, src=s, swidth=sw):
-            return fr.span(s, sw), fr.full(d, dw)
-        case ir.FBinOp(op=op, dst=d, x=x, y=y, width=w):
-            if op in ir.FUNARY:
-                return fr.span(x, w), fr.full(d, w)
-            dw = 1 if op in ir.FCOMPARES else w
-            return fr.span(x, w) | fr.span(y, w), fr.full(d, dw)
-        case ir.FConv(dst=d, dwidth=dw, src=s, swidth=sw):
-            return fr.span(s, sw), fr.full(d, dw)
-        case ir.Call(target=t, args=args, results=res):
-            use = 0 if isinstance(t, str) else fr.span(t, 8)
-            for a in args:
-                use |= fr.span(a.mem, a.size)
-            kill = 0
-            for r in res:
-                kill |= fr.full(r.mem, r.size)
-            return use, kill
-        case ir.CCall(args=args, results=res):
-            use = 0
-            for x in args:
-                use |= fr.span(x, 8)
-            kill = 0
-            for m in res:
-                kill |= fr.full(m, 8)
-            return use, kill
-        case ir.ClosurePtr(dst=d):
-            return 0, fr.full(d, 8)
-        case ir.DeferProc(clo=c):
-            return fr.span(c, 8), 0
-        case ir.NilCheck(ptr=p):
-            return fr.span(p, 8), 0
-        case ir.DeferReturn() | ir.OpenDefers():
-            return 0, 0
-    raise TypeError(f"liveness: unknown instruction {i!r}")
+    h = _USE_DEF.get(type(i))
+    if h is None:
+        raise TypeError(f"liveness: unknown instruction {i!r}")
+    return h(fr, i, taking)
+
+
+def _ud_load(fr: Frame, i: ir.Load, taking: bool) -> tuple[int, int]:
+    x = i.idx
+    return fr.span(i.ptr, 8) | (fr.span(x, 8) if x else 0), fr.full(i.dst, i.size)
+
+
+def _ud_store(fr: Frame, i: ir.Store, taking: bool) -> tuple[int, int]:
+    x = i.idx
+    return fr.span(i.ptr, 8) | fr.span(i.src, i.size) | (fr.span(x, 8) if x else 0), 0
+
+
+def _ud_binop(fr: Frame, i: ir.BinOp, taking: bool) -> tuple[int, int]:
+    w = i.width
+    return (fr.span(i.x, w) | fr.span(i.y, w),
+            fr.full(i.dst, 1 if i.op in ir.COMPARES else w))
+
+
+def _ud_fbinop(fr: Frame, i: ir.FBinOp, taking: bool) -> tuple[int, int]:
+    w = i.width
+    if i.op in ir.FUNARY:
+        return fr.span(i.x, w), fr.full(i.dst, w)
+    return (fr.span(i.x, w) | fr.span(i.y, w),
+            fr.full(i.dst, 1 if i.op in ir.FCOMPARES else w))
+
+
+def _ud_call(fr: Frame, i: ir.Call, taking: bool) -> tuple[int, int]:
+    t = i.target
+    use = 0 if isinstance(t, str) else fr.span(t, 8)
+    for a in i.args:
+        use |= fr.span(a.mem, a.size)
+    kill = 0
+    for r in i.results:
+        kill |= fr.full(r.mem, r.size)
+    return use, kill
+
+
+def _ud_ccall(fr: Frame, i: ir.CCall, taking: bool) -> tuple[int, int]:
+    use = 0
+    for x in i.args:
+        use |= fr.span(x, 8)
+    kill = 0
+    for m in i.results:
+        kill |= fr.full(m, 8)
+    return use, kill
+
+
+_USE_DEF: dict[type, Callable[[Frame, Any, bool], tuple[int, int]]] = {
+    ir.Mov: lambda fr, i, t: (fr.span(i.src, i.width), fr.full(i.dst, i.width)),
+    ir.Copy: lambda fr, i, t: (fr.span(i.src, i.size), fr.full(i.dst, i.size)),
+    ir.Zero: lambda fr, i, t: (0, fr.full(i.dst, i.size)),
+    ir.LoadAddr: lambda fr, i, t: (fr.whole(i.src) if t else 0, fr.full(i.dst, 8)),
+    ir.Load: _ud_load,
+    ir.Store: _ud_store,
+    ir.StoreZero: lambda fr, i, t: (fr.span(i.ptr, 8), 0),
+    ir.BinOp: _ud_binop,
+    ir.UnOp: lambda fr, i, t: (fr.span(i.x, i.width), fr.full(i.dst, i.width)),
+    ir.Ext: lambda fr, i, t: (fr.span(i.src, i.swidth), fr.full(i.dst, i.dwidth)),
+    ir.FBinOp: _ud_fbinop,
+    ir.FConv: lambda fr, i, t: (fr.span(i.src, i.swidth), fr.full(i.dst, i.dwidth)),
+    ir.Call: _ud_call,
+    ir.CCall: _ud_ccall,
+    ir.ClosurePtr: lambda fr, i, t: (0, fr.full(i.dst, 8)),
+    ir.DeferProc: lambda fr, i, t: (fr.span(i.clo, 8), 0),
+    ir.NilCheck: lambda fr, i, t: (fr.span(i.ptr, 8), 0),
+    ir.DeferReturn: lambda fr, i, t: (0, 0),
+    ir.OpenDefers: lambda fr, i, t: (0, 0),
+}
+"""use_def, one handler per instruction class: a dictionary lookup instead of a match
+that tries the classes in turn (liveness asks for every instruction of the program)."""
 
 
 def term_use(fr: Frame, f: ir.Func, t: ir.Term) -> int:
@@ -369,7 +422,19 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
     ins = [0] * n
     across: list[list[int]] = [[] for _ in range(n)]
     mf = dataclasses.replace(fr, sticky=0)
-    ud = [[use_def(mf, i, True) for i in b.instrs] for b in f.blocks]
+    # Per block, backwards, the instructions that touch an indexed word or call: the
+    # others leave the mask as it is (most of them, in a function of scalars).
+    steps: list[list[tuple[int, int, bool]]] = []
+    for b in f.blocks:
+        st: list[tuple[int, int, bool]] = []
+        for i in reversed(b.instrs):
+            call = isinstance(i, ir.CALLS)
+            use, kill = use_def(mf, i, True) if fr.ix else (0, 0)
+            if use or kill or call:
+                st.append((use, kill, call))
+        steps.append(st)
+    tuse = [term_use(fr, f, b.term) for b in f.blocks]
+    succ = [ir.successors(b.term) for b in f.blocks]
     changed = True
     while changed:
         changed = False
@@ -377,14 +442,13 @@ def live_in(f: ir.Func, fr: Frame) -> tuple[list[int], list[list[int]]]:
         for e in exits:
             recover |= ins[e]
         for b in reversed(f.blocks):
-            live = term_use(fr, f, b.term)
-            for s in ir.successors(b.term):
+            live = tuse[b.index]
+            for s in succ[b.index]:
                 live |= ins[s]
             calls: list[int] = []
-            for i, (use, kill) in zip(reversed(b.instrs), reversed(ud[b.index]),
-                                      strict=True):
+            for use, kill, call in steps[b.index]:
                 live &= ~kill
-                if isinstance(i, ir.CALLS):
+                if call:
                     live |= recover | always
                     calls.append(live)
                 live |= use
