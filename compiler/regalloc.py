@@ -261,12 +261,13 @@ def _live_out(f: ir.Func, ok: dict[str, ir.Slot], ud: _UD) -> dict[int, set[Unit
         gen[b.index], kill[b.index] = g, k
     out: dict[int, set[Unit]] = {b.index: set() for b in f.blocks}
     inn: dict[int, set[Unit]] = {b.index: set(gen[b.index]) for b in f.blocks}
+    succ = {b.index: ir.successors(b.term) for b in f.blocks}
     changed = True
     while changed:
         changed = False
         for b in reversed(f.blocks):
             o: set[Unit] = set()
-            for s in ir.successors(b.term):
+            for s in succ[b.index]:
                 o |= inn[s]
             if o != out[b.index]:
                 out[b.index] = o
@@ -440,16 +441,17 @@ def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], ud: _U
     for b, bud in zip(f.blocks, ud, strict=True):
         used.update(_cond_units(b.term, ok))
         for i, (uses, defs) in zip(b.instrs, bud, strict=True):
-            used.update(uses)
+            if uses:
+                used.update(uses)
             if not defs:
                 continue
             t = type(i)
             if t is not ir.Copy and t is not ir.Load and t is not ir.Call:
                 scalar.update(defs)
             if isinstance(i, (ir.Mov, ir.Copy)):
-                const = isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
+                const = t is ir.Mov and type(i.src) in _CONSTS
                 (static if const else dyn).update(defs)
-                if isinstance(i.dst, ir.Local) and isinstance(i.src, ir.Local) and \
+                if type(i.dst) is ir.Local and type(i.src) is ir.Local and \
                         len(uses) == len(defs) and (i.src.off - i.dst.off) % 8 == 0:
                     for u, d in zip(uses, defs, strict=True):
                         copies.setdefault(u, []).append(d)
@@ -459,6 +461,9 @@ def _facts(f: ir.Func, ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], ud: _U
     dead = {u for u in iv if u not in used and u not in scalar
             and ok[u[0]].kind is ir.SlotKind.AUTO}
     return dead, static - dyn, copies
+
+
+_CONSTS = (ir.Imm, ir.SymAddr)
 
 
 def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
@@ -484,13 +489,17 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                 continue
             for u in uses:
                 nuses[u] = nuses.get(u, 0) + 1
-            if type(i) not in _OPERANDS:
+            kind = type(i)
+            if kind is not ir.BinOp and kind is not ir.Mov and kind is not ir.CCall:
                 fixed.update(uses)
                 continue
             ops = _operand_units(i, ok)
             free.update(ops)
             fixed.update(u for u in uses if u not in ops)
     consts: dict[Unit, ir.Imm] = {}
+    if not any(n == 1 and ((u in free and u not in fixed) or nuses.get(u) == 1)
+               for u, n in ndefs.items()):
+        return f  # no constant to substitute nor temporary to compute through
     for u, i in defi.items():
         s = ok[u[0]]
         if (ndefs[u] == 1 and s.kind is ir.SlotKind.AUTO and s.size <= 8
@@ -558,22 +567,19 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
     return replace(f, blocks=tuple(blocks)) if changed else f
 
 
-_OPERANDS = (ir.BinOp, ir.Mov, ir.CCall)
-"""The instructions _operand_units finds constant-ready operands of."""
-
-
 def _operand_units(i: ir.Instr, ok: dict[str, ir.Slot]) -> set[Unit]:
     """Units i reads only where a constant may stand instead: arithmetic operands,
     move sources, C arguments."""
-    ops: list[ir.Operand] = []
-    match i:
-        case ir.BinOp(x=x, y=y):
-            ops = [x, y]
-        case ir.Mov(src=s):
-            ops = [s]
-        case ir.CCall(args=a):
-            ops = list(a)
-    return {(o.slot, o.off) for o in ops if isinstance(o, ir.Local) and o.slot in ok}
+    ops: tuple[ir.Operand, ...]
+    if isinstance(i, ir.BinOp):
+        ops = (i.x, i.y)
+    elif isinstance(i, ir.Mov):
+        ops = (i.src,)
+    elif isinstance(i, ir.CCall):
+        ops = i.args
+    else:
+        return set()
+    return {(o.slot, o.off) for o in ops if type(o) is ir.Local and o.slot in ok}
 
 
 def _is_ptr(s: ir.Slot, off: int) -> bool:
