@@ -21,6 +21,7 @@ The runtime's walk reports the frame a SIGSEGV interrupted at that line
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compiler.diag import Pos
@@ -32,9 +33,11 @@ _MEMREF = re.compile(r"\((?!%rbp\)|%rsp\)|%rip\))%")
 _STRING_OPS = ("rep", "movs", "stos", "cmps", "lods", "scas")
 
 
+@lru_cache(maxsize=1 << 16)
 def may_fault(text: str) -> bool:
     """Whether the instruction text accesses memory that a nil or bad pointer may make
-    fault: through a register other than the frame's, or with a string instruction."""
+    fault: through a register other than the frame's, or with a string instruction
+    (memoized: asked of every instruction, and functions repeat their texts)."""
     if text.startswith(("lea", "nop", "prefetch")):
         return False
     return _MEMREF.search(text) is not None or text.startswith(_STRING_OPS)
