@@ -6,8 +6,9 @@ has one, else in %rax), and stores the result back; a compare that feeds only it
 block's `if` becomes cmp + jcc. No pointer is in a register across a call: the stack
 maps name every live pointer word. One peephole, forward_stores, then lets a load read
 the register just stored to its slot, within straight-line code and never across a
-call or label. Scratch registers are rax rcx rdx rsi rdi (and r8 r9 for C arguments);
-regalloc's are r8-r11 and the callee-saved rbx r12-r15, which a function saves in its
+call or label. Scratch registers are rax rcx rdx (and rsi rdi for string instructions,
+rdi rsi r8 r9 for C arguments, see regalloc); regalloc's are r8-r11, rsi, rdi and the
+callee-saved rbx r12-r15, which a function saves in its
 frame when it uses them (and every function that defers saves all five), so C may
 call compiled Go code directly. Frame (docs/internals.md "Runtime ABI"):
 
@@ -51,7 +52,7 @@ from typing import Any
 from compiler import amd64float, ir, pcfault
 from compiler.diag import Pos, source_line
 from compiler.liveness import FuncLive, LivenessResult
-from compiler.regalloc import CALLEE_SAVED, NONE, FuncAlloc
+from compiler.regalloc import CALLEE_SAVED, NONE, STRING_MIN, FuncAlloc
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +380,7 @@ class FuncGen:
 
     def copy_mem(self, src: Place, dst: Place, size: int) -> None:
         """Copy size bytes between two places (register words move directly)."""
-        if size > 64:
+        if size > STRING_MIN:
             self.block_copy(src.at(0, 8), dst.at(0, 8), size)
             return
         moves: list[tuple[str, str, int]] = []
@@ -666,12 +667,12 @@ class FuncGen:
                 self.store(t, d, 8)
             case ir.Load(dst=d, ptr=p, off=o, size=n):
                 dp = self.tmpl(d)
-                if n > 64:
+                if n > STRING_MIN:
                     self.load(p, "rsi")
                     o = self.far_offset("rsi", o, n)
                     self.block_copy(f"{o}(%rsi)", self.mem(d), n)
                 else:
-                    r, o = self.base(p, "rsi", o, n, dp if n > 8 else None)
+                    r, o = self.base(p, "rdx", o, n, dp if n > 8 else None)
                     sfx = self.indexed(r, i.idx, i.scale)
                     if all(dp.at(k, w) == "" for k, w in self.chunks(n)):
                         # Nothing reads the value, but a nil p must still fault.
@@ -679,12 +680,12 @@ class FuncGen:
                     else:
                         self.copy_mem(Place(o, sfx), dp, n)
             case ir.Store(ptr=p, off=o, src=s, size=n):
-                if n > 64:
+                if n > STRING_MIN:
                     self.load(p, "rdi")
                     o = self.far_offset("rdi", o, n)
                     self.block_copy(self.mem(s), f"{o}(%rdi)", n)
                 else:
-                    r, o = self.base(p, "rdi", o, n)
+                    r, o = self.base(p, "rdx", o, n)
                     self.copy_mem(self.tmpl(s), Place(o, self.indexed(r, i.idx, i.scale)), n)
             case ir.StoreZero(ptr=p, off=o, size=n):
                 if n > MAX_UNROLLED_ZERO:
@@ -695,7 +696,7 @@ class FuncGen:
                     self.ins("xorl\t%eax, %eax")
                     self.ins("rep; stosb")
                 else:
-                    r, o = self.base(p, "rdi", o, n)
+                    r, o = self.base(p, "rdx", o, n)
                     self.zero_mem(Place(o, f"({reg(r)})"), n)
             case ir.BinOp(op=op) if op in ir.COMPARES:
                 self.compare(i, fused=False)
@@ -734,13 +735,7 @@ class FuncGen:
             case ir.CCall(sym=s, args=args, results=res):
                 if len(args) > len(_CARGS):
                     raise ValueError(f"too many C arguments for {s}")
-                late = len(args) == 6 and self.regof(args[5]) == "r8"
-                if late:
-                    self.load(args[5], "rax")
-                for a, r in zip(args[:5] if late else args, _CARGS, strict=False):
-                    self.load(a, r)
-                if late:
-                    self.ins("movq\t%rax, %r9")
+                self.c_args(args)
                 self.ins(f"call\t{quote(s)}")
                 for m, r in zip(res, ("rax", "rdx"), strict=False):
                     self.store(r, m, 8)
@@ -765,6 +760,23 @@ class FuncGen:
             case ir.DeferReturn():
                 self.ins("movq\t%rbp, %rdi")
                 self.ins(f"call\t{quote('runtime.deferreturn')}")
+
+    def c_args(self, args: tuple[ir.Operand, ...]) -> None:
+        """Load a C call's arguments into %rdi, %rsi, ...: the words in registers first,
+        as parallel moves (an argument register may hold another argument's word), then
+        the rest from memory or as constants."""
+        moves: list[tuple[str, str, int]] = []
+        rest: list[tuple[ir.Operand, str]] = []
+        for a, r in zip(args, _CARGS, strict=False):
+            held = self.regof(a)
+            if held:
+                if held != r:
+                    moves.append((reg(held), reg(r), 8))
+            else:
+                rest.append((a, r))
+        self.parallel_moves(moves)
+        for a, r in rest:
+            self.load(a, r)
 
     def far_offset(self, r: str, off: int, size: int) -> int:
         """Fold an offset beyond a 32-bit displacement into base register r; the

@@ -26,9 +26,11 @@ emit with an XMM operand: `_xmm_safe`) takes one of %xmm2-%xmm15 when its word i
 at every call; other float slots (float32, complex) stay in memory. A function that
 defers is left alone (a recovered panic resumes its exit block from any call).
 
-Registers: r10, r11, r8 and r9 (caller-saved; amd64 uses r8 and r9 only to pass a C
-call's fifth and sixth arguments) for words dead at every call;
-rbx and r12-r15 (callee-saved; the function saves those it uses) for any word. A word
+Registers: r10, r11, r8, r9, rsi and rdi (caller-saved) for words dead at every call;
+amd64 uses rdi, rsi, r8 and r9 only to pass C arguments (moved in parallel from the
+words' registers) and rsi and rdi for `rep movsb`/`rep stosb` (copies and clears over
+64 bytes: `_string_op`), so a word live at such an instruction takes neither of those
+two; rbx and r12-r15 (callee-saved; the function saves those it uses) for any word. A word
 live across a call that returns may hold a pointer only in the frame: the collector scans
 frames by the stack maps, never registers. So a pointer word, and any word a stack map
 lists, gets a register only if it is dead at every such call.
@@ -65,7 +67,9 @@ from compiler import ir
 from compiler.ir import accesses
 from compiler.liveness import FuncLive, LivenessResult
 
-CALLER_FREE = ("r10", "r11", "r8", "r9")
+CALLER_FREE = ("r10", "r11", "r8", "r9", "rsi", "rdi")
+STRING_REGS = ("rsi", "rdi")
+"""The caller-free registers amd64's string instructions overwrite (`_string_op`)."""
 CALLEE_SAVED = ("rbx", "r12", "r13", "r14", "r15")
 XMM = tuple(f"xmm{k}" for k in range(2, 16))
 """float64 words dead at every call (amd64 keeps %xmm0 and %xmm1 as scratch; the Go
@@ -284,6 +288,8 @@ class _Interval:
     unit: Unit
     ranges: list[tuple[int, int]]
     across: bool = False
+    string: bool = False
+    """Live at an instruction amd64 emits with `rep movsb`/`rep stosb` (_string_op)."""
     weight: int = 0
 
 
@@ -349,6 +355,9 @@ def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
             if kind is ir.Call or (kind is ir.CCall and not i.noreturn):  # type: ignore[union-attr]
                 for x in open_:
                     interval(x).across = True
+            if _string_op(i):
+                for x in (*open_, *uses, *defs):
+                    interval(x).string = True
             for x in uses:
                 (iv.get(x) or interval(x)).weight += w
                 if x not in open_:
@@ -392,6 +401,23 @@ _FUSABLE = ir.COMPARES | {ir.FOp.LT, ir.FOp.LE, ir.FOp.GT, ir.FOp.GE}
 also needs the parity flag)."""
 
 _TRAPS = frozenset({ir.Op.DIV, ir.Op.MOD, ir.Op.SHL, ir.Op.SHR})
+
+STRING_MIN = 64
+"""amd64 copies and clears more bytes than this with `rep movsb`/`rep stosb`."""
+
+
+def _string_op(i: ir.Instr) -> bool:
+    """Whether amd64 may emit i with a string instruction, overwriting %rsi and %rdi
+    (and %rcx, %rax): a copy of more than STRING_MIN bytes, a Go call passing or
+    returning such an argument included, or a clear of as many (amd64 clears up to its
+    MAX_UNROLLED_ZERO with stores: this errs on the safe side)."""
+    match i:
+        case ir.Copy(size=n) | ir.Zero(size=n) | ir.Load(size=n) | ir.Store(size=n) | \
+                ir.StoreZero(size=n):
+            return n > STRING_MIN
+        case ir.Call(args=a, results=r):
+            return any(x.size > STRING_MIN for x in (*a, *r))
+    return False
 
 
 def _pure(i: ir.Instr) -> bool:
@@ -604,6 +630,8 @@ def _scan(ok: dict[str, ir.Slot], iv: dict[Unit, _Interval], mapped: set[Unit],
             continue
         allowed = (XMM if fl else CALLER_FREE if ptr else
                    CALLEE_SAVED if it.across else CALLER_FREE + CALLEE_SAVED)
+        if it.string and not fl:
+            allowed = tuple(r for r in allowed if r not in STRING_REGS)
         rs = it.ranges if len(it.ranges) == 1 else _merge(it.ranges)
         partners = copies.get(unit)
         if partners:
