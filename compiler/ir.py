@@ -483,28 +483,38 @@ class Func:
     noinline: bool = False
     wrapper: bool = False
 
+    # Several passes ask these of every function, and each ask scans every instruction:
+    # the scan maps a block's instructions to their classes in C (map, isdisjoint; IR
+    # classes have no subclasses) and looks closer only at a block that has one.
+
     @property
     def defers(self) -> bool:
         """Whether the function defers: a recovered panic may then resume it at its exit
         block from any call, so passes that assume straight-line control leave it alone."""
-        return any(isinstance(i, (DeferProc, DeferReturn, OpenDefers))
-                   for b in self.blocks for i in b.instrs)
+        return any(not _DEFERRING.isdisjoint(map(type, b.instrs)) for b in self.blocks)
 
     @property
     def defer_exits(self) -> frozenset[int]:
         """The exit blocks a recovered panic resumes at (the DeferProc targets, or the
         open-coded defers' exit)."""
-        return frozenset(i.exit for b in self.blocks for i in b.instrs
-                         if isinstance(i, DeferProc | OpenDefers))
+        return frozenset(i.exit for b in self.blocks
+                         if not _EXITING.isdisjoint(map(type, b.instrs))
+                         for i in b.instrs if isinstance(i, DeferProc | OpenDefers))
 
     @property
     def open_defers(self) -> OpenDefers | None:
         """The frame's open-coded defers, if it has them."""
         for b in self.blocks:
-            for i in b.instrs:
-                if isinstance(i, OpenDefers):
-                    return i
+            if OpenDefers in map(type, b.instrs):
+                for i in b.instrs:
+                    if isinstance(i, OpenDefers):
+                        return i
         return None
+
+
+_DEFERRING = frozenset({DeferProc, DeferReturn, OpenDefers})
+"""The instruction classes that make a function one that defers (Func.defers)."""
+_EXITING = frozenset({DeferProc, OpenDefers})
 
 
 @dataclass(frozen=True, slots=True)
