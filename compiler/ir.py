@@ -708,11 +708,10 @@ ACCESS_CLASSES = frozenset(_ACCESS)
 
 def successors(t: Term) -> tuple[int, ...]:
     """The blocks t may go to."""
-    match t:
-        case Jump(target=b):
-            return (b,)
-        case If(then=a, els=b):
-            return (a, b)
+    if type(t) is Jump:
+        return (t.target,)
+    if type(t) is If:
+        return (t.then, t.els)
     return ()
 
 
