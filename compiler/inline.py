@@ -110,15 +110,15 @@ def inlinable(f: ir.Func, externs: frozenset[str], sized: bool = True) -> bool:
 
 
 def _ren(op: object, sfx: str, alias: dict[str, ir.Local]) -> object:
-    if isinstance(op, ir.Local):
+    if type(op) is ir.Local:
         a = alias.get(op.slot)
         if a is not None:
             return ir.Local(a.slot, a.off + op.off)
         return ir.Local(op.slot + sfx, op.off)
-    if isinstance(op, ir.Arg):
+    if type(op) is ir.Arg:
         return ir.Arg(_ren(op.mem, sfx, alias), op.off, op.size)  # type: ignore[arg-type]
-    if isinstance(op, tuple):
-        return tuple(_ren(x, sfx, alias) for x in op)
+    if type(op) is tuple:
+        return tuple([_ren(x, sfx, alias) for x in op])
     return op
 
 
@@ -131,13 +131,23 @@ def graft(p: Pos, fn: str, call: Pos) -> Pos:
 
 
 def _rename(i: ir.Instr, sfx: str, alias: dict[str, ir.Local],
-            site: tuple[str, Pos] | None = None) -> ir.Instr:
+            site: tuple[str, Pos] | None = None,
+            grafted: dict[int, Pos] | None = None) -> ir.Instr:
     """i with every slot it names suffixed, or replaced by the caller's slot it aliases;
-    with site (callee, call position), its position marked as inlined there."""
+    with site (callee, call position), its position marked as inlined there. grafted
+    memoizes graft for this one site by the id of the callee's position (the callee's
+    instructions keep theirs alive): a body repeats a position across instructions."""
     changes: dict[str, Any] = {}
     if site is not None:
-        changes["pos"] = graft(i.pos, *site)
-    for name in ir.field_names(type(i)):
+        p = i.pos
+        if grafted is None:
+            changes["pos"] = graft(p, *site)
+        else:
+            q = grafted.get(id(p))
+            if q is None:
+                q = grafted[id(p)] = graft(p, *site)
+            changes["pos"] = q
+    for name in ir.operand_fields(type(i)):
         v = getattr(i, name)
         nv = _ren(v, sfx, alias)
         if nv is not v:
@@ -309,6 +319,7 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
             nxt = cont + 1
             blocks[bi] = ir.Block(bi, tuple(head), ir.Jump(c.pos, order[g.blocks[0].index]))
             inner = (*chain[bi], gname)
+            grafted: dict[int, Pos] = {}
             for x in g.blocks:
                 t = x.term
                 match t:
@@ -320,7 +331,8 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
                         t = ir.evolve(t, cond=rc, then=order[th], els=order[el])
                     case ir.Ret():
                         t = ir.Jump(t.pos, cont)
-                instrs = tuple(_rename(i, sfx, alias, (gname, call_pos)) for i in x.instrs)
+                instrs = tuple([_rename(i, sfx, alias, (gname, call_pos), grafted)
+                                for i in x.instrs])
                 blocks[order[x.index]] = ir.Block(order[x.index], instrs, t)
                 chain[order[x.index]] = inner
                 inloop[order[x.index]] = inloop[bi] or x.index in gloops

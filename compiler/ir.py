@@ -578,6 +578,22 @@ def field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_OPERAND_WORDS = ("Mem", "Operand", "Local", "Arg")
+_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def operand_fields(cls: type) -> tuple[str, ...]:
+    """The init fields of IR class cls whose declared type may hold a Local (itself, in
+    an Arg or in a tuple): the fields a pass that renames slots visits. A position, an
+    opcode, a width or a symbol name is none of them."""
+    names = _OPERAND_FIELDS.get(cls)
+    if names is None:
+        names = _OPERAND_FIELDS[cls] = tuple(
+            f.name for f in fields(cls)
+            if f.init and any(w in str(f.type) for w in _OPERAND_WORDS))
+    return names
+
+
 def evolve(obj: T_, **changes: Any) -> T_:
     """dataclasses.replace(obj, **changes) for a dataclass whose fields are all init
     fields (every IR class, Pos), without replace's scan of the fields at each call:
