@@ -222,9 +222,11 @@ def _static_closure(instrs: tuple[ir.Instr, ...], target: ir.Mem,
 
 
 def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
-            gc: _Gc | None = None, variants: Mapping[str, str] | None = None) -> ir.Func:
+            gc: _Gc | None = None, variants: Mapping[str, str] | None = None,
+            facts: dict[str, tuple[set[str], set[int]]] | None = None) -> ir.Func:
     """f with its calls to callees inlined, and calls in the copied bodies in turn;
-    a call of one of variants (Options.variants) always."""
+    a call of one of variants (Options.variants) always. facts caches, by callee,
+    what it writes (_written) and its loops' blocks, for every caller of one program."""
     variants = variants or {}
     # gc never inlines a deferred or go call, nor into a method value's wrapper (made
     # after inlining): a function they call must not recover a panic from their frame
@@ -234,7 +236,8 @@ def _expand(f: ir.Func, callees: Mapping[str, ir.Func], sites: Iterator[int],
     report = gc is not None and gc.report is not None
     slots = list(f.slots)
     byname = {s.name: s for s in slots}
-    facts: dict[str, tuple[set[str], set[int]]] = {}  # callee -> (_written, loop blocks)
+    if facts is None:
+        facts = {}
     blocks: dict[int, ir.Block] = {b.index: b for b in f.blocks}
     # block -> the callees whose bodies it was copied from, outermost first
     chain: dict[int, tuple[str, ...]] = {b.index: () for b in f.blocks}
@@ -439,7 +442,8 @@ def inline_program(prog: ir.Program, opts: Options | None = None,
                  opts.report_files, [])
     callees.update(forced.items())
     sites = itertools.count(1)
-    funcs = tuple(_expand(f, callees, sites, gc, opts.variants) for f in prog.funcs)
+    facts: dict[str, tuple[set[str], set[int]]] = {}
+    funcs = tuple(_expand(f, callees, sites, gc, opts.variants, facts) for f in prog.funcs)
     prog = replace(prog, funcs=funcs)
     if forced:
         left = forced.keys() & _refs(prog)
