@@ -236,15 +236,21 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str], known: Known | None = N
     ndefs: dict[Word, int] = {}
     readin: dict[Word, set[int]] = {}
     for b in f.blocks:
+        bi = b.index
         for i in b.instrs:
-            for a in _accesses(i, known):
+            accs = known.get(id(i))
+            for a in accs if accs is not None else ir.accesses(i):
                 if a.off >= 8:
                     continue
                 w = (a.slot, 0)
                 if a.is_def:
                     ndefs[w] = ndefs.get(w, 0) + 1
                 else:
-                    readin.setdefault(w, set()).add(b.index)
+                    r = readin.get(w)
+                    if r is None:
+                        readin[w] = {bi}
+                    else:
+                        r.add(bi)
         if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local) and \
                 b.term.cond.off < 8:
             readin.setdefault((b.term.cond.slot, 0), set()).add(-1)
@@ -266,7 +272,8 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str], known: Known | None = N
         k = 0
         while k < len(instrs):
             i = instrs[k]
-            key = _addr_pair(i, instrs[k + 1], tracked) if k + 1 < len(instrs) else None
+            key = _addr_pair(i, instrs[k + 1], tracked) if k + 1 < len(instrs) and \
+                type(i) is ir.BinOp else None
             if key is not None:
                 assert isinstance(i, ir.BinOp) and isinstance(i.dst, ir.Local)
                 t2 = i.dst.slot
@@ -282,9 +289,11 @@ def reuse_addresses(f: ir.Func, tracked: frozenset[str], known: Known | None = N
                 avail[key] = t2
                 k += 2
                 continue
-            for a in _accesses(i, known):
-                if a.is_def and avail:
-                    avail = {kk: v for kk, v in avail.items() if a.slot not in _key_slots(kk, v)}
+            if avail:
+                for a in _accesses(i, known):
+                    if a.is_def and avail:
+                        avail = {kk: v for kk, v in avail.items()
+                                 if a.slot not in _key_slots(kk, v)}
             if isinstance(i, ir.Mov) and i.width == 8 and isinstance(i.dst, ir.Local) and \
                     i.dst.off == 0 and i.dst.slot in tracked and isinstance(i.src, ir.Local) \
                     and i.src.off == 0:
@@ -367,19 +376,29 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
     defs: dict[Word, list[tuple[int, int]]] = {}
     bad: set[Word] = set()  # read other than as one whole word
     wide: set[str] = set()  # slots accessed in more than MAX_WORDS words at once
-    for b in f.blocks:
+    # tracked slot -> (block position, index) of the instructions that access it
+    mention: dict[str, list[tuple[int, int]]] = {}
+    for bp, b in enumerate(f.blocks):
+        bi = b.index
         for k, i in enumerate(b.instrs):
-            for a in _accesses(i, known):
-                if a.slot not in tracked or a.slot in wide:
+            accs = known.get(id(i))
+            for a in accs if accs is not None else ir.accesses(i):
+                s = a.slot
+                if s not in tracked or s in wide:
                     continue
-                if a.size > 8 * MAX_WORDS:
-                    wide.add(a.slot)
+                size, off = a.size, a.off
+                if size > 8 * MAX_WORDS:
+                    wide.add(s)
                     continue
-                for w in _words(a.slot, a.off, a.size):
-                    if a.is_def:
-                        defs.setdefault(w, []).append((b.index, k))
-                    elif a.size != 8 or a.off % 8:
-                        bad.add(w)
+                mention.setdefault(s, []).append((bp, k))
+                if a.is_def:
+                    if 0 < size <= 8 and not off % 8:
+                        defs.setdefault((s, off), []).append((bi, k))
+                    else:
+                        for w in _words(s, off, size):
+                            defs.setdefault(w, []).append((bi, k))
+                elif size != 8 or off % 8:
+                    bad.update(_words(s, off, size))
         if isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local):
             bad.update(_words(b.term.cond.slot, b.term.cond.off, 1))
     blocks = {b.index: b for b in f.blocks}
@@ -434,12 +453,13 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
         w = (op.slot, op.off)
         return ir.Local(*final(w)) if w in subst else op
 
-    renamed = {w[0] for w in subst}
+    # W has one write, the move: every other mention reads it. W is tracked and not
+    # wide, so mention lists every instruction that names it.
+    touched = {at for w in subst for at in mention[w[0]]}
     out = []
-    for b in f.blocks:
-        # W has one write, the move: every other mention reads it
-        instrs = [_map_reads(i, local) if type(i) not in _LISTED or any(
-            a.slot in renamed for a in _accesses(i, known)) else i for i in b.instrs]
+    for bp, b in enumerate(f.blocks):
+        instrs = [_map_reads(i, local) if type(i) not in _LISTED or (bp, k) in touched
+                  else i for k, i in enumerate(b.instrs)]
         out.append(ir.Block(b.index, tuple(instrs), b.term))
     return replace(f, blocks=tuple(out))
 
