@@ -741,15 +741,15 @@ class FuncGen:
                     self.store(r, m, 8)
             case ir.ClosurePtr(dst=d):
                 self.store("rdx", d, 8)
-            case ir.DeferProc(clo=c, exit=b, record=r):
+            case ir.DeferProc(clo=c, exit=b, record=rec):
                 self.load(c, "rdi")
                 self.ins("movq\t%rbp, %rsi")
                 self.ins("movq\t%rsp, %rdx")
                 self.ins(f"leaq\t{self.block_label(b)}(%rip), %rcx")
-                if r is None:
+                if rec is None:
                     self.ins(f"call\t{quote('runtime.deferproc')}")
                 else:
-                    self.ins(f"leaq\t{self.where[r.slot] + r.off}(%rbp), %r8")
+                    self.ins(f"leaq\t{self.where[rec.slot] + rec.off}(%rbp), %r8")
                     self.ins(f"call\t{quote('runtime.deferprocStack')}")
             case ir.NilCheck(ptr=p):
                 pr = self.regof(p) or "rax"
