@@ -211,6 +211,17 @@ _NEG_CC = {"e": "ne", "ne": "e", "l": "ge", "ge": "l", "le": "g", "g": "le", "b"
            "ae": "b", "be": "a", "a": "be"}
 
 
+def chunks(size: int) -> list[tuple[int, int]]:
+    """The (offset, width) moves that cover size bytes, widest first."""
+    out = []
+    off = 0
+    for w in (8, 4, 2, 1):
+        while size - off >= w:
+            out.append((off, w))
+            off += w
+    return out
+
+
 @dataclass(slots=True)
 class FuncGen:
     """Generates one function's lines under the register decisions `alloc`."""
@@ -357,15 +368,6 @@ class FuncGen:
         if d != reg(r, width):
             self.ins(f"mov{_SUFFIX[width]}\t{reg(r, width)}, {d}")
 
-    def chunks(self, size: int) -> list[tuple[int, int]]:
-        out = []
-        off = 0
-        for w in (8, 4, 2, 1):
-            while size - off >= w:
-                out.append((off, w))
-                off += w
-        return out
-
     def block_copy(self, src: str, dst: str, size: int) -> None:
         """Copy size bytes from address expression src to dst with `rep movsb` (the form
         for copies over 64 bytes). The destination's address is taken first when it is
@@ -384,7 +386,7 @@ class FuncGen:
             self.block_copy(src.at(0, 8), dst.at(0, 8), size)
             return
         moves: list[tuple[str, str, int]] = []
-        for off, w in self.chunks(size):
+        for off, w in chunks(size):
             s, d = src.at(off, w), dst.at(off, w)
             if d == "" or s == d:
                 continue
@@ -429,7 +431,7 @@ class FuncGen:
             self.ins("xorl\t%eax, %eax")
             self.ins("rep; stosb")
             return
-        for off, w in self.chunks(size):
+        for off, w in chunks(size):
             d = dst.at(off, w)
             if _isxmm(d):
                 self.ins(f"xorps\t{d}, {d}")
@@ -674,7 +676,7 @@ class FuncGen:
                 else:
                     r, o = self.base(p, "rdx", o, n, dp if n > 8 else None)
                     sfx = self.indexed(r, i.idx, i.scale)
-                    if all(dp.at(k, w) == "" for k, w in self.chunks(n)):
+                    if all(dp.at(k, w) == "" for k, w in chunks(n)):
                         # Nothing reads the value, but a nil p must still fault.
                         self.ins(f"testb\t%al, {o}{sfx}")
                     else:
