@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import amd64, driver, ir, regalloc
+from compiler import amd64, driver, ir, regalloc, units
 from compiler.diag import CompileFailed, Diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,30 +156,66 @@ def _cases() -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda p: str(Path(p).relative_to(ROOT)))
-def test_invariants_over_every_case(case: str) -> None:
-    """No pointer word in a callee-saved register; no register word in a stack map;
-    a leaf makes no call that returns and saves nothing."""
+@pytest.fixture(scope="session")
+def unit_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's build cache: a library package is compiled, and its functions
+    checked, by the first case that imports it, not by every case."""
+    return tmp_path_factory.mktemp("units")
+
+
+def unit_allocs(case: str) -> list[tuple[ir.Program, dict[str, regalloc.FuncAlloc]]]:
+    """regalloc's input and decisions for each package `refgo build` compiles for case
+    (a package at a time, so packages already in $REFGO_CACHE are not compiled again)."""
+    seen: list[tuple[ir.Program, dict[str, regalloc.FuncAlloc]]] = []
+    orig = regalloc.regalloc_program
+
+    def spy(prog: ir.Program, live: object, opts: regalloc.Options | None = None
+            ) -> dict[str, regalloc.FuncAlloc]:
+        out = orig(prog, live, opts)  # type: ignore[arg-type]
+        seen.append((prog, out))
+        return out
+
+    regalloc.regalloc_program = spy  # type: ignore[assignment]
     try:
-        prog, allocs = pipeline((case,))
+        units.compile_units(driver.Config(files=(case,)), Diagnostics())
+    finally:
+        regalloc.regalloc_program = orig  # type: ignore[assignment]
+    return seen
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: str(Path(p).relative_to(ROOT)))
+def test_invariants_over_every_case(case: str, unit_cache: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pointer word in a callee-saved register; a leaf makes no call that returns and
+    saves nothing. Checked on every function of every package the case's build compiles:
+    the library's once per worker (from the first case importing it), main's per case."""
+    monkeypatch.setenv("REFGO_CACHE", str(unit_cache))
+    try:
+        compiled = unit_allocs(case)
     except CompileFailed:
         pytest.skip("not a single-file program")
-    for f0 in prog.funcs:
-        a = allocs[f0.name]
-        f = a.body or f0  # the simplified body regalloc decided on
-        slots = {s.name: s for s in f.slots}
-        for (slot, off), r in a.regs.items():
-            s = slots[slot]
-            assert s.kind is not ir.SlotKind.RESULT and not s.addrtaken
-            if r in regalloc.CALLEE_SAVED and s.size >= 8:
-                writes = [i for b in f.blocks for i in b.instrs
-                          if any(x.is_def and x.slot == slot and x.off <= off < x.off + x.size
-                                 for x in ir.accesses(i))]
-                static = all(isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
-                             for i in writes)
-                assert static or (s.type is not None and off not in s.ptrs), \
-                    f"{f.name}: pointer word {slot}+{off} in {r}"
-        if a.leaf:
-            assert not a.saved
-            assert not any(isinstance(i, ir.Call) or (isinstance(i, ir.CCall) and not i.noreturn)
-                           for b in f.blocks for i in b.instrs)
+    assert compiled, "nothing was compiled"
+    for prog, allocs in compiled:
+        for f0 in prog.funcs:
+            check_invariants(allocs[f0.name], f0)
+
+
+def check_invariants(a: regalloc.FuncAlloc, f0: ir.Func) -> None:
+    """Asserts regalloc's safety invariants on one function's decisions a."""
+    f = a.body or f0  # the simplified body regalloc decided on
+    slots = {s.name: s for s in f.slots}
+    for (slot, off), r in a.regs.items():
+        s = slots[slot]
+        assert s.kind is not ir.SlotKind.RESULT and not s.addrtaken
+        if r in regalloc.CALLEE_SAVED and s.size >= 8:
+            writes = [i for b in f.blocks for i in b.instrs
+                      if any(x.is_def and x.slot == slot and x.off <= off < x.off + x.size
+                             for x in ir.accesses(i))]
+            static = all(isinstance(i, ir.Mov) and isinstance(i.src, (ir.Imm, ir.SymAddr))
+                         for i in writes)
+            assert static or (s.type is not None and off not in s.ptrs), \
+                f"{f.name}: pointer word {slot}+{off} in {r}"
+    if a.leaf:
+        assert not a.saved
+        assert not any(isinstance(i, ir.Call) or (isinstance(i, ir.CCall) and not i.noreturn)
+                       for b in f.blocks for i in b.instrs)
