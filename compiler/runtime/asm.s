@@ -21,9 +21,12 @@
 # count as one frame of runtime.gopanic in runtime.Callers (introspect.c), at gc's two
 # lines for the two kinds, as gc's runtime frame between a deferred call and the
 # panicking frame does; deferreturn1's counts as none, as gc leaves deferreturn out.
-	.globl	"runtime.deferpanic"
-	.type	"runtime.deferpanic", @function
-"runtime.deferpanic":
+# deferstub NAME defines the first two: one body, instantiated once per kind so that
+# each kind has a return address of its own (NAME.ret).
+	.macro	deferstub name
+	.globl	"\name"
+	.type	"\name", @function
+"\name":
 	pushq	%rbp
 	movq	%rsp, %rbp
 	movq	%rdi, %rdx
@@ -31,25 +34,14 @@
 	jz	1f
 	movq	%rsp, (%rsi)
 1:	call	*(%rdx)
-	.globl	"runtime.deferpanic.ret"
-"runtime.deferpanic.ret":
+	.globl	"\name\().ret"
+"\name\().ret":
 	popq	%rbp
 	ret
+	.endm
 
-	.globl	"runtime.deferpanicopen"
-	.type	"runtime.deferpanicopen", @function
-"runtime.deferpanicopen":
-	pushq	%rbp
-	movq	%rsp, %rbp
-	movq	%rdi, %rdx
-	testq	%rsi, %rsi
-	jz	1f
-	movq	%rsp, (%rsi)
-1:	call	*(%rdx)
-	.globl	"runtime.deferpanicopen.ret"
-"runtime.deferpanicopen.ret":
-	popq	%rbp
-	ret
+	deferstub	runtime.deferpanic
+	deferstub	runtime.deferpanicopen
 
 	.globl	"runtime.deferreturn1"
 	.type	"runtime.deferreturn1", @function
