@@ -20,6 +20,9 @@ in the container.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import os
 import re
 import resource
@@ -33,12 +36,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 GO_BIN_CANDIDATES = ("/usr/lib/go-1.19/bin", "/usr/local/go/bin")
 _KEY_RX = re.compile(r"[A-Za-z0-9._-]+")
 _DRAIN_SECONDS = 5.0
+SPAWN_C = Path(__file__).with_name("spawn.c")
+SPAWN_CFLAGS = ("-O2", "-Wall", "-Wextra", "-Werror")
 _OOM_RX = re.compile(
     rb"fatal error: (runtime: )?out of memory|^MemoryError|Cannot allocate memory"
     rb"|std::bad_alloc|out of memory allocating|unable to allocate additional stack space",
@@ -212,6 +217,53 @@ def _usage(proc: _Popen) -> tuple[float | None, int | None]:
     return ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024  # Linux: ru_maxrss is in KiB
 
 
+@functools.cache
+def spawn_launcher() -> str | None:
+    """Returns refgo-spawn (harness/spawn.c) built for the host in the harness cache,
+    compiling it on first use; None when it cannot be built (no C compiler)."""
+    src = SPAWN_C.read_bytes()
+    key = hashlib.sha256(" ".join(SPAWN_CFLAGS).encode() + b"\0" + src).hexdigest()[:16]
+    out = cache_root() / "spawn" / f"refgo-spawn-{key}"
+    if os.access(out, os.X_OK):
+        return str(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".refgo-spawn-")
+        os.close(fd)
+        cmd = ["gcc", *SPAWN_CFLAGS, "-o", tmp, "-x", "c", "-"]
+        proc = subprocess.run(cmd, input=src, capture_output=True, timeout=120, check=False)
+        if proc.returncode != 0:
+            os.unlink(tmp)
+            return None
+        os.replace(tmp, out)  # concurrent workers build the same bytes
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return str(out)
+
+
+def _report_line(report: BinaryIO | None) -> tuple[str, list[int]]:
+    """Reads refgo-spawn's next reply line as (word, numbers); ("", []) at its end."""
+    if report is None:
+        return "", []
+    word, *nums = report.readline().decode("ascii", "replace").split() or [""]
+    try:
+        return word, [int(n) for n in nums]
+    except ValueError:
+        return "", []
+
+
+def _step_usage(report: BinaryIO | None, proc: _Popen) -> tuple[int, float | None, int | None]:
+    """Returns the step's (returncode, CPU seconds, peak RSS bytes): refgo-spawn's status
+    line when launched through it, else the reaped child's own usage."""
+    word, nums = _report_line(report)
+    if word == "status" and len(nums) == 4:
+        status, utime, stime, maxrss = nums
+        return os.waitstatus_to_exitcode(status), (utime + stime) / 1e6, maxrss * 1024
+    if report is None:
+        return proc.returncode, *_usage(proc)
+    return proc.returncode, None, None
+
+
 class LocalExecutor:
     """Runs steps as host subprocesses, each in its own session and process group.
 
@@ -223,7 +275,9 @@ class LocalExecutor:
     they ever touch, so any useful RLIMIT_AS refuses every program at start.
     Every step's CPU time and peak RSS come from wait4: the step's process and the
     descendants it waited for (a compiler's assembler and linker), not processes it left
-    running (those the process-group kill ends).
+    running (those the process-group kill ends). refgo-spawn (spawn.c) forks and reaps
+    the step, so its peak RSS is its own: a fork of this worker would count the worker's
+    resident memory too, a vfork or posix_spawn the worker's peak (Linux's ru_maxrss).
     All workdirs live under one temporary base directory. A passing case's workdir is
     removed when the case ends, a failing one's is kept; close() removes the base
     directory unless something in it is kept (keep=True keeps every workdir).
@@ -287,49 +341,89 @@ class LocalExecutor:
         full_env = dict(self._env, HOME=cwd)
         full_env.update(env or {})
         start = time.monotonic()
+        launcher = spawn_launcher()
+        report: BinaryIO | None = None
         try:
-            proc = _Popen(
-                list(argv),
-                cwd=cwd,
-                env=full_env,
-                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
-                start_new_session=True,
-                preexec_fn=self._limit if self._memory else None,
-            )
+            if launcher is None:
+                proc = self._popen(list(argv), cwd, full_env, stdin, merge_stderr, ())
+            else:
+                r, w = os.pipe()
+                report = os.fdopen(r, "rb")
+                try:
+                    proc = self._popen([launcher, str(w), *argv], cwd, full_env, stdin,
+                                       merge_stderr, (w,))
+                finally:
+                    os.close(w)
         except OSError as err:
+            if report is not None:
+                report.close()
             where = f" in {cwd}" if err.filename == cwd else ""
-            msg = f"cannot run {argv[0]}{where}: {err.strerror or err}\n".encode()
-            return StepResult(
-                tuple(argv),
-                127,
-                msg if merge_stderr else b"",
-                b"" if merge_stderr else msg,
-                False,
-                False,
-                time.monotonic() - start,
-                cpu=0.0,
-                maxrss=0,
-            )
+            return self._unstarted(argv, f"{where}: {err.strerror or err}", merge_stderr, start)
+        with report if report is not None else contextlib.nullcontext():
+            word, nums = _report_line(report)
+            if word != "pid" and report is not None:
+                proc.communicate()
+                why = os.strerror(nums[0]) if word == "errno" and nums else "refgo-spawn failed"
+                return self._unstarted(argv, f": {why}", merge_stderr, start)
+            pgid = nums[0] if report is not None else proc.pid
+            return self._finish(argv, proc, pgid, report, stdin, timeout, merge_stderr, start)
+
+    def _popen(self, argv: list[str], cwd: str, env: Mapping[str, str], stdin: bytes | None,
+               merge_stderr: bool, pass_fds: tuple[int, ...]) -> _Popen:
+        """Starts argv in a session of its own with the step's pipes and memory limit."""
+        return _Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
+            start_new_session=True,
+            pass_fds=pass_fds,
+            preexec_fn=self._limit if self._memory else None,
+        )
+
+    @staticmethod
+    def _unstarted(argv: Sequence[str], why: str, merge_stderr: bool,
+                   start: float) -> StepResult:
+        """The result of a step that could not be started: 127 and `cannot run ARGV0why`."""
+        msg = f"cannot run {argv[0]}{why}\n".encode()
+        return StepResult(
+            tuple(argv),
+            127,
+            msg if merge_stderr else b"",
+            b"" if merge_stderr else msg,
+            False,
+            False,
+            time.monotonic() - start,
+            cpu=0.0,
+            maxrss=0,
+        )
+
+    def _finish(self, argv: Sequence[str], proc: _Popen, pgid: int, report: BinaryIO | None,
+                stdin: bytes | None, timeout: float, merge_stderr: bool,
+                start: float) -> StepResult:
+        """Feeds and drains a started step whose process group is pgid, killing the group
+        on timeout and once it exits, and returns its result."""
         timed_out = False
         try:
             out, errout = proc.communicate(stdin, timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
-            _kill_group(proc.pid)
+            _kill_group(pgid)
             out, errout = self._drain(proc)
         except BaseException:
+            _kill_group(pgid)
             _kill_group(proc.pid)
             proc.wait()
             raise
-        _kill_group(proc.pid)
+        _kill_group(pgid)
         out, errout = out or b"", errout or b""
-        oom = bool(self._memory) and proc.returncode != 0 and not timed_out
-        cpu, maxrss = _usage(proc)
+        returncode, cpu, maxrss = _step_usage(report, proc)
+        oom = bool(self._memory) and returncode != 0 and not timed_out
         return StepResult(
             argv=tuple(argv),
-            returncode=proc.returncode,
+            returncode=returncode,
             output=out,
             stderr=b"" if merge_stderr else errout,
             timed_out=timed_out,
