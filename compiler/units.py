@@ -15,7 +15,8 @@ so editing package main recompiles only main. For `import "fmt"`:
     errors, internal/..., io, os, strconv, unicode/utf8, ..., fmt    each from the cache
         or compiled alone (walk only lowers it: walk_program's `only`)
     main    walked with its imports' inlinable bodies (inline_program's `imported`),
-            its `main..init` first calling each unit's `PATH..init` in dependency order
+            its init task `main..inittask` naming its imports' (`PATH..inittask`, each
+            defined by its own unit), which the runtime runs before main.main
 
 and `link_text` concatenates the units into one assembly file: functions defined by
 several units (method wrappers) and data symbols (type descriptors, itabs) are kept
@@ -30,8 +31,8 @@ A package found in the cache is checked for its declarations only (types.check_p
 into it use the escape tags stored in its Unit (escape_program's `imported`), and its
 inlinable bodies come from the Unit. Escape results of a library package depend only on
 it and its imports, so they are the same in every program that imports it. Every
-function is the whole-program compile's instruction for instruction but `main..init`
-(which calls the units' inits) and, rarely, a register choice in package main (inlined
+function is the whole-program compile's instruction for instruction but, rarely, a
+register choice in package main (inlined
 slots are renamed `x·N` from a per-unit counter, and regalloc breaks ties by name);
 symbol names of strings and itab caches and the layout order differ. `refgo compile`
 (-S, -m, -live, -dump) keeps the whole-program path; with -I, its reports are the
@@ -98,7 +99,7 @@ from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
 COMPILER_DIR = Path(__file__).parent
-FORMAT = 10
+FORMAT = 11
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
@@ -133,7 +134,6 @@ class Unit:
     """One separately compiled package: see the module docstring."""
 
     path: str
-    init: str
     funcs: tuple[FuncCode, ...]
     data: tuple[tuple[str, str], ...]
     """Its data symbols' assembly by symbol."""
@@ -254,7 +254,7 @@ def _imports(files: Sequence[ast.File]) -> set[str]:
 
 def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
                  only: Sequence[str], unit: str, cfg: Config,
-                 imported: Mapping[str, ir.Func], pre_inits: Sequence[str] = (),
+                 imported: Mapping[str, ir.Func],
                  costs: Mapping[str, int] | None = None, gc: bool = False) -> Unit:
     """The back end over the packages only of prog (unit "" for package main's); costs
     holds gc's inlining costs (inlcost), of which the unit keeps its own; gc keeps the
@@ -265,7 +265,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
                            stacksites=esc.stack_sites(), transient=esc.transient_sites(),
                            escapes=esc.heap_vars(), byval=esc.byval_uids(),
                            devirt=dv.calls, unit=unit, opendefer=open_defers(cfg)),
-        only=frozenset(only), pre_inits=pre_inits)
+        only=frozenset(only))
     externs = frozenset(lowered.externs)
     own = {sym for p in prog.packages if p.path in only for sym in inlcost.symbols(p)}
     mine = {sym: c for sym, c in (costs or {}).items() if sym in own}
@@ -297,7 +297,6 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
                               frozenset(fg.fconsts), amd64.has_params(f), faults,
                               objs, f.wrapper))
     check.done()
-    init = f"{unit}..init" if unit else "main..init"
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
             and id(d) in esc.tags}
@@ -308,7 +307,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         unit or "main", (), tuple(sorted(tags.items())), tuple(sorted(mine.items())),
         tuple(f.name for f in sized), tuple(f.name for f in gcin),
         bodies=tuple((f.name, ed.encode_tree(f)) for f in bodies)))
-    return Unit(unit or "main", init, tuple(funcs), data, lowered.externs, export)
+    return Unit(unit or "main", tuple(funcs), data, lowered.externs, export)
 
 
 class Bodies(Mapping[str, ir.Func]):
@@ -384,7 +383,7 @@ def _refs(text: str) -> list[str]:
 def _is_root(sym: str) -> bool:
     """Whether sym is linked whatever the program's code names: the C runtime calls the
     program's entry points and reads and calls package runtime's symbols by name."""
-    return sym in ("main.main", "main..init") or sym.startswith("runtime.")
+    return sym in ("main.main", "main..inittask") or sym.startswith("runtime.")
 
 
 def live_symbols(units: Sequence[Unit]) -> set[str]:
@@ -707,8 +706,7 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     prog, esc, dv = b.front(files)
     units = b.back(prog, esc, dv, ())
     rest = [p.path for p in prog.packages if p.path not in b.keys and p.path not in b.user]
-    units.append(compile_unit(prog, esc, dv, rest, "", cfg, b.imported,
-                              tuple(u.init for u in units)))
+    units.append(compile_unit(prog, esc, dv, rest, "", cfg, b.imported))
     b.stats.compiled.extend(rest)
     b.finish(problems)
     if lib is None:

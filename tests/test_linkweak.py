@@ -25,7 +25,7 @@ def _iface(sym: str, *keys: str) -> tuple[str, str]:
 
 
 def _unit(funcs: list[units.FuncCode], data: list[tuple[str, str]]) -> units.Unit:
-    return units.Unit("main", "main..init", tuple(funcs), tuple(data), (), b"")
+    return units.Unit("main", tuple(funcs), tuple(data), (), b"")
 
 
 def test_keeps_only_methods_an_interface_can_reach() -> None:

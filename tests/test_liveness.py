@@ -174,7 +174,7 @@ def test_loop_keeps_value_live_around_back_edge() -> None:
 def test_generated_and_init_functions_are_not_reported() -> None:
     p = slot("p", PINT, ir.SlotKind.PARAM)
     body: tuple[list[ir.Instr], ir.Term] = ([call(2), use(3, "p")], ir.Ret(pos(4)))
-    assert reports(func([p], body, name="main..init")) == []
+    assert reports(func([p], body, name="main.init")) == []
     assert reports(func([p], body, name="main.init.0")) == []
     gen = ir.Func("main.(*T).M", P, (p,), (ir.Block(0, tuple(body[0]), body[1]),), 8, True)
     assert reports(gen) == []

@@ -263,8 +263,8 @@ func main() {
 def test_same_code_as_the_whole_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         prog: str) -> None:
     # Library packages from the cache are checked for declarations only and their
-    # escape tags come from the entries: every function but main..init (which calls
-    # the units' inits) is the whole-program compile's, instruction for instruction.
+    # escape tags come from the entries: every function, each package's init
+    # included, is the whole-program compile's, instruction for instruction.
     # The build links only the functions the program reaches (units.live_symbols).
     monkeypatch.setenv("REFGO_CACHE", str(tmp_path))
     # The non-escaping slice literal and &pt{...} of STACKPROG are stack temporaries
@@ -279,8 +279,8 @@ def test_same_code_as_the_whole_program(tmp_path: Path, monkeypatch: pytest.Monk
     got = [_funcs(units.compile_units(cfg, Diagnostics(), st).asm) for st in stats]
     assert stats[1].compiled == ["main"] and "strconv" in stats[1].cached
     for g in got:
-        assert set(g) - set(whole) == {f"{p}..init" for p in stats[0].compiled[:-1]}
-        assert [n for n in g if n in whole and g[n] != whole[n]] == ["main..init"]
+        assert set(g) <= set(whole)
+        assert [n for n in g if g[n] != whole[n]] == []
         assert "main.main" in g and len(g) < len(whole)
 
 
@@ -369,7 +369,7 @@ def test_generic_library_type_from_the_cache(tmp_path: Path, cache_root: Path) -
     cfg = driver.Config(files=(str(src),))
     asm = _funcs(driver.compile_files(cfg, Diagnostics()).asm)
     got = _funcs(units.compile_units(cfg, Diagnostics()).asm)
-    assert [n for n in got if n in asm and got[n] != asm[n]] == ["main..init"]
+    assert [n for n in got if n in asm and got[n] != asm[n]] == []
 
 
 def test_reflect_program_does_not_reuse_plain_units(tmp_path: Path, cache_root: Path) -> None:
@@ -655,13 +655,10 @@ def test_reports_of_a_package_as_the_whole_program(
     if "-S" not in flags:
         assert got.out == "" and want.getvalue()
         return
-    # The whole program's listing has package a's functions as well, and its init is
-    # the program's (a's and b's): b's alone in b's archive.
+    # The whole program's listing has package a's functions as well.
     mine = {k: v for k, v in _blocks(res.listing).items() if not k.startswith("test/a.")}
     have = _blocks(got.out)
-    assert len(have) > 1 and mine.keys() == have.keys()
-    assert {k: v for k, v in mine.items() if k != "main..init"} == \
-        {k: v for k, v in have.items() if k != "main..init"}
+    assert len(have) > 1 and mine == have
 
 
 def test_call_order_in_whole_program_builds(tmp_path: Path, cache_root: Path) -> None:

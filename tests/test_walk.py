@@ -87,7 +87,7 @@ def test_dump_names_slots_and_positions() -> None:
     assert "slot x auto size=8" in text
     assert "x.go:3 mov w8 x+0 <- .autotmp_0+0" in text
     assert "ccall runtime.printint(x+0)" in text
-    assert "func main..init" in text
+    assert "data main..inittask size=24 " + "00" * 24 + " []" in text
 
 
 def test_println_arithmetic_end_to_end(tmp_path: Path) -> None:

@@ -14,6 +14,61 @@
 	popq	%rbp
 	ret
 
+# doInit(task): gc's runtime.doInit (runtime/proc.go): run init task task, whose words
+# are {state, ndeps, nfns, deps[ndeps], fns[nfns]} (walk's _init_task): nothing if state
+# is 2 (done), a throw if 1 (running: an import cycle), else each dependency's task, then
+# each function, and state 2. A Go function preserves rbx and r12-r15, which hold the
+# loops' state here. The return addresses of its two calls are runtime.doInit's frames
+# at gc's two lines in runtime.Callers (introspect.c); tracebacks leave them out.
+	.globl	"runtime.doInit"
+	.type	"runtime.doInit", @function
+"runtime.doInit":
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	movq	%rdi, %rbx
+	cmpq	$2, (%rbx)
+	je	3f
+	cmpq	$1, (%rbx)
+	je	4f
+	movq	$1, (%rbx)
+	xorl	%r12d, %r12d
+1:	cmpq	8(%rbx), %r12
+	jae	2f
+	movq	24(%rbx,%r12,8), %rdi
+	call	"runtime.doInit"
+	.globl	"runtime.doInit.depret"
+"runtime.doInit.depret":
+	incq	%r12
+	jmp	1b
+2:	movq	8(%rbx), %rax
+	leaq	24(%rbx,%rax,8), %r13
+	xorl	%r12d, %r12d
+5:	cmpq	16(%rbx), %r12
+	jae	6f
+	call	*(%r13,%r12,8)
+	.globl	"runtime.doInit.fnret"
+"runtime.doInit.fnret":
+	incq	%r12
+	jmp	5b
+6:	movq	$2, (%rbx)
+3:	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+4:	leaq	.Lrecursiveinit(%rip), %rdi
+	call	rt_throw
+
+	.section	.rodata
+.Lrecursiveinit:
+	.string	"recursive call during initialization - linker skew"
+	.text
+
 # deferpanic(clo, argp), deferpanicopen(clo, argp), deferreturn1(clo): callclosure for a
 # deferred call that a panic (or Goexit) runs, recorded or open-coded, or deferreturn
 # runs; the first two store the callee's argument pointer (its caller's %rsp) at *argp

@@ -15,8 +15,10 @@
  * Below a goroutine's function gc's stacks have runtime.goexit, and below main.main
  * runtime.main; refgo starts goroutines from C, so callers ends the walk with two
  * stand-ins, return addresses into the stubs below, which the lookups describe with
- * gc's names, files and lines (Caller(1) in main.main: runtime.main, proc.go:250).
- * Stack leaves them out, as gc's traceback leaves out runtime frames.
+ * gc's names, files and lines (Caller(1) in main.main: runtime.main, proc.go:250; in
+ * an init function, runtime.doInit, proc.go:6329, the asm function that runs init
+ * tasks, then runtime.main, proc.go:233). Stack leaves them out, as gc's traceback
+ * leaves out runtime frames.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -42,6 +44,13 @@ extern char deferpanic_ret[] __asm__("runtime.deferpanic.ret");
 extern char deferpanicopen[] __asm__("runtime.deferpanicopen");
 extern char deferpanicopen_ret[] __asm__("runtime.deferpanicopen.ret");
 extern char sigpanic0_ret[] __asm__("runtime.sigpanic0.ret");
+extern char doinit[] __asm__("runtime.doInit");
+extern char doinit_depret[] __asm__("runtime.doInit.depret");
+extern char doinit_fnret[] __asm__("runtime.doInit.fnret");
+
+/* rt_maininit: goroutine 1 is running the package initialisers (runtime.c runmain);
+   gc's runtime.main is then at its call of doInit. */
+int rt_maininit = 1;
 
 /* runtime.pcfault: {pc, record} per fault site (compiler/pcfault.py), sorted by pc; the
    record has pctab's layout (pc 0), its parent the inlining caller's. */
@@ -58,12 +67,16 @@ typedef struct { const char *ptr; intptr_t len; } gostring;
    nil dereference's panic has gc's runtime.panicmem and runtime.sigpanic between
    runtime.gopanic and the faulting frame. */
 extern const char stub_main[] __asm__("runtime.main·stub");
+extern const char stub_maininit[] __asm__("runtime.main·initstub");
 extern const char stub_goexit[] __asm__("runtime.goexit·stub");
 extern const char stub_panicmem[] __asm__("runtime.panicmem·stub");
 extern const char stub_sigpanic[] __asm__("runtime.sigpanic·stub");
 __asm__(
     "\t.text\n"
     "\"runtime.main·stub\":\n"
+    "\tnop\n"
+    "\tnop\n"
+    "\"runtime.main·initstub\":\n"
     "\tnop\n"
     "\tnop\n"
     "\"runtime.goexit·stub\":\n"
@@ -100,7 +113,8 @@ static gostring gofile(const char **cache, const char *name) {
    everything up to that call's return address) and gc's function, file (under
    $GOROOT/src/runtime) and line for them. A panic calls a recorded defer by
    runtime.deferpanic and an open-coded one by deferpanicopen, as gc's gopanic calls
-   them from different lines. The rows marked `called` are refgo's C functions that
+   them from different lines; runtime.doInit (asm.s) calls a dependency's task and an
+   initialiser from two. The rows marked `called` are refgo's C functions that
    compiled code calls to panic (panicIndex, ...): callers puts such a function's
    stand-in (its entry + 1) above the frame that called it, as gc's stacks have its
    panicking runtime function (runtime.goPanicIndex, ...) there. */
@@ -126,7 +140,10 @@ typedef struct {
 static const standinrow standins[] = {
     {deferpanic, deferpanic_ret, "runtime.gopanic", "panic.go", 890, 0},
     {deferpanicopen, deferpanicopen_ret, "runtime.gopanic", "panic.go", 884, 0},
+    {doinit, doinit_depret, "runtime.doInit", "proc.go", 6306, 0},
+    {doinit, doinit_fnret, "runtime.doInit", "proc.go", 6329, 0},
     {STUB(stub_main), "runtime.main", "proc.go", 250, 0},
+    {STUB(stub_maininit), "runtime.main", "proc.go", 233, 0},
     {STUB(stub_goexit), "runtime.goexit", "asm_amd64.s", 1594, 0},
     {STUB(stub_panicmem), "runtime.panicmem", "panic.go", 260, 0},
     {STUB(stub_sigpanic), "runtime.sigpanic", "signal_unix.go", 835, 0},
@@ -256,11 +273,13 @@ int isrecoverwrapper(uintptr_t wpc, uintptr_t fpc) {
 
 /* callers(skip, pcs): the return addresses into compiled call sites on the %rbp
    chain but those of go and defer wrappers, the first being the one into the Go
-   function that called this hook, from the skip-th on, then the stand-ins for runtime.main (goroutine 1) and runtime.goexit
+   function that called this hook, from the skip-th on, then the stand-ins for
+   runtime.main (goroutine 1; at its doInit line while rt_maininit) and runtime.goexit
    when the walk reached the goroutine's first frame. Frames of the C runtime are
    passed over, as the panic's traceback does, but the call of a deferred function by
    a panic or Goexit counts as one frame (runtime.deferpanic's or deferpanicopen's
-   return address), as gc's runtime.gopanic between them does (deferreturn1's does
+   return address), as gc's runtime.gopanic between them does, and so does each of
+   runtime.doInit's calls, as in gc (deferreturn1's does
    not: gc's traceback leaves deferreturn out, a wrapper to it); a compiled frame that
    called one of the C functions that panic (panicIndex, ...) has that function's
    stand-in above it, as gc's has runtime.goPanicIndex; a nil
@@ -287,7 +306,8 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
             uintptr_t callee = compiled ? panicking(ret) : 0;
             if (callee != 0 && skip-- <= 0) pcs[k++] = callee;
             int frame = compiled || ret == (uintptr_t)deferpanic_ret ||
-                        ret == (uintptr_t)deferpanicopen_ret;
+                        ret == (uintptr_t)deferpanicopen_ret ||
+                        ret == (uintptr_t)doinit_depret || ret == (uintptr_t)doinit_fnret;
             if (frame && k < n && skip-- <= 0) pcs[k++] = ret;
             if (ret == (uintptr_t)sigpanic0_ret) {
                 uintptr_t mid[2] = {(uintptr_t)stub_panicmem + 1, (uintptr_t)stub_sigpanic + 1};
@@ -300,7 +320,8 @@ __attribute__((noinline)) int64_t runtime_callers(int64_t skip, uintptr_t *pcs, 
         /* do NOT follow the chain off a goroutine's own stack: below its entry are the
            scheduler's and libc's frames, whose saved %rbp need not be a frame. */
         if (curg != &g0 && (next == NULL || (uintptr_t)next >= curg->stackhi)) {
-            uintptr_t bottom[2] = {(uintptr_t)stub_main + 1, (uintptr_t)stub_goexit + 1};
+            const char *rtmain = rt_maininit ? stub_maininit : stub_main;
+            uintptr_t bottom[2] = {(uintptr_t)rtmain + 1, (uintptr_t)stub_goexit + 1};
             for (int i = curg->id == 1 ? 0 : 1; i < 2 && k < n; i++)
                 if (skip-- <= 0) pcs[k++] = bottom[i];
             break;

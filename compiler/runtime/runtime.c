@@ -1355,8 +1355,11 @@ pair mapiternext(hmap *m, void **it) {
 /* ---------------------------------------------------------------------------------- */
 /* Entry.                                                                            */
 
-extern void main_init(void) __asm__("main..init");
+extern void doinit(uintptr_t *task) __asm__("runtime.doInit");
+extern uintptr_t main_inittask[] __asm__("main..inittask");
+extern uintptr_t runtime_inittask[] __asm__("runtime..inittask") __attribute__((weak));
 extern void main_main(void) __asm__("main.main");
+extern int rt_maininit;
 
 void exit_(int64_t code) RT("exit");
 void exit_(int64_t code) { flush(); _exit((int)code); }
@@ -1364,9 +1367,13 @@ void exit_(int64_t code) { flush(); _exit((int)code); }
 static int g_argc;
 static char **g_argv;
 
-/* runmain: goroutine 1's function: package initialisation, main.main, exit 0. */
+/* runmain: goroutine 1's function, gc's runtime.main: package runtime's init task (if
+   linked), then main's, which runs every imported package's first (walk's _init_task);
+   main.main, exit 0. */
 static void runmain(void) {
-    main_init();
+    if (runtime_inittask != NULL) doinit(runtime_inittask);
+    doinit(main_inittask);
+    rt_maininit = 0;
     main_main();
     flush();
     _exit(0);

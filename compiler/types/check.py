@@ -58,7 +58,6 @@ from compiler.types.typ import (
     Pointer,
     Signature,
     Struct,
-    Tuple,
     Type,
     TypeName,
     Universe,
@@ -125,6 +124,7 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         self.func_deps: dict[object, set[object]] = {}
         self.init_funcs: list[Func] = []
         self.imports: list[PkgName] = []
+        self.import_paths: list[str] = []
         self.used_pkgs: set[int] = set()
         self.func_bodies: list[tuple[ast.FuncDecl, Func, Scope]] = []
         self.methods: list[tuple[ast.FuncDecl, Scope]] = []
@@ -153,13 +153,11 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
                 self._check_bodies(decls_only=True)
         except TooManyErrors:
             pass
-        inits = self._init_order()
-        inits.extend(tree.ExprStmt(f.pos, tree.Call(f.pos, _EMPTY, tree.FuncRef(
-            f.pos, f.sig, f), ())) for f in self.init_funcs)
         return tree.Package(
             path=self.path, name=self.pkg_name, files=tuple(f.path for f in files),
-            globals=tuple(self.globals), funcs=tuple(self.funcs), inits=tuple(inits),
-            named=tuple(self.named))
+            globals=tuple(self.globals), funcs=tuple(self.funcs),
+            inits=tuple(self._init_order()), named=tuple(self.named),
+            init_funcs=tuple(self.init_funcs), imports=tuple(self.import_paths))
 
     # -- collection -----------------------------------------------------------------------
 
@@ -284,6 +282,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             name = info.name
             path = info.path  # as gc names it in messages: test/a for "./a" under -D test
             declare_package(path, name)
+            if path not in self.import_paths:
+                self.import_paths.append(path)
         if d.name is not None and d.name.value == ".":
             self._dot_import(path, d, scope, fscope)
             return
@@ -874,9 +874,6 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             return None
 
         return walk(deps) or []
-
-
-_EMPTY = Tuple(())
 
 
 def _reach(edges: dict[object, set[int]] | dict[int, set[int]], i: int) -> set[int]:

@@ -629,9 +629,12 @@ class FuncDecl:
 class Package:
     """One checked package.
 
-    `inits` is package-level variable initialisation in Go's dependency order followed by
-    calls of the package's `init` functions (as ExprStmt(Call)); `named` lists every
-    defined type (for type descriptors and method tables) in declaration order.
+    `inits` is package-level variable initialisation in Go's dependency order (walk
+    makes it the function `PATH.init`); `init_funcs` are the package's `func init()`s,
+    `PATH.init.0`, `PATH.init.1`, ... in source order; `named` lists every defined type
+    (for type descriptors and method tables) in declaration order; `imports` the paths
+    of the packages it imports, in the order gc's importer first reads them (source
+    order, each once, without unsafe): the dependencies of its init task.
     """
 
     path: str
@@ -641,6 +644,8 @@ class Package:
     funcs: tuple[FuncDecl, ...]
     inits: tuple[Stmt, ...]
     named: tuple[object, ...]
+    init_funcs: tuple[Func, ...] = ()
+    imports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,10 @@ MAX_IMPLICIT_STACK_SIZE = 64 * 1024
 """The largest object `new`, `&T{}`, `make` or a literal builds on the stack (gc's
 ir.MaxImplicitStackVarSize; escape forces larger ones to the heap too)."""
 
+INIT_DECL = "..init"
+"""The name of the declaration walk makes of a package's variable initialisation (no
+Go function can have it): lowered as `PATH.init`, a generated function."""
+
 
 class Unsupported(Exception):
     """A construct the back end cannot lower yet; reported as a compile error."""
@@ -96,7 +100,7 @@ class Options:
     object holds a copy, and the variable stays where it was."""
     unit: str = ""
     """The package lowered alone (compiler/units.py), "" for the whole program: names its
-    data symbols (StaticData's unit) and its init function `UNIT..init`."""
+    data symbols (StaticData's unit)."""
 
 
 class ProgBuilder:

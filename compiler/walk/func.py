@@ -37,6 +37,7 @@ from compiler.types.typ import (
 )
 from compiler.walk.assign import AssignWalker
 from compiler.walk.base import (
+    INIT_DECL,
     Direct,
     Indirect,
     LVal,
@@ -219,6 +220,6 @@ class FuncBuilder(
         wrapper = (self.sym in self.pb.reflect.wrappers or ".deferwrap" in self.sym
                    or ".gowrap" in self.sym or self.sym.endswith("-fm")
                    or self.sym == "reflect.callReflect")
-        gen = (wrapper and self.sym != "reflect.callReflect") or self.sym.endswith("..init")
+        gen = (wrapper and self.sym != "reflect.callReflect") or self.decl.name == INIT_DECL
         return ir.Func(self.sym, pos, tuple(self.slots), tuple(blocks), argsize, gen,
                        self.decl.noinline, wrapper)
