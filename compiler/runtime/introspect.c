@@ -49,7 +49,8 @@ extern char doinit_depret[] __asm__("runtime.doInit.depret");
 extern char doinit_fnret[] __asm__("runtime.doInit.fnret");
 
 /* rt_maininit: goroutine 1 is running the package initialisers (runtime.c runmain);
-   gc's runtime.main is then at its call of doInit. */
+   gc's runtime.main is then at its call of doInit and has the goroutine locked to the
+   thread. */
 int rt_maininit = 1;
 
 /* runtime.pcfault: {pc, record} per fault site (compiler/pcfault.py), sorted by pc; the
@@ -477,6 +478,10 @@ memstats runtime_readMemStats(void) {
 /* goid: the calling goroutine's number (runtime.Stack's header). */
 int64_t runtime_goid(void) __asm__("runtime.goid");
 int64_t runtime_goid(void) { return (int64_t)curg->id; }
+
+/* initLocked: whether the caller is goroutine 1 running the package initialisers. */
+int64_t runtime_initLocked(void) __asm__("runtime.initLocked");
+int64_t runtime_initLocked(void) { return rt_maininit && curg->id == 1; }
 
 /* runtime.Breakpoint: a breakpoint trap, as gc's (int3, then return to the caller). */
 __asm__(

@@ -79,6 +79,10 @@ func funcParams(pc uintptr) bool
 // goid returns the calling goroutine's number.
 func goid() int
 
+// initLocked reports whether the caller is goroutine 1 running the package
+// initialisers, which gc's runtime.main locks to the main thread meanwhile.
+func initLocked() bool
+
 // inlineFramePC returns, for the return address pc of a compiled call, the pc that
 // stands for its k-th frame outwards (0: the function holding the call) when that is
 // a function inlined there, else 0.
@@ -210,7 +214,8 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 }
 
 // Stack formats a trace of the calling goroutine into buf ("goroutine 1 [running]:",
-// then each function and its file:line) and returns the bytes written; all is
+// `[running, locked to thread]` during package initialisation, as gc's, then each
+// function and its file:line) and returns the bytes written; all is
 // ignored (only the caller's goroutine is listed). As gc's, a compiled function
 // without parameters is `f()` and an inlined one `f(...)`, a compiled frame's line is
 // followed by its pc's offset in the function (` +0x1d`), and runtime.gopanic is
@@ -221,7 +226,11 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 func Stack(buf []byte, all bool) int {
 	pcs := make([]uintptr, 64)
 	n := callers(1, pcs)
-	s := "goroutine " + utoa(uint64(goid()), 10) + " [running]:\n"
+	state := " [running]:\n"
+	if initLocked() {
+		state = " [running, locked to thread]:\n"
+	}
+	s := "goroutine " + utoa(uint64(goid()), 10) + state
 	for _, pc := range pcs[:n] {
 		entry, _, _, _ := funcInfo(pc - 1)
 		for k := 0; ; k++ {
