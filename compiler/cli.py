@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import compiler
-from compiler import cache, dccache, driver, flags, gotest, link, units
+from compiler import cache, dccache, driver, flags, gcdebug, gotest, link, units
 from compiler.builtin import mkbuiltin
 from compiler.diag import Diagnostics
 
@@ -52,7 +52,7 @@ _COMPILE_FLAGS = """
   -wb[=0]         gc's write barrier switch, accepted and ignored: refgo's collector
                   stops the world and refgo emits no write barriers (as gc's -wb=0)
   -dump=PHASE     print one phase's result: {phases}
-  -d=KEY=VALUE    debug switches, comma-separated:
+  -d=KEY=VALUE    debug switches, comma-separated (-d help lists gc's, as gc does):
 {debug}"""
 USAGES = {
     "build": "usage: refgo build [-o out] [flags] file.go...\n\n"
@@ -291,6 +291,9 @@ def _main(argv: Sequence[str]) -> int:
     except driver.UsageError as e:
         print(f"refgo: {e}", file=sys.stderr)
         return 2
+    except gcdebug.DebugHelp as e:  # -d help: gc prints the keys and exits 0
+        sys.stdout.write(e.text)
+        return 0
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # noqa: BLE001 - never a traceback

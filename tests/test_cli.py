@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import cli, driver, flags
+from compiler import cli, driver, flags, gcdebug
 
 REPO = Path(__file__).resolve().parent.parent
 HELLO = 'package main\n\nfunc main() {\n\tprintln("hello", 42)\n}\n'
@@ -223,6 +223,52 @@ def test_every_gc_debug_key_is_accepted(val: str) -> None:
 def test_debug_keys_gc_refuses(val: str, msg: str) -> None:
     with pytest.raises(driver.UsageError, match=re.escape(f"-d: {msg}")):
         flags._debug(val)
+
+
+GO = Path("/usr/lib/go-1.19/bin/go")
+
+
+@pytest.mark.parametrize("argv", [("-d", "help"), ("-d=help",), ("-d=wb,help", "x.go")])
+def test_debug_help_prints_gcs_keys(argv: tuple[str, ...]) -> None:
+    # gc's usage of -d on stdout, exit 0, with or without files: every line of gc's
+    # list in order, refgo's own key and refgo's word on a key as more lines of its help.
+    p = refgo("compile", *argv)
+    assert p.returncode == 0 and p.stderr == ""
+    lines = p.stdout.splitlines()
+    assert lines[:4] == ["usage: -d arg[,arg]* and arg is <key>[=<value>]", "",
+                         "<key> is one of:", ""]
+    rows = [ln.split("\t") for ln in lines[4:]]
+    assert all(len(r) == 3 and r[0] == "" and len(r[1]) == 20 for r in rows)
+    keys = [r[1].strip() for r in rows if r[1].strip()]
+    assert keys[-1] == "ssa/help" and keys[:-1] == sorted(keys[:-1])
+    assert set(keys) == set(gcdebug.GC_HELP) | gcdebug.REFGO_KEYS | {"ssa/help"}
+    notes: dict[str, list[str]] = {}
+    for r in rows:
+        if r[1].strip():
+            key = r[1].strip()
+        notes.setdefault(key, []).append(r[2])
+    for k in keys:
+        said = [n for n in notes[k] if n.startswith("refgo: ")]
+        quiet = k in ("defer", "nil", "noopendefer")  # gc's help says what refgo does
+        assert bool(said) != quiet and (said == [gcdebug.NOOP_HELP]) == (
+            k in gcdebug.GC_HELP and k not in gcdebug.REFGO_HELP), k
+    if GO.exists():
+        gc = subprocess.run([str(GO), "tool", "compile", "-d", "help"], capture_output=True,
+                            text=True, check=False, timeout=60)
+        assert gc.returncode == 0
+        ours = iter(lines)
+        assert all(ln in ours for ln in gc.stdout.splitlines())  # in order
+        assert set(lines) - set(gc.stdout.splitlines()) == {
+            ln for ln in lines if "\trefgo: " in ln or ln.startswith("\tconvinline")
+            or ln.endswith("\t(none on the stack), for old/new figures")}
+
+
+def test_debug_ssa_help_is_gcs_usage() -> None:
+    p = refgo("compile", "-d=ssa/help")
+    assert p.returncode == 2
+    assert p.stderr.startswith("refgo: -d: PhaseOptions usage:\n")
+    assert "    check, all, build, intrinsics, genssa, number_lines, early_phielim\n" in p.stderr
+    assert p.stderr.endswith("\n    -d=ssa/check/on,ssa/all/time\n")
 
 
 def test_debug_defer_reports_each_defer(tmp_path: Path) -> None:
