@@ -431,3 +431,14 @@ def test_signature_qualifier_reaches_everything_inside() -> None:
     t = Struct((Field("f", S((T,), (Interface((IMethod("M", S((T,), ())),)),))),
                 Field("t", T)))
     assert m_string(t, "main") == "struct { f func(main.T) interface { M(main.T) }; t T }"
+
+
+def test_reflect_qualifies_non_exported_interface_methods() -> None:
+    # gc's reflect strings: `interface { M(); main.m() }`, by package name; the
+    # other spellings keep the name bare (types2, gc's) or linker-qualified.
+    t = Interface((IMethod("M", S((), ())), IMethod("m", S((T,), ()), "main"),
+                   IMethod("u", S((), ()), "encoding/binary")))
+    assert reflect_string(t) == "interface { M(); main.m(main.T); binary.u() }"
+    assert type_string(t) == "interface { M(); m(main.T); u() }"
+    assert type_string(t, link=True) == "interface { M(); main.m(main.T); encoding/binary.u() }"
+    assert reflect_string(Struct((Field("x", INT, pkg="main"),))) == "struct { x int }"

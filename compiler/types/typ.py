@@ -713,7 +713,7 @@ def types2_qualifier(pkg: str) -> Qualifier:
 
 def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
                 aliases: bool = True, compact: bool = False,
-                sig_qualifier: Qualifier | None = None) -> str:
+                sig_qualifier: Qualifier | None = None, imethods: bool = False) -> str:
     """t written as Go does; the defaults give gc's spelling (`*main.T`, `[]byte`,
     `map[string]int`, `func(int, ...string) (bool, error)`, `interface {}`,
     `struct { x int; main.E }`), as the runtime prints it and symbols use it.
@@ -723,7 +723,8 @@ def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
     program prints. aliases=False writes byte and rune as uint8 and int32. compact=True
     writes types2's `interface{M()}` and `struct{x int}` (gc puts spaces inside the
     braces). sig_qualifier, if given, replaces qualifier inside func types and interface
-    method signatures.
+    method signatures. imethods=True qualifies an interface's non-exported method names
+    by their package as qualifier writes it (gc's reflect strings).
 
     The presets below name the four spellings in use:
 
@@ -735,7 +736,7 @@ def type_string(t: Type, qualifier: Qualifier = by_path, *, link: bool = False,
     """
     empty = "interface{}" if compact else "interface {}"
     return _Printer(qualifier, sig_qualifier or qualifier, link, aliases, compact,
-                    empty).type(t)
+                    empty, imethods).type(t)
 
 
 def signature_string(sig: Signature, qualifier: Qualifier = by_path, *, link: bool = False,
@@ -759,8 +760,9 @@ def message_signature(sig: Signature, pkg: str) -> str:
 
 def reflect_string(t: Type) -> str:
     """t as reflect.Type.String() and type descriptors' name field write it: qualified by
-    package name, byte and rune as uint8 and int32 (`map[uint8]*binary.T`)."""
-    return type_string(t, by_name, aliases=False)
+    package name, byte and rune as uint8 and int32 (`map[uint8]*binary.T`), an interface's
+    non-exported methods too (`interface { M(); main.m() }`), as gc's."""
+    return type_string(t, by_name, aliases=False, imethods=True)
 
 
 def m_string(t: Type, pkg: str) -> str:
@@ -773,16 +775,18 @@ class _Printer:
     """One spelling of types; see type_string. Inside a signature `qualifier` becomes
     `sig_qualifier`, for everything below it."""
 
-    __slots__ = ("qualifier", "sig_qualifier", "link", "aliases", "compact", "empty")
+    __slots__ = ("qualifier", "sig_qualifier", "link", "aliases", "compact", "empty",
+                 "imethods")
 
     def __init__(self, qualifier: Qualifier, sig_qualifier: Qualifier, link: bool,
-                 aliases: bool, compact: bool, empty: str) -> None:
+                 aliases: bool, compact: bool, empty: str, imethods: bool = False) -> None:
         self.qualifier = qualifier
         self.sig_qualifier = sig_qualifier
         self.link = link
         self.aliases = aliases
         self.compact = compact
         self.empty = empty
+        self.imethods = imethods
 
     def type(self, t: Type) -> str:
         s = self.type
@@ -819,14 +823,14 @@ class _Printer:
                 if terms:
                     parts.append(" | ".join(("~" if x.tilde else "") + s(x.type)
                                             for x in terms))
-                parts.extend(self.name(m.qname) + inner.sig(m.sig) for m in ms)
+                parts.extend(self.imethod(m.qname) + inner.sig(m.sig) for m in ms)
                 body = "; ".join(parts)
                 return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
             case Interface(methods=ms):
                 if not ms:
                     return self.empty
                 inner = self.inner()
-                body = "; ".join(self.name(m.qname) + inner.sig(m.sig) for m in ms)
+                body = "; ".join(self.imethod(m.qname) + inner.sig(m.sig) for m in ms)
                 return f"interface{{{body}}}" if self.compact else f"interface {{ {body} }}"
             case Struct(fields=fs):
                 if not fs:
@@ -843,6 +847,14 @@ class _Printer:
         gc's linker spelling (`main.x`), else bare, as types2 and reflect write it."""
         return q.link() if self.link else q.name
 
+    def imethod(self, q: QName) -> str:
+        """An interface method's name: as `name` writes it, but with imethods a
+        non-exported one qualified as the printer qualifies packages (gc's reflect
+        strings: `interface { M(); main.m() }`)."""
+        if self.imethods and q.pkg and not self.link:
+            return f"{self.qualifier(q.pkg)}.{q.name}"
+        return self.name(q)
+
     def field(self, f: Field) -> str:
         """A struct field: `x T`, or `T` embedded; the linker spelling writes an
         embedded field whose type does not give its package `main.int = int`."""
@@ -858,7 +870,7 @@ class _Printer:
         if self.sig_qualifier is self.qualifier:
             return self
         return _Printer(self.sig_qualifier, self.sig_qualifier, self.link, self.aliases,
-                        self.compact, self.empty)
+                        self.compact, self.empty, self.imethods)
 
     def sig(self, sig: Signature) -> str:
         s = self.type
