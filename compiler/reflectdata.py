@@ -71,6 +71,7 @@ from compiler.types.typ import (
     is_float,
     is_string,
     method_set,
+    name_order,
     named_name,
     pointer_words,
     reflect_string,
@@ -285,7 +286,7 @@ def fnv32(s: str) -> int:
 def method_key(name: QName, sig: Signature) -> str:
     """The runtime's method-table key: name plus signature, e.g. `M(int) string`, `m
     main() int` (a non-exported name's package follows it: two packages' `m` are two
-    keys, sorted by `name_order`)."""
+    keys; tables list them in `name_order`)."""
     return name.runtime() + signature_string(canon_signature(sig))
 
 
@@ -463,12 +464,13 @@ class ReflectData:
         return psym
 
     def _method_table(self, t: Type) -> list[tuple[str, str, Signature, QName]]:
-        """Sorted (key, function symbol, signature, name) entries of t's method set;
-        interfaces get no function (their table lists the required methods)."""
+        """(key, function symbol, signature, name) entries of t's method set in
+        `name_order`, the order of an interface's itab slots; interfaces get no function
+        (their table lists the required methods)."""
         u = under(t)
         if isinstance(u, Interface):
             return sorted(((method_key(m.qname, m.sig), "", m.sig, m.qname)
-                           for m in u.methods), key=lambda m: m[0])
+                           for m in u.methods), key=lambda m: name_order(m[3]))
         if not (isinstance(t, Named) or isinstance(t, Pointer) and isinstance(t.elem, Named)):
             if not isinstance(u, Struct):
                 return []
@@ -479,7 +481,7 @@ class ReflectData:
                 continue  # GOEXPERIMENT=fieldtrack's //go:nointerface: not in the table
             fn = self.iface_method(t, name)
             out.append((method_key(name, e.sig), fn, e.sig, name))
-        return sorted(out, key=lambda m: m[0])
+        return sorted(out, key=lambda m: name_order(m[3]))
 
     def link_pointers(self) -> bool:
         """In a program that imports reflect (method_types): emit *T for every defined or

@@ -969,14 +969,17 @@ static struct negitab {
     const method *miss;
 } negcache[NEGS];
 
-/* firstmissing: the first method of inter that t lacks, or NULL when t implements it
-   (both method lists are sorted by name); fun, when not NULL, receives the methods. */
+/* firstmissing: the first method of inter that t lacks, or NULL when t implements it;
+   fun, when not NULL, receives the methods. Both method lists are in one order, gc's
+   (typ.name_order: by name, then a non-exported name's package by height in the
+   import graph, which the keys do not show), so one forward scan finds each, as gc's
+   itab.init does. */
 static const method *firstmissing(const type *inter, const type *t, void **fun) {
     intptr_t j = 0;
     for (intptr_t i = 0; i < inter->nmethods; i++) {
         const method *want = &inter->methods[i];
-        while (j < t->nmethods && namecmp(&t->methods[j], want) < 0) j++;
-        if (j >= t->nmethods || namecmp(&t->methods[j], want) != 0) return want;
+        while (j < t->nmethods && namecmp(&t->methods[j], want) != 0) j++;
+        if (j >= t->nmethods) return want;
         if (fun != NULL && t->methods[j].fn == NULL)
             rt_throw("itab of a method the linker dropped (compiler/linkweak.py)");
         if (fun != NULL) fun[i] = t->methods[j].fn;

@@ -63,9 +63,11 @@ from compiler.types.typ import (
     Universe,
     Var,
     VarKind,
+    declare_height,
     declare_package,
     message_string,
     named_name,
+    package_height,
     qname,
     under,
 )
@@ -142,6 +144,8 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
         """Check every file of the package and return its typed tree."""
         try:
             self._collect(files)
+            declare_height(self.path, max((package_height(p) + 1 for p in self.import_paths),
+                                          default=0))
             self._resolve_all()
             self.check_type_sizes()
             if self.bodies is None or self.bodies(self.path):

@@ -144,11 +144,12 @@ def qname(name: str, pkg: str) -> QName:
     return QName(name) if exported(name) else QName(name, pkg)
 
 
-def name_order(q: QName) -> str:
-    """The sort key of methods and itab slots: gc's order (types.Sym.Less: exported
-    first, then by name, then by package path; package heights aside), which is also
-    the order of the runtime's method keys (`q.runtime()` + signature)."""
-    return q.runtime() + "("
+def name_order(q: QName) -> tuple[bool, str, int, str]:
+    """The sort key of methods, method tables and itab slots: gc's order
+    (types.Sym.Less): exported names first, then by name, then a non-exported name's
+    package by height in the import graph (`package_height`) and by path. So two
+    packages' `m` are ordered leaf first: `interface { z.m(); a.m() }` when a imports z."""
+    return (bool(q.pkg), q.name, package_height(q.pkg) if q.pkg else 0, q.pkg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,9 +674,26 @@ def declare_package(path: str, name: str) -> None:
     _PACKAGE_NAMES[path] = name
 
 
+_PACKAGE_HEIGHTS: dict[str, int] = {}
+"""The height of each package of the program in its import graph, by path, as gc's
+types2 computes it: 0 for a package importing nothing (unsafe aside), else one more
+than its highest import's. The checker records them (check_program starts afresh)."""
+
+
+def declare_height(path: str, height: int) -> None:
+    """Record the height of the package at path (`_PACKAGE_HEIGHTS`)."""
+    _PACKAGE_HEIGHTS[path] = height
+
+
+def package_height(path: str) -> int:
+    """The recorded height of the package at path, 0 if none is."""
+    return _PACKAGE_HEIGHTS.get(path, 0)
+
+
 def forget_packages() -> None:
-    """Forget the recorded package names (a new program is checked)."""
+    """Forget the recorded package names and heights (a new program is checked)."""
     _PACKAGE_NAMES.clear()
+    _PACKAGE_HEIGHTS.clear()
 
 
 def package_name(path: str) -> str:

@@ -575,15 +575,17 @@ func (t *rtype) Implements(u Type) bool {
 }
 
 // implements reports whether T's method set holds every method of interface type iface.
+// Both method tables are in gc's order (by name, then a non-exported name's package by
+// height), which the keys do not show: one forward scan finds each, as gc's does.
 func implements(iface, t *rtype) bool {
 	j := 0
 	for i := 0; i < iface.nmethods; i++ {
 		want := iface.methodAt(i)
 		wk := str(want.key, want.keylen)
-		for j < t.nmethods && str(t.methodAt(j).key, t.methodAt(j).keylen) < wk {
+		for j < t.nmethods && str(t.methodAt(j).key, t.methodAt(j).keylen) != wk {
 			j++
 		}
-		if j >= t.nmethods || str(t.methodAt(j).key, t.methodAt(j).keylen) != wk {
+		if j >= t.nmethods {
 			return false
 		}
 	}
