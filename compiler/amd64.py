@@ -199,6 +199,19 @@ class Place:
         return f"{self.base + k}{self.suffix}"
 
 
+def _move(src: str, dst: str, w: int) -> str:
+    """The move of w bytes from src to dst; into a general register, a narrow one
+    writes the whole register (zero-extended from memory, `movl` between registers),
+    so it never waits on the register's old upper bytes. Do NOT read those bytes of a
+    narrow word's register: they are whatever the last move left."""
+    if w < 4 and _isreg(dst) and not _isxmm(dst):
+        if _isreg(src):
+            return f"movl\t{reg(_family(src), 4)}, {reg(_family(dst), 4)}"
+        if not src.startswith("$"):
+            return f"movz{_SUFFIX[w]}q\t{src}, {reg(_family(dst))}"
+    return f"mov{_SUFFIX[w]}\t{src}, {dst}"
+
+
 def _isreg(operand: str) -> bool:
     return operand.startswith("%")
 
@@ -364,9 +377,10 @@ class FuncGen:
                     self.ins(f"mov{x}{_SUFFIX[width]}q\t{src}, {reg(r)}")
 
     def store(self, r: str, dst: ir.Mem, width: int) -> None:
+        """Store the low width bytes of register r into dst (a register or memory)."""
         d = self.loc(dst, width)
         if d != reg(r, width):
-            self.ins(f"mov{_SUFFIX[width]}\t{reg(r, width)}, {d}")
+            self.ins(_move(reg(r, width), d, width))
 
     def block_copy(self, src: str, dst: str, size: int) -> None:
         """Copy size bytes from address expression src to dst with `rep movsb` (the form
@@ -402,7 +416,7 @@ class FuncGen:
         destination register another move still reads waits; a cycle goes through %rax."""
         if len(moves) == 1:
             s, d, w = moves[0]
-            self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
+            self.ins(_move(s, d, w))
             return
 
         def fam(x: str) -> str:
@@ -420,7 +434,7 @@ class FuncGen:
                          for s, d, w in moves]
                 continue
             s, d, w = moves.pop(k)
-            self.ins(f"mov{_SUFFIX[w]}\t{s}, {d}")
+            self.ins(_move(s, d, w))
 
     def zero_mem(self, dst: Place, size: int) -> None:
         """Clear size bytes at dst: a store per word up to MAX_UNROLLED_ZERO bytes, else
@@ -655,7 +669,8 @@ class FuncGen:
                     self.fconst(s.value, self.loc(d, w))
                 else:
                     t = self.regof(s) or self.target(d)
-                    self.load(s, t, w)
+                    if w >= 8 or t != self.regof(s) or _isxmm(reg(t)):
+                        self.load(s, t, w)
                     self.store(t, d, w)
             case ir.Copy(dst=d, src=s, size=n):
                 self.copy_mem(self.tmpl(s), self.tmpl(d), n)
