@@ -16,13 +16,18 @@ and the two instructions go:
 
 so the temporary never needs a register (the swap `perm[i], perm[j] = perm[j], perm[i]`
 held two addresses in registers across its loads and stores, which pushed the loop's
-other values into the frame). Only words of slots whose address is never taken are
-followed (no store through a pointer writes them).
+other values into the frame). A byte element's address has no multiply (`add T <- p,
+i`), a range loop's starts from a copy of the base (`mov T <- p ; mul U <- i, $1 ; add
+T <- T, U`) and a table lookup adds the index to a symbol's address: all three fold
+alike (Revcomp's `buf[w] = revCompTable[c]`: `movzbq 0(%r8,%r10,1), %r10`). Only words
+of slots whose address is never taken are followed (no store through a pointer writes
+them).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeGuard
 
 from compiler import ir
 
@@ -59,25 +64,25 @@ def index_func(f: ir.Func) -> ir.Func:
     terms = {b.index: b.term for b in f.blocks}
     dropped: set[Pos_] = set()
     changed = False
+    once: set[str] | None = None
     for b in f.blocks:
-        for k in range(len(b.instrs) - 1):
-            m, a = b.instrs[k], b.instrs[k + 1]
-            key = _pair(m, a, taken, slots)
-            if key is None or defs.get(key[0], 0) != 2:
+        for k in range(len(b.instrs)):
+            key = _match(b.instrs, k, taken, slots, defs, reads)
+            if key is None:
                 continue
-            t, idx, scale, base = key
-            once = {n for n, c in defs.items() if c == 1 and n.startswith(".autotmp")
-                    and n not in taken and slots[n].size == 8}
-            found = _users(blocks, terms, npred, b.index, k + 2, t, idx, base, once)
+            t, idx, scale, base, n_instrs, t_reads = key
+            if once is None:
+                once = {n for n, c in defs.items() if c == 1 and n.startswith(".autotmp")
+                        and n not in taken and slots[n].size == 8}
+            found = _users(blocks, terms, npred, b.index, k + n_instrs, t, idx, base, once)
             if found is None:
                 continue
             users, copies, names = found
-            # +1: the add reads t
-            if len(users) + len(copies) + 1 != sum(reads.get(n, 0) for n in names):
+            if len(users) + len(copies) + t_reads != sum(reads.get(n, 0) for n in names):
                 continue
             for bi, n in users:
                 blocks[bi][n] = ir.evolve(blocks[bi][n], ptr=base, idx=idx, scale=scale)
-            dropped |= {(b.index, k), (b.index, k + 1), *copies}
+            dropped |= {(b.index, k + j) for j in range(n_instrs)} | set(copies)
             changed = True
     if not changed:
         return f
@@ -87,26 +92,75 @@ def index_func(f: ir.Func) -> ir.Func:
     return replace(f, blocks=tuple(out))
 
 
-def _pair(m: ir.Instr, a: ir.Instr, taken: set[str], slots: dict[str, ir.Slot]
-          ) -> tuple[str, ir.Local, int, ir.Local] | None:
-    """(temporary, index, scale, base) when m, a are walk's `mul T <- i, $scale ; add
-    T <- T, base` on untaken 8-byte words, T a whole 8-byte compiler temporary."""
-    if not (isinstance(m, ir.BinOp) and isinstance(a, ir.BinOp) and m.op is ir.Op.MUL
-            and a.op is ir.Op.ADD and m.width == a.width == 8 and isinstance(m.y, ir.Imm)
-            and m.y.value in (1, 2, 4, 8) and isinstance(m.dst, ir.Local)
-            and a.dst == m.dst and a.x == m.dst and isinstance(m.x, ir.Local)
-            and isinstance(a.y, ir.Local)):
+Match = tuple[str, ir.Local, int, ir.Local, int, int]
+"""(temporary, index, scale, base, instructions computing the address, reads of the
+temporary among them)."""
+
+
+def _match(instrs: tuple[ir.Instr, ...], k: int, taken: set[str],
+           slots: dict[str, ir.Slot], defs: dict[str, int], reads: dict[str, int]
+           ) -> Match | None:
+    """The element address instrs[k:] start computing into a compiler temporary T, in
+    one of walk's three forms on untaken 8-byte words:
+
+        mul T <- i, $scale ; add T <- T, base         (T written only there)
+        add T <- base, i                               (scale 1: T written only there)
+        mov T <- base ; mul U <- i, $scale ; add T <- T, U   (U read only there)"""
+    a = instrs[k]
+    if not (isinstance(a, ir.BinOp) or isinstance(a, ir.Mov)) or \
+            not isinstance(a.dst, ir.Local) or not _temp(a.dst, taken, slots):
         return None
-    t = m.dst.slot
-    s = slots[t]
-    if m.dst.off != 0 or s.size != 8 or s.kind is not ir.SlotKind.AUTO or \
-            not t.startswith(".autotmp") or t in taken:
+    t = a.dst.slot
+    if isinstance(a, ir.BinOp) and a.op is ir.Op.ADD and a.width == 8 and \
+            defs.get(t) == 1 and isinstance(a.x, ir.Local) and isinstance(a.y, ir.Local):
+        return _checked(t, a.y, 1, a.x, 1, 0, taken)
+    if k + 1 >= len(instrs):
         return None
-    i, p = m.x, a.y
-    if i.slot in taken or p.slot in taken or t in (i.slot, p.slot) or \
+    b = instrs[k + 1]
+    if isinstance(a, ir.BinOp) and _scaled(a) and defs.get(t) == 2 and \
+            isinstance(a.x, ir.Local) and _add_to(b, a.dst) and isinstance(b.y, ir.Local):
+        assert isinstance(a.y, ir.Imm)
+        return _checked(t, a.x, a.y.value, b.y, 2, 1, taken)
+    if isinstance(a, ir.Mov) and a.width == 8 and isinstance(a.src, ir.Local) and \
+            defs.get(t) == 2 and k + 2 < len(instrs) and isinstance(b, ir.BinOp) and \
+            _scaled(b) and isinstance(b.x, ir.Local) and isinstance(b.dst, ir.Local) and \
+            _temp(b.dst, taken, slots) and defs.get(b.dst.slot) == 1 and \
+            reads.get(b.dst.slot) == 1 and b.dst.slot != t:
+        c = instrs[k + 2]
+        assert isinstance(b.y, ir.Imm)
+        if _add_to(c, a.dst) and c.y == b.dst:
+            return _checked(t, b.x, b.y.value, a.src, 3, 1, taken)
+    return None
+
+
+def _temp(m: ir.Local, taken: set[str], slots: dict[str, ir.Slot]) -> bool:
+    """Whether m is the whole of an 8-byte compiler temporary whose address is never
+    taken."""
+    s = slots[m.slot]
+    return m.off == 0 and s.size == 8 and s.kind is ir.SlotKind.AUTO and \
+        m.slot.startswith(".autotmp") and m.slot not in taken
+
+
+def _scaled(i: ir.BinOp) -> bool:
+    """Whether i is `mul X <- Y, $scale` on 8-byte words with an addressing scale."""
+    return i.op is ir.Op.MUL and i.width == 8 and isinstance(i.y, ir.Imm) and \
+        i.y.value in (1, 2, 4, 8)
+
+
+def _add_to(i: ir.Instr, t: ir.Local) -> TypeGuard[ir.BinOp]:
+    """Whether i is `add T <- T, Y` on 8-byte words (so a BinOp)."""
+    return isinstance(i, ir.BinOp) and i.op is ir.Op.ADD and i.width == 8 and \
+        i.dst == t and i.x == t
+
+
+def _checked(t: str, i: ir.Operand, scale: int, p: ir.Operand, n: int, t_reads: int,
+             taken: set[str]) -> Match | None:
+    """The match, when index i and base p are aligned untaken words other than t."""
+    if not (isinstance(i, ir.Local) and isinstance(p, ir.Local)) or \
+            i.slot in taken or p.slot in taken or t in (i.slot, p.slot) or \
             i.off % 8 or p.off % 8:
         return None
-    return t, i, m.y.value, p
+    return t, i, scale, p, n, t_reads
 
 
 def _users(blocks: dict[int, list[ir.Instr]], terms: dict[int, ir.Term],

@@ -56,6 +56,23 @@ def test_an_address_copied_to_a_temporary_is_followed() -> None:
     assert g.blocks[0].instrs[0] == ir.evolve(_load("p"), idx=ir.Local("i"), scale=8)
 
 
+def test_a_byte_address_built_by_one_add_or_from_a_copied_base_is_folded() -> None:
+    # walk's `add T <- p, i` (scale 1) and a range loop's `mov T <- p ; mul U <- i, $1 ;
+    # add T <- T, U`
+    add = ir.BinOp(_P, ir.Op.ADD, ir.Local(T), ir.Local("p"), ir.Local("i"), 8, False)
+    one = _func(((add, _load(T)), ir.Ret(_P)))
+    mul = ir.BinOp(_P, ir.Op.MUL, ir.Local(U), ir.Local("i"), ir.Imm(1), 8, False)
+    acc = ir.BinOp(_P, ir.Op.ADD, ir.Local(T), ir.Local(T), ir.Local(U), 8, False)
+    three = _func(((ir.Mov(_P, ir.Local(T), ir.Local("p")), mul, acc, _load(T)), ir.Ret(_P)))
+    for f in (one, three):
+        g = addrmode.index_func(f)
+        assert g.blocks[0].instrs == (ir.evolve(_load("p"), idx=ir.Local("i"), scale=1),)
+    # U read again: the three instructions stay
+    again = _func(((ir.Mov(_P, ir.Local(T), ir.Local("p")), mul, acc, _load(T),
+                    ir.Mov(_P, ir.Local("v"), ir.Local(U))), ir.Ret(_P)))
+    assert addrmode.index_func(again) is again
+
+
 def test_an_address_is_kept_when_its_index_changes_or_it_is_read_otherwise() -> None:
     bumped = _func(((*_addr(T), _bump("i"), _load(T)), ir.Ret(_P)))
     passed = _func(((*_addr(T), _load(T), ir.Mov(_P, ir.Local("v"), ir.Local(T))),
