@@ -27,7 +27,11 @@ Then `propagate`: a word written once by a move from a word nothing writes again
 afterwards is read from that source. The loader's inlined ReadUvarint(loader.R) loop
 passes `loader+8` to ReadByte instead of the converted reader's data word that was
 stored from it just before (a store-to-load forwarding on every varint's first byte).
-The move itself is left for regalloc, which drops it once nothing reads it.
+The move itself is left for regalloc, which drops it once nothing reads it. A block
+copy's aligned words count as moves of the source's words, and a block copy nothing
+reads any more goes (the slice header walk copies for each left-hand index of a swap:
+left in place, it would read the slice whole and keep hoist from copying its data
+pointer).
 
 Last compiler/hoist.py: the innermost call-free loops read the pointer words they never
 write from copies made before them (registers, where the words themselves stay in the
@@ -427,13 +431,8 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
                 not w[0].startswith(".autotmp"):
             continue
         bi, k = ds[0]
-        i = blocks[bi].instrs[k]
-        if not (isinstance(i, ir.Mov) and i.width == 8 and isinstance(i.src, ir.Local)
-                and i.dst == ir.Local(*w) and i.src.slot in tracked and i.src.off % 8 == 0
-                and i.src.slot != w[0]):
-            continue
-        src = (i.src.slot, i.src.off)
-        if src[0] in wide:
+        src = _moved_from(blocks[bi].instrs[k], w)
+        if src is None or src[0] not in tracked or src[0] == w[0] or src[0] in wide:
             continue
         later = any(d == bi and dk > k for d, dk in defs.get(src, ()))
         if later or any(t in reaching(src) for t in ir.successors(blocks[bi].term)):
@@ -461,7 +460,46 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
         instrs = [_map_reads(i, local) if type(i) not in _LISTED or (bp, k) in touched
                   else i for k, i in enumerate(b.instrs)]
         out.append(ir.Block(b.index, tuple(instrs), b.term))
-    return replace(f, blocks=tuple(out))
+    return _drop_dead_copies(replace(f, blocks=tuple(out)), {w[0] for w in subst}, mention)
+
+
+def _moved_from(i: ir.Instr, w: Word) -> Word | None:
+    """The word that i, the one write of w, copies into it whole: the source of `mov w8
+    W <- S`, or S's word at W's offset in a block copy of aligned words."""
+    if isinstance(i, ir.Mov):
+        if i.width == 8 and isinstance(i.src, ir.Local) and i.dst == ir.Local(*w) and \
+                i.src.off % 8 == 0:
+            return i.src.slot, i.src.off
+    elif isinstance(i, ir.Copy) and isinstance(i.src, ir.Local) and \
+            isinstance(i.dst, ir.Local) and i.dst.slot == w[0] and \
+            i.dst.off % 8 == 0 and i.src.off % 8 == 0 and i.size % 8 == 0:
+        d = w[1] - i.dst.off
+        if 0 <= d < i.size:
+            return i.src.slot, i.src.off + d
+    return None
+
+
+def _drop_dead_copies(f: ir.Func, renamed: set[str],
+                      mention: dict[str, list[tuple[int, int]]]) -> ir.Func:
+    """f without the block copies into slots of `renamed` that nothing reads any more
+    (every read now names the copy's source): a copy left in place would still read
+    its source as a whole (a slice header for its data pointer), which keeps hoist
+    from copying that pointer out of a loop."""
+    dead: set[tuple[int, int]] = set()
+    for t in renamed:
+        acc = [(at, a) for at in set(mention[t])
+               for a in ir.accesses(f.blocks[at[0]].instrs[at[1]]) if a.slot == t]
+        if any(not a.is_def for _, a in acc) or \
+                any(isinstance(b.term, ir.If) and isinstance(b.term.cond, ir.Local)
+                    and b.term.cond.slot == t for b in f.blocks):
+            continue
+        if all(isinstance(f.blocks[bp].instrs[k], ir.Copy) for (bp, k), _ in acc):
+            dead.update(at for at, _ in acc)
+    if not dead:
+        return f
+    return replace(f, blocks=tuple(
+        ir.Block(b.index, tuple(i for k, i in enumerate(b.instrs) if (bp, k) not in dead),
+                 b.term) for bp, b in enumerate(f.blocks)))
 
 
 _LISTED = frozenset(ir.ACCESS_CLASSES) - {ir.DeferProc}

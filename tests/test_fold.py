@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from compiler import driver, fold, ir
@@ -114,6 +115,7 @@ def test_folded_program_prints_what_it_did_before(tmp_path: Path) -> None:
 
 _P = Pos("t.go", 1, 1)
 W = ".autotmp_w"
+H2 = ".autotmp_h"
 ALL = frozenset({"p", "r", W, "s", "v"})
 
 
@@ -159,6 +161,23 @@ def test_a_source_written_again_is_not_read_in_its_copys_place() -> None:
     assert _reads(fold.propagate(once, ALL - {"s"})) == [W + "+0"]
     named = _func(((_mov("v", "p"), _use("v")), ir.Ret(_P)))
     assert _reads(fold.propagate(named, ALL)) == ["v+0"]
+
+
+def test_a_block_copys_words_are_read_from_its_source_and_the_copy_goes() -> None:
+    # a slice header copied whole and read a word at a time: each read names the
+    # source's word, and the copy, read by nothing now, is dropped
+    slots = (ir.Slot("h", ir.SlotKind.AUTO, 24, (0,)), ir.Slot(H2, ir.SlotKind.AUTO, 24, (0,)))
+    f = _func(((ir.Copy(_P, ir.Local(H2), ir.Local("h"), 24), _use(H2), ir.Call(
+        _P, "main.g", (ir.Arg(ir.Local(H2, 8), 0, 8),), (), 8)), ir.Ret(_P)))
+    f = replace(f, slots=f.slots + slots)
+    g = fold.propagate(f, ALL | {"h", H2})
+    assert _reads(g) == ["h+0", "h+8"]
+    assert not any(isinstance(i, ir.Copy) for b in g.blocks for i in b.instrs)
+    # a copy whose destination is still read as a whole stays
+    kept = replace(f, blocks=(ir.Block(0, (*f.blocks[0].instrs, ir.Copy(
+        _P, ir.Local("h"), ir.Local(H2), 24)), ir.Ret(_P)),))
+    assert any(isinstance(i, ir.Copy) and i.dst == ir.Local(H2)
+               for i in fold.propagate(kept, ALL | {"h", H2}).blocks[0].instrs)
 
 
 def test_compares_fold_at_their_width() -> None:
