@@ -15,6 +15,14 @@ compiler no longer has are dropped). A code object compiled from the same text i
 so nothing else changes; an absent, stale or corrupted table only costs the compiles.
 Another Python version (or a `_create_fn` of another shape) is left alone.
 
+A frozen dataclass's generated __init__ stores each field through
+`object.__setattr__(self, 'name', value)`, which looks the field up by name on every
+call; `install` compiles it to call the field's slot descriptor instead (bound once the
+class has its slots), the same store at about two thirds of the cost:
+
+    Pos("a.go", 1, 2)    0.31 µs -> 0.20 µs  (the compiler builds hundreds of
+                                              thousands of frozen nodes per program)
+
 Frozen slotted dataclasses are restored from pickles (compiler/units.py's cached units
 and declarations) by `fast_setstate`: dataclasses' own __setstate__ looks every field
 up again for every object.
@@ -27,6 +35,7 @@ import dataclasses
 import inspect
 import marshal
 import os
+import re
 import sys
 import tempfile
 import types
@@ -82,6 +91,9 @@ def install() -> None:
                   return_type: Any = missing) -> Any:
         if locals is None:
             locals = {}
+        setters: dict[str, str] = {}
+        if name == "__init__":
+            body = _direct_sets(body, locals, setters)
         return_annotation = ""
         if return_type is not missing:
             locals["_return_type"] = return_type
@@ -98,9 +110,68 @@ def install() -> None:
         used[txt] = code
         ns: dict[str, Any] = {}
         exec(code, globals, ns)  # noqa: S102 - what dataclasses itself does
-        return ns["__create_fn__"](**locals)
+        fn = ns["__create_fn__"](**locals)
+        if setters:
+            _PENDING[fn] = setters
+        return fn
 
     dataclasses._create_fn = create_fn  # type: ignore[attr-defined]
+    add_slots = getattr(dataclasses, "_add_slots", None)
+    if add_slots is not None and \
+            list(inspect.signature(add_slots).parameters) == ["cls", "is_frozen", "weakref_slot"]:
+        def add_slots_fast(cls: type, is_frozen: bool, weakref_slot: bool) -> type:
+            cls = add_slots(cls, is_frozen, weakref_slot)
+            init = cls.__dict__.get("__init__")
+            setters = _PENDING.pop(init, None) if init is not None else None
+            if init is not None and setters:
+                _bind_setters(cls, init, setters)
+            return cls
+
+        dataclasses._add_slots = add_slots_fast  # type: ignore[attr-defined]
+
+
+_PENDING: dict[Callable[..., None], dict[str, str]] = {}
+"""Frozen dataclasses' __init__ functions whose field setters are still the slow ones:
+function -> its closure variable per field (_direct_sets)."""
+_FROZEN_SET = re.compile(r"__dataclass_builtins_object__\.__setattr__\((\w+),'(\w+)',(.*)\)")
+
+
+def _direct_sets(body: list[str], locals: dict[str, Any],  # noqa: A002 - as _create_fn's
+                 setters: dict[str, str]) -> list[str]:
+    """A frozen dataclass's __init__ body with each `object.__setattr__(self, 'f', v)`
+    turned into `__dataclass_set_K__(self, v)`, a closure variable (in locals) that sets
+    field f: object.__setattr__ until the class gets its slots, then the slot's own
+    descriptor (_bind_setters), which does the same store without looking f up on each
+    call (frozen slotted classes are created by the hundred thousand). setters gets
+    variable -> field; a body of another shape comes back as it is."""
+    out = []
+    for line in body:
+        m = _FROZEN_SET.fullmatch(line)
+        if m is None:
+            out.append(line)
+            continue
+        var = f"__dataclass_set_{len(setters)}__"
+        setters[var] = m.group(2)
+        locals[var] = _slow_setter(m.group(2))
+        out.append(f"{var}({m.group(1)},{m.group(3)})")
+    return out
+
+
+def _slow_setter(field: str) -> Callable[[object, object], None]:
+    def set_field(obj: object, value: object) -> None:
+        object.__setattr__(obj, field, value)
+    return set_field
+
+
+def _bind_setters(cls: type, init: Callable[..., None], setters: dict[str, str]) -> None:
+    """Point init's setter variables at cls's slot descriptors (each a member descriptor
+    of cls or a base, or the variable keeps its slow setter)."""
+    code = init.__code__
+    cells = init.__closure__ or ()
+    for var, fname in setters.items():
+        desc = getattr(cls, fname, None)
+        if type(desc) is types.MemberDescriptorType and var in code.co_freevars:
+            cells[code.co_freevars.index(var)].cell_contents = desc.__set__
 
 
 def save() -> None:
