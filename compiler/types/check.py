@@ -659,12 +659,32 @@ class Checker(StmtChecker, SwitchChecker, AssignChecker, DeclChecker, ExprChecke
             base.methods.append(fn)
         self.func_bodies.append((spec, fn, fscope))
 
+    def _stray_generic_methods(self) -> None:
+        """Reports methods whose receiver `B[T]` names no generic type of this package,
+        in types2's words (`int64 is not a generic type`, `undefined: B`)."""
+        for base, ms in self.generic_methods.items():
+            d = self.decls.get(base)
+            if d is not None and isinstance(d.spec, ast.TypeSpec) and d.spec.tparams:
+                continue
+            for spec, fscope in ms:
+                rt = _recv_index(spec)
+                if rt is None or not isinstance(rt.x, ast.Name):
+                    continue
+                saved = self.save_context()
+                self.scope = fscope
+                try:
+                    if self.resolve_type(rt.x) is not INVALID_TYPE:
+                        self.error(rt.x.pos, f"{base} is not a generic type")
+                finally:
+                    self.restore_context(saved)
+
     def _resolve_all(self) -> None:
         saved_later, self.uni.later_methods = self.uni.later_methods, []
         try:
             for d in list(self.decls.values()):
                 if d.kind == "type":
                     self._resolve(d)
+            self._stray_generic_methods()
             for spec, fscope in self.methods:
                 saved = self.save_context()
                 try:
@@ -898,9 +918,8 @@ def _under_or(t: Type | None) -> Type:
     return under(t) if not isinstance(t, Named) or t.underlying is not None else Struct(())
 
 
-def _generic_recv_base(d: ast.FuncDecl) -> str | None:
-    """The base type name of a method whose receiver has type parameters (`(l
-    *List[T])`), else None."""
+def _recv_index(d: ast.FuncDecl) -> ast.IndexExpr | None:
+    """The receiver type `List[T]` of a method written `(l *List[T])`, else None."""
     if d.recv is None:
         return None
     rt = d.recv.type
@@ -910,7 +929,14 @@ def _generic_recv_base(d: ast.FuncDecl) -> str | None:
         rt = rt.x
     while isinstance(rt, ast.ParenExpr):
         rt = rt.x
-    if isinstance(rt, ast.IndexExpr) and isinstance(rt.x, ast.Name):
+    return rt if isinstance(rt, ast.IndexExpr) else None
+
+
+def _generic_recv_base(d: ast.FuncDecl) -> str | None:
+    """The base type name of a method whose receiver has type parameters (`(l
+    *List[T])`), else None."""
+    rt = _recv_index(d)
+    if rt is not None and isinstance(rt.x, ast.Name):
         return rt.x.value
     return None
 

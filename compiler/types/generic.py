@@ -778,6 +778,14 @@ class GenericChecker(CheckerBase):
         sig = self.resolve_signature(spec.type)
         fn = Func(spec.name.value, nt.pkg, sig, spec.name.pos, Pointer(nt) if ptr else nt,
                   pragmas=spec.pragmas)
+        prev = next((m for m in nt.methods if m.name == fn.name), None)
+        if prev is not None and fn.name != "_":
+            if open_:  # reported once, at the declaration's own instance
+                base = rt.x.value if isinstance(rt, ast.IndexExpr) and \
+                    isinstance(rt.x, ast.Name) else nt.name
+                self.error(spec.name.pos, f"{base}.{fn.name} redeclared in this block\n\t"
+                                          f"{prev.pos}: other declaration of {fn.name}")
+            return
         if spec.name.value != "_":
             nt.methods.append(fn)
         if not open_:
