@@ -1069,35 +1069,37 @@ def library_packages() -> list[str]:
     return out
 
 
-def prefill(packages: Sequence[str] | None = None) -> list[str]:
+def prefill(packages: Sequence[str] | None = None, base: Config | None = None) -> list[str]:
     """Store the unit of every library package (packages: these and their imports) in
-    the build cache, as programs that import reflect and programs that do not build them;
-    returns one line per package that failed (the cache then lacks it).
+    the build cache, as programs that import reflect and programs that do not build them,
+    compiled with base's code-changing switches (flags_key; default none); returns one
+    line per package that failed (the cache then lacks it).
 
     For a cache its builds cannot write: the Docker toolchain's steps read the cache
     read-only, and the trusted step that fills it calls this (harness/container.py)."""
     pkgs = [p for p in (packages or library_packages()) if p != "reflect"]
+    cfg = replace(base if base is not None else Config(files=()), program=True)
     failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="refgo-prefill-") as tmp:
         for variant in (pkgs, [*pkgs, "reflect"]):
-            if _prefill_one(variant, Path(tmp)) is None:
+            if _prefill_one(variant, Path(tmp), cfg) is None:
                 continue
             # One of them does not compile: each alone, to keep the others.
             for p in variant:
-                msg = _prefill_one([p], Path(tmp))
+                msg = _prefill_one([p], Path(tmp), cfg)
                 if msg is not None and p in pkgs:
                     failed.append(f"{p}: {msg}")
     return sorted(set(failed))
 
 
-def _prefill_one(pkgs: Sequence[str], tmp: Path) -> str | None:
-    """Build a program importing pkgs for its units; None, else the first error."""
+def _prefill_one(pkgs: Sequence[str], tmp: Path, cfg: Config) -> str | None:
+    """Build a program importing pkgs with cfg for its units; None, else the first error."""
     src = tmp / "prefill.go"
     imports = "".join(f'\t_ "{p}"\n' for p in pkgs)
     src.write_text(f"package main\n\nimport (\n{imports})\n\nfunc main() {{}}\n")
     diags = Diagnostics()
     try:
-        compile_units(Config(files=(str(src),), program=True), diags)
+        compile_units(replace(cfg, files=(str(src),)), diags)
     except CompileFailed:
         return next((str(d) for d in diags.sorted() if not d.warning), "compile failed")
     except Exception as e:  # noqa: BLE001 - a library that does not build is reported

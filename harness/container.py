@@ -461,11 +461,19 @@ def start_container(
 
 
 _PREPARE = """\
-import compileall, sys
-from compiler import link, units
+import compileall, sys, tempfile
+from compiler import driver, flags, link, units
 archive = link.runtime_archive()
-for line in units.prefill():
-    print("refgo: prefill:", line, file=sys.stderr)
+bases = [None]
+if sys.argv[2:]:
+    try:
+        with tempfile.NamedTemporaryFile(suffix=".go") as f:  # parse wants a file
+            bases.append(flags.config(flags.parse("build", [*sys.argv[2:], f.name])))
+    except driver.UsageError as e:
+        print("refgo: prefill: the run's compiler flags:", e, file=sys.stderr)
+for base in bases:
+    for line in units.prefill(base=base):
+        print("refgo: prefill:", line, file=sys.stderr)
 ok = compileall.compile_dir(sys.argv[1] + "/compiler", quiet=1)
 print(archive.name)
 sys.exit(0 if ok else 1)
@@ -473,7 +481,8 @@ sys.exit(0 if ok else 1)
 
 
 def prepare_cache(
-    client: Any, tag: str, cache: Path, root: str, paths: PathMap = PathMap()
+    client: Any, tag: str, cache: Path, root: str, paths: PathMap = PathMap(),
+    flags: Sequence[str] = (),
 ) -> str:
     """Runs the trusted step that fills the build cache; returns the runtime archive's sha256.
 
@@ -481,7 +490,9 @@ def prepare_cache(
     (never a case) as the cache's owner, with the cache read-write at CACHE_MOUNT.  It
     builds refgo's runtime archive (compiler.link, which records its checksum), stores
     every library package's unit (compiler.units.prefill: the steps cannot write the
-    cache, so `refgo build` there reads units only from it) and byte-compiles the
+    cache, so `refgo build` there reads units only from it), built without flags and,
+    if flags (the run's --compiler-flags) change code (-l, -N, -d=convinline=0), with
+    them too, for they key the units (units.flags_key); and it byte-compiles the
     compiler into PYCACHE.  The archive is then checked on the host
     against its recorded checksum; the value is pinned in every step's environment
     (REFGO_RUNTIME_SHA256), so a link refuses any other archive.
@@ -499,7 +510,7 @@ def prepare_cache(
         with filelock.FileLock(str(cache) + ".lock"):
             out = client.containers.run(
                 tag,
-                ["python3", "-c", _PREPARE, root],
+                ["python3", "-c", _PREPARE, root, *flags],
                 remove=True,
                 network_mode="none",
                 read_only=True,
@@ -889,7 +900,9 @@ def open_executor(
     cache = image.cache_dir() / ("build-" + report.tag.replace(":", "-").replace("/", "-"))
     cache.mkdir(parents=True, exist_ok=True)
     paths = path_map(client)
-    pin = prepare_cache(client, report.tag, cache, repo_root(), paths)
+    run_flags = shlex.split(config.getoption("compiler_flags") or "") \
+        if config.getoption("compiler") == "refgo" else []
+    pin = prepare_cache(client, report.tag, cache, repo_root(), paths, run_flags)
     limits = config.stash.get(LIMITS, DEFAULT_LIMITS)
 
     def start(cname: str) -> Any:

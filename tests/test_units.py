@@ -420,6 +420,23 @@ def test_prefill_stores_what_builds_read(tmp_path: Path, cache_root: Path) -> No
     assert out == WANT and "compiled main;" in x and "strconv" in x
 
 
+def test_prefill_with_flags_stores_what_builds_with_them_read(tmp_path: Path,
+                                                             cache_root: Path) -> None:
+    # Units are keyed by the code-changing flags: a run with -d=convinline=0 reads only
+    # units prefilled with it (harness/container.py passes the run's --compiler-flags).
+    cache.Cache(cache_root).clean()
+    assert units.prefill(["strconv"]) == []
+    src = tmp_path / "p.go"
+    src.write_text(PROG)
+    _, x = build(src, cache_root, "-d=convinline=0")
+    assert "strconv" in x.split("cached")[0], x  # compiled: no unit for these flags yet
+    cache.Cache(cache_root).clean()
+    base = flags_mod.config(flags_mod.parse("build", ["-d=convinline=0", str(src)]))
+    assert units.prefill(["strconv"], base=base) == []
+    out, x = build(src, cache_root, "-d=convinline=0")
+    assert out == WANT and "compiled main;" in x and "strconv" in x
+
+
 def test_prefill_reports_a_package_that_does_not_build(cache_root: Path) -> None:
     # The program of both fails; each alone, only no/such does (once, not per variant).
     got = units.prefill(["errors", "no/such"])
