@@ -199,26 +199,11 @@ def _build_to(a: flags.Args, out: str) -> int:
             sys.stdout.write(res.dumps)
         if res.listing:
             sys.stdout.write(res.listing)
-        objs = []
-        with tempfile.TemporaryDirectory(prefix="refgo-build-") as tmp:
-            if lib:
-                # The library's code, assembled once per content (link.library_object).
-                c = cache.Cache(cache.cache_dir())
-                obj = Path(tmp) / "lib.o"
-                got = link.library_object(lib[0], obj, c, rebuild="a" in a.flags)
-                problems.extend(c.problems)
-                objs.append(str(obj))
-                msg = "from the cache" if got else "assembled"
-            s = Path(tmp) / "main.s"
-            s.write_text(res.asm)
-            link.link([*objs, str(s)], out)
+        # The library's code, assembled once per content (link.library_object).
+        got = link.link_program(res.asm, out, lib[0] if lib else None,
+                                rebuild="a" in a.flags, problems=problems)
         if "x" in a.flags:
-            for p in problems:
-                print(f"refgo: {p}", file=sys.stderr)
-            if lib:
-                print(f"refgo: library object {msg}", file=sys.stderr)
-            print(f"refgo: compiled {' '.join(stats.compiled) or '-'}; "
-                  f"cached {' '.join(stats.cached) or '-'}", file=sys.stderr)
+            sys.stderr.write(units.report_stats(stats, problems, got))
         return 0
 
     return driver.run_guarded(cfg, act, compile=compile)

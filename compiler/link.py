@@ -236,3 +236,26 @@ def library_object(asm: str, obj: Path, c: cache.Cache, rebuild: bool = False) -
                 return False
     obj.write_bytes(payload)
     return True
+
+
+def link_program(asm: str, out: str, lib: str | None = None, rebuild: bool = False,
+                 problems: list[str] | None = None) -> bool | None:
+    """Link the program whose package main's assembly is asm into out: with lib (the
+    library's file of units.link_parts), its object from the build cache or assembled
+    and stored (library_object; rebuild assembles it again, problems receives why the
+    cache could not be written) linked first. Returns whether lib's object came from
+    the cache (None without lib)."""
+    got = None
+    with tempfile.TemporaryDirectory(prefix="refgo-build-") as tmp:
+        objs = []
+        if lib is not None:
+            c = cache.Cache(cache.cache_dir())
+            obj = Path(tmp) / "lib.o"
+            got = library_object(lib, obj, c, rebuild=rebuild)
+            if problems is not None:
+                problems.extend(c.problems)
+            objs.append(str(obj))
+        s = Path(tmp) / "main.s"
+        s.write_text(asm)
+        link([*objs, str(s)], out)
+    return got

@@ -188,6 +188,17 @@ class Stats:
     cached: list[str] = field(default_factory=list)
 
 
+def report_stats(stats: Stats, problems: Sequence[str], lib_cached: bool | None) -> str:
+    """The lines `-x` prints after a build: the cache's problems, where the library's
+    object came from (lib_cached; None: no library object) and stats."""
+    out = [f"refgo: {p}\n" for p in problems]
+    if lib_cached is not None:
+        out.append(f"refgo: library object {'from the cache' if lib_cached else 'assembled'}\n")
+    out.append(f"refgo: compiled {' '.join(stats.compiled) or '-'}; "
+               f"cached {' '.join(stats.cached) or '-'}\n")
+    return "".join(out)
+
+
 _VERSION: list[str] = []
 
 
