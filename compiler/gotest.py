@@ -1,7 +1,7 @@
 """`refgo test`: go test for refgo — find a package's tests, build a test binary, run it.
 
     refgo test [-v] [-run re] [-bench re] [-benchtime 1s|100x] [-count n] [-parallel n] [-benchmem]
-               [-short] [-gcflags 'flags'] [dir... | file.go...]
+               [-short] [-a] [-x] [-gcflags 'flags'] [dir... | file.go...]
 
 For each package (a directory, or the listed files as `command-line-arguments`) the
 package's `.go` files whose build constraints hold are split into the package under
@@ -23,6 +23,17 @@ with every `TestXxx(t *testing.T)` and `BenchmarkXxx(b *testing.B)` in file orde
             {Name: "TestAdd", F: _test.TestAdd},
         }, []testing.InternalBenchmark{}))
     }
+
+The binary is built as `refgo build` builds (compiler/units.py): a package at a time,
+library packages (testing included) from the build cache in $REFGO_CACHE; the package
+under test, the external test package and the generated main are compiled together from
+source, in main's unit, and not cached (they are what changed since the last run, mostly,
+and cost little beside the library). `-a` rebuilds every package, `-x` prints what was
+compiled and what came from the cache; gcflags asking about the whole program (-m, -S,
+-live) and REFGO_PKGCACHE=0 build the whole program from source instead. The code of
+the package under test may differ from the whole-program build's as package main's does
+under `refgo build`: escape analysis and inlining of library calls use the cached
+units' tags and bodies.
 
 The binary runs with the go test flags translated to `-test.*` flags. The output is
 what `go test` prints: the binary's output (on success only with -v, -bench, or in
@@ -48,16 +59,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compiler import buildcons, driver, flags, link
+from compiler import buildcons, driver, flags, link, units
 from compiler.diag import Diagnostics
 from compiler.syntax import ast, parse_file
 
 USAGE = ("usage: refgo test [-v] [-run re] [-bench re] [-benchtime d] [-count n] "
-         "[-parallel n] [-benchmem] [-short] [-gcflags flags] [dir... | file.go...]")
+         "[-parallel n] [-benchmem] [-short] [-a] [-x] [-gcflags flags] "
+         "[dir... | file.go...]")
 
 # go test flag -> whether it takes a value; all are passed to the binary as -test.NAME
 _TEST_VALUE_FLAGS = frozenset({"run", "bench", "benchtime", "count", "parallel"})
 _TEST_BOOL_FLAGS = frozenset({"v", "short", "benchmem"})
+# go test's build flags refgo takes: -a rebuilds every package, -x reports the build
+_BUILD_BOOL_FLAGS = frozenset({"a", "x"})
 
 _BUILD_TAGS = driver.BUILD_TAGS
 
@@ -68,13 +82,16 @@ class TestUsageError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """The parsed command line: binary flags (already -test.*), gcflags, operands."""
+    """The parsed command line: binary flags (already -test.*), gcflags, operands, and
+    the build flags -a (rebuild) and -x (show)."""
 
     test_args: tuple[str, ...]
     verbose: bool
     bench: bool
     gcflags: tuple[str, ...]
     operands: tuple[str, ...]
+    rebuild: bool = False
+    show: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +123,7 @@ def parse_args(argv: Sequence[str]) -> Options:
     gcflags: list[str] = []
     operands: list[str] = []
     verbose = bench = False
+    build: dict[str, bool] = {}
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -114,11 +132,12 @@ def parse_args(argv: Sequence[str]) -> Options:
             operands.append(arg)
             continue
         name, eq, val = arg.lstrip("-").partition("=")
+        if name in _BUILD_BOOL_FLAGS:
+            build[name] = _bool_flag(name, eq, val)
+            continue
         name = name.removeprefix("test.")
         if name in _TEST_BOOL_FLAGS:
-            on = not eq or val in ("true", "1", "t", "T", "TRUE", "True")
-            if eq and not on and val not in ("false", "0", "f", "F", "FALSE", "False"):
-                raise TestUsageError(f"invalid boolean value {val!r} for -{name}")
+            on = _bool_flag(name, eq, val)
             verbose = verbose or (name == "v" and on)
             test_args.append(f"-test.{name}={'true' if on else 'false'}")
             continue
@@ -134,7 +153,16 @@ def parse_args(argv: Sequence[str]) -> Options:
         else:
             bench = bench or (name == "bench" and val != "")
             test_args.append(f"-test.{name}={val}")
-    return Options(tuple(test_args), verbose, bench, tuple(gcflags), tuple(operands))
+    return Options(tuple(test_args), verbose, bench, tuple(gcflags), tuple(operands),
+                   build.get("a", False), build.get("x", False))
+
+
+def _bool_flag(name: str, eq: str, val: str) -> bool:
+    """The value of boolean flag name (`-name`, `-name=val`); raises TestUsageError."""
+    on = not eq or val in ("true", "1", "t", "T", "TRUE", "True")
+    if eq and not on and val not in ("false", "0", "f", "F", "FALSE", "False"):
+        raise TestUsageError(f"invalid boolean value {val!r} for -{name}")
+    return on
 
 
 def _split_gcflags(val: str) -> list[str]:
@@ -386,9 +414,14 @@ class BuildFailed(Exception):
     """The package did not build; str() is the compiler's output."""
 
 
-def build_test_binary(pkg: Package, gcflags: Sequence[str], tmp: Path,
-                      exe: Path) -> tuple[int, str]:
-    """Compile and link pkg's test binary; returns (status, compiler output)."""
+def build_test_binary(pkg: Package, gcflags: Sequence[str], tmp: Path, exe: Path,
+                      rebuild: bool = False, show: bool = False) -> tuple[int, str]:
+    """Compile and link pkg's test binary; returns (status, compiler output). As `refgo
+    build` does, a package at a time (units.compile_units) unless gcflags ask about the
+    whole program (units.eligible) or REFGO_PKGCACHE=0: library packages, testing
+    included, from the build cache; the package under test, its external test package
+    and the generated main compiled together from source, never cached. rebuild (-a)
+    compiles every package again; show (-x) adds units.report_stats' lines."""
     tests, benches, imap = _discover(pkg)
     main_go = tmp / "_testmain.go"
     main_go.write_text(generate_main(pkg, tests, benches))
@@ -400,15 +433,26 @@ def build_test_binary(pkg: Package, gcflags: Sequence[str], tmp: Path,
     if pkg.xfiles:
         packages[pkg.path + "_test"] = pkg.xfiles
     cfg = replace(flags.config(args), packages=packages, import_map=imap)
+    stats = units.Stats()
+    problems: list[str] = []
+    lib: list[str] = []
+
+    def compile_units(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
+        return units.compile_units(cfg, diags, stats, rebuild=rebuild, problems=problems,
+                                   lib=lib)
+
+    on = os.environ.get("REFGO_PKGCACHE", "1") != "0"
+    compile = compile_units if on and units.eligible(cfg) else driver.compile_files
+    err = io.StringIO()
 
     def act(res: driver.Result) -> int:
-        s = tmp / "main.s"
-        s.write_text(res.asm)
-        link.link([str(s)], str(exe))
+        got = link.link_program(res.asm, str(exe), lib[0] if lib else None,
+                                rebuild=rebuild, problems=problems)
+        if show:
+            err.write(units.report_stats(stats, problems, got))
         return 0
 
-    err = io.StringIO()
-    rc = driver.run_guarded(cfg, act, err)
+    rc = driver.run_guarded(cfg, act, err, compile=compile)
     return rc, err.getvalue()
 
 
@@ -435,7 +479,8 @@ def test_package(pkg: Package, opts: Options) -> int:
         tmp = Path(tmpd)
         exe = tmp / (pkg.name + ".test")
         try:
-            rc, msgs = build_test_binary(pkg, opts.gcflags, tmp, exe)
+            rc, msgs = build_test_binary(pkg, opts.gcflags, tmp, exe, opts.rebuild,
+                                         opts.show)
         except BuildFailed as e:
             rc, msgs = 1, str(e) + "\n"
         if rc != 0:

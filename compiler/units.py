@@ -36,7 +36,9 @@ register choice in package main (inlined
 slots are renamed `x·N` from a per-unit counter, and regalloc breaks ties by name);
 symbol names of strings and itab caches and the layout order differ. `refgo compile`
 (-S, -m, -live, -dump) keeps the whole-program path; with -I, its reports are the
-whole-program compile's of the package (report_package). What importers read is
+whole-program compile's of the package (report_package). `refgo test` builds its test
+binary as `refgo build` does, its package under test and external test package
+(Config.packages) compiled from source with main, in main's unit. What importers read is
 export data (docs/export-format.md): the declarations' cache entry (export_decls) and
 Unit.export. The unit around it, the package's object, is a pickle: the cache is written
 only by refgo itself (as the runtime archive, compiler/link.py), and an entry that fails
@@ -239,9 +241,8 @@ def flags_key(cfg: Config) -> str:
 
 def eligible(cfg: Config) -> bool:
     """Whether cfg builds a package at a time: no dump, listing or report asked for (they
-    describe the whole program) and no `refgo test` packages."""
-    return (cfg.dump is None and not cfg.listing and not cfg.escape_level and not cfg.live
-            and not cfg.packages and not cfg.import_map)
+    describe the whole program)."""
+    return cfg.dump is None and not cfg.listing and not cfg.escape_level and not cfg.live
 
 
 def unit_key(path: str, srcs: Sequence[tuple[str, bytes]], imports: Sequence[str],
@@ -696,8 +697,11 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
     """driver.compile_files for an eligible cfg (`eligible`), a package at a time;
     rebuild (-a) ignores cached entries (and replaces them); problems receives why the
     cache could not be written, if it could not. With dirs (`refgo compile -D -I`),
-    imports of user packages read their archives (`compile_package`). With lib, the
-    Result's asm is package main's file of link_parts and lib receives the library's.
+    imports of user packages read their archives (`compile_package`). cfg.packages
+    (`refgo test`'s package under test and external test package) are user packages
+    compiled from source with main, in main's unit, never cached; cfg.import_map
+    renames their imports as written. With lib, the Result's asm is package main's
+    file of link_parts and lib receives the library's.
 
     Loading a library package computes its key (its imports loaded first, for theirs):
     a package whose unit is in the cache is read from its cached syntax trees without
@@ -712,6 +716,10 @@ def compile_units(cfg: Config, diags: Diagnostics, stats: Stats | None = None,
         if diags.errors:
             raise CompileFailed(diags)
     b = _Build(cfg, diags, stats if stats is not None else Stats(), rebuild, dirs)
+    # do NOT stop at their syntax errors: the checker reports them with its own, as in
+    # the whole-program compile (driver._loader).
+    for path, names in cfg.packages.items():
+        b.own[path] = [syntax.parse_file(f, _read(f), diags) for f in names]
     if dirs is not None:
         files.append(_reflect_file(files[0].package.value if files else "main", diags))
     prog, esc, dv = b.front(files)
@@ -755,11 +763,12 @@ class _Build:
         self.loaded: dict[str, list[ast.File]] = {}
         self.read: dict[str, tuple[list[tuple[str, bytes]], list[ast.File],
                                    list[ast.File] | None]] = {}
-        self.import_map: dict[str, str] = {}
+        self.import_map: dict[str, str] = dict(cfg.import_map)
         self.program = ""
         self.imported = Bodies()
         self.own: dict[str, list[ast.File]] = {}
-        """Packages compiled from source files given on the command line (compile_package's)."""
+        """Packages compiled from source files given on the command line (compile_package's,
+        cfg.packages)."""
         self.costs: dict[str, int] = {}
         """gc's inlining costs of the program's functions (Unit.costs)."""
 
@@ -806,10 +815,11 @@ class _Build:
         return a
 
     def imports_of(self, files: Sequence[ast.File]) -> list[str]:
-        """files' imports as real paths, local ones (`./a`) recorded in import_map."""
+        """files' imports as real paths (cfg.import_map's, or local ones, `./a`, recorded
+        in import_map)."""
         out = []
         for p in sorted(_imports(files)):
-            real = self.dirs.real(p) if self.dirs is not None else p
+            real = self.import_map.get(p) or (self.dirs.real(p) if self.dirs is not None else p)
             if real != p:
                 self.import_map[p] = real
             out.append(real)
@@ -1063,9 +1073,9 @@ def report_package(cfg: Config, diags: Diagnostics, dirs: ImportDirs) -> Result:
     return compile_files(cfg, diags, Separate(load, import_map, archived, tags, costs, bodies))
 
 
-PREFILL_SKIP = ("internal", "runtime/internal", "testing")
-"""Library packages prefill does not import directly: internal ones (imported by others)
-and testing (`refgo test` builds the whole program)."""
+PREFILL_SKIP = ("internal", "runtime/internal")
+"""Library packages prefill does not import directly: internal ones (imported by others).
+testing is prefilled: `refgo test` builds a package at a time too."""
 
 
 def library_packages() -> list[str]:

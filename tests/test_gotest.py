@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import gotest
+from compiler import driver, gotest, units
 from compiler.diag import Diagnostics
 from compiler.syntax import parse_file
 
@@ -46,6 +46,9 @@ def test_parse_args_translates_to_test_flags() -> None:
     assert o.gcflags == ("-N", "-l")
     assert o.operands == ("dir",)
     assert not gotest.parse_args(["-v=false"]).verbose
+    b = gotest.parse_args(["-a", "-x=true", "-v", "."])
+    assert b.rebuild and b.show and b.test_args == ("-test.v=true",)
+    assert not gotest.parse_args(["-x=0"]).show
 
 
 @pytest.mark.parametrize("argv,msg", [
@@ -362,3 +365,53 @@ def test_examples_with_output_are_unsupported(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "refgo does not support examples yet" in r.stderr
     assert r.stdout.endswith("[setup failed]\nFAIL\n")
+
+
+CACHED = {
+    "p.go": "package p\n\nfunc Add(a, b int) int { return a + b }\n",
+    "p_test.go": 'package p\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n'
+                 '\tif Add(1, 2) != 3 {\n\t\tt.Fatal("sum")\n\t}\n}\n',
+    "x_test.go": 'package p_test\n\nimport (\n\t"fmt"\n\t"testing"\n\n\tp "."\n)\n\n'
+                 'func TestPrint(t *testing.T) { fmt.Println("sum", p.Add(2, 3)) }\n',
+}
+
+
+def test_library_from_the_cache(tmp_path: Path) -> None:
+    """`refgo test` builds a package at a time: a second run reads every library package,
+    testing included, and the library's object from the build cache and compiles the
+    package under test, its external test package and the generated main."""
+    for name, src in CACHED.items():
+        (tmp_path / name).write_text(src)
+    path = "_" + tmp_path.resolve().as_posix()
+    refgo_test(["-x", "."], tmp_path, {"REFGO_PKGCACHE": "1"})
+    got = refgo_test(["-x", "-v", "."], tmp_path, {"REFGO_PKGCACHE": "1"})
+    assert got.returncode == 0, got.stdout + got.stderr
+    assert "=== RUN   TestPrint\nsum 5\n--- PASS: TestPrint" in got.stdout
+    assert "refgo: library object from the cache\n" in got.stderr
+    line = re.search(r"(?m)^refgo: compiled (.*); cached (.*)$", got.stderr)
+    assert line is not None, got.stderr
+    assert line.group(1).split() == [path, f"{path}_test", "main"]
+    assert {"testing", "fmt", "runtime"} <= set(line.group(2).split())
+
+
+@pytest.mark.parametrize("env,gcflags", [("0", ()), ("1", ("-m",)), ("1", ("-S",))])
+def test_whole_program_build_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        env: str, gcflags: tuple[str, ...]) -> None:
+    """REFGO_PKGCACHE=0, and gcflags that describe the whole program, build the test
+    binary with the whole-program compile (driver.compile_files), as `refgo build` does."""
+    for name, src in CACHED.items():
+        (tmp_path / name).write_text(src)
+    monkeypatch.setenv("REFGO_PKGCACHE", env)
+    seen: list[driver.Config] = []
+
+    def whole(cfg: driver.Config, diags: Diagnostics) -> driver.Result:
+        seen.append(cfg)
+        raise driver.UsageError("stop")
+
+    monkeypatch.setattr(driver, "compile_files", whole)
+    monkeypatch.setattr(units, "compile_units", None)
+    pkg = gotest.resolve(str(tmp_path))
+    rc, msgs = gotest.build_test_binary(pkg, gcflags, tmp_path, tmp_path / "p.test")
+    assert (rc, msgs) == (2, "refgo: stop\n")
+    assert [sorted(c.packages) for c in seen] == [[pkg.path, pkg.path + "_test"]]
+    assert seen[0].import_map == {".": pkg.path}
