@@ -3,10 +3,12 @@ like the original."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,11 +89,15 @@ func main() {
 """
 
 
-def _ir(tmp: Path, dump: str, *flags: str) -> str:
-    src = tmp / "x.go"
-    src.write_text(SRC)
-    cfg = driver.Config(files=(str(src),), dump=dump, no_inline="l" in flags)
-    return driver.compile_files(cfg, Diagnostics()).dumps
+@functools.cache
+def _ir(dump: str, *flags: str) -> str:
+    """SRC's `-dump=dump` output, compiled once per process for each dump and flags:
+    each compile checks and walks the library that testing imports (about 10 s)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "x.go"
+        src.write_text(SRC)
+        cfg = driver.Config(files=(str(src),), dump=dump, no_inline="l" in flags)
+        return driver.compile_files(cfg, Diagnostics()).dumps
 
 
 def _calls(dump: str, fn: str) -> list[str]:
@@ -100,23 +106,23 @@ def _calls(dump: str, fn: str) -> list[str]:
             if " call " in ln]
 
 
-def test_small_callees_are_inlined_and_the_rest_stay_calls(tmp_path: Path) -> None:
-    calls = _calls(_ir(tmp_path, "inline"), "main.main")
+def test_small_callees_are_inlined_and_the_rest_stay_calls() -> None:
+    calls = _calls(_ir("inline"), "main.main")
     assert "main.(*R).next" not in calls
     assert "main.pair" not in calls
     assert "main.kept" in calls  # //go:noinline
     assert "main.fact" in calls  # recursive: fact's own body keeps its call
-    assert "main.fact" in _calls(_ir(tmp_path, "inline"), "main.fact")
+    assert "main.fact" in _calls(_ir("inline"), "main.fact")
 
 
-def test_l_turns_inlining_off_and_ir_dump_is_before_it(tmp_path: Path) -> None:
-    off = _calls(_ir(tmp_path, "inline", "l"), "main.main")
+def test_l_turns_inlining_off_and_ir_dump_is_before_it() -> None:
+    off = _calls(_ir("inline", "l"), "main.main")
     assert "main.add" in off and "main.(*R).next" in off
-    assert "main.add" in _calls(_ir(tmp_path, "ir"), "main.main")
+    assert "main.add" in _calls(_ir("ir"), "main.main")
 
 
-def test_inlined_bodies_are_inlined_into_in_turn(tmp_path: Path) -> None:
-    calls = _calls(_ir(tmp_path, "inline"), "main.main")
+def test_inlined_bodies_are_inlined_into_in_turn() -> None:
+    calls = _calls(_ir("inline"), "main.main")
     assert "main.twice" not in calls
     # the IR size rule (gc's decisions choose only under -m): twice(i) in the loop gets
     # add's body too; twice(4) outside keeps its call
@@ -125,9 +131,8 @@ def test_inlined_bodies_are_inlined_into_in_turn(tmp_path: Path) -> None:
     assert calls.count("main.ping") == 1 and "main.pong" not in calls
 
 
-def test_inlined_slots_are_renamed_autos_and_read_only_params_are_not_copied(
-        tmp_path: Path) -> None:
-    dump = _ir(tmp_path, "inline")
+def test_inlined_slots_are_renamed_autos_and_read_only_params_are_not_copied() -> None:
+    dump = _ir("inline")
     body = dump.split("func main.main ", 1)[1].split("\nfunc ", 1)[0]
     slots = [ln.split()[1:3] for ln in body.splitlines() if ln.startswith("  slot ")]
     assert any(n.startswith("~r0·") and k == "auto" for n, k in slots)
