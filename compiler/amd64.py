@@ -45,7 +45,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -1052,9 +1052,7 @@ def _touched(f: ir.Func) -> tuple[set[str], int]:
             out.add(b.term.cond.slot)
         for i in b.instrs:
             t = type(i)
-            names = _OPERAND_FIELDS.get(t)
-            if names is None:
-                names = _OPERAND_FIELDS[t] = _operand_fields(t)
+            names = ir.operand_fields(t)
             if t is ir.Call and i.argsize > outargs:  # type: ignore[union-attr]
                 outargs = i.argsize  # type: ignore[union-attr]
             for n in names:
@@ -1067,16 +1065,6 @@ def _touched(f: ir.Func) -> tuple[set[str], int]:
                         if type(m) is ir.Local:
                             out.add(m.slot)
     return out, outargs
-
-
-_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _operand_fields(cls: type) -> tuple[str, ...]:
-    """The fields of instruction class cls that may hold an operand or a tuple of them
-    (by their annotations: a Mem, Operand, Local or Arg)."""
-    return tuple(f.name for f in fields(cls)
-                 if any(w in str(f.type) for w in ("Mem", "Operand", "Local", "Arg")))
 
 
 def _doomed(f: ir.Func) -> set[int]:

@@ -578,20 +578,37 @@ def field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-_OPERAND_WORDS = ("Mem", "Operand", "Local", "Arg")
-_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
+OPERAND_FIELDS: dict[type, tuple[str, ...]] = {
+    Arg: ("mem",),
+    BinOp: ("dst", "x", "y"),
+    CCall: ("args", "results"),
+    Call: ("target", "args", "results"),
+    ClosurePtr: ("dst",),
+    Copy: ("dst", "src"),
+    DeferProc: ("clo", "record"),
+    Ext: ("dst", "src"),
+    FBinOp: ("dst", "x", "y"),
+    FConv: ("dst", "src"),
+    If: ("cond",),
+    Load: ("dst", "ptr", "idx"),
+    LoadAddr: ("dst", "src"),
+    Mov: ("dst", "src"),
+    NilCheck: ("ptr",),
+    Store: ("ptr", "src", "idx"),
+    StoreZero: ("ptr",),
+    UnOp: ("dst", "x"),
+    Zero: ("dst",),
+}
+"""The init fields of each IR class whose declared type may hold a Local (itself, in an
+Arg or in a tuple: a Mem, Operand, Local or Arg), in order; a position, an opcode, a
+width or a symbol name is none of them. Spelled out, not read from the annotations: a
+class mypyc compiled (compiler/accel) reports a union field's type as `type`.
+tests/test_accel.py checks it against ir.py's annotations."""
 
 
 def operand_fields(cls: type) -> tuple[str, ...]:
-    """The init fields of IR class cls whose declared type may hold a Local (itself, in
-    an Arg or in a tuple): the fields a pass that renames slots visits. A position, an
-    opcode, a width or a symbol name is none of them."""
-    names = _OPERAND_FIELDS.get(cls)
-    if names is None:
-        names = _OPERAND_FIELDS[cls] = tuple(
-            f.name for f in fields(cls)
-            if f.init and any(w in str(f.type) for w in _OPERAND_WORDS))
-    return names
+    """The fields of IR class cls that a pass renaming slots visits (OPERAND_FIELDS)."""
+    return OPERAND_FIELDS.get(cls, ())
 
 
 def evolve(obj: T_, **changes: Any) -> T_:
