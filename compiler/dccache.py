@@ -120,17 +120,26 @@ def install() -> None:
     if add_slots is not None and \
             list(inspect.signature(add_slots).parameters) == ["cls", "is_frozen", "weakref_slot"]:
         def add_slots_fast(cls: type, is_frozen: bool, weakref_slot: bool) -> type:
+            native = cls if "__mypyc_attrs__" in cls.__dict__ else None
             cls = add_slots(cls, is_frozen, weakref_slot)
             init = cls.__dict__.get("__init__")
             setters = _PENDING.pop(init, None) if init is not None else None
             if init is not None and setters:
-                _bind_setters(cls, init, setters)
+                if native is None:
+                    _bind_setters(cls, init, setters)
+                else:
+                    _NATIVE.append((native, init, setters))
             return cls
 
         dataclasses._add_slots = add_slots_fast  # type: ignore[attr-defined]
 
 
 _PENDING: dict[Callable[..., None], dict[str, str]] = {}
+_NATIVE: list[tuple[type, Callable[..., None], dict[str, str]]] = []
+"""Classes mypyc compiled (compiler/accel) whose __init__ is still to be bound by
+bind_native. Do NOT bind them in _add_slots: mypyc keeps its native class, not the one
+_add_slots makes, and while its dataclass decorator runs the native class lacks its
+field descriptors."""
 """Frozen dataclasses' __init__ functions whose field setters are still the slow ones:
 function -> its closure variable per field (_direct_sets)."""
 _FROZEN_SET = re.compile(r"__dataclass_builtins_object__\.__setattr__\((\w+),'(\w+)',(.*)\)")
@@ -163,14 +172,25 @@ def _slow_setter(field: str) -> Callable[[object, object], None]:
     return set_field
 
 
+def bind_native() -> None:
+    """Bind the __init__ of the native classes created so far (compiler/accel calls it
+    after loading each compiled module) to their fields' descriptors."""
+    while _NATIVE:
+        _bind_setters(*_NATIVE.pop())
+
+
+_DESCRIPTORS = (types.MemberDescriptorType, types.GetSetDescriptorType)
+
+
 def _bind_setters(cls: type, init: Callable[..., None], setters: dict[str, str]) -> None:
-    """Point init's setter variables at cls's slot descriptors (each a member descriptor
-    of cls or a base, or the variable keeps its slow setter)."""
+    """Point init's setter variables at cls's field descriptors (each a slot's member
+    descriptor of cls or a base, or a native class's getset descriptor; else the variable
+    keeps its slow setter)."""
     code = init.__code__
     cells = init.__closure__ or ()
     for var, fname in setters.items():
-        desc = getattr(cls, fname, None)
-        if type(desc) is types.MemberDescriptorType and var in code.co_freevars:
+        desc: Any = getattr(cls, fname, None)
+        if type(desc) in _DESCRIPTORS and var in code.co_freevars:
             cells[code.co_freevars.index(var)].cell_contents = desc.__set__
 
 

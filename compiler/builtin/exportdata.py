@@ -689,7 +689,7 @@ class _Decoder:
                         and (c := classes[k])[1] is not None and self.depth < MAX_TREE_DEPTH):
                     self.off = off + 2
                     self.depth += 1
-                    obj: Any = object.__new__(c[0])
+                    obj: Any = c[0].__new__(c[0])  # type: ignore[call-overload]
                     c[1](obj, self.fields(c[2]))
                     self.depth -= 1
                     out.append(obj)
@@ -738,7 +738,7 @@ class _Decoder:
         self.depth += 1
         if self.depth > MAX_TREE_DEPTH:
             raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
-        obj: Any = object.__new__(cls)
+        obj: Any = cls.__new__(cls)  # type: ignore[call-overload]
         setstate(obj, self.fields(n))
         self.depth -= 1
         return obj
@@ -868,7 +868,10 @@ def decode_tree(tree: bytes) -> Any:
     return _Decoder(tree).tree()
 
 
-_SLOT = types.MemberDescriptorType
+_SLOT = (types.MemberDescriptorType, types.GetSetDescriptorType)
+"""A slot's descriptor, or a field's of a class mypyc compiled (compiler/accel): both are
+set through fast_setstate. Such a class must be created by its own __new__ (node, obj),
+not object.__new__, which refuses it."""
 
 
 def _setter(names: tuple[str, ...]) -> Callable[[object, Any], None]:
