@@ -4,7 +4,7 @@ import gc
 import os
 import sys
 
-from compiler import dccache
+from compiler import accel, dccache
 
 GC_THRESHOLDS = (50_000, 20, 100)
 """Cyclic-GC thresholds for a refgo process. The compiler keeps large trees alive for the
@@ -19,3 +19,4 @@ if sys.orig_argv[1:3] == ["-m", "compiler"] or (
     gc.set_threshold(*GC_THRESHOLDS)
 
 dccache.install()
+accel.install()

@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import posixpath
 import re
@@ -65,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler import (
+    accel,
     amd64,
     cache,
     devirt,
@@ -100,7 +100,6 @@ from compiler.types import tree as T
 from compiler.types.constant import unquote
 from compiler.types.typ import UNSAFE_POINTER
 
-COMPILER_DIR = Path(__file__).parent
 FORMAT = 11
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
@@ -201,33 +200,13 @@ def report_stats(stats: Stats, problems: Sequence[str], lib_cached: bool | None)
     return "".join(out)
 
 
-_VERSION: list[str] = []
-
-
+@functools.cache
 def compiler_version() -> str:
     """A hash of the compiler's Python sources and the Python version: any edit to the
-    compiler makes a new key for every entry."""
-    if not _VERSION:
-        h = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
-        for rel in sorted(_sources(str(COMPILER_DIR), "")):
-            with open(os.path.join(COMPILER_DIR, rel), "rb") as f:
-                h.update(rel.encode() + b"\0" + f.read())
-        _VERSION.append(h.hexdigest())
-    return _VERSION[0]
-
-
-def _sources(root: str, rel: str) -> Iterator[str]:
-    """The paths of the .py files under root/rel, relative to root, but the Go library's
-    (lib/) and bytecode directories (os.scandir: pathlib's rglob took most of the time
-    of compiler_version, which every build pays)."""
-    with os.scandir(os.path.join(root, rel)) as it:
-        for e in it:
-            name = posixpath.join(rel, e.name) if rel else e.name
-            if e.is_dir():
-                if name != "lib" and e.name != "__pycache__":
-                    yield from _sources(root, name)
-            elif e.name.endswith(".py"):
-                yield name
+    compiler makes a new key for every entry. The sources' digest is accel's (computed
+    once per process, by its import hook when a build exists)."""
+    return hashlib.sha256(
+        f"{FORMAT} {sys.version_info[:2]} {accel.source_hash()}".encode()).hexdigest()
 
 
 def flags_key(cfg: Config) -> str:
