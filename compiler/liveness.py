@@ -541,7 +541,7 @@ def stack_objects(fr: Frame, f: ir.Func) -> tuple[tuple[Pos, str, str], ...]:
 
 
 def _mentions(i: ir.Instr) -> Iterator[str]:
-    for name in i.__slots__:
+    for name in ir.field_names(type(i)):
         v = getattr(i, name)
         if isinstance(v, ir.Local):
             yield v.slot
