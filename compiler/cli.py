@@ -1,9 +1,9 @@
 """The refgo command line (console script `refgo`, also `python -m compiler`).
 
-    refgo build [-o out] [flags] file.go...      package main → static executable
+    refgo build [-o out] [-c=N] [flags] file.go... package main → static executable
     refgo run [flags] file.go... [-- args]       build into a temp dir and run
     refgo compile [-S] [-m] [-live] [-l] [-N] [-d=NAME=VALUE] [-dump=PHASE] [-o x.o]
-                  [-p path] [-C] [-e] [-importcfg file] file.go...
+                  [-c=N] [-p path] [-C] [-e] [-importcfg file] file.go...
     refgo mkbuiltin [-check]                     regenerate builtin import data (compiler.builtin)
     refgo test [-v] [-run re] [-bench re] ... [dir...|file.go...]   go test (compiler.gotest)
     refgo clean -cache                           empty the build cache's package entries
@@ -17,7 +17,10 @@ what came from the cache. REFGO_PKGCACHE=0 builds the whole program from source 
 Flags are spelled as gc spells them (`-m=2`, `-d=convinline=0`, `-p main` or `-p=main`)
 so run.go-style command lines work. `-l` turns off inlining and `-N` jump threading
 and register allocation (every value in its stack slot); `-dump=PHASE` prints a
-phase's result (syntax, types, escape, ir, inline, fold, live, regs, asm). Exit
+phase's result (syntax, types, escape, ir, inline, fold, live, regs, asm). `-c=N`
+(gc's) runs the back end of a large package's functions in N processes: 1 for
+`compile` unless given, min(4, CPUs) for `build` and `run` (as `go build` passes
+gc), the same output for every N (compiler/backend.py). Exit
 status: 0 ok, 1 compile errors, 2 usage errors (unknown flag, missing file: one
 line), 3 internal compiler error; `run` exits with the program's status. Every
 exception becomes an internal compiler error, never a traceback.
@@ -49,6 +52,9 @@ _COMPILE_FLAGS = """
   -l              do not inline
   -N              no jump threading or register allocation
   -e              report every error, not the first ten
+  -c=N            run the back end of a large package's functions in N processes
+                  (default: 1 for compile, as gc; min(4, CPUs) for build and run, as
+                  go build); the output is the same for every N
   -wb[=0]         gc's write barrier switch, accepted and ignored: refgo's collector
                   stops the world and refgo emits no write barriers (as gc's -wb=0)
   -dump=PHASE     print one phase's result: {phases}
@@ -180,7 +186,7 @@ def _build_to(a: flags.Args, out: str) -> int:
     """Compile and link a.files into out: a package at a time, library packages from
     the build cache (compiler/units.py), unless a flag asks about the whole program;
     -a rebuilds every package, -x prints what was compiled and what was cached."""
-    cfg = dataclasses.replace(flags.config(a), program=True)
+    cfg = dataclasses.replace(flags.config(a, flags.build_concurrency()), program=True)
     stats = units.Stats()
     problems: list[str] = []
 

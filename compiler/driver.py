@@ -96,6 +96,9 @@ class Config:
     """The files are a command (`refgo build`, `run`): package main with func main."""
     experiments: frozenset[str] = frozenset()
     """GOEXPERIMENT's experiments; refgo honours `fieldtrack` (`//go:nointerface`)."""
+    concurrency: int = 1
+    """gc's -c: the processes the per-function back end may run in (compiler/backend.py);
+    the product is the same for every value."""
 
 
 @dataclass(frozen=True, slots=True)

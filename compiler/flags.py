@@ -7,6 +7,7 @@ share this one parser, so a flag means the same thing everywhere:
     a.m, a.debug, a.flags["p"], a.files     # 2, {"convinline": "0"}, "main", ["x.go"]
     parse("compile", ["-d=nosuch", "x.go"])  # UsageError: -d: unknown debug key nosuch
     config(a).escape_level                  # 2
+    config(parse("build", ["-c=2", "x.go"])).concurrency   # 2 (default: the caller's)
 
 `-x=v`, `-x v` and `--x` are the same flag; `-m` may repeat (`-m -m` is `-m=2`);
 `run` stops at `--` or at its first operand that is not a .go file (program arguments).
@@ -82,6 +83,8 @@ def parse(cmd: str, argv: Sequence[str]) -> Args:
                 i += 1
             if name == "d":
                 a.debug.update(_debug(val))
+            elif name == "c":
+                a.flags[name] = str(_concurrency(val))
             else:
                 a.flags[name] = val
             if name == "I":
@@ -125,15 +128,37 @@ def _int(name: str, val: str) -> int:
         raise driver.UsageError(f"invalid value {val!r} for flag -{name}") from None
 
 
-def config(a: Args) -> driver.Config:
-    """Returns the driver.Config the parsed flags and files ask for."""
+def _concurrency(val: str) -> int:
+    """Returns -c's value, in gc's words if it is not a count of at least one."""
+    n = _int("c", val)
+    if n < 1:
+        raise driver.UsageError(f"-c must be at least 1, got {n}")
+    return n
+
+
+def build_concurrency() -> int:
+    """The -c `go build` passes gc when building several packages at once (Go 1.19's
+    cmd/go gcBackendConcurrency): min(4, GOMAXPROCS), whose default is the CPUs this
+    process may run on."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(4, cpus))
+
+
+def config(a: Args, concurrency: int = 1) -> driver.Config:
+    """Returns the driver.Config the parsed flags and files ask for; concurrency is the
+    -c a command line without one gets (gc's 1 for compile, build_concurrency for build
+    and run)."""
     return driver.Config(
         files=tuple(a.files), dump=a.flags.get("dump"), listing="S" in a.flags,
         escape_level=a.m, live="live" in a.flags, no_inline="l" in a.flags,
         no_opt="N" in a.flags, all_errors="e" in a.flags, debug=dict(a.debug),
         lang=a.flags.get("lang", ""), std="std" in a.flags, runtime="+" in a.flags,
         complete="complete" in a.flags,
-        experiments=experiments(os.environ.get("GOEXPERIMENT", "")))
+        experiments=experiments(os.environ.get("GOEXPERIMENT", "")),
+        concurrency=int(a.flags.get("c", concurrency)))
 
 
 def experiments(val: str) -> frozenset[str]:
