@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -1329,54 +1329,94 @@ def typelinks(syms: Iterable[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class FuncCode:
+    """One function's assembly (its symbol's lines and FuncGen's, one string), its
+    calls' return labels with their positions, inlined frames included (Site, for
+    runtime.pctab), their stack maps (runtime.stackmaps) and its stack-object table.
+    Plain strings and tuples: a unit of the build cache (compiler/units.py) or a back
+    end process (compiler/backend.py) passes it on at little more than its size."""
+
+    name: str
+    text: str
+    calls: tuple[Site, ...]
+    maps: tuple[tuple[str, tuple[int, ...], str], ...]
+    file: str
+    line: int
+    """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
+    fconsts: frozenset[int] = frozenset()
+    """The bits of the float constants it loads (the `.Lfconst.` pool)."""
+    params: bool = False
+    """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
+    faults: tuple[Site, ...] = ()
+    """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
+    objects: tuple[int, ...] = ()
+    """Its stack-object table (_objects_table; () for none)."""
+    wrapper: bool = False
+    """Whether gc marks it a wrapper (ir.Func.wrapper; runtime.functab's flags)."""
+
+
+def func_code(f: ir.Func, alloc: FuncAlloc = NONE, fl: FuncLive | None = None,
+              listing: bool = False) -> tuple[FuncCode, str]:
+    """f's code under the register decisions alloc, with the stack maps of its
+    liveness fl (none without), and with listing its -S lines (`listing`'s, joined;
+    "" without). Raises FrameTooLarge."""
+    fg = FuncGen(alloc.body or f, alloc)
+    lines = fg.gen()
+    text = "\n".join([*func_head(f.name), *(
+        ln.text if ln.pos is None else "\t" + ln.text for ln in lines)])
+    maps = tuple(_func_maps(fg, fl)) if fl is not None else ()
+    objs = _objects_table(fg, fl) if fl is not None else ()
+    code = FuncCode(f.name, text,
+                    tuple(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls),
+                    maps, f.pos.file, f.pos.line, frozenset(fg.fconsts), has_params(f),
+                    tuple(call_site(lab, f.name, pos) for lab, pos in fg.faults),
+                    objs, f.wrapper)
+    return code, "\n".join(_func_listing(f, fg, lines)) if listing else ""
+
+
 def emit_program(prog: ir.Program, live: LivenessResult | None = None,
                  regs: dict[str, FuncAlloc] | None = None) -> str:
-    """The GNU as text of the whole program: functions, data, `runtime.pctab`, the
-    sorted table of call return addresses {pc, function name, file, line} the runtime
-    uses for tracebacks and testing's callerFrame, `runtime.functab` {entry, name, file,
-    line of the declaration} of every function in text order (runtime.FuncForPC), and
-    (given live) `runtime.stackmaps`, the sorted table of call return addresses and
-    their stack maps."""
-    out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
-    calls: list[Site] = []
-    faults: list[Site] = []
-    maps: list[tuple[str, tuple[int, ...], str]] = []
-    tables: list[tuple[str, tuple[int, ...]]] = []
-    fconsts: set[int] = set()
-    bylive = live.by_name() if live is not None else {}
+    """The GNU as text of the whole program (program_text), its functions' code
+    generated here under regs with live's stack maps (none without live)."""
+    codes = []
     check = FrameCheck()
+    bylive = live.by_name() if live is not None else {}
     for f in prog.funcs:
-        out.extend(func_head(f.name))
-        alloc = (regs or {}).get(f.name, NONE)
-        fg = FuncGen(alloc.body or f, alloc)
-        lines = check.gen(fg)
-        if lines is None:
-            continue
-        for ln in lines:
-            out.append(ln.text if ln.pos is None else "\t" + ln.text)
-        calls.extend(call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
-        faults.extend(call_site(lab, f.name, pos) for lab, pos in fg.faults)
-        fconsts |= fg.fconsts
-        fl = bylive.get(f.name)
-        if fl is not None:
-            maps.extend(_func_maps(fg, fl))
-            table = _objects_table(fg, fl)
-            if table:
-                tables.append((objects_label(f.name), table))
+        try:
+            codes.append(func_code(f, (regs or {}).get(f.name, NONE), bylive.get(f.name))[0])
+        except FrameTooLarge as e:
+            check.errors.extend(e.errors)
     check.done()
+    return program_text(prog, codes, live is not None)
+
+
+def program_text(prog: ir.Program, codes: Sequence[FuncCode], stackmaps: bool) -> str:
+    """The GNU as text of the whole program: codes (prog's functions' code, in order),
+    prog's data, `runtime.pctab`, the sorted table of call return addresses {pc,
+    function name, file, line} the runtime uses for tracebacks and testing's
+    callerFrame, `runtime.functab` {entry, name, file, line of the declaration} of
+    every function in text order (runtime.FuncForPC), and (with stackmaps)
+    `runtime.stackmaps`, the sorted table of call return addresses and their stack
+    maps."""
+    out = ["\t.text", '\t.globl\t"runtime.gotext.start"', '"runtime.gotext.start":']
+    out.extend(c.text for c in codes)
     out += ['\t.globl\t"runtime.gotext.end"', '"runtime.gotext.end":']
     for i, sym in enumerate(prog.externs):
         out.extend(_weak_hook(sym, i))
     for d in prog.data:
         out.extend(_data(d))
-    if any(f.name.startswith("reflect.") for f in prog.funcs):
+    if any(c.name.startswith("reflect.") for c in codes):
         out.extend(typelinks(d.sym for d in prog.data))
-    out.extend(_pctab(calls, [(f.name, f.pos.file, f.pos.line,
-                               func_flags(has_params(f), f.wrapper))
-                              for f in prog.funcs], faults))
-    out.extend(_fconst_data(fconsts))
-    if live is not None:
-        out.extend(_stackmaps(maps, tables))
+    out.extend(_pctab([s for c in codes for s in c.calls],
+                      [(c.name, c.file, c.line, func_flags(c.params, c.wrapper))
+                       for c in codes],
+                      [s for c in codes for s in c.faults]))
+    out.extend(_fconst_data({x for c in codes for x in c.fconsts}))
+    if stackmaps:
+        out.extend(_stackmaps([m for c in codes for m in c.maps],
+                              [(objects_label(c.name), c.objects) for c in codes
+                               if c.objects]))
     out.append('\t.section\t.note.GNU-stack,"",@progbits')
     return "\n".join(out) + "\n"
 
@@ -1630,12 +1670,17 @@ def listing(prog: ir.Program, regs: dict[str, FuncAlloc] | None = None) -> str:
         lines = check.gen(fg)
         if lines is None:
             continue
-        insts = [ln for ln in lines if ln.pos is not None]
-        out.append(f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} "
-                   f"locals={fg.frame:#x}")
-        for n, ln in enumerate(insts):
-            assert ln.pos is not None
-            base = ln.pos.file.rsplit("/", 1)[-1]
-            out.append(f"\t{n:05d} ({base}:{ln.pos.line})\t{ln.text}")
+        out.extend(_func_listing(f, fg, lines))
     check.done()
     return "\n".join(out) + "\n" if out else ""
+
+
+def _func_listing(f: ir.Func, fg: FuncGen, lines: list[Line]) -> list[str]:
+    """One function's lines of the -S listing (fg generated lines of f's code)."""
+    insts = [ln for ln in lines if ln.pos is not None]
+    out = [f"{f.name} STEXT size={len(insts)} args={f.argsize:#x} locals={fg.frame:#x}"]
+    for n, ln in enumerate(insts):
+        assert ln.pos is not None
+        base = ln.pos.file.rsplit("/", 1)[-1]
+        out.append(f"\t{n:05d} ({base}:{ln.pos.line})\t{ln.text}")
+    return out

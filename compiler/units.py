@@ -104,30 +104,8 @@ FORMAT = 11
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class FuncCode:
-    """One function's assembly (its symbol's lines and amd64.FuncGen's, one string), its
-    calls' return labels with their positions, inlined frames included (amd64.Site, for
-    runtime.pctab), their stack maps (runtime.stackmaps) and its stack-object table.
-    Plain strings and tuples: reading a unit costs little more than its size."""
-
-    name: str
-    text: str
-    calls: tuple[amd64.Site, ...]
-    maps: tuple[tuple[str, tuple[int, ...], str], ...]
-    file: str
-    line: int
-    """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
-    fconsts: frozenset[int] = frozenset()
-    """The bits of the float constants it loads (amd64's `.Lfconst.` pool)."""
-    params: bool = False
-    """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
-    faults: tuple[amd64.Site, ...] = ()
-    """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
-    objects: tuple[int, ...] = ()
-    """Its stack-object table (amd64._objects_table; () for none)."""
-    wrapper: bool = False
-    """Whether gc marks it a wrapper (ir.Func.wrapper; runtime.functab's flags)."""
+FuncCode = amd64.FuncCode
+"""One function's code in a unit (compiler/amd64.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,21 +250,10 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
     funcs = []
     check = amd64.FrameCheck()
     for f in lowered.funcs:
-        alloc = regs.get(f.name, amd64.NONE)
-        fg = amd64.FuncGen(alloc.body or f, alloc)
-        lines = check.gen(fg)
-        if lines is None:
-            continue
-        text = "\n".join([*amd64.func_head(f.name), *(
-            ln.text if ln.pos is None else "\t" + ln.text for ln in lines)])
-        fl = bylive.get(f.name)
-        maps = tuple(amd64._func_maps(fg, fl)) if fl is not None else ()
-        objs = amd64._objects_table(fg, fl) if fl is not None else ()
-        calls = tuple(amd64.call_site(lab, f.name, pos) for lab, pos, _ in fg.calls)
-        faults = tuple(amd64.call_site(lab, f.name, pos) for lab, pos in fg.faults)
-        funcs.append(FuncCode(f.name, text, calls, maps, f.pos.file, f.pos.line,
-                              frozenset(fg.fconsts), amd64.has_params(f), faults,
-                              objs, f.wrapper))
+        try:
+            funcs.append(amd64.func_code(f, regs.get(f.name, amd64.NONE), bylive.get(f.name))[0])
+        except amd64.FrameTooLarge as e:
+            check.errors.extend(e.errors)
     check.done()
     tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
             for d in p.funcs if d.func is not None and d.body is not None
