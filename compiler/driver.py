@@ -3,6 +3,9 @@
     source → syntax → types → escape → walk → inline → fold → liveness → regalloc → amd64
     → (link)
 
+From fold on, with -c=N (Config.concurrency) and enough code, the passes run function
+by function in N processes instead (compiler/backend.py), to the same output.
+
 `compile_files` runs the phases for a list of .go files and returns the products the
 command line asked for; a phase that reports errors stops the pipeline with
 `CompileFailed`. `report` turns every outcome into gc-style output and an exit status:
@@ -24,6 +27,7 @@ from typing import TextIO
 
 from compiler import (
     amd64,
+    backend,
     buildcons,
     devirt,
     escape,
@@ -252,6 +256,15 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
         sep.bodies if sep is not None else None, diags=diags)
     if cfg.dump == "inline":
         return Result("", "", ir.dump(lowered))
+    procs = backend.processes(lowered.funcs, cfg.concurrency) \
+        if backend.usable(cfg.dump, cfg.live, cfg.debug) else 1
+    if procs > 1:
+        got = backend.codes(lowered.funcs, backend.Options(not cfg.no_opt, cfg.listing), procs)
+        if got is not None:
+            asm = amd64.program_text(lowered, [c for c, _ in got], True)
+            listing = "\n".join(s for _, s in got) + "\n" if cfg.listing and got else ""
+            return Result(asm, listing, asm if cfg.dump == "asm" else "")
+        # A function's back end raised: the passes below raise it as -c=1 does.
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
     gcdebug.report(lowered, cfg.debug, diags, frozenset(cfg.files))
     if cfg.dump == "fold":

@@ -299,6 +299,16 @@ def _on(debug: dict[str, str], key: str) -> bool:
     return v != "0" and v != ""
 
 
+REPORTS = ("defer", "ssa/check_bce/debug", "nil")
+"""The -d switches `report` answers from the folded program."""
+
+
+def reports(debug: dict[str, str]) -> bool:
+    """Whether debug turns on a switch `report` answers (compiler/backend.py runs the
+    back end phase by phase then)."""
+    return any(_on(debug, k) for k in REPORTS)
+
+
 def report(prog: ir.Program, debug: dict[str, str], diags: Diagnostics,
            files: frozenset[str] | None = None) -> None:
     """Adds to diags, as warnings, the reports the -d switches in debug ask for that

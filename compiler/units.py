@@ -66,6 +66,7 @@ from typing import Any
 from compiler import (
     accel,
     amd64,
+    backend,
     cache,
     devirt,
     escape,
@@ -243,6 +244,29 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
             and inline.inlinable(f, externs, sized=False)]
     bodies = tuple(_untyped(f) for f in {f.name: f for f in sized + gcin}.values())
     lowered = inline.inline_program(lowered, inline.Options(not cfg.no_inline), imported)
+    funcs = _back_end(lowered, cfg)
+    tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
+            for d in p.funcs if d.func is not None and d.body is not None
+            and id(d) in esc.tags}
+    if cfg.no_inline:
+        bodies, sized, gcin = (), [], []
+    data = tuple((d.sym, "\n".join(amd64._data(d))) for d in lowered.data)
+    export = ed.encode(ed.ImportData(
+        unit or "main", (), tuple(sorted(tags.items())), tuple(sorted(mine.items())),
+        tuple(f.name for f in sized), tuple(f.name for f in gcin),
+        bodies=tuple((f.name, ed.encode_tree(f)) for f in bodies)))
+    return Unit(unit or "main", tuple(funcs), data, lowered.externs, export)
+
+
+def _back_end(lowered: ir.Program, cfg: Config) -> list[FuncCode]:
+    """The code of lowered's functions: in cfg.concurrency processes if they are worth
+    it (compiler/backend.py), else, or to report an error as -c=1 does, phase by
+    phase."""
+    procs = backend.processes(lowered.funcs, cfg.concurrency)
+    if procs > 1:
+        got = backend.codes(lowered.funcs, backend.Options(not cfg.no_opt), procs)
+        if got is not None:
+            return [c for c, _ in got]
     lowered = fold.fold_program(lowered, fold.Options(not cfg.no_opt))
     live = liveness.liveness_program(lowered, Diagnostics(), liveness.Options(False, ()))
     regs = regalloc.regalloc_program(lowered, live, regalloc.Options(not cfg.no_opt))
@@ -255,17 +279,7 @@ def compile_unit(prog: T.Program, esc: escape.EscapeResult, dv: devirt.Devirt,
         except amd64.FrameTooLarge as e:
             check.errors.extend(e.errors)
     check.done()
-    tags = {d.func.symbol: esc.tags[id(d)] for p in prog.packages if p.path in only
-            for d in p.funcs if d.func is not None and d.body is not None
-            and id(d) in esc.tags}
-    if cfg.no_inline:
-        bodies, sized, gcin = (), [], []
-    data = tuple((d.sym, "\n".join(amd64._data(d))) for d in lowered.data)
-    export = ed.encode(ed.ImportData(
-        unit or "main", (), tuple(sorted(tags.items())), tuple(sorted(mine.items())),
-        tuple(f.name for f in sized), tuple(f.name for f in gcin),
-        bodies=tuple((f.name, ed.encode_tree(f)) for f in bodies)))
-    return Unit(unit or "main", tuple(funcs), data, lowered.externs, export)
+    return funcs
 
 
 class Bodies(Mapping[str, ir.Func]):
