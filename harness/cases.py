@@ -2,7 +2,7 @@
 
 A `// run` case /abs/hello.go under refgo goes through two steps:
 
-    cd WORKDIR && python3 -m compiler build -o WORKDIR/a.exe /abs/hello.go
+    cd WORKDIR && python3 -m compiler build -o WORKDIR/a.exe -c=1 /abs/hello.go
     cd /abs    && WORKDIR/a.exe
 
 and passes when the program exits 0 and its combined stdout+stderr equals

@@ -252,7 +252,9 @@ class Refgo(Compiler):
         experiment: str | None = None,
         program_args: bool = False,
     ) -> tuple[Argv, ...]:
-        return ((*self.command, "build", "-o", out, *unwrap_gcflags(flags), *files),)
+        # -c=1: xdist's workers keep every CPU busy already, and a case's package main
+        # is below the size that forks (docs/performance.md "Compile speed").
+        return ((*self.command, "build", "-o", out, "-c=1", *unwrap_gcflags(flags), *files),)
 
     def assemble(self, file: str, flags: Sequence[str], env: str) -> tuple[Argv, dict[str, str]]:
         argv = (*self.command, "compile", "-S", "-o", "a.o", *unwrap_gcflags(flags), file)

@@ -158,7 +158,7 @@ def test_compiler_flags_reach_every_program_build(
     _write(pytester, "cases/bad.out", "hello\n")
     result = pytester.runpytest(*fake, "--compiler-flags=-d=convinline=0 -l", "cases")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["  cd * build -o */a.exe -d=convinline=0 -l *bad.go"])
+    result.stdout.fnmatch_lines(["  cd * build -o */a.exe -c=1 -d=convinline=0 -l *bad.go"])
 
 
 def test_errorcheck_reports_everything_at_once(pytester: pytest.Pytester, fake: list[str]) -> None:
@@ -486,7 +486,7 @@ def test_compiler_command_lines() -> None:
     assert env == {"GOOS": "linux", "GOARCH": "amd64", "GOAMD64": "v3", "CGO_ENABLED": "1"}
     refgo = make_compiler("refgo", "python3 /x/fakec.py")
     assert refgo.build(["/a/x.go"], ["-gcflags=all=-N -l"], "o") == (
-        ("python3", "/x/fakec.py", "build", "-o", "o", "-N", "-l", "/a/x.go"),
+        ("python3", "/x/fakec.py", "build", "-o", "o", "-c=1", "-N", "-l", "/a/x.go"),
     )
     assert refgo.test("/a/pkg", ["-run", "X"]) == (
         ("python3", "/x/fakec.py", "test", "-run", "X", "/a/pkg"),
