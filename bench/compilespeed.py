@@ -1,20 +1,22 @@
 """Compile speed: refgo vs `go tool compile` on generated programs of a given size.
 
     python -m bench.compilespeed [-lines 1000,10000,50000] [-count 5] [-gc-at 10000]
-                                 [-go /path/to/go] [-keep DIR]
+                                 [-c 1,2] [-go /path/to/go] [-keep DIR]
 
 For each size it writes a package main of about that many lines (12-line functions
 mixing loops, branches, arithmetic, a struct, a method and an interface conversion,
-each calling the previous one) and times `refgo compile -o x.o` (parse through
-assembling the object) -count times; at the -gc-at size it also times
-`go tool compile -p main -o x.o` on the same file. Output, medians:
+each calling the previous one) and times `refgo compile -c=N -o x.o` (parse through
+assembling the object) -count times for each back end concurrency N of -c; at the
+-gc-at size it also times `go tool compile -c=N -p main -o x.o` on the same file. The
+runs of one size take turns (refgo -c=1, refgo -c=2, gc -c=1, gc -c=2, then again),
+so a change in the machine's load reaches every column alike. Output, medians:
 
-    lines     refgo s    cpu s      per 1k lines   gc s     cpu s    refgo/gc
-    988       0.63       0.60       0.634
-    9997      6.09       5.80       0.609          0.89     1.20     6.8x
+    lines     c  refgo s    cpu s      per 1k lines   gc s     cpu s    refgo/gc
+    988       1  0.63       0.60       0.634
+    9997      1  6.09       5.80       0.609          0.89     1.20     6.8x
 
 (wall medians; "per 1k lines" is refgo's wall time per 1000 lines; the ratio is of
-wall medians.)
+wall medians at the same -c.)
 
 Both compilers must accept the program (exit 0), or the run stops with their output.
 """
@@ -100,15 +102,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-lines", default="1000,10000,50000", help="program sizes in lines")
     ap.add_argument("-count", type=int, default=5, help="timed runs per size")
     ap.add_argument("-gc-at", type=int, default=10000, help="size also timed with gc (0: none)")
+    ap.add_argument("-c", default="1", help="back end concurrencies, passed as -c=N to both")
     ap.add_argument("-go", default="", help="the go command")
     ap.add_argument("-keep", default="", help="write the generated programs into DIR")
     args = ap.parse_args(argv)
     try:
         sizes = [int(x) for x in args.lines.split(",") if x]
+        concs = [int(x) for x in args.c.split(",") if x]
         if not sizes or min(sizes) <= 0 or args.count <= 0:
             raise BenchError("-lines and -count must be positive")
+        if not concs or min(concs) <= 0:
+            raise BenchError("-c must be positive")
         go = find_go(args.go) if args.gc_at else ""
-        rows = ["lines     refgo s    cpu s      per 1k lines   gc s     cpu s    refgo/gc"]
+        rows = ["lines     c  refgo s    cpu s      per 1k lines   gc s     cpu s    refgo/gc"]
         with tempfile.TemporaryDirectory(prefix="compilespeed-") as tmpd:
             d = Path(args.keep) if args.keep else Path(tmpd)
             d.mkdir(parents=True, exist_ok=True)
@@ -116,25 +122,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                 src = d / f"gen{n}.go"
                 text = generate(n)
                 src.write_text(text)
-                real = text.count("\n")
-                refgo = [sys.executable, "-m", "compiler", "compile", "-o",
-                         str(d / "refgo.o"), str(src)]
-                gc = [go, "tool", "compile", "-p", "main", "-o", str(d / "gc.o"), str(src)]
-                ts = [time_cmd(refgo, ROOT) for _ in range(args.count)]
-                med = statistics.median(t[0] for t in ts)
-                cpu = statistics.median(t[1] for t in ts)
-                row = f"{real:<10}{med:<11.3f}{cpu:<11.3f}{med / real * 1000:<15.3f}"
-                if n == args.gc_at:
-                    gs = [time_cmd(gc, d) for _ in range(args.count)]
-                    g = statistics.median(t[0] for t in gs)
-                    gcpu = statistics.median(t[1] for t in gs)
-                    row += f"{g:<9.3f}{gcpu:<9.3f}{med / g:.1f}x"
-                rows.append(row.rstrip())
+                rows.extend(_rows(n, text.count("\n"), src, d, go if n == args.gc_at else "",
+                                  concs, args.count))
     except (BenchError, ValueError) as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1
     print("\n".join(rows))
     return 0
+
+
+def _rows(n: int, real: int, src: Path, d: Path, go: str, concs: Sequence[int],
+          count: int) -> list[str]:
+    """One row per -c of concs for the program src of real lines (n asked): refgo's
+    medians, and with go gc's; the runs take turns, count rounds."""
+    argv: dict[tuple[str, int], list[str]] = {}
+    for c in concs:
+        argv["refgo", c] = [sys.executable, "-m", "compiler", "compile", f"-c={c}", "-o",
+                            str(d / "refgo.o"), str(src)]
+        if go:
+            argv["gc", c] = [go, "tool", "compile", f"-c={c}", "-p", "main", "-o",
+                             str(d / "gc.o"), str(src)]
+    times: dict[tuple[str, int], list[tuple[float, float]]] = {k: [] for k in argv}
+    for _ in range(count):
+        for k, cmd in argv.items():
+            times[k].append(time_cmd(cmd, ROOT if k[0] == "refgo" else d))
+    rows = []
+    for c in concs:
+        ts = times["refgo", c]
+        med = statistics.median(t[0] for t in ts)
+        cpu = statistics.median(t[1] for t in ts)
+        row = f"{real:<10}{c:<3}{med:<11.3f}{cpu:<11.3f}{med / real * 1000:<15.3f}"
+        if go:
+            gs = times["gc", c]
+            g = statistics.median(t[0] for t in gs)
+            gcpu = statistics.median(t[1] for t in gs)
+            row += f"{g:<9.3f}{gcpu:<9.3f}{med / g:.1f}x"
+        rows.append(row.rstrip())
+    return rows
 
 
 if __name__ == "__main__":
