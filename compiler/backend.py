@@ -18,10 +18,10 @@ functions: the output is byte-identical for every -c.
 
 What runs in one process, and why:
 
-  - syntax through inline. inline numbers the slots of inlined bodies from a
-    program-wide counter (`x·N`) and the inliner reads the walked bodies of every
-    function, walk's closures and wrappers are numbered program-wide too: the names,
-    hence the code, would depend on the shares.
+  - syntax through inline. inline renames the slots of the bodies it copies from one
+    program-wide counter (`x·N`), and walk numbers the string literals' symbols
+    (`go.string.N`) in the order it meets them: in shares the names, hence the code,
+    would depend on the split.
   - a compile that reports from the back end (-live; -d=defer, nil,
     ssa/check_bce/debug; -dump of fold, live or regs): the reports come out in the
     phase-at-a-time order (`usable`). gc refuses -c>1 with -live or any -d.
