@@ -25,8 +25,8 @@ What runs in one process, and why:
   - a compile that reports from the back end (-live; -d=defer, nil,
     ssa/check_bce/debug; -dump of fold, live or regs): the reports come out in the
     phase-at-a-time order (`usable`). gc refuses -c>1 with -live or any -d.
-  - a package of less than MIN_WORK IR instructions a process: forking and sending
-    the code back costs more than its back end (`processes`).
+  - a package of less than MIN_WORK IR instructions a process: on a busy machine a
+    child's extra CPU would cost more than splitting it could save (`processes`).
 
 A child whose back end raises (an InternalError, the frame-too-large errors, any bug)
 sends back only that it failed; `codes` then returns None and the caller runs the
@@ -49,11 +49,14 @@ from typing import NoReturn
 from compiler import amd64, fold, gcdebug, ir, liveness, regalloc
 from compiler.diag import InternalError
 
-MIN_WORK = 20_000
+MIN_WORK = 10_000
 """The IR instructions (blocks counted as one each) a process's share must have for the
-back end to fork for it: about 0.5 s of back end against a fork's and the pickled
-code's 20-40 ms (docs/performance.md "Compile speed"). The 1,000-line benchmark
-program has 12,000."""
+back end to fork for it: about 0.3 s of back end. A child costs 13-30% more CPU than
+its share did in one process (copy-on-write faults, cold caches; the fork and the
+pickled reply are 1-2 ms): nothing on a machine with a free CPU, where the share runs
+beside the parent's, but a loss on a saturated one, so a small package keeps one
+process (docs/performance.md "Compile speed"). The 1,000-line benchmark program has
+8,800 (0.26 s), its 10,000-line program 90,000."""
 
 Code = tuple[amd64.FuncCode, str]
 """One function's code and its -S lines ("" unless asked)."""
