@@ -51,6 +51,7 @@ from typing import Any
 
 from compiler import amd64float, ir, pcfault
 from compiler.diag import Pos, source_line
+from compiler.funccode import FuncCode, Site
 from compiler.liveness import FuncLive, LivenessResult
 from compiler.regalloc import CALLEE_SAVED, NONE, STRING_MIN, FuncAlloc
 
@@ -1329,33 +1330,6 @@ def typelinks(syms: Iterable[str]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class FuncCode:
-    """One function's assembly (its symbol's lines and FuncGen's, one string), its
-    calls' return labels with their positions, inlined frames included (Site, for
-    runtime.pctab), their stack maps (runtime.stackmaps) and its stack-object table.
-    Plain strings and tuples: a unit of the build cache (compiler/units.py) or a back
-    end process (compiler/backend.py) passes it on at little more than its size."""
-
-    name: str
-    text: str
-    calls: tuple[Site, ...]
-    maps: tuple[tuple[str, tuple[int, ...], str], ...]
-    file: str
-    line: int
-    """Its declaration's position (runtime.functab, for runtime.FuncForPC)."""
-    fconsts: frozenset[int] = frozenset()
-    """The bits of the float constants it loads (the `.Lfconst.` pool)."""
-    params: bool = False
-    """Whether it takes parameters (runtime.functab's last word, for tracebacks)."""
-    faults: tuple[Site, ...] = ()
-    """Its fault sites (runtime.pcfault, compiler/pcfault.py)."""
-    objects: tuple[int, ...] = ()
-    """Its stack-object table (_objects_table; () for none)."""
-    wrapper: bool = False
-    """Whether gc marks it a wrapper (ir.Func.wrapper; runtime.functab's flags)."""
-
-
 def func_code(f: ir.Func, alloc: FuncAlloc = NONE, fl: FuncLive | None = None,
               listing: bool = False) -> tuple[FuncCode, str]:
     """f's code under the register decisions alloc, with the stack maps of its
@@ -1565,11 +1539,6 @@ def _stackmaps(maps: list[tuple[str, tuple[int, ...], str]],
     for label, t in tables:
         out.append(f"{label}:\n\t.quad\t{', '.join(str(x) for x in t)}")
     return out
-
-
-Site = tuple[str, str, str, int, tuple[tuple[str, str, int], ...]]
-"""A call's return label, the innermost function at the call, its file and line, and the
-inlined calls around it, outermost first: (caller, file, line) each."""
 
 
 def call_site(lab: str, fn: str, pos: Pos) -> Site:

@@ -8,7 +8,7 @@ From fold on, every pass looks at one function at a time (each *_program is a lo
 prog.funcs), so `codes` runs them function by function: in `processes` processes, this
 one and forked children, each given a share of the functions balanced by their size
 (`shares`). A child sends back plain data through a pipe: each function's
-amd64.FuncCode (its text, call and fault sites, stack maps, float constants) and -S
+funccode.FuncCode (its text, call and fault sites, stack maps, float constants) and -S
 lines, pickled; the parent puts them in the program's function order and
 amd64.program_text assembles them. The driver's phase-at-a-time passes (-c=1) end in
 amd64.emit_program, which is program_text over the same func_code of the same
@@ -48,6 +48,7 @@ from typing import NoReturn
 
 from compiler import amd64, fold, gcdebug, ir, liveness, regalloc
 from compiler.diag import InternalError
+from compiler.funccode import FuncCode
 
 MIN_WORK = 10_000
 """The IR instructions (blocks counted as one each) a process's share must have for the
@@ -58,7 +59,7 @@ beside the parent's, but a loss on a saturated one, so a small package keeps one
 process (docs/performance.md "Compile speed"). The 1,000-line benchmark program has
 8,800 (0.26 s), its 10,000-line program 90,000."""
 
-Code = tuple[amd64.FuncCode, str]
+Code = tuple[FuncCode, str]
 """One function's code and its -S lines ("" unless asked)."""
 
 _HEAD = struct.Struct("<?Q")

@@ -96,6 +96,7 @@ from compiler.driver import (
     parse_mode,
 )
 from compiler.driver import _loader as driver_loader
+from compiler.funccode import FuncCode
 from compiler.syntax import ast, pragma
 from compiler.types import tree as T
 from compiler.types.constant import unquote
@@ -103,10 +104,6 @@ from compiler.types.typ import UNSAFE_POINTER
 
 FORMAT = 11
 """The Unit layout's version: part of every key (a new layout never reads an old one)."""
-
-
-FuncCode = amd64.FuncCode
-"""One function's code in a unit (compiler/amd64.py)."""
 
 
 @dataclass(frozen=True, slots=True)
