@@ -89,13 +89,14 @@ def processes(funcs: Sequence[ir.Func], concurrency: int) -> int:
     """How many processes the back end of funcs runs in under -c=concurrency: at most
     the CPUs this process may use (gc's goroutines have GOMAXPROCS threads), and
     MIN_WORK instructions each; 1 means no child."""
-    n = min(concurrency, _cpus(), len(funcs))
+    n = min(concurrency, cpus(), len(funcs))
     if n <= 1:
         return 1
     return max(1, min(n, sum(work(f) for f in funcs) // MIN_WORK))
 
 
-def _cpus() -> int:
+def cpus() -> int:
+    """The CPUs this process may run on (GOMAXPROCS' default)."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -20,7 +20,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compiler import driver, gcdebug
+from compiler import backend, driver, gcdebug
 
 BOOL_FLAGS = frozenset({"S", "l", "N", "live", "C", "e", "complete", "std", "+", "B", "wb", "a",
                         "x"})
@@ -140,11 +140,7 @@ def build_concurrency() -> int:
     """The -c `go build` passes gc when building several packages at once (Go 1.19's
     cmd/go gcBackendConcurrency): min(4, GOMAXPROCS), whose default is the CPUs this
     process may run on."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(4, cpus))
+    return max(1, min(4, backend.cpus()))
 
 
 def config(a: Args, concurrency: int = 1) -> driver.Config:

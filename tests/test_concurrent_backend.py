@@ -47,7 +47,7 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Every back end forks, however small the package or few the CPUs; the list
     receives, per backend.codes call, whether the children's code was used."""
     monkeypatch.setattr(backend, "MIN_WORK", 1)
-    monkeypatch.setattr(backend, "_cpus", lambda: 4)
+    monkeypatch.setattr(backend, "cpus", lambda: 4)
     used: list[bool] = []
     real = backend.codes
 
@@ -142,7 +142,7 @@ def alone(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
         monkeypatch.setattr(backend, "shares", shares)
 
     monkeypatch.setattr(backend, "MIN_WORK", 1)
-    monkeypatch.setattr(backend, "_cpus", lambda: 2)
+    monkeypatch.setattr(backend, "cpus", lambda: 2)
     return set_victim
 
 
