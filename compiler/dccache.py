@@ -135,13 +135,13 @@ def install() -> None:
 
 
 _PENDING: dict[Callable[..., None], dict[str, str]] = {}
+"""Frozen dataclasses' __init__ functions whose field setters are still the slow ones:
+function -> its closure variable per field (_direct_sets)."""
 _NATIVE: list[tuple[type, Callable[..., None], dict[str, str]]] = []
 """Classes mypyc compiled (compiler/accel) whose __init__ is still to be bound by
 bind_native. Do NOT bind them in _add_slots: mypyc keeps its native class, not the one
 _add_slots makes, and while its dataclass decorator runs the native class lacks its
 field descriptors."""
-"""Frozen dataclasses' __init__ functions whose field setters are still the slow ones:
-function -> its closure variable per field (_direct_sets)."""
 _FROZEN_SET = re.compile(r"__dataclass_builtins_object__\.__setattr__\((\w+),'(\w+)',(.*)\)")
 
 
