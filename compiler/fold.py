@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from compiler import ir
@@ -340,24 +341,28 @@ def _rename_reads(instrs: list[ir.Instr], start: int, old: str, new: str, known:
 def _map_reads(i: ir.Instr, local: Callable[[ir.Local], ir.Local]) -> ir.Instr:
     """i with every Local it reads (not its dst) replaced by local(op); i itself when
     local changes none (local returns op itself to leave it)."""
-    def ren(op: object) -> object:
-        if isinstance(op, ir.Local):
-            return local(op)
-        if isinstance(op, ir.Arg):
-            m = ren(op.mem)
-            return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
-        if isinstance(op, tuple):
-            xs = tuple(ren(x) for x in op)
-            return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
-        return op
-
     ch: dict[str, Any] = {}
     for fl in i.__dataclass_fields__:
         v = getattr(i, fl)
-        nv = ren(v) if fl != "dst" else v
+        nv = _map_operand(v, local) if fl != "dst" else v
         if nv is not v:
             ch[fl] = nv
     return ir.evolve(i, **ch) if ch else i
+
+
+def _map_operand(op: object, local: Callable[[ir.Local], ir.Local]) -> object:
+    """op with every Local in it replaced by local(op); op itself when none changes.
+    A module-level function, not a closure: do NOT nest it in _map_reads (a recursive
+    closure is a reference cycle, garbage only the cyclic collector frees)."""
+    if isinstance(op, ir.Local):
+        return local(op)
+    if isinstance(op, ir.Arg):
+        m = _map_operand(op.mem, local)
+        return op if m is op.mem else ir.Arg(m, op.off, op.size)  # type: ignore[arg-type]
+    if isinstance(op, tuple):
+        xs = tuple([_map_operand(x, local) for x in op])
+        return op if all(a is b for a, b in zip(xs, op, strict=True)) else xs
+    return op
 
 
 def _words(slot: str, off: int, size: int) -> list[Word]:
@@ -411,20 +416,6 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
         for t in ir.successors(b.term):
             pred[t].append(b.index)
     reach: dict[Word, set[int]] = {}
-
-    def reaching(w: Word) -> set[int]:
-        """The blocks from which some write of w can be reached."""
-        if w not in reach:
-            seen = {bi for bi, _ in defs.get(w, ())}
-            work = list(seen)
-            while work:
-                for p in pred[work.pop()]:
-                    if p not in seen:
-                        seen.add(p)
-                        work.append(p)
-            reach[w] = seen
-        return reach[w]
-
     subst: dict[Word, Word] = {}
     for w, ds in defs.items():
         if len(ds) != 1 or w in bad or w[0] in wide or slots[w[0]].kind is not ir.SlotKind.AUTO or \
@@ -435,23 +426,13 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
         if src is None or src[0] not in tracked or src[0] == w[0] or src[0] in wide:
             continue
         later = any(d == bi and dk > k for d, dk in defs.get(src, ()))
-        if later or any(t in reaching(src) for t in ir.successors(blocks[bi].term)):
+        if later or any(t in _reaching(src, defs, pred, reach)
+                        for t in ir.successors(blocks[bi].term)):
             continue
         subst[w] = src
     if not subst:
         return f
-
-    def final(w: Word) -> Word:
-        seen = {w}
-        while w in subst and subst[w] not in seen:
-            w = subst[w]
-            seen.add(w)
-        return w
-
-    def local(op: ir.Local) -> ir.Local:
-        w = (op.slot, op.off)
-        return ir.Local(*final(w)) if w in subst else op
-
+    local = partial(_forward, subst)
     # W has one write, the move: every other mention reads it. W is tracked and not
     # wide, so mention lists every instruction that names it.
     touched = {at for w in subst for at in mention[w[0]]}
@@ -461,6 +442,33 @@ def propagate(f: ir.Func, tracked: frozenset[str], known: Known | None = None) -
                   else i for k, i in enumerate(b.instrs)]
         out.append(ir.Block(b.index, tuple(instrs), b.term))
     return _drop_dead_copies(replace(f, blocks=tuple(out)), {w[0] for w in subst}, mention)
+
+
+def _reaching(w: Word, defs: dict[Word, list[tuple[int, int]]], pred: dict[int, list[int]],
+              reach: dict[Word, set[int]]) -> set[int]:
+    """The blocks from which some write of w (defs) can be reached, memoized in reach."""
+    got = reach.get(w)
+    if got is None:
+        got = reach[w] = {bi for bi, _ in defs.get(w, ())}
+        work = list(got)
+        while work:
+            for p in pred[work.pop()]:
+                if p not in got:
+                    got.add(p)
+                    work.append(p)
+    return got
+
+
+def _forward(subst: dict[Word, Word], op: ir.Local) -> ir.Local:
+    """op reading the word at the end of its chain of substitutions, if it has one."""
+    w = (op.slot, op.off)
+    if w not in subst:
+        return op
+    seen = {w}
+    while w in subst and subst[w] not in seen:
+        w = subst[w]
+        seen.add(w)
+    return ir.Local(*w)
 
 
 def _moved_from(i: ir.Instr, w: Word) -> Word | None:

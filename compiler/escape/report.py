@@ -72,25 +72,27 @@ def last_name(es: Sequence[T.Expr], default: Pos) -> Pos:
     arguments: at the last in source order of the names in es, the `{` of composite
     literals and the `(` of calls (not looking inside calls), else at default."""
     pos = default
-
-    def visit(n: object) -> None:
-        nonlocal pos
-        p: Pos | None = None
-        if isinstance(n, T.VarRef | T.FuncRef):
-            p = n.pos
-        elif isinstance(n, T.Call | T.MethodCall | T.IfaceCall | T.BuiltinCall):
-            p = gc_pos(n)
-        elif isinstance(n, T.CompositeLit):
-            p = gc_pos(n)
-        if p is not None and (pos is default or p > pos):
-            pos = p
-        if isinstance(n, T.Call | T.MethodCall | T.IfaceCall | T.BuiltinCall | T.FuncLit):
-            return
-        for kid in _children(n):
-            visit(kid)
-
     for e in es:
-        visit(e)
+        pos = _last_in(e, pos, default)
+    return pos
+
+
+def _last_in(n: object, pos: Pos, default: Pos) -> Pos:
+    """last_name's answer so far, pos, updated with tree node n and its subnodes. Do NOT
+    make it a closure of last_name: a recursive closure is a reference cycle."""
+    p: Pos | None = None
+    if isinstance(n, T.VarRef | T.FuncRef):
+        p = n.pos
+    elif isinstance(n, T.Call | T.MethodCall | T.IfaceCall | T.BuiltinCall):
+        p = gc_pos(n)
+    elif isinstance(n, T.CompositeLit):
+        p = gc_pos(n)
+    if p is not None and (pos is default or p > pos):
+        pos = p
+    if isinstance(n, T.Call | T.MethodCall | T.IfaceCall | T.BuiltinCall | T.FuncLit):
+        return pos
+    for kid in _children(n):
+        pos = _last_in(kid, pos, default)
     return pos
 
 
