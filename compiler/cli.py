@@ -36,6 +36,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import compiler
 from compiler import cache, dccache, driver, flags, gcdebug, gotest, link, units
@@ -250,10 +251,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # a process's entry point (refgo, python -m compiler), not a caller's
         gc.set_threshold(*compiler.GC_THRESHOLDS)
         try:
-            return _main(sys.argv[1:])
+            status = _main(sys.argv[1:])
         finally:
             dccache.save()
+        _exit_now(status)
     return _main(argv)
+
+
+def _exit_now(status: int) -> NoReturn:
+    """End the process with status once stdout and stderr are flushed, skipping the
+    interpreter's teardown: freeing the trees of a large compile one object at a time
+    took 0.2 s of a 10,000-line compile's 2.8 (gc's compiler never frees them either).
+    Every file refgo writes is closed and every temporary directory removed by then
+    (`with` blocks); do NOT register atexit handlers or rely on finalizers in refgo."""
+    for f in (sys.stdout, sys.stderr):
+        try:
+            f.flush()
+        except (OSError, ValueError):  # a closed pipe: what was written is all there is
+            pass
+    os._exit(status)
 
 
 def _main(argv: Sequence[str]) -> int:
