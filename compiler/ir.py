@@ -54,6 +54,8 @@ T_ = TypeVar("T_")
 class SlotKind(enum.Enum):
     """Where a slot lives: a param/result in the caller's argument area, else the frame."""
 
+    __hash__ = object.__hash__  # identity: see types.typ.Kind
+
     PARAM = "param"
     RESULT = "result"
     AUTO = "auto"
@@ -203,6 +205,8 @@ class StoreZero:
 
 
 class Op(enum.Enum):
+    __hash__ = object.__hash__  # identity: see types.typ.Kind
+
     ADD = "add"
     SUB = "sub"
     MUL = "mul"
@@ -270,6 +274,8 @@ class Ext:
 
 
 class FOp(enum.Enum):
+    __hash__ = object.__hash__  # identity: see types.typ.Kind
+
     ADD = "add"
     SUB = "sub"
     MUL = "mul"

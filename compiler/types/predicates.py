@@ -29,6 +29,7 @@ from compiler.types.typ import (
     INT,
     RUNE,
     STRING,
+    UNTYPED_KINDS,
     Array,
     Basic,
     Interface,
@@ -69,7 +70,7 @@ def default_type(t: Type) -> Type:
 
 def is_untyped_kind(t: Type) -> bool:
     """Whether t is one of the untyped constant types (`untyped int`, `untyped nil`, ...)."""
-    return isinstance(t, Basic) and t.kind.value.startswith("untyped")
+    return isinstance(t, Basic) and t.kind in UNTYPED_KINDS
 
 
 def identical(a: Type, b: Type) -> bool:

@@ -41,6 +41,12 @@ PTRSIZE = 8
 class Kind(enum.Enum):
     """The kinds of predeclared (and untyped constant) types."""
 
+    __hash__ = object.__hash__
+    """Identity, as equality is: Enum's own hashes the member's name in Python code, and
+    the passes hash kinds (sets, dict keys) hundreds of thousands of times a compile.
+    Nothing may depend on the order of a set of them either way (string hashes vary
+    from process to process too)."""
+
     BOOL = "bool"
     INT = "int"
     INT8 = "int8"
