@@ -134,11 +134,14 @@ def representable(v: CValue, k: Kind) -> tuple[CValue | None, str]:
     """v converted to kind k exactly as Go allows for constants, or (None, reason) with
     reason "overflows" or "truncated" (or "" for a plain mismatch)."""
     if k in _INT_RANGES:
-        if isinstance(v, bool) or isinstance(v, bytes):
+        if type(v) is int:  # the common case, without a Fraction's round trip
+            iv = v
+        elif isinstance(v, bool) or isinstance(v, bytes):
             return None, ""
-        if not is_int_value(v):
+        elif not is_int_value(v):
             return None, "truncated"
-        iv = int(to_fraction(v))
+        else:
+            iv = int(to_fraction(v))
         lo, hi = _INT_RANGES[k]
         if not lo <= iv <= hi:
             return None, "truncated" if isinstance(v, Fraction) else "overflows"
@@ -166,6 +169,8 @@ def representable(v: CValue, k: Kind) -> tuple[CValue | None, str]:
             return None, "overflows"
         return Cx(re, im), ""
     if k in (Kind.UNTYPED_INT, Kind.UNTYPED_RUNE):
+        if type(v) is int:
+            return v, ""
         if isinstance(v, bool) or isinstance(v, bytes):
             return None, ""
         if not is_int_value(v):
