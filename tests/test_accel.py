@@ -131,3 +131,27 @@ def test_operand_fields_match_the_annotations() -> None:
             if names:
                 want[node.name] = names
     assert {c.__name__: f for c, f in ir.OPERAND_FIELDS.items()} == want
+
+
+def test_build_prunes_only_builds_unused_for_an_hour(fresh: Path) -> None:
+    """A build removes the older builds no process started serving within
+    KEEP_UNUSED seconds, never the one just made or one being made."""
+    from compiler.accel.__main__ import prune  # noqa: PLC0415 - the command's module
+
+    now = 1_000_000.0
+    new, recent, old = (fake_build(fresh, f"{n}-") for n in ("new", "recent", "old"))
+    tmp = fresh / ".tmp-abc"
+    tmp.mkdir()
+    os.utime(recent, (now, now - 60))
+    os.utime(old, (now, now - accel.KEEP_UNUSED - 1))
+    os.utime(tmp, (now, now - 10 * accel.KEEP_UNUSED))
+    assert prune(str(new), now) == [old.name]
+    assert sorted(p.name for p in fresh.iterdir()) == sorted([new.name, recent.name, tmp.name])
+
+
+def test_serving_a_build_marks_it_used(fresh: Path) -> None:
+    d = fake_build(fresh, accel.key_prefix())
+    os.utime(d, (0, 0))
+    accel.install()
+    assert accel.STATE == {"dir": str(d)}
+    assert d.stat().st_mtime > accel.KEEP_UNUSED

@@ -33,6 +33,7 @@ raises TypeError (an internal compiler error) only on the accelerated path.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.machinery
 import importlib.util
@@ -70,6 +71,12 @@ MODULES = (
     "compiler.syntax.parser",
 )
 """The modules a build compiles (chosen by measurement: docs/performance.md)."""
+
+KEEP_UNUSED = 3600.0
+"""Seconds an older build stays after the last process that served it started (install
+touches the build's directory; a build removes the others past this age): a process
+imports some compiled modules only when it first needs them, so do NOT remove a build
+a running process may still load from."""
 
 STATE: dict[str, str] = {}
 """What install decided: "dir" (the build served) or "reason" (why none is)."""
@@ -180,6 +187,8 @@ def install() -> None:
         return
     sys.meta_path.insert(0, Finder(table))
     STATE["dir"] = build
+    with contextlib.suppress(OSError):  # a read-only checkout: nothing prunes it either
+        os.utime(build)
 
 
 def served() -> list[str]:

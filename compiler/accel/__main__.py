@@ -9,7 +9,8 @@
 otherwise it copies the compiler's sources to a temporary directory under .accel/, runs
 mypyc and the C compiler there in a child process (the directory and its build.log are
 kept if that fails), renames the result into place under the snapshot's key, checks
-that a new interpreter loads every module from it, and removes older builds. Each
+that a new interpreter loads every module from it, and removes the older builds no
+process has served for an hour (accel.KEEP_UNUSED). Each
 failure is one line on stderr and exit status 1; refgo keeps running pure Python.
 """
 
@@ -140,11 +141,26 @@ def build(force: bool = False, opt: str = "3") -> str:
     done = f"built {len(accel.MODULES)} modules in {seconds:.0f} s ({size / 1e6:.1f} MB): {final}"
     if sources != accel.source_hash():
         raise BuildError(f"{done}, but the sources changed meanwhile: build again")
-    for name in os.listdir(accel.ACCEL_DIR):
-        path = os.path.join(accel.ACCEL_DIR, name)
-        if path != final and not name.startswith(".tmp-"):
-            shutil.rmtree(path, ignore_errors=True)
+    prune(final, time.time())
     return done
+
+
+def prune(keep: str, now: float) -> list[str]:
+    """Remove the builds under accel.ACCEL_DIR but keep (and unfinished ones) that no
+    process started serving in the accel.KEEP_UNUSED seconds before now; their names."""
+    gone = []
+    for name in sorted(os.listdir(accel.ACCEL_DIR)):
+        path = os.path.join(accel.ACCEL_DIR, name)
+        if path == keep or name.startswith(".tmp-"):
+            continue
+        try:
+            if now - os.stat(path).st_mtime < accel.KEEP_UNUSED:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        gone.append(name)
+    return gone
 
 
 def _files(root: str) -> list[str]:
