@@ -528,6 +528,11 @@ def is_untyped(t: Type) -> bool:
 def size_of(t: Type) -> int:
     """The size in bytes of a value of type t on amd64."""
     u = under(t)
+    if type(u) is Basic:  # the common cases first, without match's class tests
+        return _BASIC_SIZE[u.kind]
+    n = _FIXED_SIZE.get(type(u))
+    if n is not None:
+        return n
     match u:
         case Basic(kind=k):
             return _BASIC_SIZE[k]
@@ -549,6 +554,8 @@ def size_of(t: Type) -> int:
 def align_of(t: Type) -> int:
     """The alignment in bytes of type t on amd64 (complex128 aligns to 8, as in gc)."""
     u = under(t)
+    if type(u) is Basic:
+        return _BASIC_ALIGN[u.kind]
     match u:
         case Basic(kind=k):
             if k in (Kind.COMPLEX64,):
@@ -560,6 +567,15 @@ def align_of(t: Type) -> int:
             return max((align_of(f.type) for f in fs), default=1)
         case _:
             return PTRSIZE
+
+
+_FIXED_SIZE: dict[type, int] = {Pointer: PTRSIZE, Map: PTRSIZE, Chan: PTRSIZE,
+                                Signature: PTRSIZE, Slice: 3 * PTRSIZE,
+                                Interface: 2 * PTRSIZE}
+"""size_of of the types whose size does not depend on their elements."""
+_BASIC_ALIGN = {k: 4 if k is Kind.COMPLEX64 else min(n, PTRSIZE)
+                for k, n in _BASIC_SIZE.items()}
+"""align_of of each basic kind."""
 
 
 def struct_layout(s: Struct) -> tuple[tuple[int, ...], int]:
