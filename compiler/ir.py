@@ -565,12 +565,21 @@ class Program:
 
 @dataclass(slots=True)
 class Access:
-    """One reference of an instruction to a stack slot: bytes [off, off+size)."""
+    """One reference of an instruction to a stack slot: bytes [off, off+size). Its
+    __init__ is spelled out: mypyc compiles it, where dataclasses' generated one runs
+    interpreted (every back-end pass builds these per instruction). Do NOT add a field
+    without adding it there."""
 
     slot: str
     off: int
     size: int
     is_def: bool
+
+    def __init__(self, slot: str, off: int, size: int, is_def: bool) -> None:
+        self.slot = slot
+        self.off = off
+        self.size = size
+        self.is_def = is_def
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -292,6 +292,15 @@ class _Interval:
     """Live at an instruction amd64 emits with `rep movsb`/`rep stosb` (_string_op)."""
     weight: int = 0
 
+    def __init__(self, unit: Unit, ranges: list[tuple[int, int]], across: bool = False,
+                 string: bool = False, weight: int = 0) -> None:
+        # spelled out so that mypyc compiles it (ir.Access says why)
+        self.unit = unit
+        self.ranges = ranges
+        self.across = across
+        self.string = string
+        self.weight = weight
+
 
 def alloc_func(f: ir.Func, fl: FuncLive | None) -> FuncAlloc:
     """The register decisions for f; fl (its liveness) names the words the stack maps
