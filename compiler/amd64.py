@@ -63,6 +63,12 @@ class Line:
     text: str
     pos: Pos | None
 
+    def __init__(self, text: str, pos: Pos | None) -> None:
+        self.text = text  # type: ignore[misc]
+        self.pos = pos  # type: ignore[misc]
+
+
+ir.frozen_init(Line)
 
 MAX_FRAME = 1 << 31
 """Frames and argument areas from this size on are an error: x86-64 addresses a frame

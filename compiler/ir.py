@@ -38,9 +38,11 @@ and their dump format, which every pass reads; it has no logic to split by conce
 
 from __future__ import annotations
 
+import copyreg
 import enum
+import types
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from compiler.diag import Pos
@@ -76,6 +78,17 @@ class Slot:
     addrtaken: bool = False
     type: Type | None = field(default=None, compare=False)
 
+    def __init__(
+            self, name: str, kind: SlotKind, size: int, ptrs: Sequence[int] = (),
+            off: int = 0, addrtaken: bool = False, type: Type | None = None) -> None:
+        self.name = name  # type: ignore[misc]
+        self.kind = kind  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
+        self.ptrs = ptrs  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
+        self.addrtaken = addrtaken  # type: ignore[misc]
+        self.type = type  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Local:
@@ -86,6 +99,10 @@ class Local:
 
     def __str__(self) -> str:
         return f"{self.slot}+{self.off}"
+
+    def __init__(self, slot: str, off: int = 0) -> None:
+        self.slot = slot  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +115,10 @@ class Global:
     def __str__(self) -> str:
         return f"{self.sym}+{self.off}(SB)"
 
+    def __init__(self, sym: str, off: int = 0) -> None:
+        self.sym = sym  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Imm:
@@ -105,6 +126,9 @@ class Imm:
 
     def __str__(self) -> str:
         return f"${self.value}"
+
+    def __init__(self, value: int) -> None:
+        self.value = value  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +139,9 @@ class SymAddr:
 
     def __str__(self) -> str:
         return f"${self.sym}(SB)"
+
+    def __init__(self, sym: str) -> None:
+        self.sym = sym  # type: ignore[misc]
 
 
 Mem = Local | Global
@@ -134,6 +161,12 @@ class Mov:
     src: Operand
     width: int = 8
 
+    def __init__(self, pos: Pos, dst: Mem, src: Operand, width: int = 8) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.src = src  # type: ignore[misc]
+        self.width = width  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Copy:
@@ -143,6 +176,12 @@ class Copy:
     dst: Mem
     src: Mem
     size: int
+
+    def __init__(self, pos: Pos, dst: Mem, src: Mem, size: int) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.src = src  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +194,12 @@ class Zero:
     dst: Mem
     size: int
     filled: bool = False
+
+    def __init__(self, pos: Pos, dst: Mem, size: int, filled: bool = False) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
+        self.filled = filled  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +225,17 @@ class Load:
     idx: Local | None = None
     scale: int = 1
 
+    def __init__(
+            self, pos: Pos, dst: Mem, ptr: Mem, off: int, size: int,
+            idx: Local | None = None, scale: int = 1) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.ptr = ptr  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
+        self.idx = idx  # type: ignore[misc]
+        self.scale = scale  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Store:
@@ -192,6 +248,17 @@ class Store:
     size: int
     idx: Local | None = None
     scale: int = 1
+
+    def __init__(
+            self, pos: Pos, ptr: Mem, off: int, src: Mem, size: int,
+            idx: Local | None = None, scale: int = 1) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.ptr = ptr  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
+        self.src = src  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
+        self.idx = idx  # type: ignore[misc]
+        self.scale = scale  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +315,17 @@ class BinOp:
     width: int
     signed: bool
 
+    def __init__(
+            self, pos: Pos, op: Op, dst: Mem, x: Operand, y: Operand, width: int,
+            signed: bool) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.op = op  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.x = x  # type: ignore[misc]
+        self.y = y  # type: ignore[misc]
+        self.width = width  # type: ignore[misc]
+        self.signed = signed  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class UnOp:
@@ -260,6 +338,13 @@ class UnOp:
     x: Operand
     width: int
 
+    def __init__(self, pos: Pos, op: str, dst: Mem, x: Operand, width: int) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.op = op  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.x = x  # type: ignore[misc]
+        self.width = width  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Ext:
@@ -271,6 +356,15 @@ class Ext:
     src: Operand
     swidth: int
     signed: bool
+
+    def __init__(
+            self, pos: Pos, dst: Mem, dwidth: int, src: Operand, swidth: int, signed: bool) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.dst = dst  # type: ignore[misc]
+        self.dwidth = dwidth  # type: ignore[misc]
+        self.src = src  # type: ignore[misc]
+        self.swidth = swidth  # type: ignore[misc]
+        self.signed = signed  # type: ignore[misc]
 
 
 class FOp(enum.Enum):
@@ -331,6 +425,11 @@ class Arg:
     off: int
     size: int
 
+    def __init__(self, mem: Mem, off: int, size: int) -> None:
+        self.mem = mem  # type: ignore[misc]
+        self.off = off  # type: ignore[misc]
+        self.size = size  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Call:
@@ -346,6 +445,16 @@ class Call:
     argsize: int
     closure: bool = True
 
+    def __init__(
+            self, pos: Pos, target: str | Mem, args: tuple[Arg, ...],
+            results: tuple[Arg, ...], argsize: int, closure: bool = True) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.target = target  # type: ignore[misc]
+        self.args = args  # type: ignore[misc]
+        self.results = results  # type: ignore[misc]
+        self.argsize = argsize  # type: ignore[misc]
+        self.closure = closure  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class CCall:
@@ -357,6 +466,15 @@ class CCall:
     args: tuple[Operand, ...]
     results: tuple[Mem, ...] = ()
     noreturn: bool = False
+
+    def __init__(
+            self, pos: Pos, sym: str, args: tuple[Operand, ...],
+            results: tuple[Mem, ...] = (), noreturn: bool = False) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.sym = sym  # type: ignore[misc]
+        self.args = args  # type: ignore[misc]
+        self.results = results  # type: ignore[misc]
+        self.noreturn = noreturn  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +555,10 @@ class Jump:
     pos: Pos
     target: int
 
+    def __init__(self, pos: Pos, target: int) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.target = target  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class If:
@@ -447,10 +569,19 @@ class If:
     then: int
     els: int
 
+    def __init__(self, pos: Pos, cond: Operand, then: int, els: int) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.cond = cond  # type: ignore[misc]
+        self.then = then  # type: ignore[misc]
+        self.els = els  # type: ignore[misc]
+
 
 @dataclass(frozen=True, slots=True)
 class Ret:
     pos: Pos
+
+    def __init__(self, pos: Pos) -> None:
+        self.pos = pos  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +599,11 @@ class Block:
     index: int
     instrs: tuple[Instr, ...]
     term: Term
+
+    def __init__(self, index: int, instrs: tuple[Instr, ...], term: Term) -> None:
+        self.index = index  # type: ignore[misc]
+        self.instrs = instrs  # type: ignore[misc]
+        self.term = term  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,6 +770,58 @@ def evolve(obj: T_, **changes: Any) -> T_:
         if n not in changes:
             changes[n] = getattr(obj, n)
     return type(obj)(**changes)
+
+
+NATIVE_INIT: tuple[type, ...] = (
+    Slot, Local, Global, Imm, SymAddr, Mov, Copy, Zero, Load, Store, BinOp, UnOp, Ext, Arg,
+    Call, CCall, Jump, If, Ret, Block,
+)
+"""The frozen classes whose class body spells out `__init__` as plain field stores:
+mypyc compiles that one to native stores, where it keeps dataclasses' generated
+__init__ interpreted (the passes build these by the hundred thousand: the interpreted
+__init__ cost 8x the native one). Each is passed to frozen_init below."""
+
+
+def frozen_init(cls: type) -> None:
+    """Make the spelled-out __init__ of frozen dataclass cls work when cls runs
+    interpreted, where its frozen __setattr__ refuses the stores: there it becomes the
+    same stores through the fields' slot descriptors (dccache's form of dataclasses'
+    own). Compiled, the native __init__ stays. Raises TypeError where the spelled-out
+    parameters are not the fields in order with their defaults (do NOT add a field
+    without adding it to __init__)."""
+    names = field_names(cls)
+    copyreg.pickle(cls, _reduce)
+    init = cls.__dict__["__init__"]
+    if not isinstance(init, types.FunctionType):
+        return
+    code = init.__code__
+    defaults = init.__defaults__ or ()
+    first = len(names) - len(defaults)
+    want = tuple(f.default for f in fields(cls) if f.init)
+    if code.co_varnames[1:code.co_argcount] != names or code.co_kwonlyargcount or \
+            any(want[k] != d for k, d in enumerate(defaults, first)) or \
+            any(d is not MISSING for d in want[:first]) or \
+            any(d is MISSING for d in want[first:]):
+        raise TypeError(f"{cls.__qualname__}.__init__ does not take its fields in order")
+    env: dict[str, Any] = {f"_set_{n}": cls.__dict__[n].__set__ for n in names}
+    env.update((f"_d_{names[k]}", d) for k, d in enumerate(defaults, first))
+    params = [n if k < first else f"{n}=_d_{n}" for k, n in enumerate(names)]
+    exec(f"def __init__(self, {', '.join(params)}):\n"  # noqa: S102 (fixed text)
+         + "".join(f" _set_{n}(self, {n})\n" for n in names), env)
+    fn = env["__init__"]
+    fn.__qualname__ = f"{cls.__qualname__}.__init__"
+    type.__setattr__(cls, "__init__", fn)
+
+
+def _reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+    """How pickle rebuilds a frozen_init class's instance: by calling the class with its
+    fields (a compiled one's __new__ runs its __init__, so it cannot be made empty)."""
+    cls = type(obj)
+    return cls, tuple([getattr(obj, n) for n in field_names(cls)])
+
+
+for _cls in NATIVE_INIT:
+    frozen_init(_cls)
 
 
 def accesses(i: Instr) -> list[Access]:

@@ -689,8 +689,11 @@ class _Decoder:
                         and (c := classes[k])[1] is not None and self.depth < MAX_TREE_DEPTH):
                     self.off = off + 2
                     self.depth += 1
-                    obj: Any = c[0].__new__(c[0])  # type: ignore[call-overload]
-                    c[1](obj, self.fields(c[2]))
+                    if c[0] in _BUILT:
+                        obj: Any = c[0](*self.fields(c[2]))
+                    else:
+                        obj = c[0].__new__(c[0])  # type: ignore[call-overload]
+                        c[1](obj, self.fields(c[2]))
                     self.depth -= 1
                     out.append(obj)
                     nstrs = len(strs)
@@ -738,8 +741,11 @@ class _Decoder:
         self.depth += 1
         if self.depth > MAX_TREE_DEPTH:
             raise self.fail(f"tree nested more than {MAX_TREE_DEPTH} deep")
-        obj: Any = cls.__new__(cls)  # type: ignore[call-overload]
-        setstate(obj, self.fields(n))
+        if cls in _BUILT:
+            obj: Any = cls(*self.fields(n))
+        else:
+            obj = cls.__new__(cls)  # type: ignore[call-overload]
+            setstate(obj, self.fields(n))
         self.depth -= 1
         return obj
 
@@ -885,6 +891,10 @@ def _setter(names: tuple[str, ...]) -> Callable[[object, Any], None]:
 
 
 _RESOLVED: dict[tuple[str, tuple[str, ...]], tuple[type, Any, int]] = {}
+_BUILT: set[type] = set()
+"""The resolved classes created by calling them with their fields: mypyc compiled their
+spelled-out __init__ (ir.NATIVE_INIT), and a compiled class's __new__ runs that
+__init__, so `cls.__new__(cls)` with no fields fails."""
 
 
 def _resolve(name: str, names: tuple[str, ...], fail: Callable[[str], ImportDataError]
@@ -912,6 +922,10 @@ def _resolve(name: str, names: tuple[str, ...], fail: Callable[[str], ImportData
                        "export data of another compiler version")
         slotted = all(isinstance(getattr(obj, n, None), _SLOT) for n in names)
         got = (obj, fast_setstate(obj, names) if slotted else _setter(names), len(names))
+        init = obj.__dict__.get("__init__")
+        if init is not None and not isinstance(init, types.FunctionType) and \
+                ir.field_names(obj) == names:
+            _BUILT.add(obj)
     else:
         raise fail(f"no class {name} in this compiler: export data of another compiler version")
     _RESOLVED[key] = got
