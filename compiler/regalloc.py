@@ -566,11 +566,11 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                     case ir.BinOp():
                         x, y = sub(i.x), sub(i.y)
                         if x is not i.x or y is not i.y:
-                            i = ir.evolve(i, x=x, y=y)
+                            i = ir.BinOp(i.pos, i.op, i.dst, x, y, i.width, i.signed)
                     case ir.Mov():
                         src = sub(i.src)
                         if src is not i.src:
-                            i = ir.evolve(i, src=src)
+                            i = ir.Mov(i.pos, i.dst, src, i.width)
                     case ir.CCall():
                         args = tuple(sub(a) for a in i.args)
                         if any(a is not b for a, b in zip(args, i.args, strict=True)):
@@ -588,7 +588,8 @@ def simplify(f: ir.Func, ok: dict[str, ir.Slot]) -> ir.Func:
                 w = i.dwidth if isinstance(i, ir.Ext) else i.width
                 if ts is not None and ts.kind is ir.SlotKind.AUTO and ts.size == w == \
                         nxt.width and ndefs.get(u) == 1 and nuses.get(u) == 1:
-                    out.append(ir.evolve(i, dst=nxt.dst))
+                    out.append(ir.BinOp(i.pos, i.op, nxt.dst, i.x, i.y, i.width, i.signed)
+                               if isinstance(i, ir.BinOp) else ir.evolve(i, dst=nxt.dst))
                     same = False
                     k += 2
                     continue
