@@ -205,6 +205,17 @@ class Place:
             return f"{self.sym}{'+' + str(off) if off else ''}(%rip)"
         return f"{self.base + k}{self.suffix}"
 
+    def __init__(
+            self, base: int, suffix: str = "", sym: str = "",
+            regs: dict[int, str] | None = None) -> None:
+        self.base = base  # type: ignore[misc]
+        self.suffix = suffix  # type: ignore[misc]
+        self.sym = sym  # type: ignore[misc]
+        self.regs = regs  # type: ignore[misc]
+
+
+ir.frozen_init(Place)
+
 
 def _move(src: str, dst: str, w: int) -> str:
     """The move of w bytes from src to dst; into a general register, a narrow one

@@ -97,6 +97,18 @@ class CallLive:
                 for k in range(n):
                     yield s, o + k * st
 
+    def __init__(
+            self, pos: Pos, callee: str, runs: tuple[Run, ...], names: tuple[str, ...],
+            outargs: int) -> None:
+        self.pos = pos  # type: ignore[misc]
+        self.callee = callee  # type: ignore[misc]
+        self.runs = runs  # type: ignore[misc]
+        self.names = names  # type: ignore[misc]
+        self.outargs = outargs  # type: ignore[misc]
+
+
+ir.frozen_init(CallLive)
+
 
 @dataclass(frozen=True, slots=True)
 class FuncLive:
