@@ -46,7 +46,6 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from compiler import amd64float, ir, pcfault
@@ -1255,13 +1254,30 @@ def forward_stores(lines: list[Line]) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)
+_CLASSIFIED: dict[str, tuple[Any, ...] | None] = {}
+"""_classify's memo (a dict, not functools.lru_cache: compiled code calls a cache
+object through the interpreter's generic call)."""
+_UNSEEN: tuple[Any, ...] = ("unseen",)
+MAX_CLASSIFIED = 1 << 16
+
+
 def _classify(text: str) -> tuple[Any, ...] | None:
     """What forward_stores needs of one instruction's text (memoized: functions repeat
     their moves): a store ("s", width letter, src, mem, width, %rbp offset or None,
     the registers it depends on), a load ("l", op, mem, dst, dst's family), or None."""
     if not text.startswith("mov"):
         return None
+    hit = _CLASSIFIED.get(text, _UNSEEN)
+    if hit is not _UNSEEN:
+        return hit
+    if len(_CLASSIFIED) >= MAX_CLASSIFIED:
+        _CLASSIFIED.clear()
+    kind = _CLASSIFIED[text] = _classify_mov(text)
+    return kind
+
+
+def _classify_mov(text: str) -> tuple[Any, ...] | None:
+    """_classify of a text starting with "mov", unmemoized."""
     st = _STORE.match(text)
     if st is not None:
         w, src, mem = st.group(1), st.group(2), st.group(3)
