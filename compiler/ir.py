@@ -625,38 +625,57 @@ class Func:
     noinline: bool = False
     wrapper: bool = False
 
-    # Several passes ask these of every function, and each ask scans every instruction:
-    # the scan maps a block's instructions to their classes in C (map, isdisjoint; IR
-    # classes have no subclasses) and looks closer only at a block that has one.
+    # Several passes ask these of every function: one scan answers all three, memoized
+    # by the blocks (_defer_facts).
 
     @property
     def defers(self) -> bool:
         """Whether the function defers: a recovered panic may then resume it at its exit
         block from any call, so passes that assume straight-line control leave it alone."""
-        return any(not _DEFERRING.isdisjoint(map(type, b.instrs)) for b in self.blocks)
+        return _defer_facts(self.blocks)[1]
 
     @property
     def defer_exits(self) -> frozenset[int]:
         """The exit blocks a recovered panic resumes at (the DeferProc targets, or the
         open-coded defers' exit)."""
-        return frozenset(i.exit for b in self.blocks
-                         if not _EXITING.isdisjoint(map(type, b.instrs))
-                         for i in b.instrs if isinstance(i, DeferProc | OpenDefers))
+        return _defer_facts(self.blocks)[2]
 
     @property
     def open_defers(self) -> OpenDefers | None:
         """The frame's open-coded defers, if it has them."""
-        for b in self.blocks:
-            if OpenDefers in map(type, b.instrs):
-                for i in b.instrs:
-                    if isinstance(i, OpenDefers):
-                        return i
-        return None
+        return _defer_facts(self.blocks)[3]
 
 
-_DEFERRING = frozenset({DeferProc, DeferReturn, OpenDefers})
-"""The instruction classes that make a function one that defers (Func.defers)."""
-_EXITING = frozenset({DeferProc, OpenDefers})
+MEMO_MAX = 256
+"""The function bodies whose facts _defer_facts keeps (a pass asks of one
+body at a time; several passes ask of the same one)."""
+_DEFERS: dict[int, tuple[tuple[Block, ...], bool, frozenset[int], OpenDefers | None]] = {}
+
+
+def _defer_facts(blocks: tuple[Block, ...]
+                 ) -> tuple[tuple[Block, ...], bool, frozenset[int], OpenDefers | None]:
+    """(blocks, whether they defer, the defers' exit blocks, the open-coded defers),
+    memoized by the identity of blocks (kept alive in the entry, so the id stays its
+    own)."""
+    hit = _DEFERS.get(id(blocks))
+    if hit is not None and hit[0] is blocks:
+        return hit
+    defers = False
+    exits: list[int] = []
+    od: OpenDefers | None = None
+    for b in blocks:
+        for i in b.instrs:
+            t = type(i)
+            if t is DeferProc or t is OpenDefers or t is DeferReturn:
+                defers = True
+                if isinstance(i, DeferProc | OpenDefers):
+                    exits.append(i.exit)
+                if isinstance(i, OpenDefers) and od is None:
+                    od = i
+    if len(_DEFERS) >= MEMO_MAX:
+        _DEFERS.clear()
+    hit = _DEFERS[id(blocks)] = (blocks, defers, frozenset(exits), od)
+    return hit
 
 
 @dataclass(frozen=True, slots=True)
