@@ -647,7 +647,7 @@ class Func:
 
 
 MEMO_MAX = 256
-"""The function bodies whose facts _defer_facts keeps (a pass asks of one
+"""The function bodies whose facts _defer_facts and loops keep (a pass asks of one
 body at a time; several passes ask of the same one)."""
 _DEFERS: dict[int, tuple[tuple[Block, ...], bool, frozenset[int], OpenDefers | None]] = {}
 
@@ -970,10 +970,26 @@ def successors(t: Term) -> tuple[int, ...]:
     return ()
 
 
+_LOOPS: dict[int, tuple[tuple[Block, ...], dict[int, set[int]]]] = {}
+
+
 def loops(f: Func) -> dict[int, set[int]]:
     """f's natural loops, header block -> body blocks (header included): for each back
     edge of a depth-first walk from the entry, the blocks that reach the edge's source
-    without passing the header. Loops sharing a header are one."""
+    without passing the header. Loops sharing a header are one. Memoized by f's blocks
+    (inline, hoist, regalloc and amd64 ask of the same body): do NOT modify the result."""
+    hit = _LOOPS.get(id(f.blocks))
+    if hit is not None and hit[0] is f.blocks:
+        return hit[1]
+    out = _loops(f)
+    if len(_LOOPS) >= MEMO_MAX:
+        _LOOPS.clear()
+    _LOOPS[id(f.blocks)] = (f.blocks, out)
+    return out
+
+
+def _loops(f: Func) -> dict[int, set[int]]:
+    """loops(f), computed."""
     succ = {b.index: successors(b.term) for b in f.blocks}
     pred: dict[int, list[int]] = {b.index: [] for b in f.blocks}
     for b in f.blocks:
