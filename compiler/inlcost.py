@@ -220,21 +220,36 @@ def _children_first(n: object) -> Iterator[object]:
         if isinstance(x, tuple | list):
             stack.extend(reversed(x))
             continue
-        if not hasattr(x, "__dataclass_fields__") or isinstance(x, T.FuncDecl):
+        names = _KIDS.get(type(x), _UNSEEN)
+        if names is _UNSEEN:
+            names = _KIDS[type(x)] = _kid_fields(type(x))
+        if names is None:
             continue
         if isinstance(x, T.If) and isinstance(x.cond, T.ConstExpr):
             stack.append(x.then if x.cond.value else x.els)
             if x.init is not None:
                 stack.append(x.init)
             continue
-        if type(x).__module__ != T.__name__:
-            continue
         yield x
         if isinstance(x, T.FuncLit):
             continue
-        kids = [getattr(x, f.name) for f in fields(x)  # type: ignore[arg-type]
-                if f.name not in T.SKIP_FIELDS]
-        stack.extend(reversed(kids))
+        stack.extend(reversed([getattr(x, name) for name in names]))
+
+
+_KIDS: dict[type, tuple[str, ...] | None] = {}
+"""_kid_fields by class: dataclasses.fields at every node took most of the walk."""
+_UNSEEN: tuple[str, ...] = ("",)
+
+
+def _kid_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of typed-tree class cls that _children_first enters (all but
+    T.SKIP_FIELDS), or None for a class it skips: not a dataclass of the typed tree's
+    module, or a FuncDecl."""
+    if not hasattr(cls, "__dataclass_fields__") or issubclass(cls, T.FuncDecl) or \
+            cls.__module__ != T.__name__:
+        return None
+    return tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
+                 if f.name not in T.SKIP_FIELDS)
 
 
 class _Walked:
