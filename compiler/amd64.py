@@ -1383,15 +1383,22 @@ def func_code(f: ir.Func, alloc: FuncAlloc = NONE, fl: FuncLive | None = None,
 
 
 def emit_program(prog: ir.Program, live: LivenessResult | None = None,
-                 regs: dict[str, FuncAlloc] | None = None) -> str:
+                 regs: dict[str, FuncAlloc] | None = None,
+                 listings: list[str] | None = None) -> str:
     """The GNU as text of the whole program (program_text), its functions' code
-    generated here under regs with live's stack maps (none without live)."""
+    generated here under regs with live's stack maps (none without live); with
+    listings, each function's -S lines appended to it (`listing`'s, from the same
+    generated code: do NOT generate a function twice for -S)."""
     codes = []
     check = FrameCheck()
     bylive = live.by_name() if live is not None else {}
     for f in prog.funcs:
         try:
-            codes.append(func_code(f, (regs or {}).get(f.name, NONE), bylive.get(f.name))[0])
+            code, lst = func_code(f, (regs or {}).get(f.name, NONE), bylive.get(f.name),
+                                  listings is not None)
+            codes.append(code)
+            if listings is not None:
+                listings.append(lst)
         except FrameTooLarge as e:
             check.errors.extend(e.errors)
     check.done()

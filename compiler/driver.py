@@ -275,8 +275,9 @@ def compile_files(cfg: Config, diags: Diagnostics, sep: Separate | None = None) 
     regs = regalloc.regalloc_program(lowered, live, regalloc.Options(not cfg.no_opt))
     if cfg.dump == "regs":
         return Result("", "", regalloc.dump(lowered, regs))
-    asm = amd64.emit_program(lowered, live=live, regs=regs)
-    listing = amd64.listing(lowered, regs=regs) if cfg.listing else ""
+    lst: list[str] | None = [] if cfg.listing else None
+    asm = amd64.emit_program(lowered, live=live, regs=regs, listings=lst)
+    listing = "\n".join(lst) + "\n" if lst else ""
     return Result(asm, listing, asm if cfg.dump == "asm" else "")
 
 
