@@ -17,6 +17,7 @@ import pytest
 from compiler import escape, syntax, types
 from compiler.diag import Diagnostics, Pos
 from compiler.escape.report import fmt_expr
+from compiler.escape.result import Inlined
 from compiler.types import tree as T
 from compiler.types.typ import EMPTY_INTERFACE, INT, STRING, Slice, Var, VarKind
 
@@ -439,3 +440,18 @@ def test_no_class_over_800_lines(module: str) -> None:
              for n in pyast.walk(tree) if isinstance(n, pyast.ClassDef)}
     assert {n: k for n, k in sizes.items() if k > 800} == {}
 
+
+
+def test_inlined_copy_decisions_are_frozensets() -> None:
+    """walk.Options declares its id sets frozenset, which a compiled walk checks: an
+    inlined copy's overrides must be frozensets too (dict_keys' __rsub__ made a set)."""
+    pos = Pos("x.go", 1, 1)
+    sites = {1: escape.Site(escape.SiteKind.NEW, pos, "new(int)", escapes=False,
+                            transient=True),
+             2: escape.Site(escape.SiteKind.CONV, pos, "x", escapes=True),
+             3: escape.Site(escape.SiteKind.CONV, pos, "y", escapes=False)}
+    inl = Inlined(T.FuncDecl.__new__(T.FuncDecl), {}, sites)
+    base = frozenset({1, 2, 7})
+    got = (inl.stack_sites(base), inl.transient_sites(base), inl.stack_convs(base))
+    assert got == ({1, 7}, {1, 7}, {3, 7})
+    assert all(type(s) is frozenset for s in got)

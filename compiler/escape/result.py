@@ -133,7 +133,8 @@ class Inlined:
 
 def _override(base: frozenset[int], sites: Mapping[int, Site],
               keep: Callable[[Site], bool]) -> frozenset[int]:
-    return (base - sites.keys()) | {k for k, s in sites.items() if keep(s)}
+    # do NOT write `base - sites.keys()`: dict_keys' __rsub__ answers, with a set
+    return base.difference(sites.keys()) | {k for k, s in sites.items() if keep(s)}
 
 
 @dataclass(frozen=True, slots=True)
