@@ -110,11 +110,9 @@ def inlinable(f: ir.Func, externs: frozenset[str], sized: bool = True) -> bool:
 
 
 def _ren(op: object, sfx: str, alias: dict[str, ir.Local]) -> object:
+    """op (an operand, an Arg or a tuple of them) with each Local renamed (_ren_local)."""
     if type(op) is ir.Local:
-        a = alias.get(op.slot)
-        if a is not None:
-            return ir.Local(a.slot, a.off + op.off)
-        return ir.Local(op.slot + sfx, op.off)
+        return _ren_local(op, sfx, alias)
     if type(op) is ir.Arg:
         return ir.Arg(_ren(op.mem, sfx, alias), op.off, op.size)  # type: ignore[arg-type]
     if type(op) is tuple:
@@ -123,8 +121,8 @@ def _ren(op: object, sfx: str, alias: dict[str, ir.Local]) -> object:
 
 
 def _ren_local(op: ir.Local, sfx: str, alias: dict[str, ir.Local]) -> ir.Local:
-    """op suffixed, or the caller's slot it aliases (_ren of a Local, typed so that
-    compiled callers skip the checks)."""
+    """op suffixed, or the caller's slot it aliases (typed, so that compiled callers
+    skip _ren's checks)."""
     a = alias.get(op.slot)
     if a is not None:
         return ir.Local(a.slot, a.off + op.off)
